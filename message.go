@@ -1,0 +1,98 @@
+package linli
+
+import "time"
+
+// Message is one inbound message, as a platform adapter hands it to the
+// engine and as the engine hands it, enriched, to a handler.
+type Message struct {
+	// Set by the platform adapter.
+	ID        string    // platform message id, used for deduplication
+	Group     string    // group topic (群名); "" for a private chat
+	Sender    string    // 群昵称 (display name in the group) or nickname
+	Nickname  string    // WeChat nickname, if known and different from Sender
+	Text      string    // raw text as received
+	Image     *Media    // an image, if the message is one
+	Mentioned bool      // the bot was @mentioned (platforms that know it)
+	At        time.Time // when it was sent (the engine's clock if unknown)
+
+	// Set by the engine before routing.
+	Norm      string    // normalised text: NFKC, Simplified, trimmed, prefix and @bot stripped
+	Addressed bool      // private chat, a leading #/or @bot: clearly meant for the bot
+	Resident  *Resident // the sender as a resident record (never nil after identification)
+	Role      Role      // the sender's role from configuration
+}
+
+// Private reports whether the message came in a private chat.
+func (m *Message) Private() bool { return m.Group == "" }
+
+// Chat returns the chat a reply to m goes to.
+func (m *Message) Chat() Chat {
+	if m.Private() {
+		return Chat{User: m.Sender}
+	}
+	return Chat{Group: m.Group}
+}
+
+// Media is an image or file, inbound or outbound.
+type Media struct {
+	Name string // file name shown to users (e.g. "报名表-3.xlsx")
+	Kind string // MediaImage or MediaFile
+	Data []byte // the bytes; may be nil when Path is set
+	Path string // a file on disk holding the bytes (outbound, large files)
+}
+
+// Media kinds.
+const (
+	MediaImage = "image"
+	MediaFile  = "file"
+)
+
+// Chat identifies where a message goes: a group by its configured name, or a
+// private chat with a user by name. Exactly one field is set.
+type Chat struct {
+	Group string `json:"group,omitempty"`
+	User  string `json:"user,omitempty"`
+}
+
+// String renders the chat as the console shows it: "群名" or "私聊 昵称".
+func (c Chat) String() string {
+	if c.Group != "" {
+		return c.Group
+	}
+	return "私聊 " + c.User
+}
+
+// Outgoing is a message the bot sends. Everything goes through the outbox.
+type Outgoing struct {
+	ID      uint64    `json:"id"`                // outbox sequence, set on enqueue
+	Key     string    `json:"key,omitempty"`     // idempotency key: a second Outgoing with the same Key is dropped
+	To      Chat      `json:"to"`                // destination
+	Text    string    `json:"text,omitempty"`    // body (may be empty for pure media)
+	Mention []string  `json:"mention,omitempty"` // names to @ in a group message
+	Media   *Media    `json:"media,omitempty"`   // an image or file to send
+	Queued  time.Time `json:"queued"`            // when the outbox accepted it
+	Tries   int       `json:"tries,omitempty"`   // failed send attempts so far
+}
+
+// Sender accepts outgoing messages. The outbox implements it; handlers and
+// jobs use it. Send returns once the message is durably queued, not sent.
+type Sender interface {
+	Send(out Outgoing) error
+}
+
+// Platform is a chat platform adapter (the console, WeChat, a test fake).
+// The engine calls Deliver from the outbox; the adapter hands inbound
+// messages to the engine with Engine.Receive (see package bot).
+type Platform interface {
+	// Deliver sends one message now. It returns ErrRetryLater (possibly
+	// wrapped) when the platform asks to slow down or the session is down:
+	// the outbox keeps the message and tries again later. Other errors are
+	// also retried a few times, then the message is dropped and logged.
+	Deliver(out Outgoing) error
+	// CanPrivate reports whether user can be messaged privately (is a friend).
+	CanPrivate(user string) bool
+}
+
+// ErrRetryLater is returned by Platform.Deliver when sending must wait: rate
+// limited (WeChat Ret 1205) or the session is lost.
+var ErrRetryLater = Errorf(EInternal, "发送受限，稍后重试")

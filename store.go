@@ -1,0 +1,92 @@
+package linli
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// DedupeStore remembers platform message ids so a redelivered message (after
+// a reconnect or restart) has no second effect.
+type DedupeStore interface {
+	// MarkSeen records id and reports whether this is its first sighting.
+	MarkSeen(id string, at time.Time) (first bool, err error)
+}
+
+// ResidentStore keeps residents by name.
+type ResidentStore interface {
+	// Resident returns the resident named name, or an ENotFound *Error.
+	Resident(name string) (*Resident, error)
+	// ResidentByNickname finds a resident by Name or Nickname (private chats).
+	ResidentByNickname(nick string) (*Resident, error)
+	// UpdateResident loads (or creates) the resident named name, applies fn
+	// and saves it, in one transaction. fn's error aborts without saving.
+	UpdateResident(name string, fn func(*Resident) error) (*Resident, error)
+	// Residents lists all residents ordered by name.
+	Residents() ([]*Resident, error)
+}
+
+// OutboxStore persists the outbox so nothing accepted is lost on restart and
+// nothing sent is sent again.
+type OutboxStore interface {
+	// EnqueueOutgoing assigns out.ID and stores it. It reports false (and
+	// stores nothing) when out.Key is set and was used before.
+	EnqueueOutgoing(out *Outgoing) (bool, error)
+	// PendingOutgoing lists unsent messages in ID order.
+	PendingOutgoing() ([]Outgoing, error)
+	// CompleteOutgoing removes sent (or dropped) messages from the pending set.
+	CompleteOutgoing(ids []uint64, at time.Time) error
+	// UpdateOutgoing rewrites a pending message (retry counts).
+	UpdateOutgoing(out Outgoing) error
+}
+
+// Job is a persistent scheduled job: one-off at At, or recurring by Spec.
+type Job struct {
+	ID      uint64          `json:"id"`
+	Key     string          `json:"key,omitempty"` // unique when set; scheduling the same key replaces the job
+	Kind    string          `json:"kind"`          // which JobFunc runs it
+	Payload json.RawMessage `json:"payload,omitempty"`
+	At      time.Time       `json:"at,omitempty"`   // one-off time
+	Spec    string          `json:"spec,omitempty"` // cron spec (5 fields or descriptor), in the configured zone
+	Next    time.Time       `json:"next"`           // next occurrence to fire
+	Owner   string          `json:"owner,omitempty"`
+	Note    string          `json:"note,omitempty"` // human description for listings
+	Created time.Time       `json:"created"`
+}
+
+// JobStore persists jobs for the scheduler.
+type JobStore interface {
+	// PutJob stores j, assigning j.ID when zero. A job with the same non-empty
+	// Key is replaced (keeping its ID).
+	PutJob(j *Job) error
+	// DeleteJob removes a job; deleting a missing job is not an error.
+	DeleteJob(id uint64) error
+	// Jobs lists all jobs in ID order.
+	Jobs() ([]Job, error)
+}
+
+// JobFunc runs one occurrence of a job. A job that sends messages should set
+// Outgoing.Key from the job and occurrence (JobKey) so that a run repeated
+// after a crash sends nothing twice.
+type JobFunc func(job Job, occurrence time.Time) error
+
+// Scheduler runs persistent jobs on the injected clock.
+type Scheduler interface {
+	// Handle registers the function for a job kind.
+	Handle(kind string, fn JobFunc)
+	// Schedule stores a job and computes its next occurrence. It returns an
+	// EInvalid *Error for a bad spec or a one-off time in the past.
+	Schedule(j Job) (Job, error)
+	// Cancel removes the job with the given key (no error if none).
+	Cancel(key string) error
+	// CancelID removes the job with the given id; ENotFound if none.
+	CancelID(id uint64) (Job, error)
+	// Jobs lists jobs, of one kind if kind is not "", by next occurrence.
+	Jobs(kind string) ([]Job, error)
+}
+
+// JobKey returns an idempotency key for messages sent by one occurrence of
+// a job.
+func JobKey(j Job, occurrence time.Time, part string) string {
+	return fmt.Sprintf("job:%d:%s:%s", j.ID, occurrence.UTC().Format(time.RFC3339), part)
+}
