@@ -1,0 +1,95 @@
+// Package textnorm normalises Chinese chat text: NFKC (full-width digits,
+// letters and punctuation to half-width), Traditional to Simplified with
+// OpenCC, zero-width characters removed and whitespace folded.
+//
+// It does not import gojieba, so the bot engine can use it without loading
+// the segmenter.
+package textnorm
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/longbridgeapp/opencc"
+	"golang.org/x/text/unicode/norm"
+)
+
+var (
+	t2sOnce sync.Once
+	t2s     *opencc.OpenCC
+	t2sErr  error
+)
+
+func converter() (*opencc.OpenCC, error) {
+	t2sOnce.Do(func() { t2s, t2sErr = opencc.New("t2s") })
+	return t2s, t2sErr
+}
+
+// Init loads the OpenCC dictionaries now rather than on first use.
+func Init() error {
+	_, err := converter()
+	return err
+}
+
+// Normalize returns s in NFKC form, converted to Simplified Chinese, with
+// zero-width and control characters removed, runs of spaces folded to one
+// and leading and trailing space trimmed. Newlines are kept. Invalid UTF-8
+// is replaced. It is safe for concurrent use.
+func Normalize(s string) string {
+	s = strings.ToValidUTF8(s, "")
+	s = norm.NFKC.String(s)
+	s = ToSimplified(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			// Trim trailing spaces of the line.
+			out := strings.TrimRight(b.String(), " ")
+			b.Reset()
+			b.WriteString(out)
+			b.WriteRune('\n')
+			space = false
+			continue
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
+			continue
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case unicode.IsControl(r):
+			continue
+		}
+		if space && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// ToSimplified converts Traditional characters to Simplified. It returns s
+// unchanged if the converter cannot be loaded or s is pure ASCII.
+func ToSimplified(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	cc, err := converter()
+	if err != nil {
+		return s
+	}
+	out, err := cc.Convert(s)
+	if err != nil {
+		return s
+	}
+	return out
+}
