@@ -2,6 +2,7 @@ package linli
 
 import (
 	"context"
+	"errors"
 	"time"
 )
 
@@ -126,3 +127,10 @@ type Understander interface {
 type Classifier interface {
 	Classify(text string) (category string, keywords []string)
 }
+
+// ErrNotCommand is returned by a command handler when the words after the
+// command word show the message was not that command after all (a resident
+// saying "报名了吗" in a group). The router then treats the message as free
+// text: understanding, or silence for chatter. Handlers should return it only
+// when req.Msg.Addressed is false; an addressed message deserves an answer.
+var ErrNotCommand = errors.New("linli: not a command")

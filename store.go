@@ -46,7 +46,7 @@ type Job struct {
 	Key     string          `json:"key,omitempty"` // unique when set; scheduling the same key replaces the job
 	Kind    string          `json:"kind"`          // which JobFunc runs it
 	Payload json.RawMessage `json:"payload,omitempty"`
-	At      time.Time       `json:"at,omitempty"`   // one-off time
+	At      time.Time       `json:"at,omitzero"`    // one-off time
 	Spec    string          `json:"spec,omitempty"` // cron spec (5 fields or descriptor), in the configured zone
 	Next    time.Time       `json:"next"`           // next occurrence to fire
 	Owner   string          `json:"owner,omitempty"`

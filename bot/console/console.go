@@ -1,0 +1,278 @@
+// Package console is the terminal platform: a group chat simulated line by
+// line with a simulated clock (DESIGN.md, `linli console`).
+//
+// Input lines: "群名/昵称: 文本" (a group message), "昵称: 文本" (a private
+// message), "群名/昵称: [图片] PATH" (an image), "!clock +90m" /
+// "!clock 2026-11-29 08:00" (move the clock; everything due fires in time
+// order), "//" comments and blank lines. Output: each message the bot sends,
+// "[群名] 文本" or "[私聊 昵称] 文本", continuation lines indented by two
+// spaces.
+package console
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"linli"
+)
+
+// Handler is the engine's synchronous entry point.
+type Handler interface {
+	Handle(ctx context.Context, m linli.Message) error
+}
+
+// Options configure a Console.
+type Options struct {
+	Config  *linli.Config
+	Clock   *linli.SimClock
+	Engine  Handler
+	Timed   []linli.Timed // outbox first, then scheduler: run in this order at each instant
+	Out     io.Writer     // bot messages
+	Err     io.Writer     // prompts, warnings
+	Friends []string      // users the bot can message privately from the start
+}
+
+// Console simulates the groups of a community in a terminal. It implements
+// linli.Platform. It is safe for concurrent use, but a script is processed
+// strictly in order.
+type Console struct {
+	opt     Options
+	mu      sync.Mutex
+	friends map[string]bool
+	seq     int
+}
+
+var _ linli.Platform = (*Console)(nil)
+
+// New returns a console.
+func New(opt Options) *Console {
+	c := &Console{opt: opt, friends: map[string]bool{}}
+	for _, f := range opt.Friends {
+		c.friends[f] = true
+	}
+	return c
+}
+
+// Deliver prints a message the bot sends.
+func (c *Console) Deliver(out linli.Outgoing) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	prefix := "[" + out.To.String() + "] "
+	if strings.TrimSpace(out.Text) != "" {
+		lines := strings.Split(out.Text, "\n")
+		fmt.Fprintln(c.opt.Out, prefix+lines[0])
+		for _, l := range lines[1:] {
+			fmt.Fprintln(c.opt.Out, "  "+l)
+		}
+	}
+	if out.Media != nil {
+		kind := "[文件]"
+		if out.Media.Kind == linli.MediaImage {
+			kind = "[图片]"
+		}
+		fmt.Fprintln(c.opt.Out, prefix+kind+" "+out.Media.Name)
+	}
+	return nil
+}
+
+// CanPrivate reports whether user is the bot's friend: configured staff,
+// grid workers and supervisors, and anyone who has messaged it privately.
+func (c *Console) CanPrivate(user string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.friends[user]
+}
+
+// Run reads lines from in until EOF, then flushes pending messages. With
+// interactive set it prompts on Err and flushes after every line so replies
+// appear as you type.
+func (c *Console) Run(ctx context.Context, in io.Reader, interactive bool) error {
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	lineNo := 0
+	for {
+		if interactive {
+			fmt.Fprintf(c.opt.Err, "%s> ", c.opt.Clock.Now().Format("01-02 15:04"))
+		}
+		if !sc.Scan() {
+			break
+		}
+		lineNo++
+		if err := c.Line(ctx, sc.Text()); err != nil {
+			fmt.Fprintf(c.opt.Err, "第%d行: %v\n", lineNo, err)
+		}
+		if interactive {
+			c.Flush()
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("console: read input: %w", err)
+	}
+	c.Flush()
+	return nil
+}
+
+// Line processes one input line. Its error describes a malformed line; the
+// caller reports it and goes on.
+func (c *Console) Line(ctx context.Context, line string) error {
+	line = strings.TrimRight(line, "\r")
+	trimmed := strings.TrimSpace(line)
+	switch {
+	case trimmed == "" || strings.HasPrefix(trimmed, "//"):
+		return nil
+	case strings.HasPrefix(trimmed, "!clock"):
+		return c.clockCommand(strings.TrimSpace(strings.TrimPrefix(trimmed, "!clock")))
+	case strings.HasPrefix(trimmed, "!"):
+		return fmt.Errorf("未知的控制命令 %q（可用: !clock +90m / !clock 2026-11-29 08:00）", trimmed)
+	}
+	m, err := c.parse(line)
+	if err != nil {
+		return err
+	}
+	return c.opt.Engine.Handle(ctx, m)
+}
+
+// parse reads "群名/昵称: 文本" or "昵称: 文本".
+func (c *Console) parse(line string) (linli.Message, error) {
+	i := strings.IndexAny(line, ":：")
+	if i <= 0 {
+		return linli.Message{}, fmt.Errorf("无法识别的行 %q（格式: 群名/昵称: 文本 或 昵称: 文本）", line)
+	}
+	who := strings.TrimSpace(line[:i])
+	text := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(line[i:], ":"), "："))
+	var m linli.Message
+	if g, n, ok := strings.Cut(who, "/"); ok {
+		m.Group, m.Sender = strings.TrimSpace(g), strings.TrimSpace(n)
+	} else {
+		m.Sender = who
+	}
+	if m.Sender == "" || (m.Group == "" && strings.Contains(who, "/")) {
+		return linli.Message{}, fmt.Errorf("无法识别的行 %q：缺少昵称", line)
+	}
+	c.mu.Lock()
+	c.seq++
+	m.ID = fmt.Sprintf("console-%d", c.seq)
+	if m.Group == "" {
+		c.friends[m.Sender] = true
+	}
+	c.mu.Unlock()
+	if path, ok := strings.CutPrefix(text, "[图片]"); ok {
+		path = strings.TrimSpace(path)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return linli.Message{}, fmt.Errorf("无法读取图片 %s: %v", path, err)
+		}
+		m.Image = &linli.Media{Name: filepath.Base(path), Kind: linli.MediaImage, Data: data}
+		text = ""
+	}
+	m.Text = text
+	m.At = c.opt.Clock.Now()
+	return m, nil
+}
+
+// clockCommand handles "+90m", "+2d", "+1h30m" or an absolute time.
+func (c *Console) clockCommand(arg string) error {
+	now := c.opt.Clock.Now()
+	var target time.Time
+	if d, ok := strings.CutPrefix(arg, "+"); ok {
+		dur, err := linli.ParseDuration(d)
+		if err != nil || dur <= 0 {
+			return fmt.Errorf("!clock 的时长 %q 无效（例如 +90m、+2d、+1h30m）", arg)
+		}
+		target = now.Add(dur)
+	} else {
+		t, err := ParseClock(arg, c.opt.Config.Location)
+		if err != nil {
+			return err
+		}
+		if t.Before(now) {
+			return fmt.Errorf("!clock %s 早于当前模拟时间 %s：时间只能向前", arg, now.Format("2006-01-02 15:04"))
+		}
+		target = t
+	}
+	c.AdvanceTo(target)
+	c.Flush()
+	return nil
+}
+
+// ParseClock reads "2026-11-29 08:00" (or with seconds) in loc.
+func ParseClock(s string, loc *time.Location) (time.Time, error) {
+	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, strings.TrimSpace(s), loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("无法识别的时间 %q（例如 2026-11-29 08:00）", s)
+}
+
+// AdvanceTo moves the clock to target, firing everything that falls due on
+// the way in time order.
+func (c *Console) AdvanceTo(target time.Time) {
+	var prev time.Time
+	for i := 0; i < 1_000_000; i++ {
+		due, ok := c.nextDue()
+		if !ok || due.After(target) {
+			break
+		}
+		if i > 0 && !due.After(prev) && !c.opt.Clock.Now().Before(due) {
+			break // nothing moved: work that stays due (e.g. a job without a handler)
+		}
+		prev = due
+		c.opt.Clock.Set(due)
+		c.runDue()
+	}
+	c.opt.Clock.Set(target)
+	c.runDue()
+}
+
+// Flush advances the clock just as far as needed to send every pending
+// message (pacing respected), firing anything else due on the way.
+func (c *Console) Flush() {
+	for i := 0; i < 100_000; i++ {
+		due, ok := c.opt.Timed[0].NextDue()
+		if !ok {
+			return
+		}
+		c.AdvanceTo(due)
+	}
+}
+
+func (c *Console) nextDue() (time.Time, bool) {
+	var best time.Time
+	found := false
+	for _, t := range c.opt.Timed {
+		if due, ok := t.NextDue(); ok && (!found || due.Before(best)) {
+			best, found = due, true
+		}
+	}
+	return best, found
+}
+
+func (c *Console) runDue() {
+	now := c.opt.Clock.Now()
+	for _, t := range c.opt.Timed {
+		if err := t.RunDue(now); err != nil {
+			fmt.Fprintf(c.opt.Err, "错误: %v\n", err)
+		}
+	}
+}
+
+// FriendNames lists the users the console treats as friends, sorted.
+func (c *Console) FriendNames() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []string
+	for f := range c.friends {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,211 @@
+// Package bot is linli's engine: it takes messages from a platform adapter,
+// normalises and deduplicates them, identifies the sender, routes them to a
+// handler and sends every reply through the outbox, which paces and
+// coalesces messages the way a careful person would.
+//
+// Engine.Handle processes one message synchronously (the console and tests
+// use it); Engine.Receive queues a message without blocking (platform
+// adapters call it from their receive goroutine) and Engine.Run drains the
+// queue.
+package bot
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"linli"
+)
+
+// MaxTextRunes bounds the text routed to handlers; longer messages are cut
+// (nobody types a 10,000-character command).
+const MaxTextRunes = 2000
+
+// Options configure an Engine.
+type Options struct {
+	Config       *linli.Config       // required, validated
+	Clock        linli.Clock         // required
+	Dedupe       linli.DedupeStore   // required
+	Residents    linli.ResidentStore // required
+	Outbox       *Outbox             // required
+	Understander linli.Understander  // optional: free-text understanding
+	Normalize    func(string) string // required: text normaliser (textnorm.Normalize)
+	Logger       *slog.Logger        // optional
+	Middleware   []linli.Middleware  // optional, outermost first
+}
+
+// Engine routes inbound messages to handlers. Handle is safe for concurrent
+// use, but messages from one Run loop are handled one at a time, in order.
+type Engine struct {
+	opt    Options
+	log    *slog.Logger
+	router *Router
+
+	mu     sync.Mutex
+	queue  []linli.Message
+	wake   chan struct{}
+	closed bool
+}
+
+// New returns an engine. Register handlers on Router() before use.
+func New(opt Options) *Engine {
+	log := opt.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	e := &Engine{opt: opt, log: log.With("component", "engine"), wake: make(chan struct{}, 1)}
+	e.router = newRouter(opt.Config, opt.Understander)
+	return e
+}
+
+// Router returns the router handlers register on.
+func (e *Engine) Router() *Router { return e.router }
+
+// Outbox returns the engine's outbox.
+func (e *Engine) Outbox() *Outbox { return e.opt.Outbox }
+
+// Receive queues m for Run without blocking. The queue is unbounded:
+// nothing a platform hands over is dropped.
+func (e *Engine) Receive(m linli.Message) {
+	e.mu.Lock()
+	if !e.closed {
+		e.queue = append(e.queue, m)
+	}
+	e.mu.Unlock()
+	select {
+	case e.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Run handles queued messages in order until ctx is done.
+func (e *Engine) Run(ctx context.Context) error {
+	for {
+		e.mu.Lock()
+		batch := e.queue
+		e.queue = nil
+		e.mu.Unlock()
+		for _, m := range batch {
+			if err := e.Handle(ctx, m); err != nil {
+				e.log.Error("handle message", "id", m.ID, "err", err)
+			}
+		}
+		select {
+		case <-ctx.Done():
+			e.mu.Lock()
+			e.closed = true
+			e.mu.Unlock()
+			return ctx.Err()
+		case <-e.wake:
+		}
+	}
+}
+
+// Handle processes one message: serve check, dedupe, normalisation,
+// identification, routing. Errors returned are storage failures; handler
+// errors are answered to the user and logged, not returned.
+func (e *Engine) Handle(ctx context.Context, m linli.Message) error {
+	cfg := e.opt.Config
+	now := e.opt.Clock.Now()
+	if m.At.IsZero() {
+		m.At = now
+	}
+	if m.Group != "" && !cfg.Served(m.Group) && m.Group != cfg.StaffGroup {
+		return nil // not a group we serve
+	}
+	if m.Sender == "" {
+		return nil
+	}
+	if m.ID != "" {
+		first, err := e.opt.Dedupe.MarkSeen(m.ID, now)
+		if err != nil {
+			return err
+		}
+		if !first {
+			e.log.Debug("duplicate message ignored", "id", m.ID)
+			return nil
+		}
+	}
+	if !utf8.ValidString(m.Text) || utf8.RuneCountInString(m.Text) > MaxTextRunes {
+		m.Text = truncateRunes(m.Text, MaxTextRunes)
+	}
+	m.Norm, m.Addressed = prepare(e.opt.Normalize(m.Text), cfg.BotName, m.Mentioned || m.Private())
+	if err := e.identify(&m, now); err != nil {
+		return err
+	}
+	if m.Norm == "" && m.Image == nil {
+		return nil
+	}
+	req := &linli.Request{Msg: &m, Out: e.opt.Outbox, Now: now}
+	h := e.router.dispatch
+	for i := len(e.opt.Middleware) - 1; i >= 0; i-- {
+		h = e.opt.Middleware[i](h)
+	}
+	h = Recover(e.log)(h)
+	if err := h(ctx, req); err != nil {
+		e.answerError(req, err)
+	}
+	return nil
+}
+
+// answerError tells the user what went wrong: the message of a user error,
+// or the generic sentence after logging anything else.
+func (e *Engine) answerError(req *linli.Request, err error) {
+	if errors.Is(err, linli.ErrNotCommand) {
+		return
+	}
+	if linli.ErrorCode(err) == linli.EInternal {
+		e.log.Error("handler failed", "id", req.Msg.ID, "group", req.Msg.Group,
+			"sender", req.Msg.Sender, "command", req.Command, "err", err)
+	}
+	if rerr := req.Reply(linli.ErrorMessage(err)); rerr != nil {
+		e.log.Error("reply failed", "err", rerr)
+	}
+}
+
+// identify loads or creates the sender's resident record, refreshes what the
+// message tells about them (last group, household from the 群昵称) and sets
+// the role from configuration.
+func (e *Engine) identify(m *linli.Message, now time.Time) error {
+	r, err := e.opt.Residents.UpdateResident(m.Sender, func(r *linli.Resident) error {
+		if r.FirstSeen.IsZero() {
+			r.FirstSeen = now
+		}
+		r.LastSeen = now
+		if m.Nickname != "" {
+			r.Nickname = m.Nickname
+		}
+		if m.Group != "" && e.opt.Config.Served(m.Group) {
+			r.LastGroup = m.Group
+		}
+		if m.Private() {
+			r.Friend = true
+		}
+		if !r.Bound {
+			if h, ok := linli.ParseHousehold(e.opt.Normalize(m.Sender)); ok {
+				r.Household = h.String()
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	m.Resident = r
+	m.Role = e.opt.Config.RoleOf(m.Sender, m.Nickname)
+	return nil
+}
+
+func truncateRunes(s string, n int) string {
+	out := make([]rune, 0, n)
+	for _, r := range s {
+		if len(out) == n {
+			break
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}

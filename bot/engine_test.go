@@ -1,0 +1,140 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"linli"
+)
+
+// routes registers a few commands that echo what they received.
+func routes(r linli.Router) {
+	echo := func(ctx context.Context, req *linli.Request) error {
+		return req.Reply(req.Command + "|" + req.Args)
+	}
+	r.Command(linli.Command{Names: []string{"活动"}, Args: linli.ArgsNone, Handler: echo})
+	r.Command(linli.Command{Names: []string{"报名"}, Args: linli.ArgsRequired, Usage: "请发送 报名 编号，例如：报名 1", Handler: echo})
+	r.Command(linli.Command{Names: []string{"取消报名"}, Args: linli.ArgsRequired, Usage: "取消报名 编号", Handler: echo})
+	r.Command(linli.Command{Names: []string{"发布活动"}, Role: linli.RoleStaff, Args: linli.ArgsRequired, Handler: echo})
+	r.Command(linli.Command{Names: []string{"受理"}, Role: linli.RoleGridWorker, Args: linli.ArgsRequired, Handler: echo})
+	r.Command(linli.Command{Names: []string{"爆炸"}, Args: linli.ArgsNone, Handler: func(ctx context.Context, req *linli.Request) error {
+		panic("boom")
+	}})
+}
+
+func TestRouting(t *testing.T) {
+	const g = "幸福里1期居民群"
+	tests := []struct {
+		name, group, sender, text string
+		want                      []string
+	}{
+		{"plain", g, "3-502 张阿姨", "报名 1", []string{"[幸福里1期居民群] @3-502 张阿姨 报名|1"}},
+		{"no space", g, "张阿姨", "报名1 +2", []string{"[幸福里1期居民群] @张阿姨 报名|1 +2"}},
+		{"full-width", g, "张阿姨", "报名　１　＋２", []string{"[幸福里1期居民群] @张阿姨 报名|1 +2"}},
+		{"traditional", g, "張阿姨", "報名 1", []string{"[幸福里1期居民群] @張阿姨 报名|1"}},
+		{"hash prefix", g, "张阿姨", "#活动", []string{"[幸福里1期居民群] @张阿姨 活动|"}},
+		{"full-width hash", g, "张阿姨", "＃活动", []string{"[幸福里1期居民群] @张阿姨 活动|"}},
+		{"slash prefix", g, "张阿姨", "/活动", []string{"[幸福里1期居民群] @张阿姨 活动|"}},
+		{"at mention", g, "张阿姨", "@邻里通 活动", []string{"[幸福里1期居民群] @张阿姨 活动|"}},
+		{"at mention with wechat space", g, "张阿姨", "@邻里通\u2005报名 2", []string{"[幸福里1期居民群] @张阿姨 报名|2"}},
+		{"colon", g, "张阿姨", "报名：3", []string{"[幸福里1期居民群] @张阿姨 报名|3"}},
+		{"longest word wins", g, "张阿姨", "取消报名 1", []string{"[幸福里1期居民群] @张阿姨 取消报名|1"}},
+		{"private", "", "张阿姨", "活动", []string{"[私聊 张阿姨] 活动|"}},
+		{"args on no-arg command is chatter", g, "张阿姨", "活动真热闹啊", nil},
+		{"chatter", g, "张阿姨", "收到", nil},
+		{"chatter laughing", g, "张阿姨", "哈哈哈", nil},
+		{"missing args gets usage", g, "张阿姨", "报名", []string{"[幸福里1期居民群] @张阿姨 请发送 报名 编号，例如：报名 1"}},
+		{"addressed but unknown gets hint", g, "张阿姨", "@邻里通 今天星期几", []string{"[幸福里1期居民群] @张阿姨 " + "没太明白您的意思。发送「帮助」查看可以做什么，例如：活动、报名 1、随手拍 3栋门口路灯坏了。"}},
+		{"addressed ack stays silent", "", "张阿姨", "谢谢", nil},
+		{"unserved group ignored", "别的群", "张阿姨", "报名 1", nil},
+		{"resident refused staff command", g, "张阿姨", "发布活动 讲座", []string{"[幸福里1期居民群] @张阿姨 「发布活动」是社工使用的命令，居民朋友可以发送「帮助」查看可用功能。"}},
+		{"staff may", "", "李社工", "发布活动 讲座", []string{"[私聊 李社工] 发布活动|讲座"}},
+		{"resident refused worker command", "", "张阿姨", "受理 3", []string{"[私聊 张阿姨] 「受理」是网格员使用的命令，居民朋友可以发送「帮助」查看可用功能。"}},
+		{"worker may", "", "王网格", "受理 3", []string{"[私聊 王网格] 受理|3"}},
+		{"panic answered generically", g, "张阿姨", "爆炸", []string{"[幸福里1期居民群] @张阿姨 " + linli.GenericErrorText}},
+		{"binary junk", g, "张阿姨", "\x00\x01\xff\xfe", nil},
+		{"empty", g, "张阿姨", "   ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, nil)
+			routes(h.engine.Router())
+			got := h.say(tt.group, tt.sender, tt.text)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("say(%q)\n got: %q\nwant: %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLongMessageDoesNotCrash(t *testing.T) {
+	h := newHarness(t, nil)
+	routes(h.engine.Router())
+	got := h.say("幸福里1期居民群", "张阿姨", "报名 "+strings.Repeat("很长", 5000))
+	if len(got) == 0 {
+		t.Fatal("no reply to a long command")
+	}
+	for _, s := range got {
+		if n := len([]rune(s)); n > h.cfg.Outbox.MaxLength+40 {
+			t.Errorf("message of %d runes exceeds the limit", n)
+		}
+	}
+}
+
+func TestDuplicateMessageHasOneEffect(t *testing.T) {
+	h := newHarness(t, nil)
+	routes(h.engine.Router())
+	m := linli.Message{ID: "dup-1", Group: "幸福里1期居民群", Sender: "张阿姨", Text: "报名 1"}
+	for i := 0; i < 3; i++ {
+		if err := h.engine.Handle(context.Background(), m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.flush()
+	if got := h.plat.texts(); len(got) != 1 {
+		t.Fatalf("3 deliveries of one message gave %d replies: %q", len(got), got)
+	}
+}
+
+func TestIdentifyHousehold(t *testing.T) {
+	h := newHarness(t, nil)
+	routes(h.engine.Router())
+	h.say("幸福里1期居民群", "3号楼502室-张", "活动")
+	r, err := h.store.Resident("3号楼502室-张")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Household != "3栋502" || r.LastGroup != "幸福里1期居民群" {
+		t.Errorf("resident = %+v, want household 3栋502 in 幸福里1期居民群", r)
+	}
+}
+
+type fakeNLU struct{ u linli.Understanding }
+
+func (f fakeNLU) Understand(string) linli.Understanding { return f.u }
+
+func TestIntentRouting(t *testing.T) {
+	tests := []struct {
+		name       string
+		group      string
+		text       string
+		confidence float64
+		want       int
+	}{
+		{"confident in group", "幸福里1期居民群", "我和老伴想去听讲座", 0.9, 1},
+		{"unsure in group stays silent", "幸福里1期居民群", "讲座好像不错", 0.5, 0},
+		{"unsure but private gets it", "", "讲座好像不错", 0.5, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, fakeNLU{linli.Understanding{Intent: linli.IntentSignup, Confidence: tt.confidence}})
+			h.engine.Router().Intent(linli.IntentSignup, func(ctx context.Context, req *linli.Request) error {
+				return req.Reply("intent " + req.Understanding.Intent)
+			})
+			if got := h.say(tt.group, "张阿姨", tt.text); len(got) != tt.want {
+				t.Errorf("got %q, want %d replies", got, tt.want)
+			}
+		})
+	}
+}

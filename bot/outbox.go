@@ -1,0 +1,380 @@
+package bot
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"linli"
+)
+
+// Outbox is the only way messages leave linli. It persists every accepted
+// message (nothing is lost on restart), keeps a minimum interval per chat and
+// an even global pace (per_minute), coalesces short messages to one chat
+// queued within the coalesce window into one, splits over-long text, and
+// falls back from a private message to an @mention in the resident's group
+// when they are not the bot's friend.
+//
+// It is passive: a driver calls NextDue and RunDue (see Drive and the
+// console). Send and RunDue are safe for concurrent use.
+type Outbox struct {
+	store     linli.OutboxStore
+	residents linli.ResidentStore
+	clock     linli.Clock
+	cfg       linli.OutboxConfig
+	log       *slog.Logger
+
+	run      sync.Mutex // one RunDue at a time
+	mu       sync.Mutex
+	platform linli.Platform
+	pending  []linli.Outgoing // ID order
+	lastSent map[linli.Chat]time.Time
+	retryAt  map[linli.Chat]time.Time
+	backoff  map[linli.Chat]time.Duration
+	lastAny  time.Time
+	online   bool
+	notify   chan struct{}
+}
+
+// MaxTries is how many times a message that fails with an error other than
+// linli.ErrRetryLater is attempted before it is dropped (and logged).
+const MaxTries = 3
+
+var _ linli.Sender = (*Outbox)(nil)
+var _ linli.Timed = (*Outbox)(nil)
+
+// NewOutbox loads the pending messages from store. cfg must be validated.
+func NewOutbox(store linli.OutboxStore, residents linli.ResidentStore, clock linli.Clock,
+	cfg linli.OutboxConfig, log *slog.Logger) (*Outbox, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	pending, err := store.PendingOutgoing()
+	if err != nil {
+		return nil, fmt.Errorf("outbox: load pending: %w", err)
+	}
+	return &Outbox{
+		store: store, residents: residents, clock: clock, cfg: cfg,
+		log:      log.With("component", "outbox"),
+		pending:  pending,
+		lastSent: map[linli.Chat]time.Time{},
+		retryAt:  map[linli.Chat]time.Time{},
+		backoff:  map[linli.Chat]time.Duration{},
+		online:   true,
+		notify:   make(chan struct{}, 1),
+	}, nil
+}
+
+// SetPlatform sets where messages are delivered. Until it is set nothing is
+// due.
+func (o *Outbox) SetPlatform(p linli.Platform) {
+	o.mu.Lock()
+	o.platform = p
+	o.mu.Unlock()
+	o.poke()
+}
+
+// SetOnline holds (false) or releases (true) delivery, e.g. while the
+// platform session is lost. Messages keep queuing while held.
+func (o *Outbox) SetOnline(up bool) {
+	o.mu.Lock()
+	o.online = up
+	if up {
+		o.retryAt = map[linli.Chat]time.Time{}
+		o.backoff = map[linli.Chat]time.Duration{}
+	}
+	o.mu.Unlock()
+	o.poke()
+}
+
+// Wake returns a channel that receives when new work may be due sooner.
+func (o *Outbox) Wake() <-chan struct{} { return o.notify }
+
+// Pending returns the number of messages waiting.
+func (o *Outbox) Pending() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return len(o.pending)
+}
+
+func (o *Outbox) poke() {
+	select {
+	case o.notify <- struct{}{}:
+	default:
+	}
+}
+
+// Send accepts out for delivery: it resolves the private fallback, renders
+// @mentions into the text, splits over-long text and persists the result.
+// A message whose Key was used before is silently dropped.
+func (o *Outbox) Send(out linli.Outgoing) error {
+	if out.To.Group == "" && out.To.User == "" {
+		return fmt.Errorf("outbox: message without destination")
+	}
+	if strings.TrimSpace(out.Text) == "" && out.Media == nil {
+		return nil
+	}
+	if out.To.User != "" {
+		out = o.resolvePrivate(out)
+	}
+	if len(out.Mention) > 0 && out.To.Group != "" {
+		out.Text = "@" + strings.Join(out.Mention, " @") + " " + out.Text
+	}
+	now := o.clock.Now()
+	parts := splitText(out.Text, o.cfg.MaxLength)
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for i, text := range parts {
+		part := out
+		part.ID, part.Text, part.Queued = 0, text, now
+		if i > 0 {
+			part.Media = nil
+			if out.Key != "" {
+				part.Key = fmt.Sprintf("%s#%d", out.Key, i)
+			}
+		}
+		ok, err := o.store.EnqueueOutgoing(&part)
+		if err != nil {
+			return fmt.Errorf("outbox: enqueue: %w", err)
+		}
+		if ok {
+			o.pending = append(o.pending, part)
+		}
+	}
+	o.poke()
+	return nil
+}
+
+// resolvePrivate turns a private message to a resident who is not the bot's
+// friend into an @mention in the group where they last talked.
+func (o *Outbox) resolvePrivate(out linli.Outgoing) linli.Outgoing {
+	o.mu.Lock()
+	p := o.platform
+	o.mu.Unlock()
+	if p == nil || p.CanPrivate(out.To.User) {
+		return out
+	}
+	r, err := o.residents.Resident(out.To.User)
+	if err != nil {
+		r, err = o.residents.ResidentByNickname(out.To.User)
+	}
+	if err != nil || r.LastGroup == "" {
+		o.log.Warn("no way to reach user privately or in a group; trying privately", "user", out.To.User)
+		return out
+	}
+	out.Mention = append([]string{r.Name}, out.Mention...)
+	out.To = linli.Chat{Group: r.LastGroup}
+	return out
+}
+
+// NextDue reports when the next message may be sent.
+func (o *Outbox) NextDue() (time.Time, bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	_, due, ok := o.nextChatLocked()
+	return due, ok
+}
+
+// nextChatLocked returns the chat whose first message is due soonest.
+func (o *Outbox) nextChatLocked() (linli.Chat, time.Time, bool) {
+	if !o.online || o.platform == nil || len(o.pending) == 0 {
+		return linli.Chat{}, time.Time{}, false
+	}
+	gap := time.Minute / time.Duration(max(o.cfg.PerMinute, 1))
+	seen := map[linli.Chat]bool{}
+	var best linli.Chat
+	var bestDue time.Time
+	found := false
+	for _, m := range o.pending {
+		if seen[m.To] {
+			continue
+		}
+		seen[m.To] = true
+		due := m.Queued.Add(time.Duration(o.cfg.CoalesceWindow))
+		due = later(due, o.lastSent[m.To].Add(time.Duration(o.cfg.PerChatInterval)))
+		due = later(due, o.retryAt[m.To])
+		if !o.lastAny.IsZero() {
+			due = later(due, o.lastAny.Add(gap))
+		}
+		if !found || due.Before(bestDue) {
+			best, bestDue, found = m.To, due, true
+		}
+	}
+	return best, bestDue, found
+}
+
+// RunDue delivers everything due at now, chat by chat in due order.
+func (o *Outbox) RunDue(now time.Time) error {
+	o.run.Lock()
+	defer o.run.Unlock()
+	for {
+		o.mu.Lock()
+		chat, due, ok := o.nextChatLocked()
+		if !ok || due.After(now) {
+			o.mu.Unlock()
+			return nil
+		}
+		batch := o.batchLocked(chat, now)
+		p := o.platform
+		o.mu.Unlock()
+		if len(batch) == 0 {
+			return nil
+		}
+		msg := merge(batch)
+		err := p.Deliver(msg)
+		if err := o.settle(chat, batch, now, err); err != nil {
+			return err
+		}
+	}
+}
+
+// batchLocked takes the leading messages to chat that can go as one: text
+// messages merged up to MaxLength runes, or a single media message.
+func (o *Outbox) batchLocked(chat linli.Chat, now time.Time) []linli.Outgoing {
+	var batch []linli.Outgoing
+	length := 0
+	for _, m := range o.pending {
+		if m.To != chat || m.Queued.After(now) {
+			continue
+		}
+		n := len([]rune(m.Text))
+		if len(batch) > 0 && (m.Media != nil || batch[0].Media != nil || length+1+n > o.cfg.MaxLength) {
+			break
+		}
+		batch = append(batch, m)
+		length += n + 1
+	}
+	return batch
+}
+
+// settle records the outcome of one delivery.
+func (o *Outbox) settle(chat linli.Chat, batch []linli.Outgoing, now time.Time, sendErr error) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	ids := make([]uint64, len(batch))
+	for i, m := range batch {
+		ids[i] = m.ID
+	}
+	switch {
+	case sendErr == nil:
+		o.lastSent[chat], o.lastAny = now, now
+		delete(o.backoff, chat)
+		delete(o.retryAt, chat)
+		return o.completeLocked(ids, now)
+	case errors.Is(sendErr, linli.ErrRetryLater):
+		b := min(max(2*o.backoff[chat], 10*time.Second), 5*time.Minute)
+		o.backoff[chat], o.retryAt[chat] = b, now.Add(b)
+		o.log.Warn("delivery deferred", "chat", chat.String(), "retry_in", b, "err", sendErr)
+		return nil
+	}
+	var dropped []uint64
+	for i := range o.pending {
+		m := &o.pending[i]
+		if !containsID(ids, m.ID) {
+			continue
+		}
+		m.Tries++
+		if m.Tries >= MaxTries {
+			dropped = append(dropped, m.ID)
+			o.log.Error("message dropped after failed deliveries", "chat", chat.String(), "id", m.ID, "text", m.Text, "err", sendErr)
+		} else if err := o.store.UpdateOutgoing(*m); err != nil {
+			return fmt.Errorf("outbox: update: %w", err)
+		}
+	}
+	o.retryAt[chat] = now.Add(30 * time.Second)
+	o.log.Warn("delivery failed", "chat", chat.String(), "err", sendErr)
+	return o.completeLocked(dropped, now)
+}
+
+func (o *Outbox) completeLocked(ids []uint64, now time.Time) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	if err := o.store.CompleteOutgoing(ids, now); err != nil {
+		return fmt.Errorf("outbox: complete: %w", err)
+	}
+	kept := o.pending[:0]
+	for _, m := range o.pending {
+		if !containsID(ids, m.ID) {
+			kept = append(kept, m)
+		}
+	}
+	o.pending = kept
+	return nil
+}
+
+// merge joins a batch into one message.
+func merge(batch []linli.Outgoing) linli.Outgoing {
+	if len(batch) == 1 {
+		return batch[0]
+	}
+	out := batch[0]
+	texts := make([]string, 0, len(batch))
+	var mentions []string
+	for _, m := range batch {
+		texts = append(texts, m.Text)
+		mentions = append(mentions, m.Mention...)
+	}
+	out.Text = strings.Join(texts, "\n")
+	sort.Strings(mentions)
+	out.Mention = compactStrings(mentions)
+	return out
+}
+
+// splitText cuts s into pieces of at most max runes, at line ends when it can.
+func splitText(s string, limit int) []string {
+	if limit <= 0 || len([]rune(s)) <= limit {
+		return []string{s}
+	}
+	var parts []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			parts = append(parts, strings.TrimRight(string(cur), "\n"))
+			cur = cur[:0]
+		}
+	}
+	for _, line := range strings.SplitAfter(s, "\n") {
+		r := []rune(line)
+		if len(cur)+len(r) > limit {
+			flush()
+		}
+		for len(r) > limit {
+			parts = append(parts, string(r[:limit]))
+			r = r[limit:]
+		}
+		cur = append(cur, r...)
+	}
+	flush()
+	return parts
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+func containsID(ids []uint64, id uint64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func compactStrings(s []string) []string {
+	var out []string
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,135 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"linli"
+)
+
+// ConfidentIntent is the confidence above which a free-text intent is acted
+// on in a group when the bot was not addressed.
+const ConfidentIntent = 0.8
+
+// Router implements linli.Router: the explicit command grammar first, then
+// hooks, then free-text intents.
+type Router struct {
+	cfg      *linli.Config
+	nlu      linli.Understander
+	commands []linli.Command
+	byName   map[string]int // command word → index in commands
+	names    []string       // command words, longest first
+	hooks    []linli.HookFunc
+	intents  map[string]linli.HandlerFunc
+}
+
+var _ linli.Router = (*Router)(nil)
+
+func newRouter(cfg *linli.Config, nlu linli.Understander) *Router {
+	return &Router{cfg: cfg, nlu: nlu, byName: map[string]int{}, intents: map[string]linli.HandlerFunc{}}
+}
+
+// Command registers c. It panics on a duplicate command word: that is a
+// programming error found at start-up.
+func (r *Router) Command(c linli.Command) {
+	for _, n := range c.Names {
+		if _, dup := r.byName[n]; dup {
+			panic(fmt.Sprintf("bot: command %q registered twice", n))
+		}
+		r.byName[n] = len(r.commands)
+		r.names = append(r.names, n)
+	}
+	r.commands = append(r.commands, c)
+	sort.SliceStable(r.names, func(i, j int) bool { return len(r.names[i]) > len(r.names[j]) })
+}
+
+// Intent registers the handler for a free-text intent.
+func (r *Router) Intent(intent string, h linli.HandlerFunc) { r.intents[intent] = h }
+
+// Hook registers a hook for messages that match no command.
+func (r *Router) Hook(h linli.HookFunc) { r.hooks = append(r.hooks, h) }
+
+// Commands returns the registered commands in registration order.
+func (r *Router) Commands() []linli.Command { return append([]linli.Command(nil), r.commands...) }
+
+// match finds the command whose word starts text (longest word first) and
+// returns it with the arguments after the word.
+func (r *Router) match(text string) (linli.Command, string, string, bool) {
+	for _, name := range r.names {
+		if !strings.HasPrefix(text, name) {
+			continue
+		}
+		c := r.commands[r.byName[name]]
+		args := strings.TrimSpace(strings.TrimLeft(text[len(name):], " :"))
+		switch {
+		case c.Args == linli.ArgsNone && args != "":
+			continue // "活动真热闹" is chatter, not the 活动 command
+		}
+		return c, name, args, true
+	}
+	return linli.Command{}, "", "", false
+}
+
+// dispatch routes req: command, hooks, intent, or a hint / silence.
+func (r *Router) dispatch(ctx context.Context, req *linli.Request) error {
+	m := req.Msg
+	if c, name, args, ok := r.match(m.Norm); ok && m.Norm != "" {
+		req.Command, req.Args = name, args
+		err := r.runCommand(ctx, c, req)
+		if !errors.Is(err, linli.ErrNotCommand) {
+			return err
+		}
+		req.Command, req.Args = "", ""
+	}
+	for _, h := range r.hooks {
+		handled, err := h(ctx, req)
+		if handled || err != nil {
+			return err
+		}
+	}
+	if m.Norm == "" {
+		return nil
+	}
+	if r.nlu != nil {
+		u := r.nlu.Understand(m.Norm)
+		if h, ok := r.intents[u.Intent]; ok && u.Intent != linli.IntentOther &&
+			(m.Addressed || u.Confidence >= ConfidentIntent) {
+			req.Understanding = &u
+			err := h(ctx, req)
+			if !errors.Is(err, linli.ErrNotCommand) {
+				return err
+			}
+		}
+	}
+	if m.Addressed && !isAck(m.Norm) {
+		return req.Reply(TextNotUnderstood)
+	}
+	return nil // chatter: no reply at all
+}
+
+func (r *Router) runCommand(ctx context.Context, c linli.Command, req *linli.Request) error {
+	if req.Msg.Role < c.Role {
+		if c.Role >= linli.RoleStaff {
+			return linli.Errorf(linli.EForbidden, TextStaffOnly, req.Command)
+		}
+		return linli.Errorf(linli.EForbidden, TextWorkerOnly, req.Command)
+	}
+	if c.Args == linli.ArgsRequired && req.Args == "" {
+		return linli.Errorf(linli.EInvalid, "%s", c.Usage)
+	}
+	return c.Handler(ctx, req)
+}
+
+// isAck reports whether text is a short acknowledgement that deserves no
+// answer even when addressed ("收到", "好的", "谢谢").
+func isAck(text string) bool {
+	t := strings.Trim(text, " !。.~～!?？👍🙏")
+	switch t {
+	case "", "收到", "好的", "好", "谢谢", "多谢", "感谢", "ok", "OK", "嗯", "嗯嗯", "好滴", "知道了", "明白", "辛苦了", "哈哈", "哈哈哈", "1", "+1":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,11 @@
+package bot
+
+// User-facing texts of the engine, together so they can be reviewed at once.
+const (
+	// TextNotUnderstood answers a message addressed to the bot that matched nothing.
+	TextNotUnderstood = "没太明白您的意思。发送「帮助」查看可以做什么，例如：活动、报名 1、随手拍 3栋门口路灯坏了。"
+	// TextStaffOnly refuses a staff command to a resident (%s = the command).
+	TextStaffOnly = "「%s」是社工使用的命令，居民朋友可以发送「帮助」查看可用功能。"
+	// TextWorkerOnly refuses a grid-worker command (%s = the command).
+	TextWorkerOnly = "「%s」是网格员使用的命令，居民朋友可以发送「帮助」查看可用功能。"
+)

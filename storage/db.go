@@ -1,0 +1,171 @@
+// Package storage keeps linli's data in a bbolt file. It is the only package
+// that imports bbolt; it implements the store interfaces of package linli on
+// *DB.
+//
+// Layout: one bucket per aggregate, JSON values, uint64 ids as 8-byte
+// big-endian keys (itob) so that iteration is in id order. A meta bucket
+// holds the schema version; migrations bring an older file up to date when
+// it is opened. Storage never reads the clock: every timestamp comes from
+// the caller.
+//
+// Adding an aggregate (feature code): declare its bucket name in its own
+// file, write through writeBucket inside db.update (the bucket is created on
+// first use) and read through tx.Bucket inside db.view (a missing bucket
+// reads as empty: getJSON, eachJSON and listJSON accept a nil bucket). No
+// migration is needed for a new bucket; add one only to transform data that
+// is already stored.
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// Bucket names of the aggregates kept by this package.
+var (
+	bucketMeta       = []byte("meta")
+	bucketSeen       = []byte("seen")
+	bucketResidents  = []byte("residents")
+	bucketOutbox     = []byte("outbox")
+	bucketOutboxKeys = []byte("outbox_keys")
+	bucketJobs       = []byte("jobs")
+	bucketJobKeys    = []byte("job_keys")
+)
+
+// keySchema is the key, in the meta bucket, of the schema version.
+var keySchema = []byte("schema")
+
+// Retention is how long message ids (dedupe) and the keys of completed
+// outgoing messages are remembered.
+const Retention = 7 * 24 * time.Hour
+
+// DefaultTimeout is how long Open waits for another process to release the
+// database file.
+const DefaultTimeout = time.Second
+
+// Errors that Open may return (wrapped; test with errors.Is).
+var (
+	// ErrNewerSchema means the file was written by a newer linli.
+	ErrNewerSchema = errors.New("storage: database schema is newer than supported")
+	// ErrLocked means another process holds the database open.
+	ErrLocked = errors.New("storage: database is in use by another process")
+)
+
+// DB is a linli database. It is safe for concurrent use by multiple
+// goroutines.
+type DB struct {
+	bolt *bbolt.DB
+}
+
+// Option configures Open.
+type Option func(*options)
+
+type options struct {
+	timeout    time.Duration
+	noSync     bool
+	migrations []migration
+}
+
+// WithTimeout sets how long Open waits for the file lock held by another
+// process before failing with ErrLocked. The default is DefaultTimeout; a
+// d <= 0 keeps it (bbolt would otherwise wait forever).
+func WithTimeout(d time.Duration) Option {
+	return func(o *options) {
+		if d > 0 {
+			o.timeout = d
+		}
+	}
+}
+
+// WithNoSync skips fsync after each commit: faster, but a crash may lose
+// recent writes. For throwaway databases (tests, console demos) only.
+func WithNoSync() Option {
+	return func(o *options) { o.noSync = true }
+}
+
+// withMigrations replaces the migration list (tests).
+func withMigrations(ms []migration) Option {
+	return func(o *options) { o.migrations = ms }
+}
+
+// Open opens (creating if needed) the database at path and brings its schema
+// up to date. It fails with an error wrapping ErrLocked when another process
+// holds the file, and with one wrapping ErrNewerSchema, without modifying the
+// file, when the file was written by a newer version of linli.
+func Open(path string, opts ...Option) (*DB, error) {
+	o := options{timeout: DefaultTimeout, migrations: migrations}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if path == "" {
+		return nil, errors.New("storage: open: empty path")
+	}
+	bdb, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: o.timeout, NoSync: o.noSync})
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, fmt.Errorf("storage: open %s: %w", path, &openError{
+			msg:  "数据库正被另一个 linli 进程使用，请先停止它 (database is in use by another process)",
+			kind: ErrLocked,
+		})
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
+		return nil, fmt.Errorf("storage: open %s: 不是有效的 linli 数据库 (not a valid database file): %w", path, err)
+	case err != nil:
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	db := &DB{bolt: bdb}
+	if err := db.migrate(o.migrations); err != nil {
+		bdb.Close()
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// Close releases the database file. Transactions in progress finish first.
+func (db *DB) Close() error {
+	if err := db.bolt.Close(); err != nil {
+		return fmt.Errorf("storage: close: %w", err)
+	}
+	return nil
+}
+
+// Path returns the path of the database file.
+func (db *DB) Path() string { return db.bolt.Path() }
+
+// view runs fn in a read-only transaction. Values obtained from a bucket are
+// valid only until fn returns; decode or copy them.
+func (db *DB) view(fn func(tx *bbolt.Tx) error) error { return db.bolt.View(fn) }
+
+// update runs fn in a read-write transaction, committed if fn returns nil and
+// rolled back otherwise. Only one update runs at a time.
+func (db *DB) update(fn func(tx *bbolt.Tx) error) error { return db.bolt.Update(fn) }
+
+// batch is update for many concurrent writers: calls from several goroutines
+// may share one transaction (and one fsync). fn may be called more than once,
+// so it must be idempotent and must not leak results to the caller until
+// batch returns nil. A lone caller waits up to bbolt's batch delay (10ms);
+// use update on latency-sensitive paths.
+func (db *DB) batch(fn func(tx *bbolt.Tx) error) error { return db.bolt.Batch(fn) }
+
+// writeBucket returns the bucket name in a read-write transaction, creating
+// it if needed.
+func writeBucket(tx *bbolt.Tx, name []byte) (*bbolt.Bucket, error) {
+	b, err := tx.CreateBucketIfNotExists(name)
+	if err != nil {
+		return nil, fmt.Errorf("bucket %s: %w", name, err)
+	}
+	return b, nil
+}
+
+// openError is an Open failure with a message for people (Chinese and
+// English) that still matches its sentinel with errors.Is.
+type openError struct {
+	msg  string
+	kind error
+}
+
+func (e *openError) Error() string { return e.msg }
+func (e *openError) Unwrap() error { return e.kind }

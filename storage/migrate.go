@@ -1,0 +1,98 @@
+package storage
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	"go.etcd.io/bbolt"
+)
+
+// migration upgrades the schema by one version inside the transaction it is
+// given. It must not commit or roll back tx.
+type migration func(tx *bbolt.Tx) error
+
+// migrations[i] upgrades a database from schema version i to i+1; the schema
+// version this code writes is len(migrations). Append only: never reorder,
+// edit or remove an entry once released. All pending migrations of an Open
+// run in one transaction, so a failure leaves the file as it was.
+var migrations = []migration{
+	migrateV1,
+}
+
+// SchemaVersion is the schema version written by this version of linli.
+func SchemaVersion() int { return len(migrations) }
+
+// migrateV1 creates the buckets of the first schema.
+func migrateV1(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{bucketSeen, bucketResidents, bucketOutbox, bucketOutboxKeys, bucketJobs, bucketJobKeys} {
+		if _, err := writeBucket(tx, name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// migrate applies the pending migrations of ms. It reads the version first in
+// a read-only transaction so that a database that is up to date, or newer
+// than ms supports, is not written to at all.
+func (db *DB) migrate(ms []migration) error {
+	supported := len(ms)
+	var have int
+	if err := db.view(func(tx *bbolt.Tx) (err error) {
+		have, err = schemaVersion(tx)
+		return err
+	}); err != nil {
+		return err
+	}
+	if have > supported {
+		return &openError{
+			msg: fmt.Sprintf("数据库版本 %d 比程序支持的 %d 新，请升级 linli (database schema %d is newer than supported %d)",
+				have, supported, have, supported),
+			kind: ErrNewerSchema,
+		}
+	}
+	if have == supported {
+		return nil
+	}
+	return db.update(func(tx *bbolt.Tx) error {
+		// The exclusive file lock means nobody changed the version since the
+		// read above, but read it again so this transaction stands alone.
+		from, err := schemaVersion(tx)
+		if err != nil {
+			return err
+		}
+		for v := from; v < supported; v++ {
+			if err := ms[v](tx); err != nil {
+				return fmt.Errorf("migrate schema %d to %d: %w", v, v+1, err)
+			}
+		}
+		meta, err := writeBucket(tx, bucketMeta)
+		if err != nil {
+			return err
+		}
+		if err := meta.Put(keySchema, itob(uint64(supported))); err != nil {
+			return fmt.Errorf("write schema version: %w", err)
+		}
+		return nil
+	})
+}
+
+// schemaVersion reads the schema version; 0 for a new (or non-linli) file.
+func schemaVersion(tx *bbolt.Tx) (int, error) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		return 0, nil
+	}
+	v := meta.Get(keySchema)
+	if v == nil {
+		return 0, nil
+	}
+	if len(v) != 8 {
+		return 0, fmt.Errorf("schema version: want 8 bytes, have %d", len(v))
+	}
+	n := binary.BigEndian.Uint64(v)
+	if n > 1<<31 {
+		return 0, fmt.Errorf("schema version %d out of range", n)
+	}
+	return int(n), nil
+}
