@@ -1,0 +1,67 @@
+package main
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"linli"
+)
+
+//go:embed demo.toml
+var demoConfig string
+
+// loadConfig reads and validates path, or the built-in demo community when
+// path is "". Unknown keys are reported by name.
+func loadConfig(path string) (*linli.Config, error) {
+	var cfg linli.Config
+	var md toml.MetaData
+	var err error
+	text := demoConfig
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("读取配置文件失败: %w", err)
+		}
+		text = string(data)
+	}
+	md, err = toml.Decode(quoteUnicodeKeys(text), &cfg)
+	if err != nil {
+		return nil, fmt.Errorf("配置文件 %s 格式错误: %w", nameOr(path), err)
+	}
+	if undec := md.Undecoded(); len(undec) > 0 {
+		keys := make([]string, len(undec))
+		for i, k := range undec {
+			keys[i] = k.String()
+		}
+		sort.Strings(keys)
+		return nil, fmt.Errorf("配置文件 %s 有无法识别的键: %s", nameOr(path), strings.Join(keys, ", "))
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("配置文件 %s: %w", nameOr(path), err)
+	}
+	return &cfg, nil
+}
+
+func nameOr(path string) string {
+	if path == "" {
+		return "(内置演示社区)"
+	}
+	return path
+}
+
+// bareUnicodeKey matches a line whose key is bare but not ASCII, such as
+// `安全隐患 = "4h"` (DESIGN.md writes [sla] that way).
+var bareUnicodeKey = regexp.MustCompile(`(?m)^(\s*)([^\s"'=\[#.]*[^\x00-\x7f][^\s"'=\[#.]*)(\s*=)`)
+
+// quoteUnicodeKeys quotes bare keys with non-ASCII characters. TOML 1.0 only
+// allows A-Za-z0-9_- in bare keys; TOML 1.1 allows more, and people write
+// category names as keys, so such configs are accepted rather than refused.
+func quoteUnicodeKeys(s string) string {
+	return bareUnicodeKey.ReplaceAllString(s, `$1"$2"$3`)
+}

@@ -1,0 +1,36 @@
+package handlers
+
+import (
+	"context"
+
+	"linli"
+)
+
+func (h *Handlers) registerBind(r linli.Router) {
+	r.Command(linli.Command{
+		Names: []string{"绑定"}, Args: linli.ArgsRequired,
+		Usage: textBindUsage, Help: "绑定 3栋502 — 登记您的户号", Handler: h.bind,
+	})
+}
+
+// bind sets the sender's household from "绑定 3栋502".
+func (h *Handlers) bind(ctx context.Context, req *linli.Request) error {
+	hh, ok := linli.ParseHousehold(req.Args)
+	if !ok {
+		if !req.Msg.Addressed && len([]rune(req.Args)) > 12 {
+			return linli.ErrNotCommand
+		}
+		return linli.Errorf(linli.EInvalid, textBindUsage)
+	}
+	if _, ok := h.Config.GridOf(hh.Building); !ok && len(h.Config.Grids) > 0 {
+		return linli.Errorf(linli.EInvalid, textBindUnknownBuilding, hh.BuildingName())
+	}
+	_, err := h.Residents.UpdateResident(req.Msg.Sender, func(r *linli.Resident) error {
+		r.Household, r.Bound = hh.String(), true
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return req.Reply(textBound(hh.String()))
+}

@@ -1,0 +1,38 @@
+// Package handlers implements linli's commands, one file per command family,
+// registered on the engine's router by Register (routes.go). User-facing
+// texts live in the texts*.go files.
+package handlers
+
+import (
+	"log/slog"
+
+	"linli"
+)
+
+// Deps are what the handlers need. cmd/linli fills them.
+type Deps struct {
+	Config     *linli.Config
+	Clock      linli.Clock
+	Out        linli.Sender
+	Residents  linli.ResidentStore
+	Scheduler  linli.Scheduler
+	Classifier linli.Classifier // optional; a keyword table is used without it
+	Logger     *slog.Logger
+}
+
+// Handlers holds the command handlers and their dependencies.
+type Handlers struct {
+	Deps
+	log    *slog.Logger
+	router linli.Router
+}
+
+// New returns the handlers. Call Register before routing messages and
+// RegisterJobs before running the scheduler.
+func New(d Deps) *Handlers {
+	log := d.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Handlers{Deps: d, log: log.With("component", "handlers")}
+}

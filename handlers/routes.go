@@ -1,0 +1,20 @@
+package handlers
+
+import "linli"
+
+// Register registers every command family on r.
+func (h *Handlers) Register(r linli.Router) {
+	h.router = r
+	h.registerHelp(r)
+	h.registerBind(r)
+}
+
+// RegisterJobs registers the scheduler job kinds of every family.
+func (h *Handlers) RegisterJobs(s linli.Scheduler) {
+	_ = s
+}
+
+// registerExports adds every family's export kinds.
+func (h *Handlers) registerExports(m map[string]exporter) {
+	m["residents"] = h.exportResidents
+}
