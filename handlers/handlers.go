@@ -18,6 +18,9 @@ type Deps struct {
 	Scheduler  linli.Scheduler
 	Classifier linli.Classifier // optional; a keyword table is used without it
 	Logger     *slog.Logger
+
+	// Feature services, one line per family (filled by attachStores in cmd/linli).
+	// anchor:deps
 }
 
 // Handlers holds the command handlers and their dependencies.

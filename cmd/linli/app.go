@@ -54,6 +54,7 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 		Config: cfg, Clock: clock, Out: a.outbox, Residents: db, Scheduler: a.sched,
 		Classifier: opt.classifier, Logger: log,
 	})
+	attachStores(a.handlers, db)
 	a.handlers.Register(a.engine.Router())
 	a.handlers.RegisterJobs(a.sched)
 	return a, nil
@@ -65,4 +66,11 @@ func (a *app) Close() error {
 		return fmt.Errorf("close database: %w", err)
 	}
 	return nil
+}
+
+// attachStores gives the handlers every feature service the database
+// implements.
+func attachStores(h *handlers.Handlers, db *storage.DB) {
+	h.Residents = db
+	// anchor:stores
 }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -70,7 +71,7 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	con := console.New(console.Options{
 		Config: cfg, Clock: clock, Engine: a.engine,
 		Timed: []linli.Timed{a.outbox, a.sched}, Out: stdout, Err: stderr,
-		Friends: friendsOf(cfg),
+		Friends: friendsOf(cfg), RunID: strconv.FormatInt(time.Now().UnixNano(), 36),
 	})
 	a.outbox.SetPlatform(con)
 	if interactive {

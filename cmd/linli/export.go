@@ -94,9 +94,3 @@ func splitKind(args []string) (string, []string) {
 	}
 	return "", args
 }
-
-// attachStores gives the handlers every feature service the database
-// implements. Feature families add their fields here.
-func attachStores(h *handlers.Handlers, db *storage.DB) {
-	h.Residents = db
-}
