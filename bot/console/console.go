@@ -38,6 +38,7 @@ type Options struct {
 	Out     io.Writer     // bot messages
 	Err     io.Writer     // prompts, warnings
 	Friends []string      // users the bot can message privately from the start
+	RunID   string        // makes message ids unique across runs on one database
 }
 
 // Console simulates the groups of a community in a terminal. It implements
@@ -159,7 +160,7 @@ func (c *Console) parse(line string) (linli.Message, error) {
 	}
 	c.mu.Lock()
 	c.seq++
-	m.ID = fmt.Sprintf("console-%d", c.seq)
+	m.ID = fmt.Sprintf("console-%s-%d", c.opt.RunID, c.seq)
 	if m.Group == "" {
 		c.friends[m.Sender] = true
 	}
