@@ -68,7 +68,7 @@ type Outgoing struct {
 	Key     string    `json:"key,omitempty"`     // idempotency key: a second Outgoing with the same Key is dropped
 	To      Chat      `json:"to"`                // destination
 	Text    string    `json:"text,omitempty"`    // body (may be empty for pure media)
-	Mention []string  `json:"mention,omitempty"` // names to @ in a group message
+	Mention []string  `json:"mention,omitempty"` // names @mentioned; the outbox writes "@name " into Text, platforms must not add it again
 	Media   *Media    `json:"media,omitempty"`   // an image or file to send
 	Queued  time.Time `json:"queued"`            // when the outbox accepted it
 	Tries   int       `json:"tries,omitempty"`   // failed send attempts so far

@@ -11,7 +11,7 @@ import (
 // it sleeps until the earliest NextDue or a wake signal, then calls RunDue on
 // each. Errors from RunDue are passed to onErr and do not stop the loop.
 func Drive(ctx context.Context, clock linli.Clock, wake <-chan struct{}, onErr func(error), timed ...linli.Timed) {
-	const idle = time.Minute
+	const idle = 15 * time.Second
 	for {
 		now := clock.Now()
 		wait := idle

@@ -1,16 +1,153 @@
 package main
 
 import (
+	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"time"
+
+	"linli"
+	"linli/bot"
+	"linli/bot/wechat"
 )
 
 func runRun(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "linli run: 微信模式尚未接入（见 issue #8）。现在可以用 linli console 试用。")
-	return 1
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	configPath := fs.String("config", "linli.toml", "配置文件")
+	dbPath := fs.String("db", "", "数据库文件 (默认: 配置中的 db)")
+	server := fs.String("wechat-server", "", "把所有微信主机的请求发到这个地址（测试用的 linli wxfake 或预发布代理）；不填则连接真实微信")
+	desktop := fs.Bool("desktop", false, "使用桌面(UOS)模式登录，部分账号网页版不能登录时可试 (也可在配置 [wechat] desktop = true)")
+	verbose := fs.Bool("v", false, "调试日志")
+	fs.Usage = func() { runUsage(fs, stderr) }
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			runUsage(fs, stdout)
+			return 0
+		}
+		return 2
+	}
+	if _, err := os.Stat(*configPath); err != nil {
+		fmt.Fprintf(stderr, "linli run: 找不到配置文件 %s。请复制 linli.example.toml 为 linli.toml 并按社区情况修改。\n", *configPath)
+		return 1
+	}
+	cfg, err := loadConfig(*configPath)
+	if err != nil {
+		fmt.Fprintln(stderr, "linli run:", err)
+		return 1
+	}
+	if *dbPath != "" {
+		cfg.DB = *dbPath
+	}
+	if cfg.DB == "" {
+		cfg.DB = "linli.db"
+	}
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := serve(ctx, cfg, serveOptions{server: *server, desktop: *desktop || cfg.WeChat.Desktop, qr: stdout}, log); err != nil {
+		fmt.Fprintln(stderr, "linli run:", err)
+		return 1
+	}
+	return 0
 }
 
-func runWxfake(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "linli wxfake: 尚未接入（见 issue #8）。")
-	return 1
+type serveOptions struct {
+	server  string
+	desktop bool
+	qr      io.Writer
+}
+
+// serve runs linli on WeChat until ctx is cancelled.
+func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.Logger) error {
+	clock := linli.ClockFunc(time.Now)
+	a, err := newApp(cfg, clock, log, appOptions{dbPath: cfg.DB})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	groups := append([]string(nil), cfg.Groups...)
+	if cfg.StaffGroup != "" {
+		groups = append(groups, cfg.StaffGroup)
+	}
+	wopt := wechat.Options{
+		ServerURL: opt.server, Desktop: opt.desktop, Groups: groups, Logger: log, Clock: clock,
+		HotLoginFile: orDefault(cfg.WeChat.HotLogin, cfg.DB+".hotlogin.json"),
+		QRCodePNG:    orDefault(cfg.WeChat.QRCodePNG, "linli-qrcode.png"),
+		MediaDir:     orDefault(cfg.WeChat.MediaDir, cfg.DB+".media"),
+		QRWriter:     opt.qr,
+		OnSession: func(up bool, reason string) {
+			if up {
+				log.Info("微信已连接", "reason", reason)
+			} else {
+				log.Warn("微信连接中断，消息暂存待发", "reason", reason)
+			}
+			a.outbox.SetOnline(up)
+		},
+		OnQR: func(url string) { log.Info("请用微信扫码登录", "url", url) },
+	}
+	adapter, err := wechat.New(wopt)
+	if err != nil {
+		return err
+	}
+	a.outbox.SetPlatform(adapter)
+	a.outbox.SetOnline(false) // until logged in
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		a.engine.Run(ctx)
+	}()
+	go func() {
+		defer wg.Done()
+		bot.Drive(ctx, clock, a.outbox.Wake(), func(err error) { log.Error("timed work", "err", err) }, a.outbox, a.sched)
+	}()
+	err = adapter.Run(ctx, a.engine.Receive)
+	wg.Wait()
+	if err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	log.Info("已退出", "pending_outbox", a.outbox.Pending())
+	return nil
+}
+
+func orDefault(s, def string) string {
+	if s != "" {
+		return s
+	}
+	return def
+}
+
+func runUsage(fs *flag.FlagSet, w io.Writer) {
+	fmt.Fprintln(w, `用法: linli run [--config linli.toml] [--wechat-server URL] [--desktop]
+
+用一个微信个人号服务配置中的居民群：终端显示登录二维码（同时保存为 PNG），
+扫码登录后开始工作；下次启动优先用保存的登录信息免扫码。Ctrl-C 安全退出，
+未发出的消息保存在数据库中，下次启动继续发送。
+
+账号风险: 自 2025 年起，使用网页微信协议的个人号有被限制登录或封号的情况。
+linli 像人一样发消息（每个群至少间隔 per_chat_interval，总速度不超过 per_minute，
+短消息合并发送），但风险无法完全消除：请使用专门的社区工作号，不要用个人主力号。
+  1203 “此微信号不能登录网页微信”: 该号不能用网页协议，可试 --desktop；仍不行就换号。
+  1100/1101/1102 已退出或被踢下线: linli 会先尝试免扫码重新登录，失败则重新显示二维码，
+                 恢复后告知社工；期间消息暂存不丢。
+  1205 操作太频繁: linli 自动放慢并稍后重发。
+
+不用真实账号试用: 另开终端运行 linli wxfake --config linli.toml，然后
+  linli run --config linli.toml --wechat-server http://127.0.0.1:端口
+
+选项:`)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
 }

@@ -1,0 +1,223 @@
+// Package wechat is the WeChat platform adapter of `linli run`, built on
+// openwechat v1.4.10 (the web/desktop protocol; see shared/WECHAT_PROTOCOL.md).
+//
+// Threading. openwechat is not safe for concurrent use: its contact caches
+// (Self.members, groups, a group's MemberList) are read and written by the
+// one goroutine that runs the sync loop, message processors and our
+// MessageHandler, and Exit/Logout race with that loop. The adapter therefore
+//   - touches openwechat caches (Message.Sender, SenderInGroup, GetPicture)
+//     only inside the MessageHandler, on the sync goroutine;
+//   - keeps its own directory (topic → group UserName, name → friend
+//     UserName), guarded by a mutex, built after each login with Caller-level
+//     calls (webwxgetcontact, webwxbatchgetcontact) that touch no cache, and
+//     completed by the handler as groups and members show up;
+//   - sends from Deliver (the engine's outbox goroutine) through Caller
+//     methods with a per-session snapshot (self UserName, LoginInfo,
+//     BaseRequest, Caller, context) that openwechat writes only during login.
+//     The http.Client is safe for concurrent use; the cookie jar is, except
+//     for openwechat's host list, which is written only when a host first
+//     sets a cookie (at login). Sends are serialised by a mutex;
+//   - never calls Exit, Logout or Block: it stops a session by cancelling the
+//     context given to openwechat.NewBot, and reads CrashReason only after
+//     the bot's context is done.
+package wechat
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/eatmoreapple/openwechat"
+
+	"linli"
+)
+
+// Options configure an Adapter.
+type Options struct {
+	ServerURL    string    // "" = the real WeChat hosts; else every host is sent here (wxfake, a proxy)
+	Desktop      bool      // desktop (UOS) mode instead of web mode
+	HotLoginFile string    // where login credentials are kept between runs; "" = QR code every time
+	QRCodePNG    string    // save the login QR code here as PNG; "" = don't
+	QRWriter     io.Writer // print the login QR code here (a terminal); nil = don't
+	Groups       []string  // topics served (residents' groups and the staff group); empty = all
+	MediaDir     string    // save received images here; "" = keep them in memory only
+	Logger       *slog.Logger
+	Clock        linli.Clock
+
+	// OnSession is called from Run when the session comes up (after every
+	// login) or goes down (kicked, logged out, network lost, login failed),
+	// with a reason in Chinese suitable for alerting staff. It must not block.
+	OnSession func(up bool, reason string)
+	// OnQR is called with the login URL whenever a QR code must be scanned.
+	OnQR func(loginURL string)
+	// RetryDelay is the first pause after a failed login or sync; it doubles
+	// up to a few minutes. Default 2s.
+	RetryDelay time.Duration
+	// Transport is the base HTTP transport; default http.DefaultTransport.
+	Transport http.RoundTripper
+}
+
+// Adapter connects linli to one WeChat account. It implements
+// linli.Platform; Run drives the session.
+type Adapter struct {
+	opts   Options
+	log    *slog.Logger
+	server *url.URL
+	served map[string]bool
+
+	sendMu  sync.Mutex      // serialises Deliver
+	partial map[uint64]bool // Outgoing IDs whose text went out but whose media did not
+
+	mu      sync.Mutex
+	sess    *session        // the live session, nil while logged out
+	friends map[string]bool // friends' names as of the last directory (kept while down)
+	running bool
+	up      int // last reported state: 0 unknown, 1 up, -1 down
+}
+
+var _ linli.Platform = (*Adapter)(nil)
+
+// New checks opts and returns an adapter; call Run to log in.
+func New(opts Options) (*Adapter, error) {
+	a := &Adapter{opts: opts, served: map[string]bool{}, partial: map[uint64]bool{}, friends: map[string]bool{}}
+	if opts.ServerURL != "" {
+		u, err := url.Parse(opts.ServerURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("wechat: server URL %q: want http://host:port", opts.ServerURL)
+		}
+		a.server = u
+	}
+	for _, g := range opts.Groups {
+		a.served[g] = true
+	}
+	if a.opts.Clock == nil {
+		a.opts.Clock = linli.ClockFunc(time.Now)
+	}
+	if a.opts.RetryDelay <= 0 {
+		a.opts.RetryDelay = 2 * time.Second
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	a.log = log.With("component", "wechat")
+	return a, nil
+}
+
+// Run logs in (hot login file first, falling back to a QR code) and serves
+// the account until ctx is cancelled, logging in again whenever the session
+// is lost. receive gets every message from a served group or a private
+// chat; it is called on openwechat's sync goroutine and must not block (the
+// engine's enqueue). Duplicates are possible (same Message.ID): the engine
+// deduplicates. Run returns nil once ctx is cancelled.
+func (a *Adapter) Run(ctx context.Context, receive func(linli.Message)) error {
+	if receive == nil {
+		return errors.New("wechat: Run needs a receive function")
+	}
+	a.mu.Lock()
+	if a.running {
+		a.mu.Unlock()
+		return errors.New("wechat: Run called twice")
+	}
+	a.running = true
+	a.mu.Unlock()
+	defer func() {
+		a.mu.Lock()
+		a.sess, a.running = nil, false
+		a.mu.Unlock()
+	}()
+	delay := a.opts.RetryDelay
+	for ctx.Err() == nil {
+		s, how, err := a.login(ctx, receive)
+		if err != nil {
+			if ctx.Err() != nil {
+				break
+			}
+			a.log.Warn("login failed", "err", err, "retry_in", delay)
+			a.report(false, "微信登录失败："+err.Error())
+			if !sleep(ctx, delay) {
+				break
+			}
+			delay = min(delay*2, 5*time.Minute)
+			continue
+		}
+		delay = a.opts.RetryDelay
+		a.buildDirectory(s)
+		a.mu.Lock()
+		a.sess = s
+		known := len(s.groups)
+		a.mu.Unlock()
+		a.log.Info("logged in", "self", s.selfNick, "how", how, "groups", known)
+		a.report(true, how)
+		<-s.ctx.Done()
+		s.stop()
+		a.mu.Lock()
+		a.sess = nil
+		a.mu.Unlock()
+		if ctx.Err() != nil {
+			break
+		}
+		reason := describeLoss(s.bot.CrashReason())
+		a.log.Warn("session lost", "reason", reason, "err", s.bot.CrashReason())
+		a.report(false, reason)
+	}
+	a.log.Info("stopped")
+	return nil
+}
+
+// report calls OnSession when the state changes.
+func (a *Adapter) report(up bool, reason string) {
+	state := -1
+	if up {
+		state = 1
+	}
+	a.mu.Lock()
+	changed := a.up != state
+	a.up = state
+	a.mu.Unlock()
+	if changed && a.opts.OnSession != nil {
+		a.opts.OnSession(up, reason)
+	}
+}
+
+// Up reports whether a session is live.
+func (a *Adapter) Up() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.sess != nil
+}
+
+func describeLoss(err error) string {
+	var ret openwechat.Ret
+	switch {
+	case errors.As(err, &ret) && ret == 1100:
+		return "微信已在手机上退出网页登录（1100），需要重新扫码"
+	case errors.As(err, &ret) && ret == 1101:
+		return "微信会话失效或已在其他设备登录（1101），正在重新登录"
+	case errors.As(err, &ret) && ret == 1102:
+		return "微信登录凭证失效（1102），正在重新登录"
+	case errors.Is(err, openwechat.ErrUserLogout):
+		return "微信已退出登录"
+	case err == nil:
+		return "微信连接已结束"
+	}
+	return "微信连接中断：" + err.Error()
+}
+
+// sleep waits d or until ctx ends; it reports whether d passed.
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}

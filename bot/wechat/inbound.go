@@ -1,0 +1,211 @@
+package wechat
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/eatmoreapple/openwechat"
+
+	"linli"
+)
+
+// maxImage bounds a downloaded image (WeChat's own limit is 20 MB).
+const maxImage = 20 << 20
+
+// handler returns the MessageHandler of session s. It runs on openwechat's
+// sync goroutine, the only place where openwechat's caches may be used: it
+// resolves the group and sender there, copies plain data into a
+// linli.Message and hands it to receive. A panic is logged, never fatal.
+func (a *Adapter) handler(s *session, receive func(linli.Message)) openwechat.MessageHandler {
+	return func(msg *openwechat.Message) {
+		defer func() {
+			if r := recover(); r != nil {
+				a.log.Error("panic while handling a message", "msg_id", msg.MsgId, "panic", fmt.Sprint(r),
+					"stack", string(debug.Stack()))
+			}
+		}()
+		s.syncErrs = 0 // a sync delivered messages
+		if msg.IsSendBySelf() || s.ctx.Err() != nil {
+			return
+		}
+		m, ok := a.convert(s, msg)
+		if !ok {
+			return
+		}
+		receive(m)
+	}
+}
+
+// convert turns a text or image message from a served group or a private
+// chat into a linli.Message; ok is false for anything to ignore.
+func (a *Adapter) convert(s *session, msg *openwechat.Message) (m linli.Message, ok bool) {
+	if !msg.IsText() && !msg.IsPicture() {
+		a.log.Debug("ignoring message", "type", msg.MsgType, "msg_id", msg.MsgId)
+		return m, false
+	}
+	m = linli.Message{ID: msg.MsgId, Text: msg.Content, At: a.opts.Clock.Now()}
+	if msg.CreateTime > 0 {
+		m.At = time.Unix(msg.CreateTime, 0)
+	}
+	if msg.IsComeFromGroup() {
+		if !a.fromGroup(s, msg, &m) {
+			return m, false
+		}
+	} else {
+		u, err := msg.Sender()
+		if err != nil || u.IsMP() || u.IsGroup() {
+			a.log.Debug("ignoring private message", "msg_id", msg.MsgId, "err", err)
+			return m, false
+		}
+		m.Sender = openwechat.FormatEmoji(u.NickName)
+		if m.Sender == "" {
+			m.Sender = openwechat.FormatEmoji(u.RemarkName)
+		}
+		a.learnFriend(s, u)
+	}
+	if msg.IsPicture() {
+		img, err := a.picture(msg)
+		if err != nil {
+			a.log.Warn("downloading an image", "msg_id", msg.MsgId, "err", err)
+			return m, false
+		}
+		m.Text, m.Image = "", img
+	}
+	return m, true
+}
+
+// fromGroup fills in the group and sender of a group message and reports
+// whether the group is served.
+func (a *Adapter) fromGroup(s *session, msg *openwechat.Message, m *linli.Message) bool {
+	g, err := msg.Sender()
+	if err != nil {
+		a.log.Warn("resolving a group", "msg_id", msg.MsgId, "err", err)
+		return false
+	}
+	topic := openwechat.FormatEmoji(g.NickName)
+	if len(a.served) > 0 && !a.served[topic] {
+		return false
+	}
+	member, err := msg.SenderInGroup()
+	if err != nil {
+		a.log.Warn("resolving a group member", "group", topic, "msg_id", msg.MsgId, "err", err)
+		return false
+	}
+	nick := openwechat.FormatEmoji(member.NickName)
+	m.Group, m.Sender = topic, openwechat.FormatEmoji(member.DisplayName)
+	if m.Sender == "" {
+		m.Sender = nick
+	}
+	if nick != m.Sender {
+		m.Nickname = nick
+	}
+	m.Mentioned = msg.IsAt() || mentions(m.Text, msg.Owner(), g)
+	a.learnGroup(s, g)
+	return true
+}
+
+// mentions reports whether text @-mentions the bot by nickname or by its
+// display name in group g.
+func mentions(text string, self *openwechat.Self, g *openwechat.User) bool {
+	if self == nil {
+		return false
+	}
+	names := []string{self.NickName}
+	for _, u := range g.MemberList {
+		if u.UserName == self.UserName && u.DisplayName != "" {
+			names = append(names, u.DisplayName)
+		}
+	}
+	for _, n := range names {
+		if n != "" && strings.Contains(text, "@"+openwechat.FormatEmoji(n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// picture downloads an image message and, with MediaDir set, saves it.
+func (a *Adapter) picture(msg *openwechat.Message) (*linli.Media, error) {
+	resp, err := msg.GetPicture()
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("webwxgetmsgimg: %s", resp.Status)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxImage))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) == 0 {
+		return nil, fmt.Errorf("webwxgetmsgimg: empty image")
+	}
+	ext := ".jpg"
+	switch http.DetectContentType(data) {
+	case "image/png":
+		ext = ".png"
+	case "image/gif":
+		ext = ".gif"
+	}
+	img := &linli.Media{Name: msg.MsgId + ext, Kind: linli.MediaImage, Data: data}
+	if dir := a.opts.MediaDir; dir != "" {
+		p := filepath.Join(dir, img.Name)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return nil, err
+		}
+		img.Path = p
+	}
+	return img, nil
+}
+
+// learnGroup records a group's UserName and members in the session's
+// directory: groups not saved to contacts become known when they talk.
+func (a *Adapter) learnGroup(s *session, g *openwechat.User) {
+	topic := openwechat.FormatEmoji(g.NickName)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if s.groups == nil {
+		s.groups, s.members = map[string]string{}, map[string]map[string]string{}
+	}
+	s.groups[topic] = g.UserName
+	names := s.members[topic]
+	if names == nil {
+		names = map[string]string{}
+		s.members[topic] = names
+	}
+	for _, u := range g.MemberList {
+		for _, n := range []string{u.NickName, u.DisplayName} {
+			if n != "" {
+				names[openwechat.FormatEmoji(n)] = u.UserName
+			}
+		}
+	}
+}
+
+// learnFriend records a private correspondent in the directory.
+func (a *Adapter) learnFriend(s *session, u *openwechat.User) {
+	if !u.IsFriend() {
+		return
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if s.friends == nil {
+		s.friends = map[string]string{}
+	}
+	for _, n := range []string{u.NickName, u.RemarkName} {
+		if n != "" {
+			n = openwechat.FormatEmoji(n)
+			s.friends[n], a.friends[n] = u.UserName, true
+		}
+	}
+}

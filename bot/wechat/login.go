@@ -1,0 +1,169 @@
+package wechat
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/eatmoreapple/openwechat"
+	qrcode "github.com/skip2/go-qrcode"
+
+	"linli"
+)
+
+// session is one login: the bot and the snapshot Deliver sends with. The
+// directory maps are guarded by Adapter.mu; the other fields are written
+// before ready is closed and never again.
+type session struct {
+	bot      *openwechat.Bot
+	ctx      context.Context // the bot's context: done when the session ends
+	stop     context.CancelFunc
+	selfName string // the bot's UserName in this session
+	selfNick string
+	login    *openwechat.LoginInfo
+	req      *openwechat.BaseRequest
+	ready    chan struct{} // closed once the fields above are read
+
+	groups    map[string]string            // topic → group UserName
+	members   map[string]map[string]string // topic → display name or nickname → UserName
+	friends   map[string]string            // nickname or remark → UserName
+	refreshed time.Time                    // last directory fetch
+
+	syncErrs int // consecutive sync errors; only touched on the sync goroutine
+}
+
+// login makes a bot, logs it in and returns its session; how says whether
+// a hot login or a QR code did it.
+func (a *Adapter) login(ctx context.Context, receive func(linli.Message)) (_ *session, _ string, err error) {
+	bctx, cancel := context.WithCancel(ctx)
+	defer func() {
+		if err != nil {
+			cancel() // ends the bot's sync loop, should one have started
+		}
+	}()
+	bot := openwechat.NewBot(bctx)
+	hc := bot.Caller.Client.HTTPClient()
+	base := a.opts.Transport
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	hc.Transport = base
+	if a.server != nil {
+		hc.Transport = rewriter{target: a.server, base: base}
+	}
+	if a.opts.Desktop {
+		openwechat.Desktop.Prepare(bot)
+	} else {
+		openwechat.Normal.Prepare(bot)
+	}
+	s := &session{bot: bot, ctx: bot.Context(), stop: cancel, ready: make(chan struct{})}
+	qr := false
+	bot.UUIDCallback = func(uuid string) { qr = true; a.showQR(uuid) }
+	bot.ScanCallBack = func(openwechat.CheckLoginResponse) { a.log.Info("QR code scanned; confirm on the phone") }
+	bot.MessageHandler = a.handler(s, receive)
+	bot.MessageErrorHandler = a.syncErrorHandler(s)
+	bot.SyncCheckCallback = func(r openwechat.SyncCheckResponse) {
+		if r.NorMal() { // an idle round: the previous sync went through
+			s.syncErrs = 0
+		}
+	}
+
+	if a.opts.HotLoginFile != "" {
+		err = bot.HotLogin(&hotStore{path: a.opts.HotLoginFile}, openwechat.NewRetryLoginOption())
+	} else {
+		err = bot.Login()
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	self, err := bot.GetCurrentUser()
+	if err != nil {
+		return nil, "", err
+	}
+	s.selfName, s.selfNick = self.UserName, openwechat.FormatEmoji(self.NickName)
+	s.login, s.req = bot.Storage.LoginInfo, bot.Storage.Request
+	close(s.ready)
+	how := "微信已登录（热登录）"
+	if qr {
+		how = "微信已扫码登录"
+	}
+	return s, how, nil
+}
+
+// showQR prints and saves the login QR code. It runs during login.
+func (a *Adapter) showQR(uuid string) {
+	link := "https://login.weixin.qq.com/l/" + uuid
+	a.log.Info("scan the QR code with the bot's WeChat to log in", "url", link, "png", a.opts.QRCodePNG)
+	if a.opts.OnQR != nil {
+		a.opts.OnQR(link)
+	}
+	q, err := qrcode.New(link, qrcode.Medium)
+	if err != nil {
+		a.log.Warn("QR code", "err", err)
+		return
+	}
+	if w := a.opts.QRWriter; w != nil {
+		fmt.Fprintf(w, "%s\n请用机器人的微信扫描上方二维码登录（或打开 %s）\n", q.ToSmallString(false), link)
+	}
+	if p := a.opts.QRCodePNG; p != "" {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err == nil {
+			err = q.WriteFile(320, p)
+		}
+		if err != nil {
+			a.log.Warn("saving the QR code", "path", p, "err", err)
+		}
+	}
+}
+
+// maxSyncErrors consecutive sync errors (network down, garbled answers) end
+// the session, so that Run logs in again.
+const maxSyncErrors = 8
+
+// syncErrorHandler decides, on the sync goroutine, whether a sync error ends
+// the session: 1100/1101/1102 do; others are retried with a growing pause.
+// It waits for ready so that openwechat's Exit (which writes the bot's self)
+// cannot race with login reading it.
+func (a *Adapter) syncErrorHandler(s *session) openwechat.MessageErrorHandler {
+	return func(err error) error {
+		select {
+		case <-s.ready:
+		case <-s.ctx.Done():
+			return nil // stopping: the loop ends by itself, without Exit
+		}
+		if s.ctx.Err() != nil {
+			return nil
+		}
+		var ret openwechat.Ret
+		if errors.As(err, &ret) && ret >= 1100 && ret <= 1102 {
+			return err
+		}
+		s.syncErrs++
+		if s.syncErrs > maxSyncErrors {
+			return fmt.Errorf("wechat: %d sync errors in a row: %w", s.syncErrs, err)
+		}
+		d := min(a.opts.RetryDelay<<(s.syncErrs-1), time.Minute)
+		a.log.Warn("sync error", "err", err, "count", s.syncErrs, "retry_in", d)
+		sleep(s.ctx, d)
+		return nil
+	}
+}
+
+// rewriter sends every request to target, keeping the original Host.
+type rewriter struct {
+	target *url.URL
+	base   http.RoundTripper
+}
+
+func (t rewriter) RoundTrip(req *http.Request) (*http.Response, error) {
+	r := req.Clone(req.Context())
+	if r.Host == "" {
+		r.Host = req.URL.Host
+	}
+	r.URL.Scheme, r.URL.Host = t.target.Scheme, t.target.Host
+	return t.base.RoundTrip(r)
+}
