@@ -31,6 +31,7 @@ type appOptions struct {
 	dbPath       string
 	understander linli.Understander
 	classifier   linli.Classifier
+	middleware   []linli.Middleware // extra, innermost (tests observe handling with it)
 }
 
 // newApp opens the database and wires every part. Close it when done.
@@ -49,7 +50,7 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 	a.engine = bot.New(bot.Options{
 		Config: cfg, Clock: clock, Dedupe: db, Residents: db, Outbox: a.outbox,
 		Understander: opt.understander, Normalize: textnorm.Normalize, Logger: log,
-		Middleware: []linli.Middleware{bot.Logging(log)},
+		Middleware: append([]linli.Middleware{bot.Logging(log)}, opt.middleware...),
 	})
 	a.handlers = handlers.New(handlers.Deps{
 		Config: cfg, Clock: clock, Out: a.outbox, Residents: db, Scheduler: a.sched,
