@@ -57,6 +57,10 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 	attachStores(a.handlers, db)
 	a.handlers.Register(a.engine.Router())
 	a.handlers.RegisterJobs(a.sched)
+	if err := a.handlers.SyncConfigNotices(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return a, nil
 }
 
