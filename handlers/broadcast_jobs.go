@@ -104,9 +104,12 @@ func (h *Handlers) SyncConfigNotices() error {
 		}
 		want[key] = true
 		payload, _ := json.Marshal(linli.NoticePayload{Groups: n.Groups, Text: strings.TrimSpace(n.Text)})
-		job := linli.Job{Key: key, Kind: linli.JobNotice, Spec: recurringSpec(n.Cron), Payload: payload, Note: "配置：" + name}
-		if err := h.ensureJob(byKey, job); err != nil {
-			errs = append(errs, fmt.Errorf("配置 [[notices]] %q 的 cron = %q 无效: %s", name, n.Cron, linli.ErrorMessage(err)))
+		spec, err := h.recurringSpec(n.Cron)
+		if err == nil {
+			err = h.ensureJob(byKey, linli.Job{Key: key, Kind: linli.JobNotice, Spec: spec, Payload: payload, Note: "配置：" + name})
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("配置 [[notices]] %q 的 cron = %q 无效: %s", name, n.Cron, errText(err)))
 		}
 	}
 	for key := range byKey {
@@ -121,13 +124,21 @@ func (h *Handlers) SyncConfigNotices() error {
 }
 
 // recurringSpec turns a configured schedule into a cron spec: a 5-field
-// spec or descriptor as is, or Chinese such as 每月1日9点.
-func recurringSpec(s string) string {
+// spec or descriptor (which the scheduler validates), or Chinese such as
+// 每月1日9点. Its error is in Chinese and says what is accepted.
+func (h *Handlers) recurringSpec(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if spec, _, ok := zhtime.ParseRecurring(s); ok {
-		return spec
+		return spec, nil
 	}
-	return s // the scheduler validates it and says what is wrong
+	if s == "" || strings.ContainsAny(s[:1], "0123456789*@") || strings.Contains(s, "TZ=") {
+		return s, nil
+	}
+	_, _, err := zhtime.ParseWhen(s, h.Clock.Now())
+	if err != nil && (strings.HasPrefix(s, "每") || strings.HasPrefix(s, "工作日")) {
+		return "", err // says why this recurring form cannot run
+	}
+	return "", errors.New(textConfigCron)
 }
 
 // ensureJob schedules j unless a job with its key, kind, spec and payload is
@@ -136,9 +147,6 @@ func (h *Handlers) ensureJob(byKey map[string]linli.Job, j linli.Job) error {
 	if old, ok := byKey[j.Key]; ok && old.Kind == j.Kind && old.Note == j.Note &&
 		old.Spec == strings.Join(strings.Fields(j.Spec), " ") && bytes.Equal(old.Payload, j.Payload) {
 		return nil
-	}
-	if j.Spec == "" {
-		return linli.Errorf(linli.EInvalid, "缺少重复规则")
 	}
 	_, err := h.Scheduler.Schedule(j)
 	return err
@@ -164,7 +172,16 @@ func (h *Handlers) syncDigest(byKey map[string]linli.Job) error {
 	}
 	job := linli.Job{Key: linli.DigestJobKey, Kind: linli.JobDigest, Spec: spec, Note: "每日简报"}
 	if err := h.ensureJob(byKey, job); err != nil {
-		return fmt.Errorf("配置 [digest] at = %q 无效: %s", d.At, linli.ErrorMessage(err))
+		return fmt.Errorf("配置 [digest] at = %q 无效: %s", d.At, errText(err))
 	}
 	return nil
+}
+
+// errText is the message of err for a start-up error: a user error's
+// Chinese text, or the error itself.
+func errText(err error) string {
+	if linli.ErrorCode(err) != linli.EInternal {
+		return linli.ErrorMessage(err)
+	}
+	return err.Error()
 }

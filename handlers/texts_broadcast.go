@@ -22,7 +22,7 @@ const (
 	textNoSchedulesAt = "目前没有定时通知。"
 	textDigestEmpty   = "今天暂无需要关注的事项（没有新的或超时的上报、今日活动和即将截止的投票）。"
 	textDigestPartial = "（部分内容读取失败，已记入日志）"
-	textAllGroups     = "全部"
+	textConfigCron    = "这里要写重复时间，例如 \"0 9 1 * *\"（每月1日9点）或 \"每月1日9点\"、\"每周一9点\""
 )
 
 func textUnknownGroup(name string, served []string) string {
