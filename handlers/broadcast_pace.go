@@ -21,32 +21,43 @@ func paceEstimate(cfg linli.OutboxConfig, now time.Time, ahead int, dests []linl
 	if ahead > 0 {
 		lastAny = first.Add(time.Duration(ahead-1) * gap)
 	}
-	lastSent := map[linli.Chat]time.Time{}
-	pending := append([]linli.Chat(nil), dests...)
+	// One queue per chat: the positions of its messages, in queue order.
+	type chatQueue struct {
+		pos      []int
+		lastSent time.Time
+	}
+	var queues []*chatQueue
+	byChat := map[linli.Chat]*chatQueue{}
+	for i, c := range dests {
+		q := byChat[c]
+		if q == nil {
+			q = &chatQueue{}
+			byChat[c] = q
+			queues = append(queues, q)
+		}
+		q.pos = append(q.pos, i)
+	}
 	last := now
-	for len(pending) > 0 {
-		best := -1
+	for range dests {
+		var best *chatQueue
 		var bestDue time.Time
-		seen := map[linli.Chat]bool{}
-		for i, c := range pending {
-			if seen[c] {
+		for _, q := range queues {
+			if len(q.pos) == 0 {
 				continue
 			}
-			seen[c] = true
 			due := first
-			if t, ok := lastSent[c]; ok && t.Add(perChat).After(due) {
-				due = t.Add(perChat)
+			if !q.lastSent.IsZero() && q.lastSent.Add(perChat).After(due) {
+				due = q.lastSent.Add(perChat)
 			}
 			if !lastAny.IsZero() && lastAny.Add(gap).After(due) {
 				due = lastAny.Add(gap)
 			}
-			if best < 0 || due.Before(bestDue) {
-				best, bestDue = i, due
+			if best == nil || due.Before(bestDue) || (due.Equal(bestDue) && q.pos[0] < best.pos[0]) {
+				best, bestDue = q, due
 			}
 		}
-		c := pending[best]
-		pending = append(pending[:best], pending[best+1:]...)
-		lastSent[c], lastAny, last = bestDue, bestDue, bestDue
+		best.pos = best.pos[1:]
+		best.lastSent, lastAny, last = bestDue, bestDue, bestDue
 	}
 	return last
 }

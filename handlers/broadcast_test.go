@@ -137,3 +137,18 @@ func TestDurationText(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPaceEstimate is the summary's estimate for a notice to 300
+// groups (quadratic in the number of messages).
+func BenchmarkPaceEstimate(b *testing.B) {
+	cfg := linli.OutboxConfig{PerMinute: 20, PerChatInterval: linli.Duration(1500 * time.Millisecond),
+		CoalesceWindow: linli.Duration(2 * time.Second)}
+	dests := make([]linli.Chat, 300)
+	for i := range dests {
+		dests[i] = linli.Chat{Group: fmt.Sprint(i)}
+	}
+	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	for b.Loop() {
+		paceEstimate(cfg, now, 0, dests)
+	}
+}

@@ -213,3 +213,31 @@ func TestBroadcastKeepsContentAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBroadcast30Groups handles one 通知 to 30 groups and sends it all
+// on the simulated clock (database writes included).
+func BenchmarkBroadcast30Groups(b *testing.B) {
+	cfg, err := loadConfig("testdata/broadcast30.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	start, _ := console.ParseClock(defaultScriptClock, cfg.Location)
+	clock := linli.NewSimClock(start)
+	a, err := newApp(cfg, clock, slog.New(slog.NewTextHandler(io.Discard, nil)), appOptions{dbPath: filepath.Join(b.TempDir(), "b.db")})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer a.Close()
+	con := console.New(console.Options{Config: cfg, Clock: clock, Engine: a.engine,
+		Timed: []linli.Timed{a.outbox, a.sched}, Out: io.Discard, Err: io.Discard, Friends: friendsOf(cfg)})
+	a.outbox.SetPlatform(con)
+	i := 0
+	for b.Loop() {
+		i++
+		m := linli.Message{ID: fmt.Sprint("b", i), Sender: "李社工", Text: "通知 全部 各位居民：本周六上午9点社区广场义诊，欢迎参加！"}
+		if err := a.engine.Handle(context.Background(), m); err != nil {
+			b.Fatal(err)
+		}
+		con.Flush()
+	}
+}
