@@ -8,4 +8,11 @@ const (
 	TextStaffOnly = "「%s」是社工使用的命令，居民朋友可以发送「帮助」查看可用功能。"
 	// TextWorkerOnly refuses a grid-worker command (%s = the command).
 	TextWorkerOnly = "「%s」是网格员使用的命令，居民朋友可以发送「帮助」查看可用功能。"
+	// TextSessionRestored tells staff the platform session was lost and is
+	// back (lost at, "（reason）", back at, what happened to held messages).
+	TextSessionRestored = "【系统】微信连接曾于 %s 中断%s，已于 %s 恢复，%s"
+	// TextSessionHeld says how many held messages were sent after restoration.
+	TextSessionHeld = "期间积压的%d条消息已补发。"
+	// TextSessionNothingHeld says no message waited during the loss.
+	TextSessionNothingHeld = "中断期间没有待发的消息。"
 )

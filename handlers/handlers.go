@@ -28,6 +28,8 @@ type Handlers struct {
 	Deps
 	log    *slog.Logger
 	router linli.Router
+
+	digestSources []linli.DigestSource // sections of the daily digest (AddDigestSource)
 }
 
 // New returns the handlers. Call Register before routing messages and

@@ -7,12 +7,14 @@ func (h *Handlers) Register(r linli.Router) {
 	h.router = r
 	h.registerHelp(r)
 	h.registerBind(r)
+	h.registerBroadcast(r)
 	// anchor:register
 }
 
 // RegisterJobs registers the scheduler job kinds of every family.
 func (h *Handlers) RegisterJobs(s linli.Scheduler) {
 	_ = s
+	h.registerBroadcastJobs(s)
 	// anchor:jobs
 }
 

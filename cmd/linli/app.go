@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"log/slog"
-	"time"
 
 	"linli"
 	"linli/bot"
@@ -59,20 +58,11 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 	attachStores(a.handlers, db)
 	a.handlers.Register(a.engine.Router())
 	a.handlers.RegisterJobs(a.sched)
-	if err := a.scheduleHousekeeping(); err != nil {
+	if err := a.handlers.SyncConfigNotices(); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return a, nil
-}
-
-// scheduleHousekeeping prunes old message ids and outbox keys every night.
-func (a *app) scheduleHousekeeping() error {
-	a.sched.Handle("housekeeping", func(job linli.Job, occ time.Time) error {
-		return a.db.Prune(occ)
-	})
-	_, err := a.sched.Schedule(linli.Job{Key: "housekeeping", Kind: "housekeeping", Spec: "30 3 * * *", Note: "清理过期的消息记录"})
-	return err
 }
 
 // Close closes the database.

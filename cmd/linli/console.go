@@ -60,8 +60,8 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *verbose {
 		level = slog.LevelDebug
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 	clock := linli.NewSimClock(start)
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level, ReplaceAttr: simTime(clock)}))
 	a, err := newApp(cfg, clock, log, appOptions{dbPath: path})
 	if err != nil {
 		fmt.Fprintln(stderr, "linli console:", err)
@@ -83,6 +83,17 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// simTime makes log records show the simulated time instead of the wall
+// clock, so that a scenario's warnings are the same on every run.
+func simTime(clock linli.Clock) func([]string, slog.Attr) slog.Attr {
+	return func(groups []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey && len(groups) == 0 {
+			return slog.String(slog.TimeKey, clock.Now().Format("2006-01-02T15:04:05"))
+		}
+		return a
+	}
 }
 
 // consoleStart picks the simulated clock's starting time.

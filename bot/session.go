@@ -1,0 +1,119 @@
+package bot
+
+import (
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"linli"
+)
+
+// SessionMonitor holds the outbox while the platform session is lost and
+// tells staff once it is back. The platform adapter calls Lost when its
+// session drops (logged out, network gone, kicked by another login) and
+// Restored when it can send again.
+//
+// While the session is lost, messages keep queuing in the outbox (and on
+// disk) and nothing is delivered. On restoration the outbox is released and
+// one notice is queued for the staff group — or, without a staff group, for
+// each staff member privately — saying when the connection dropped, why, when
+// it came back and how many held messages are being sent. The notice is
+// queued behind the held messages, so by the time staff read it they have
+// gone out. The loss itself is logged at once, at Error level.
+//
+// All methods are safe for concurrent use.
+type SessionMonitor struct {
+	out   *Outbox
+	cfg   *linli.Config
+	clock linli.Clock
+	log   *slog.Logger
+
+	mu     sync.Mutex
+	lost   bool
+	since  time.Time
+	reason string
+}
+
+// NewSessionMonitor returns a monitor for out. cfg (validated) says where the
+// notice goes and in which zone times are shown; log may be nil.
+func NewSessionMonitor(out *Outbox, cfg *linli.Config, clock linli.Clock, log *slog.Logger) *SessionMonitor {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &SessionMonitor{out: out, cfg: cfg, clock: clock, log: log.With("component", "session")}
+}
+
+// Lost records that the session dropped for reason and holds delivery. A
+// second call before Restored keeps the first time and reason.
+func (m *SessionMonitor) Lost(reason string) {
+	now := m.clock.Now()
+	m.mu.Lock()
+	first := !m.lost
+	if first {
+		m.lost, m.since, m.reason = true, now, reason
+	}
+	m.mu.Unlock()
+	m.out.SetOnline(false)
+	if first {
+		m.log.Error("platform session lost; holding outgoing messages", "reason", reason, "pending", m.out.Pending())
+	}
+}
+
+// Restored releases delivery and queues the notice to staff. It does nothing
+// when the session was not lost. The error is the outbox's failure to queue
+// the notice; delivery is released regardless.
+func (m *SessionMonitor) Restored() error {
+	now := m.clock.Now()
+	m.mu.Lock()
+	if !m.lost {
+		m.mu.Unlock()
+		return nil
+	}
+	since, reason := m.since, m.reason
+	m.lost = false
+	m.mu.Unlock()
+
+	held := m.out.Pending()
+	m.log.Warn("platform session restored", "lost_at", since, "down", now.Sub(since), "reason", reason, "held", held)
+	text := sessionNotice(since.In(m.cfg.Location), now.In(m.cfg.Location), reason, held)
+	var err error
+	if g := m.cfg.StaffGroup; g != "" {
+		err = m.out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: text})
+	} else {
+		for _, name := range m.cfg.StaffNames() {
+			if e := m.out.Send(linli.Outgoing{To: linli.Chat{User: name}, Text: text}); e != nil && err == nil {
+				err = e
+			}
+		}
+	}
+	m.out.SetOnline(true)
+	if err != nil {
+		return fmt.Errorf("session: notify staff: %w", err)
+	}
+	return nil
+}
+
+// Down reports whether the session is lost, since when and why.
+func (m *SessionMonitor) Down() (since time.Time, reason string, down bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.since, m.reason, m.lost
+}
+
+// sessionNotice is the staff notice after a restored session.
+func sessionNotice(since, now time.Time, reason string, held int) string {
+	back := now.Format("15:04")
+	if now.YearDay() != since.YearDay() || now.Year() != since.Year() {
+		back = now.Format("01-02 15:04")
+	}
+	why := ""
+	if reason != "" {
+		why = "（" + reason + "）"
+	}
+	tail := TextSessionNothingHeld
+	if held > 0 {
+		tail = fmt.Sprintf(TextSessionHeld, held)
+	}
+	return fmt.Sprintf(TextSessionRestored, since.Format("01-02 15:04"), why, back, tail)
+}
