@@ -70,6 +70,7 @@ type Outgoing struct {
 	Text    string    `json:"text,omitempty"`    // body (may be empty for pure media)
 	Mention []string  `json:"mention,omitempty"` // names @mentioned; the outbox writes "@name " into Text, platforms must not add it again
 	Media   *Media    `json:"media,omitempty"`   // an image or file to send
+	Alone   bool      `json:"alone,omitempty"`   // never coalesced with other messages (notices)
 	Queued  time.Time `json:"queued"`            // when the outbox accepted it
 	Tries   int       `json:"tries,omitempty"`   // failed send attempts so far
 }

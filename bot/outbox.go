@@ -233,7 +233,7 @@ func (o *Outbox) RunDue(now time.Time) error {
 }
 
 // batchLocked takes the leading messages to chat that can go as one: text
-// messages merged up to MaxLength runes, or a single media message.
+// messages merged up to MaxLength runes, or a single media or Alone message.
 func (o *Outbox) batchLocked(chat linli.Chat, now time.Time) []linli.Outgoing {
 	var batch []linli.Outgoing
 	length := 0
@@ -242,7 +242,7 @@ func (o *Outbox) batchLocked(chat linli.Chat, now time.Time) []linli.Outgoing {
 			continue
 		}
 		n := len([]rune(m.Text))
-		if len(batch) > 0 && (m.Media != nil || batch[0].Media != nil || length+1+n > o.cfg.MaxLength) {
+		if len(batch) > 0 && (m.Media != nil || batch[0].Media != nil || m.Alone || batch[0].Alone || length+1+n > o.cfg.MaxLength) {
 			break
 		}
 		batch = append(batch, m)

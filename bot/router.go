@@ -112,6 +112,11 @@ func (r *Router) dispatch(ctx context.Context, req *linli.Request) error {
 
 func (r *Router) runCommand(ctx context.Context, c linli.Command, req *linli.Request) error {
 	if req.Msg.Role < c.Role {
+		if !req.Msg.Addressed {
+			// A resident forwarding "通知：明天停水" in a group is not using
+			// the staff command: treat it as free text.
+			return linli.ErrNotCommand
+		}
 		if c.Role >= linli.RoleStaff {
 			return linli.Errorf(linli.EForbidden, TextStaffOnly, req.Command)
 		}

@@ -167,7 +167,7 @@ func (h *Handlers) broadcast(ctx context.Context, req *linli.Request) error {
 	}
 	var failed []string
 	for _, g := range t.groups {
-		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: text}); err != nil {
+		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: text, Alone: true}); err != nil {
 			h.log.Error("notice not queued", "group", g, "sender", req.Msg.Sender, "err", err)
 			failed = append(failed, g)
 		}

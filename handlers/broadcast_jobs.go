@@ -49,7 +49,7 @@ func (h *Handlers) runNotice(job linli.Job, occ time.Time) error {
 	}
 	var errs []error
 	for _, g := range groups {
-		out := linli.Outgoing{Key: linli.JobKey(job, occ, g), To: linli.Chat{Group: g}, Text: p.Text}
+		out := linli.Outgoing{Key: linli.JobKey(job, occ, g), To: linli.Chat{Group: g}, Text: p.Text, Alone: true}
 		if err := h.Out.Send(out); err != nil {
 			errs = append(errs, fmt.Errorf("group %s: %w", g, err))
 		}

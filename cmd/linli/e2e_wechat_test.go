@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"linli"
+	"linli/bot"
 	"linli/bot/wechat"
 	"linli/bot/wxfake"
 )
@@ -58,11 +59,17 @@ func startE2E(t *testing.T) *e2e {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { e.app.Close() })
+	monitor := bot.NewSessionMonitor(e.app.outbox, cfg, e.clock, nil)
 	adapter, err := wechat.New(wechat.Options{
 		ServerURL: srv.URL(), Groups: append(cfg.Groups, cfg.StaffGroup), Clock: e.clock,
 		HotLoginFile: filepath.Join(t.TempDir(), "hot.json"), RetryDelay: time.Millisecond,
 		OnSession: func(up bool, reason string) {
-			e.app.outbox.SetOnline(up)
+			if up {
+				monitor.Restored()
+				e.app.outbox.SetOnline(true)
+			} else {
+				monitor.Lost(reason)
+			}
 			e.session <- up
 		},
 	})
@@ -202,6 +209,10 @@ func TestWeChatEndToEnd(t *testing.T) {
 				t.Errorf("%s delivered %d times across the kick, want 1", want, n)
 			}
 		}
+	}
+
+	if !strings.Contains(all, "【系统】微信连接曾于") {
+		t.Errorf("staff were not told the session was lost and restored: %q", all)
 	}
 
 	// After re-login residents and groups are rebound by name.

@@ -77,6 +77,7 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 		return err
 	}
 	defer a.Close()
+	monitor := bot.NewSessionMonitor(a.outbox, cfg, clock, log)
 	groups := append([]string(nil), cfg.Groups...)
 	if cfg.StaffGroup != "" {
 		groups = append(groups, cfg.StaffGroup)
@@ -90,10 +91,13 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 		OnSession: func(up bool, reason string) {
 			if up {
 				log.Info("微信已连接", "reason", reason)
+				if err := monitor.Restored(); err != nil {
+					log.Error("queue session notice", "err", err)
+				}
+				a.outbox.SetOnline(true) // also after the first login, when nothing was lost
 			} else {
-				log.Warn("微信连接中断，消息暂存待发", "reason", reason)
+				monitor.Lost(reason)
 			}
-			a.outbox.SetOnline(up)
 		},
 		OnQR: func(url string) { log.Info("请用微信扫码登录", "url", url) },
 	}

@@ -20,7 +20,8 @@ var update = flag.Bool("update", false, "rewrite the expected output of scenario
 //
 //	// args: --clock "2026-11-28 08:00"     extra console flags (first run)
 //	// restart: 2026-11-25 10:00           end this console, start a new one on
-//	                                        the same database at that clock
+//	                                        the same database at that clock (with
+//	                                        the same "// args:" flags but --clock)
 //
 // Write the expected output with: go test ./cmd/linli -run TestScenarios -update
 func TestScenarios(t *testing.T) {
@@ -69,6 +70,7 @@ func runScenario(t *testing.T, script string) string {
 	db := filepath.Join(t.TempDir(), "scenario.db")
 	var out bytes.Buffer
 	args := []string{"console", "--db", db}
+	var extra []string // "// args:" flags, kept across restarts (but --clock)
 	var part strings.Builder
 	flush := func() {
 		var stdout, stderr bytes.Buffer
@@ -87,18 +89,33 @@ func runScenario(t *testing.T, script string) string {
 		trimmed := strings.TrimSpace(line)
 		switch {
 		case strings.HasPrefix(trimmed, "// args:"):
-			args = append(args, splitArgs(strings.TrimPrefix(trimmed, "// args:"))...)
+			a := splitArgs(strings.TrimPrefix(trimmed, "// args:"))
+			args = append(args, a...)
+			extra = append(extra, withoutClock(a)...)
 			continue
 		case strings.HasPrefix(trimmed, "// restart:"):
 			flush()
 			out.WriteString("-- restart --\n")
-			args = []string{"console", "--db", db, "--clock", strings.TrimSpace(strings.TrimPrefix(trimmed, "// restart:"))}
+			args = append([]string{"console", "--db", db, "--clock", strings.TrimSpace(strings.TrimPrefix(trimmed, "// restart:"))}, extra...)
 			continue
 		}
 		part.WriteString(line + "\n")
 	}
 	flush()
 	return out.String()
+}
+
+// withoutClock drops a --clock flag and its value.
+func withoutClock(args []string) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		if args[i] == "--clock" || args[i] == "-clock" {
+			i++
+			continue
+		}
+		out = append(out, args[i])
+	}
+	return out
 }
 
 // splitArgs splits on spaces, keeping "double quoted" words together.
