@@ -132,9 +132,9 @@ func TestParseChoices(t *testing.T) {
 func TestReadable(t *testing.T) {
 	for in, want := range map[string]string{
 		"3栋加装电梯,费用按楼层分摊": "3栋加装电梯，费用按楼层分摊",
-		"费用3,000元":        "费用3,000元",
-		"为什么?":            "为什么？",
-		"ok, fine":         "ok, fine",
+		"费用3,000元":       "费用3,000元",
+		"为什么?":           "为什么？",
+		"ok, fine":       "ok, fine",
 	} {
 		if got := readable(in); got != want {
 			t.Errorf("readable(%q) = %q, want %q", in, got, want)
