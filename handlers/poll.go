@@ -56,7 +56,6 @@ func (h *Handlers) registerPoll(r linli.Router) {
 	})
 	r.Command(linli.Command{
 		Names: []string{"投票规则"}, Args: linli.ArgsNone,
-		Help:    "投票规则 — 过半、三分之二、双三分之二怎么算",
 		Handler: func(ctx context.Context, req *linli.Request) error { return req.Reply(textPollRulesHelp) },
 	})
 	r.Intent(linli.IntentVote, h.voteIntent)
@@ -96,7 +95,8 @@ func (h *Handlers) voteIntent(ctx context.Context, req *linli.Request) error {
 		for i, p := range open {
 			names[i] = fmt.Sprintf("投票%d「%s」", p.ID, p.Title)
 		}
-		return req.Reply(textVoteIntentWhich(strings.Join(names, "、")))
+		example := fmt.Sprintf("投票 %d %s", open[0].ID, choiceArgs(open[0], []int{0}))
+		return req.Reply(textVoteIntentWhich(strings.Join(names, "、"), example))
 	}
 	if len(open) != 1 {
 		return linli.ErrNotCommand

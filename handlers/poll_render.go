@@ -41,6 +41,15 @@ func choiceText(p *linli.Poll, choices []int) string {
 	return strings.Join(names, "、")
 }
 
+// choiceNumbers renders choices as option numbers: "1 3".
+func choiceNumbers(choices []int) string {
+	words := make([]string, len(choices))
+	for i, c := range choices {
+		words[i] = strconv.Itoa(c + 1)
+	}
+	return strings.Join(words, " ")
+}
+
 // choiceArgs renders choices as the words of a 投票 command: option texts
 // when they are single words, numbers otherwise.
 func choiceArgs(p *linli.Poll, choices []int) string {
@@ -115,11 +124,11 @@ func ruleText(p *linli.Poll) string {
 // renderAnnounce is the message that puts a poll to its groups.
 func (h *Handlers) renderAnnounce(p *linli.Poll) string {
 	var b strings.Builder
-	kind := "投票"
+	kind := ""
 	if !p.DiscussUntil.IsZero() {
-		kind = "议事"
+		kind = "议事·"
 	}
-	fmt.Fprintf(&b, "【%s%d】%s", kind, p.ID, p.Title)
+	fmt.Fprintf(&b, "【%s投票%d】%s", kind, p.ID, p.Title)
 	if p.Proposal != "" {
 		fmt.Fprintf(&b, "\n提议：%s", p.Proposal)
 	}
@@ -154,11 +163,11 @@ func (h *Handlers) writeBallotHelp(b *strings.Builder, p *linli.Poll) {
 		fmt.Fprintf(b, "\n规则：%s", ruleText(p))
 	}
 	fmt.Fprintf(b, "\n截止：%s", h.fmtTime(p.Deadline))
-	example := "1"
+	example := []int{0}
 	if p.Multi() {
-		example = "1 3"
+		example = []int{0, len(p.Options) - 1}
 	}
-	fmt.Fprintf(b, "\n投票：发送「投票 %d %s」或「投票 %d %s」，截止前可改票。", p.ID, example, p.ID, choiceArgs(p, []int{0}))
+	fmt.Fprintf(b, "\n投票：发送「投票 %d %s」或「投票 %d %s」，截止前可改票。", p.ID, choiceNumbers(example), p.ID, choiceArgs(p, example))
 }
 
 // renderResults shows the counts with bars, participation and the rule.
@@ -167,6 +176,8 @@ func (h *Handlers) renderResults(p *linli.Poll, t linli.PollTally, now time.Time
 	switch {
 	case p.Status == linli.PollClosed:
 		fmt.Fprintf(&b, "投票%d「%s」结果（已于 %s 截止）", p.ID, p.Title, h.fmtTime(p.ClosedAt))
+	case !now.Before(p.Deadline):
+		fmt.Fprintf(&b, "投票%d「%s」已于 %s 截止，结果即将公布", p.ID, p.Title, h.fmtTime(p.Deadline))
 	case p.Discussing(now):
 		fmt.Fprintf(&b, "投票%d「%s」讨论中，%s 开始投票，截止 %s", p.ID, p.Title, h.fmtTime(p.DiscussUntil), h.fmtTime(p.Deadline))
 	default:

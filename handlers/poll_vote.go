@@ -92,12 +92,9 @@ func (h *Handlers) cast(req *linli.Request, p *linli.Poll, choices []int, replac
 		return linli.Errorf(linli.EInvalid, "%s", textVoteTooMany(p))
 	}
 	household := req.Msg.Resident.Household
-	b := linli.Ballot{PollID: p.ID, Voter: req.Msg.Sender, Choices: choices, Replace: replace, At: req.Now}
-	if p.PerHousehold {
-		if household == "" {
-			return linli.Errorf(linli.EInvalid, textVoteNoHousehold, p.ID, p.Title, p.ID, choiceArgs(p, choices))
-		}
-		b.Household = household
+	b := linli.Ballot{PollID: p.ID, Voter: req.Msg.Sender, Household: household, Choices: choices, Replace: replace, At: req.Now}
+	if p.PerHousehold && household == "" {
+		return linli.Errorf(linli.EInvalid, textVoteNoHousehold, p.ID, p.Title, p.ID, choiceArgs(p, choices))
 	}
 	if p.CivilRule() && p.TotalArea > 0 {
 		areas, err := pollAreas(h.Config)
@@ -204,9 +201,9 @@ func (h *Handlers) listPolls(req *linli.Request) error {
 	for _, p := range polls {
 		fmt.Fprintf(&b, "\n· 投票%d「%s」", p.ID, p.Title)
 		if p.Discussing(req.Now) {
-			fmt.Fprintf(&b, " 讨论中，%s 开始投票", h.fmtTime(p.DiscussUntil))
+			fmt.Fprintf(&b, "讨论中，%s 开始投票", h.fmtTime(p.DiscussUntil))
 		} else {
-			fmt.Fprintf(&b, " 截止 %s", h.fmtTime(p.Deadline))
+			fmt.Fprintf(&b, "截止 %s", h.fmtTime(p.Deadline))
 		}
 	}
 	b.WriteString("\n" + textPollListFooter)

@@ -31,7 +31,6 @@ const (
 	textCivilNeedsTotal = "「双三分之二」要按总户数计算参与率，但配置里没有总户数：请在 linli.toml 的 [polls] 中设置 total_households（本社区业主总户数）后重启。"
 	textCivilAreaNoList = "配置 [polls] 设置了 total_area（总面积），但没有 areas（各户面积）：请在 [polls.areas] 中登记各户面积（如 \"3栋502\" = 89.5），或去掉 total_area 只按户数计算。"
 	textCivilAreaNoSum  = "配置 [polls.areas] 登记了各户面积，但没有 total_area（总面积）：请在 [polls] 中设置 total_area（建筑物总面积，㎡）。"
-	textPollDigestDelay = "居民意见每10分钟汇总一次转给社工。"
 	textPollOpinionsTo  = "可发送「反馈 %d 内容」把决定和后续告诉居民。"
 	textVoteNotHere     = "投票%d「%s」是面向 %s 的，本群不参与。"
 	textVoteNoHousehold = "投票%d「%s」一户一票，需要先知道您家的户号：请发送「绑定 户号」（例如：绑定 3栋502），再发送「投票 %d %s」。"
@@ -48,6 +47,9 @@ func textPollCreated(p *linli.Poll, groups string) string {
 	s := fmt.Sprintf("已发起投票%d「%s」，已发到 %s。", p.ID, p.Title, groups)
 	if p.CivilRule() {
 		s += "按民法典第278条表决，已自动设为一户一票。"
+	}
+	if !p.DiscussUntil.IsZero() {
+		s += "讨论期结束时自动开始投票，居民意见每10分钟汇总转给社工。"
 	}
 	return s + "截止时自动统计并公布结果。"
 }
@@ -100,8 +102,8 @@ func textVoteIntentConfirm(p *linli.Poll, choice, args string) string {
 	return fmt.Sprintf("您是要给「%s」投「%s」吗？回复「投票 %d %s」即可。", p.Title, choice, p.ID, args)
 }
 
-func textVoteIntentWhich(list string) string {
-	return "现在有几个投票在进行，请写上编号：" + list + "。例如：投票 3 同意。"
+func textVoteIntentWhich(list, example string) string {
+	return "现在有几个投票在进行，请写上编号：" + list + "。例如：" + example + "。"
 }
 
 func textOpinionThanks(p *linli.Poll) string {
