@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
@@ -250,9 +251,13 @@ func (h *Handlers) createPoll(ctx context.Context, req *linli.Request) error {
 
 // schedulePollJob schedules the job "poll:<id>:<part>" of kind at at.
 func (h *Handlers) schedulePollJob(id uint64, kind, part string, at time.Time) error {
-	_, err := h.Scheduler.Schedule(linli.Job{
+	payload, err := json.Marshal(pollJob{Poll: id})
+	if err != nil {
+		return err
+	}
+	_, err = h.Scheduler.Schedule(linli.Job{
 		Key: fmt.Sprintf("poll:%d:%s", id, part), Kind: kind, At: at,
-		Payload: []byte(fmt.Sprintf(`{"poll":%d}`, id)), Note: fmt.Sprintf("投票%d %s", id, part),
+		Payload: payload, Note: fmt.Sprintf("投票%d %s", id, part),
 	})
 	if err != nil {
 		return fmt.Errorf("schedule poll %d %s: %w", id, part, err)

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -87,13 +88,18 @@ func (h *Handlers) staffChat(p *linli.Poll) linli.Chat {
 	return linli.Chat{User: p.Creator}
 }
 
+// pollJob is the payload of the poll family's jobs.
+type pollJob struct {
+	Poll uint64 `json:"poll"`
+}
+
 // pollOfJob decodes the poll id of a poll job's payload.
 func pollOfJob(job linli.Job) (uint64, error) {
-	var id uint64
-	if _, err := fmt.Sscanf(string(job.Payload), `{"poll":%d}`, &id); err != nil || id == 0 {
+	var p pollJob
+	if err := json.Unmarshal(job.Payload, &p); err != nil || p.Poll == 0 {
 		return 0, fmt.Errorf("poll job %d: bad payload %q", job.ID, job.Payload)
 	}
-	return id, nil
+	return p.Poll, nil
 }
 
 // closePollJob runs at a poll's deadline: it closes the poll and posts the

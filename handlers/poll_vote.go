@@ -118,6 +118,8 @@ func (h *Handlers) cast(req *linli.Request, p *linli.Poll, choices []int, replac
 		return req.Reply(textVoteFamilyVoted(p, household, choiceArgs(p, choices)))
 	case r.ByOther:
 		text = textVoteReplacedFamily(p, household, choice)
+	case slices.Equal(r.Previous, choices):
+		text = textVoteSame(p, choice, h.fmtTime(p.Deadline))
 	case r.Previous != nil:
 		text = textVoteChanged(p, choiceText(p, r.Previous), choice)
 	default:

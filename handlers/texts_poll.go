@@ -70,6 +70,10 @@ func textVoteChanged(p *linli.Poll, from, to string) string {
 	return fmt.Sprintf("已改票：投票%d「%s」— %s → %s。", p.ID, p.Title, from, to)
 }
 
+func textVoteSame(p *linli.Poll, choice, deadline string) string {
+	return fmt.Sprintf("您已投过：投票%d「%s」— %s，只算一票。%s 前可改票。", p.ID, p.Title, choice, deadline)
+}
+
 func textVoteReplacedFamily(p *linli.Poll, household, choice string) string {
 	return fmt.Sprintf("已改为您的选择：投票%d「%s」— %s。本投票一户一票，您家（%s）家人之前的投票已被替换。", p.ID, p.Title, choice, household)
 }

@@ -287,3 +287,17 @@ func BenchmarkVoteStorm(b *testing.B) {
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "votes/s")
 }
+
+// BenchmarkVoteSequential measures votes cast one at a time, as the
+// engine's message loop does.
+func BenchmarkVoteSequential(b *testing.B) {
+	db, _ := newTestDB(b)
+	p := newPoll(b, db, linli.Poll{})
+	b.ResetTimer()
+	for i := range b.N {
+		if _, err := db.CastVote(linli.Ballot{PollID: p.ID, Voter: fmt.Sprint("居民", i), Choices: []int{i % 3}, At: t0}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "votes/s")
+}
