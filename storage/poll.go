@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"crypto/rand"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -134,12 +135,40 @@ func (db *DB) ClosePoll(id uint64, at time.Time) (*linli.Poll, error) {
 		}
 		t := linli.TallyVotes(&rec.Poll, votes)
 		rec.Result, rec.Status, rec.ClosedAt, rec.Secret = &t, linli.PollClosed, at, nil
+		if rec.Anonymous {
+			if err := scrubVotes(tx.Bucket(bucketPollVotes), id); err != nil {
+				return err
+			}
+		}
 		return putJSON(b, itob(id), &rec)
 	})
 	if err != nil {
 		return nil, pollErr("close poll", id, err)
 	}
 	return &rec.Poll, nil
+}
+
+// scrubVotes removes from the votes of a closed anonymous poll what could
+// still point at a household: the floor area (unique areas would name the
+// flat) and the hash of the member who cast it. The tally is frozen first.
+func scrubVotes(b *bbolt.Bucket, pollID uint64) error {
+	var keys [][]byte
+	var recs []voteRecord
+	err := eachWithPrefix(b, itob(pollID), func(k, v []byte) error {
+		var r voteRecord
+		if err := json.Unmarshal(v, &r); err != nil {
+			return fmt.Errorf("decode vote %x: %w", k, err)
+		}
+		r.Area, r.Self = 0, nil
+		keys, recs = append(keys, bytes.Clone(k)), append(recs, r)
+		return nil
+	})
+	for i := range keys {
+		if err == nil {
+			err = putJSON(b, keys[i], &recs[i])
+		}
+	}
+	return err
 }
 
 // AddFeedback appends f to poll id's decisions and follow-ups.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -163,10 +164,10 @@ func TestCastVotePerHousehold(t *testing.T) {
 func TestClosePoll(t *testing.T) {
 	db, _ := newTestDB(t)
 	p := newPoll(t, db, linli.Poll{Anonymous: true})
-	cast(t, db, linli.Ballot{PollID: p.ID, Voter: "a", Choices: []int{0}})
-	cast(t, db, linli.Ballot{PollID: p.ID, Voter: "b", Choices: []int{0}})
+	cast(t, db, linli.Ballot{PollID: p.ID, Voter: "a", Choices: []int{0}, Area: 89.5})
+	cast(t, db, linli.Ballot{PollID: p.ID, Voter: "b", Choices: []int{0}, Area: 120})
 	closed, err := db.ClosePoll(p.ID, p.Deadline)
-	if err != nil || closed.Status != linli.PollClosed || closed.Result == nil || closed.Result.Ballots != 2 {
+	if err != nil || closed.Status != linli.PollClosed || closed.Result == nil || closed.Result.Ballots != 2 || closed.Result.Area != 209.5 {
 		t.Fatalf("ClosePoll = %+v, %v", closed, err)
 	}
 	again, err := db.ClosePoll(p.ID, p.Deadline.Add(time.Hour))
@@ -181,6 +182,14 @@ func TestClosePoll(t *testing.T) {
 	if rec.Secret != nil {
 		t.Fatal("closing an anonymous poll must erase its secret")
 	}
+	db.view(func(tx *bbolt.Tx) error {
+		return eachWithPrefix(tx.Bucket(bucketPollVotes), itob(p.ID), func(k, v []byte) error {
+			if strings.Contains(string(v), "self") || strings.Contains(string(v), "area") {
+				t.Errorf("closed anonymous vote keeps %s", v)
+			}
+			return nil
+		})
+	})
 	if counts, n := tallyCounts(t, db, p.ID); counts[0] != 2 || n != 2 {
 		t.Fatalf("frozen tally %v %d", counts, n)
 	}
