@@ -8,6 +8,7 @@ func (h *Handlers) Register(r linli.Router) {
 	h.registerHelp(r)
 	h.registerBind(r)
 	h.registerBroadcast(r)
+	h.registerPoll(r)
 	// anchor:register
 }
 
@@ -15,11 +16,13 @@ func (h *Handlers) Register(r linli.Router) {
 func (h *Handlers) RegisterJobs(s linli.Scheduler) {
 	_ = s
 	h.registerBroadcastJobs(s)
+	h.registerPollJobs(s)
 	// anchor:jobs
 }
 
 // registerExports adds every family's export kinds.
 func (h *Handlers) registerExports(m map[string]exporter) {
 	m["residents"] = h.exportResidents
+	h.registerPollExports(m)
 	// anchor:exports
 }

@@ -77,5 +77,6 @@ func (a *app) Close() error {
 // implements.
 func attachStores(h *handlers.Handlers, db *storage.DB) {
 	h.Residents = db
+	h.Polls = db
 	// anchor:stores
 }

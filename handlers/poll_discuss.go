@@ -1,0 +1,188 @@
+package handlers
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"linli"
+)
+
+// opinionDigestDelay is how long residents' opinions are gathered before one
+// message takes them to staff.
+const opinionDigestDelay = 10 * time.Minute
+
+// parsePollRef reads "3 内容" after a command word. ok is false without a
+// number; text may be empty.
+func parsePollRef(args string) (id uint64, text string, ok bool) {
+	m := pollRef.FindStringSubmatch(args)
+	if m == nil {
+		return 0, "", false
+	}
+	id, _ = strconv.ParseUint(m[1], 10, 64)
+	return id, strings.TrimSpace(m[2]), true
+}
+
+// opinion handles 意见 <编号> <内容>: it stores a resident's opinion on a
+// poll and schedules a digest to staff unless one is pending.
+func (h *Handlers) opinion(ctx context.Context, req *linli.Request) error {
+	id, text, ok := parsePollRef(req.Args)
+	if !ok || text == "" {
+		if !req.Msg.Addressed && (!ok || utf8.RuneCountInString(req.Args) > chatterRunes) {
+			return linli.ErrNotCommand
+		}
+		return linli.Errorf(linli.EInvalid, textOpinionUsage)
+	}
+	p, err := h.Polls.Poll(id)
+	if err != nil {
+		return err
+	}
+	if g := req.Msg.Group; g != "" && h.Config.Served(g) && !p.Targets(g) {
+		return linli.Errorf(linli.EForbidden, textVoteNotHere, p.ID, p.Title, strings.Join(p.Groups, "、"))
+	}
+	o := &linli.PollOpinion{PollID: id, Resident: req.Msg.Sender, Household: req.Msg.Resident.Household,
+		Group: req.Msg.Group, Text: readable(text), At: req.Now}
+	schedule, err := h.Polls.AddOpinion(o)
+	if err != nil {
+		return err
+	}
+	if schedule {
+		if err := h.schedulePollJob(id, jobPollOpinions, "opinions", req.Now.Add(opinionDigestDelay)); err != nil {
+			return err
+		}
+	}
+	return req.Reply(textOpinionThanks(p))
+}
+
+// feedback handles 反馈 <编号> <内容>: staff post a decision or follow-up,
+// kept with the poll and announced in its groups.
+func (h *Handlers) feedback(ctx context.Context, req *linli.Request) error {
+	id, text, ok := parsePollRef(req.Args)
+	if !ok || text == "" {
+		return linli.Errorf(linli.EInvalid, textFeedbackUsage)
+	}
+	text = readable(text)
+	p, err := h.Polls.AddFeedback(id, linli.PollFeedback{By: req.Msg.Sender, Text: text, At: req.Now})
+	if err != nil {
+		return err
+	}
+	msg := textFeedbackAnnounce(p, text, req.Msg.Sender)
+	for _, g := range p.Groups {
+		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: msg}); err != nil {
+			return err
+		}
+	}
+	return req.Reply(textFeedbackPosted(p, strings.Join(p.Groups, "、")))
+}
+
+// staffChat is where poll news for staff goes: the staff group, or the
+// poll's creator privately when there is none.
+func (h *Handlers) staffChat(p *linli.Poll) linli.Chat {
+	if h.Config.StaffGroup != "" {
+		return linli.Chat{Group: h.Config.StaffGroup}
+	}
+	return linli.Chat{User: p.Creator}
+}
+
+// pollJob is the payload of the poll family's jobs.
+type pollJob struct {
+	Poll uint64 `json:"poll"`
+}
+
+// pollOfJob decodes the poll id of a poll job's payload.
+func pollOfJob(job linli.Job) (uint64, error) {
+	var p pollJob
+	if err := json.Unmarshal(job.Payload, &p); err != nil || p.Poll == 0 {
+		return 0, fmt.Errorf("poll job %d: bad payload %q", job.ID, job.Payload)
+	}
+	return p.Poll, nil
+}
+
+// closePollJob runs at a poll's deadline: it closes the poll and posts the
+// result to its groups, and to staff with a reminder to post the decision.
+func (h *Handlers) closePollJob(job linli.Job, occ time.Time) error {
+	id, err := pollOfJob(job)
+	if err != nil {
+		return err
+	}
+	if _, err := h.Polls.ClosePoll(id, occ); err != nil {
+		return err
+	}
+	p, t, err := h.Polls.TallyPoll(id)
+	if err != nil {
+		return err
+	}
+	text := h.renderFinal(p, t)
+	for _, g := range p.Groups {
+		if err := h.Out.Send(linli.Outgoing{Key: linli.JobKey(job, occ, "group:"+g), To: linli.Chat{Group: g}, Text: text}); err != nil {
+			return err
+		}
+	}
+	staff := text + "\n" + fmt.Sprintf(textPollOpinionsTo, p.ID)
+	return h.Out.Send(linli.Outgoing{Key: linli.JobKey(job, occ, "staff"), To: h.staffChat(p), Text: staff})
+}
+
+// openPollJob runs at the end of a discussion period: voting opens.
+func (h *Handlers) openPollJob(job linli.Job, occ time.Time) error {
+	id, err := pollOfJob(job)
+	if err != nil {
+		return err
+	}
+	p, err := h.Polls.Poll(id)
+	if err != nil || p.Status != linli.PollOpen {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString(textVotingOpen(p))
+	h.writeBallotHelp(&b, p)
+	for _, g := range p.Groups {
+		if err := h.Out.Send(linli.Outgoing{Key: linli.JobKey(job, occ, "group:"+g), To: linli.Chat{Group: g}, Text: b.String()}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// opinionsJob forwards the opinions gathered since the last digest to staff
+// in one message, and schedules the next digest if more came meanwhile. A
+// re-run after a crash sends the same digest again only if new opinions
+// arrived in between (its key names the last opinion).
+func (h *Handlers) opinionsJob(job linli.Job, occ time.Time) error {
+	id, err := pollOfJob(job)
+	if err != nil {
+		return err
+	}
+	p, err := h.Polls.Poll(id)
+	if err != nil {
+		return err
+	}
+	ops, err := h.Polls.PendingOpinions(id)
+	if err != nil {
+		return err
+	}
+	var last uint64
+	if len(ops) > 0 {
+		lines := make([]string, len(ops))
+		for i, o := range ops {
+			who := o.Resident
+			if o.Household != "" && !strings.Contains(who, o.Household) {
+				who += "（" + o.Household + "）"
+			}
+			lines[i] = "· " + who + "：" + o.Text
+		}
+		last = ops[len(ops)-1].Seq
+		key := linli.JobKey(job, occ, fmt.Sprint("opinions:", last))
+		if err := h.Out.Send(linli.Outgoing{Key: key, To: h.staffChat(p), Text: textOpinionDigest(p, lines)}); err != nil {
+			return err
+		}
+	}
+	more, err := h.Polls.MarkOpinionsForwarded(id, last)
+	if err != nil || !more {
+		return err
+	}
+	return h.schedulePollJob(id, jobPollOpinions, "opinions", h.Clock.Now().Add(opinionDigestDelay))
+}

@@ -1,0 +1,143 @@
+package handlers
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"linli"
+)
+
+func pollTestConfig(t *testing.T, polls linli.PollConfig) *linli.Config {
+	t.Helper()
+	cfg := &linli.Config{Groups: []string{"幸福里1期居民群", "幸福里2期居民群"}, Polls: polls}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+func TestParsePoll(t *testing.T) {
+	cfg := pollTestConfig(t, linli.PollConfig{TotalHouseholds: 6})
+	now := time.Date(2026, 11, 23, 9, 0, 0, 0, cfg.Location)
+	s, err := parsePoll("加装电梯 一户一票 选项:同意/反对/弃权 规则:双三分之二 截止:11月30日 18:00 匿名 群:幸福里1期居民群 提议:3栋 加装电梯 讨论至:11月25日 18:00", now, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := pollSpec{title: "加装电梯", rule: linli.RuleCivil, proposal: "3栋 加装电梯",
+		options: []string{"同意", "反对", "弃权"}, groups: []string{"幸福里1期居民群"}, maxChoices: 1,
+		anonymous: true, household: true,
+		deadline:     time.Date(2026, 11, 30, 18, 0, 0, 0, cfg.Location),
+		discussUntil: time.Date(2026, 11, 25, 18, 0, 0, 0, cfg.Location)}
+	if s.title != want.title || s.rule != want.rule || s.proposal != want.proposal || !slices.Equal(s.options, want.options) ||
+		!slices.Equal(s.groups, want.groups) || s.maxChoices != 1 || !s.anonymous || !s.household ||
+		!s.deadline.Equal(want.deadline) || !s.discussUntil.Equal(want.discussUntil) {
+		t.Fatalf("parsePoll =\n%+v\nwant\n%+v", s, want)
+	}
+
+	multi, err := parsePoll("活动 选项:唱歌、跳舞、下棋、书法 多选2 截止:明天18点", now, cfg)
+	if err != nil || multi.maxChoices != 2 || len(multi.options) != 4 || len(multi.groups) != 2 || multi.household {
+		t.Fatalf("multi = %+v, %v", multi, err)
+	}
+	spaced, err := parsePoll("时间 选项:周六 周日 多选 截止:11月28日", now, cfg)
+	if err != nil || !slices.Equal(spaced.options, []string{"周六", "周日"}) || spaced.maxChoices != 2 {
+		t.Fatalf("space-separated options = %+v, %v", spaced, err)
+	}
+
+	bad := []struct{ args, want string }{
+		{"选项:同意/反对 截止:11月30日", "标题"},
+		{"加装电梯 截止:11月30日", "至少两个选项"},
+		{"加装电梯 选项:同意/同意 截止:11月30日", "重复"},
+		{"加装电梯 选项:同意/反对", "截止时间"},
+		{"加装电梯 选项:同意/反对 截止:11月20日", "已经过去"},
+		{"加装电梯 选项:同意/反对 截止:下辈子", "截止时间"},
+		{"加装电梯 选项:同意/反对 截止:11月30日 讨论至:12月2日", "之间"},
+		{"加装电梯 选项:同意/反对 截止:11月30日 规则:全票", "无法识别"},
+		{"加装电梯 选项:同意/反对/弃权 多选 规则:过半 截止:11月30日", "只能单选"},
+		{"加装电梯 选项:同意/反对/弃权 多选5 截止:11月30日", "多选5"},
+		{"加装电梯 选项:同意/反对 截止:11月30日 群:隔壁小区群", "隔壁小区群"},
+	}
+	for _, b := range bad {
+		if _, err := parsePoll(b.args, now, cfg); err == nil || !strings.Contains(linli.ErrorMessage(err), b.want) {
+			t.Errorf("parsePoll(%q) err = %v, want one mentioning %q", b.args, err, b.want)
+		}
+	}
+}
+
+// TestParsePollCivilConfig: a 双三分之二 poll is refused, naming the keys to
+// set, when the configuration lacks what the rule is measured against.
+func TestParsePollCivilConfig(t *testing.T) {
+	const args = "加装电梯 选项:同意/反对 规则:双三分之二 截止:11月30日"
+	tests := []struct {
+		polls linli.PollConfig
+		want  string // "" = accepted
+	}{
+		{linli.PollConfig{}, "total_households"},
+		{linli.PollConfig{TotalHouseholds: 6, TotalArea: 600}, "areas"},
+		{linli.PollConfig{TotalHouseholds: 6, Areas: map[string]float64{"3栋502": 90}}, "total_area"},
+		{linli.PollConfig{TotalHouseholds: 6, TotalArea: 600, Areas: map[string]float64{"东门": 90}}, "东门"},
+		{linli.PollConfig{TotalHouseholds: 6, TotalArea: 600, Areas: map[string]float64{"3-502": 90}}, ""},
+		{linli.PollConfig{TotalHouseholds: 6}, ""},
+	}
+	for _, tt := range tests {
+		cfg := pollTestConfig(t, tt.polls)
+		now := time.Date(2026, 11, 23, 9, 0, 0, 0, cfg.Location)
+		_, err := parsePoll(args, now, cfg)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%+v: %v", tt.polls, err)
+		case tt.want != "" && (err == nil || !strings.Contains(linli.ErrorMessage(err), tt.want)):
+			t.Errorf("%+v: err = %v, want one naming %q", tt.polls, err, tt.want)
+		}
+	}
+	// Simpler rules need no configuration.
+	cfg := pollTestConfig(t, linli.PollConfig{})
+	if _, err := parsePoll(strings.Replace(args, "双三分之二", "过半", 1), time.Date(2026, 11, 23, 9, 0, 0, 0, cfg.Location), cfg); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestParseChoices(t *testing.T) {
+	p := &linli.Poll{ID: 3, Options: []string{"同意", "反对", "弃权", "2号方案"}, MaxChoices: 4}
+	tests := []struct {
+		in      string
+		want    []int
+		replace bool
+	}{
+		{"1", []int{0}, false},
+		{"b", []int{1}, false},
+		{"同意", []int{0}, false},
+		{"A、C", []int{0, 2}, false},
+		{"AC", []int{0, 2}, false},
+		{"3,1 1", []int{0, 2}, false},
+		{"2号方案", []int{3}, false},
+		{"第2项", []int{1}, false},
+		{"反对 改", []int{1}, true},
+		{"确认 2", []int{1}, true},
+	}
+	for _, tt := range tests {
+		got, replace, err := parseChoices(p, tt.in)
+		if err != nil || !slices.Equal(got, tt.want) || replace != tt.replace {
+			t.Errorf("parseChoices(%q) = %v, %v, %v; want %v, %v", tt.in, got, replace, err, tt.want, tt.replace)
+		}
+	}
+	for _, in := range []string{"5", "E", "也许", "0", "改"} {
+		if _, _, err := parseChoices(p, in); linli.ErrorCode(err) != linli.EInvalid {
+			t.Errorf("parseChoices(%q) err = %v, want invalid", in, err)
+		}
+	}
+}
+
+func TestReadable(t *testing.T) {
+	for in, want := range map[string]string{
+		"3栋加装电梯,费用按楼层分摊": "3栋加装电梯，费用按楼层分摊",
+		"费用3,000元":       "费用3,000元",
+		"为什么?":           "为什么？",
+		"ok, fine":       "ok, fine",
+	} {
+		if got := readable(in); got != want {
+			t.Errorf("readable(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

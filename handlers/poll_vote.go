@@ -1,0 +1,237 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"linli"
+)
+
+var (
+	// pollRef is "3 同意", "3号 A", "3": a poll number and what follows.
+	pollRef     = regexp.MustCompile(`^(\d{1,6})\s*号?(?:\s+|$|[,，:])(.*)$`)
+	choiceSplit = regexp.MustCompile(`[\s,，、;；/]+`)
+)
+
+// replaceWords mark a ballot that replaces another household member's vote.
+var replaceWords = []string{"改", "改票", "确认", "确认改票"}
+
+// chatterRunes is the length beyond which unparseable words after a command
+// word are taken for chatter when the bot was not addressed.
+const chatterRunes = 12
+
+// vote handles 投票: alone it lists open polls, with a number it shows the
+// results, with choices it casts (or changes) a vote.
+func (h *Handlers) vote(ctx context.Context, req *linli.Request) error {
+	if req.Args == "" {
+		return h.listPolls(req)
+	}
+	m := pollRef.FindStringSubmatch(req.Args)
+	if m == nil {
+		return h.voteWithoutNumber(req)
+	}
+	id, _ := strconv.ParseUint(m[1], 10, 64)
+	p, err := h.Polls.Poll(id)
+	if err != nil {
+		return err
+	}
+	rest := strings.TrimSpace(m[2])
+	if rest == "" {
+		p, t, err := h.Polls.TallyPoll(id)
+		if err != nil {
+			return err
+		}
+		return req.Reply(h.renderResults(p, t, req.Now))
+	}
+	choices, replace, err := parseChoices(p, rest)
+	if err != nil {
+		if !req.Msg.Addressed && utf8.RuneCountInString(rest) > chatterRunes {
+			return linli.ErrNotCommand
+		}
+		return err
+	}
+	return h.cast(req, p, choices, replace)
+}
+
+// voteWithoutNumber answers "投票 同意": with exactly one poll open here it
+// shows the command with the number; otherwise chatter or usage.
+func (h *Handlers) voteWithoutNumber(req *linli.Request) error {
+	open, err := h.votingPolls(req)
+	if err != nil {
+		return err
+	}
+	if len(open) == 1 {
+		if choices, _, err := parseChoices(open[0], req.Args); err == nil {
+			return linli.Errorf(linli.EInvalid, "%s", textVoteNeedNumber(open[0], choiceArgs(open[0], choices)))
+		}
+	}
+	if !req.Msg.Addressed {
+		return linli.ErrNotCommand
+	}
+	return linli.Errorf(linli.EInvalid, textVoteUsage)
+}
+
+// cast records the sender's ballot and tells them what happened.
+func (h *Handlers) cast(req *linli.Request, p *linli.Poll, choices []int, replace bool) error {
+	if g := req.Msg.Group; g != "" && h.Config.Served(g) && !p.Targets(g) {
+		return linli.Errorf(linli.EForbidden, textVoteNotHere, p.ID, p.Title, strings.Join(p.Groups, "、"))
+	}
+	switch {
+	case p.Status == linli.PollClosed || !req.Now.Before(p.Deadline):
+		return linli.Errorf(linli.EConflict, "%s", textVoteClosed(p))
+	case p.Discussing(req.Now):
+		return linli.Errorf(linli.EConflict, "%s", textVoteDiscussing(p, h.fmtTime(p.DiscussUntil)))
+	case len(choices) > 1 && !p.Multi():
+		return linli.Errorf(linli.EInvalid, "%s", textVoteSingle(p))
+	case len(choices) > p.MaxChoices:
+		return linli.Errorf(linli.EInvalid, "%s", textVoteTooMany(p))
+	}
+	household := req.Msg.Resident.Household
+	b := linli.Ballot{PollID: p.ID, Voter: req.Msg.Sender, Household: household, Choices: choices, Replace: replace, At: req.Now}
+	if p.PerHousehold && household == "" {
+		return linli.Errorf(linli.EInvalid, textVoteNoHousehold, p.ID, p.Title, p.ID, choiceArgs(p, choices))
+	}
+	if p.CivilRule() && p.TotalArea > 0 {
+		areas, err := pollAreas(h.Config)
+		if err != nil {
+			return err
+		}
+		a, ok := areas[household]
+		if !ok {
+			return linli.Errorf(linli.EInvalid, textVoteNoArea, p.ID, household)
+		}
+		b.Area = a
+	}
+	r, err := h.Polls.CastVote(b)
+	if err != nil {
+		return err
+	}
+	choice := choiceText(p, choices)
+	var text string
+	switch {
+	case r.Blocked:
+		return req.Reply(textVoteFamilyVoted(p, household, choiceArgs(p, choices)))
+	case r.ByOther:
+		text = textVoteReplacedFamily(p, household, choice)
+	case slices.Equal(r.Previous, choices):
+		text = textVoteSame(p, choice, h.fmtTime(p.Deadline))
+	case r.Previous != nil:
+		text = textVoteChanged(p, choiceText(p, r.Previous), choice)
+	default:
+		text = textVoteCast(p, choice, h.fmtTime(p.Deadline))
+	}
+	if p.Anonymous && !req.Msg.Private() {
+		if req.Msg.Resident.Friend || req.Msg.Role > linli.RoleResident {
+			if err := req.ReplyPrivate(text, nil); err != nil {
+				return err
+			}
+		}
+		return req.Reply(textVoteAnonymousGroup(p))
+	}
+	return req.Reply(text)
+}
+
+// parseChoices reads the choices of a ballot: option numbers (1), letters
+// (A, or AC for several), or option texts, separated by spaces, commas or
+// 、; a replace word (改, 确认) may be among them.
+func parseChoices(p *linli.Poll, s string) (choices []int, replace bool, err error) {
+	s = strings.TrimSpace(s)
+	if i := slices.Index(p.Options, s); i >= 0 {
+		return []int{i}, false, nil
+	}
+	for _, tok := range choiceSplit.Split(s, -1) {
+		switch {
+		case tok == "":
+			continue
+		case slices.Contains(replaceWords, tok):
+			replace = true
+			continue
+		}
+		idx, ok := choiceToken(p, tok)
+		if !ok {
+			return nil, false, linli.Errorf(linli.EInvalid, "%s", textVoteUnknownChoice(p, tok, optionList(p)))
+		}
+		choices = append(choices, idx...)
+	}
+	if len(choices) == 0 {
+		return nil, false, linli.Errorf(linli.EInvalid, textVoteUsage)
+	}
+	slices.Sort(choices)
+	return slices.Compact(choices), replace, nil
+}
+
+// choiceToken reads one word: an option's text, its number or its letter,
+// or a run of letters ("AC").
+func choiceToken(p *linli.Poll, tok string) ([]int, bool) {
+	for i, o := range p.Options {
+		if strings.EqualFold(o, tok) {
+			return []int{i}, true
+		}
+	}
+	tok = strings.TrimPrefix(strings.TrimPrefix(tok, "选"), "第")
+	tok = strings.TrimSuffix(strings.TrimSuffix(tok, "项"), "个")
+	if n, err := strconv.Atoi(tok); err == nil {
+		return []int{n - 1}, n >= 1 && n <= len(p.Options)
+	}
+	var out []int
+	for _, r := range strings.ToUpper(tok) {
+		i := int(r - 'A')
+		if i < 0 || i >= len(p.Options) {
+			return nil, false
+		}
+		out = append(out, i)
+	}
+	return out, len(out) > 0
+}
+
+// listPolls answers 投票 alone: the polls open in this chat.
+func (h *Handlers) listPolls(req *linli.Request) error {
+	polls, err := h.openPolls(req)
+	if err != nil {
+		return err
+	}
+	if len(polls) == 0 {
+		return req.Reply(textPollNoOpen)
+	}
+	var b strings.Builder
+	b.WriteString(textPollListHeader)
+	for _, p := range polls {
+		fmt.Fprintf(&b, "\n· 投票%d「%s」", p.ID, p.Title)
+		if p.Discussing(req.Now) {
+			fmt.Fprintf(&b, "讨论中，%s 开始投票", h.fmtTime(p.DiscussUntil))
+		} else {
+			fmt.Fprintf(&b, "截止 %s", h.fmtTime(p.Deadline))
+		}
+	}
+	b.WriteString("\n" + textPollListFooter)
+	return req.Reply(b.String())
+}
+
+// openPolls lists the open polls that concern the sender's chat: those put
+// to the group it came from, or every open poll in a private chat or the
+// staff group.
+func (h *Handlers) openPolls(req *linli.Request) ([]*linli.Poll, error) {
+	all, err := h.Polls.Polls()
+	if err != nil {
+		return nil, err
+	}
+	g := req.Msg.Group
+	var out []*linli.Poll
+	for _, p := range all {
+		if p.Status == linli.PollOpen && req.Now.Before(p.Deadline) && (g == "" || !h.Config.Served(g) || p.Targets(g)) {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// votingPolls is openPolls without those still in discussion.
+func (h *Handlers) votingPolls(req *linli.Request) ([]*linli.Poll, error) {
+	open, err := h.openPolls(req)
+	return slices.DeleteFunc(open, func(p *linli.Poll) bool { return !p.Voting(req.Now) }), err
+}
