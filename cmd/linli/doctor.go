@@ -1,0 +1,175 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"linli"
+	"linli/nlu"
+	"linli/storage"
+)
+
+// doctorCheck is one named check of `linli doctor`. run returns what was
+// found (printed after ✓) or why the check failed (printed after ✗).
+type doctorCheck struct {
+	name string
+	run  func() (string, error)
+}
+
+// doctorEnv is what the checks share: the flags, and the configuration once
+// the 配置 check has loaded it (nil before, or if it failed).
+type doctorEnv struct {
+	configPath, dictDir, userDict string
+	cfg                           *linli.Config
+	dictsOK                       bool
+}
+
+// runDoctor implements `linli doctor`: it runs every check in order, prints
+// one line for each and exits 1 if any failed.
+func runDoctor(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("doctor", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	env := &doctorEnv{}
+	fs.StringVar(&env.configPath, "config", "linli.toml", "配置文件")
+	fs.StringVar(&env.dictDir, "dict-dir", "", "gojieba 词典目录（默认: $"+nlu.EnvDictDir+"、配置 [nlu] dict_dir，否则使用内置词典）")
+	fs.StringVar(&env.userDict, "user-dict", "", "附加的用户词典")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "用法: linli doctor [--config FILE] [--dict-dir DIR] [--user-dict FILE]\n检查配置、词典和数据库，有问题时退出码为 1")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	failed := 0
+	for _, c := range doctorChecks(env) {
+		detail, err := c.run()
+		if err != nil {
+			fmt.Fprintf(stdout, "✗ %s: %v\n", c.name, err)
+			failed++
+			continue
+		}
+		fmt.Fprintf(stdout, "✓ %s: %s\n", c.name, detail)
+	}
+	if failed > 0 {
+		fmt.Fprintf(stdout, "%d 项检查未通过\n", failed)
+		return 1
+	}
+	return 0
+}
+
+// doctorChecks lists the checks in the order they run. Add new checks
+// (database, WeChat login file, …) here; a check may read env.cfg.
+func doctorChecks(env *doctorEnv) []doctorCheck {
+	return []doctorCheck{
+		{"配置", env.checkConfig},
+		{"数据库", env.checkDatabase},
+		{"词典", env.checkDicts},
+		{"分词", env.checkSegmenter},
+	}
+}
+
+func (env *doctorEnv) checkConfig() (string, error) {
+	if _, err := os.Stat(env.configPath); err != nil {
+		return "", fmt.Errorf("找不到配置文件 %s（用 --config 指定）", env.configPath)
+	}
+	cfg, err := loadConfig(env.configPath)
+	if err != nil {
+		return "", err
+	}
+	env.cfg = cfg
+	return fmt.Sprintf("%s（%s，%d 个居民群）", env.configPath, cfg.Community, len(cfg.Groups)), nil
+}
+
+// checkDatabase opens the configured database (without creating it) and
+// counts what it holds. A database held by a running `linli run` is fine.
+func (env *doctorEnv) checkDatabase() (string, error) {
+	if env.cfg == nil {
+		return "", errors.New("跳过：配置不可用")
+	}
+	path := env.cfg.DB
+	if path == "" {
+		path = "linli.db"
+	}
+	if _, err := os.Stat(path); err != nil {
+		return path + " 尚不存在，首次运行 linli run 时创建", nil
+	}
+	db, err := storage.Open(path, storage.WithTimeout(200*time.Millisecond))
+	if errors.Is(err, storage.ErrLocked) {
+		return path + " 正被运行中的 linli 使用", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	defer db.Close()
+	rs, err := db.Residents()
+	if err != nil {
+		return "", err
+	}
+	pending, err := db.PendingOutgoing()
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s（版本 %d，%d 位居民，%d 条待发消息）", path, storage.SchemaVersion(), len(rs), len(pending)), nil
+}
+
+// nluOptions applies the usual order: flags, $LINLI_DICT_DIR, config.
+func (env *doctorEnv) nluOptions() nlu.Options {
+	var c linli.NLUConfig
+	if env.cfg != nil {
+		c = env.cfg.NLU
+	}
+	return nluOptions(env.dictDir, env.userDict, c)
+}
+
+func (env *doctorEnv) checkDicts() (string, error) {
+	opts := env.nluOptions()
+	d, err := nlu.FindDicts(opts.DictDir, opts.CacheDir)
+	if err != nil {
+		return "", err
+	}
+	var from string
+	switch {
+	case d.Embedded:
+		from = "内置词典，已解压到 " + d.Dir
+	case env.dictDir != "":
+		from = d.Dir + "（--dict-dir）"
+	case os.Getenv(nlu.EnvDictDir) != "":
+		from = d.Dir + "（$" + nlu.EnvDictDir + "）"
+	default:
+		from = d.Dir + "（配置 [nlu] dict_dir）"
+	}
+	if opts.UserDict != "" {
+		if _, err := os.Stat(opts.UserDict); err != nil {
+			return "", fmt.Errorf("找不到用户词典 %s", opts.UserDict)
+		}
+		from += "；用户词典 " + opts.UserDict
+	}
+	env.dictsOK = true
+	return from, nil
+}
+
+func (env *doctorEnv) checkSegmenter() (string, error) {
+	if !env.dictsOK {
+		return "", errors.New("跳过：词典不可用")
+	}
+	start := time.Now()
+	n, err := nlu.New(env.nluOptions())
+	if err != nil {
+		return "", err
+	}
+	defer n.Close()
+	took := time.Since(start)
+	const sample = "东门路灯坏了晚上很黑"
+	u := n.Understand(sample)
+	if u.Intent != linli.IntentReport {
+		return "", errors.New("词典已加载，但「" + sample + "」没有被识别为上报（词典可能不完整）")
+	}
+	return fmt.Sprintf("加载用时 %v，「%s」→ %s/%s %v", took.Round(time.Millisecond), sample, u.Intent, u.Category, u.Keywords), nil
+}
