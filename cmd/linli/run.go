@@ -72,7 +72,16 @@ type serveOptions struct {
 // serve runs linli on WeChat until ctx is cancelled.
 func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.Logger) error {
 	clock := linli.ClockFunc(time.Now)
-	a, err := newApp(cfg, clock, log, appOptions{dbPath: cfg.DB})
+	understand, err := loadNLU(cfg)
+	if err != nil {
+		return err
+	}
+	go func() {
+		if err := understand.Wait(ctx); err != nil && ctx.Err() == nil {
+			log.Error("中文分词加载失败，自由文本将不被理解（命令仍可用）", "err", err)
+		}
+	}()
+	a, err := newApp(cfg, clock, log, appOptions{dbPath: cfg.DB, understander: understand, classifier: understand})
 	if err != nil {
 		return err
 	}
