@@ -111,7 +111,9 @@ type ReportService interface {
 	// transaction it moves the reporter's pending images still valid at
 	// r.CreatedAt to the front of r.Images and, when isDup is not nil and
 	// r.DuplicateOf is 0, links r to the oldest open original (a report that
-	// is no duplicate itself) for which isDup returns true.
+	// is no duplicate itself) for which isDup returns true: r then takes the
+	// original's Grid and Assignee. isDup runs inside the transaction and
+	// must not call the service.
 	CreateReport(r *Report, isDup func(open *Report) bool) error
 	// Report returns report id, or an ENotFound *Error.
 	Report(id uint64) (*Report, error)

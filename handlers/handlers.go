@@ -20,6 +20,7 @@ type Deps struct {
 	Logger     *slog.Logger
 
 	// Feature services, one line per family (filled by attachStores in cmd/linli).
+	Reports linli.ReportService // 随手拍 reports and their images
 	// anchor:deps
 }
 

@@ -7,17 +7,20 @@ func (h *Handlers) Register(r linli.Router) {
 	h.router = r
 	h.registerHelp(r)
 	h.registerBind(r)
+	h.registerReport(r)
 	// anchor:register
 }
 
 // RegisterJobs registers the scheduler job kinds of every family.
 func (h *Handlers) RegisterJobs(s linli.Scheduler) {
 	_ = s
+	h.registerReportJobs(s)
 	// anchor:jobs
 }
 
 // registerExports adds every family's export kinds.
 func (h *Handlers) registerExports(m map[string]exporter) {
 	m["residents"] = h.exportResidents
+	m["reports"] = h.exportReports
 	// anchor:exports
 }

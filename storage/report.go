@@ -32,7 +32,7 @@ func (db *DB) CreateReport(r *linli.Report, isDup func(open *linli.Report) bool)
 		if c.DuplicateOf == 0 && isDup != nil {
 			err := eachJSON(b, func(_ []byte, o *linli.Report) error {
 				if c.DuplicateOf == 0 && o.DuplicateOf == 0 && o.Open() && isDup(o) {
-					c.DuplicateOf = o.ID
+					c.DuplicateOf, c.Grid, c.Assignee = o.ID, o.Grid, o.Assignee
 				}
 				return nil
 			})

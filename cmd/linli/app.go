@@ -72,5 +72,6 @@ func (a *app) Close() error {
 // implements.
 func attachStores(h *handlers.Handlers, db *storage.DB) {
 	h.Residents = db
+	h.Reports = db
 	// anchor:stores
 }
