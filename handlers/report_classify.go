@@ -74,7 +74,9 @@ func (keywordClassifier) Classify(text string) (string, []string) {
 			best, bestScore = c.category, score
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].at < hits[j].at })
+	sort.SliceStable(hits, func(i, j int) bool { // by position, the longer word first
+		return hits[i].at < hits[j].at || hits[i].at == hits[j].at && len(hits[i].word) > len(hits[j].word)
+	})
 	var words []string
 	for _, h := range hits {
 		if !covered(words, h.word) {
@@ -84,8 +86,8 @@ func (keywordClassifier) Classify(text string) (string, []string) {
 	return best, words
 }
 
-// covered reports whether w is part of a longer word already in words, or
-// the reverse ("灯" in "路灯").
+// covered reports whether w is part of a word already in words, or the
+// reverse ("灯" in "路灯").
 func covered(words []string, w string) bool {
 	for _, x := range words {
 		if strings.Contains(x, w) || strings.Contains(w, x) {

@@ -48,8 +48,8 @@ func (h *Handlers) reportAccept(ctx context.Context, req *linli.Request) error {
 		}
 		for _, x := range append(openOf(dups), r) {
 			x.Status, x.AcceptedAt = linli.ReportAccepted, req.Now
+			x.Log(req.Now, req.Msg.Sender, linli.ReportAccepted, "")
 		}
-		r.Log(req.Now, req.Msg.Sender, linli.ReportAccepted, "")
 		return nil
 	})
 	if err != nil {
@@ -107,8 +107,8 @@ func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) e
 			if status == linli.ReportResolved {
 				x.ResolvedAt, x.ResolvedBy = req.Now, req.Msg.Sender
 			}
+			x.Log(req.Now, req.Msg.Sender, status, note)
 		}
-		r.Log(req.Now, req.Msg.Sender, status, note)
 		return nil
 	})
 	if err != nil {
@@ -212,6 +212,9 @@ func (h *Handlers) reportRecategorize(ctx context.Context, req *linli.Request) e
 	id, cat, err := idOrUsage(req, textReportRecategorizeUsage)
 	if err != nil {
 		return err
+	}
+	if cat == "其它" {
+		cat = "其他"
 	}
 	if !slices.Contains(linli.Categories, cat) {
 		return linli.Errorf(linli.EInvalid, "%s", textReportRecategorizeUsage)

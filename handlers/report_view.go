@@ -62,7 +62,7 @@ func (h *Handlers) reportProgress(ctx context.Context, req *linli.Request) error
 	}
 	for _, e := range r.History {
 		fmt.Fprintf(&b, "\n%s %s", e.At.In(loc).Format("01-02 15:04"), reportActionText[e.Action])
-		if e.Note != "" && e.Action != "escalated" {
+		if e.Note != "" {
 			b.WriteString("：" + e.Note)
 		}
 	}
@@ -98,11 +98,11 @@ func (h *Handlers) reportTodo(ctx context.Context, req *linli.Request) error {
 		fmt.Fprintf(&b, "待办上报%d条（先报的在前）：", len(list))
 	}
 	for _, r := range list {
-		b.WriteString("\n#" + fmt.Sprint(r.ID))
+		fmt.Fprintf(&b, "\n#%d ", r.ID)
 		if req.Now.After(r.Deadline) {
 			b.WriteString("【超时】")
 		}
-		fmt.Fprintf(&b, " %s — %s，%s前", what(r), reportStatusText[r.Status], zhtime.Format(r.Deadline.In(loc)))
+		fmt.Fprintf(&b, "%s — %s，%s前", what(r), reportStatusText[r.Status], zhtime.Format(r.Deadline.In(loc)))
 		if all || len(grids) > 1 {
 			fmt.Fprintf(&b, "，%s", r.Grid)
 		}

@@ -56,7 +56,7 @@ var reportActionText = map[string]string{
 	"transferred":         "转派",
 	"recategorized":       "改类",
 	"reminded":            "到期提醒网格员",
-	"escalated":           "超时，已上报",
+	"escalated":           "超时上报",
 	"rated":               "居民评价",
 	"image":               "补充图片",
 	"resolution_image":    "办结照片",
@@ -234,7 +234,7 @@ func textReportState(id uint64, status, step string) string {
 
 func textReportNotResolved(id uint64, status string) string {
 	if status == linli.ReportRejected {
-		return fmt.Sprintf("上报#%d 已退回，无需评价；问题还在可以重新随手拍。", id)
+		return fmt.Sprintf("上报#%d 已退回（原因见退回通知）。问题还在的话，可以重新发送「随手拍 问题和位置」。", id)
 	}
 	return fmt.Sprintf("上报#%d 还没有办结（%s），办结后再评价或反馈。", id, reportStatusText[status])
 }
@@ -244,8 +244,12 @@ func textReportReopenTooLate(id uint64) string {
 }
 
 func textReportReminder(r *linli.Report, loc *time.Location) string {
-	return fmt.Sprintf("【提醒】上报#%d（%s）将在%s到期，目前%s。请尽快处理：受理 %d / 办结 %d 处理说明。",
-		r.ID, what(r), zhtime.Format(r.Deadline.In(loc)), reportStatusText[r.Status], r.ID, r.ID)
+	act := fmt.Sprintf("办结 %d 处理说明", r.ID)
+	if r.Status != linli.ReportAccepted {
+		act = fmt.Sprintf("受理 %d / ", r.ID) + act
+	}
+	return fmt.Sprintf("【提醒】上报#%d（%s）将在%s到期，目前%s。请尽快处理：%s。",
+		r.ID, what(r), zhtime.Format(r.Deadline.In(loc)), reportStatusText[r.Status], act)
 }
 
 func textReportEscalation1(r *linli.Report, sla time.Duration) string {
