@@ -122,8 +122,14 @@ type ReportService interface {
 	// An error from fn aborts without saving and is returned as is.
 	UpdateReport(id uint64, fn func(r *Report, dups []*Report) error) (*Report, []*Report, error)
 	// Reports lists the reports for which match returns true (all when match
-	// is nil), in id order.
+	// is nil), in id order. It reads every report; prefer the two below.
 	Reports(match func(*Report) bool) ([]*Report, error)
+	// RecentReports lists the reports created at or after since, in id
+	// order, reading only those.
+	RecentReports(since time.Time) ([]*Report, error)
+	// OpenReports lists the open reports that are no duplicates, in id
+	// order, and how many duplicates are linked to each (by id).
+	OpenReports() ([]*Report, map[uint64]int, error)
 	// UpdatePendingImages loads (or starts) the pending images of sender,
 	// applies fn and saves them, in one transaction.
 	UpdatePendingImages(sender string, fn func(p *PendingImages) error) (*PendingImages, error)

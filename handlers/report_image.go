@@ -24,24 +24,30 @@ func (h *Handlers) reportImageHook(ctx context.Context, req *linli.Request) (boo
 		return false, nil
 	}
 	now := req.Now
-	r, err := h.latestReport(func(r *linli.Report) bool {
-		return r.Status == linli.ReportResolved && r.ResolvedBy == m.Sender && r.DuplicateOf == 0 &&
-			!now.After(r.ResolvedAt.Add(reportImageWindow))
-	})
-	if err != nil {
-		return true, err
-	}
-	if r != nil {
-		return true, h.addResolutionPhoto(req, r)
+	if m.Role >= linli.RoleGridWorker { // only they resolve reports
+		list, err := h.Reports.Reports(func(r *linli.Report) bool {
+			return r.Status == linli.ReportResolved && r.ResolvedBy == m.Sender && r.DuplicateOf == 0 &&
+				!now.After(r.ResolvedAt.Add(reportImageWindow))
+		})
+		if err != nil {
+			return true, err
+		}
+		if len(list) > 0 {
+			return true, h.addResolutionPhoto(req, list[len(list)-1])
+		}
 	}
 	if m.Group == h.Config.StaffGroup && m.Group != "" {
 		return false, nil // photos among staff are not reports
 	}
-	r, err = h.latestReport(func(r *linli.Report) bool {
-		return r.Reporter == m.Sender && r.Open() && !now.After(r.CreatedAt.Add(reportImageWindow))
-	})
+	recent, err := h.Reports.RecentReports(now.Add(-reportImageWindow))
 	if err != nil {
 		return true, err
+	}
+	var r *linli.Report
+	for _, x := range recent {
+		if x.Reporter == m.Sender && x.Open() {
+			r = x
+		}
 	}
 	name, err := h.saveImage(m.Image)
 	if err != nil || name == "" {
@@ -51,15 +57,6 @@ func (h *Handlers) reportImageHook(ctx context.Context, req *linli.Request) (boo
 		return true, h.addReportImage(r, name, now)
 	}
 	return true, h.holdImage(m, name, now)
-}
-
-// latestReport returns the newest report match accepts, or nil.
-func (h *Handlers) latestReport(match func(*linli.Report) bool) (*linli.Report, error) {
-	list, err := h.Reports.Reports(match)
-	if err != nil || len(list) == 0 {
-		return nil, err
-	}
-	return list[len(list)-1], nil
 }
 
 // saveImage stores the image's bytes and returns the file name; "" (and no

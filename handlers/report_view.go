@@ -44,6 +44,9 @@ func (h *Handlers) reportProgress(ctx context.Context, req *linli.Request) error
 		return err
 	}
 	if r.Reporter != req.Msg.Sender && !h.mayAct(req, r) {
+		if req.Msg.Role >= linli.RoleGridWorker {
+			return linli.Errorf(linli.EForbidden, textReportNotYourGrid, r.ID, r.Grid)
+		}
 		return linli.Errorf(linli.EForbidden, textReportNotYours, "查看")
 	}
 	loc := h.Config.Location
@@ -80,15 +83,15 @@ func (h *Handlers) reportTodo(ctx context.Context, req *linli.Request) error {
 			grids[g.Name] = true
 		}
 	}
-	list, err := h.Reports.Reports(func(r *linli.Report) bool {
-		return r.Open() && r.DuplicateOf == 0 && (all || grids[r.Grid] || r.Assignee == who)
-	})
+	open, dups, err := h.Reports.OpenReports()
 	if err != nil {
 		return err
 	}
-	dups, err := h.duplicateCounts()
-	if err != nil {
-		return err
+	var list []*linli.Report
+	for _, r := range open {
+		if all || grids[r.Grid] || r.Assignee == who {
+			list = append(list, r)
+		}
 	}
 	loc := h.Config.Location
 	var b strings.Builder
@@ -118,16 +121,6 @@ func (h *Handlers) reportTodo(ctx context.Context, req *linli.Request) error {
 		b.WriteString("\n" + st.Summary())
 	}
 	return req.Reply(b.String())
-}
-
-// duplicateCounts maps a report id to the number of reports linked to it.
-func (h *Handlers) duplicateCounts() (map[uint64]int, error) {
-	dups, err := h.Reports.Reports(func(r *linli.Report) bool { return r.DuplicateOf != 0 })
-	counts := map[uint64]int{}
-	for _, d := range dups {
-		counts[d.DuplicateOf]++
-	}
-	return counts, err
 }
 
 // ReportStats are the 随手拍 figures staff watch. Duplicates count only in

@@ -1,8 +1,11 @@
 package storage
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"slices"
+	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -11,11 +14,89 @@ import (
 
 var _ linli.ReportService = (*DB)(nil)
 
-// Buckets of the report family: reports by id, pending images by sender.
+// Buckets of the report family: reports by id, pending images by sender,
+// and two indexes kept by putReport in the same transaction as the report:
+// the ids of open originals (candidates for a new duplicate) and
+// original+duplicate id pairs. They keep creating and updating a report
+// independent of how many closed reports there are.
 var (
 	bucketReports       = []byte("reports")
 	bucketReportPending = []byte("report_pending")
+	bucketReportOpen    = []byte("report_open") // itob(id) → empty
+	bucketReportDups    = []byte("report_dups") // itob(original) + itob(duplicate) → empty
 )
+
+// putReport stores r and brings the indexes up to date.
+func putReport(tx *bbolt.Tx, r *linli.Report) error {
+	b, err := writeBucket(tx, bucketReports)
+	if err != nil {
+		return err
+	}
+	if err := putJSON(b, itob(r.ID), r); err != nil {
+		return err
+	}
+	open, err := writeBucket(tx, bucketReportOpen)
+	if err != nil {
+		return err
+	}
+	if r.Open() && r.DuplicateOf == 0 {
+		err = open.Put(itob(r.ID), []byte{})
+	} else {
+		err = deleteKey(open, itob(r.ID))
+	}
+	if err != nil || r.DuplicateOf == 0 {
+		return err
+	}
+	dups, err := writeBucket(tx, bucketReportDups)
+	if err != nil {
+		return err
+	}
+	return dups.Put(append(itob(r.DuplicateOf), itob(r.ID)...), []byte{})
+}
+
+// openOriginals calls fn with each open report that is no duplicate, oldest
+// first, until fn returns false.
+func openOriginals(tx *bbolt.Tx, fn func(*linli.Report) bool) error {
+	open := tx.Bucket(bucketReportOpen)
+	if open == nil {
+		return nil
+	}
+	reports := tx.Bucket(bucketReports)
+	c := open.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		var r linli.Report
+		if found, err := getJSON(reports, k, &r); err != nil || !found {
+			return err
+		}
+		if !fn(&r) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// duplicatesOf returns the reports linked to report id.
+func duplicatesOf(tx *bbolt.Tx, id uint64) ([]*linli.Report, error) {
+	idx := tx.Bucket(bucketReportDups)
+	if idx == nil {
+		return nil, nil
+	}
+	reports := tx.Bucket(bucketReports)
+	prefix := itob(id)
+	var list []*linli.Report
+	c := idx.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		d := &linli.Report{}
+		found, err := getJSON(reports, k[8:], d)
+		if err != nil {
+			return nil, err
+		}
+		if found {
+			list = append(list, d)
+		}
+	}
+	return list, nil
+}
 
 // CreateReport stores r as a new report and sets r.ID, taking the reporter's
 // pending images and linking a duplicate in the same transaction (see
@@ -30,11 +111,12 @@ func (db *DB) CreateReport(r *linli.Report, isDup func(open *linli.Report) bool)
 			return err
 		}
 		if c.DuplicateOf == 0 && isDup != nil {
-			err := eachJSON(b, func(_ []byte, o *linli.Report) error {
-				if c.DuplicateOf == 0 && o.DuplicateOf == 0 && o.Open() && isDup(o) {
+			err := openOriginals(tx, func(o *linli.Report) bool {
+				if isDup(o) {
 					c.DuplicateOf, c.Grid, c.Assignee = o.ID, o.Grid, o.Assignee
+					return false
 				}
-				return nil
+				return true
 			})
 			if err != nil {
 				return err
@@ -62,7 +144,7 @@ func (db *DB) CreateReport(r *linli.Report, isDup func(open *linli.Report) bool)
 			return err
 		}
 		created = c
-		return putJSON(b, itob(c.ID), &c)
+		return putReport(tx, &c)
 	})
 	if err != nil {
 		return fmt.Errorf("storage: create report: %w", err)
@@ -109,13 +191,7 @@ func (db *DB) UpdateReport(id uint64, fn func(r *linli.Report, dups []*linli.Rep
 			fnErr = reportNotFound(id)
 			return fnErr
 		}
-		err = eachJSON(b, func(_ []byte, d *linli.Report) error {
-			if d.DuplicateOf == id {
-				dups = append(dups, d)
-			}
-			return nil
-		})
-		if err != nil {
+		if dups, err = duplicatesOf(tx, id); err != nil {
 			return err
 		}
 		if fnErr = fn(r, dups); fnErr != nil {
@@ -123,7 +199,7 @@ func (db *DB) UpdateReport(id uint64, fn func(r *linli.Report, dups []*linli.Rep
 		}
 		r.ID = id
 		for _, d := range append([]*linli.Report{r}, dups...) {
-			if err := putJSON(b, itob(d.ID), d); err != nil {
+			if err := putReport(tx, d); err != nil {
 				return err
 			}
 		}
@@ -154,6 +230,68 @@ func (db *DB) Reports(match func(*linli.Report) bool) ([]*linli.Report, error) {
 		return nil, fmt.Errorf("storage: reports: %w", err)
 	}
 	return list, nil
+}
+
+// RecentReports lists the reports created at or after since, in id order.
+// It walks back from the newest report and stops at the first older one
+// (ids are given in creation order).
+func (db *DB) RecentReports(since time.Time) ([]*linli.Report, error) {
+	var list []*linli.Report
+	err := db.view(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketReports)
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			r := &linli.Report{}
+			if err := json.Unmarshal(v, r); err != nil {
+				return fmt.Errorf("decode %s: %w", keyString(k), err)
+			}
+			if r.CreatedAt.Before(since) {
+				break
+			}
+			list = append(list, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: recent reports: %w", err)
+	}
+	slices.Reverse(list)
+	return list, nil
+}
+
+// OpenReports lists the open originals in id order, and the number of
+// duplicates linked to each, from the indexes.
+func (db *DB) OpenReports() ([]*linli.Report, map[uint64]int, error) {
+	var list []*linli.Report
+	counts := map[uint64]int{}
+	err := db.view(func(tx *bbolt.Tx) error {
+		err := openOriginals(tx, func(r *linli.Report) bool {
+			list = append(list, r)
+			return true
+		})
+		if err != nil {
+			return err
+		}
+		idx := tx.Bucket(bucketReportDups)
+		for _, r := range list {
+			if idx == nil {
+				break
+			}
+			prefix := itob(r.ID)
+			c := idx.Cursor()
+			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+				counts[r.ID]++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("storage: open reports: %w", err)
+	}
+	return list, counts, nil
 }
 
 // UpdatePendingImages loads (or starts) the pending images of sender,

@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -168,5 +169,92 @@ func TestSaveMedia(t *testing.T) {
 	}
 	if _, err := db.SaveMedia(nil, ".png"); linli.ErrorCode(err) != linli.EInvalid {
 		t.Errorf("empty image: %v", err)
+	}
+}
+
+// BenchmarkReportWithHistory measures one 随手拍 and its 办结 in a community
+// with 5,000 closed and 50 open earlier reports: creating looks for
+// duplicates among the open ones only, updating reads the linked ones only.
+func BenchmarkReportWithHistory(b *testing.B) {
+	db := openTest(b, filepath.Join(b.TempDir(), "linli.db"), WithNoSync())
+	for i := range 5000 {
+		r := newReport("r", "环境卫生", "3栋", t0.Add(time.Duration(i)*time.Minute))
+		if i >= 50 {
+			r.Status = linli.ReportResolved
+		}
+		if err := db.CreateReport(r, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	isDup := func(o *linli.Report) bool { return o.Place == "9栋" }
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := newReport("张阿姨", "设施维修", "3栋", t0)
+		if err := db.CreateReport(r, isDup); err != nil {
+			b.Fatal(err)
+		}
+		_, _, err := db.UpdateReport(r.ID, func(r *linli.Report, _ []*linli.Report) error {
+			r.Status = linli.ReportResolved
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReportsScan measures a full listing (我的上报, 待办, the image
+// hook) over 5,000 reports.
+func BenchmarkReportsScan(b *testing.B) {
+	db := openTest(b, filepath.Join(b.TempDir(), "linli.db"), WithNoSync())
+	for i := range 5000 {
+		r := newReport("r", "环境卫生", "3栋", t0.Add(time.Duration(i)*time.Minute))
+		r.Status = linli.ReportResolved
+		r.Log(r.CreatedAt, "r", linli.ReportSubmitted, "")
+		r.Log(r.CreatedAt, "w", linli.ReportResolved, "已清运")
+		if err := db.CreateReport(r, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		list, err := db.Reports(func(r *linli.Report) bool { return r.Reporter == "张阿姨" })
+		if err != nil || len(list) != 0 {
+			b.Fatal(list, err)
+		}
+	}
+}
+
+func TestRecentAndOpenReports(t *testing.T) {
+	db, _ := newTestDB(t)
+	if list, counts, err := db.OpenReports(); err != nil || len(list) != 0 || len(counts) != 0 {
+		t.Fatalf("empty db: %v %v %v", list, counts, err)
+	}
+	for i, status := range []string{linli.ReportResolved, linli.ReportSubmitted, linli.ReportAccepted, linli.ReportSubmitted} {
+		r := newReport("r", "环境卫生", "3栋", t0.Add(time.Duration(i)*time.Hour))
+		r.Status = status
+		if i == 3 {
+			r.DuplicateOf = 2
+		}
+		if err := db.CreateReport(r, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	recent, err := db.RecentReports(t0.Add(time.Hour))
+	if err != nil || len(recent) != 3 || recent[0].ID != 2 || recent[2].ID != 4 {
+		t.Fatalf("RecentReports = %v, %v", recent, err)
+	}
+	open, counts, err := db.OpenReports()
+	if err != nil || len(open) != 2 || open[0].ID != 2 || open[1].ID != 3 || counts[2] != 1 || counts[3] != 0 {
+		t.Fatalf("OpenReports = %v %v %v", open, counts, err)
+	}
+	// Closing a report takes it out of the open index.
+	db.UpdateReport(2, func(r *linli.Report, dups []*linli.Report) error {
+		r.Status = linli.ReportResolved
+		return nil
+	})
+	db = reopen(t, db)
+	if open, _, _ := db.OpenReports(); len(open) != 1 || open[0].ID != 3 {
+		t.Fatalf("after closing #2: %v", open)
 	}
 }
