@@ -73,7 +73,7 @@ func (h *Handlers) reportNew(ctx context.Context, req *linli.Request) error {
 // make it talk about the command rather than use it ("随手拍是什么").
 func chatterAfterWord(norm, word string) bool {
 	rest := strings.TrimPrefix(norm, word)
-	for _, p := range []string{"是", "的", "了", "吗", "呢", "吧", "啊", "怎么", "咋", "真", "挺", "好", "还", "也", "都", "功能"} {
+	for _, p := range []string{"是", "的", "了", "吗", "呢", "吧", "啊", "怎么", "咋", "真", "挺", "好用", "好玩", "好方便", "还挺", "也", "功能"} {
 		if strings.HasPrefix(rest, p) {
 			return true
 		}

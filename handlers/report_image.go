@@ -104,7 +104,7 @@ func (h *Handlers) addReportImage(r *linli.Report, name string, now time.Time) e
 	if err != nil {
 		return err
 	}
-	if err := h.tell(r.Assignee, fmt.Sprintf(textReportImageForward, r.ID), h.reportMedia(r.ID, len(r.Images), name), ""); err != nil {
+	if err := h.tell(r.Assignee, fmt.Sprintf(textReportImageForward, r.ID), h.reportMedia(r.ID, "", len(r.Images), name), ""); err != nil {
 		return err
 	}
 	return h.tell(r.Reporter, fmt.Sprintf(textReportImageAdded, r.ID), nil, "")
@@ -134,7 +134,7 @@ func (h *Handlers) addResolutionPhoto(req *linli.Request, r *linli.Report) error
 		if x.Status != linli.ReportResolved || !x.ResolvedAt.Equal(r.ResolvedAt) {
 			continue
 		}
-		media := h.reportMedia(x.ID, len(x.ResolImages), name)
+		media := h.reportMedia(x.ID, "办结", len(x.ResolImages), name)
 		if err := h.tell(x.Reporter, fmt.Sprintf(textReportResolPhotoForward, x.ID), media, ""); err != nil {
 			return err
 		}
@@ -143,14 +143,15 @@ func (h *Handlers) addResolutionPhoto(req *linli.Request, r *linli.Report) error
 }
 
 // reportMedia is a stored image as an outgoing attachment named
-// "上报3-1.png"; nil (logged) when the file is gone.
-func (h *Handlers) reportMedia(id uint64, n int, name string) *linli.Media {
+// "上报3-1.png" (or, with label 办结, "上报3-办结1.png"); nil (logged) when
+// the file is gone.
+func (h *Handlers) reportMedia(id uint64, label string, n int, name string) *linli.Media {
 	path, err := h.Reports.MediaPath(name)
 	if err != nil {
 		h.log.Warn("report image missing", "report", id, "file", name, "err", err)
 		return nil
 	}
-	return &linli.Media{Name: fmt.Sprintf("上报%d-%d%s", id, n, filepath.Ext(name)), Kind: linli.MediaImage, Path: path}
+	return &linli.Media{Name: fmt.Sprintf("上报%d-%s%d%s", id, label, n, filepath.Ext(name)), Kind: linli.MediaImage, Path: path}
 }
 
 // alertWorker sends the assignee the report and its images.
@@ -159,7 +160,7 @@ func (h *Handlers) alertWorker(r *linli.Report, header string) error {
 		return err
 	}
 	for i, name := range r.Images {
-		if media := h.reportMedia(r.ID, i+1, name); media != nil && r.Assignee != "" {
+		if media := h.reportMedia(r.ID, "", i+1, name); media != nil && r.Assignee != "" {
 			if err := h.tell(r.Assignee, "", media, ""); err != nil {
 				return err
 			}

@@ -148,3 +148,19 @@ func TestChinesePunct(t *testing.T) {
 		}
 	}
 }
+
+func TestChatterAfterWord(t *testing.T) {
+	for norm, want := range map[string]bool{
+		"随手拍真方便":        true,
+		"随手拍是什么":        true,
+		"随手拍好用吗":        true,
+		"随手拍 真的很臭":      false,
+		"随手拍好多垃圾没人收":    false,
+		"随手拍3号楼门口路灯不亮":  false,
+		"随手拍:3号楼门口路灯不亮": false,
+	} {
+		if got := chatterAfterWord(norm, "随手拍"); got != want {
+			t.Errorf("chatterAfterWord(%q) = %v, want %v", norm, got, want)
+		}
+	}
+}

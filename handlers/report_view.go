@@ -213,7 +213,11 @@ func (h *Handlers) reportStatsCommand(ctx context.Context, req *linli.Request) e
 
 func textReportStats(s ReportStats) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "随手拍统计：共%d件（另有%d条重复反映已合并）\n", s.Total, s.Merged)
+	fmt.Fprintf(&b, "随手拍统计：共%d件", s.Total)
+	if s.Merged > 0 {
+		fmt.Fprintf(&b, "（另有%d条重复反映已合并）", s.Merged)
+	}
+	b.WriteString("\n")
 	fmt.Fprintf(&b, "已办结%d，已退回%d，处理中%d（其中超时%d）\n", s.Resolved, s.Rejected, s.Open, s.Overdue)
 	fmt.Fprintf(&b, "解决率 %.0f%%（办结÷未退回的），按时办结 %d件\n", 100*s.ResolutionRate(), s.OnTime)
 	if s.Rated == 0 {

@@ -34,7 +34,7 @@ const (
 	textReportImageAdded         = "已把图片加到您的随手拍#%d。"
 	textReportImageForward       = "上报#%d 补充了图片："
 	textReportResolPhotoAdded    = "已把照片附到上报#%d的办结记录，并转给居民。"
-	textReportResolPhotoForward  = "您的随手拍#%d 的办结照片："
+	textReportResolPhotoForward  = "您的随手拍#%d的办结照片："
 	textReportExportCaption      = "随手拍记录，共%d条。"
 	textReportAlreadyCategorized = "上报#%d 已经是「%s」类。"
 )
