@@ -67,6 +67,11 @@ func (h *Handlers) reportReopen(ctx context.Context, req *linli.Request) error {
 		if err := h.alertWorker(r, textReportAlertReopen); err != nil {
 			return err
 		}
+		if r.Reporter != req.Msg.Sender { // reopened through a duplicate
+			if err := h.tell(r.Reporter, textReportReopenedByOther(r.ID), nil, ""); err != nil {
+				return err
+			}
+		}
 	}
 	return h.tell(req.Msg.Sender, textReportReopened(id), nil, "")
 }

@@ -207,6 +207,10 @@ func textReportReopened(id uint64) string {
 	return fmt.Sprintf("已重新打开您的随手拍#%d，已请网格员重新处理，办好后会通知您。", id)
 }
 
+func textReportReopenedByOther(id uint64) string {
+	return fmt.Sprintf("有居民反馈您的随手拍#%d反映的问题还没解决，已请网格员重新处理。", id)
+}
+
 func textReportRated(id uint64, score int) string {
 	return fmt.Sprintf("谢谢您的评价！随手拍#%d：%d分。", id, score)
 }
