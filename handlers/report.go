@@ -27,6 +27,24 @@ const (
 	reportAskKey      = "report:ask_image:%s" // job key per sender
 )
 
+// registerReport registers 随手拍, the residents' reports, and the grid
+// workers' commands that close the loop. Choices worth knowing:
+//
+//   - Free text the nlu takes for a report becomes one only when addressed
+//     to the bot (private chat, @bot, #); overheard in a group it earns a
+//     single question, and only at confidence ≥ 0.8 (reportIntent).
+//   - The reporter is answered privately when they are the bot's friend
+//     (the group sees a short note with neither name nor household), else
+//     with an @mention where they spoke. Worker alerts name the reporter.
+//   - A lone image is held 5 minutes; then its sender is asked once what
+//     it shows, in a group at most once a day (people share photos), and
+//     the images wait 30 more minutes for their 随手拍.
+//   - 办结 may follow 受理 or come straight away; 改类 is open to whoever may
+//     act on the report (its grid's worker and supervisor, staff).
+//   - 解决率 (resolved ÷ not rejected) and 满意度 (mean rating) are shown to
+//     staff by 统计 上报, and in one line under 待办 for supervisors and staff.
+//   - Images are kept by the ReportService beside the database
+//     ("<db>.media/"), referenced from reports by file name.
 func (h *Handlers) registerReport(r linli.Router) {
 	worker, staff := linli.RoleGridWorker, linli.RoleStaff
 	for _, c := range []linli.Command{
