@@ -135,6 +135,9 @@ func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Unders
 	r.Place, r.Building = placeOf(desc)
 	if r.Place == "" && u != nil && u.Slots.Place != "" {
 		r.Place, r.Building = u.Slots.Place, u.Slots.Building
+		if r.Building == 0 {
+			_, r.Building = placeOf(r.Place)
+		}
 	}
 	grid, ok := h.gridFor(r.Building, r.Household)
 	if r.Building == 0 {
@@ -147,10 +150,12 @@ func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Unders
 	}
 	r.Deadline = now.Add(h.Config.SLAFor(r.Category))
 	r.Log(now, m.Sender, linli.ReportSubmitted, "")
-	key := placeKey(r)
+	key, again := placeKey(r), false
 	isDup := func(o *linli.Report) bool {
-		return key != "" && o.Category == r.Category && placeKey(o) == key &&
+		dup := key != "" && o.Category == r.Category && placeKey(o) == key &&
 			now.Sub(o.CreatedAt) <= reportDupWindow && sameProblem(o.Keywords, r.Keywords)
+		again = dup && o.Reporter == r.Reporter
+		return dup
 	}
 	if err := h.Reports.CreateReport(r, isDup); err != nil {
 		return err
@@ -159,7 +164,7 @@ func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Unders
 		h.log.Warn("cancel image question", "sender", m.Sender, "err", err)
 	}
 	if r.DuplicateOf != 0 {
-		return h.reportLinked(req, r)
+		return h.reportLinked(req, r, again)
 	}
 	if err := h.armSLA(r, now); err != nil {
 		return err
@@ -170,12 +175,13 @@ func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Unders
 	return h.acknowledge(req, r, textReportAck(r, grid.Worker), textReportGroupAck(r))
 }
 
-// reportLinked tells the reporter and the worker about a duplicate.
-func (h *Handlers) reportLinked(req *linli.Request, r *linli.Report) error {
-	if err := h.tell(r.Assignee, textReportDupWorker(r), nil, ""); err != nil {
+// reportLinked tells the reporter and the worker about a duplicate; again
+// means the reporter had reported it themselves.
+func (h *Handlers) reportLinked(req *linli.Request, r *linli.Report, again bool) error {
+	if err := h.tell(r.Assignee, textReportDupWorker(r, again), nil, ""); err != nil {
 		return err
 	}
-	return h.acknowledge(req, r, textReportDupAck(r), textReportDupGroupAck(r))
+	return h.acknowledge(req, r, textReportDupAck(r, again), textReportDupGroupAck(r))
 }
 
 // acknowledge answers the reporter: privately when they are the bot's friend

@@ -103,7 +103,11 @@ func textReportGroupAck(r *linli.Report) string {
 	return fmt.Sprintf("收到随手拍#%d（%s），已转网格员处理。", r.ID, what(r))
 }
 
-func textReportDupAck(r *linli.Report) string {
+func textReportDupAck(r *linli.Report, again bool) string {
+	if again {
+		return fmt.Sprintf("您之前已经报过这个问题（随手拍#%d），网格员正在处理。这次的随手拍#%d已并入，办好后会通知您。",
+			r.DuplicateOf, r.ID)
+	}
 	return fmt.Sprintf("您反映的问题已有居民报过（随手拍#%d），网格员正在处理。已把您的随手拍#%d并入，办好后会通知您。",
 		r.DuplicateOf, r.ID)
 }
@@ -112,8 +116,12 @@ func textReportDupGroupAck(r *linli.Report) string {
 	return fmt.Sprintf("收到随手拍#%d，与#%d是同一问题，已合并处理。", r.ID, r.DuplicateOf)
 }
 
-func textReportDupWorker(r *linli.Report) string {
-	return fmt.Sprintf("又有居民反映上报#%d的问题（新编号#%d，已合并，不用另外办理）：%s", r.DuplicateOf, r.ID, r.Description)
+func textReportDupWorker(r *linli.Report, again bool) string {
+	who := "又有居民"
+	if again {
+		who = "上报人再次"
+	}
+	return fmt.Sprintf("%s反映上报#%d的问题（新编号#%d，已合并，不用另外办理）：%s", who, r.DuplicateOf, r.ID, r.Description)
 }
 
 // textReportAlert is the worker's alert: what, where, when due, how to act.
