@@ -20,7 +20,8 @@ type Deps struct {
 	Logger     *slog.Logger
 
 	// Feature services, one line per family (filled by attachStores in cmd/linli).
-	Polls linli.PollService
+	Polls   linli.PollService
+	Reports linli.ReportService // 随手拍 reports and their images
 	// anchor:deps
 }
 

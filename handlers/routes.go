@@ -9,6 +9,7 @@ func (h *Handlers) Register(r linli.Router) {
 	h.registerBind(r)
 	h.registerBroadcast(r)
 	h.registerPoll(r)
+	h.registerReport(r)
 	// anchor:register
 }
 
@@ -17,6 +18,7 @@ func (h *Handlers) RegisterJobs(s linli.Scheduler) {
 	_ = s
 	h.registerBroadcastJobs(s)
 	h.registerPollJobs(s)
+	h.registerReportJobs(s)
 	// anchor:jobs
 }
 
@@ -24,5 +26,6 @@ func (h *Handlers) RegisterJobs(s linli.Scheduler) {
 func (h *Handlers) registerExports(m map[string]exporter) {
 	m["residents"] = h.exportResidents
 	h.registerPollExports(m)
+	m["reports"] = h.exportReports
 	// anchor:exports
 }

@@ -78,5 +78,6 @@ func (a *app) Close() error {
 func attachStores(h *handlers.Handlers, db *storage.DB) {
 	h.Residents = db
 	h.Polls = db
+	h.Reports = db
 	// anchor:stores
 }

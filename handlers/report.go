@@ -1,0 +1,250 @@
+package handlers
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"linli"
+)
+
+// Windows of the 随手拍 family.
+const (
+	reportImageWindow = 5 * time.Minute       // an image this close to a 随手拍 joins it; a 办结 photo follows within it
+	reportAskGrace    = 30 * time.Minute      // after asking about a lone image, it still joins a 随手拍 this long
+	reportAskQuiet    = 24 * time.Hour        // in a group, a resident is asked about lone images at most this often
+	reportDupWindow   = 48 * time.Hour        // an open report this recent with the same problem and place is the same report
+	reportReopenLimit = 7 * 24 * time.Hour    // 没修好 is accepted this long after 办结
+	reportMaxRunes    = 500                   // longer descriptions are cut
+	reportListMax     = 10                    // 我的上报 shows this many
+	reportConfident   = 0.8                   // free text in a group is asked about only this sure
+	reportMaxImageLen = 20 << 20              // images larger than this are not kept
+	reportQuoteRunes  = 40                    // free text quoted back in a question
+	reportAskJobKind  = "report.ask_image"    // job: ask about a lone image
+	reportSLAJobKind  = "report.sla"          // job: SLA reminder and escalations
+	reportAskKey      = "report:ask_image:%s" // job key per sender
+)
+
+// registerReport registers 随手拍, the residents' reports, and the grid
+// workers' commands that close the loop. Choices worth knowing:
+//
+//   - Free text the nlu takes for a report becomes one only when addressed
+//     to the bot (private chat, @bot, #); overheard in a group it earns a
+//     single question, and only at confidence ≥ 0.8 (reportIntent).
+//   - The reporter is answered privately when they are the bot's friend
+//     (the group sees a short note with neither name nor household), else
+//     with an @mention where they spoke. Worker alerts name the reporter.
+//   - A lone image is held 5 minutes; then its sender is asked once what
+//     it shows, in a group at most once a day (people share photos), and
+//     the images wait 30 more minutes for their 随手拍.
+//   - 办结 may follow 受理 or come straight away; 改类 is open to whoever may
+//     act on the report (its grid's worker and supervisor, staff).
+//   - 解决率 (resolved ÷ not rejected) and 满意度 (mean rating) are shown to
+//     staff by 统计 上报, and in one line under 待办 for supervisors and staff.
+//   - Images are kept by the ReportService beside the database
+//     ("<db>.media/"), referenced from reports by file name.
+func (h *Handlers) registerReport(r linli.Router) {
+	worker, staff := linli.RoleGridWorker, linli.RoleStaff
+	for _, c := range []linli.Command{
+		{Names: []string{"随手拍"}, Args: linli.ArgsRequired, Usage: textReportUsage, Handler: h.reportNew,
+			Help: "随手拍 3号楼门口路灯不亮 — 反映问题，可再发一张照片"},
+		{Names: []string{"我的上报"}, Args: linli.ArgsNone, Handler: h.reportMine,
+			Help: "我的上报 / 进度 3 — 您反映过的问题和处理进度"},
+		// 评价 and 没修好 are offered in the message that tells of 办结.
+		{Names: []string{"进度"}, Args: linli.ArgsRequired, Usage: textReportProgressUsage, Handler: h.reportProgress},
+		{Names: []string{"评价"}, Args: linli.ArgsRequired, Usage: textReportRateUsage, Handler: h.reportRate},
+		{Names: []string{"没修好"}, Args: linli.ArgsRequired, Usage: textReportReopenUsage, Handler: h.reportReopen},
+		{Names: []string{"待办"}, Role: worker, Args: linli.ArgsNone, Handler: h.reportTodo,
+			Help: "待办 — 本网格未办结的上报，超时的标出"},
+		{Names: []string{"受理"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportAcceptUsage, Handler: h.reportAccept,
+			Help: "受理 3 — 接手上报"},
+		{Names: []string{"办结"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportResolveUsage, Handler: h.reportResolve,
+			Help: "办结 3 已更换灯泡 — 处理完毕（5分钟内可再发照片）"},
+		{Names: []string{"退回"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportRejectUsage, Handler: h.reportReject,
+			Help: "退回 3 原因 — 不属实或不归社区管"},
+		{Names: []string{"转派"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportTransferUsage, Handler: h.reportTransfer,
+			Help: "转派 3 第二网格 — 交给别的网格"},
+		{Names: []string{"改类"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportRecategorizeUsage, Handler: h.reportRecategorize,
+			Help: "改类 3 安全隐患 — 更正上报类别"},
+		{Names: []string{"统计 上报", "统计上报"}, Role: staff, Args: linli.ArgsNone, Handler: h.reportStatsCommand,
+			Help: "统计 上报 — 随手拍的解决率和满意度"},
+		{Names: []string{"导出 上报", "导出上报"}, Role: staff, Args: linli.ArgsNone, Handler: h.reportExportCommand,
+			Help: "导出 上报 — 全部随手拍记录（Excel，私聊发送）"},
+	} {
+		r.Command(c)
+	}
+	r.Hook(h.reportImageHook)
+	r.Intent(linli.IntentReport, h.reportIntent)
+}
+
+// reportNew handles "随手拍 <描述>".
+func (h *Handlers) reportNew(ctx context.Context, req *linli.Request) error {
+	if !req.Msg.Addressed && chatterAfterWord(req.Msg.Norm, req.Command) {
+		return linli.ErrNotCommand // "随手拍真方便"
+	}
+	return h.createReport(req, req.Args, nil)
+}
+
+// chatterAfterWord reports whether the command word is glued to words that
+// make it talk about the command rather than use it ("随手拍是什么").
+func chatterAfterWord(norm, word string) bool {
+	rest := strings.TrimPrefix(norm, word)
+	for _, p := range []string{"是", "的", "了", "吗", "呢", "吧", "啊", "怎么", "咋", "真", "挺", "好用", "好玩", "好方便", "还挺", "也", "功能"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportIntent handles free text the nlu takes for a report. Addressed text
+// (private chat, @bot, #) becomes a report at once; in a group, text not
+// addressed to the bot only earns one short question, and only when the
+// understanding is confident, because acting on overheard chatter must be
+// precise.
+func (h *Handlers) reportIntent(ctx context.Context, req *linli.Request) error {
+	u := req.Understanding
+	if !req.Msg.Addressed {
+		if u == nil || u.Confidence < reportConfident {
+			return linli.ErrNotCommand
+		}
+		return req.Reply(textReportConfirm(cutRunes(req.Msg.Norm, reportQuoteRunes)))
+	}
+	return h.createReport(req, req.Msg.Norm, u)
+}
+
+// createReport registers a report from the sender: category, place, grid,
+// pending images, duplicate link; then alerts and acknowledgements.
+func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Understanding) error {
+	desc = chinesePunct(cutRunes(strings.TrimSpace(desc), reportMaxRunes))
+	if !meaningful(desc) {
+		return linli.Errorf(linli.EInvalid, "%s", textReportUsage)
+	}
+	now, m := req.Now, req.Msg
+	r := &linli.Report{Reporter: m.Sender, Household: m.Resident.Household, Group: m.Group, Description: desc,
+		Status: linli.ReportSubmitted, CreatedAt: now, SLAStart: now, Round: 1}
+	r.Category, r.Keywords = h.classify(desc)
+	if u != nil && slices.Contains(linli.Categories, u.Category) {
+		r.Category = u.Category
+		if len(u.Keywords) > 0 {
+			r.Keywords = u.Keywords
+		}
+	}
+	r.Place, r.Building = placeOf(desc)
+	if r.Place == "" && u != nil && u.Slots.Place != "" {
+		r.Place, r.Building = u.Slots.Place, u.Slots.Building
+		if r.Building == 0 {
+			_, r.Building = placeOf(r.Place)
+		}
+	}
+	grid, ok := h.gridFor(r.Building, r.Household)
+	if r.Building == 0 {
+		if hh, ok := linli.ParseHousehold(r.Household); ok {
+			r.Building = hh.Building
+		}
+	}
+	if ok {
+		r.Grid, r.Assignee = grid.Name, grid.Worker
+	}
+	r.Deadline = now.Add(h.Config.SLAFor(r.Category))
+	r.Log(now, m.Sender, linli.ReportSubmitted, "")
+	key, again := placeKey(r), false
+	isDup := func(o *linli.Report) bool {
+		dup := key != "" && o.Category == r.Category && placeKey(o) == key &&
+			now.Sub(o.CreatedAt) <= reportDupWindow && sameProblem(o.Keywords, r.Keywords)
+		again = dup && o.Reporter == r.Reporter
+		return dup
+	}
+	if err := h.Reports.CreateReport(r, isDup); err != nil {
+		return err
+	}
+	if err := h.Scheduler.Cancel(askKey(m.Sender)); err != nil {
+		h.log.Warn("cancel image question", "sender", m.Sender, "err", err)
+	}
+	if r.DuplicateOf != 0 {
+		return h.reportLinked(req, r, again)
+	}
+	if err := h.armSLA(r, now); err != nil {
+		return err
+	}
+	if err := h.alertWorker(r, textReportAlertNew); err != nil {
+		return err
+	}
+	return h.acknowledge(req, r, textReportAck(r, grid.Worker), textReportGroupAck(r))
+}
+
+// reportLinked tells the reporter and the worker about a duplicate; again
+// means the reporter had reported it themselves.
+func (h *Handlers) reportLinked(req *linli.Request, r *linli.Report, again bool) error {
+	if err := h.tell(r.Assignee, textReportDupWorker(r, again), nil, ""); err != nil {
+		return err
+	}
+	return h.acknowledge(req, r, textReportDupAck(r, again), textReportDupGroupAck(r))
+}
+
+// acknowledge answers the reporter: privately when they are the bot's friend
+// (and the group sees a short note without name or household), else with
+// an @mention where they spoke.
+func (h *Handlers) acknowledge(req *linli.Request, r *linli.Report, personal, public string) error {
+	m := req.Msg
+	if m.Private() || !(m.Resident.Friend || m.Role != linli.RoleResident) {
+		return req.Reply(personal)
+	}
+	if err := h.Out.Send(linli.Outgoing{To: m.Chat(), Text: public}); err != nil {
+		return err
+	}
+	return h.tell(r.Reporter, personal, nil, "")
+}
+
+// gridFor routes a report: the grid of the place's building, else of the
+// reporter's household, else the default grid.
+func (h *Handlers) gridFor(building int, household string) (linli.Grid, bool) {
+	if g, ok := h.Config.GridOf(building); ok && building > 0 {
+		return g, true
+	}
+	if hh, ok := linli.ParseHousehold(household); ok {
+		if g, ok := h.Config.GridOf(hh.Building); ok {
+			return g, true
+		}
+	}
+	return h.Config.DefaultGrid()
+}
+
+// placeKey is where a report is, for matching duplicates: its place, else
+// the reporter's building; "" when unknown.
+func placeKey(r *linli.Report) string {
+	if r.Place != "" {
+		return r.Place
+	}
+	if r.Building > 0 {
+		return strconv.Itoa(r.Building) + "栋"
+	}
+	return ""
+}
+
+// tell sends text (and media) to one person: privately when they are the
+// bot's friend, else with an @mention in the group where they last spoke.
+// A job passes key so that a re-run sends nothing twice.
+func (h *Handlers) tell(user, text string, media *linli.Media, key string) error {
+	if user == "" {
+		return h.tellStaff(text, key)
+	}
+	return h.Out.Send(linli.Outgoing{To: linli.Chat{User: user}, Text: text, Media: media, Key: key})
+}
+
+// tellStaff sends text to every configured staff member privately (for
+// grids without a worker or supervisor).
+func (h *Handlers) tellStaff(text, key string) error {
+	for _, name := range h.Config.StaffNames() {
+		k := key
+		if k != "" {
+			k += ":" + name
+		}
+		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{User: name}, Text: text, Key: k}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

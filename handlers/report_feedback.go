@@ -1,0 +1,133 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"linli"
+)
+
+// reportReopen handles "没修好 <编号>" from the reporter within 7 days of
+// 办结: the report (for a duplicate, its original) goes back to the grid's
+// worker with a new SLA clock.
+func (h *Handlers) reportReopen(ctx context.Context, req *linli.Request) error {
+	id, _, err := idOrUsage(req, textReportReopenUsage)
+	if err != nil {
+		return err
+	}
+	own, err := h.Reports.Report(id)
+	if err != nil {
+		return err
+	}
+	if err := h.checkOwn(req, own, "反馈"); err != nil {
+		return err
+	}
+	if own.Status != linli.ReportResolved {
+		return linli.Errorf(linli.EConflict, "%s", textReportNotResolved(id, own.Status))
+	}
+	if req.Now.Sub(own.ResolvedAt) > reportReopenLimit {
+		return linli.Errorf(linli.EConflict, "%s", textReportReopenTooLate(id))
+	}
+	target, reopened := own.ID, false
+	if own.DuplicateOf != 0 {
+		target = own.DuplicateOf
+	}
+	r, _, err := h.Reports.UpdateReport(target, func(r *linli.Report, dups []*linli.Report) error {
+		for _, d := range dups {
+			if d.ID == id {
+				d.Status, d.ResolvedAt, d.Resolution, d.ResolImages = linli.ReportReopened, time.Time{}, "", nil
+				d.Log(req.Now, req.Msg.Sender, linli.ReportReopened, "")
+			}
+		}
+		if r.Status == linli.ReportRejected {
+			return linli.Errorf(linli.EConflict, "%s", textReportState(r.ID, r.Status, "重开"))
+		}
+		if r.Status != linli.ReportResolved {
+			return nil // already back with the worker
+		}
+		reopened = true
+		r.Status, r.ResolvedAt, r.ResolvedBy, r.Resolution, r.ResolImages = linli.ReportReopened, time.Time{}, "", "", nil
+		r.Reopened++
+		if g, ok := h.Config.GridByName(r.Grid); ok {
+			r.Assignee = g.Worker
+		}
+		h.restartSLA(r, req)
+		r.Log(req.Now, req.Msg.Sender, linli.ReportReopened, "")
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if reopened {
+		if err := h.armSLA(r, req.Now); err != nil {
+			return err
+		}
+		if err := h.alertWorker(r, textReportAlertReopen); err != nil {
+			return err
+		}
+		if r.Reporter != req.Msg.Sender { // reopened through a duplicate
+			if err := h.tell(r.Reporter, textReportReopenedByOther(r.ID), nil, ""); err != nil {
+				return err
+			}
+		}
+	}
+	return h.tell(req.Msg.Sender, textReportReopened(id), nil, "")
+}
+
+// checkOwn refuses someone else's report to a resident.
+func (h *Handlers) checkOwn(req *linli.Request, r *linli.Report, verb string) error {
+	if r.Reporter != req.Msg.Sender {
+		return linli.Errorf(linli.EForbidden, textReportNotYours, verb)
+	}
+	return nil
+}
+
+// reportRate handles "评价 <编号> <1-5> [意见]" from the reporter of a
+// resolved report. A second rating replaces the first.
+func (h *Handlers) reportRate(ctx context.Context, req *linli.Request) error {
+	id, rest, err := idOrUsage(req, textReportRateUsage)
+	if err != nil {
+		return err
+	}
+	score, comment, ok := parseScore(rest)
+	if !ok {
+		return linli.Errorf(linli.EInvalid, "%s", textReportBadScore)
+	}
+	var assignee string
+	_, _, err = h.Reports.UpdateReport(id, func(r *linli.Report, _ []*linli.Report) error {
+		if err := h.checkOwn(req, r, "评价"); err != nil {
+			return err
+		}
+		if r.Status != linli.ReportResolved {
+			return linli.Errorf(linli.EConflict, "%s", textReportNotResolved(id, r.Status))
+		}
+		r.Rating, r.Comment, r.RatedAt = score, comment, req.Now
+		r.Log(req.Now, req.Msg.Sender, "rated", fmt.Sprintf("%d分 %s", score, comment))
+		assignee = r.ResolvedBy
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if assignee != "" {
+		if err := h.tell(assignee, textReportRatedWorker(id, score, comment), nil, ""); err != nil {
+			return err
+		}
+	}
+	return h.tell(req.Msg.Sender, textReportRated(id, score), nil, "")
+}
+
+// parseScore reads "5", "5分", "5星", "五分" and the comment after it.
+func parseScore(s string) (int, string, bool) {
+	word, rest, _ := strings.Cut(strings.TrimSpace(s), " ")
+	for _, suf := range []string{"分", "星"} {
+		word = strings.TrimSuffix(word, suf)
+	}
+	n := map[string]int{"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}[word]
+	if n == 0 {
+		return 0, "", false
+	}
+	return n, chinesePunct(cutRunes(strings.TrimSpace(rest), 200)), true
+}

@@ -1,0 +1,243 @@
+package handlers
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"linli"
+)
+
+// mayAct reports whether sender may work on a report of grid: staff and
+// supervisors, the grid's worker and supervisor, and the assignee.
+func (h *Handlers) mayAct(req *linli.Request, r *linli.Report) bool {
+	who := req.Msg.Sender
+	if req.Msg.Role.IsStaff() || who == r.Assignee {
+		return true
+	}
+	g, ok := h.Config.GridByName(r.Grid)
+	return ok && (g.Worker == who || g.Supervisor == who)
+}
+
+// checkAct returns the error for someone who may not work on r, or for a
+// duplicate (its original is the one to work on).
+func (h *Handlers) checkAct(req *linli.Request, r *linli.Report) error {
+	if !h.mayAct(req, r) {
+		return linli.Errorf(linli.EForbidden, textReportNotYourGrid, r.ID, r.Grid)
+	}
+	if r.DuplicateOf != 0 {
+		return linli.Errorf(linli.EConflict, textReportIsDuplicate, r.ID, r.DuplicateOf, r.DuplicateOf)
+	}
+	return nil
+}
+
+// reportAccept handles "受理 <编号>".
+func (h *Handlers) reportAccept(ctx context.Context, req *linli.Request) error {
+	id, _, err := idOrUsage(req, textReportAcceptUsage)
+	if err != nil {
+		return err
+	}
+	r, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
+		if err := h.checkAct(req, r); err != nil {
+			return err
+		}
+		if r.Status != linli.ReportSubmitted && r.Status != linli.ReportReopened {
+			return linli.Errorf(linli.EConflict, "%s", textReportState(id, r.Status, "受理"))
+		}
+		for _, x := range append(openOf(dups), r) {
+			x.Status, x.AcceptedAt = linli.ReportAccepted, req.Now
+			x.Log(req.Now, req.Msg.Sender, linli.ReportAccepted, "")
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := h.tell(r.Reporter, textReportAcceptedReporter(r.ID), nil, ""); err != nil {
+		return err
+	}
+	return req.Reply(textReportAccepted(r.ID))
+}
+
+// openOf returns the open reports of list.
+func openOf(list []*linli.Report) []*linli.Report {
+	var out []*linli.Report
+	for _, r := range list {
+		if r.Open() {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// reportResolve handles "办结 <编号> <说明>"; a photo may follow.
+func (h *Handlers) reportResolve(ctx context.Context, req *linli.Request) error {
+	return h.closeReport(req, linli.ReportResolved, textReportResolveUsage, "办结")
+}
+
+// reportReject handles "退回 <编号> <原因>".
+func (h *Handlers) reportReject(ctx context.Context, req *linli.Request) error {
+	return h.closeReport(req, linli.ReportRejected, textReportRejectUsage, "退回")
+}
+
+// closeReport resolves or rejects a report and its open duplicates, stops
+// its SLA alerts and tells every reporter.
+func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) error {
+	id, note, err := idOrUsage(req, usage)
+	if err != nil {
+		return err
+	}
+	note = chinesePunct(cutRunes(note, reportMaxRunes))
+	if note == "" {
+		return linli.Errorf(linli.EInvalid, "%s", usage)
+	}
+	var closed []*linli.Report
+	r, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
+		if err := h.checkAct(req, r); err != nil {
+			return err
+		}
+		if !r.Open() {
+			return linli.Errorf(linli.EConflict, "%s", textReportState(id, r.Status, step))
+		}
+		closed = append([]*linli.Report{r}, openOf(dups)...)
+		for _, x := range closed {
+			x.Status, x.Resolution, x.ResolImages = status, note, nil
+			if status == linli.ReportResolved {
+				x.ResolvedAt, x.ResolvedBy = req.Now, req.Msg.Sender
+			}
+			x.Log(req.Now, req.Msg.Sender, status, note)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := h.cancelSLA(r.ID); err != nil {
+		return err
+	}
+	for _, x := range closed {
+		text := textReportResolvedReporter(x.ID, note)
+		if status == linli.ReportRejected {
+			text = textReportRejectedReporter(x.ID, note)
+		}
+		if err := h.tell(x.Reporter, text, nil, ""); err != nil {
+			return err
+		}
+	}
+	if status == linli.ReportRejected {
+		return req.Reply(textReportRejected(r.ID))
+	}
+	return req.Reply(textReportResolved(r.ID, len(closed)-1))
+}
+
+// reportTransfer handles "转派 <编号> <网格>": a new grid, a new worker and
+// a new SLA clock.
+func (h *Handlers) reportTransfer(ctx context.Context, req *linli.Request) error {
+	id, name, err := idOrUsage(req, textReportTransferUsage)
+	if err != nil {
+		return err
+	}
+	if name == "" {
+		return linli.Errorf(linli.EInvalid, "%s", textReportTransferUsage)
+	}
+	g, ok := h.gridNamed(name)
+	if !ok {
+		return linli.Errorf(linli.EInvalid, "%s", textReportUnknownGrid(name, h.Config.Grids))
+	}
+	var old string
+	r, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
+		if err := h.checkAct(req, r); err != nil {
+			return err
+		}
+		if !r.Open() {
+			return linli.Errorf(linli.EConflict, "%s", textReportState(id, r.Status, "转派"))
+		}
+		if r.Grid == g.Name {
+			return linli.Errorf(linli.EConflict, "%s", textReportTransferSame(id, g.Name))
+		}
+		old = r.Assignee
+		for _, x := range append(openOf(dups), r) {
+			x.Grid, x.Assignee = g.Name, g.Worker
+			if x.Status == linli.ReportAccepted {
+				x.Status = linli.ReportSubmitted
+			}
+		}
+		h.restartSLA(r, req)
+		r.Log(req.Now, req.Msg.Sender, "transferred", g.Name)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := h.armSLA(r, req.Now); err != nil {
+		return err
+	}
+	if err := h.alertWorker(r, textReportAlertTransfer); err != nil {
+		return err
+	}
+	if old != "" && old != req.Msg.Sender && old != g.Worker {
+		if err := h.tell(old, textReportTransferredOld(r.ID, g), nil, ""); err != nil {
+			return err
+		}
+	}
+	if err := h.tell(r.Reporter, textReportTransferredReporter(r.ID, g), nil, ""); err != nil {
+		return err
+	}
+	return req.Reply(textReportTransferred(r.ID, g))
+}
+
+// restartSLA starts a new SLA round for r from now.
+func (h *Handlers) restartSLA(r *linli.Report, req *linli.Request) {
+	r.Round++
+	r.Stage = 0
+	r.SLAStart = req.Now
+	r.Deadline = req.Now.Add(h.Config.SLAFor(r.Category))
+}
+
+// gridNamed finds a grid by name ("第二网格", also "二网格") or by its worker.
+func (h *Handlers) gridNamed(name string) (linli.Grid, bool) {
+	for _, g := range h.Config.Grids {
+		if g.Name == name || strings.TrimPrefix(g.Name, "第") == name || g.Worker == name {
+			return g, true
+		}
+	}
+	return linli.Grid{}, false
+}
+
+// reportRecategorize handles "改类 <编号> <类别>": the deadline follows the
+// new category's SLA, counted from the same start.
+func (h *Handlers) reportRecategorize(ctx context.Context, req *linli.Request) error {
+	id, cat, err := idOrUsage(req, textReportRecategorizeUsage)
+	if err != nil {
+		return err
+	}
+	if cat == "其它" {
+		cat = "其他"
+	}
+	if !slices.Contains(linli.Categories, cat) {
+		return linli.Errorf(linli.EInvalid, "%s", textReportRecategorizeUsage)
+	}
+	r, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
+		if err := h.checkAct(req, r); err != nil {
+			return err
+		}
+		if r.Category == cat {
+			return linli.Errorf(linli.EConflict, textReportAlreadyCategorized, id, cat)
+		}
+		r.Log(req.Now, req.Msg.Sender, "recategorized", r.Category+" → "+cat)
+		for _, x := range append(dups, r) {
+			x.Category = cat
+		}
+		r.Deadline = r.SLAStart.Add(h.Config.SLAFor(cat))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if r.Open() {
+		if err := h.armSLA(r, req.Now); err != nil {
+			return err
+		}
+	}
+	return req.Reply(textReportRecategorized(r.ID, cat, r.Deadline.In(h.Config.Location)))
+}

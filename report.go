@@ -1,0 +1,136 @@
+package linli
+
+import "time"
+
+// Report statuses (DESIGN.md `linli export reports`).
+const (
+	ReportSubmitted = "submitted" // waiting for the grid worker to accept it
+	ReportAccepted  = "accepted"  // the worker is on it
+	ReportResolved  = "resolved"  // done; the reporter may rate it or reopen it
+	ReportRejected  = "rejected"  // sent back with a reason
+	ReportReopened  = "reopened"  // the reporter said 没修好; back with the worker
+)
+
+// Report is one 随手拍: a resident's report of a problem in the community,
+// routed to a grid worker and followed until it is resolved or rejected.
+//
+// A report linked to an earlier open report about the same problem has
+// DuplicateOf set; it gets no SLA of its own and follows the original's
+// outcome.
+type Report struct {
+	ID          uint64   `json:"id"`
+	Reporter    string   `json:"reporter"`            // resident name (群昵称)
+	Household   string   `json:"household,omitempty"` // the reporter's 户号 when reported; never shown in a group
+	Group       string   `json:"group,omitempty"`     // where it was reported; "" for a private chat
+	Category    string   `json:"category"`            // one of Categories
+	Keywords    []string `json:"keywords,omitempty"`  // from the Classifier; used to find duplicates
+	Description string   `json:"description"`
+	Place       string   `json:"place,omitempty"`    // from the description: "3栋", "3栋2单元", "东门"; "" when not said
+	Building    int      `json:"building,omitempty"` // building used for routing (the place's, else the household's); 0 if none
+	Images      []string `json:"images,omitempty"`   // file names in the media store
+
+	Status      string    `json:"status"`
+	Grid        string    `json:"grid"`
+	Assignee    string    `json:"assignee"` // the grid worker responsible
+	CreatedAt   time.Time `json:"created_at"`
+	AcceptedAt  time.Time `json:"accepted_at,omitzero"`
+	ResolvedAt  time.Time `json:"resolved_at,omitzero"` // zero unless resolved
+	ResolvedBy  string    `json:"resolved_by,omitempty"`
+	Resolution  string    `json:"resolution,omitempty"` // the worker's 办结 note or 退回 reason
+	ResolImages []string  `json:"resolution_images,omitempty"`
+
+	// SLA clock: started at creation, restarted on reopen and transfer.
+	SLAStart    time.Time `json:"sla_start"`
+	Deadline    time.Time `json:"deadline"`
+	Round       int       `json:"round"`     // bumped each time the SLA clock restarts
+	Stage       int       `json:"sla_stage"` // SLA alerts sent in this round (SLAReminded…)
+	Escalations int       `json:"escalations"`
+
+	Rating      int       `json:"rating,omitempty"` // 1-5; 0 when not rated
+	Comment     string    `json:"comment,omitempty"`
+	RatedAt     time.Time `json:"rated_at,omitzero"`
+	DuplicateOf uint64    `json:"duplicate_of,omitempty"`
+	Reopened    int       `json:"reopened,omitempty"` // times reopened
+
+	History []ReportEvent `json:"history,omitempty"`
+}
+
+// SLA stages of a report's current round, in order.
+const (
+	SLAReminded   = 1 // the worker was reminded at 80% of the time
+	SLAEscalated1 = 2 // the deadline passed: the grid's supervisor was alerted
+	SLAEscalated2 = 3 // one more period passed: the staff were told
+)
+
+// ReportEvent is one step in a report's life, for 进度.
+type ReportEvent struct {
+	At     time.Time `json:"at"`
+	Actor  string    `json:"actor,omitempty"`
+	Action string    `json:"action"` // a status, or "transferred", "recategorized", "escalated", "rated", "image"
+	Note   string    `json:"note,omitempty"`
+}
+
+// Open reports whether the report still needs work.
+func (r *Report) Open() bool {
+	switch r.Status {
+	case ReportSubmitted, ReportAccepted, ReportReopened:
+		return true
+	}
+	return false
+}
+
+// Log appends an event to the report's history.
+func (r *Report) Log(at time.Time, actor, action, note string) {
+	r.History = append(r.History, ReportEvent{At: at, Actor: actor, Action: action, Note: note})
+}
+
+// PendingImages are images a resident sent without a description, held so
+// that their next 随手拍 picks them up.
+type PendingImages struct {
+	Sender  string    `json:"sender"`
+	Group   string    `json:"group,omitempty"` // where the last image came; "" for a private chat
+	Files   []string  `json:"files,omitempty"` // file names in the media store
+	Until   time.Time `json:"until"`           // the images join a 随手拍 made until then
+	AskedAt time.Time `json:"asked_at,omitzero"`
+}
+
+// MediaStore keeps image bytes on disk beside the database.
+type MediaStore interface {
+	// SaveMedia stores data and returns its file name; ext is the extension
+	// to use (".png"). The same bytes always get the same name.
+	SaveMedia(data []byte, ext string) (name string, err error)
+	// MediaPath returns the path of a stored file (ENotFound if missing).
+	MediaPath(name string) (string, error)
+}
+
+// ReportService keeps 随手拍 reports and the images waiting to join one.
+type ReportService interface {
+	MediaStore
+
+	// CreateReport stores r as a new report and sets r.ID. In the same
+	// transaction it moves the reporter's pending images still valid at
+	// r.CreatedAt to the front of r.Images and, when isDup is not nil and
+	// r.DuplicateOf is 0, links r to the oldest open original (a report that
+	// is no duplicate itself) for which isDup returns true: r then takes the
+	// original's Grid and Assignee. isDup runs inside the transaction and
+	// must not call the service.
+	CreateReport(r *Report, isDup func(open *Report) bool) error
+	// Report returns report id, or an ENotFound *Error.
+	Report(id uint64) (*Report, error)
+	// UpdateReport loads report id and its duplicates (reports whose
+	// DuplicateOf is id), applies fn and saves them all in one transaction.
+	// An error from fn aborts without saving and is returned as is.
+	UpdateReport(id uint64, fn func(r *Report, dups []*Report) error) (*Report, []*Report, error)
+	// Reports lists the reports for which match returns true (all when match
+	// is nil), in id order. It reads every report; prefer the two below.
+	Reports(match func(*Report) bool) ([]*Report, error)
+	// RecentReports lists the reports created at or after since, in id
+	// order, reading only those.
+	RecentReports(since time.Time) ([]*Report, error)
+	// OpenReports lists the open reports that are no duplicates, in id
+	// order, and how many duplicates are linked to each (by id).
+	OpenReports() ([]*Report, map[uint64]int, error)
+	// UpdatePendingImages loads (or starts) the pending images of sender,
+	// applies fn and saves them, in one transaction.
+	UpdatePendingImages(sender string, fn func(p *PendingImages) error) (*PendingImages, error)
+}

@@ -1,0 +1,261 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"linli"
+)
+
+var _ linli.ReportService = (*DB)(nil)
+
+// Buckets of the report family: reports by id, pending images by sender,
+// and two indexes kept by putReport in the same transaction as the report:
+// the ids of open originals (candidates for a new duplicate) and
+// original+duplicate id pairs. They keep creating and updating a report
+// independent of how many closed reports there are.
+var (
+	bucketReports       = []byte("reports")
+	bucketReportPending = []byte("report_pending")
+	bucketReportOpen    = []byte("report_open") // itob(id) → empty
+	bucketReportDups    = []byte("report_dups") // itob(original) + itob(duplicate) → empty
+)
+
+// CreateReport stores r as a new report and sets r.ID, taking the reporter's
+// pending images and linking a duplicate in the same transaction (see
+// linli.ReportService).
+func (db *DB) CreateReport(r *linli.Report, isDup func(open *linli.Report) bool) error {
+	var created linli.Report
+	err := db.update(func(tx *bbolt.Tx) error {
+		c := *r
+		c.Images = slices.Clone(r.Images)
+		b, err := writeBucket(tx, bucketReports)
+		if err != nil {
+			return err
+		}
+		if c.DuplicateOf == 0 && isDup != nil {
+			err := openOriginals(tx, func(o *linli.Report) bool {
+				if isDup(o) {
+					c.DuplicateOf, c.Grid, c.Assignee = o.ID, o.Grid, o.Assignee
+					return false
+				}
+				return true
+			})
+			if err != nil {
+				return err
+			}
+		}
+		pb, err := writeBucket(tx, bucketReportPending)
+		if err != nil {
+			return err
+		}
+		var p linli.PendingImages
+		found, err := getJSON(pb, []byte(c.Reporter), &p)
+		if err != nil {
+			return err
+		}
+		if found && len(p.Files) > 0 {
+			if !c.CreatedAt.After(p.Until) {
+				c.Images = append(p.Files, c.Images...)
+			}
+			p.Files = nil
+			if err := putJSON(pb, []byte(c.Reporter), &p); err != nil {
+				return err
+			}
+		}
+		if c.ID, err = nextID(b); err != nil {
+			return err
+		}
+		created = c
+		return putReport(tx, &c)
+	})
+	if err != nil {
+		return fmt.Errorf("storage: create report: %w", err)
+	}
+	*r = created
+	return nil
+}
+
+// Report returns report id, or an ENotFound *linli.Error.
+func (db *DB) Report(id uint64) (*linli.Report, error) {
+	var r linli.Report
+	var found bool
+	err := db.view(func(tx *bbolt.Tx) (err error) {
+		found, err = getJSON(tx.Bucket(bucketReports), itob(id), &r)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: report %d: %w", id, err)
+	}
+	if !found {
+		return nil, reportNotFound(id)
+	}
+	return &r, nil
+}
+
+// UpdateReport applies fn to report id and its duplicates and saves them in
+// one transaction. It returns an ENotFound *linli.Error for an unknown id and
+// fn's error as is.
+func (db *DB) UpdateReport(id uint64, fn func(r *linli.Report, dups []*linli.Report) error) (*linli.Report, []*linli.Report, error) {
+	var r *linli.Report
+	var dups []*linli.Report
+	var fnErr error
+	err := db.update(func(tx *bbolt.Tx) error {
+		b, err := writeBucket(tx, bucketReports)
+		if err != nil {
+			return err
+		}
+		r, dups = &linli.Report{}, nil
+		found, err := getJSON(b, itob(id), r)
+		if err != nil {
+			return err
+		}
+		if !found {
+			fnErr = reportNotFound(id)
+			return fnErr
+		}
+		if dups, err = duplicatesOf(tx, id); err != nil {
+			return err
+		}
+		if fnErr = fn(r, dups); fnErr != nil {
+			return fnErr
+		}
+		r.ID = id
+		for _, d := range append([]*linli.Report{r}, dups...) {
+			if err := putReport(tx, d); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if fnErr != nil {
+		return nil, nil, fnErr
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("storage: update report %d: %w", id, err)
+	}
+	return r, dups, nil
+}
+
+// Reports lists the reports match accepts (all when match is nil), in id
+// order.
+func (db *DB) Reports(match func(*linli.Report) bool) ([]*linli.Report, error) {
+	var list []*linli.Report
+	err := db.view(func(tx *bbolt.Tx) error {
+		return eachJSON(tx.Bucket(bucketReports), func(_ []byte, r *linli.Report) error {
+			if match == nil || match(r) {
+				list = append(list, r)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: reports: %w", err)
+	}
+	return list, nil
+}
+
+// RecentReports lists the reports created at or after since, in id order.
+// It walks back from the newest report and stops at the first older one
+// (ids are given in creation order).
+func (db *DB) RecentReports(since time.Time) ([]*linli.Report, error) {
+	var list []*linli.Report
+	err := db.view(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketReports)
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			r := &linli.Report{}
+			if err := json.Unmarshal(v, r); err != nil {
+				return fmt.Errorf("decode %s: %w", keyString(k), err)
+			}
+			if r.CreatedAt.Before(since) {
+				break
+			}
+			list = append(list, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: recent reports: %w", err)
+	}
+	slices.Reverse(list)
+	return list, nil
+}
+
+// OpenReports lists the open originals in id order, and the number of
+// duplicates linked to each, from the indexes.
+func (db *DB) OpenReports() ([]*linli.Report, map[uint64]int, error) {
+	var list []*linli.Report
+	counts := map[uint64]int{}
+	err := db.view(func(tx *bbolt.Tx) error {
+		err := openOriginals(tx, func(r *linli.Report) bool {
+			list = append(list, r)
+			return true
+		})
+		if err != nil {
+			return err
+		}
+		idx := tx.Bucket(bucketReportDups)
+		for _, r := range list {
+			if idx == nil {
+				break
+			}
+			prefix := itob(r.ID)
+			c := idx.Cursor()
+			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+				counts[r.ID]++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("storage: open reports: %w", err)
+	}
+	return list, counts, nil
+}
+
+// UpdatePendingImages loads (or starts) the pending images of sender,
+// applies fn and saves them in one transaction. fn's error aborts without
+// saving and is returned as is.
+func (db *DB) UpdatePendingImages(sender string, fn func(p *linli.PendingImages) error) (*linli.PendingImages, error) {
+	if sender == "" {
+		return nil, linli.Errorf(linli.EInvalid, "发送人不能为空")
+	}
+	var p *linli.PendingImages
+	var fnErr error
+	err := db.update(func(tx *bbolt.Tx) error {
+		b, err := writeBucket(tx, bucketReportPending)
+		if err != nil {
+			return err
+		}
+		p = &linli.PendingImages{}
+		if _, err := getJSON(b, []byte(sender), p); err != nil {
+			return err
+		}
+		p.Sender = sender
+		if fnErr = fn(p); fnErr != nil {
+			return fnErr
+		}
+		p.Sender = sender
+		return putJSON(b, []byte(sender), p)
+	})
+	if fnErr != nil {
+		return nil, fnErr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("storage: pending images of %q: %w", sender, err)
+	}
+	return p, nil
+}
+
+func reportNotFound(id uint64) error {
+	return linli.Errorf(linli.ENotFound, "没有编号为 %d 的上报，请检查编号（发送「我的上报」可查看您的上报）。", id)
+}
