@@ -71,6 +71,7 @@ type Outgoing struct {
 	Mention []string  `json:"mention,omitempty"` // names @mentioned; the outbox writes "@name " into Text, platforms must not add it again
 	Media   *Media    `json:"media,omitempty"`   // an image or file to send
 	Alone   bool      `json:"alone,omitempty"`   // never coalesced with other messages (notices)
+	Private bool      `json:"private,omitempty"` // to a User: never fall back to an @mention in a group (it names residents)
 	Queued  time.Time `json:"queued"`            // when the outbox accepted it
 	Tries   int       `json:"tries,omitempty"`   // failed send attempts so far
 }

@@ -118,7 +118,7 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 	if strings.TrimSpace(out.Text) == "" && out.Media == nil {
 		return nil
 	}
-	if out.To.User != "" {
+	if out.To.User != "" && !out.Private {
 		out = o.resolvePrivate(out)
 	}
 	if len(out.Mention) > 0 && out.To.Group != "" {

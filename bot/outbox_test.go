@@ -128,6 +128,22 @@ func TestOutboxPrivateFallsBackToGroupMention(t *testing.T) {
 	}
 }
 
+func TestOutboxPrivateNeverFallsBack(t *testing.T) {
+	h := newHarness(t, nil)
+	h.say("幸福里1期居民群", "王网格", "大家好") // a worker who is (wrongly) not a friend
+	h.plat.fail = func(out linli.Outgoing) error {
+		if out.To.User != "" {
+			return errors.New("not a friend")
+		}
+		return nil
+	}
+	h.outbox.Send(linli.Outgoing{To: linli.Chat{User: "王网格"}, Text: "新上报：3栋502 张阿姨反映楼道灯坏了", Private: true})
+	h.flush()
+	if got := h.plat.texts(); len(got) != 0 {
+		t.Fatalf("a private-only message reached a group: %q", got)
+	}
+}
+
 func TestOutboxRetryLaterKeepsMessage(t *testing.T) {
 	h := newHarness(t, nil)
 	calls := 0

@@ -226,12 +226,15 @@ func placeKey(r *linli.Report) string {
 
 // tell sends text (and media) to one person: privately when they are the
 // bot's friend, else with an @mention in the group where they last spoke.
-// A job passes key so that a re-run sends nothing twice.
+// Messages to configured workers, supervisors and staff name residents, so
+// they go privately only, never into a group. A job passes key so that a
+// re-run sends nothing twice.
 func (h *Handlers) tell(user, text string, media *linli.Media, key string) error {
 	if user == "" {
 		return h.tellStaff(text, key)
 	}
-	return h.Out.Send(linli.Outgoing{To: linli.Chat{User: user}, Text: text, Media: media, Key: key})
+	private := h.Config.RoleOf(user) != linli.RoleResident
+	return h.Out.Send(linli.Outgoing{To: linli.Chat{User: user}, Text: text, Media: media, Key: key, Private: private})
 }
 
 // tellStaff sends text to every configured staff member privately (for
@@ -242,7 +245,7 @@ func (h *Handlers) tellStaff(text, key string) error {
 		if k != "" {
 			k += ":" + name
 		}
-		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{User: name}, Text: text, Key: k}); err != nil {
+		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{User: name}, Text: text, Key: k, Private: true}); err != nil {
 			return err
 		}
 	}
