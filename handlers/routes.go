@@ -10,6 +10,7 @@ func (h *Handlers) Register(r linli.Router) {
 	h.registerBroadcast(r)
 	h.registerPoll(r)
 	h.registerReport(r)
+	h.registerDigestSources()
 	// anchor:register
 }
 

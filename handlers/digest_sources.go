@@ -1,0 +1,109 @@
+package handlers
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"linli"
+	"linli/handlers/zhtime"
+)
+
+// registerDigestSources plugs each family's section into the daily digest,
+// in the order staff read it: reports, activities, polls.
+func (h *Handlers) registerDigestSources() {
+	if h.Reports != nil {
+		h.AddDigestSource(linli.DigestFunc(h.reportDigest))
+	}
+	if h.Polls != nil {
+		h.AddDigestSource(linli.DigestFunc(h.pollDigest))
+	}
+}
+
+// reportDigest lists reports made in the last day and open reports past
+// their deadline. It names no reporter or household.
+func (h *Handlers) reportDigest(now time.Time) (string, []string, error) {
+	recent, err := h.Reports.RecentReports(now.Add(-24 * time.Hour))
+	if err != nil {
+		return "", nil, err
+	}
+	open, _, err := h.Reports.OpenReports()
+	if err != nil {
+		return "", nil, err
+	}
+	var lines []string
+	for _, r := range recent {
+		if r.CreatedAt.After(now) {
+			continue
+		}
+		lines = append(lines, textDigestReportNew(r.ID, r.Category, digestPlace(r), short(r.Description, 20), r.Grid, reportStatusText[r.Status]))
+	}
+	sort.Slice(open, func(i, j int) bool { return open[i].Deadline.Before(open[j].Deadline) })
+	for _, r := range open {
+		if r.Deadline.IsZero() || !r.Deadline.Before(now) {
+			continue
+		}
+		lines = append(lines, textDigestReportOverdue(r.ID, r.Category, digestPlace(r), short(r.Description, 20), r.Assignee, now.Sub(r.Deadline)))
+	}
+	return textDigestReportsTitle, lines, nil
+}
+
+// pollDigest lists open polls whose deadline falls within the next day.
+func (h *Handlers) pollDigest(now time.Time) (string, []string, error) {
+	polls, err := h.Polls.Polls()
+	if err != nil {
+		return "", nil, err
+	}
+	var lines []string
+	for _, p := range polls {
+		if p.Status != linli.PollOpen || p.Deadline.Before(now) || p.Deadline.After(now.Add(24*time.Hour)) {
+			continue
+		}
+		lines = append(lines, textDigestPoll(p.ID, p.Title, zhtime.Format(p.Deadline.In(h.Config.Location))))
+	}
+	return textDigestPollsTitle, lines, nil
+}
+
+func digestPlace(r *linli.Report) string {
+	if p := placeKey(r); p != "" {
+		return p
+	}
+	return "地点未说明"
+}
+
+// short cuts s to n runes with an ellipsis.
+func short(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+const (
+	textDigestReportsTitle = "新上报和超时上报"
+	textDigestPollsTitle   = "一天内截止的投票"
+)
+
+func textDigestReportNew(id uint64, cat, place, desc, grid, status string) string {
+	return fmt.Sprintf("新 #%d %s · %s：%s（%s，%s）", id, cat, place, desc, grid, status)
+}
+
+func textDigestReportOverdue(id uint64, cat, place, desc, assignee string, late time.Duration) string {
+	return fmt.Sprintf("【超时】#%d %s · %s：%s（%s，已超时%s）", id, cat, place, desc, assignee, roughDuration(late))
+}
+
+func textDigestPoll(id uint64, title, deadline string) string {
+	return fmt.Sprintf("投票%d「%s」%s 截止", id, title, deadline)
+}
+
+// roughDuration renders d as 3天 / 5小时 / 40分钟.
+func roughDuration(d time.Duration) string {
+	switch {
+	case d >= 24*time.Hour:
+		return fmt.Sprintf("%d天", int(d/(24*time.Hour)))
+	case d >= time.Hour:
+		return fmt.Sprintf("%d小时", int(d/time.Hour))
+	}
+	return fmt.Sprintf("%d分钟", max(int(d/time.Minute), 1))
+}
