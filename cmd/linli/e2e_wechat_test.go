@@ -243,3 +243,36 @@ func TestWeChatHandlerPanicKeepsRunning(t *testing.T) {
 		t.Fatalf("sent = %q: a panic must be answered generically and the bot keep going", got)
 	}
 }
+
+func TestWeChatImageAndTextBecomeOneReport(t *testing.T) {
+	e := startE2E(t)
+	photo := []byte("\x89PNG\r\n\x1a\n fake photo of a broken light")
+	e.srv.Inject(wxfake.GroupImage{Group: e2eGroup, Member: "张阿姨", Data: photo})
+	e.waitHandled("") // the image
+	e.say("张阿姨", "随手拍 3号楼楼道灯坏了")
+	e.flush()
+	r, err := e.app.db.Report(1)
+	if err != nil {
+		t.Fatalf("no report: %v (sent %q)", err, e.sentTexts())
+	}
+	if r.Reporter != "3-502 张阿姨" || len(r.Images) != 1 {
+		t.Fatalf("report = %+v, want one image from 3-502 张阿姨", r)
+	}
+	path, err := e.app.db.MediaPath(r.Images[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || string(got) != string(photo) {
+		t.Fatalf("stored image = %q, %v; want the bytes sent", got, err)
+	}
+	var toWorker bool
+	for _, s := range e.srv.Sent() {
+		if s.To == "王网格" && s.Kind == "image" && string(s.Data) == string(photo) {
+			toWorker = true
+		}
+	}
+	if !toWorker {
+		t.Fatalf("the grid worker did not get the photo: %+v", e.srv.Sent())
+	}
+}
