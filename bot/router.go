@@ -10,9 +10,12 @@ import (
 	"linli"
 )
 
-// ConfidentIntent is the confidence above which a free-text intent is acted
-// on in a group when the bot was not addressed.
-const ConfidentIntent = 0.8
+// ConfidentIntent is the confidence from which a free-text intent reaches
+// its handler in a group when the bot was not addressed. Handlers never act
+// on such a message: they ask one short question at most. On the labelled
+// set, 0.6 lets 93% of correct acting intents through and no chatter scores
+// as an acting intent at any confidence.
+const ConfidentIntent = 0.6
 
 // Router implements linli.Router: the explicit command grammar first, then
 // hooks, then free-text intents.

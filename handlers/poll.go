@@ -18,7 +18,7 @@ const (
 
 // confidentVote is the understanding confidence above which a free-text
 // vote in a group, not addressed to the bot, gets a confirmation question.
-const confidentVote = 0.8
+const confidentVote = 0.6
 
 // registerPoll registers the poll family (投票与议事): 发起投票 and 反馈 for
 // staff; 投票, 意见 and 投票规则 for residents; and the vote intent.
@@ -78,7 +78,7 @@ func (h *Handlers) registerPollExports(m map[string]exporter) {
 // confirmation question, never a vote: only when exactly one poll is taking
 // votes in the sender's group (in a private chat: one overall), the text
 // names choices that are options of it, and the message was addressed to
-// the bot or understood with confidence ≥ 0.8. Anything else is silence
+// the bot or understood with confidence ≥ 0.6. Anything else is silence
 // (ErrNotCommand), or, when addressed and several polls are open, a request
 // for the number.
 func (h *Handlers) voteIntent(ctx context.Context, req *linli.Request) error {

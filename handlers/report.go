@@ -19,7 +19,7 @@ const (
 	reportReopenLimit = 7 * 24 * time.Hour    // 没修好 is accepted this long after 办结
 	reportMaxRunes    = 500                   // longer descriptions are cut
 	reportListMax     = 10                    // 我的上报 shows this many
-	reportConfident   = 0.8                   // free text in a group is asked about only this sure
+	reportConfident   = 0.6                   // free text in a group is asked about only this sure
 	reportMaxImageLen = 20 << 20              // images larger than this are not kept
 	reportQuoteRunes  = 40                    // free text quoted back in a question
 	reportAskJobKind  = "report.ask_image"    // job: ask about a lone image
@@ -32,7 +32,7 @@ const (
 //
 //   - Free text the nlu takes for a report becomes one only when addressed
 //     to the bot (private chat, @bot, #); overheard in a group it earns a
-//     single question, and only at confidence ≥ 0.8 (reportIntent).
+//     single question, and only at confidence ≥ 0.6 (reportIntent).
 //   - The reporter is answered privately when they are the bot's friend
 //     (the group sees a short note with neither name nor household), else
 //     with an @mention where they spoke. Worker alerts name the reporter.

@@ -1,6 +1,7 @@
 package nlu
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -84,19 +85,29 @@ func (a *analysis) understanding(text string) linli.Understanding {
 		Slots:      a.slots.Slots,
 	}
 	if intent == linli.IntentReport {
-		u.Category = a.category()
+		var evidence float64
+		u.Category, evidence = a.category()
+		if evidence == 0 {
+			// Report words ("随手拍真方便") with nothing reported: talk about
+			// the feature, not a report. Never sure enough to ask about.
+			u.Confidence = math.Min(u.Confidence, unsubstantiatedReport)
+		}
 	}
 	return u
 }
 
+// unsubstantiatedReport caps the confidence of a report without any
+// category cue.
+const unsubstantiatedReport = 0.4
+
 // category returns the report category with the highest cue weight, or
-// "其他".
-func (a *analysis) category() string {
+// "其他", and that weight (0 when no cue of any category was seen).
+func (a *analysis) category() (string, float64) {
 	best, bestV := "其他", 0.0
 	for _, c := range linli.Categories { // fixed order breaks ties
 		if v := a.cats[c]; v > bestV {
 			best, bestV = c, v
 		}
 	}
-	return best
+	return best, bestV
 }

@@ -179,7 +179,8 @@ func (n *NLU) Understand(text string) linli.Understanding {
 // when nothing points elsewhere) and the keywords of a report description.
 func (n *NLU) Classify(text string) (string, []string) {
 	a := n.analyse(text)
-	return a.category(), a.keywords
+	category, _ := a.category()
+	return category, a.keywords
 }
 
 // analyse normalises and segments text and finds its cue words.

@@ -62,7 +62,13 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	clock := linli.NewSimClock(start)
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level, ReplaceAttr: simTime(clock)}))
-	a, err := newApp(cfg, clock, log, appOptions{dbPath: path})
+	aopt := appOptions{dbPath: path}
+	if n, err := loadNLU(cfg); err != nil {
+		fmt.Fprintln(stderr, "linli console: 警告:", err, "——自由文本理解已关闭，命令仍可用")
+	} else {
+		aopt.understander, aopt.classifier = n, n
+	}
+	a, err := newApp(cfg, clock, log, aopt)
 	if err != nil {
 		fmt.Fprintln(stderr, "linli console:", err)
 		return 1
