@@ -32,9 +32,9 @@ type Activity struct {
 	Title      string    `json:"title"`
 	StartsAt   time.Time `json:"starts_at"`
 	Place      string    `json:"place"`
-	Capacity   int       `json:"capacity"` // seats; a party of 1+N takes 1+N
-	Deadline   time.Time `json:"deadline"` // sign-up closes; never after StartsAt
-	Groups     []string  `json:"groups"`   // groups it is announced in
+	Capacity   int       `json:"capacity"`              // seats; a party of 1+N takes 1+N
+	Deadline   time.Time `json:"deadline"`              // sign-up closes; never after StartsAt
+	Groups     []string  `json:"groups"`                // groups it is announced in
 	Repeat     string    `json:"repeat,omitempty"`      // recurrence rule (handlers' format); "" for a one-off
 	RepeatText string    `json:"repeat_text,omitempty"` // the rule as people read it: "每周六 09:30"
 	Status     string    `json:"status"`
