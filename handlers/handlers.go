@@ -21,6 +21,7 @@ type Deps struct {
 
 	// Feature services, one line per family (filled by attachStores in cmd/linli).
 	// anchor:deps
+	Activities linli.ActivityService // activities and sign-up (signup family)
 }
 
 // Handlers holds the command handlers and their dependencies.

@@ -73,4 +73,5 @@ func (a *app) Close() error {
 func attachStores(h *handlers.Handlers, db *storage.DB) {
 	h.Residents = db
 	// anchor:stores
+	h.Activities = db
 }
