@@ -60,7 +60,7 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *verbose {
 		level = slog.LevelDebug
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level, ReplaceAttr: dropTime}))
 	clock := linli.NewSimClock(start)
 	a, err := newApp(cfg, clock, log, appOptions{dbPath: path})
 	if err != nil {
@@ -83,6 +83,15 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// dropTime leaves the wall-clock time out of log lines: the console runs on
+// simulated time, and scenario output must not change from run to run.
+func dropTime(groups []string, a slog.Attr) slog.Attr {
+	if a.Key == slog.TimeKey && len(groups) == 0 {
+		return slog.Attr{}
+	}
+	return a
 }
 
 // consoleStart picks the simulated clock's starting time.
