@@ -69,7 +69,7 @@ func (h *Handlers) publishActivity(ctx context.Context, req *linli.Request) erro
 		if err != nil {
 			return err
 		}
-		h.notifyPromoted(a, promoted, "")
+		h.notifyPromoted(a, promoted)
 	} else {
 		a = &linli.Activity{CreatedBy: req.Msg.Sender, CreatedAt: now}
 		apply(a)

@@ -135,7 +135,7 @@ func (h *Handlers) runAck(job linli.Job, occ time.Time) error {
 	}
 	var confirmed, waiting []string
 	told := map[string]uint64{}
-	from, to := 0, 0
+	var positions []int
 	for _, s := range list {
 		told[s.Resident] = s.Seq
 		if s.Status == linli.SignupConfirmed {
@@ -143,10 +143,7 @@ func (h *Handlers) runAck(job linli.Job, occ time.Time) error {
 			continue
 		}
 		waiting = append(waiting, s.Resident)
-		if from == 0 {
-			from = s.Position
-		}
-		to = s.Position
+		positions = append(positions, s.Position)
 	}
 	chat := linli.Chat{Group: p.Group}
 	key := linli.JobKey(job, occ, "")
@@ -156,7 +153,7 @@ func (h *Handlers) runAck(job linli.Job, occ time.Time) error {
 		}
 	}
 	if len(waiting) > 0 {
-		if err := h.sendMentions(linli.Outgoing{To: chat, Text: textAckWaitlisted(a, from, to), Key: key + "w"}, waiting); err != nil {
+		if err := h.sendMentions(linli.Outgoing{To: chat, Text: textAckWaitlisted(a, positions), Key: key + "w"}, waiting); err != nil {
 			return err
 		}
 	}
@@ -196,7 +193,7 @@ func (h *Handlers) runReminder(job linli.Job, occ time.Time) error {
 				people += s.PartySize
 			}
 		}
-		out := linli.Outgoing{To: linli.Chat{Group: g}, Text: textReminder(a, people), Key: linli.JobKey(job, occ, g)}
+		out := linli.Outgoing{To: linli.Chat{Group: g}, Text: textReminder(a, people, now), Key: linli.JobKey(job, occ, g)}
 		if err := h.sendMentions(out, names); err != nil {
 			return err
 		}
@@ -217,8 +214,8 @@ func (h *Handlers) runClose(job linli.Job, occ time.Time) error {
 	if err != nil {
 		return err
 	}
-	if a.CreatedBy == "" {
-		return nil
+	if a.CreatedBy == "" || h.Clock.Now().After(a.StartsAt.Add(checkinAfter)) {
+		return nil // nobody to tell, or long over (downtime): the count is old news
 	}
 	return h.Out.Send(linli.Outgoing{To: linli.Chat{User: a.CreatedBy}, Text: textClosedSummary(h.local(a), a.Waiting),
 		Key: linli.JobKey(job, occ, "summary")})

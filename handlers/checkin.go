@@ -131,17 +131,19 @@ func (h *Handlers) staffCheckIn(req *linli.Request, a *linli.Activity, names str
 	return req.Reply(textStaffCheckin(done, missing))
 }
 
-// matchSignup finds the one sign-up (not cancelled) that name designates.
+// matchSignup finds the one sign-up (not cancelled) that name designates:
+// by name or 接龙 line, spaces ignored, or else by a unique partial match.
 func matchSignup(name string, signups []linli.Signup) string {
+	key := entryKey(name)
 	var partial []string
 	for _, s := range signups {
 		if s.Status == linli.SignupCancelled {
 			continue
 		}
-		if s.Resident == name || s.Entry == name {
+		if entryKey(s.Resident) == key || (s.Entry != "" && entryKey(s.Entry) == key) {
 			return s.Resident
 		}
-		if strings.Contains(s.Resident, name) || strings.Contains(s.Entry, name) {
+		if namesAny(key, aliases(s.Resident, s.Entry)) {
 			partial = append(partial, s.Resident)
 		}
 	}

@@ -148,31 +148,36 @@ func (h *Handlers) jielong(ctx context.Context, req *linli.Request) error {
 // poster when their line could not be taken; extra reports new lines beyond
 // the one a poster may add.
 func (h *Handlers) applyJielong(req *linli.Request, a *linli.Activity, post jielongPost, signups []linli.Signup, now time.Time) (changed bool, problem string, extra bool, err error) {
+	poster := req.Msg.Sender
 	known := map[string]int{}
-	owner := map[string]string{} // a line without its +N → whose it is
 	var mine *linli.Signup
+	var others [][]string // the names each other sign-up goes by
 	for i := range signups {
-		if s := &signups[i]; s.Active() {
-			key := entryKey(displayText(s))
-			known[key]++
-			owner[namePart(key)] = s.Resident
-			if s.Resident == req.Msg.Sender {
-				mine = s
-			}
+		s := &signups[i]
+		if !s.Active() {
+			continue
+		}
+		known[entryKey(displayText(s))]++
+		if s.Resident == poster {
+			mine = s
+		} else {
+			others = append(others, aliases(namePart(entryKey(displayText(s))), s.Resident))
 		}
 	}
 	seen := map[string]int{}
-	var fresh []jielongEntry // new lines that may be the poster's
+	var own, unowned []jielongEntry // new lines naming the poster; new lines naming nobody
 	for _, e := range post.Entries {
-		switch r, ok := owner[namePart(e.Key)]; {
+		switch {
 		case seen[e.Key] < known[e.Key]:
 			seen[e.Key]++
-		case ok && r != req.Msg.Sender:
-			// someone else's line with another +N: their change to make, not the poster's
-		default:
-			fresh = append(fresh, e)
+		case namesAny(e.Key, aliases(poster)):
+			own = append(own, e)
+		case !ownedByOther(e.Key, others):
+			unowned = append(unowned, e)
 		}
+		// A new line naming someone else is their change to make, not the poster's.
 	}
+	fresh := append(own, unowned...)
 	listed := mine != nil && seen[entryKey(displayText(mine))] > 0
 	switch {
 	case listed || (mine == nil && len(fresh) == 0):
@@ -183,15 +188,53 @@ func (h *Handlers) applyJielong(req *linli.Request, a *linli.Activity, post jiel
 	case mine.Source != linli.SourceJielong:
 		return false, "", false, nil // signed up with 报名: not on the list is not a cancellation
 	}
-	res, err := h.Activities.CancelSignup(a.ID, req.Msg.Sender, now)
+	res, err := h.Activities.CancelSignup(a.ID, poster, now)
 	if err != nil {
 		return false, "", false, err
 	}
-	h.notifyPromoted(h.local(&res.Activity), res.Promoted, "")
+	h.notifyPromoted(h.local(&res.Activity), res.Promoted)
 	if res.Outcome == linli.CancelTooLate {
 		return false, textTooLateToCancel(a), false, nil
 	}
 	return res.Outcome == linli.CancelDone, "", false, nil
+}
+
+// householdRe finds a 户号 written in a name: 3-502, 3-1-502, 3栋502.
+var householdRe = regexp.MustCompile(`[0-9]+(?:\s*[-_/栋幢号#单元]+\s*[0-9]+)+(?:室|号)?`)
+
+// aliases lists the keys a person may be written as in a 接龙: each name
+// given, and each without its 户号 ("3-502 张阿姨" → "张阿姨").
+func aliases(names ...string) []string {
+	var out []string
+	for _, n := range names {
+		k := namePart(entryKey(n))
+		out = append(out, k)
+		if bare := strings.Trim(householdRe.ReplaceAllString(k, ""), "-_/()（）"); bare != "" && bare != k {
+			out = append(out, bare)
+		}
+	}
+	return out
+}
+
+// namesAny reports whether a line (its key) names one of the aliases: the
+// same name, or one containing the other (at least two characters).
+func namesAny(lineKey string, names []string) bool {
+	line := namePart(lineKey)
+	for _, n := range names {
+		if n == line || (len([]rune(n)) >= 2 && len([]rune(line)) >= 2 && (strings.Contains(line, n) || strings.Contains(n, line))) {
+			return true
+		}
+	}
+	return false
+}
+
+func ownedByOther(lineKey string, others [][]string) bool {
+	for _, names := range others {
+		if namesAny(lineKey, names) {
+			return true
+		}
+	}
+	return false
 }
 
 // jielongSignUp signs the poster up with their 接龙 line, or updates it.
@@ -212,7 +255,7 @@ func (h *Handlers) jielongSignUp(req *linli.Request, a *linli.Activity, e jielon
 		return false, "", err
 	}
 	got := h.local(&res.Activity)
-	h.notifyPromoted(got, res.Promoted, "")
+	h.notifyPromoted(got, res.Promoted)
 	switch res.Outcome {
 	case linli.SignupAdded, linli.SignupUpdated:
 		return true, "", nil
@@ -300,7 +343,7 @@ func jielongList(a *linli.Activity, signups []linli.Signup, extra bool) string {
 	}
 	b.WriteString("\n" + textJielongWaitFrom(a, waitFrom))
 	if extra {
-		b.WriteString(textJielongExtra)
+		b.WriteString("\n" + textJielongExtra)
 	}
 	return b.String()
 }

@@ -46,7 +46,6 @@ func (h *Handlers) signup(ctx context.Context, req *linli.Request) error {
 		return err
 	}
 	a = h.local(&res.Activity)
-	h.notifyPromoted(a, res.Promoted, "")
 	switch res.Outcome {
 	case linli.SignupAdded:
 		if inGroup { // told together with the others who sign up now (ackLater)
@@ -54,7 +53,9 @@ func (h *Handlers) signup(ctx context.Context, req *linli.Request) error {
 		}
 		return req.Reply(textSignedUp(a, &res.Signup))
 	case linli.SignupUpdated:
-		return req.Reply(textSignupUpdated(a, &res.Signup))
+		err := req.Reply(textSignupUpdated(a, &res.Signup))
+		h.notifyPromoted(a, res.Promoted)
+		return err
 	case linli.SignupUnchanged:
 		return linli.Errorf(linli.EConflict, "%s", textAlreadySignedUp(a, &res.Signup))
 	case linli.SignupNoRoom:
@@ -108,7 +109,7 @@ func (h *Handlers) cancelSignup(ctx context.Context, req *linli.Request) error {
 	if err := req.Reply(textCancelled(a)); err != nil {
 		return err
 	}
-	h.notifyPromoted(a, res.Promoted, "")
+	h.notifyPromoted(a, res.Promoted)
 	return nil
 }
 
@@ -280,14 +281,10 @@ func activitiesOf(list []mySignup) []linli.Activity {
 }
 
 // notifyPromoted tells each promoted resident, privately when possible
-// (the outbox falls back to an @mention in their group). key, when set,
-// makes the messages idempotent (jobs).
-func (h *Handlers) notifyPromoted(a *linli.Activity, promoted []linli.Signup, key string) {
+// (the outbox falls back to an @mention in their group).
+func (h *Handlers) notifyPromoted(a *linli.Activity, promoted []linli.Signup) {
 	for i := range promoted {
 		out := linli.Outgoing{To: linli.Chat{User: promoted[i].Resident}, Text: textPromoted(a, &promoted[i])}
-		if key != "" {
-			out.Key = key + ":promoted:" + promoted[i].Resident
-		}
 		if err := h.Out.Send(out); err != nil {
 			h.log.Error("tell promoted resident", "activity", a.ID, "resident", promoted[i].Resident, "err", err)
 		}

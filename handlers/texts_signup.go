@@ -2,7 +2,9 @@ package handlers
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"linli"
 	"linli/handlers/zhtime"
@@ -206,21 +208,61 @@ func textAckConfirmed(a *linli.Activity) string {
 	return fmt.Sprintf("报名成功：「%s」%s，%s。目前%s。", a.Title, zhtime.Format(a.StartsAt), a.Place, seatsText(a))
 }
 
-func textAckWaitlisted(a *linli.Activity, from, to int) string {
-	pos := fmt.Sprintf("第%d位", from)
-	if to > from {
-		pos = fmt.Sprintf("第%d–%d位", from, to)
+func textAckWaitlisted(a *linli.Activity, positions []int) string {
+	var pos string
+	switch n := len(positions); {
+	case n == 1:
+		pos = fmt.Sprintf("第%d位", positions[0])
+	case positions[n-1]-positions[0] == n-1:
+		pos = fmt.Sprintf("依次为第%d–%d位", positions[0], positions[n-1])
+	case n <= 10:
+		parts := make([]string, n)
+		for i, p := range positions {
+			parts[i] = strconv.Itoa(p)
+		}
+		pos = "依次为第" + strings.Join(parts, "、") + "位"
+	default:
+		pos = fmt.Sprintf("第%d–%d位之间", positions[0], positions[n-1])
 	}
 	return fmt.Sprintf("「%s」名额已满，已进入候补（%s）。%s", a.Title, pos, textWaitNote)
 }
 
-func textReminder(a *linli.Activity, people int) string {
-	s := fmt.Sprintf("【活动提醒】「%s」%s在%s举行，本群已报名%d人，请准时参加。到场请发「签到 %d」。",
-		a.Title, zhtime.Format(a.StartsAt), a.Place, people, a.ID)
+// textReminder is sent before the start, at now.
+func textReminder(a *linli.Activity, people int, now time.Time) string {
+	s := fmt.Sprintf("【活动提醒】「%s」%s 在%s举行，还有%s开始。本群已报名%d人，请准时参加，到场请发「签到 %d」。",
+		a.Title, dayAndTime(a.StartsAt, now), a.Place, durationText(a.StartsAt.Sub(now)), people, a.ID)
 	if a.Status == linli.ActivityOpen && a.Free() > 0 {
 		s += fmt.Sprintf("还有%d个名额，想参加请发「报名 %d」。", a.Free(), a.ID)
 	}
 	return s
+}
+
+// dayAndTime renders t as 今天 09:30, 明天 09:30 or 11月28日(周六) 09:30.
+func dayAndTime(t, now time.Time) string {
+	y, m, d := t.Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+	ny, nm, nd := now.In(t.Location()).Date()
+	today := time.Date(ny, nm, nd, 0, 0, 0, 0, t.Location())
+	switch day.Sub(today) {
+	case 0:
+		return t.Format("今天 15:04")
+	case 24 * time.Hour:
+		return t.Format("明天 15:04")
+	}
+	return zhtime.Format(t)
+}
+
+// durationText renders d in hours and minutes: 1小时, 23小时30分钟, 30分钟.
+func durationText(d time.Duration) string {
+	d = d.Round(time.Minute)
+	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
+	switch {
+	case h > 0 && m > 0:
+		return fmt.Sprintf("%d小时%d分钟", h, m)
+	case h > 0:
+		return fmt.Sprintf("%d小时", h)
+	}
+	return fmt.Sprintf("%d分钟", m)
 }
 
 func textClosedSummary(a *linli.Activity, waiting int) string {
