@@ -20,7 +20,7 @@ func signupKey(activityID uint64, resident string) []byte {
 
 // SignUp signs req.Resident up for req.ActivityID, or changes the party size
 // or 接龙 line of their sign-up, in one transaction shared with concurrent
-// callers (see groupCommit). A new sign-up is confirmed when its party fits
+// callers (groupUpdate). A new sign-up is confirmed when its party fits
 // in the free seats and waitlisted otherwise; a larger party that no longer
 // fits leaves the old sign-up alone (SignupNoRoom). Past the deadline nothing
 // changes (SignupClosed). It returns ENotFound for a missing activity and
@@ -31,7 +31,7 @@ func (db *DB) SignUp(req linli.SignupRequest) (linli.SignupResult, error) {
 	}
 	var res linli.SignupResult
 	var missing bool
-	err := db.signupCommits().do(db, func(tx *bbolt.Tx) (err error) {
+	err := db.groupUpdate(func(tx *bbolt.Tx) (err error) {
 		res, missing, err = signUpTx(tx, req)
 		return err
 	})
@@ -141,7 +141,7 @@ func signUpTx(tx *bbolt.Tx, req linli.SignupRequest) (res linli.SignupResult, mi
 func (db *DB) CancelSignup(activityID uint64, resident string, now time.Time) (linli.CancelResult, error) {
 	var res linli.CancelResult
 	var missing bool
-	err := db.signupCommits().do(db, func(tx *bbolt.Tx) (err error) {
+	err := db.groupUpdate(func(tx *bbolt.Tx) (err error) {
 		res, missing, err = cancelTx(tx, activityID, resident, now)
 		return err
 	})

@@ -11,7 +11,7 @@ import (
 // at once (no batching delay for a lone sign-up, unlike bbolt's Batch), and
 // the callers that arrive meanwhile are committed together in the next one,
 // with one fsync. It is how 500 residents signing up at once are served
-// without 500 fsyncs in a row.
+// without 500 fsyncs in a row. The zero value is ready to use.
 //
 // As with db.batch, a function may run more than once (when another function
 // of its group fails, each is retried in a transaction of its own), so it
@@ -31,14 +31,10 @@ type groupOp struct {
 	done chan bool // false: err is the result; true: lead the next group
 }
 
-// groupCommits holds one groupCommit per open database.
-var groupCommits sync.Map // *bbolt.DB → *groupCommit
-
-// signupCommits returns the group commit of sign-ups and cancellations.
-func (db *DB) signupCommits() *groupCommit {
-	g, _ := groupCommits.LoadOrStore(db.bolt, &groupCommit{})
-	return g.(*groupCommit)
-}
+// groupUpdate is update for many concurrent writers without batching
+// delay: calls that arrive while a transaction is being committed share the
+// next one (see groupCommit for what fn must allow).
+func (db *DB) groupUpdate(fn func(*bbolt.Tx) error) error { return db.commits.do(db, fn) }
 
 // do runs fn in a write transaction of db, possibly shared with concurrent
 // callers, and returns fn's error or the commit's.
