@@ -204,7 +204,7 @@ func (h *Handlers) runReminder(job linli.Job, occ time.Time) error {
 // runClose closes sign-up at the deadline and tells the publisher the count.
 func (h *Handlers) runClose(job linli.Job, occ time.Time) error {
 	_, a, err := h.loadJob(job)
-	if err != nil || a.Status != linli.ActivityOpen {
+	if err != nil || a.Status != linli.ActivityOpen || h.Clock.Now().Before(a.Deadline) {
 		return err
 	}
 	a, _, err = h.Activities.UpdateActivity(a.ID, h.Clock.Now(), func(a *linli.Activity) error {
@@ -258,59 +258,4 @@ func (h *Handlers) runNext(job linli.Job, occ time.Time) error {
 		}
 	}
 	return nil
-}
-
-// participantsByGroup sorts the sign-ups that keep into a's target groups:
-// where they signed up, else where they last talked, else the first target.
-func (h *Handlers) participantsByGroup(a *linli.Activity, signups []linli.Signup, keep func(*linli.Signup) bool) map[string][]string {
-	out := map[string][]string{}
-	if len(a.Groups) == 0 {
-		return out
-	}
-	for i := range signups {
-		s := &signups[i]
-		if !keep(s) {
-			continue
-		}
-		g := s.Group
-		if !slices.Contains(a.Groups, g) {
-			g = a.Groups[0]
-			if r, err := h.Residents.Resident(s.Resident); err == nil && slices.Contains(a.Groups, r.LastGroup) {
-				g = r.LastGroup
-			}
-		}
-		out[g] = append(out[g], s.Resident)
-	}
-	return out
-}
-
-// sendMentions sends out with names @mentioned, split into as many messages
-// as mentionBudget needs, each with out's text. Without names, out is sent
-// as is.
-func (h *Handlers) sendMentions(out linli.Outgoing, names []string) error {
-	if len(names) == 0 {
-		return h.Out.Send(out)
-	}
-	var chunk []string
-	size, part := 0, 0
-	flush := func() error {
-		msg := out
-		msg.Mention = chunk
-		if out.Key != "" {
-			msg.Key = fmt.Sprintf("%s:%d", out.Key, part)
-		}
-		part++
-		chunk, size = nil, 0
-		return h.Out.Send(msg)
-	}
-	for _, n := range names {
-		if size+len([]rune(n))+2 > mentionBudget && len(chunk) > 0 {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-		chunk = append(chunk, n)
-		size += len([]rune(n)) + 2
-	}
-	return flush()
 }

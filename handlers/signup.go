@@ -280,17 +280,6 @@ func activitiesOf(list []mySignup) []linli.Activity {
 	return out
 }
 
-// notifyPromoted tells each promoted resident, privately when possible
-// (the outbox falls back to an @mention in their group).
-func (h *Handlers) notifyPromoted(a *linli.Activity, promoted []linli.Signup) {
-	for i := range promoted {
-		out := linli.Outgoing{To: linli.Chat{User: promoted[i].Resident}, Text: textPromoted(a, &promoted[i])}
-		if err := h.Out.Send(out); err != nil {
-			h.log.Error("tell promoted resident", "activity", a.ID, "resident", promoted[i].Resident, "err", err)
-		}
-	}
-}
-
 // groupOf is the served group m came from, or "".
 func groupOf(m *linli.Message) string {
 	if m.Private() {

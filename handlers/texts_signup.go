@@ -237,34 +237,6 @@ func textReminder(a *linli.Activity, people int, now time.Time) string {
 	return s
 }
 
-// dayAndTime renders t as 今天 09:30, 明天 09:30 or 11月28日(周六) 09:30.
-func dayAndTime(t, now time.Time) string {
-	y, m, d := t.Date()
-	day := time.Date(y, m, d, 0, 0, 0, 0, t.Location())
-	ny, nm, nd := now.In(t.Location()).Date()
-	today := time.Date(ny, nm, nd, 0, 0, 0, 0, t.Location())
-	switch day.Sub(today) {
-	case 0:
-		return t.Format("今天 15:04")
-	case 24 * time.Hour:
-		return t.Format("明天 15:04")
-	}
-	return zhtime.Format(t)
-}
-
-// durationText renders d in hours and minutes: 1小时, 23小时30分钟, 30分钟.
-func durationText(d time.Duration) string {
-	d = d.Round(time.Minute)
-	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
-	switch {
-	case h > 0 && m > 0:
-		return fmt.Sprintf("%d小时%d分钟", h, m)
-	case h > 0:
-		return fmt.Sprintf("%d小时", h)
-	}
-	return fmt.Sprintf("%d分钟", m)
-}
-
 func textClosedSummary(a *linli.Activity, waiting int) string {
 	return fmt.Sprintf("「%s」报名已截止：已报名%d人（名额%d），候补%d人。发送「导出 报名 %d」获取报名表。",
 		a.Title, a.Taken, a.Capacity, waiting, a.ID)
