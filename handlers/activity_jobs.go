@@ -50,8 +50,8 @@ func remindPart(d time.Duration) string {
 	return "remind:" + strconv.Itoa(int(d/time.Minute)) + "m"
 }
 
-// schedule stores a one-off job for activity a, or cancels it when at is
-// not after now.
+// schedule stores the one-off job key (replacing it), or cancels it when at
+// is not after now.
 func (h *Handlers) schedule(key, kind string, at, now time.Time, p actJob) error {
 	if !at.After(now) {
 		return h.Scheduler.Cancel(key)
