@@ -23,6 +23,7 @@ type Deps struct {
 	Polls   linli.PollService
 	Reports linli.ReportService // 随手拍 reports and their images
 	// anchor:deps
+	Activities linli.ActivityService // activities and sign-up (signup family)
 }
 
 // Handlers holds the command handlers and their dependencies.

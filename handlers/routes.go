@@ -10,6 +10,7 @@ func (h *Handlers) Register(r linli.Router) {
 	h.registerBroadcast(r)
 	h.registerPoll(r)
 	h.registerReport(r)
+	h.registerSignup(r)
 	h.registerDigestSources()
 	// anchor:register
 }
@@ -21,6 +22,7 @@ func (h *Handlers) RegisterJobs(s linli.Scheduler) {
 	h.registerPollJobs(s)
 	h.registerReportJobs(s)
 	// anchor:jobs
+	h.registerSignupJobs(s)
 }
 
 // registerExports adds every family's export kinds.
@@ -29,4 +31,5 @@ func (h *Handlers) registerExports(m map[string]exporter) {
 	h.registerPollExports(m)
 	m["reports"] = h.exportReports
 	// anchor:exports
+	h.registerSignupExports(m)
 }

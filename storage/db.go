@@ -58,7 +58,8 @@ var (
 // DB is a linli database. It is safe for concurrent use by multiple
 // goroutines.
 type DB struct {
-	bolt *bbolt.DB
+	bolt    *bbolt.DB
+	commits groupCommit // writes that share transactions (groupcommit.go)
 }
 
 // Option configures Open.

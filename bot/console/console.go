@@ -4,9 +4,10 @@
 // Input lines: "群名/昵称: 文本" (a group message), "昵称: 文本" (a private
 // message), "群名/昵称: [图片] PATH" (an image), "!clock +90m" /
 // "!clock 2026-11-29 08:00" (move the clock; everything due fires in time
-// order), "//" comments and blank lines. Output: each message the bot sends,
-// "[群名] 文本" or "[私聊 昵称] 文本", continuation lines indented by two
-// spaces.
+// order), "//" comments and blank lines. In a script, indented lines right
+// after a message continue it (multi-line messages such as a 接龙). Output:
+// each message the bot sends, "[群名] 文本" or "[私聊 昵称] 文本",
+// continuation lines indented by two spaces.
 package console
 
 import (
@@ -94,11 +95,24 @@ func (c *Console) CanPrivate(user string) bool {
 
 // Run reads lines from in until EOF, then flushes pending messages. With
 // interactive set it prompts on Err and flushes after every line so replies
-// appear as you type.
+// appear as you type. In a script, indented lines right after a message line
+// continue that message (a 接龙 list, a multi-line notice), the way the
+// output shows multi-line messages.
 func (c *Console) Run(ctx context.Context, in io.Reader, interactive bool) error {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	lineNo := 0
+	var msg []string // a message line and its continuation lines
+	msgNo := 0
+	send := func() {
+		if len(msg) == 0 {
+			return
+		}
+		if err := c.Line(ctx, strings.Join(msg, "\n")); err != nil {
+			fmt.Fprintf(c.opt.Err, "第%d行: %v\n", msgNo, err)
+		}
+		msg = nil
+	}
 	for {
 		if interactive {
 			fmt.Fprintf(c.opt.Err, "%s> ", c.opt.Clock.Now().Format("01-02 15:04"))
@@ -107,18 +121,43 @@ func (c *Console) Run(ctx context.Context, in io.Reader, interactive bool) error
 			break
 		}
 		lineNo++
-		if err := c.Line(ctx, sc.Text()); err != nil {
+		line := sc.Text()
+		if !interactive {
+			if len(msg) > 0 && isContinuation(line) {
+				msg = append(msg, strings.TrimSpace(line))
+				continue
+			}
+			send()
+			if isMessageLine(line) {
+				msg, msgNo = []string{line}, lineNo
+				continue
+			}
+		}
+		if err := c.Line(ctx, line); err != nil {
 			fmt.Fprintf(c.opt.Err, "第%d行: %v\n", lineNo, err)
 		}
 		if interactive {
 			c.Flush()
 		}
 	}
+	send()
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("console: read input: %w", err)
 	}
 	c.Flush()
 	return nil
+}
+
+// isContinuation reports an indented, non-blank line.
+func isContinuation(line string) bool {
+	return strings.TrimSpace(line) != "" && (strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t"))
+}
+
+// isMessageLine reports a line that is a message rather than a comment, a
+// control command or a blank line.
+func isMessageLine(line string) bool {
+	t := strings.TrimSpace(line)
+	return t != "" && !strings.HasPrefix(t, "//") && !strings.HasPrefix(t, "!") && !isContinuation(line)
 }
 
 // Line processes one input line. Its error describes a malformed line; the

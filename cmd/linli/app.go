@@ -80,4 +80,5 @@ func attachStores(h *handlers.Handlers, db *storage.DB) {
 	h.Polls = db
 	h.Reports = db
 	// anchor:stores
+	h.Activities = db
 }

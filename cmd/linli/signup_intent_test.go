@@ -1,0 +1,65 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"linli"
+)
+
+// signupFakeNLU understands a fixed set of sentences.
+type signupFakeNLU map[string]linli.Understanding
+
+func (f signupFakeNLU) Understand(text string) linli.Understanding {
+	if u, ok := f[text]; ok {
+		u.Text = text
+		return u
+	}
+	return linli.Understanding{Text: text, Intent: linli.IntentOther}
+}
+
+// TestSignupIntents checks that free text never signs anyone up or out:
+// the bot asks for the explicit command instead.
+func TestSignupIntents(t *testing.T) {
+	nlu := signupFakeNLU{
+		"我想报名":      {Intent: linli.IntentSignup, Confidence: 0.9},
+		"我和老伴想去听讲座": {Intent: linli.IntentSignup, Confidence: 0.9, Slots: linli.Slots{Activity: "讲座", PartySize: 2}},
+		"讲座我不去了":    {Intent: linli.IntentCancel, Confidence: 0.9, Slots: linli.Slots{Activity: "讲座"}},
+		"报名的人真多":    {Intent: linli.IntentSignup, Confidence: 0.5},
+	}
+	h := newHarness(t, "2026-11-23 09:00", nlu)
+	h.say(publishLecture)
+	h.flush()
+	steps := []struct{ line, want string }{
+		{"幸福里1期居民群/张阿姨: 我想报名", "您是要报名「健康讲座」（11月25日(周三) 09:30）吗？回复「报名 1」即可。"},
+		{"幸福里1期居民群/张阿姨: 我和老伴想去听讲座", "回复「报名 1 +1」即可"},
+		{"幸福里1期居民群/张阿姨: 报名的人真多", ""},
+		{"幸福里1期居民群/张阿姨: 讲座我不去了", ""},
+		{"李社工: 发布活动 义诊 时间:11月26日 14:00 地点:卫生站 名额:50", ""},
+		{"幸福里1期居民群/张阿姨: 我想报名", "您是要报名哪个活动？回复「报名 编号」：\n1. 健康讲座"},
+		{"幸福里1期居民群/张阿姨: 报名 1", ""},
+		{"幸福里1期居民群/张阿姨: 讲座我不去了", "您是要取消「健康讲座」的报名吗？回复「取消报名 1」即可。"},
+	}
+	for _, st := range steps {
+		h.say(st.line)
+		h.advance(time.Minute)
+		out := h.flush()
+		got := strings.Join(texts(out), "\n")
+		if st.want == "" {
+			for _, o := range out {
+				if o.To.Group == "幸福里1期居民群" && !strings.Contains(o.Text, "报名成功") && !strings.Contains(o.Text, "【活动报名】") {
+					t.Errorf("%s: unexpected reply %q", st.line, o.Text)
+				}
+			}
+			continue
+		}
+		if !strings.Contains(got, st.want) {
+			t.Errorf("%s:\n got %s\nwant %s", st.line, got, st.want)
+		}
+	}
+	s, err := h.app.db.Signup(1, "张阿姨")
+	if err != nil || s.Status != linli.SignupConfirmed || s.PartySize != 1 {
+		t.Fatalf("only the explicit 报名 1 counts: %+v %v", s, err)
+	}
+}

@@ -1,0 +1,212 @@
+package handlers
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"linli"
+)
+
+// Activities and sign-up (issue #3): staff publish activities, residents
+// sign up with 报名 or a native 接龙, capacity and waitlist are kept by the
+// ActivityService, the scheduler reminds and rolls recurring activities
+// over. This file registers the commands and handles publishing; see
+// signup.go, jielong.go, activity_jobs.go and checkin.go for the rest.
+
+func (h *Handlers) registerSignup(r linli.Router) {
+	r.Command(linli.Command{Names: []string{"活动"}, Args: linli.ArgsOptional,
+		Help: "活动 — 查看可报名的活动", Handler: h.listActivities})
+	r.Command(linli.Command{Names: []string{"报名"}, Args: linli.ArgsOptional, Usage: textSignupUsage,
+		Help: "报名 1 +1 — 报名活动（+1 表示带1位家人）", Handler: h.signup})
+	r.Command(linli.Command{Names: []string{"取消报名"}, Args: linli.ArgsOptional, Usage: textSignupCancelUsage,
+		Help: "取消报名 1 — 取消报名", Handler: h.cancelSignup})
+	r.Command(linli.Command{Names: []string{"我的报名"}, Args: linli.ArgsNone,
+		Help: "我的报名 — 查看您报了哪些活动", Handler: h.mySignups})
+	r.Command(linli.Command{Names: []string{"签到"}, Args: linli.ArgsOptional, Usage: textCheckinUsage,
+		Help: "签到 1 — 活动现场签到", Handler: h.checkIn})
+	r.Command(linli.Command{Names: []string{"接龙"}, Args: linli.ArgsOptional, Handler: h.jielong})
+	r.Command(linli.Command{Names: []string{"发布活动"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
+		Usage: textPublishUsage, Help: textPublishExample + " — 发布活动（可加 截止: 群: 每周六 重复）", Handler: h.publishActivity})
+	r.Command(linli.Command{Names: []string{"取消活动"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
+		Usage: textCancelActUsage, Help: "取消活动 1 — 取消活动并在群里通知", Handler: h.cancelActivity})
+	r.Command(linli.Command{Names: []string{"导出 报名", "导出报名"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
+		Usage: textExportUsage, Help: "导出 报名 1 — 私聊发送活动报名表", Handler: h.exportRoster})
+	r.Intent(linli.IntentSignup, h.signupIntent)
+	r.Intent(linli.IntentCancel, h.cancelIntent)
+}
+
+// publishActivity handles 发布活动. Publishing again the title of an
+// activity that has not started updates it (same number, sign-ups kept).
+func (h *Handlers) publishActivity(ctx context.Context, req *linli.Request) error {
+	now := req.Now.In(h.Config.Location)
+	spec, err := parsePublish(req.Args, now, h.Config)
+	if err != nil {
+		return err
+	}
+	var existing *linli.Activity
+	all, err := h.activities()
+	if err != nil {
+		return err
+	}
+	for i := range all {
+		if a := &all[i]; a.Title == spec.Title && a.Status != linli.ActivityCancelled && a.StartsAt.After(now) {
+			existing = a
+		}
+	}
+	apply := func(a *linli.Activity) {
+		a.Title, a.StartsAt, a.Place, a.Capacity = spec.Title, spec.StartsAt, spec.Place, spec.Capacity
+		a.Deadline, a.Groups, a.Repeat, a.RepeatText = spec.Deadline, spec.Groups, spec.Repeat, spec.RepeatText
+		a.Status = linli.ActivityOpen
+	}
+	var a *linli.Activity
+	if existing != nil {
+		if spec.Capacity < existing.Taken {
+			return linli.Errorf(linli.EConflict, "「%s」已有%d人报名，名额不能少于%d。", existing.Title, existing.Taken, existing.Taken)
+		}
+		var promoted []linli.Signup
+		a, promoted, err = h.Activities.UpdateActivity(existing.ID, now, func(a *linli.Activity) error { apply(a); return nil })
+		if err != nil {
+			return err
+		}
+		h.notifyPromoted(a, promoted)
+	} else {
+		a = &linli.Activity{CreatedBy: req.Msg.Sender, CreatedAt: now}
+		apply(a)
+		if err := h.Activities.CreateActivity(a); err != nil {
+			return err
+		}
+	}
+	h.local(a)
+	if err := h.scheduleActivityJobs(a, now); err != nil {
+		return err
+	}
+	for _, g := range a.Groups {
+		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: textAnnounce(a, existing != nil)}); err != nil {
+			return err
+		}
+	}
+	return req.Reply(textPublished(a, existing != nil))
+}
+
+// listActivities handles 活动 (the open activities) and 活动 <编号> (one).
+func (h *Handlers) listActivities(ctx context.Context, req *linli.Request) error {
+	now := req.Now.In(h.Config.Location)
+	if req.Args != "" {
+		id, ok := parseActivityID(req.Args)
+		if !ok {
+			if !req.Msg.Addressed {
+				return linli.ErrNotCommand
+			}
+			return linli.Errorf(linli.EInvalid, "请发送「活动」查看全部活动，或「活动 编号」查看一个，例如：活动 1。")
+		}
+		a, err := h.activity(id)
+		if err != nil {
+			return err
+		}
+		return req.Reply(textActivityDetail(a))
+	}
+	open, err := h.openActivities(req.Msg, now)
+	if err != nil {
+		return err
+	}
+	if len(open) == 0 {
+		return req.Reply(textNoOpen)
+	}
+	return req.Reply(textOpenList(open))
+}
+
+// cancelActivity handles 取消活动 <编号>: the activity and its series stop,
+// its jobs are cancelled and each target group is told, with the people
+// who had signed up there @mentioned.
+func (h *Handlers) cancelActivity(ctx context.Context, req *linli.Request) error {
+	now := req.Now.In(h.Config.Location)
+	id, ok := parseActivityID(req.Args)
+	if !ok {
+		return linli.Errorf(linli.EInvalid, "%s", textCancelActUsage)
+	}
+	a, err := h.activity(id)
+	if err != nil {
+		return err
+	}
+	switch {
+	case a.Status == linli.ActivityCancelled:
+		return linli.Errorf(linli.EConflict, "活动 %d「%s」已经取消过了。", a.ID, a.Title)
+	case !a.StartsAt.After(now):
+		return linli.Errorf(linli.EConflict, "活动 %d「%s」已经开始，不能取消了。", a.ID, a.Title)
+	}
+	a, _, err = h.Activities.UpdateActivity(id, now, func(a *linli.Activity) error {
+		a.Status, a.Repeat, a.RepeatText = linli.ActivityCancelled, "", ""
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	h.local(a)
+	if err := h.cancelActivityJobs(a); err != nil {
+		return err
+	}
+	signups, err := h.Activities.Signups(id)
+	if err != nil {
+		return err
+	}
+	byGroup := h.participantsByGroup(a, signups, (*linli.Signup).Active)
+	notified := 0
+	for _, g := range a.Groups {
+		notified += len(byGroup[g])
+		if err := h.sendMentions(linli.Outgoing{To: linli.Chat{Group: g}, Text: textActivityCancelled(a)}, byGroup[g]); err != nil {
+			return err
+		}
+	}
+	return req.Reply(textCancelledActivity(a, notified))
+}
+
+// activity loads one activity in the configured zone.
+func (h *Handlers) activity(id uint64) (*linli.Activity, error) {
+	a, err := h.Activities.Activity(id)
+	if err != nil {
+		if linli.ErrorCode(err) == linli.ENotFound {
+			return nil, linli.Errorf(linli.ENotFound, "没有编号为 %d 的活动。发送「活动」查看可报名的活动。", id)
+		}
+		return nil, err
+	}
+	return h.local(a), nil
+}
+
+// activities loads every activity in the configured zone.
+func (h *Handlers) activities() ([]linli.Activity, error) {
+	list, err := h.Activities.Activities()
+	for i := range list {
+		h.local(&list[i])
+	}
+	return list, err
+}
+
+// openActivities lists the activities open for sign-up at now that m's chat
+// may see: in a residents' group, those announced there; elsewhere all.
+func (h *Handlers) openActivities(m *linli.Message, now time.Time) ([]linli.Activity, error) {
+	all, err := h.activities()
+	if err != nil {
+		return nil, err
+	}
+	var out []linli.Activity
+	for _, a := range all {
+		if a.Status == linli.ActivityOpen && now.Before(a.Deadline) && h.visibleIn(&a, m) {
+			out = append(out, a)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y linli.Activity) int { return x.StartsAt.Compare(y.StartsAt) })
+	return out, nil
+}
+
+// visibleIn reports whether a concerns m's chat.
+func (h *Handlers) visibleIn(a *linli.Activity, m *linli.Message) bool {
+	return m.Private() || !h.Config.Served(m.Group) || slices.Contains(a.Groups, m.Group)
+}
+
+// local puts a's times in the configured zone (JSON keeps only the offset).
+func (h *Handlers) local(a *linli.Activity) *linli.Activity {
+	loc := h.Config.Location
+	a.StartsAt, a.Deadline, a.CreatedAt = a.StartsAt.In(loc), a.Deadline.In(loc), a.CreatedAt.In(loc)
+	return a
+}

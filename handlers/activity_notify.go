@@ -1,0 +1,107 @@
+package handlers
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"linli"
+	"linli/handlers/zhtime"
+)
+
+// Telling people: promotions, @mentions split to fit, participants sorted
+// into groups, times as residents read them.
+
+// notifyPromoted tells each promoted resident, privately when possible
+// (the outbox falls back to an @mention in their group).
+func (h *Handlers) notifyPromoted(a *linli.Activity, promoted []linli.Signup) {
+	for i := range promoted {
+		out := linli.Outgoing{To: linli.Chat{User: promoted[i].Resident}, Text: textPromoted(a, &promoted[i])}
+		if err := h.Out.Send(out); err != nil {
+			h.log.Error("tell promoted resident", "activity", a.ID, "resident", promoted[i].Resident, "err", err)
+		}
+	}
+}
+
+// participantsByGroup sorts the sign-ups that keep into a's target groups:
+// where they signed up, else where they last talked, else the first target.
+func (h *Handlers) participantsByGroup(a *linli.Activity, signups []linli.Signup, keep func(*linli.Signup) bool) map[string][]string {
+	out := map[string][]string{}
+	if len(a.Groups) == 0 {
+		return out
+	}
+	for i := range signups {
+		s := &signups[i]
+		if !keep(s) {
+			continue
+		}
+		g := s.Group
+		if !slices.Contains(a.Groups, g) {
+			g = a.Groups[0]
+			if r, err := h.Residents.Resident(s.Resident); err == nil && slices.Contains(a.Groups, r.LastGroup) {
+				g = r.LastGroup
+			}
+		}
+		out[g] = append(out[g], s.Resident)
+	}
+	return out
+}
+
+// sendMentions sends out with names @mentioned, split into as many messages
+// as mentionBudget needs, each with out's text. Without names, out is sent
+// as is.
+func (h *Handlers) sendMentions(out linli.Outgoing, names []string) error {
+	if len(names) == 0 {
+		return h.Out.Send(out)
+	}
+	var chunk []string
+	size, part := 0, 0
+	flush := func() error {
+		msg := out
+		msg.Mention = chunk
+		if out.Key != "" {
+			msg.Key = fmt.Sprintf("%s:%d", out.Key, part)
+		}
+		part++
+		chunk, size = nil, 0
+		return h.Out.Send(msg)
+	}
+	for _, n := range names {
+		if size+len([]rune(n))+2 > mentionBudget && len(chunk) > 0 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		chunk = append(chunk, n)
+		size += len([]rune(n)) + 2
+	}
+	return flush()
+}
+
+// dayAndTime renders t as 今天 09:30, 明天 09:30 or 11月28日(周六) 09:30.
+func dayAndTime(t, now time.Time) string {
+	y, m, d := t.Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+	ny, nm, nd := now.In(t.Location()).Date()
+	today := time.Date(ny, nm, nd, 0, 0, 0, 0, t.Location())
+	switch day.Sub(today) {
+	case 0:
+		return t.Format("今天 15:04")
+	case 24 * time.Hour:
+		return t.Format("明天 15:04")
+	}
+	return zhtime.Format(t)
+}
+
+// leadTimeText renders d in hours and minutes: 1小时, 23小时30分钟, 30分钟.
+func leadTimeText(d time.Duration) string {
+	d = d.Round(time.Minute)
+	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
+	switch {
+	case h > 0 && m > 0:
+		return fmt.Sprintf("%d小时%d分钟", h, m)
+	case h > 0:
+		return fmt.Sprintf("%d小时", h)
+	}
+	return fmt.Sprintf("%d分钟", m)
+}

@@ -1,0 +1,199 @@
+package handlers
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"linli"
+	"linli/handlers/zhtime"
+)
+
+// publishSpec is what 发布活动 asks for.
+type publishSpec struct {
+	Title      string
+	StartsAt   time.Time
+	Place      string
+	Capacity   int
+	Deadline   time.Time
+	Groups     []string
+	Repeat     string // rule for nextOccurrence
+	RepeatText string
+}
+
+// maxCapacity bounds 名额.
+const maxCapacity = 10000
+
+var (
+	// publishLabel finds field labels; longer labels come first so that
+	// 截止时间 is not read as 截止 + 时间.
+	publishLabel = regexp.MustCompile(`(标题|活动时间|截止时间|报名截止|时间|地点|名额|人数|截止|群|重复)\s*:\s*`)
+	// trailingRepeat finds "每周六 重复", "每月第一个周六上午9点重复" or
+	// "0 9 * * 6 重复" anywhere in the arguments.
+	trailingRepeat = regexp.MustCompile(`(?:^|\s)((?:每|工作日)\S*(?:\s+\S+)?|(?:[0-9*/,\-]+\s+){4}[0-9*/,\-]+)\s*重复(?:\s|$)`)
+	capacityRe     = regexp.MustCompile(`^([0-9]{1,6})\s*(?:人|个|位|名)?$`)
+)
+
+// parsePublish reads the arguments of 发布活动. Its errors are EInvalid
+// *linli.Error values with an example.
+func parsePublish(args string, now time.Time, cfg *linli.Config) (*publishSpec, error) {
+	bad := func(format string, a ...any) error {
+		return linli.Errorf(linli.EInvalid, "%s\n例如：%s", fmt.Sprintf(format, a...), textPublishExample)
+	}
+	fields := map[string]string{}
+	if m := trailingRepeat.FindStringSubmatchIndex(args); m != nil {
+		fields["重复"] = args[m[2]:m[3]]
+		args = args[:m[0]] + " " + args[m[1]:]
+	}
+	locs := publishLabel.FindAllStringSubmatchIndex(args, -1)
+	title := args
+	if len(locs) > 0 {
+		title = args[:locs[0][0]]
+	}
+	for i, m := range locs {
+		end := len(args)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		label := canonicalLabel(args[m[2]:m[3]])
+		if _, dup := fields[label]; dup {
+			return nil, bad("「%s:」写了两次。", label)
+		}
+		fields[label] = strings.TrimSpace(args[m[1]:end])
+	}
+	spec := &publishSpec{Title: strings.TrimSpace(title)}
+	if t, ok := fields["标题"]; ok {
+		spec.Title = strings.TrimSpace(spec.Title + " " + t)
+	}
+	switch n := len([]rune(spec.Title)); {
+	case n == 0:
+		return nil, bad("请写上活动标题。")
+	case n > 30:
+		return nil, bad("活动标题太长了（最多30个字）。")
+	}
+	if when := fields["时间"]; when != "" {
+		t, err := zhtime.Parse(when, now)
+		if err != nil {
+			return nil, bad("%v", err)
+		}
+		spec.StartsAt = t
+	}
+	if rule := fields["重复"]; rule != "" {
+		r, desc, first, err := parseRecurrence(rule, spec.StartsAt, now)
+		if err != nil {
+			return nil, bad("%v", err)
+		}
+		spec.Repeat, spec.RepeatText = r, desc
+		if spec.StartsAt.IsZero() {
+			spec.StartsAt = first
+		}
+	}
+	switch {
+	case spec.StartsAt.IsZero():
+		return nil, bad("请写上活动时间，如「时间:11月28日 9:30」。")
+	case !spec.StartsAt.After(now):
+		return nil, bad("活动时间 %s 已经过去了，请写一个将来的时间。", zhtime.Format(spec.StartsAt))
+	}
+	if spec.Place = fields["地点"]; spec.Place == "" {
+		return nil, bad("请写上活动地点，如「地点:社区活动室」。")
+	}
+	m := capacityRe.FindStringSubmatch(fields["名额"])
+	if m == nil {
+		return nil, bad("请写上名额（人数），如「名额:30」。")
+	}
+	if spec.Capacity, _ = strconv.Atoi(m[1]); spec.Capacity < 1 || spec.Capacity > maxCapacity {
+		return nil, bad("名额应为 1 到 %d 之间的数字。", maxCapacity)
+	}
+	spec.Deadline = spec.StartsAt
+	if d := fields["截止"]; d != "" {
+		t, err := zhtime.Parse(d, now)
+		switch {
+		case err != nil:
+			return nil, bad("截止时间有误：%v", err)
+		case !t.After(now):
+			return nil, bad("截止时间 %s 已经过去了。", zhtime.Format(t))
+		case t.After(spec.StartsAt):
+			return nil, bad("截止时间 %s 不能晚于活动开始 %s。", zhtime.Format(t), zhtime.Format(spec.StartsAt))
+		}
+		spec.Deadline = t
+	}
+	groups, err := parseGroups(fields["群"], cfg)
+	if err != nil {
+		return nil, err
+	}
+	spec.Groups = groups
+	return spec, nil
+}
+
+func canonicalLabel(l string) string {
+	switch l {
+	case "活动时间":
+		return "时间"
+	case "截止时间", "报名截止":
+		return "截止"
+	case "人数":
+		return "名额"
+	}
+	return l
+}
+
+// parseGroups reads "全部" or a list of served groups, each by its full name
+// or an unambiguous part of it ("1期").
+func parseGroups(s string, cfg *linli.Config) ([]string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "全部" || s == "所有" || s == "所有群" {
+		return slices.Clone(cfg.Groups), nil
+	}
+	var out []string
+	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '、' || r == ';' || r == ' ' }) {
+		var match []string
+		for _, g := range cfg.Groups {
+			if g == name {
+				match = []string{g}
+				break
+			}
+			if strings.Contains(g, name) {
+				match = append(match, g)
+			}
+		}
+		if len(match) != 1 {
+			return nil, linli.Errorf(linli.EInvalid, "不认识群「%s」。可以写：全部，或 %s 中的一个或几个（用逗号隔开），例如：群:%s",
+				name, strings.Join(cfg.Groups, "、"), cfg.Groups[0])
+		}
+		if !slices.Contains(out, match[0]) {
+			out = append(out, match[0])
+		}
+	}
+	return out, nil
+}
+
+// parseSignupArgs splits "1 +1", "健康讲座+2" or "1" into the activity
+// reference and the number of extra people (extra < 0: none given). It
+// returns ok false for a +N outside 0..MaxExtraPeople or a negative count.
+func parseSignupArgs(args string) (ref string, extra int, ok bool) {
+	m := partyRe.FindStringSubmatchIndex(args)
+	if m == nil {
+		return strings.TrimSpace(args), -1, true
+	}
+	ref = strings.TrimSpace(args[:m[0]])
+	n, err := strconv.Atoi(args[m[2]:m[3]])
+	if err != nil || n < 0 || n > linli.MaxExtraPeople || strings.HasPrefix(args[m[0]:], "-") {
+		return ref, -1, false
+	}
+	return ref, n, true
+}
+
+// partyRe finds a trailing "+1", "+ 2", "+-1" or "-1".
+var partyRe = regexp.MustCompile(`(?:\+|-)\s*(-?\s*[0-9]+)\s*(?:人|位)?\s*$`)
+
+// parseActivityID reads an activity number: "1", "1号", "第1个".
+func parseActivityID(s string) (uint64, bool) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, "第")
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "个"), "号")
+	id, err := strconv.ParseUint(s, 10, 64)
+	return id, err == nil && id > 0
+}

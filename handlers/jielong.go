@@ -1,0 +1,227 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"linli"
+	"linli/handlers/zhtime"
+)
+
+// A native WeChat 接龙 is a message whose first line is #接龙 (the engine
+// strips the #), then a description naming the activity, an optional 例
+// line, numbered entries and an optional closing note. Each participant
+// re-posts the whole list with their line added. linli compares each post
+// with the sign-up records: a line nobody owns becomes the poster's sign-up
+// (or replaces the poster's own line: an edit), the poster's own 接龙 line
+// missing is a cancellation, and other people's lines are never taken as
+// anyone's change. When the post and the records differ, the bot posts the
+// authoritative list.
+
+// jielong handles a 接龙 post.
+func (h *Handlers) jielong(ctx context.Context, req *linli.Request) error {
+	now := req.Now.In(h.Config.Location)
+	post := parseJielong(req.Args)
+	if len(post.Entries) == 0 {
+		return linli.ErrNotCommand // "接龙了吗", or a list with nobody on it yet
+	}
+	a, err := h.jielongActivity(post.Desc, req.Msg, now)
+	if err != nil {
+		return err
+	}
+	if a == nil {
+		return h.jielongUnknown(req, post.Desc, now)
+	}
+	before, err := h.Activities.Signups(a.ID)
+	if err != nil {
+		return err
+	}
+	changed, problem, extra, err := h.applyJielong(req, a, post, before, now)
+	if err != nil {
+		return err
+	}
+	if problem != "" {
+		if err := req.Reply(problem); err != nil {
+			return err
+		}
+	}
+	after, err := h.Activities.Signups(a.ID)
+	if err != nil {
+		return err
+	}
+	if a, err = h.activity(a.ID); err != nil {
+		return err
+	}
+	if !extra && sameEntries(post.Entries, after) && (!changed || a.Waiting == 0) {
+		return nil // the list speaks for itself
+	}
+	return h.Out.Send(linli.Outgoing{To: req.Msg.Chat(), Text: jielongList(a, after, extra)})
+}
+
+// applyJielong makes the poster's change. problem is a message for the
+// poster when their line could not be taken; extra reports new lines beyond
+// the one a poster may add.
+func (h *Handlers) applyJielong(req *linli.Request, a *linli.Activity, post jielongPost, signups []linli.Signup, now time.Time) (changed bool, problem string, extra bool, err error) {
+	poster := req.Msg.Sender
+	known := map[string]int{}
+	var mine *linli.Signup
+	var others [][]string // the names each other sign-up goes by
+	for i := range signups {
+		s := &signups[i]
+		if !s.Active() {
+			continue
+		}
+		known[entryKey(displayText(s))]++
+		if s.Resident == poster {
+			mine = s
+		} else {
+			others = append(others, aliases(namePart(entryKey(displayText(s))), s.Resident))
+		}
+	}
+	seen := map[string]int{}
+	var own, unowned []jielongEntry // new lines naming the poster; new lines naming nobody
+	for _, e := range post.Entries {
+		switch {
+		case seen[e.Key] < known[e.Key]:
+			seen[e.Key]++
+		case namesAny(e.Key, aliases(poster)):
+			own = append(own, e)
+		case !ownedByOther(e.Key, others):
+			unowned = append(unowned, e)
+		}
+		// A new line naming someone else is their change to make, not the poster's.
+	}
+	fresh := append(own, unowned...)
+	listed := mine != nil && seen[entryKey(displayText(mine))] > 0
+	switch {
+	case listed || (mine == nil && len(fresh) == 0):
+		return false, "", len(fresh) > 0, nil
+	case len(fresh) > 0:
+		changed, problem, err = h.jielongSignUp(req, a, fresh[0], now)
+		return changed, problem, len(fresh) > 1, err
+	case mine.Source != linli.SourceJielong:
+		return false, "", false, nil // signed up with 报名: not on the list is not a cancellation
+	}
+	res, err := h.Activities.CancelSignup(a.ID, poster, now)
+	if err != nil {
+		return false, "", false, err
+	}
+	h.notifyPromoted(h.local(&res.Activity), res.Promoted)
+	if res.Outcome == linli.CancelTooLate {
+		return false, textTooLateToCancel(a), false, nil
+	}
+	return res.Outcome == linli.CancelDone, "", false, nil
+}
+
+// jielongSignUp signs the poster up with their 接龙 line, or updates it.
+func (h *Handlers) jielongSignUp(req *linli.Request, a *linli.Activity, e jielongEntry, now time.Time) (bool, string, error) {
+	party, ok := entryParty(e.Text)
+	if !ok {
+		return false, textBadParty, nil
+	}
+	household := req.Msg.Resident.Household
+	if hh, ok := linli.ParseHousehold(e.Text); ok && household == "" {
+		household = hh.String()
+	}
+	res, err := h.Activities.SignUp(linli.SignupRequest{
+		ActivityID: a.ID, Resident: req.Msg.Sender, Household: household, PartySize: party,
+		Group: groupOf(req.Msg), Source: linli.SourceJielong, Entry: e.Text, Acked: true, Now: now,
+	})
+	if err != nil {
+		return false, "", err
+	}
+	got := h.local(&res.Activity)
+	h.notifyPromoted(got, res.Promoted)
+	switch res.Outcome {
+	case linli.SignupAdded, linli.SignupUpdated:
+		return true, "", nil
+	case linli.SignupNoRoom:
+		return false, textNoRoom(got, &res.Signup, party), nil
+	case linli.SignupClosed:
+		return false, textClosed(got), nil
+	}
+	return false, "", nil
+}
+
+// jielongActivity finds the upcoming activity, visible in m's chat, whose
+// title the description names (the longest title wins); nil if none.
+func (h *Handlers) jielongActivity(desc string, m *linli.Message, now time.Time) (*linli.Activity, error) {
+	if desc == "" {
+		return nil, nil
+	}
+	all, err := h.activities()
+	if err != nil {
+		return nil, err
+	}
+	var best *linli.Activity
+	for i := range all {
+		a := &all[i]
+		if a.Status == linli.ActivityCancelled || !a.StartsAt.After(now) || !h.visibleIn(a, m) {
+			continue
+		}
+		if len(matchTitle(desc, []linli.Activity{*a})) == 1 && (best == nil || len(a.Title) > len(best.Title)) {
+			best = a
+		}
+	}
+	return best, nil
+}
+
+// jielongUnknown answers a 接龙 that names no activity, once a day per
+// group and description, and only when there are activities it could mean.
+func (h *Handlers) jielongUnknown(req *linli.Request, desc string, now time.Time) error {
+	open, err := h.openActivities(req.Msg, now)
+	if err != nil || len(open) == 0 {
+		return err
+	}
+	first, err := h.Activities.MarkJielongHint(req.Msg.Chat().String(), desc, now)
+	if err != nil || !first {
+		return err
+	}
+	return req.Reply(textJielongUnknown(open))
+}
+
+// sameEntries reports whether the post lists exactly the active sign-ups.
+func sameEntries(entries []jielongEntry, signups []linli.Signup) bool {
+	count := map[string]int{}
+	for _, e := range entries {
+		count[e.Key]++
+	}
+	for i := range signups {
+		if signups[i].Active() {
+			count[entryKey(displayText(&signups[i]))]--
+		}
+	}
+	for _, n := range count {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// jielongList renders the authoritative 接龙: confirmed sign-ups in order,
+// then the waitlist, so that people can copy it and add their line.
+func jielongList(a *linli.Activity, signups []linli.Signup, extra bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "#接龙\n%s %s %s（编号%d）\n例 3-502 张阿姨 +1", a.Title, zhtime.Format(a.StartsAt), a.Place, a.ID)
+	n, waitFrom := 0, 0
+	for _, status := range []string{linli.SignupConfirmed, linli.SignupWaitlisted} {
+		for i := range signups {
+			if signups[i].Status != status {
+				continue
+			}
+			n++
+			if status == linli.SignupWaitlisted && waitFrom == 0 {
+				waitFrom = n
+			}
+			fmt.Fprintf(&b, "\n%d. %s", n, displayText(&signups[i]))
+		}
+	}
+	b.WriteString("\n" + textJielongWaitFrom(a, waitFrom))
+	if extra {
+		b.WriteString("\n" + textJielongExtra)
+	}
+	return b.String()
+}

@@ -1,0 +1,293 @@
+package handlers
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"linli"
+	"linli/handlers/zhtime"
+)
+
+// Texts of the activity and sign-up commands.
+
+const (
+	textPublishExample    = "发布活动 健康讲座 时间:11月28日 9:30 地点:社区活动室 名额:30"
+	textPublishUsage      = "请按这个格式发布活动：发布活动 <标题> 时间:<时间> 地点:<地点> 名额:<人数> [截止:<时间>] [群:<群名|全部>] [每周六 重复]\n例如：" + textPublishExample
+	textSignupUsage       = "请发送「报名 活动编号」，带家人加人数，例如：报名 1 或 报名 1 +1。发送「活动」查看活动编号。"
+	textSignupCancelUsage = "请发送「取消报名 活动编号」，例如：取消报名 1。发送「我的报名」查看您的报名。"
+	textCheckinUsage      = "请发送「签到 活动编号」，例如：签到 1。社工代签到：签到 1 张阿姨 王叔。"
+	textExportUsage       = "请发送「导出 报名 活动编号」，例如：导出 报名 1。"
+	textCancelActUsage    = "请发送「取消活动 活动编号」，例如：取消活动 1。"
+	textBadParty          = "人数请写成 +N（N 为 0 到 10 的家人数），例如：报名 1 +1 表示您和1位家人共2人。"
+	textNoOpen            = "目前没有可报名的活动。"
+	textNoMine            = "您目前没有报名的活动。发送「活动」查看可报名的活动。"
+	textCheckinOthers     = "替别人签到是社工的功能。您自己签到请发「签到 活动编号」，例如：签到 1。"
+	textJielongExtra      = "一人接龙一行即可，家人同行请在名字后写 +1，例如：3-502 张阿姨 +1。"
+	textWaitNote          = "有人取消时会按顺序递补并通知您。"
+)
+
+// line renders the usual one-line description of an activity.
+func activityLine(a *linli.Activity) string {
+	return fmt.Sprintf("%d. %s %s %s", a.ID, a.Title, zhtime.Format(a.StartsAt), a.Place)
+}
+
+// seatsText renders "已报28/30人" or "名额已满，候补3人".
+func seatsText(a *linli.Activity) string {
+	if a.Free() > 0 || a.Waiting == 0 {
+		return fmt.Sprintf("已报%d/%d人", a.Taken, a.Capacity)
+	}
+	return fmt.Sprintf("名额已满，候补%d人", a.Waiting)
+}
+
+func textAnnounce(a *linli.Activity, updated bool) string {
+	head := "【活动报名】"
+	if updated {
+		head = "【活动更新】"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s%d. %s\n时间：%s\n地点：%s\n名额：%d人", head, a.ID, a.Title, zhtime.Format(a.StartsAt), a.Place, a.Capacity)
+	if !a.Deadline.Equal(a.StartsAt) {
+		fmt.Fprintf(&b, "，报名截止：%s", zhtime.Format(a.Deadline))
+	}
+	if a.RepeatText != "" {
+		fmt.Fprintf(&b, "\n%s举行，每次单独报名", a.RepeatText)
+	}
+	fmt.Fprintf(&b, "\n报名请发「报名 %d」，带家人请加人数，如「报名 %d +1」；取消发「取消报名 %d」。", a.ID, a.ID, a.ID)
+	return b.String()
+}
+
+func textPublished(a *linli.Activity, updated bool) string {
+	verb := "已发布"
+	if updated {
+		verb = "已更新"
+	}
+	return fmt.Sprintf("%s活动 %d「%s」，%s，名额%d人，已通知：%s。", verb, a.ID, a.Title,
+		zhtime.Format(a.StartsAt), a.Capacity, strings.Join(a.Groups, "、"))
+}
+
+func textOpenList(list []linli.Activity) string {
+	var b strings.Builder
+	b.WriteString("可报名的活动（回复「报名 编号」报名）：")
+	for i := range list {
+		fmt.Fprintf(&b, "\n%s，%s", activityLine(&list[i]), seatsText(&list[i]))
+	}
+	return b.String()
+}
+
+func textActivityDetail(a *linli.Activity) string {
+	s := fmt.Sprintf("%s\n%s", activityLine(a), seatsText(a))
+	if a.Status == linli.ActivityOpen {
+		s += fmt.Sprintf("，报名截止 %s。报名请发「报名 %d」。", zhtime.Format(a.Deadline), a.ID)
+	} else {
+		s += "，" + statusText(a.Status) + "。"
+	}
+	return s
+}
+
+func statusText(status string) string {
+	switch status {
+	case linli.ActivityClosed:
+		return "报名已截止"
+	case linli.ActivityCancelled:
+		return "活动已取消"
+	}
+	return "可报名"
+}
+
+// signupStatusText names a sign-up status in the roster.
+func signupStatusText(status string) string {
+	switch status {
+	case linli.SignupConfirmed:
+		return "已报名"
+	case linli.SignupWaitlisted:
+		return "候补"
+	}
+	return "已取消"
+}
+
+func textUnknownActivity(ref string, open []linli.Activity) string {
+	if len(open) == 0 {
+		return fmt.Sprintf("没有找到活动「%s」。%s", ref, textNoOpen)
+	}
+	return fmt.Sprintf("没有找到活动「%s」。%s", ref, textOpenList(open))
+}
+
+func textWhichActivity(verb string, list []linli.Activity) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "您是要%s哪个活动？回复「%s 编号」：", verb, verb)
+	for i := range list {
+		fmt.Fprintf(&b, "\n%s", activityLine(&list[i]))
+	}
+	return b.String()
+}
+
+func textConfirmSignup(a *linli.Activity, party int) string {
+	cmd := fmt.Sprintf("报名 %d", a.ID)
+	if party > 1 {
+		cmd += fmt.Sprintf(" +%d", party-1)
+	}
+	return fmt.Sprintf("您是要报名「%s」（%s）吗？回复「%s」即可。", a.Title, zhtime.Format(a.StartsAt), cmd)
+}
+
+func textConfirmCancel(a *linli.Activity) string {
+	return fmt.Sprintf("您是要取消「%s」的报名吗？回复「取消报名 %d」即可。", a.Title, a.ID)
+}
+
+func textSignedUp(a *linli.Activity, s *linli.Signup) string {
+	if s.Status == linli.SignupWaitlisted {
+		return fmt.Sprintf("「%s」名额已满，您已进入候补第%d位（%d人）。%s", a.Title, s.Position, s.PartySize, textWaitNote)
+	}
+	return fmt.Sprintf("报名成功！「%s」%s，%s，共%d人。目前%s。取消请发「取消报名 %d」。",
+		a.Title, zhtime.Format(a.StartsAt), a.Place, s.PartySize, seatsText(a), a.ID)
+}
+
+func textSignupUpdated(a *linli.Activity, s *linli.Signup) string {
+	state := "已报名"
+	if s.Status == linli.SignupWaitlisted {
+		state = fmt.Sprintf("候补第%d位", s.Position)
+	}
+	return fmt.Sprintf("已更新您「%s」的报名：共%d人，%s。", a.Title, s.PartySize, state)
+}
+
+func textAlreadySignedUp(a *linli.Activity, s *linli.Signup) string {
+	state := "已报名"
+	if s.Status == linli.SignupWaitlisted {
+		state = fmt.Sprintf("在候补第%d位", s.Position)
+	}
+	return fmt.Sprintf("您%s「%s」（%d人），无需重复报名。改人数请发「报名 %d +N」，取消请发「取消报名 %d」。",
+		state, a.Title, s.PartySize, a.ID, a.ID)
+}
+
+func textNoRoom(a *linli.Activity, s *linli.Signup, want int) string {
+	left := "名额已满"
+	if a.Free() > 0 {
+		left = fmt.Sprintf("只剩%d个名额", a.Free())
+	}
+	return fmt.Sprintf("「%s」%s，无法改为%d人；您原来的报名（%d人）保留不变。", a.Title, left, want, s.PartySize)
+}
+
+func textClosed(a *linli.Activity) string {
+	if a.Status == linli.ActivityCancelled {
+		return fmt.Sprintf("「%s」已取消，不能报名了。发送「活动」查看其他活动。", a.Title)
+	}
+	return fmt.Sprintf("「%s」报名已截止（%s）。发送「活动」查看其他活动。", a.Title, zhtime.Format(a.Deadline))
+}
+
+func textSignupCancelled(a *linli.Activity) string {
+	return fmt.Sprintf("已取消您「%s」的报名。", a.Title)
+}
+
+func textNotSignedUp(a *linli.Activity) string {
+	return fmt.Sprintf("您没有报名「%s」，无需取消。发送「我的报名」查看您的报名。", a.Title)
+}
+
+func textTooLateToCancel(a *linli.Activity) string {
+	return fmt.Sprintf("「%s」已经开始，不能取消报名了。", a.Title)
+}
+
+func textPromoted(a *linli.Activity, s *linli.Signup) string {
+	return fmt.Sprintf("好消息：「%s」有人取消，您已从候补转为正式报名（%d人）。时间：%s，地点：%s。不能参加请发「取消报名 %d」。",
+		a.Title, s.PartySize, zhtime.Format(a.StartsAt), a.Place, a.ID)
+}
+
+func textMine(lines []string) string {
+	return "您的报名：\n" + strings.Join(lines, "\n") + "\n取消请发「取消报名 编号」。"
+}
+
+func textMineLine(a *linli.Activity, s *linli.Signup) string {
+	state := fmt.Sprintf("已报名（%d人）", s.PartySize)
+	if s.Status == linli.SignupWaitlisted {
+		state = fmt.Sprintf("候补第%d位（%d人）", s.Position, s.PartySize)
+	}
+	return activityLine(a) + " — " + state
+}
+
+func textAckConfirmed(a *linli.Activity) string {
+	return fmt.Sprintf("报名成功：「%s」%s，%s。目前%s。", a.Title, zhtime.Format(a.StartsAt), a.Place, seatsText(a))
+}
+
+func textAckWaitlisted(a *linli.Activity, positions []int) string {
+	var pos string
+	switch n := len(positions); {
+	case n == 1:
+		pos = fmt.Sprintf("第%d位", positions[0])
+	case positions[n-1]-positions[0] == n-1:
+		pos = fmt.Sprintf("依次为第%d–%d位", positions[0], positions[n-1])
+	case n <= 10:
+		parts := make([]string, n)
+		for i, p := range positions {
+			parts[i] = strconv.Itoa(p)
+		}
+		pos = "依次为第" + strings.Join(parts, "、") + "位"
+	default:
+		pos = fmt.Sprintf("第%d–%d位之间", positions[0], positions[n-1])
+	}
+	return fmt.Sprintf("「%s」名额已满，已进入候补（%s）。%s", a.Title, pos, textWaitNote)
+}
+
+// textReminder is sent before the start, at now.
+func textReminder(a *linli.Activity, people int, now time.Time) string {
+	s := fmt.Sprintf("【活动提醒】「%s」%s 在%s举行，还有%s开始。本群已报名%d人，请准时参加，到场请发「签到 %d」。",
+		a.Title, dayAndTime(a.StartsAt, now), a.Place, leadTimeText(a.StartsAt.Sub(now)), people, a.ID)
+	if a.Status == linli.ActivityOpen && a.Free() > 0 {
+		s += fmt.Sprintf("还有%d个名额，想参加请发「报名 %d」。", a.Free(), a.ID)
+	}
+	return s
+}
+
+func textClosedSummary(a *linli.Activity, waiting int) string {
+	return fmt.Sprintf("「%s」报名已截止：已报名%d人（名额%d），候补%d人。发送「导出 报名 %d」获取报名表。",
+		a.Title, a.Taken, a.Capacity, waiting, a.ID)
+}
+
+func textActivityCancelled(a *linli.Activity) string {
+	return fmt.Sprintf("【活动取消】「%s」（%s，%s）取消了，已报名的居民请互相转告，给大家添麻烦了。", a.Title, zhtime.Format(a.StartsAt), a.Place)
+}
+
+func textCancelledActivity(a *linli.Activity, notified int) string {
+	return fmt.Sprintf("已取消活动 %d「%s」，已在群里通知%d位报名居民。", a.ID, a.Title, notified)
+}
+
+func textCheckedIn(a *linli.Activity) string {
+	return fmt.Sprintf("签到成功！欢迎参加「%s」。", a.Title)
+}
+
+func textCheckinWindow(a *linli.Activity, from, to string) string {
+	return fmt.Sprintf("「%s」的签到时间是 %s 到 %s，现在不在签到时间内。", a.Title, from, to)
+}
+
+func textCheckinNotConfirmed(a *linli.Activity, s *linli.Signup) string {
+	if s != nil && s.Status == linli.SignupWaitlisted {
+		return fmt.Sprintf("您在「%s」的候补名单中（第%d位），请与现场社工确认是否有空位。", a.Title, s.Position)
+	}
+	return fmt.Sprintf("您没有报名「%s」，请到现场找社工登记。", a.Title)
+}
+
+func textStaffCheckin(done, missing []string) string {
+	s := "已签到：" + strings.Join(done, "、") + "。"
+	if len(done) == 0 {
+		s = "没有签到任何人。"
+	}
+	if len(missing) > 0 {
+		s += "没有找到报名记录：" + strings.Join(missing, "、") + "。"
+	}
+	return s
+}
+
+func textRosterCaption(a *linli.Activity, checked int) string {
+	return fmt.Sprintf("「%s」报名表：已报名%d人（名额%d），候补%d人，已签到%d人。", a.Title, a.Taken, a.Capacity, a.Waiting, checked)
+}
+
+func textJielongUnknown(open []linli.Activity) string {
+	return "没有找到这个接龙对应的活动，请在接龙第一行写上活动名称。" + textOpenList(open)
+}
+
+func textJielongWaitFrom(a *linli.Activity, from int) string {
+	s := fmt.Sprintf("名额%d人，已报%d人（含家人）。", a.Capacity, a.Taken)
+	if from > 0 {
+		s += fmt.Sprintf("第%d位起为候补，%s", from, textWaitNote)
+	}
+	return s
+}

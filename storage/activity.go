@@ -1,0 +1,214 @@
+package storage
+
+import (
+	"fmt"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"linli"
+)
+
+var _ linli.ActivityService = (*DB)(nil)
+
+// Buckets of activities and sign-ups. A sign-up is keyed by
+// itob(activity id) + resident name, so an activity's sign-ups are one key
+// range.
+var (
+	bucketActivities   = []byte("activities")
+	bucketSignups      = []byte("signups")
+	bucketJielongHints = []byte("jielong_hints")
+)
+
+// jielongHintEvery is how often a group is told, for one unknown 接龙, which
+// activities are open.
+const jielongHintEvery = 24 * time.Hour
+
+// CreateActivity stores a under a new ID. The counters start at zero.
+func (db *DB) CreateActivity(a *linli.Activity) error {
+	err := db.update(func(tx *bbolt.Tx) error {
+		b, err := writeBucket(tx, bucketActivities)
+		if err != nil {
+			return err
+		}
+		id, err := nextID(b)
+		if err != nil {
+			return err
+		}
+		rec := *a
+		rec.ID, rec.Taken, rec.Waiting, rec.SignupSeq, rec.NextID = id, 0, 0, 0, 0
+		if err := putJSON(b, itob(id), &rec); err != nil {
+			return err
+		}
+		*a = rec
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("storage: create activity: %w", err)
+	}
+	return nil
+}
+
+// Activity returns the activity id, or an ENotFound *linli.Error.
+func (db *DB) Activity(id uint64) (*linli.Activity, error) {
+	var a linli.Activity
+	var found bool
+	err := db.view(func(tx *bbolt.Tx) (err error) {
+		found, err = getJSON(tx.Bucket(bucketActivities), itob(id), &a)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: activity %d: %w", id, err)
+	}
+	if !found {
+		return nil, activityNotFound(id)
+	}
+	return &a, nil
+}
+
+// Activities lists every activity in ID order.
+func (db *DB) Activities() ([]linli.Activity, error) {
+	var list []linli.Activity
+	err := db.view(func(tx *bbolt.Tx) (err error) {
+		list, err = listJSON[linli.Activity](tx.Bucket(bucketActivities))
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: activities: %w", err)
+	}
+	return list, nil
+}
+
+// UpdateActivity applies fn to activity id and saves it in one transaction.
+// An error from fn aborts without saving and is returned as is. fn cannot
+// change the ID or the counters. A Capacity below the confirmed seats is an
+// EConflict error. If seats are free afterwards and now is before the start,
+// waitlisted sign-ups that fit are confirmed (in queue order) and returned.
+func (db *DB) UpdateActivity(id uint64, now time.Time, fn func(*linli.Activity) error) (*linli.Activity, []linli.Signup, error) {
+	var a linli.Activity
+	var promoted []linli.Signup
+	var userErr error
+	err := db.update(func(tx *bbolt.Tx) error {
+		ab, err := writeBucket(tx, bucketActivities)
+		if err != nil {
+			return err
+		}
+		found, err := getJSON(ab, itob(id), &a)
+		if err != nil {
+			return err
+		}
+		if !found {
+			userErr = activityNotFound(id)
+			return userErr
+		}
+		saved := a
+		if userErr = fn(&a); userErr != nil {
+			return userErr
+		}
+		a.ID, a.Taken, a.Waiting, a.SignupSeq = saved.ID, saved.Taken, saved.Waiting, saved.SignupSeq
+		if a.Capacity < a.Taken {
+			userErr = linli.Errorf(linli.EConflict, "名额不能少于已报名的 %d 人", a.Taken)
+			return userErr
+		}
+		if promoted, err = promote(tx, &a, now); err != nil {
+			return err
+		}
+		return putJSON(ab, itob(id), &a)
+	})
+	if userErr != nil {
+		return nil, nil, userErr
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("storage: update activity %d: %w", id, err)
+	}
+	return &a, promoted, nil
+}
+
+// CreateNextOccurrence stores next (a new ID, counters zero, PrevID set) as
+// the occurrence after prevID and links it from prevID, unless prevID already
+// has a next occurrence, which is then returned with false. It is safe to
+// call again after a crash.
+func (db *DB) CreateNextOccurrence(prevID uint64, next *linli.Activity) (*linli.Activity, bool, error) {
+	var out linli.Activity
+	var created bool
+	var userErr error
+	err := db.update(func(tx *bbolt.Tx) error {
+		created = false
+		b, err := writeBucket(tx, bucketActivities)
+		if err != nil {
+			return err
+		}
+		var prev linli.Activity
+		found, err := getJSON(b, itob(prevID), &prev)
+		if err != nil {
+			return err
+		}
+		if !found {
+			userErr = activityNotFound(prevID)
+			return userErr
+		}
+		if prev.NextID != 0 {
+			found, err := getJSON(b, itob(prev.NextID), &out)
+			if err != nil || found {
+				return err
+			}
+		}
+		id, err := nextID(b)
+		if err != nil {
+			return err
+		}
+		out = *next
+		out.ID, out.PrevID, out.NextID = id, prevID, 0
+		out.Taken, out.Waiting, out.SignupSeq = 0, 0, 0
+		prev.NextID = id
+		if err := putJSON(b, itob(prevID), &prev); err != nil {
+			return err
+		}
+		created = true
+		return putJSON(b, itob(id), &out)
+	})
+	if userErr != nil {
+		return nil, false, userErr
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("storage: next occurrence of %d: %w", prevID, err)
+	}
+	return &out, created, nil
+}
+
+// MarkJielongHint records that group was told about open activities for a
+// 接龙 titled desc, and reports true unless that happened within the day
+// before now.
+func (db *DB) MarkJielongHint(group, desc string, now time.Time) (bool, error) {
+	var first bool
+	key := []byte(group + "\x00" + desc)
+	err := db.update(func(tx *bbolt.Tx) error {
+		b, err := writeBucket(tx, bucketJielongHints)
+		if err != nil {
+			return err
+		}
+		var last time.Time
+		if _, err := getJSON(b, key, &last); err != nil {
+			return err
+		}
+		first = last.IsZero() || !now.Before(last.Add(jielongHintEvery))
+		if !first {
+			return nil
+		}
+		if _, err := deleteWhere(b, func(_, v []byte) bool { // forget stale hints
+			var t time.Time
+			return t.UnmarshalJSON(v) == nil && now.Sub(t) > jielongHintEvery
+		}); err != nil {
+			return err
+		}
+		return putJSON(b, key, now)
+	})
+	if err != nil {
+		return false, fmt.Errorf("storage: 接龙 hint: %w", err)
+	}
+	return first, nil
+}
+
+func activityNotFound(id uint64) error {
+	return linli.Errorf(linli.ENotFound, "找不到编号为 %d 的活动", id)
+}

@@ -1,0 +1,192 @@
+package storage
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"linli"
+)
+
+// Signup returns resident's sign-up for activityID in any status, with its
+// waitlist position, or an ENotFound *linli.Error.
+func (db *DB) Signup(activityID uint64, resident string) (*linli.Signup, error) {
+	var s linli.Signup
+	var found bool
+	err := db.view(func(tx *bbolt.Tx) (err error) {
+		b := tx.Bucket(bucketSignups)
+		if found, err = getJSON(b, signupKey(activityID, resident), &s); err != nil || !found {
+			return err
+		}
+		if s.Status == linli.SignupWaitlisted {
+			s.Position, err = waitPosition(b, activityID, s.Seq)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: sign-up %q for %d: %w", resident, activityID, err)
+	}
+	if !found {
+		return nil, linli.Errorf(linli.ENotFound, "%s 没有报名活动 %d", resident, activityID)
+	}
+	return &s, nil
+}
+
+// Signups lists the sign-ups of activityID (any status) in queue order, with
+// waitlist positions.
+func (db *DB) Signups(activityID uint64) ([]linli.Signup, error) {
+	var list []linli.Signup
+	err := db.view(func(tx *bbolt.Tx) (err error) {
+		list, err = activitySignups(tx.Bucket(bucketSignups), activityID)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: sign-ups of %d: %w", activityID, err)
+	}
+	return list, nil
+}
+
+// AllSignups lists every sign-up, by activity and then queue order, with
+// waitlist positions.
+func (db *DB) AllSignups() ([]linli.Signup, error) {
+	var all []linli.Signup
+	err := db.view(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketSignups)
+		return eachJSON(tx.Bucket(bucketActivities), func(_ []byte, a *linli.Activity) error {
+			list, err := activitySignups(b, a.ID)
+			all = append(all, list...)
+			return err
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: all sign-ups: %w", err)
+	}
+	return all, nil
+}
+
+// ResidentSignups lists resident's sign-ups in any status, by activity, with
+// waitlist positions.
+func (db *DB) ResidentSignups(resident string) ([]linli.Signup, error) {
+	var list []linli.Signup
+	err := db.view(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketSignups)
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if len(k) <= 8 || string(k[8:]) != resident {
+				continue
+			}
+			var s linli.Signup
+			if err := json.Unmarshal(v, &s); err != nil {
+				return fmt.Errorf("decode sign-up %q: %w", k, err)
+			}
+			if s.Status == linli.SignupWaitlisted {
+				var err error
+				if s.Position, err = waitPosition(b, s.ActivityID, s.Seq); err != nil {
+					return err
+				}
+			}
+			list = append(list, s)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: sign-ups of %q: %w", resident, err)
+	}
+	return list, nil
+}
+
+// CheckIn records at as the check-in time of the named residents' sign-ups
+// for activityID (the first check-in counts) and returns those sign-ups.
+// Names without a sign-up are skipped. It returns ENotFound for a missing
+// activity.
+func (db *DB) CheckIn(activityID uint64, residents []string, at time.Time) ([]linli.Signup, error) {
+	var out []linli.Signup
+	var missing bool
+	err := db.update(func(tx *bbolt.Tx) error {
+		out = nil
+		if missing = tx.Bucket(bucketActivities) == nil || tx.Bucket(bucketActivities).Get(itob(activityID)) == nil; missing {
+			return nil
+		}
+		b, err := writeBucket(tx, bucketSignups)
+		if err != nil {
+			return err
+		}
+		for _, name := range residents {
+			var s linli.Signup
+			found, err := getJSON(b, signupKey(activityID, name), &s)
+			if err != nil {
+				return err
+			}
+			if !found {
+				continue
+			}
+			if s.CheckedIn.IsZero() {
+				s.CheckedIn = at
+				if err := putJSON(b, signupKey(activityID, name), &s); err != nil {
+					return err
+				}
+			}
+			out = append(out, s)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: check in for %d: %w", activityID, err)
+	}
+	if missing {
+		return nil, activityNotFound(activityID)
+	}
+	return out, nil
+}
+
+// UnackedSignups lists the active sign-ups of activityID made in group that
+// are not marked acknowledged, in queue order, with waitlist positions.
+func (db *DB) UnackedSignups(activityID uint64, group string) ([]linli.Signup, error) {
+	var out []linli.Signup
+	err := db.view(func(tx *bbolt.Tx) error {
+		list, err := activitySignups(tx.Bucket(bucketSignups), activityID)
+		for _, s := range list {
+			if !s.Acked && s.Active() && s.Group == group {
+				out = append(out, s)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: unacknowledged sign-ups of %d: %w", activityID, err)
+	}
+	return out, nil
+}
+
+// MarkAcked marks the sign-ups of activityID named in told as acknowledged,
+// each only if its Seq is still the one told.
+func (db *DB) MarkAcked(activityID uint64, told map[string]uint64) error {
+	err := db.update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketSignups)
+		for name, seq := range told {
+			var s linli.Signup
+			key := signupKey(activityID, name)
+			found, err := getJSON(b, key, &s)
+			if err != nil {
+				return err
+			}
+			if !found || s.Seq != seq || s.Acked {
+				continue
+			}
+			s.Acked = true
+			if err := putJSON(b, key, &s); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("storage: mark acknowledged for %d: %w", activityID, err)
+	}
+	return nil
+}

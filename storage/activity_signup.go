@@ -1,0 +1,273 @@
+package storage
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"linli"
+)
+
+// signupKey is the key of a resident's sign-up for an activity.
+func signupKey(activityID uint64, resident string) []byte {
+	return append(itob(activityID), resident...)
+}
+
+// SignUp signs req.Resident up for req.ActivityID, or changes the party size
+// or 接龙 line of their sign-up, in one transaction shared with concurrent
+// callers (groupUpdate). A new sign-up is confirmed when its party fits
+// in the free seats and waitlisted otherwise; a larger party that no longer
+// fits leaves the old sign-up alone (SignupNoRoom). Past the deadline nothing
+// changes (SignupClosed). It returns ENotFound for a missing activity and
+// EInvalid for a party size outside 1..1+MaxExtraPeople or an empty name.
+func (db *DB) SignUp(req linli.SignupRequest) (linli.SignupResult, error) {
+	if req.Resident == "" || req.PartySize < 1 || req.PartySize > 1+linli.MaxExtraPeople {
+		return linli.SignupResult{}, linli.Errorf(linli.EInvalid, "报名人数应为 1 到 %d 人", 1+linli.MaxExtraPeople)
+	}
+	var res linli.SignupResult
+	var missing bool
+	err := db.groupUpdate(func(tx *bbolt.Tx) (err error) {
+		res, missing, err = signUpTx(tx, req)
+		return err
+	})
+	if err != nil {
+		return linli.SignupResult{}, fmt.Errorf("storage: sign up %q for %d: %w", req.Resident, req.ActivityID, err)
+	}
+	if missing {
+		return linli.SignupResult{}, activityNotFound(req.ActivityID)
+	}
+	return res, nil
+}
+
+// signUpTx is SignUp inside a transaction. It writes nothing unless the
+// outcome is SignupAdded or SignupUpdated, and may run more than once.
+func signUpTx(tx *bbolt.Tx, req linli.SignupRequest) (res linli.SignupResult, missing bool, err error) {
+	ab, err := writeBucket(tx, bucketActivities)
+	if err != nil {
+		return res, false, err
+	}
+	sb, err := writeBucket(tx, bucketSignups)
+	if err != nil {
+		return res, false, err
+	}
+	a := &res.Activity
+	if found, err := getJSON(ab, itob(req.ActivityID), a); err != nil || !found {
+		return res, !found, err
+	}
+	key := signupKey(a.ID, req.Resident)
+	var old linli.Signup
+	found, err := getJSON(sb, key, &old)
+	if err != nil {
+		return res, false, err
+	}
+	exists := found && old.Active()
+	entry, source := old.Entry, old.Source
+	if req.Entry != "" {
+		entry, source = req.Entry, req.Source
+	}
+	if exists {
+		res.Signup, res.Previous = old, old
+		if old.PartySize == req.PartySize && old.Entry == entry {
+			res.Outcome = linli.SignupUnchanged
+			return res, false, nil
+		}
+	}
+	if a.Status != linli.ActivityOpen || !req.Now.Before(a.Deadline) {
+		res.Outcome = linli.SignupClosed
+		return res, false, nil
+	}
+	s := &res.Signup
+	if exists {
+		if old.Status == linli.SignupConfirmed {
+			delta := req.PartySize - old.PartySize
+			if delta > 0 && a.Taken+delta > a.Capacity {
+				res.Outcome = linli.SignupNoRoom
+				return res, false, nil
+			}
+			a.Taken += delta
+		}
+		s.PartySize, s.Entry, s.Source, s.UpdatedAt = req.PartySize, entry, source, req.Now
+		res.Outcome = linli.SignupUpdated
+	} else {
+		a.SignupSeq++
+		*s = linli.Signup{
+			ActivityID: a.ID, Resident: req.Resident, Household: req.Household,
+			PartySize: req.PartySize, Seq: a.SignupSeq, Group: req.Group,
+			Source: req.Source, Entry: req.Entry, Acked: req.Acked,
+			CreatedAt: req.Now, UpdatedAt: req.Now,
+		}
+		if a.Taken+s.PartySize <= a.Capacity {
+			s.Status = linli.SignupConfirmed
+			a.Taken += s.PartySize
+		} else {
+			s.Status = linli.SignupWaitlisted
+			a.Waiting++
+			s.Position = a.Waiting
+		}
+		res.Outcome = linli.SignupAdded
+	}
+	if err := putJSON(sb, key, s); err != nil {
+		return res, false, err
+	}
+	if res.Outcome == linli.SignupUpdated {
+		if res.Promoted, err = promote(tx, a, req.Now); err != nil {
+			return res, false, err
+		}
+		for _, p := range res.Promoted {
+			if p.Resident == s.Resident {
+				*s = p
+			}
+		}
+		res.Promoted = slices.DeleteFunc(res.Promoted, func(p linli.Signup) bool { return p.Resident == s.Resident })
+		if s.Status == linli.SignupWaitlisted {
+			if s.Position, err = waitPosition(sb, a.ID, s.Seq); err != nil {
+				return res, false, err
+			}
+		}
+	}
+	return res, false, putJSON(ab, itob(a.ID), a)
+}
+
+// CancelSignup cancels resident's sign-up for activityID and confirms, in
+// queue order, the waitlisted sign-ups that fit in the freed seats. Nothing
+// changes when there is no active sign-up (CancelNotSignedUp) or the
+// activity has started at now (CancelTooLate). It returns ENotFound for a
+// missing activity.
+func (db *DB) CancelSignup(activityID uint64, resident string, now time.Time) (linli.CancelResult, error) {
+	var res linli.CancelResult
+	var missing bool
+	err := db.groupUpdate(func(tx *bbolt.Tx) (err error) {
+		res, missing, err = cancelTx(tx, activityID, resident, now)
+		return err
+	})
+	if err != nil {
+		return linli.CancelResult{}, fmt.Errorf("storage: cancel sign-up %q for %d: %w", resident, activityID, err)
+	}
+	if missing {
+		return linli.CancelResult{}, activityNotFound(activityID)
+	}
+	return res, nil
+}
+
+func cancelTx(tx *bbolt.Tx, activityID uint64, resident string, now time.Time) (res linli.CancelResult, missing bool, err error) {
+	ab, err := writeBucket(tx, bucketActivities)
+	if err != nil {
+		return res, false, err
+	}
+	sb, err := writeBucket(tx, bucketSignups)
+	if err != nil {
+		return res, false, err
+	}
+	a := &res.Activity
+	if found, err := getJSON(ab, itob(activityID), a); err != nil || !found {
+		return res, !found, err
+	}
+	key := signupKey(activityID, resident)
+	s := &res.Signup
+	found, err := getJSON(sb, key, s)
+	switch {
+	case err != nil:
+		return res, false, err
+	case !found || !s.Active():
+		res.Outcome = linli.CancelNotSignedUp
+		return res, false, nil
+	case !now.Before(a.StartsAt):
+		res.Outcome = linli.CancelTooLate
+		return res, false, nil
+	}
+	if s.Status == linli.SignupConfirmed {
+		a.Taken -= s.PartySize
+	} else {
+		a.Waiting--
+	}
+	s.Status, s.UpdatedAt, s.Acked = linli.SignupCancelled, now, true
+	if err := putJSON(sb, key, s); err != nil {
+		return res, false, err
+	}
+	if res.Promoted, err = promote(tx, a, now); err != nil {
+		return res, false, err
+	}
+	res.Outcome = linli.CancelDone
+	return res, false, putJSON(ab, itob(a.ID), a)
+}
+
+// promote confirms, in queue order, the waitlisted sign-ups of a that fit in
+// its free seats, as long as a is not cancelled and has not started at now.
+// It updates a's counters (the caller saves a) and returns the promoted
+// sign-ups.
+func promote(tx *bbolt.Tx, a *linli.Activity, now time.Time) ([]linli.Signup, error) {
+	if a.Waiting == 0 || a.Taken >= a.Capacity || a.Status == linli.ActivityCancelled || !now.Before(a.StartsAt) {
+		return nil, nil
+	}
+	sb, err := writeBucket(tx, bucketSignups)
+	if err != nil {
+		return nil, err
+	}
+	list, err := activitySignups(sb, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []linli.Signup
+	for _, s := range list {
+		if s.Status != linli.SignupWaitlisted || a.Taken+s.PartySize > a.Capacity {
+			continue
+		}
+		s.Status, s.UpdatedAt, s.Position = linli.SignupConfirmed, now, 0
+		a.Taken += s.PartySize
+		a.Waiting--
+		if err := putJSON(sb, signupKey(a.ID, s.Resident), &s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+		if a.Taken >= a.Capacity {
+			break
+		}
+	}
+	return out, nil
+}
+
+// activitySignups decodes the sign-ups of one activity in queue order and
+// sets the positions of the waitlisted ones. b may be nil.
+func activitySignups(b *bbolt.Bucket, activityID uint64) ([]linli.Signup, error) {
+	if b == nil {
+		return nil, nil
+	}
+	var list []linli.Signup
+	prefix := itob(activityID)
+	c := b.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var s linli.Signup
+		if err := json.Unmarshal(v, &s); err != nil {
+			return nil, fmt.Errorf("decode sign-up %d/%q: %w", activityID, k[len(prefix):], err)
+		}
+		list = append(list, s)
+	}
+	slices.SortFunc(list, func(x, y linli.Signup) int { return cmp.Compare(x.Seq, y.Seq) })
+	pos := 0
+	for i := range list {
+		if list[i].Status == linli.SignupWaitlisted {
+			pos++
+			list[i].Position = pos
+		}
+	}
+	return list, nil
+}
+
+// waitPosition returns the waitlist position of the sign-up with seq.
+func waitPosition(b *bbolt.Bucket, activityID, seq uint64) (int, error) {
+	list, err := activitySignups(b, activityID)
+	if err != nil {
+		return 0, err
+	}
+	for _, s := range list {
+		if s.Seq == seq {
+			return s.Position, nil
+		}
+	}
+	return 0, nil
+}
