@@ -15,6 +15,9 @@ func (h *Handlers) registerDigestSources() {
 	if h.Reports != nil {
 		h.AddDigestSource(linli.DigestFunc(h.reportDigest))
 	}
+	if h.Activities != nil {
+		h.AddDigestSource(linli.DigestFunc(h.activityDigest))
+	}
 	if h.Polls != nil {
 		h.AddDigestSource(linli.DigestFunc(h.pollDigest))
 	}
@@ -46,6 +49,26 @@ func (h *Handlers) reportDigest(now time.Time) (string, []string, error) {
 		lines = append(lines, textDigestReportOverdue(r.ID, r.Category, digestPlace(r), short(r.Description, 20), r.Assignee, now.Sub(r.Deadline)))
 	}
 	return textDigestReportsTitle, lines, nil
+}
+
+// activityDigest lists the day's activities (in the configured zone) with
+// their sign-up counts.
+func (h *Handlers) activityDigest(now time.Time) (string, []string, error) {
+	acts, err := h.Activities.Activities()
+	if err != nil {
+		return "", nil, err
+	}
+	loc := h.Config.Location
+	y, m, d := now.In(loc).Date()
+	var lines []string
+	for _, a := range acts {
+		ay, am, ad := a.StartsAt.In(loc).Date()
+		if a.Status == linli.ActivityCancelled || ay != y || am != m || ad != d {
+			continue
+		}
+		lines = append(lines, textDigestActivity(a.ID, a.Title, a.StartsAt.In(loc).Format("15:04"), a.Place, a.Taken, a.Capacity, a.Waiting))
+	}
+	return textDigestActivitiesTitle, lines, nil
 }
 
 // pollDigest lists open polls whose deadline falls within the next day.
@@ -81,9 +104,18 @@ func short(s string, n int) string {
 }
 
 const (
-	textDigestReportsTitle = "新上报和超时上报"
-	textDigestPollsTitle   = "一天内截止的投票"
+	textDigestReportsTitle    = "新上报和超时上报"
+	textDigestPollsTitle      = "一天内截止的投票"
+	textDigestActivitiesTitle = "今日活动"
 )
+
+func textDigestActivity(id uint64, title, at, place string, taken, capacity, waiting int) string {
+	s := fmt.Sprintf("活动%d「%s」%s %s，已报名 %d/%d 人", id, title, at, place, taken, capacity)
+	if waiting > 0 {
+		s += fmt.Sprintf("，候补 %d", waiting)
+	}
+	return s
+}
 
 func textDigestReportNew(id uint64, cat, place, desc, grid, status string) string {
 	return fmt.Sprintf("新 #%d %s · %s：%s（%s，%s）", id, cat, place, desc, grid, status)
