@@ -7,10 +7,11 @@ func (h *Handlers) Register(r linli.Router) {
 	h.router = r
 	h.registerHelp(r)
 	h.registerBind(r)
-	h.registerBroadcast(r)
-	h.registerPoll(r)
-	h.registerReport(r)
+	// Families in the order residents use them most; 帮助 lists them so.
 	h.registerSignup(r)
+	h.registerReport(r)
+	h.registerPoll(r)
+	h.registerBroadcast(r)
 	h.registerDigestSources()
 	// anchor:register
 }
