@@ -137,7 +137,7 @@ func (c *Console) Run(ctx context.Context, in io.Reader, interactive bool) error
 			fmt.Fprintf(c.opt.Err, "第%d行: %v\n", lineNo, err)
 		}
 		if interactive {
-			c.Flush()
+			c.Settle(time.Minute)
 		}
 	}
 	send()
@@ -271,6 +271,21 @@ func (c *Console) AdvanceTo(target time.Time) {
 	}
 	c.opt.Clock.Set(target)
 	c.runDue()
+}
+
+// Settle flushes, then also runs what falls due within horizon (a batched
+// confirmation a few seconds away), so at a terminal every reply to a line
+// appears before the next prompt. Longer waits (reminders, deadlines) still
+// need !clock.
+func (c *Console) Settle(horizon time.Duration) {
+	for i := 0; i < 1000; i++ {
+		c.Flush()
+		due, ok := c.nextDue()
+		if !ok || due.After(c.opt.Clock.Now().Add(horizon)) {
+			return
+		}
+		c.AdvanceTo(due)
+	}
 }
 
 // Flush advances the clock just as far as needed to send every pending

@@ -44,3 +44,36 @@ func TestRunContinuationLines(t *testing.T) {
 		t.Fatalf("the stray indented line after a comment should be reported as line 5: %q", errs.String())
 	}
 }
+
+// oneShot is a Timed with one piece of work due at a fixed time.
+type oneShot struct {
+	at   time.Time
+	done bool
+}
+
+func (o *oneShot) NextDue() (time.Time, bool) { return o.at, !o.done }
+func (o *oneShot) RunDue(now time.Time) error {
+	if !now.Before(o.at) {
+		o.done = true
+	}
+	return nil
+}
+
+func TestSettleRunsWorkDueWithinHorizon(t *testing.T) {
+	start := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	cfg := &linli.Config{Groups: []string{"群"}}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	soon, later := &oneShot{at: start.Add(30 * time.Second)}, &oneShot{at: start.Add(2 * time.Hour)}
+	clock := linli.NewSimClock(start)
+	c := New(Options{Config: cfg, Clock: clock, Engine: &recorder{},
+		Timed: []linli.Timed{idle{}, soon, later}, Out: &bytes.Buffer{}, Err: &bytes.Buffer{}})
+	c.Settle(time.Minute)
+	if !soon.done || later.done {
+		t.Fatalf("after Settle: soon done %v (want true), later done %v (want false)", soon.done, later.done)
+	}
+	if got := clock.Now(); !got.Equal(soon.at) {
+		t.Fatalf("clock at %v, want %v: Settle moves only as far as the work within the horizon", got, soon.at)
+	}
+}

@@ -95,7 +95,7 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 		ServerURL: opt.server, Desktop: opt.desktop, Groups: groups, Logger: log, Clock: clock,
 		HotLoginFile: orDefault(cfg.WeChat.HotLogin, cfg.DB+".hotlogin.json"),
 		QRCodePNG:    orDefault(cfg.WeChat.QRCodePNG, "linli-qrcode.png"),
-		MediaDir:     orDefault(cfg.WeChat.MediaDir, cfg.DB+".media"),
+		MediaDir:     cfg.WeChat.MediaDir, // "" keeps received images in memory; reports store their own copies
 		QRWriter:     opt.qr,
 		OnSession: func(up bool, reason string) {
 			if up {
