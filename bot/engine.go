@@ -168,36 +168,60 @@ func (e *Engine) answerError(req *linli.Request, err error) {
 
 // identify loads or creates the sender's resident record, refreshes what the
 // message tells about them (last group, household from the 群昵称) and sets
-// the role from configuration.
+// the role from configuration. It writes only when something changed, or
+// LastSeen is more than touchEvery old: most messages cost no write.
 func (e *Engine) identify(m *linli.Message, now time.Time) error {
-	r, err := e.opt.Residents.UpdateResident(m.Sender, func(r *linli.Resident) error {
-		if r.FirstSeen.IsZero() {
-			r.FirstSeen = now
-		}
-		r.LastSeen = now
-		if m.Nickname != "" {
-			r.Nickname = m.Nickname
-		}
-		if m.Group != "" && e.opt.Config.Served(m.Group) {
-			r.LastGroup = m.Group
-		}
-		if m.Private() {
-			r.Friend = true
-		}
-		if !r.Bound {
-			if h, ok := linli.ParseHousehold(e.opt.Normalize(m.Sender)); ok {
-				r.Household = h.String()
+	cfg := e.opt.Config
+	household := ""
+	if h, ok := linli.ParseHousehold(e.opt.Normalize(m.Sender)); ok {
+		household = h.String()
+	}
+	apply := func(r *linli.Resident) bool {
+		changed := false
+		set := func(dst *string, v string) {
+			if v != "" && *dst != v {
+				*dst, changed = v, true
 			}
 		}
-		return nil
-	})
-	if err != nil {
+		if r.FirstSeen.IsZero() {
+			r.FirstSeen, changed = now, true
+		}
+		set(&r.Nickname, m.Nickname)
+		if m.Group != "" && cfg.Served(m.Group) {
+			set(&r.LastGroup, m.Group)
+		}
+		if m.Private() && !r.Friend {
+			r.Friend, changed = true, true
+		}
+		if !r.Bound {
+			set(&r.Household, household)
+		}
+		if now.Sub(r.LastSeen) >= touchEvery {
+			r.LastSeen, changed = now, true
+		}
+		return changed
+	}
+	r, err := e.opt.Residents.Resident(m.Sender)
+	if err != nil && linli.ErrorCode(err) != linli.ENotFound {
 		return err
 	}
+	if err != nil || apply(r) {
+		r, err = e.opt.Residents.UpdateResident(m.Sender, func(r *linli.Resident) error {
+			apply(r)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
 	m.Resident = r
-	m.Role = e.opt.Config.RoleOf(m.Sender, m.Nickname)
+	m.Role = cfg.RoleOf(m.Sender, m.Nickname)
 	return nil
 }
+
+// touchEvery is how stale a resident's LastSeen may get before a message
+// refreshes it.
+const touchEvery = 10 * time.Minute
 
 func truncateRunes(s string, n int) string {
 	out := make([]rune, 0, n)
