@@ -91,16 +91,6 @@ func TestPollExportAnonymous(t *testing.T) {
 	}
 }
 
-// stubNLU understands a fixed set of texts.
-type stubNLU map[string]linli.Understanding
-
-func (s stubNLU) Understand(text string) linli.Understanding {
-	if u, ok := s[text]; ok {
-		return u
-	}
-	return linli.Understanding{Text: text, Intent: linli.IntentOther}
-}
-
 // TestVoteIntent: free text understood as a vote gets a confirmation
 // question, never a vote, and only when it can mean one poll.
 func TestVoteIntent(t *testing.T) {

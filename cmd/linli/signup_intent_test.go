@@ -8,21 +8,10 @@ import (
 	"linli"
 )
 
-// signupFakeNLU understands a fixed set of sentences.
-type signupFakeNLU map[string]linli.Understanding
-
-func (f signupFakeNLU) Understand(text string) linli.Understanding {
-	if u, ok := f[text]; ok {
-		u.Text = text
-		return u
-	}
-	return linli.Understanding{Text: text, Intent: linli.IntentOther}
-}
-
 // TestSignupIntents checks that free text never signs anyone up or out:
 // the bot asks for the explicit command instead.
 func TestSignupIntents(t *testing.T) {
-	nlu := signupFakeNLU{
+	nlu := stubNLU{
 		"我想报名":      {Intent: linli.IntentSignup, Confidence: 0.9},
 		"我和老伴想去听讲座": {Intent: linli.IntentSignup, Confidence: 0.9, Slots: linli.Slots{Activity: "讲座", PartySize: 2}},
 		"讲座我不去了":    {Intent: linli.IntentCancel, Confidence: 0.9, Slots: linli.Slots{Activity: "讲座"}},
