@@ -38,6 +38,7 @@ type Outbox struct {
 	lastAny  time.Time
 	online   bool
 	notify   chan struct{}
+	onDrop   func(linli.Outgoing, error)
 }
 
 // MaxTries is how many times a message that fails with an error other than
@@ -76,6 +77,15 @@ func (o *Outbox) SetPlatform(p linli.Platform) {
 	o.platform = p
 	o.mu.Unlock()
 	o.poke()
+}
+
+// OnDrop sets a function told about every message given up after MaxTries
+// failed deliveries (an unknown chat, a non-friend). It runs on the
+// goroutine calling RunDue, outside the outbox's lock: it may call Send.
+func (o *Outbox) OnDrop(fn func(out linli.Outgoing, err error)) {
+	o.mu.Lock()
+	o.onDrop = fn
+	o.mu.Unlock()
 }
 
 // SetOnline holds (false) or releases (true) delivery, e.g. while the
@@ -226,8 +236,17 @@ func (o *Outbox) RunDue(now time.Time) error {
 		}
 		msg := merge(batch)
 		err := p.Deliver(msg)
-		if err := o.settle(chat, batch, now, err); err != nil {
-			return err
+		dropped, serr := o.settle(chat, batch, now, err)
+		if serr != nil {
+			return serr
+		}
+		o.mu.Lock()
+		onDrop := o.onDrop
+		o.mu.Unlock()
+		for _, m := range dropped {
+			if onDrop != nil {
+				onDrop(m, err)
+			}
 		}
 	}
 }
@@ -251,8 +270,9 @@ func (o *Outbox) batchLocked(chat linli.Chat, now time.Time) []linli.Outgoing {
 	return batch
 }
 
-// settle records the outcome of one delivery.
-func (o *Outbox) settle(chat linli.Chat, batch []linli.Outgoing, now time.Time, sendErr error) error {
+// settle records the outcome of one delivery and returns the messages given
+// up on.
+func (o *Outbox) settle(chat linli.Chat, batch []linli.Outgoing, now time.Time, sendErr error) ([]linli.Outgoing, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	ids := make([]uint64, len(batch))
@@ -264,14 +284,15 @@ func (o *Outbox) settle(chat linli.Chat, batch []linli.Outgoing, now time.Time, 
 		o.lastSent[chat], o.lastAny = now, now
 		delete(o.backoff, chat)
 		delete(o.retryAt, chat)
-		return o.completeLocked(ids, now)
+		return nil, o.completeLocked(ids, now)
 	case errors.Is(sendErr, linli.ErrRetryLater):
 		b := min(max(2*o.backoff[chat], 10*time.Second), 5*time.Minute)
 		o.backoff[chat], o.retryAt[chat] = b, now.Add(b)
 		o.log.Warn("delivery deferred", "chat", chat.String(), "retry_in", b, "err", sendErr)
-		return nil
+		return nil, nil
 	}
-	var dropped []uint64
+	var dropped []linli.Outgoing
+	var dropIDs []uint64
 	for i := range o.pending {
 		m := &o.pending[i]
 		if !containsID(ids, m.ID) {
@@ -279,15 +300,15 @@ func (o *Outbox) settle(chat linli.Chat, batch []linli.Outgoing, now time.Time, 
 		}
 		m.Tries++
 		if m.Tries >= MaxTries {
-			dropped = append(dropped, m.ID)
+			dropped, dropIDs = append(dropped, *m), append(dropIDs, m.ID)
 			o.log.Error("message dropped after failed deliveries", "chat", chat.String(), "id", m.ID, "text", m.Text, "err", sendErr)
 		} else if err := o.store.UpdateOutgoing(*m); err != nil {
-			return fmt.Errorf("outbox: update: %w", err)
+			return nil, fmt.Errorf("outbox: update: %w", err)
 		}
 	}
 	o.retryAt[chat] = now.Add(30 * time.Second)
 	o.log.Warn("delivery failed", "chat", chat.String(), "err", sendErr)
-	return o.completeLocked(dropped, now)
+	return dropped, o.completeLocked(dropIDs, now)
 }
 
 func (o *Outbox) completeLocked(ids []uint64, now time.Time) error {

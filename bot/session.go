@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -116,4 +117,46 @@ func sessionNotice(since, now time.Time, reason string, held int) string {
 		tail = fmt.Sprintf(TextSessionHeld, held)
 	}
 	return fmt.Sprintf(TextSessionRestored, since.Format("01-02 15:04"), why, back, tail)
+}
+
+// Dropped tells staff that a message could not be delivered and was given
+// up (Outbox.OnDrop). A notice about a dropped notice is only logged, so a
+// broken staff chat cannot loop.
+func (m *SessionMonitor) Dropped(out linli.Outgoing, err error) {
+	if strings.HasPrefix(out.Key, dropKeyPrefix) {
+		m.log.Error("drop notice itself undeliverable", "to", out.To.String(), "err", err)
+		return
+	}
+	reason := "未知原因"
+	if err != nil {
+		reason = err.Error()
+	}
+	text := fmt.Sprintf(TextDropped, out.To.String(), reason, snippetRunes(out.Text, 40))
+	key := fmt.Sprintf("%s%d", dropKeyPrefix, out.ID)
+	if g := m.cfg.StaffGroup; g != "" && out.To.Group != g {
+		if err := m.out.Send(linli.Outgoing{Key: key, To: linli.Chat{Group: g}, Text: text}); err != nil {
+			m.log.Error("queue drop notice", "err", err)
+		}
+		return
+	}
+	for _, name := range m.cfg.StaffNames() {
+		if out.To.User == name {
+			continue
+		}
+		if err := m.out.Send(linli.Outgoing{Key: key + ":" + name, To: linli.Chat{User: name}, Text: text, Private: true}); err != nil {
+			m.log.Error("queue drop notice", "err", err)
+		}
+	}
+}
+
+// dropKeyPrefix marks drop notices.
+const dropKeyPrefix = "drop:"
+
+// snippetRunes returns the first n runes of s on one line.
+func snippetRunes(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n]) + "…"
 }

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"bytes"
+	"errors"
 	"log/slog"
 	"strings"
 	"testing"
@@ -83,5 +84,24 @@ func TestSessionRestoredWithoutStaffGroupTellsEachStaff(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("sent\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestDroppedMessageToldToStaff(t *testing.T) {
+	h := newHarness(t, nil)
+	h.plat.fail = func(out linli.Outgoing) error {
+		if out.To.Group == "已解散的群" {
+			return errors.New("wechat: no such group")
+		}
+		return nil
+	}
+	m := bot.NewSessionMonitor(h.outbox, h.cfg, h.clock, nil)
+	h.outbox.OnDrop(m.Dropped)
+	h.outbox.Send(linli.Outgoing{To: linli.Chat{Group: "已解散的群"}, Text: "明天上午停水，请提前储水"})
+	h.flush()
+	got := h.plat.texts()
+	if len(got) != 1 || !strings.HasPrefix(got[0], "[幸福里工作群] 【系统】一条消息多次发送失败，已放弃：发往「已解散的群」") ||
+		!strings.Contains(got[0], "明天上午停水") {
+		t.Fatalf("staff were told %q", got)
 	}
 }

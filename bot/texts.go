@@ -13,6 +13,8 @@ const (
 	TextSessionRestored = "【系统】微信连接曾于 %s 中断%s，已于 %s 恢复，%s"
 	// TextSessionHeld says how many held messages were sent after restoration.
 	TextSessionHeld = "期间积压的%d条消息已补发。"
+	// TextDropped tells staff a message was given up (to, reason, start of text).
+	TextDropped = "【系统】一条消息多次发送失败，已放弃：发往「%s」（%s）。内容：%s 请检查该群或好友是否还在，必要时人工转达。"
 	// TextSessionNothingHeld says no message waited during the loss.
 	TextSessionNothingHeld = "中断期间没有待发的消息。"
 )

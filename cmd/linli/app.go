@@ -20,6 +20,7 @@ type app struct {
 	log      *slog.Logger
 	db       *storage.DB
 	outbox   *bot.Outbox
+	monitor  *bot.SessionMonitor // session loss and undeliverable messages, told to staff
 	sched    *scheduler.Scheduler
 	engine   *bot.Engine
 	handlers *handlers.Handlers
@@ -45,6 +46,8 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 		db.Close()
 		return nil, err
 	}
+	a.monitor = bot.NewSessionMonitor(a.outbox, cfg, clock, log)
+	a.outbox.OnDrop(a.monitor.Dropped)
 	a.sched = scheduler.New(db, clock, cfg.Location, log)
 	a.engine = bot.New(bot.Options{
 		Config: cfg, Clock: clock, Dedupe: db, Residents: db, Outbox: a.outbox,

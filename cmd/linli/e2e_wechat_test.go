@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"linli"
-	"linli/bot"
 	"linli/bot/wechat"
 	"linli/bot/wxfake"
 )
@@ -59,16 +58,15 @@ func startE2E(t *testing.T) *e2e {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { e.app.Close() })
-	monitor := bot.NewSessionMonitor(e.app.outbox, cfg, e.clock, nil)
 	adapter, err := wechat.New(wechat.Options{
 		ServerURL: srv.URL(), Groups: append(cfg.Groups, cfg.StaffGroup), Clock: e.clock,
 		HotLoginFile: filepath.Join(t.TempDir(), "hot.json"), RetryDelay: time.Millisecond,
 		OnSession: func(up bool, reason string) {
 			if up {
-				monitor.Restored()
+				e.app.monitor.Restored()
 				e.app.outbox.SetOnline(true)
 			} else {
-				monitor.Lost(reason)
+				e.app.monitor.Lost(reason)
 			}
 			e.session <- up
 		},

@@ -86,7 +86,6 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 		return err
 	}
 	defer a.Close()
-	monitor := bot.NewSessionMonitor(a.outbox, cfg, clock, log)
 	groups := append([]string(nil), cfg.Groups...)
 	if cfg.StaffGroup != "" {
 		groups = append(groups, cfg.StaffGroup)
@@ -100,12 +99,12 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 		OnSession: func(up bool, reason string) {
 			if up {
 				log.Info("微信已连接", "reason", reason)
-				if err := monitor.Restored(); err != nil {
+				if err := a.monitor.Restored(); err != nil {
 					log.Error("queue session notice", "err", err)
 				}
 				a.outbox.SetOnline(true) // also after the first login, when nothing was lost
 			} else {
-				monitor.Lost(reason)
+				a.monitor.Lost(reason)
 			}
 		},
 		OnQR: func(url string) { log.Info("请用微信扫码登录", "url", url) },
