@@ -44,3 +44,30 @@ func TestBackup(t *testing.T) {
 		t.Errorf("backup resident = %+v, %v", r, err)
 	}
 }
+
+func TestBackupMediaCopiesNewFilesOnly(t *testing.T) {
+	dir := t.TempDir()
+	db, err := Open(filepath.Join(dir, "linli.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	name, err := db.SaveMedia([]byte("photo one"), ".png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "backup.media")
+	if n, err := db.BackupMedia(out); err != nil || n != 1 {
+		t.Fatalf("first backup copied %d, %v; want 1", n, err)
+	}
+	if _, err := db.SaveMedia([]byte("photo two"), ".jpg"); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := db.BackupMedia(out); err != nil || n != 1 {
+		t.Fatalf("second backup copied %d, %v; want only the new photo", n, err)
+	}
+	got, err := os.ReadFile(filepath.Join(out, name))
+	if err != nil || string(got) != "photo one" {
+		t.Fatalf("backed-up photo = %q, %v", got, err)
+	}
+}

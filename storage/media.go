@@ -82,3 +82,47 @@ func (db *DB) MediaPath(name string) (string, error) {
 	}
 	return path, nil
 }
+
+// BackupMedia copies the media files into dir, skipping those already
+// there: files are named by their content and never change, so a repeated
+// backup copies only new images. It returns how many files it copied.
+func (db *DB) BackupMedia(dir string) (int, error) {
+	entries, err := os.ReadDir(db.MediaDir())
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("storage: backup media: %w", err)
+	}
+	copied := 0
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !mediaName.MatchString(e.Name()) {
+			continue
+		}
+		dst := filepath.Join(dir, e.Name())
+		if _, err := os.Stat(dst); err == nil {
+			continue
+		}
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return copied, fmt.Errorf("storage: backup media: %w", err)
+		}
+		if err := copyFile(filepath.Join(db.MediaDir(), e.Name()), dst); err != nil {
+			return copied, fmt.Errorf("storage: backup media: %w", err)
+		}
+		copied++
+	}
+	return copied, nil
+}
+
+// copyFile copies src to dst through a temporary file and a rename.
+func copyFile(src, dst string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	tmp := dst + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, dst)
+}

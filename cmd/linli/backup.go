@@ -33,6 +33,15 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "linli backup:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "已备份到 %s\n", *out)
+	n, err := db.BackupMedia(*out + ".media")
+	if err != nil {
+		fmt.Fprintln(stderr, "linli backup:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "已备份到 %s", *out)
+	if n > 0 {
+		fmt.Fprintf(stdout, "，照片 %d 张复制到 %s.media", n, *out)
+	}
+	fmt.Fprintln(stdout)
 	return 0
 }
