@@ -46,9 +46,10 @@ type Job struct {
 	Key     string          `json:"key,omitempty"` // unique when set; scheduling the same key replaces the job
 	Kind    string          `json:"kind"`          // which JobFunc runs it
 	Payload json.RawMessage `json:"payload,omitempty"`
-	At      time.Time       `json:"at,omitzero"`    // one-off time
-	Spec    string          `json:"spec,omitempty"` // cron spec (5 fields or descriptor), in the configured zone
-	Next    time.Time       `json:"next"`           // next occurrence to fire
+	At      time.Time       `json:"at,omitzero"`      // one-off time
+	Spec    string          `json:"spec,omitempty"`   // cron spec (5 fields or descriptor), in the configured zone
+	Next    time.Time       `json:"next"`             // next occurrence to fire
+	Number  uint64          `json:"number,omitempty"` // the job's number among jobs of its Kind, for people ("定时通知 #2"); set by the store
 	Owner   string          `json:"owner,omitempty"`
 	Note    string          `json:"note,omitempty"` // human description for listings
 	Created time.Time       `json:"created"`
@@ -56,8 +57,9 @@ type Job struct {
 
 // JobStore persists jobs for the scheduler.
 type JobStore interface {
-	// PutJob stores j, assigning j.ID when zero. A job with the same non-empty
-	// Key is replaced (keeping its ID).
+	// PutJob stores j, assigning j.ID when zero and j.Number (a sequence per
+	// Kind) when the job is new. A job with the same non-empty Key is
+	// replaced, keeping its ID and Number.
 	PutJob(j *Job) error
 	// DeleteJob removes a job; deleting a missing job is not an error.
 	DeleteJob(id uint64) error

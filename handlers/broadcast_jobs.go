@@ -34,7 +34,7 @@ func (h *Handlers) runNotice(job linli.Job, occ time.Time) error {
 	}
 	if late := h.Clock.Now().Sub(occ); late > noticeStaleAfter {
 		h.log.Warn("scheduled notice too late; skipped", "job", job.ID, "occurrence", occ, "late", late)
-		return tell(textNoticeStale(job.ID, zhtime.Format(occ.In(h.Config.Location))))
+		return tell(textNoticeStale(job.Number, zhtime.Format(occ.In(h.Config.Location))))
 	}
 	groups, gone := h.Config.Groups, []string(nil)
 	if len(p.Groups) > 0 {
@@ -57,9 +57,9 @@ func (h *Handlers) runNotice(job linli.Job, occ time.Time) error {
 	h.log.Info("scheduled notice sent", "job", job.ID, "occurrence", occ, "groups", len(groups), "gone", len(gone))
 	switch {
 	case len(gone) > 0:
-		errs = append(errs, tell(textNoticeGroupsGone(job.ID, gone)))
+		errs = append(errs, tell(textNoticeGroupsGone(job.Number, gone)))
 	case job.Spec == "":
-		errs = append(errs, tell(textNoticeFired(job.ID, textTargets(len(p.Groups) == 0, groups))))
+		errs = append(errs, tell(textNoticeFired(job.Number, textTargets(len(p.Groups) == 0, groups))))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("notice job %d: %w", job.ID, err)

@@ -73,7 +73,7 @@ func (h *Handlers) scheduleNotice(ctx context.Context, req *linli.Request) error
 		return err
 	}
 	h.log.Info("notice scheduled", "job", job.ID, "owner", job.Owner, "spec", job.Spec, "next", job.Next)
-	return h.staffReply(req)(textScheduled(job.ID, h.whenText(job), textTargets(tgt.all, tgt.groups), snippet(text, 40)))
+	return h.staffReply(req)(textScheduled(job.Number, h.whenText(job), textTargets(tgt.all, tgt.groups), snippet(text, 40)))
 }
 
 // whenError explains why the start of args is not a time.
@@ -137,7 +137,7 @@ func (h *Handlers) listSchedules(ctx context.Context, req *linli.Request) error 
 			continue
 		}
 		n++
-		fmt.Fprintf(&b, "\n#%d %s", j.ID, h.whenText(j))
+		fmt.Fprintf(&b, "\n#%d %s", j.Number, h.whenText(j))
 		switch {
 		case !all:
 		case strings.HasPrefix(j.Key, linli.ConfigNoticePrefix):
@@ -180,7 +180,7 @@ func (h *Handlers) cancelSchedule(ctx context.Context, req *linli.Request) error
 		return err
 	}
 	for _, j := range jobs {
-		if j.ID != id {
+		if j.Number != id {
 			continue
 		}
 		if name, ok := strings.CutPrefix(j.Key, linli.ConfigNoticePrefix); ok {
@@ -189,10 +189,10 @@ func (h *Handlers) cancelSchedule(ctx context.Context, req *linli.Request) error
 		if j.Owner != req.Msg.Sender && req.Msg.Role != linli.RoleSupervisor {
 			return linli.Errorf(linli.EForbidden, "%s", textNotYourSchedule(id, j.Owner))
 		}
-		if _, err := h.Scheduler.CancelID(id); err != nil {
+		if _, err := h.Scheduler.CancelID(j.ID); err != nil {
 			return err
 		}
-		h.log.Info("notice cancelled", "job", id, "by", req.Msg.Sender)
+		h.log.Info("notice cancelled", "job", j.ID, "number", id, "by", req.Msg.Sender)
 		p, _ := noticePayload(j)
 		return h.staffReply(req)(textCancelled(id, h.whenText(j), snippet(p.Text, 20)))
 	}

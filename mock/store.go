@@ -21,6 +21,7 @@ type Store struct {
 	outSeq    uint64
 	jobs      map[uint64]linli.Job
 	jobSeq    uint64
+	jobNums   map[string]uint64
 }
 
 var (
@@ -33,7 +34,8 @@ var (
 // NewStore returns an empty store.
 func NewStore() *Store {
 	return &Store{seen: map[string]bool{}, residents: map[string]linli.Resident{},
-		outbox: map[uint64]linli.Outgoing{}, keys: map[string]bool{}, jobs: map[uint64]linli.Job{}}
+		outbox: map[uint64]linli.Outgoing{}, keys: map[string]bool{}, jobs: map[uint64]linli.Job{},
+		jobNums: map[string]uint64{}}
 }
 
 // MarkSeen implements linli.DedupeStore.
@@ -162,6 +164,13 @@ func (s *Store) PutJob(j *linli.Job) error {
 	if j.ID == 0 {
 		s.jobSeq++
 		j.ID = s.jobSeq
+	}
+	if old, ok := s.jobs[j.ID]; ok && old.Number != 0 {
+		j.Number = old.Number
+	}
+	if j.Number == 0 {
+		s.jobNums[j.Kind]++
+		j.Number = s.jobNums[j.Kind]
 	}
 	s.jobs[j.ID] = *j
 	return nil

@@ -34,6 +34,7 @@ var (
 	bucketOutboxKeys = []byte("outbox_keys")
 	bucketJobs       = []byte("jobs")
 	bucketJobKeys    = []byte("job_keys")
+	bucketJobNumbers = []byte("job_numbers") // per-kind counters for Job.Number
 )
 
 // keySchema is the key, in the meta bucket, of the schema version.

@@ -46,6 +46,14 @@ func (db *DB) PutJob(j *linli.Job) error {
 		if err != nil {
 			return err
 		}
+		if found && old.Number != 0 {
+			rec.Number = old.Number
+		}
+		if rec.Number == 0 {
+			if rec.Number, err = nextJobNumber(tx, rec.Kind); err != nil {
+				return err
+			}
+		}
 		if found && old.Key != "" && old.Key != rec.Key {
 			if err := deleteKey(keys, []byte(old.Key)); err != nil {
 				return err
@@ -61,8 +69,22 @@ func (db *DB) PutJob(j *linli.Job) error {
 	if err != nil {
 		return fmt.Errorf("storage: put job %d %q: %w", j.ID, j.Key, err)
 	}
-	j.ID = rec.ID
+	j.ID, j.Number = rec.ID, rec.Number
 	return nil
+}
+
+// nextJobNumber returns the next number for a job of kind: numbers shown to
+// people count jobs of one kind only, never reused.
+func nextJobNumber(tx *bbolt.Tx, kind string) (uint64, error) {
+	b, err := writeBucket(tx, bucketJobNumbers)
+	if err != nil {
+		return 0, err
+	}
+	n := btoi(b.Get([]byte(kind))) + 1
+	if err := b.Put([]byte(kind), itob(n)); err != nil {
+		return 0, fmt.Errorf("job number for %q: %w", kind, err)
+	}
+	return n, nil
 }
 
 // DeleteJob removes the job id and releases its key; deleting a missing job
