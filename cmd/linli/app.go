@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"log/slog"
+	"time"
 
 	"linli"
 	"linli/bot"
@@ -36,6 +37,9 @@ type appOptions struct {
 
 // newApp opens the database and wires every part. Close it when done.
 func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptions) (*app, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	db, err := storage.Open(opt.dbPath)
 	if err != nil {
 		return nil, err
@@ -61,6 +65,7 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 	attachStores(a.handlers, db)
 	a.handlers.Register(a.engine.Router())
 	a.handlers.RegisterJobs(a.sched)
+	a.sched.Handle(jobBackup, a.nightlyBackup)
 	if err := a.handlers.SyncConfigNotices(); err != nil {
 		db.Close()
 		return nil, err
@@ -84,4 +89,29 @@ func attachStores(h *handlers.Handlers, db *storage.DB) {
 	h.Reports = db
 	// anchor:stores
 	h.Activities = db
+}
+
+// jobBackup is the scheduler kind of the nightly backup `linli run` keeps.
+const jobBackup = "backup"
+
+// nightlyBackup copies the database and its photos to "<db>.backup" while
+// the bot runs (bbolt lets only one process open the file, so `linli
+// backup` cannot run beside `linli run`).
+func (a *app) nightlyBackup(job linli.Job, occ time.Time) error {
+	path := a.db.Path() + ".backup"
+	if err := a.db.BackupFile(path); err != nil {
+		return err
+	}
+	n, err := a.db.BackupMedia(path + ".media")
+	if err != nil {
+		return err
+	}
+	a.log.Info("nightly backup written", "path", path, "new_photos", n)
+	return nil
+}
+
+// scheduleBackup arranges the nightly backup at 03:30.
+func (a *app) scheduleBackup() error {
+	_, err := a.sched.Schedule(linli.Job{Key: jobBackup, Kind: jobBackup, Spec: "30 3 * * *", Note: "每晚备份数据库"})
+	return err
 }

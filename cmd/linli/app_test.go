@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"linli"
+	"linli/storage"
 )
 
 // sink is a platform that records what it is given.
@@ -143,5 +144,36 @@ func TestDemoConfigLoads(t *testing.T) {
 	}
 	if cfg.Community != "幸福里社区" || len(cfg.Groups) != 2 || len(cfg.Grids) != 3 {
 		t.Fatalf("demo config = %+v", cfg)
+	}
+}
+
+func TestNightlyBackup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "linli.db")
+	clock := linli.NewSimClock(time.Date(2026, 11, 23, 9, 0, 0, 0, time.FixedZone("CST", 8*3600)))
+	a := testApp(t, path, clock)
+	defer a.Close()
+	if _, err := a.db.UpdateResident("张阿姨", func(r *linli.Resident) error { r.Household = "3栋502"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.db.SaveMedia([]byte("photo"), ".png"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.scheduleBackup(); err != nil {
+		t.Fatal(err)
+	}
+	clock.Advance(20 * time.Hour) // past 03:30 the next night
+	if err := a.sched.RunDue(clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	b, err := storage.Open(path + ".backup")
+	if err != nil {
+		t.Fatalf("no nightly backup: %v", err)
+	}
+	defer b.Close()
+	if r, err := b.Resident("张阿姨"); err != nil || r.Household != "3栋502" {
+		t.Fatalf("backup holds %+v, %v", r, err)
+	}
+	if entries, err := os.ReadDir(path + ".backup.media"); err != nil || len(entries) != 1 {
+		t.Fatalf("backup photos: %v, %v", entries, err)
 	}
 }

@@ -86,6 +86,9 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 		return err
 	}
 	defer a.Close()
+	if err := a.scheduleBackup(); err != nil {
+		return err
+	}
 	groups := append([]string(nil), cfg.Groups...)
 	if cfg.StaffGroup != "" {
 		groups = append(groups, cfg.StaffGroup)
