@@ -3,6 +3,7 @@ package storage
 import (
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -138,7 +139,7 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 	if !errors.Is(err, ErrNewerSchema) {
 		t.Errorf("error %v does not wrap ErrNewerSchema", err)
 	}
-	for _, want := range []string{"数据库版本 99", "请升级 linli", "schema 99 is newer than supported 1"} {
+	for _, want := range []string{"数据库版本 99", "请升级 linli", fmt.Sprintf("schema 99 is newer than supported %d", SchemaVersion())} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not contain %q", err, want)
 		}

@@ -2,7 +2,10 @@ package storage
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"testing"
+
+	"go.etcd.io/bbolt"
 
 	"linli"
 )
@@ -87,5 +90,58 @@ func TestJobs(t *testing.T) {
 	}
 	if got := jobIDs(t, db); !equalIDs(got, []uint64{1, 3, 10, 11, 12, 13}) {
 		t.Fatalf("job ids = %v", got)
+	}
+}
+
+func TestMigrationV2NumbersOldJobs(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "linli.db")
+	// A version-1 database with two notice jobs and one other job, written
+	// the way version 1 stored them: without a Number.
+	raw, err := bbolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = raw.Update(func(tx *bbolt.Tx) error {
+		if err := migrateV1(tx); err != nil {
+			return err
+		}
+		meta, err := writeBucket(tx, bucketMeta)
+		if err != nil {
+			return err
+		}
+		if err := meta.Put(keySchema, itob(1)); err != nil {
+			return err
+		}
+		b := tx.Bucket(bucketJobs)
+		for id, kind := range map[uint64]string{1: "notice", 2: "act.remind", 3: "notice"} {
+			if err := putJSON(b, itob(id), &linli.Job{ID: id, Kind: kind}); err != nil {
+				return err
+			}
+		}
+		return b.SetSequence(3)
+	})
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	jobs, err := db.Jobs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[uint64]uint64{}
+	for _, j := range jobs {
+		got[j.ID] = j.Number
+	}
+	if got[1] != 1 || got[3] != 2 || got[2] != 1 {
+		t.Fatalf("numbers after migration = %v, want notices 1 and 2, the reminder 1", got)
+	}
+	next := &linli.Job{Kind: "notice"}
+	if err := db.PutJob(next); err != nil || next.Number != 3 {
+		t.Fatalf("next notice number = %d, %v; want 3", next.Number, err)
 	}
 }

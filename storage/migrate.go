@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"go.etcd.io/bbolt"
+
+	"linli"
 )
 
 // migration upgrades the schema by one version inside the transaction it is
@@ -17,6 +19,7 @@ type migration func(tx *bbolt.Tx) error
 // run in one transaction, so a failure leaves the file as it was.
 var migrations = []migration{
 	migrateV1,
+	migrateV2,
 }
 
 // SchemaVersion is the schema version written by this version of linli.
@@ -26,6 +29,31 @@ func SchemaVersion() int { return len(migrations) }
 func migrateV1(tx *bbolt.Tx) error {
 	for _, name := range [][]byte{bucketSeen, bucketResidents, bucketOutbox, bucketOutboxKeys, bucketJobs, bucketJobKeys} {
 		if _, err := writeBucket(tx, name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// migrateV2 numbers the jobs stored before jobs had a per-kind Number, in
+// ID order, so that 定时通知 #N keeps meaning one notice.
+func migrateV2(tx *bbolt.Tx) error {
+	b := tx.Bucket(bucketJobs)
+	if b == nil {
+		return nil
+	}
+	jobs, err := listJSON[linli.Job](b)
+	if err != nil {
+		return err
+	}
+	for _, j := range jobs {
+		if j.Number != 0 {
+			continue
+		}
+		if j.Number, err = nextJobNumber(tx, j.Kind); err != nil {
+			return err
+		}
+		if err := putJSON(b, itob(j.ID), &j); err != nil {
 			return err
 		}
 	}
