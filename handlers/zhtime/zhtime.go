@@ -69,6 +69,21 @@ func Parse(s string, now time.Time) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("无法识别时间“%s”，可以这样写：%s", s, oneOffExamples)
 }
 
+// ParseDeadline reads a deadline. It is Parse, except that a date written
+// without a time of day ("截止:明天", "截止:11月27日") means the end of that
+// day, 23:59, as people mean it — not DefaultHour.
+func ParseDeadline(s string, now time.Time) (time.Time, error) {
+	t, err := Parse(s, now)
+	if err != nil {
+		return t, err
+	}
+	if e, ok := scanOneOff(strings.TrimSpace(s)); ok && e.kind != noDate && e.clk == nil && e.pd.word == "" {
+		y, m, d := t.Date()
+		t = time.Date(y, m, d, 23, 59, 0, 0, t.Location())
+	}
+	return t, nil
+}
+
 // ParseRecurring reads a recurring expression and returns a 5-field cron
 // spec (minute hour day-of-month month day-of-week, as robfig/cron parses
 // it) and a description such as "每周一 09:00". A 5-field cron spec is

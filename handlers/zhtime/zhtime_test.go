@@ -359,3 +359,23 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestParseDeadline(t *testing.T) {
+	loc, _ := time.LoadLocation("Asia/Shanghai")
+	now := time.Date(2026, 11, 23, 9, 0, 0, 0, loc)
+	tests := []struct{ in, want string }{
+		{"明天", "2026-11-24 23:59"},
+		{"11月27日", "2026-11-27 23:59"},
+		{"周六", "2026-11-28 23:59"},
+		{"明天12点", "2026-11-24 12:00"},
+		{"明天下午", "2026-11-24 15:00"},
+		{"11月27日 18:00", "2026-11-27 18:00"},
+		{"20:00", "2026-11-23 20:00"},
+	}
+	for _, tt := range tests {
+		got, err := ParseDeadline(tt.in, now)
+		if err != nil || got.Format("2006-01-02 15:04") != tt.want {
+			t.Errorf("ParseDeadline(%q) = %v, %v; want %s", tt.in, got, err, tt.want)
+		}
+	}
+}
