@@ -49,6 +49,11 @@ var allWords = []string{"全部", "所有", "全体", "全部群", "所有群", 
 // name was understood (a message whose first word names no group may be
 // chatter).
 func (h *Handlers) parseTarget(args, usage string) (t target, known bool, err error) {
+	// "通知 全部：明天停水": a colon right after the group list separates it
+	// from the content (group names never contain one).
+	if i := strings.Index(args, ":"); i > 0 && !strings.ContainsFunc(args[:i], unicode.IsSpace) {
+		args = args[:i] + " " + args[i+1:]
+	}
 	field, rest := cutGroupsField(args)
 	if field == "" {
 		return t, false, linli.Errorf(linli.EInvalid, "%s", usage)

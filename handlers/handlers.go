@@ -29,8 +29,9 @@ type Deps struct {
 // Handlers holds the command handlers and their dependencies.
 type Handlers struct {
 	Deps
-	log    *slog.Logger
-	router linli.Router
+	log        *slog.Logger
+	router     linli.Router
+	helpPosted helpPosted
 
 	digestSources []linli.DigestSource // sections of the daily digest (AddDigestSource)
 }

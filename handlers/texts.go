@@ -7,6 +7,7 @@ import "fmt"
 
 const (
 	textHelpWorker          = "【网格员】"
+	textHelpAbove           = "菜单刚发过，请往上翻看；也可以私聊我发「帮助」。"
 	textHelpStaff           = "【社工】"
 	textBindUsage           = "请发送「绑定 户号」登记您家，例如：绑定 3栋502 或 绑定 3栋1单元502。"
 	textBindUnknownBuilding = "本社区没有%s，请检查楼栋号，例如：绑定 3栋502。"
