@@ -11,6 +11,7 @@ func (h *Handlers) Register(r linli.Router) {
 	h.registerSignup(r)
 	h.registerReport(r)
 	h.registerPoll(r)
+	h.registerPoints(r)
 	h.registerBroadcast(r)
 	h.registerDigestSources()
 	// anchor:register
