@@ -17,6 +17,9 @@ func bindRoutes(h *harness) {
 	r := h.engine.Router()
 	r.Command(linli.Command{Names: []string{linli.CommandBindGroup}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
 		Handler: func(ctx context.Context, req *linli.Request) error {
+			if !strings.HasPrefix(req.Args, "幸福里") {
+				return linli.ErrNotCommand
+			}
 			if err := h.aliases.SetGroupAlias(req.Msg.Topic, req.Args); err != nil {
 				return err
 			}
@@ -26,6 +29,9 @@ func bindRoutes(h *harness) {
 		Handler: func(ctx context.Context, req *linli.Request) error {
 			return req.Reply("活动 " + req.Msg.Group + "|" + req.Msg.Topic)
 		}})
+	r.Hook(func(ctx context.Context, req *linli.Request) (bool, error) {
+		return true, req.Reply("hook " + req.Msg.Norm)
+	})
 }
 
 func TestRenamedGroupIsBoundByStaff(t *testing.T) {
@@ -45,6 +51,8 @@ func TestRenamedGroupIsBoundByStaff(t *testing.T) {
 		{"a resident cannot bind", renamed, "张阿姨", "#绑定群 " + old, nil},
 		{"nor a grid worker", renamed, "王网格", "绑定群 " + old, nil},
 		{"staff chatter is ignored", renamed, "李社工", "大家好", nil},
+		{"staff 绑定群 that is not the command reaches nothing else there", renamed, "李社工", "绑定群的事再说", nil},
+		{"while in a served group it goes on to the hooks", old, "李社工", "绑定群的事再说", []string{"[幸福里1期居民群] @李社工 hook 绑定群的事再说"}},
 		{"staff bind it", renamed, "李社工", "@邻里通 绑定群 " + old, []string{"[幸福里一期邻居群] @李社工 bound 幸福里一期邻居群|幸福里一期邻居群"}},
 		{"then residents are served under the configured name", renamed, "张阿姨", "活动", []string{"[幸福里一期邻居群] @张阿姨 活动 幸福里1期居民群|幸福里一期邻居群"}},
 	}
