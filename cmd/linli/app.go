@@ -24,6 +24,7 @@ type app struct {
 	monitor  *bot.SessionMonitor // session loss and undeliverable messages, told to staff
 	sched    *scheduler.Scheduler
 	engine   *bot.Engine
+	aliases  *bot.GroupAliases // renamed groups re-bound with 绑定群
 	handlers *handlers.Handlers
 }
 
@@ -55,6 +56,7 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 		db.Close()
 		return nil, err
 	}
+	a.aliases = aliases
 	a.outbox.SetGroupAliases(aliases)
 	a.monitor = bot.NewSessionMonitor(a.outbox, cfg, clock, log)
 	a.outbox.OnDrop(a.monitor.Dropped)
