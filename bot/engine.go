@@ -106,10 +106,10 @@ func (e *Engine) Run(ctx context.Context) error {
 	}
 }
 
-// Handle processes one message: serve check (and renamed groups, see
-// resolveGroup), dedupe, normalisation,
-// identification, routing. Errors returned are storage failures; handler
-// errors are answered to the user and logged, not returned.
+// Handle processes one message: serve check (renamed groups included, see
+// resolveGroup), dedupe, normalisation, identification, routing. Errors
+// returned are storage failures; handler errors are answered to the user
+// and logged, not returned.
 func (e *Engine) Handle(ctx context.Context, m linli.Message) error {
 	cfg := e.opt.Config
 	now := e.opt.Clock.Now()

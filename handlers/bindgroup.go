@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -43,7 +44,7 @@ func (h *Handlers) bindGroup(ctx context.Context, req *linli.Request) error {
 	}
 	aliases, err := h.GroupAliases.GroupAliases()
 	if err != nil {
-		return err
+		return fmt.Errorf("bind group: %w", err)
 	}
 	switch {
 	case topic == name:
@@ -53,7 +54,7 @@ func (h *Handlers) bindGroup(ctx context.Context, req *linli.Request) error {
 		// The group got its configured name back: drop the stale alias,
 		// or deliveries would keep going to the old topic.
 		if err := h.GroupAliases.SetGroupAlias(name, name); err != nil {
-			return err
+			return fmt.Errorf("bind group: unbind %q: %w", name, err)
 		}
 		h.log.Info("group alias removed", "group", name, "by", m.Sender)
 		return req.Reply(textBindGroupRestored(name))
@@ -63,7 +64,7 @@ func (h *Handlers) bindGroup(ctx context.Context, req *linli.Request) error {
 		return req.Reply(textBindGroupAlready(name))
 	}
 	if err := h.GroupAliases.SetGroupAlias(topic, name); err != nil {
-		return err
+		return fmt.Errorf("bind group: %q → %q: %w", topic, name, err)
 	}
 	h.log.Info("group re-bound", "topic", topic, "group", name, "by", m.Sender, "was", aliases[topic])
 	return h.Out.Send(linli.Outgoing{To: linli.Chat{Group: name}, Text: textBindGroupDone(name)})
