@@ -7,7 +7,7 @@ import "time"
 type Message struct {
 	// Set by the platform adapter.
 	ID        string    // platform message id, used for deduplication
-	Group     string    // group topic (群名); "" for a private chat
+	Group     string    // group topic (群名); "" for a private chat; the engine puts a re-bound group's configured name here
 	Sender    string    // 群昵称 (display name in the group) or nickname
 	Nickname  string    // WeChat nickname, if known and different from Sender
 	Text      string    // raw text as received
@@ -20,6 +20,7 @@ type Message struct {
 	Addressed bool      // private chat, a leading #/or @bot: clearly meant for the bot
 	Resident  *Resident // the sender as a resident record (never nil after identification)
 	Role      Role      // the sender's role from configuration
+	Topic     string    // the group's name on the platform: Group, unless the group was renamed and re-bound (GroupAliasStore); "" for a private chat
 }
 
 // Private reports whether the message came in a private chat.

@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -32,6 +33,7 @@ type Options struct {
 	Residents    linli.ResidentStore // required
 	Outbox       *Outbox             // required
 	Understander linli.Understander  // optional: free-text understanding
+	Aliases      *GroupAliases       // optional: renamed groups re-bound with 绑定群
 	Normalize    func(string) string // required: text normaliser (textnorm.Normalize)
 	Logger       *slog.Logger        // optional
 	Middleware   []linli.Middleware  // optional, outermost first
@@ -104,16 +106,17 @@ func (e *Engine) Run(ctx context.Context) error {
 	}
 }
 
-// Handle processes one message: serve check, dedupe, normalisation,
-// identification, routing. Errors returned are storage failures; handler
-// errors are answered to the user and logged, not returned.
+// Handle processes one message: serve check (renamed groups included, see
+// resolveGroup), dedupe, normalisation, identification, routing. Errors
+// returned are storage failures; handler errors are answered to the user
+// and logged, not returned.
 func (e *Engine) Handle(ctx context.Context, m linli.Message) error {
 	cfg := e.opt.Config
 	now := e.opt.Clock.Now()
 	if m.At.IsZero() {
 		m.At = now
 	}
-	if m.Group != "" && !cfg.Served(m.Group) && m.Group != cfg.StaffGroup {
+	if m.Group != "" && !e.resolveGroup(&m) {
 		return nil // not a group we serve
 	}
 	if m.Sender == "" {
@@ -149,6 +152,41 @@ func (e *Engine) Handle(ctx context.Context, m linli.Message) error {
 		e.answerError(req, err)
 	}
 	return nil
+}
+
+// Serves reports whether messages from the group called topic on the
+// platform are handled: a served group, the staff group, or a renamed group
+// re-bound to one of them. (A staff member's 绑定群 is also handled from any
+// group; platforms that filter groups must let text through for it.)
+func (e *Engine) Serves(topic string) bool {
+	cfg := e.opt.Config
+	if cfg.Served(topic) || (topic != "" && topic == cfg.StaffGroup) {
+		return true
+	}
+	_, ok := e.opt.Aliases.Configured(topic)
+	return ok
+}
+
+// resolveGroup decides whether the group message m is handled and sets
+// m.Topic to the group's platform name. A message from a renamed group that
+// was re-bound gets the configured name in m.Group. From a group the bot
+// does not know, only a staff member's 绑定群 passes (m.Group stays the
+// platform name), so that a renamed group can be bound from inside it.
+func (e *Engine) resolveGroup(m *linli.Message) bool {
+	cfg := e.opt.Config
+	m.Topic = m.Group
+	if cfg.Served(m.Group) || m.Group == cfg.StaffGroup {
+		return true
+	}
+	if name, ok := e.opt.Aliases.Configured(m.Group); ok {
+		m.Group = name
+		return true
+	}
+	if !cfg.RoleOf(m.Sender, m.Nickname).IsStaff() {
+		return false
+	}
+	norm, _ := prepare(e.opt.Normalize(truncateRunes(m.Text, MaxTextRunes)), cfg.BotName, m.Mentioned)
+	return strings.HasPrefix(norm, linli.CommandBindGroup)
 }
 
 // answerError tells the user what went wrong: the message of a user error,

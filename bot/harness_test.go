@@ -50,14 +50,15 @@ func (r *recorder) texts() []string {
 
 // harness drives an engine on a simulated clock, like joetest.
 type harness struct {
-	t      *testing.T
-	cfg    *linli.Config
-	clock  *linli.SimClock
-	store  *mock.Store
-	outbox *bot.Outbox
-	engine *bot.Engine
-	plat   *recorder
-	seq    int
+	t       *testing.T
+	cfg     *linli.Config
+	clock   *linli.SimClock
+	store   *mock.Store
+	outbox  *bot.Outbox
+	engine  *bot.Engine
+	aliases *bot.GroupAliases
+	plat    *recorder
+	seq     int
 }
 
 var start = time.Date(2026, 11, 23, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
@@ -84,9 +85,14 @@ func newHarness(t testing.TB, understander linli.Understander) *harness {
 	}
 	plat := &recorder{clock: clock, friends: map[string]bool{"李社工": true}}
 	ob.SetPlatform(plat)
+	aliases, err := bot.NewGroupAliases(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ob.SetGroupAliases(aliases)
 	e := bot.New(bot.Options{Config: cfg, Clock: clock, Dedupe: store, Residents: store,
-		Outbox: ob, Understander: understander, Normalize: textnorm.Normalize})
-	h := &harness{cfg: cfg, clock: clock, store: store, outbox: ob, engine: e, plat: plat}
+		Outbox: ob, Understander: understander, Normalize: textnorm.Normalize, Aliases: aliases})
+	h := &harness{cfg: cfg, clock: clock, store: store, outbox: ob, engine: e, aliases: aliases, plat: plat}
 	if tt, ok := t.(*testing.T); ok {
 		h.t = tt
 	}

@@ -39,6 +39,7 @@ type Outbox struct {
 	online   bool
 	notify   chan struct{}
 	onDrop   func(linli.Outgoing, error)
+	aliases  *GroupAliases
 }
 
 // MaxTries is how many times a message that fails with an error other than
@@ -77,6 +78,16 @@ func (o *Outbox) SetPlatform(p linli.Platform) {
 	o.platform = p
 	o.mu.Unlock()
 	o.poke()
+}
+
+// SetGroupAliases makes the outbox deliver messages for a renamed group to
+// its current topic. The translation happens at delivery, so messages queued
+// before the group was re-bound go to the new topic too; chats (pacing,
+// coalescing, Outgoing.To) keep the configured name.
+func (o *Outbox) SetGroupAliases(a *GroupAliases) {
+	o.mu.Lock()
+	o.aliases = a
+	o.mu.Unlock()
 }
 
 // OnDrop sets a function told about every message given up after MaxTries
@@ -229,12 +240,15 @@ func (o *Outbox) RunDue(now time.Time) error {
 			return nil
 		}
 		batch := o.batchLocked(chat, now)
-		p := o.platform
+		p, aliases := o.platform, o.aliases
 		o.mu.Unlock()
 		if len(batch) == 0 {
 			return nil
 		}
 		msg := merge(batch)
+		if msg.To.Group != "" {
+			msg.To.Group = aliases.Topic(msg.To.Group)
+		}
 		err := p.Deliver(msg)
 		dropped, serr := o.settle(chat, batch, now, err)
 		if serr != nil {

@@ -87,6 +87,9 @@ func (r *Router) dispatch(ctx context.Context, req *linli.Request) error {
 		}
 		req.Command, req.Args = "", ""
 	}
+	if m.Group != "" && !r.cfg.Served(m.Group) && m.Group != r.cfg.StaffGroup {
+		return nil // a group the bot does not serve (绑定群 from a renamed group): commands only
+	}
 	for _, h := range r.hooks {
 		handled, err := h(ctx, req)
 		if handled || err != nil {

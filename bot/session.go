@@ -132,6 +132,9 @@ func (m *SessionMonitor) Dropped(out linli.Outgoing, err error) {
 		reason = err.Error()
 	}
 	text := fmt.Sprintf(TextDropped, out.To.String(), reason, snippetRunes(out.Text, 40))
+	if g := out.To.Group; g != "" && (m.cfg.Served(g) || g == m.cfg.StaffGroup) {
+		text += fmt.Sprintf(TextDroppedRenamed, g)
+	}
 	key := fmt.Sprintf("%s%d", dropKeyPrefix, out.ID)
 	if g := m.cfg.StaffGroup; g != "" && out.To.Group != g {
 		if err := m.out.Send(linli.Outgoing{Key: key, To: linli.Chat{Group: g}, Text: text}); err != nil {

@@ -105,3 +105,22 @@ func TestDroppedMessageToldToStaff(t *testing.T) {
 		t.Fatalf("staff were told %q", got)
 	}
 }
+
+func TestDroppedMessageToAConfiguredGroupSuggestsRebinding(t *testing.T) {
+	h := newHarness(t, nil)
+	const g = "幸福里2期居民群"
+	h.plat.fail = func(out linli.Outgoing) error {
+		if out.To.Group == g {
+			return errors.New("wechat: unknown group")
+		}
+		return nil
+	}
+	m := bot.NewSessionMonitor(h.outbox, h.cfg, h.clock, nil)
+	h.outbox.OnDrop(m.Dropped)
+	h.outbox.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: "明天上午停水"})
+	h.flush()
+	got := h.plat.texts()
+	if len(got) != 1 || !strings.HasSuffix(got[0], "如果该群改了名，请在改名后的群里发送「绑定群 幸福里2期居民群」。") {
+		t.Fatalf("staff were told %q", got)
+	}
+}

@@ -15,6 +15,9 @@ const (
 	TextSessionHeld = "期间积压的%d条消息已补发。"
 	// TextDropped tells staff a message was given up (to, reason, start of text).
 	TextDropped = "【系统】一条消息多次发送失败，已放弃：发往「%s」（%s）。内容：%s 请检查该群或好友是否还在，必要时人工转达。"
+	// TextDroppedRenamed follows TextDropped for a configured group (%s):
+	// it may have been renamed.
+	TextDroppedRenamed = "如果该群改了名，请在改名后的群里发送「绑定群 %s」。"
 	// TextSessionNothingHeld says no message waited during the loss.
 	TextSessionNothingHeld = "中断期间没有待发的消息。"
 )

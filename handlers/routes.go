@@ -15,6 +15,7 @@ func (h *Handlers) Register(r linli.Router) {
 	h.registerBroadcast(r)
 	h.registerDigestSources()
 	// anchor:register
+	h.registerBindGroup(r)
 }
 
 // RegisterJobs registers the scheduler job kinds of every family.

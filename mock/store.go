@@ -10,8 +10,8 @@ import (
 	"linli"
 )
 
-// Store is an in-memory DedupeStore, ResidentStore, OutboxStore and
-// JobStore. It is safe for concurrent use.
+// Store is an in-memory DedupeStore, ResidentStore, OutboxStore, JobStore
+// and GroupAliasStore. It is safe for concurrent use.
 type Store struct {
 	mu        sync.Mutex
 	seen      map[string]bool
@@ -22,20 +22,22 @@ type Store struct {
 	jobs      map[uint64]linli.Job
 	jobSeq    uint64
 	jobNums   map[string]uint64
+	aliases   map[string]string // group topic → configured name
 }
 
 var (
-	_ linli.DedupeStore   = (*Store)(nil)
-	_ linli.ResidentStore = (*Store)(nil)
-	_ linli.OutboxStore   = (*Store)(nil)
-	_ linli.JobStore      = (*Store)(nil)
+	_ linli.DedupeStore     = (*Store)(nil)
+	_ linli.ResidentStore   = (*Store)(nil)
+	_ linli.OutboxStore     = (*Store)(nil)
+	_ linli.JobStore        = (*Store)(nil)
+	_ linli.GroupAliasStore = (*Store)(nil)
 )
 
 // NewStore returns an empty store.
 func NewStore() *Store {
 	return &Store{seen: map[string]bool{}, residents: map[string]linli.Resident{},
 		outbox: map[uint64]linli.Outgoing{}, keys: map[string]bool{}, jobs: map[uint64]linli.Job{},
-		jobNums: map[string]uint64{}}
+		jobNums: map[string]uint64{}, aliases: map[string]string{}}
 }
 
 // MarkSeen implements linli.DedupeStore.
@@ -194,4 +196,33 @@ func (s *Store) Jobs() ([]linli.Job, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
+}
+
+// GroupAliases implements linli.GroupAliasStore.
+func (s *Store) GroupAliases() (map[string]string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]string, len(s.aliases))
+	for k, v := range s.aliases {
+		out[k] = v
+	}
+	return out, nil
+}
+
+// SetGroupAlias implements linli.GroupAliasStore.
+func (s *Store) SetGroupAlias(topic, configured string) error {
+	if topic == "" || configured == "" {
+		return linli.Errorf(linli.EInvalid, "群名不能为空")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for k, v := range s.aliases {
+		if v == configured {
+			delete(s.aliases, k)
+		}
+	}
+	if topic != configured {
+		s.aliases[topic] = configured
+	}
+	return nil
 }

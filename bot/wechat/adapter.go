@@ -45,10 +45,19 @@ type Options struct {
 	HotLoginFile string    // where login credentials are kept between runs; "" = QR code every time
 	QRCodePNG    string    // save the login QR code here as PNG; "" = don't
 	QRWriter     io.Writer // print the login QR code here (a terminal); nil = don't
-	Groups       []string  // topics served (residents' groups and the staff group); empty = all
+	Groups       []string  // topics served (residents' groups and the staff group); empty = all. With Served set, only checked against the contacts at login
 	MediaDir     string    // save received images here; "" = keep them in memory only
 	Logger       *slog.Logger
 	Clock        linli.Clock
+
+	// Served, if set, is asked at every message whether the group called
+	// topic is served, instead of Groups (a renamed group becomes served
+	// when staff re-bind it, while running). Text from a group it refuses
+	// is still handed to receive: the engine ignores it, except a staff
+	// member's 绑定群 re-binding a renamed group. Images from such a group
+	// are not downloaded, and only served groups' members are fetched at
+	// login.
+	Served func(topic string) bool
 
 	// OnSession is called from Run when the session comes up (after every
 	// login) or goes down (kicked, logged out, network lost, login failed),
@@ -61,6 +70,18 @@ type Options struct {
 	RetryDelay time.Duration
 	// Transport is the base HTTP transport; default http.DefaultTransport.
 	Transport http.RoundTripper
+}
+
+// admits says what of a group's messages are handed to receive: pass (its
+// text at least) and all (images too; the group is served).
+func (a *Adapter) admits(topic string) (pass, all bool) {
+	switch {
+	case a.opts.Served != nil:
+		return true, a.opts.Served(topic)
+	case len(a.served) > 0:
+		return a.served[topic], a.served[topic]
+	}
+	return true, true
 }
 
 // Adapter connects linli to one WeChat account. It implements

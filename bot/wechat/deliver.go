@@ -123,7 +123,7 @@ func (a *Adapter) buildDirectory(s *session) {
 	for _, u := range contacts {
 		switch {
 		case u.IsGroup():
-			if len(a.served) == 0 || a.served[openwechat.FormatEmoji(u.NickName)] {
+			if _, all := a.admits(openwechat.FormatEmoji(u.NickName)); all {
 				groups = append(groups, u)
 			}
 		case u.IsFriend() && !u.IsMP():

@@ -78,10 +78,15 @@ func guard(t *testing.T) context.Context {
 }
 
 func newHarness(t *testing.T, ctx context.Context, srv *wxfake.Server, hot string) *harness {
+	return newHarnessWith(t, ctx, srv, hot, nil)
+}
+
+// newHarnessWith is newHarness with options changed by adjust.
+func newHarnessWith(t *testing.T, ctx context.Context, srv *wxfake.Server, hot string, adjust func(*wechat.Options)) *harness {
 	h := &harness{t: t, ctx: ctx, srv: srv, msgs: make(chan linli.Message, 64),
 		sessions: make(chan event, 16), qrs: make(chan string, 16), done: make(chan error, 1),
 		qrPNG: filepath.Join(t.TempDir(), "qr.png"), logs: &syncBuffer{}}
-	a, err := wechat.New(wechat.Options{
+	opts := wechat.Options{
 		ServerURL:    srv.URL(),
 		HotLoginFile: hot,
 		QRCodePNG:    h.qrPNG,
@@ -91,7 +96,11 @@ func newHarness(t *testing.T, ctx context.Context, srv *wxfake.Server, hot strin
 		RetryDelay:   10 * time.Millisecond,
 		OnSession:    func(up bool, reason string) { h.sessions <- event{up, reason} },
 		OnQR:         func(u string) { h.qrs <- u },
-	})
+	}
+	if adjust != nil {
+		adjust(&opts)
+	}
+	a, err := wechat.New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -81,7 +81,7 @@ func (a *Adapter) convert(s *session, msg *openwechat.Message) (m linli.Message,
 }
 
 // fromGroup fills in the group and sender of a group message and reports
-// whether the group is served.
+// whether to hand it on (see Options.Served).
 func (a *Adapter) fromGroup(s *session, msg *openwechat.Message, m *linli.Message) bool {
 	g, err := msg.Sender()
 	if err != nil {
@@ -89,7 +89,7 @@ func (a *Adapter) fromGroup(s *session, msg *openwechat.Message, m *linli.Messag
 		return false
 	}
 	topic := openwechat.FormatEmoji(g.NickName)
-	if len(a.served) > 0 && !a.served[topic] {
+	if pass, all := a.admits(topic); !pass || (!all && msg.IsPicture()) {
 		return false
 	}
 	member, err := msg.SenderInGroup()

@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"linli"
+	"linli/bot/wechat"
 	"linli/bot/wxfake"
 )
 
@@ -224,5 +226,44 @@ func TestStopWhileWaitingForQRCode(t *testing.T) {
 	h.shutdown() // fails the test if Run does not return nil
 	if h.a.Up() || srv.LoggedIn() {
 		t.Fatal("logged in without a scan")
+	}
+}
+
+// TestServedIsAskedPerMessage: with Served, a group becomes served while
+// running (a renamed group re-bound); until then its text still reaches the
+// engine (for 绑定群) but its images are not downloaded.
+func TestServedIsAskedPerMessage(t *testing.T) {
+	ctx := guard(t)
+	srv := wxfake.New(community(true))
+	t.Cleanup(srv.Close)
+	var mu sync.Mutex
+	served := map[string]bool{g1: true, staff: true}
+	h := newHarnessWith(t, ctx, srv, filepath.Join(t.TempDir(), "hot.json"), func(o *wechat.Options) {
+		o.Groups = nil
+		o.Served = func(topic string) bool {
+			mu.Lock()
+			defer mu.Unlock()
+			return served[topic]
+		}
+	})
+	h.run()
+	h.session(true)
+	const other = "广场舞群"
+	img := pngBytes(t)
+	h.srv.Inject(wxfake.GroupImage{Group: other, Member: "张阿姨", Data: img})
+	h.srv.Inject(wxfake.GroupText{Group: other, Member: "李社工", Text: "绑定群 幸福里1期居民群"})
+	if m := h.next(); m.Group != other || m.Image != nil || m.Text != "绑定群 幸福里1期居民群" {
+		t.Fatalf("from an unserved group got %+v, want its text only", m)
+	}
+	// The group that talked can be answered, and once served, its images come too.
+	if err := h.a.Deliver(linli.Outgoing{ID: 1, To: linli.Chat{Group: other}, Text: "已绑定"}); err != nil {
+		t.Fatalf("Deliver to a group known from its text: %v", err)
+	}
+	mu.Lock()
+	served[other] = true
+	mu.Unlock()
+	h.srv.Inject(wxfake.GroupImage{Group: other, Member: "张阿姨", Data: img})
+	if m := h.next(); m.Group != other || m.Image == nil || !bytes.Equal(m.Image.Data, img) {
+		t.Fatalf("image from a group now served: %+v", m)
 	}
 }

@@ -13,6 +13,7 @@ import (
 //	/_fake/sent                              JSON list of what the bot sent (bytes as size)
 //	/_fake/kick?code=1101                    end the session
 //	/_fake/relogin                           end the session, new UserNames
+//	/_fake/rename?from=OLD&to=NEW            rename a group (seen after the next login)
 //	/_fake/fail?n=1&ret=1205 | ?drop=1       fault injection on sends
 //	/_fake/confirm                           scan and confirm the QR code
 //	/_fake/stats                             counters
@@ -69,6 +70,15 @@ func (s *Server) ctlKick(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) ctlRelogin(w http.ResponseWriter, r *http.Request) {
 	s.Relogin()
+	writeJSON(w, map[string]bool{"ok": true})
+}
+
+func (s *Server) ctlRename(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if q.Get("to") == "" || !s.Rename(q.Get("from"), q.Get("to")) {
+		http.Error(w, "need from=an existing group and to=its new name", http.StatusBadRequest)
+		return
+	}
 	writeJSON(w, map[string]bool{"ok": true})
 }
 

@@ -101,7 +101,7 @@ func MainContext(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		q := url.Values{"group": {opts.Groups[0].Topic}, "member": {opts.Groups[0].Members[0].NickName}, "text": {"帮助"}}
 		fmt.Fprintf(stdout, "  say:    curl '%s/_fake/inject?%s'\n", srv.URL(), q.Encode())
 	}
-	fmt.Fprintf(stdout, "  sent:   curl %s/_fake/sent   (also: /_fake/kick /_fake/relogin /_fake/fail?n=1 /_fake/confirm)\n", srv.URL())
+	fmt.Fprintf(stdout, "  sent:   curl %s/_fake/sent   (also: /_fake/kick /_fake/relogin /_fake/rename?from=&to= /_fake/fail?n=1 /_fake/confirm)\n", srv.URL())
 	<-ctx.Done()
 	return 0
 }

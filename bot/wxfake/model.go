@@ -159,6 +159,23 @@ func (s *Server) Relogin() {
 	s.notify()
 }
 
+// Rename gives the group called oldTopic the topic newTopic, as when a
+// member renames it, and reports whether there was such a group. Its
+// UserName and members stay. A client that cached the group at login (as
+// openwechat does: it ignores contact changes in webwxsync) sees the new
+// topic only after its next login, e.g. after Relogin.
+func (s *Server) Rename(oldTopic, newTopic string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, g := range s.groups {
+		if g.topic == oldTopic {
+			g.topic = newTopic
+			return true
+		}
+	}
+	return false
+}
+
 // UserName returns the current UserName of a group (by topic), a person (by
 // nickname) or the bot (by its nickname), or "".
 func (s *Server) UserName(name string) string {

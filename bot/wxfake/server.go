@@ -178,6 +178,7 @@ var routes = map[string]route{
 	"/_fake/sent":                {"", (*Server).ctlSent},
 	"/_fake/kick":                {"", (*Server).ctlKick},
 	"/_fake/relogin":             {"", (*Server).ctlRelogin},
+	"/_fake/rename":              {"", (*Server).ctlRename},
 	"/_fake/fail":                {"", (*Server).ctlFail},
 	"/_fake/confirm":             {"", (*Server).ctlConfirm},
 	"/_fake/stats":               {"", (*Server).ctlStats},

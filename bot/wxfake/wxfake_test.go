@@ -280,3 +280,36 @@ func TestFaultsAndFiles(t *testing.T) {
 		t.Fatalf("duplicate delivery: %q %q, want %q twice", a.id, b.id, id)
 	}
 }
+
+func TestRenameIsSeenAfterTheNextLogin(t *testing.T) {
+	ctx := guard(t)
+	opts := community()
+	opts.AutoConfirm = true
+	srv := wxfake.New(opts)
+	defer srv.Close()
+	hot := filepath.Join(t.TempDir(), "hot.json")
+	_, ch, cancel := login(t, ctx, srv, hot)
+	srv.Inject(wxfake.GroupText{Group: g1, Member: zhang, Text: "改名前"})
+	recv(t, ctx, ch)
+	const renamed = "幸福里一期邻居群"
+	if srv.Rename("没有这个群", "x") {
+		t.Fatal("renamed a group that does not exist")
+	}
+	before := srv.UserName(g1)
+	if !srv.Rename(g1, renamed) || srv.UserName(renamed) != before || srv.UserName(g1) != "" {
+		t.Fatalf("after Rename: UserName %q → %q, old name %q", before, srv.UserName(renamed), srv.UserName(g1))
+	}
+	// openwechat cached the group at login: the old topic until it logs in again.
+	srv.Inject(wxfake.GroupText{Group: renamed, Member: zhang, Text: "改名后"})
+	if r := recv(t, ctx, ch); r.topic != g1 {
+		t.Fatalf("before the next login: %+v", r)
+	}
+	srv.Relogin()
+	cancel()
+	_, ch, cancel = login(t, ctx, srv, hot)
+	defer cancel()
+	srv.Inject(wxfake.GroupText{Group: renamed, Member: zhang, Text: "重新登录后"})
+	if r := recv(t, ctx, ch); r.topic != renamed || r.sender != "3-502 张阿姨" {
+		t.Fatalf("after the next login: %+v", r)
+	}
+}

@@ -24,6 +24,7 @@ type app struct {
 	monitor  *bot.SessionMonitor // session loss and undeliverable messages, told to staff
 	sched    *scheduler.Scheduler
 	engine   *bot.Engine
+	aliases  *bot.GroupAliases // renamed groups re-bound with 绑定群
 	handlers *handlers.Handlers
 }
 
@@ -50,12 +51,20 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 		db.Close()
 		return nil, err
 	}
+	aliases, err := bot.NewGroupAliases(db) // renamed groups: one live view for engine, outbox and 绑定群
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	a.aliases = aliases
+	a.outbox.SetGroupAliases(aliases)
 	a.monitor = bot.NewSessionMonitor(a.outbox, cfg, clock, log)
 	a.outbox.OnDrop(a.monitor.Dropped)
 	a.sched = scheduler.New(db, clock, cfg.Location, log)
 	a.engine = bot.New(bot.Options{
 		Config: cfg, Clock: clock, Dedupe: db, Residents: db, Outbox: a.outbox,
 		Understander: opt.understander, Normalize: textnorm.Normalize, Logger: log,
+		Aliases:    aliases,
 		Middleware: append([]linli.Middleware{bot.Logging(log)}, opt.middleware...),
 	})
 	a.handlers = handlers.New(handlers.Deps{
@@ -63,6 +72,7 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 		Classifier: opt.classifier, Logger: log,
 	})
 	attachStores(a.handlers, db)
+	a.handlers.GroupAliases = aliases // not the db: the engine and outbox must see a binding at once
 	a.handlers.Register(a.engine.Router())
 	a.handlers.RegisterJobs(a.sched)
 	a.sched.Handle(jobBackup, a.nightlyBackup)

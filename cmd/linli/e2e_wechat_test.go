@@ -58,8 +58,8 @@ func startE2E(t *testing.T) *e2e {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { e.app.Close() })
-	adapter, err := wechat.New(wechat.Options{
-		ServerURL: srv.URL(), Groups: append(cfg.Groups, cfg.StaffGroup), Clock: e.clock,
+	wopt := wechat.Options{
+		ServerURL: srv.URL(), Clock: e.clock,
 		HotLoginFile: filepath.Join(t.TempDir(), "hot.json"), RetryDelay: time.Millisecond,
 		OnSession: func(up bool, reason string) {
 			if up {
@@ -70,7 +70,9 @@ func startE2E(t *testing.T) *e2e {
 			}
 			e.session <- up
 		},
-	})
+	}
+	e.app.wechatGroups(&wopt) // as linli run does
+	adapter, err := wechat.New(wopt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,5 +274,70 @@ func TestWeChatImageAndTextBecomeOneReport(t *testing.T) {
 	}
 	if !toWorker {
 		t.Fatalf("the grid worker did not get the photo: %+v", e.srv.Sent())
+	}
+}
+
+// sayIn injects a group message in group and waits until it is handled.
+func (e *e2e) sayIn(group, member, text string) {
+	e.t.Helper()
+	e.srv.Inject(wxfake.GroupText{Group: group, Member: member, Text: text})
+	e.waitHandled(text)
+}
+
+func TestWeChatRenamedGroupIsReBound(t *testing.T) {
+	e := startE2E(t)
+	const renamed = "幸福里一期邻居群"
+	// Residents rename the group; the bot sees the new name at its next login.
+	if !e.srv.Rename(e2eGroup, renamed) {
+		t.Fatal("no group to rename")
+	}
+	e.srv.Relogin()
+	e.waitSession(false)
+	e.srv.Confirm()
+	e.waitSession(true)
+	e.flush() // the session notice to staff
+	before := len(e.srv.Sent())
+
+	// Unknown now: a resident there is ignored (the staff group's message,
+	// handled after it, is the barrier).
+	e.srv.Inject(wxfake.GroupText{Group: renamed, Member: "张阿姨", Text: "帮助 改名后"})
+	e.srv.Inject(wxfake.GroupText{Group: "幸福里工作群", Member: "李社工", Text: "帮助"})
+	for got := wait(t, e.handled, "the barrier"); got != "帮助"; got = wait(t, e.handled, "the barrier") {
+		if strings.Contains(got, "改名后") {
+			t.Fatalf("a message from the renamed group was handled before it was bound: %q", got)
+		}
+	}
+	e.flush()
+	for _, s := range e.srv.Sent()[before:] {
+		if s.To != "幸福里工作群" {
+			t.Fatalf("sent %+v, want only the answer in the staff group", s)
+		}
+	}
+
+	// A notice to the group is queued; staff bind the group from inside it.
+	before = len(e.srv.Sent())
+	e.app.outbox.Send(linli.Outgoing{To: linli.Chat{Group: e2eGroup}, Text: "今晚7点开楼长会", Alone: true})
+	e.sayIn(renamed, "李社工", "绑定群 "+e2eGroup)
+	e.flush()
+	sent := e.srv.Sent()[before:]
+	if len(sent) != 2 || sent[0].Text != "今晚7点开楼长会" || !strings.HasPrefix(sent[1].Text, "已绑定：本群即「"+e2eGroup+"」") {
+		t.Fatalf("after binding sent %+v", sent)
+	}
+	for _, s := range sent {
+		if s.To != renamed || s.ToUserName != e.srv.UserName(renamed) {
+			t.Fatalf("sent to %q (%s), want the renamed group", s.To, s.ToUserName)
+		}
+	}
+
+	// Residents are served again; replies go to the new name.
+	before = len(e.srv.Sent())
+	e.sayIn(renamed, "张阿姨", "绑定 3栋502")
+	e.flush()
+	sent = e.srv.Sent()[before:]
+	if len(sent) != 1 || sent[0].To != renamed || !strings.HasPrefix(sent[0].Text, "@3-502 张阿姨 已登记您的户号：3栋502") {
+		t.Fatalf("resident's reply: %+v", sent)
+	}
+	if r, err := e.app.db.Resident("3-502 张阿姨"); err != nil || r.LastGroup != e2eGroup {
+		t.Fatalf("resident = %+v, %v; want the configured group as last group", r, err)
 	}
 }

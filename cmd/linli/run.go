@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"slices"
 	"sync"
 	"syscall"
 	"time"
@@ -89,12 +90,8 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 	if err := a.scheduleBackup(); err != nil {
 		return err
 	}
-	groups := append([]string(nil), cfg.Groups...)
-	if cfg.StaffGroup != "" {
-		groups = append(groups, cfg.StaffGroup)
-	}
 	wopt := wechat.Options{
-		ServerURL: opt.server, Desktop: opt.desktop, Groups: groups, Logger: log, Clock: clock,
+		ServerURL: opt.server, Desktop: opt.desktop, Logger: log, Clock: clock,
 		HotLoginFile: orDefault(cfg.WeChat.HotLogin, cfg.DB+".hotlogin.json"),
 		QRCodePNG:    orDefault(cfg.WeChat.QRCodePNG, "linli-qrcode.png"),
 		MediaDir:     cfg.WeChat.MediaDir, // "" keeps received images in memory; reports store their own copies
@@ -112,6 +109,7 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 		},
 		OnQR: func(url string) { log.Info("请用微信扫码登录", "url", url) },
 	}
+	a.wechatGroups(&wopt)
 	adapter, err := wechat.New(wopt)
 	if err != nil {
 		return err
@@ -135,6 +133,22 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 	}
 	log.Info("已退出", "pending_outbox", a.outbox.Pending())
 	return nil
+}
+
+// wechatGroups sets which groups the WeChat adapter serves. Served asks
+// the engine at every message: a renamed group becomes served when staff
+// re-bind it, and a staff member's 绑定群 must reach the engine from a group
+// not bound yet (the adapter hands on text from every group, images only
+// from served ones). Groups, the served groups' current names, is only
+// checked against the contacts at login.
+func (a *app) wechatGroups(o *wechat.Options) {
+	o.Groups = nil
+	for _, g := range append(slices.Clone(a.cfg.Groups), a.cfg.StaffGroup) {
+		if g != "" {
+			o.Groups = append(o.Groups, a.aliases.Topic(g))
+		}
+	}
+	o.Served = a.engine.Serves
 }
 
 func orDefault(s, def string) string {
