@@ -59,7 +59,7 @@ func (h *Handlers) helpIntent(ctx context.Context, req *linli.Request) error {
 // pointed to rather than posted again.
 func (h *Handlers) help(ctx context.Context, req *linli.Request) error {
 	m := req.Msg
-	if !m.Private() && m.Role > linli.RoleResident {
+	if !m.Private() && m.Role > linli.RoleResident && m.Group != h.Config.StaffGroup {
 		return req.ReplyPrivate(h.menu(m.Role), nil)
 	}
 	if !m.Private() && h.helpPosted.recent(m.Group, req.Now) {
