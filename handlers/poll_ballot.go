@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"linli"
 )
@@ -154,4 +155,32 @@ func optionByText(p *linli.Poll, tok string) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// choiceArgs renders choices as the words of a 投票 command: option texts
+// when they are short single words, letters otherwise ("投票 1 同意",
+// "投票 2 A C").
+func choiceArgs(p *linli.Poll, choices []int) string {
+	words := make([]string, 0, len(choices))
+	for _, c := range choices {
+		w := p.Options[c]
+		if strings.ContainsAny(w, " /、,，|;；") || utf8.RuneCountInString(w) > maxTypedOption {
+			w = string(rune('A' + c))
+		}
+		words = append(words, w)
+	}
+	return strings.Join(words, " ")
+}
+
+// maxTypedOption is the longest option text (in runes) an example asks a
+// resident to type; longer ones are shown by their letter.
+const maxTypedOption = 6
+
+// exampleChoices are the choices an example ballot shows: the first option,
+// and the last as well for a multi-choice poll.
+func exampleChoices(p *linli.Poll) []int {
+	if p.Multi() {
+		return []int{0, len(p.Options) - 1}
+	}
+	return []int{0}
 }
