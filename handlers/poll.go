@@ -21,7 +21,8 @@ const (
 const confidentVote = 0.6
 
 // registerPoll registers the poll family (投票与议事): 发起投票 and 反馈 for
-// staff; 投票, 意见 and 投票规则 for residents; and the vote intent.
+// staff; 投票 (and its short form 投), 意见 and 投票规则 for residents; and
+// the vote intent.
 func (h *Handlers) registerPoll(r linli.Router) {
 	r.Command(linli.Command{
 		Names: []string{"发起投票", "发起议事"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
@@ -50,6 +51,9 @@ func (h *Handlers) registerPoll(r linli.Router) {
 		Names: []string{"投票"}, Args: linli.ArgsOptional, Usage: textVoteUsage,
 		Help: "投票 / 投票 3 / 投票 3 同意 — 查看投票、看结果、投票（截止前可改票）", Handler: h.vote,
 	})
+	// 投 is the short form of 投票, taken only before the number of an open
+	// poll and a choice ("投 1 广场"); otherwise it is chatter ("投稿").
+	r.Command(linli.Command{Names: []string{"投"}, Args: linli.ArgsOptional, Usage: textVoteUsage, Handler: h.voteShort})
 	r.Command(linli.Command{
 		Names: []string{"意见"}, Args: linli.ArgsRequired, Usage: textOpinionUsage,
 		Help: "意见 3 您的想法 — 对议事中的提议提意见", Handler: h.opinion,
@@ -102,9 +106,9 @@ func (h *Handlers) voteIntent(ctx context.Context, req *linli.Request) error {
 		return linli.ErrNotCommand
 	}
 	p := open[0]
-	choices, _, err := parseChoices(p, strings.Join(u.Slots.Choices, " "))
-	if err != nil || len(choices) > p.MaxChoices {
+	b, err := parseBallot(p, strings.Join(u.Slots.Choices, " "))
+	if err != nil || len(b.choices) > p.MaxChoices || b.remark != "" || len(b.ignored) > 0 {
 		return linli.ErrNotCommand
 	}
-	return req.Reply(textVoteIntentConfirm(p, choiceText(p, choices), choiceArgs(p, choices)))
+	return req.Reply(textVoteIntentConfirm(p, choiceText(p, b.choices), choiceArgs(p, b.choices)))
 }

@@ -157,7 +157,7 @@ func (s *pollSpec) parseTimes(due, talk string, now time.Time) error {
 	if due == "" {
 		return linli.Errorf(linli.EInvalid, "%s\n%s", textPollNeedDue, textPollCreateUsage)
 	}
-	t, err := zhtime.Parse(due, now)
+	t, err := zhtime.ParseDeadline(due, now)
 	if err != nil {
 		return linli.Errorf(linli.EInvalid, "截止时间：%v", err)
 	}
@@ -168,7 +168,7 @@ func (s *pollSpec) parseTimes(due, talk string, now time.Time) error {
 	if talk == "" {
 		return nil
 	}
-	if t, err = zhtime.Parse(talk, now); err != nil {
+	if t, err = zhtime.ParseDeadline(talk, now); err != nil {
 		return linli.Errorf(linli.EInvalid, "讨论至：%v", err)
 	}
 	if !t.After(now) || !t.Before(s.deadline) {
@@ -183,16 +183,41 @@ func (s *pollSpec) parseGroups(v string, cfg *linli.Config) error {
 		s.groups = slices.Clone(cfg.Groups)
 		return nil
 	}
-	for _, g := range pollSep.Split(v, -1) {
-		if g = strings.TrimSpace(g); g == "" || slices.Contains(s.groups, g) {
+	for _, name := range pollSep.Split(v, -1) {
+		if name = strings.TrimSpace(name); name == "" {
 			continue
 		}
-		if !cfg.Served(g) {
-			return linli.Errorf(linli.EInvalid, "%s", textPollBadGroup(g, cfg.Groups))
+		g, err := pollGroup(name, cfg.Groups)
+		if err != nil {
+			return err
 		}
-		s.groups = append(s.groups, g)
+		if !slices.Contains(s.groups, g) {
+			s.groups = append(s.groups, g)
+		}
 	}
 	return nil
+}
+
+// pollGroup finds the served group called name: its full name, or the one
+// group whose name contains it ("1期" for 幸福里1期居民群), as 发布活动 and
+// 通知 read it. Several matches are listed for the sender to choose.
+func pollGroup(name string, served []string) (string, error) {
+	if slices.Contains(served, name) {
+		return name, nil
+	}
+	var matches []string
+	for _, g := range served {
+		if strings.Contains(g, name) {
+			matches = append(matches, g)
+		}
+	}
+	switch len(matches) {
+	case 1:
+		return matches[0], nil
+	case 0:
+		return "", linli.Errorf(linli.EInvalid, "%s", textPollBadGroup(name, served))
+	}
+	return "", linli.Errorf(linli.EInvalid, "%s", textPollAmbiguousGroup(name, matches))
 }
 
 // maxPollOptions bounds the options of a poll (A to J).
@@ -246,7 +271,11 @@ func (h *Handlers) createPoll(ctx context.Context, req *linli.Request) error {
 			return err
 		}
 	}
-	return req.Reply(textPollCreated(p, strings.Join(p.Groups, "、")))
+	discuss := ""
+	if !p.DiscussUntil.IsZero() {
+		discuss = h.fmtTime(p.DiscussUntil)
+	}
+	return req.Reply(textPollCreated(p, strings.Join(p.Groups, "、"), h.fmtTime(p.Deadline), discuss))
 }
 
 // schedulePollJob schedules the job "poll:<id>:<part>" of kind at at.

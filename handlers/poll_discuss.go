@@ -44,18 +44,22 @@ func (h *Handlers) opinion(ctx context.Context, req *linli.Request) error {
 	if g := req.Msg.Group; g != "" && h.Config.Served(g) && !p.Targets(g) {
 		return linli.Errorf(linli.EForbidden, textVoteNotHere, p.ID, p.Title, strings.Join(p.Groups, "、"))
 	}
-	o := &linli.PollOpinion{PollID: id, Resident: req.Msg.Sender, Household: req.Msg.Resident.Household,
-		Group: req.Msg.Group, Text: readable(text), At: req.Now}
-	schedule, err := h.Polls.AddOpinion(o)
-	if err != nil {
+	if err := h.addOpinion(req, p, text); err != nil {
 		return err
 	}
-	if schedule {
-		if err := h.schedulePollJob(id, jobPollOpinions, "opinions", req.Now.Add(opinionDigestDelay)); err != nil {
-			return err
-		}
-	}
 	return req.Reply(textOpinionThanks(p))
+}
+
+// addOpinion stores the sender's opinion on p and schedules a digest to
+// staff unless one is pending.
+func (h *Handlers) addOpinion(req *linli.Request, p *linli.Poll, text string) error {
+	o := &linli.PollOpinion{PollID: p.ID, Resident: req.Msg.Sender, Household: req.Msg.Resident.Household,
+		Group: req.Msg.Group, Text: readable(text), At: req.Now}
+	schedule, err := h.Polls.AddOpinion(o)
+	if err != nil || !schedule {
+		return err
+	}
+	return h.schedulePollJob(p.ID, jobPollOpinions, "opinions", req.Now.Add(opinionDigestDelay))
 }
 
 // feedback handles 反馈 <编号> <内容>: staff post a decision or follow-up,
@@ -166,17 +170,16 @@ func (h *Handlers) opinionsJob(job linli.Job, occ time.Time) error {
 	}
 	var last uint64
 	if len(ops) > 0 {
-		lines := make([]string, len(ops))
-		for i, o := range ops {
-			who := o.Resident
-			if o.Household != "" && !strings.Contains(who, o.Household) {
-				who += "（" + o.Household + "）"
-			}
-			lines[i] = "· " + who + "：" + o.Text
-		}
 		last = ops[len(ops)-1].Seq
-		key := linli.JobKey(job, occ, fmt.Sprint("opinions:", last))
-		if err := h.Out.Send(linli.Outgoing{Key: key, To: h.staffChat(p), Text: textOpinionDigest(p, lines)}); err != nil {
+	}
+	for i, text := range opinionDigests(p, ops) {
+		part := fmt.Sprint("opinions:", last)
+		if i > 0 {
+			part += fmt.Sprint(":", i)
+		}
+		to := h.staffChat(p)
+		out := linli.Outgoing{Key: linli.JobKey(job, occ, part), To: to, Text: text, Alone: true, Private: to.User != ""}
+		if err := h.Out.Send(out); err != nil {
 			return err
 		}
 	}
@@ -185,4 +188,24 @@ func (h *Handlers) opinionsJob(job linli.Job, occ time.Time) error {
 		return err
 	}
 	return h.schedulePollJob(id, jobPollOpinions, "opinions", h.Clock.Now().Add(opinionDigestDelay))
+}
+
+// opinionsPerDigest bounds the opinions in one digest message, so that each
+// fits on a phone screen.
+const opinionsPerDigest = 10
+
+// opinionDigests renders ops as 【居民意见】 messages of at most
+// opinionsPerDigest opinions, one line each: who said it and what. The
+// household is left out: staff need the view, not the address.
+func opinionDigests(p *linli.Poll, ops []linli.PollOpinion) []string {
+	var out []string
+	for start := 0; start < len(ops); start += opinionsPerDigest {
+		end := min(start+opinionsPerDigest, len(ops))
+		lines := make([]string, 0, end-start)
+		for _, o := range ops[start:end] {
+			lines = append(lines, "· "+o.Resident+"："+strings.Join(strings.Fields(o.Text), " "))
+		}
+		out = append(out, textOpinionDigest(p, lines, start, len(ops)))
+	}
+	return out
 }

@@ -41,29 +41,6 @@ func choiceText(p *linli.Poll, choices []int) string {
 	return strings.Join(names, "、")
 }
 
-// choiceNumbers renders choices as option numbers: "1 3".
-func choiceNumbers(choices []int) string {
-	words := make([]string, len(choices))
-	for i, c := range choices {
-		words[i] = strconv.Itoa(c + 1)
-	}
-	return strings.Join(words, " ")
-}
-
-// choiceArgs renders choices as the words of a 投票 command: option texts
-// when they are single words, numbers otherwise.
-func choiceArgs(p *linli.Poll, choices []int) string {
-	words := make([]string, 0, len(choices))
-	for _, c := range choices {
-		w := p.Options[c]
-		if strings.ContainsAny(w, " /、,|;") {
-			w = strconv.Itoa(c + 1)
-		}
-		words = append(words, w)
-	}
-	return strings.Join(words, " ")
-}
-
 func (h *Handlers) fmtTime(t time.Time) string { return zhtime.Format(t.In(h.Config.Location)) }
 
 // pollUnit counts ballots: households for 一户一票, votes otherwise.
@@ -163,11 +140,11 @@ func (h *Handlers) writeBallotHelp(b *strings.Builder, p *linli.Poll) {
 		fmt.Fprintf(b, "\n规则：%s", ruleText(p))
 	}
 	fmt.Fprintf(b, "\n截止：%s", h.fmtTime(p.Deadline))
-	example := []int{0}
+	how := "投票：发送「投票 %d %s」，截止前可改票。"
 	if p.Multi() {
-		example = []int{0, len(p.Options) - 1}
+		how = "投票：发送「投票 %d %s」（选项用空格分开），截止前可改票。"
 	}
-	fmt.Fprintf(b, "\n投票：发送「投票 %d %s」或「投票 %d %s」，截止前可改票。", p.ID, choiceNumbers(example), p.ID, choiceArgs(p, example))
+	fmt.Fprintf(b, "\n"+how, p.ID, choiceArgs(p, exampleChoices(p)))
 }
 
 // renderResults shows the counts with bars, participation and the rule.

@@ -48,14 +48,33 @@ func (h *Handlers) vote(ctx context.Context, req *linli.Request) error {
 		}
 		return req.Reply(h.renderResults(p, t, req.Now))
 	}
-	choices, replace, err := parseChoices(p, rest)
+	b, err := parseBallot(p, rest)
 	if err != nil {
 		if !req.Msg.Addressed && utf8.RuneCountInString(rest) > chatterRunes {
 			return linli.ErrNotCommand
 		}
 		return err
 	}
-	return h.cast(req, p, choices, replace)
+	return h.cast(req, p, b)
+}
+
+// voteShort handles 投, the short form of 投票, only when a number of a
+// poll open in this chat and a choice follow ("投 1 广场"); anything else
+// ("投 3 个球", "投稿") is chatter.
+func (h *Handlers) voteShort(ctx context.Context, req *linli.Request) error {
+	m := pollRef.FindStringSubmatch(req.Args)
+	if m == nil || strings.TrimSpace(m[2]) == "" {
+		return linli.ErrNotCommand
+	}
+	id, _ := strconv.ParseUint(m[1], 10, 64)
+	open, err := h.openPolls(req)
+	if err != nil {
+		return err
+	}
+	if !slices.ContainsFunc(open, func(p *linli.Poll) bool { return p.ID == id }) && !req.Msg.Addressed {
+		return linli.ErrNotCommand
+	}
+	return h.vote(ctx, req)
 }
 
 // voteWithoutNumber answers "投票 同意": with exactly one poll open here it
@@ -66,8 +85,8 @@ func (h *Handlers) voteWithoutNumber(req *linli.Request) error {
 		return err
 	}
 	if len(open) == 1 {
-		if choices, _, err := parseChoices(open[0], req.Args); err == nil {
-			return linli.Errorf(linli.EInvalid, "%s", textVoteNeedNumber(open[0], choiceArgs(open[0], choices)))
+		if b, err := parseBallot(open[0], req.Args); err == nil {
+			return linli.Errorf(linli.EInvalid, "%s", textVoteNeedNumber(open[0], choiceArgs(open[0], b.choices)))
 		}
 	}
 	if !req.Msg.Addressed {
@@ -76,8 +95,10 @@ func (h *Handlers) voteWithoutNumber(req *linli.Request) error {
 	return linli.Errorf(linli.EInvalid, textVoteUsage)
 }
 
-// cast records the sender's ballot and tells them what happened.
-func (h *Handlers) cast(req *linli.Request, p *linli.Poll, choices []int, replace bool) error {
+// cast records the sender's ballot and tells them what happened. A group
+// reply never names the household: it may have been bound privately.
+func (h *Handlers) cast(req *linli.Request, p *linli.Poll, bl ballot) error {
+	choices := bl.choices
 	if g := req.Msg.Group; g != "" && h.Config.Served(g) && !p.Targets(g) {
 		return linli.Errorf(linli.EForbidden, textVoteNotHere, p.ID, p.Title, strings.Join(p.Groups, "、"))
 	}
@@ -92,9 +113,13 @@ func (h *Handlers) cast(req *linli.Request, p *linli.Poll, choices []int, replac
 		return linli.Errorf(linli.EInvalid, "%s", textVoteTooMany(p))
 	}
 	household := req.Msg.Resident.Household
-	b := linli.Ballot{PollID: p.ID, Voter: req.Msg.Sender, Household: household, Choices: choices, Replace: replace, At: req.Now}
+	b := linli.Ballot{PollID: p.ID, Voter: req.Msg.Sender, Household: household, Choices: choices, Replace: bl.replace, At: req.Now}
 	if p.PerHousehold && household == "" {
 		return linli.Errorf(linli.EInvalid, textVoteNoHousehold, p.ID, p.Title, p.ID, choiceArgs(p, choices))
+	}
+	shown := household // the household as a reply may name it: only privately
+	if !req.Msg.Private() {
+		shown = ""
 	}
 	if p.CivilRule() && p.TotalArea > 0 {
 		areas, err := pollAreas(h.Config)
@@ -103,7 +128,7 @@ func (h *Handlers) cast(req *linli.Request, p *linli.Poll, choices []int, replac
 		}
 		a, ok := areas[household]
 		if !ok {
-			return linli.Errorf(linli.EInvalid, textVoteNoArea, p.ID, household)
+			return linli.Errorf(linli.EInvalid, "%s", textVoteNoArea(p, shown))
 		}
 		b.Area = a
 	}
@@ -111,13 +136,17 @@ func (h *Handlers) cast(req *linli.Request, p *linli.Poll, choices []int, replac
 	if err != nil {
 		return err
 	}
+	note, err := h.ballotNote(req, p, bl)
+	if err != nil {
+		return err
+	}
 	choice := choiceText(p, choices)
 	var text string
 	switch {
 	case r.Blocked:
-		return req.Reply(textVoteFamilyVoted(p, household, choiceArgs(p, choices)))
+		return req.Reply(textVoteFamilyVoted(p, shown, choiceArgs(p, choices)) + note)
 	case r.ByOther:
-		text = textVoteReplacedFamily(p, household, choice)
+		text = textVoteReplacedFamily(p, shown, choice)
 	case slices.Equal(r.Previous, choices):
 		text = textVoteSame(p, choice, h.fmtTime(p.Deadline))
 	case r.Previous != nil:
@@ -131,62 +160,30 @@ func (h *Handlers) cast(req *linli.Request, p *linli.Poll, choices []int, replac
 				return err
 			}
 		}
-		return req.Reply(textVoteAnonymousGroup(p))
+		return req.Reply(textVoteAnonymousGroup(p) + note)
 	}
-	return req.Reply(text)
+	return req.Reply(text + note)
 }
 
-// parseChoices reads the choices of a ballot: option numbers (1), letters
-// (A, or AC for several), or option texts, separated by spaces, commas or
-// 、; a replace word (改, 确认) may be among them.
-func parseChoices(p *linli.Poll, s string) (choices []int, replace bool, err error) {
-	s = strings.TrimSpace(s)
-	if i := slices.Index(p.Options, s); i >= 0 {
-		return []int{i}, false, nil
-	}
-	for _, tok := range choiceSplit.Split(s, -1) {
-		switch {
-		case tok == "":
-			continue
-		case slices.Contains(replaceWords, tok):
-			replace = true
-			continue
+// ballotNote deals with what came with the choices and says, on a line of
+// its own, what became of it: on a poll with a discussion period (议事,
+// not anonymous) a remark is kept as an 意见 for staff; otherwise the
+// non-option words of a multi-choice ballot are named as not counted, and
+// a remark on a single-choice poll is not kept and the resident is shown
+// how to send an 意见.
+func (h *Handlers) ballotNote(req *linli.Request, p *linli.Poll, bl ballot) (string, error) {
+	switch {
+	case bl.remark == "":
+		return "", nil
+	case !p.DiscussUntil.IsZero() && !p.Anonymous:
+		if err := h.addOpinion(req, p, bl.remark); err != nil {
+			return "", err
 		}
-		idx, ok := choiceToken(p, tok)
-		if !ok {
-			return nil, false, linli.Errorf(linli.EInvalid, "%s", textVoteUnknownChoice(p, tok, optionList(p)))
-		}
-		choices = append(choices, idx...)
+		return "\n" + textBallotRemarkKept, nil
+	case len(bl.ignored) > 0:
+		return "\n" + textBallotIgnored(strings.Join(bl.ignored, "、")), nil
 	}
-	if len(choices) == 0 {
-		return nil, false, linli.Errorf(linli.EInvalid, textVoteUsage)
-	}
-	slices.Sort(choices)
-	return slices.Compact(choices), replace, nil
-}
-
-// choiceToken reads one word: an option's text, its number or its letter,
-// or a run of letters ("AC").
-func choiceToken(p *linli.Poll, tok string) ([]int, bool) {
-	for i, o := range p.Options {
-		if strings.EqualFold(o, tok) {
-			return []int{i}, true
-		}
-	}
-	tok = strings.TrimPrefix(strings.TrimPrefix(tok, "选"), "第")
-	tok = strings.TrimSuffix(strings.TrimSuffix(tok, "项"), "个")
-	if n, err := strconv.Atoi(tok); err == nil {
-		return []int{n - 1}, n >= 1 && n <= len(p.Options)
-	}
-	var out []int
-	for _, r := range strings.ToUpper(tok) {
-		i := int(r - 'A')
-		if i < 0 || i >= len(p.Options) {
-			return nil, false
-		}
-		out = append(out, i)
-	}
-	return out, len(out) > 0
+	return "\n" + textBallotRemarkDropped(p), nil
 }
 
 // listPolls answers 投票 alone: the polls open in this chat.

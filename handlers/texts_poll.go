@@ -15,7 +15,7 @@ const (
 		"[规则:过半|三分之二|双三分之二|双三分之二过半] [群:群名,…|全部] [提议:文字] [讨论至:时间]\n" +
 		"例如：发起投票 加装电梯 选项:同意/反对/弃权 一户一票 规则:双三分之二 截止:11月30日 18:00 提议:3栋加装电梯，费用按楼层分摊\n" +
 		"发送「投票规则」查看各规则怎么算。"
-	textVoteUsage     = "投票的格式：投票 编号 选项，例如：投票 3 1、投票 3 A 或 投票 3 同意（多选用空格或顿号分开：投票 4 A、C）。发送「投票」查看进行中的投票。"
+	textVoteUsage     = "投票的格式：投票 编号 选项，例如：投票 3 同意（多选用空格分开：投票 4 唱歌 跳舞）。发送「投票」查看进行中的投票。"
 	textOpinionUsage  = "提意见的格式：意见 编号 内容，例如：意见 3 希望电梯费用按楼层分摊。"
 	textFeedbackUsage = "反馈的格式：反馈 编号 内容，例如：反馈 3 业主大会通过加装电梯，下周一起公示施工方案。"
 
@@ -34,7 +34,6 @@ const (
 	textPollOpinionsTo  = "可发送「反馈 %d 内容」把决定和后续告诉居民。"
 	textVoteNotHere     = "投票%d「%s」是面向 %s 的，本群不参与。"
 	textVoteNoHousehold = "投票%d「%s」一户一票，需要先知道您家的户号：请发送「绑定 户号」（例如：绑定 3栋502），再发送「投票 %d %s」。"
-	textVoteNoArea      = "投票%d按面积计票，但您家（%s）不在业主面积登记中，暂时无法计入。请联系社工核实户号。"
 	textPollRulesHelp   = "投票规则（「弃权」算参与、不算同意；同意票指名为 同意/赞成/支持 的选项，没有时指第一个选项）：\n" +
 		"· 过半：同意票超过参与投票的一半。\n" +
 		"· 三分之二：同意票达到参与投票的三分之二。\n" +
@@ -43,15 +42,15 @@ const (
 		"· 不写规则：只统计票数，不判断是否通过。"
 )
 
-func textPollCreated(p *linli.Poll, groups string) string {
+func textPollCreated(p *linli.Poll, groups, deadline, discussUntil string) string {
 	s := fmt.Sprintf("已发起投票%d「%s」，已发到 %s。", p.ID, p.Title, groups)
 	if p.CivilRule() {
 		s += "按民法典第278条表决，已自动设为一户一票。"
 	}
-	if !p.DiscussUntil.IsZero() {
-		s += "讨论期结束时自动开始投票，居民意见每10分钟汇总转给社工。"
+	if discussUntil != "" {
+		s += fmt.Sprintf("\n讨论至：%s（届时自动开始投票，居民意见每10分钟汇总转给社工）", discussUntil)
 	}
-	return s + "截止时自动统计并公布结果。"
+	return s + fmt.Sprintf("\n截止：%s（届时自动统计并公布结果）", deadline)
 }
 
 func textVoteDiscussing(p *linli.Poll, opens string) string {
@@ -74,12 +73,25 @@ func textVoteSame(p *linli.Poll, choice, deadline string) string {
 	return fmt.Sprintf("您已投过：投票%d「%s」— %s，只算一票。%s 前可改票。", p.ID, p.Title, choice, deadline)
 }
 
+// yourHome is "您家（3栋502）", or "您家" when household is "" (a reply in
+// a group, which never names the household).
+func yourHome(household string) string {
+	if household == "" {
+		return "您家"
+	}
+	return "您家（" + household + "）"
+}
+
 func textVoteReplacedFamily(p *linli.Poll, household, choice string) string {
-	return fmt.Sprintf("已改为您的选择：投票%d「%s」— %s。本投票一户一票，您家（%s）家人之前的投票已被替换。", p.ID, p.Title, choice, household)
+	return fmt.Sprintf("已改为您的选择：投票%d「%s」— %s。本投票一户一票，%s之前由家人投的票已被替换。", p.ID, p.Title, choice, yourHome(household))
 }
 
 func textVoteFamilyVoted(p *linli.Poll, household, args string) string {
-	return fmt.Sprintf("您家（%s）已由另一位家庭成员投过票，本投票一户一票，这次没有计入。如需改成您的选择，请发送「投票 %d %s 改」。", household, p.ID, args)
+	return fmt.Sprintf("%s已由另一位家庭成员投过票，本投票一户一票，这次没有计入。如需改成您的选择，请发送「投票 %d %s 改」。", yourHome(household), p.ID, args)
+}
+
+func textVoteNoArea(p *linli.Poll, household string) string {
+	return fmt.Sprintf("投票%d按面积计票，但%s不在业主面积登记中，暂时无法计入。请联系社工核实户号。", p.ID, yourHome(household))
 }
 
 func textVoteAnonymousGroup(p *linli.Poll) string {
@@ -87,15 +99,30 @@ func textVoteAnonymousGroup(p *linli.Poll) string {
 }
 
 func textVoteSingle(p *linli.Poll) string {
-	return fmt.Sprintf("投票%d是单选，请只选一个，例如：投票 %d 1。", p.ID, p.ID)
+	return fmt.Sprintf("投票%d是单选，请只选一个，例如：投票 %d %s。", p.ID, p.ID, choiceArgs(p, []int{0}))
 }
 
 func textVoteTooMany(p *linli.Poll) string {
-	return fmt.Sprintf("投票%d最多选%d项，例如：投票 %d A、B。", p.ID, p.MaxChoices, p.ID)
+	return fmt.Sprintf("投票%d最多选%d项，例如：投票 %d %s。", p.ID, p.MaxChoices, p.ID, choiceArgs(p, exampleChoices(p)))
 }
 
-func textVoteUnknownChoice(p *linli.Poll, token, options string) string {
-	return fmt.Sprintf("投票%d没有「%s」这个选项。选项：%s。例如：投票 %d 1", p.ID, token, options, p.ID)
+func textVoteUnknownChoice(p *linli.Poll, token string) string {
+	return fmt.Sprintf("投票%d没有「%s」这个选项。选项：%s。例如：投票 %d %s", p.ID, token, strings.Join(p.Options, "、"), p.ID, choiceArgs(p, exampleChoices(p)))
+}
+
+func textVoteUsageFor(p *linli.Poll) string {
+	return fmt.Sprintf("请写上选项，例如：投票 %d %s。", p.ID, choiceArgs(p, exampleChoices(p)))
+}
+
+func textBallotIgnored(words string) string {
+	return fmt.Sprintf("「%s」不是选项，没有计入。", words)
+}
+
+// textBallotRemarkKept follows a vote whose remark was kept as an 意见.
+const textBallotRemarkKept = "您附的话已作为意见转给社工。"
+
+func textBallotRemarkDropped(p *linli.Poll) string {
+	return fmt.Sprintf("投票只记选项，您附的话没有记下；想告诉社工，请发送「意见 %d 您的想法」。", p.ID)
 }
 
 func textVoteNeedNumber(p *linli.Poll, args string) string {
@@ -114,9 +141,18 @@ func textOpinionThanks(p *linli.Poll) string {
 	return fmt.Sprintf("谢谢您的意见，已记下，会转给社工（投票%d「%s」）。", p.ID, p.Title)
 }
 
-func textOpinionDigest(p *linli.Poll, lines []string) string {
-	return fmt.Sprintf("【居民意见】投票%d「%s」（%d条）\n%s\n"+textPollOpinionsTo,
-		p.ID, p.Title, len(lines), strings.Join(lines, "\n"), p.ID)
+// textOpinionDigest is one digest of opinions to staff: lines are the
+// opinions from the first-th (0-based) of total forwarded at once.
+func textOpinionDigest(p *linli.Poll, lines []string, first, total int) string {
+	count := fmt.Sprintf("%d条", total)
+	if len(lines) < total {
+		count = fmt.Sprintf("第%d-%d条，共%d条", first+1, first+len(lines), total)
+	}
+	s := fmt.Sprintf("【居民意见】投票%d「%s」（%s）\n%s", p.ID, p.Title, count, strings.Join(lines, "\n"))
+	if first+len(lines) == total {
+		s += "\n" + fmt.Sprintf(textPollOpinionsTo, p.ID)
+	}
+	return s
 }
 
 func textFeedbackPosted(p *linli.Poll, groups string) string {
@@ -133,6 +169,10 @@ func textVotingOpen(p *linli.Poll) string {
 
 func textPollBadGroup(g string, served []string) string {
 	return fmt.Sprintf("没有叫「%s」的居民群。可用：%s，或 群:全部。", g, strings.Join(served, "、"))
+}
+
+func textPollAmbiguousGroup(g string, matches []string) string {
+	return fmt.Sprintf("「%s」对应多个群：%s，请写完整的群名。", g, strings.Join(matches, "、"))
 }
 
 func textPollBadArea(key string) string {
