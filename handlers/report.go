@@ -84,6 +84,9 @@ func (h *Handlers) reportNew(ctx context.Context, req *linli.Request) error {
 	if !req.Msg.Addressed && chatterAfterWord(req.Msg.Norm, req.Command) {
 		return linli.ErrNotCommand // "随手拍真方便"
 	}
+	if !req.Msg.Addressed && meaningful(req.Args) && !hasContent(req.Args) {
+		return linli.ErrNotCommand // "随手拍一下", "随手拍，拍了" said in passing
+	}
 	return h.createReport(req, req.Args, nil)
 }
 
@@ -119,7 +122,7 @@ func (h *Handlers) reportIntent(ctx context.Context, req *linli.Request) error {
 // pending images, duplicate link; then alerts and acknowledgements.
 func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Understanding) error {
 	desc = chinesePunct(cutRunes(strings.TrimSpace(desc), reportMaxRunes))
-	if !meaningful(desc) {
+	if !hasContent(desc) {
 		return linli.Errorf(linli.EInvalid, "%s", textReportUsage)
 	}
 	now, m := req.Now, req.Msg
