@@ -2,6 +2,8 @@ package handlers
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,7 +16,7 @@ import (
 const (
 	reportImageWindow = 5 * time.Minute       // an image this close to a 随手拍 joins it; a 办结 photo follows within it
 	reportAskGrace    = 30 * time.Minute      // after asking about a lone image, it still joins a 随手拍 this long
-	reportAskQuiet    = 24 * time.Hour        // in a group, a resident is asked about lone images at most this often
+	reportAskQuiet    = 24 * time.Hour        // in a group, a resident is asked about lone images, or offered a 随手拍, at most this often
 	reportDupWindow   = 48 * time.Hour        // an open report this recent with the same problem and place is the same report
 	reportReopenLimit = 7 * 24 * time.Hour    // 没修好 is accepted this long after 办结
 	reportMaxRunes    = 500                   // longer descriptions are cut
@@ -22,6 +24,7 @@ const (
 	reportConfident   = 0.6                   // free text in a group is asked about only this sure
 	reportMaxImageLen = 20 << 20              // images larger than this are not kept
 	reportQuoteRunes  = 40                    // free text quoted back in a question
+	reportOffersKept  = 100                   // texts remembered per resident as already offered
 	reportAskJobKind  = "report.ask_image"    // job: ask about a lone image
 	reportSLAJobKind  = "report.sla"          // job: SLA reminder and escalations
 	reportAskKey      = "report:ask_image:%s" // job key per sender
@@ -32,7 +35,8 @@ const (
 //
 //   - Free text the nlu takes for a report becomes one only when addressed
 //     to the bot (private chat, @bot, #); overheard in a group it earns a
-//     single question, and only at confidence ≥ 0.6 (reportIntent).
+//     single question, only at confidence ≥ 0.6, at most once a day per
+//     resident and never twice about the same text (offerReport).
 //   - The reporter is answered privately when they are the bot's friend
 //     (the group sees a short note with neither name nor household), else
 //     with an @mention where they spoke. Worker alerts name the reporter.
@@ -113,9 +117,35 @@ func (h *Handlers) reportIntent(ctx context.Context, req *linli.Request) error {
 		if u == nil || u.Confidence < reportConfident {
 			return linli.ErrNotCommand
 		}
-		return req.Reply(textReportConfirm(cutRunes(req.Msg.Norm, reportQuoteRunes)))
+		return h.offerReport(req)
 	}
 	return h.createReport(req, req.Msg.Norm, u)
+}
+
+// offerReport asks "需要我把这条登记为随手拍吗？" about overheard text: at most
+// once a day per resident and never twice about the same text (the record
+// keeps a digest of the text, not the text). Otherwise: silence. The quote
+// is the text as the resident wrote it (full-width punctuation and all).
+func (h *Handlers) offerReport(req *linli.Request) error {
+	sum := sha256.Sum256([]byte(req.Msg.Norm))
+	digest := hex.EncodeToString(sum[:8])
+	ask := false
+	_, err := h.Reports.UpdateReportOffers(req.Msg.Sender, func(o *linli.ReportOffers) error {
+		if slices.Contains(o.Asked, digest) || (!o.AskedAt.IsZero() && req.Now.Sub(o.AskedAt) < reportAskQuiet) {
+			return nil
+		}
+		ask, o.AskedAt = true, req.Now
+		o.Asked = append(o.Asked, digest)
+		if n := len(o.Asked); n > reportOffersKept {
+			o.Asked = o.Asked[n-reportOffersKept:]
+		}
+		return nil
+	})
+	if err != nil || !ask {
+		return err
+	}
+	quote := strings.Join(strings.Fields(req.Msg.Text), " ")
+	return req.Reply(textReportConfirm(cutRunes(quote, reportQuoteRunes)))
 }
 
 // createReport registers a report from the sender: category, place, grid,
