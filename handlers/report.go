@@ -172,6 +172,9 @@ func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Unders
 			_, r.Building = placeOf(r.Place)
 		}
 	}
+	if r.Building > 0 && !h.knownBuilding(r.Building) {
+		return linli.Errorf(linli.EInvalid, "%s", textReportUnknownBuilding(r.Building, "随手拍 3号楼门口路灯不亮"))
+	}
 	grid, ok := h.gridFor(r.Building, r.Household)
 	if r.Building == 0 {
 		if hh, ok := linli.ParseHousehold(r.Household); ok {
@@ -243,6 +246,18 @@ func (h *Handlers) gridFor(building int, household string) (linli.Grid, bool) {
 		}
 	}
 	return h.Config.DefaultGrid()
+}
+
+// knownBuilding reports whether building b is in some grid (any building
+// is when no grid lists its buildings).
+func (h *Handlers) knownBuilding(b int) bool {
+	for _, g := range h.Config.Grids {
+		if len(g.Buildings) > 0 {
+			_, ok := h.Config.GridOf(b)
+			return ok
+		}
+	}
+	return true
 }
 
 // placeKey is where a report is, for matching duplicates: its place, else

@@ -146,6 +146,10 @@ func textReportAlert(header string, r *linli.Report, loc *time.Location) string 
 	return b.String()
 }
 
+func textReportUnknownBuilding(b int, example string) string {
+	return fmt.Sprintf("本社区没有%d栋，请检查楼号，例如：%s。", b, example)
+}
+
 func textReportConfirm(quote string) string {
 	return fmt.Sprintf("需要我把这条登记为随手拍吗？回复「随手拍 %s」即可。", quote)
 }
