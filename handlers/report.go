@@ -56,9 +56,11 @@ func (h *Handlers) registerReport(r linli.Router) {
 			Help: "随手拍 3号楼门口路灯不亮 — 反映问题，可再发一张照片"},
 		{Names: []string{"我的上报"}, Args: linli.ArgsNone, Handler: h.reportMine,
 			Help: "我的上报 / 进度 3 — 您反映过的问题和处理进度"},
-		// 评价 and 没修好 are offered in the message that tells of 办结.
+		// 评价 and 没修好 are offered in the message that tells of 办结, 补充
+		// (the place) in the acknowledgement of a report without one.
 		{Names: []string{"进度"}, Args: linli.ArgsRequired, Usage: textReportProgressUsage, Handler: h.reportProgress},
 		{Names: []string{"评价"}, Args: linli.ArgsRequired, Usage: textReportRateUsage, Handler: h.reportRate},
+		{Names: []string{"补充"}, Args: linli.ArgsOptional, Usage: textReportPlaceUsage, Handler: h.reportAddPlace},
 		{Names: []string{"没修好"}, Args: linli.ArgsRequired, Usage: textReportReopenUsage, Handler: h.reportReopen},
 		{Names: []string{"待办"}, Role: worker, Args: linli.ArgsNone, Handler: h.reportTodo,
 			Help: "待办 — 本网格未办结的上报，超时的标出"},

@@ -39,6 +39,14 @@ func idOrUsage(req *linli.Request, usage string) (uint64, string, error) {
 	return 0, "", linli.Errorf(linli.EInvalid, "%s", usage)
 }
 
+// residentNotFound words an unknown report number for a resident.
+func (h *Handlers) residentNotFound(err error, id uint64) error {
+	if linli.ErrorCode(err) == linli.ENotFound {
+		return linli.Errorf(linli.ENotFound, textReportNoSuch, id)
+	}
+	return err
+}
+
 // meaningful reports whether a description has at least two letters.
 func meaningful(s string) bool {
 	n := 0

@@ -37,6 +37,9 @@ const (
 	textReportResolPhotoForward  = "您的随手拍#%d的办结照片："
 	textReportExportCaption      = "随手拍记录，共%d条。"
 	textReportAlreadyCategorized = "上报#%d 已经是「%s」类。"
+	textReportNoSuch             = "没有编号为 %d 的随手拍，请检查编号（发送「我的上报」可查看）。"
+	textReportPlaceUsage         = "请按「补充 编号 地点」发送，例如：补充 3 3号楼。"
+	textReportAlertPlace         = "【居民补充地点后转来】"
 )
 
 var reportStatusText = map[string]string{
@@ -60,6 +63,7 @@ var reportActionText = map[string]string{
 	"rated":               "居民评价",
 	"image":               "补充图片",
 	"resolution_image":    "办结照片",
+	"place":               "补充地点",
 }
 
 // what is "设施维修 · 3栋" (or just the category when the place is unknown).
@@ -95,8 +99,11 @@ func textReportAck(r *linli.Report, worker string) string {
 	if r.Grid != "" {
 		to = r.Grid + "网格员" + worker
 	}
-	return fmt.Sprintf("已登记您的随手拍#%d：%s%s，已转%s处理。\n发送「进度 %d」可随时查看进展。",
-		r.ID, what(r), withImages(len(r.Images)), to, r.ID)
+	s := fmt.Sprintf("已登记您的随手拍#%d：%s%s，已转%s处理。\n", r.ID, what(r), withImages(len(r.Images)), to)
+	if r.Place == "" && r.Building == 0 {
+		return s + fmt.Sprintf("在哪一栋？请发送「补充 %d 3号楼」，方便网格员找到。", r.ID)
+	}
+	return s + fmt.Sprintf("发送「进度 %d」可随时查看进展。", r.ID)
 }
 
 func textReportGroupAck(r *linli.Report) string {
@@ -134,7 +141,7 @@ func textReportAlert(header string, r *linli.Report, loc *time.Location) string 
 	case r.Building > 0:
 		fmt.Fprintf(&b, "地点：未说明（上报人住%d栋）\n", r.Building)
 	default:
-		b.WriteString("地点：未说明\n")
+		b.WriteString("地点：未说明（已请居民补充）\n")
 	}
 	fmt.Fprintf(&b, "上报人：%s", r.Reporter)
 	if r.Household != "" {
@@ -276,4 +283,24 @@ func textReportEscalation1(r *linli.Report, sla time.Duration) string {
 func textReportEscalation2(r *linli.Report, sla time.Duration) string {
 	return fmt.Sprintf("【督办】上报#%d（%s，%s %s）超过处理时限已%s仍未办结，已报告主任。\n描述：%s\n请协调处理。",
 		r.ID, what(r), r.Grid, r.Assignee, duration(sla), r.Description)
+}
+
+func textReportPlaceDup(id, orig uint64) string {
+	return fmt.Sprintf("随手拍#%d 已与#%d合并处理，不用再补充。", id, orig)
+}
+
+func textReportPlaceWorker(id uint64, place string) string {
+	return fmt.Sprintf("居民为上报#%d补充了地点：%s。", id, place)
+}
+
+func textReportPlaceAdded(id uint64, place, grid string) string {
+	if grid == "" {
+		return fmt.Sprintf("已为随手拍#%d补充地点：%s，已告知网格员。", id, place)
+	}
+	return fmt.Sprintf("已为随手拍#%d补充地点：%s，已转%s网格员处理。", id, place, grid)
+}
+
+// textReportClosedFor tells a resident their report is closed to a step.
+func textReportClosedFor(id uint64, status, step string) string {
+	return fmt.Sprintf("随手拍#%d %s，不能再%s。", id, reportStatusText[status], step)
 }
