@@ -47,6 +47,15 @@ func (h *Handlers) residentNotFound(err error, id uint64) error {
 	return err
 }
 
+// workerNotFound words an unknown report number for a worker (who finds
+// numbers under 待办, not 我的上报).
+func (h *Handlers) workerNotFound(err error, id uint64) error {
+	if linli.ErrorCode(err) == linli.ENotFound {
+		return linli.Errorf(linli.ENotFound, textReportNoSuchWorker, id)
+	}
+	return err
+}
+
 // meaningful reports whether a description has at least two letters.
 func meaningful(s string) bool {
 	n := 0

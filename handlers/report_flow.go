@@ -81,7 +81,10 @@ func (h *Handlers) reportReject(ctx context.Context, req *linli.Request) error {
 }
 
 // closeReport resolves or rejects a report and its open duplicates, stops
-// its SLA alerts and tells every reporter.
+// its SLA alerts and tells every reporter. A 退回 reason is the worker's
+// own words about a resident ("经核实是2栋301自家门口的灯"): it goes only
+// privately; a reporter who is not the bot's friend is told in the group
+// that the report was sent back and how to read the reason privately.
 func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) error {
 	id, note, err := idOrUsage(req, usage)
 	if err != nil {
@@ -115,17 +118,24 @@ func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) e
 	if err := h.cancelSLA(r.ID); err != nil {
 		return err
 	}
+	withheld := false // a 退回 reason kept out of a group
 	for _, x := range closed {
-		text := textReportResolvedReporter(x.ID, note)
-		if status == linli.ReportRejected {
-			text = textReportRejectedReporter(x.ID, note)
+		var err error
+		switch {
+		case status == linli.ReportResolved:
+			err = h.tell(x.Reporter, textReportResolvedReporter(x.ID, note), nil, "")
+		case h.reachable(x.Reporter):
+			err = h.Out.Send(linli.Outgoing{To: linli.Chat{User: x.Reporter}, Text: textReportRejectedReporter(x.ID, note), Private: true})
+		default:
+			withheld = true
+			err = h.tell(x.Reporter, textReportRejectedPublic(h.Config.BotName, x.ID), nil, "")
 		}
-		if err := h.tell(x.Reporter, text, nil, ""); err != nil {
+		if err != nil {
 			return err
 		}
 	}
 	if status == linli.ReportRejected {
-		return req.Reply(textReportRejected(r.ID))
+		return req.Reply(textReportRejected(r.ID, withheld))
 	}
 	return req.Reply(textReportResolved(r.ID, len(closed)-1))
 }

@@ -38,6 +38,7 @@ const (
 	textReportExportCaption      = "随手拍记录，共%d条。"
 	textReportAlreadyCategorized = "上报#%d 已经是「%s」类。"
 	textReportNoSuch             = "没有编号为 %d 的随手拍，请检查编号（发送「我的上报」可查看）。"
+	textReportNoSuchWorker       = "没有编号为 %d 的上报，请检查编号（发送「待办」查看本网格的上报）。"
 	textReportPlaceUsage         = "请按「补充 编号 地点」发送，例如：补充 3 3号楼。"
 	textReportAlertPlace         = "【居民补充地点后转来】"
 )
@@ -186,8 +187,15 @@ func textReportResolvedReporter(id uint64, note string) string {
 		id, note, id, id)
 }
 
-func textReportRejected(id uint64) string {
-	return fmt.Sprintf("已退回上报#%d，已告知居民原因。", id)
+func textReportRejected(id uint64, withheld bool) string {
+	if withheld {
+		return fmt.Sprintf("已退回上报#%d。居民不是好友，原因没有发到群里，居民私聊「进度 %d」时可见。", id, id)
+	}
+	return fmt.Sprintf("已退回上报#%d，已私聊告知居民原因。", id)
+}
+
+func textReportRejectedPublic(bot string, id uint64) string {
+	return fmt.Sprintf("您的随手拍#%d已退回。原因不在群里说，请加%s为好友，私聊发送「进度 %d」查看。", id, bot, id)
 }
 
 func textReportRejectedReporter(id uint64, reason string) string {
@@ -303,4 +311,9 @@ func textReportPlaceAdded(id uint64, place, grid string) string {
 // textReportClosedFor tells a resident their report is closed to a step.
 func textReportClosedFor(id uint64, status, step string) string {
 	return fmt.Sprintf("随手拍#%d %s，不能再%s。", id, reportStatusText[status], step)
+}
+
+// textReportReasonWithheld replaces a 退回 reason in text for a group.
+func textReportReasonWithheld(bot string, id uint64) string {
+	return fmt.Sprintf("（原因请加%s为好友，私聊发「进度 %d」查看）", bot, id)
 }
