@@ -242,6 +242,20 @@ func textReportRated(id uint64, score int) string {
 	return fmt.Sprintf("谢谢您的评价！随手拍#%d：%d分。", id, score)
 }
 
+func textReportRatedRejected(id uint64, score int) string {
+	return fmt.Sprintf("已记下您对随手拍#%d（已退回）的评价：%d分，意见已转给社区负责人。", id, score)
+}
+
+// textReportRatedRejection tells the supervisor of a rating on a rejected
+// report: who rejected it, why, and what the resident says.
+func textReportRatedRejection(r *linli.Report, by string, score int, comment string) string {
+	s := fmt.Sprintf("【居民评价退回的上报】上报#%d（%s，%s %s退回）：%d分", r.ID, what(r), r.Grid, by, score)
+	if comment != "" {
+		s += "，" + comment
+	}
+	return s + fmt.Sprintf("\n上报人：%s\n描述：%s\n退回原因：%s", r.Reporter, r.Description, r.Resolution)
+}
+
 func textReportRatedWorker(id uint64, score int, comment string) string {
 	s := fmt.Sprintf("居民对上报#%d的评价：%d分", id, score)
 	if comment == "" {
@@ -265,9 +279,9 @@ func textReportState(id uint64, status, step string) string {
 
 func textReportNotResolved(id uint64, status string) string {
 	if status == linli.ReportRejected {
-		return fmt.Sprintf("上报#%d 已退回（原因见退回通知）。问题还在的话，可以重新发送「随手拍 问题和位置」。", id)
+		return fmt.Sprintf("随手拍#%d 已退回，不能重开（原因可私聊发「进度 %d」查看）。问题还在的话，请重新发送「随手拍 问题和位置」。", id, id)
 	}
-	return fmt.Sprintf("上报#%d 还没有办结（%s），办结后再评价或反馈。", id, reportStatusText[status])
+	return fmt.Sprintf("随手拍#%d 还没有办结（%s），办结后再评价或反馈。", id, reportStatusText[status])
 }
 
 func textReportReopenTooLate(id uint64) string {
