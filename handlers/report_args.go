@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -23,6 +24,27 @@ func parseID(args string) (uint64, string, bool) {
 		return 0, args, false
 	}
 	return id, strings.TrimSpace(args[m[1]:]), true
+}
+
+// leadingIDs reads the report numbers that start arguments: "1 2 3",
+// "1,2、3", "#1 #2". It stops at the first word that is not a number.
+func leadingIDs(args string) []uint64 {
+	var ids []uint64
+	for _, w := range strings.FieldsFunc(args, func(r rune) bool { return strings.ContainsRune(" ,，、;；", r) }) {
+		id, rest, ok := parseID(w)
+		if !ok || rest != "" {
+			break
+		}
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// onlyIDs reports whether s is nothing but report numbers ("2 3").
+func onlyIDs(s string) bool {
+	return strings.Trim(s, " ,，、;；#号0123456789") == "" && len(leadingIDs(s)) > 0
 }
 
 // idOrUsage reads the report number of a command. A resident's unaddressed

@@ -19,7 +19,7 @@ func (h *Handlers) reportReopen(ctx context.Context, req *linli.Request) error {
 	}
 	own, err := h.Reports.Report(id)
 	if err != nil {
-		return err
+		return h.residentNotFound(err, id)
 	}
 	if err := h.checkOwn(req, own, "反馈"); err != nil {
 		return err

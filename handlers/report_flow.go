@@ -31,12 +31,39 @@ func (h *Handlers) checkAct(req *linli.Request, r *linli.Report) error {
 	return nil
 }
 
-// reportAccept handles "受理 <编号>".
+// reportAccept handles "受理 <编号>", also several: "受理 1 2 3" accepts
+// each and answers once, one line per report that could not be accepted.
 func (h *Handlers) reportAccept(ctx context.Context, req *linli.Request) error {
-	id, _, err := idOrUsage(req, textReportAcceptUsage)
-	if err != nil {
-		return err
+	ids := leadingIDs(req.Args)
+	if len(ids) <= 1 {
+		id, _, err := idOrUsage(req, textReportAcceptUsage)
+		if err != nil {
+			return err
+		}
+		if err := h.acceptOne(req, id); err != nil {
+			return err
+		}
+		return req.Reply(textReportAccepted(id))
 	}
+	var done []uint64
+	var failed []string
+	for _, id := range ids {
+		err := h.acceptOne(req, id)
+		switch {
+		case err == nil:
+			done = append(done, id)
+		case linli.ErrorCode(err) == linli.EInternal:
+			return err
+		default:
+			failed = append(failed, linli.ErrorMessage(err))
+		}
+	}
+	return req.Reply(textReportAcceptedMany(done, failed))
+}
+
+// acceptOne accepts report id (and its open duplicates) for the sender and
+// tells the reporter.
+func (h *Handlers) acceptOne(req *linli.Request, id uint64) error {
 	r, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
 		if err := h.checkAct(req, r); err != nil {
 			return err
@@ -51,12 +78,9 @@ func (h *Handlers) reportAccept(ctx context.Context, req *linli.Request) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return h.workerNotFound(err, id)
 	}
-	if err := h.tell(r.Reporter, textReportAcceptedReporter(r.ID), nil, ""); err != nil {
-		return err
-	}
-	return req.Reply(textReportAccepted(r.ID))
+	return h.tell(r.Reporter, textReportAcceptedReporter(r.ID), nil, "")
 }
 
 // openOf returns the open reports of list.
@@ -90,6 +114,9 @@ func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) e
 	if err != nil {
 		return err
 	}
+	if onlyIDs(note) {
+		return linli.Errorf(linli.EInvalid, textReportOneAtATime, step, usage) // "办结 1 2 3"
+	}
 	note = chinesePunct(cutRunes(note, reportMaxRunes))
 	if note == "" {
 		return linli.Errorf(linli.EInvalid, "%s", usage)
@@ -113,7 +140,7 @@ func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) e
 		return nil
 	})
 	if err != nil {
-		return err
+		return h.workerNotFound(err, id)
 	}
 	if err := h.cancelSLA(r.ID); err != nil {
 		return err
@@ -177,7 +204,7 @@ func (h *Handlers) reportTransfer(ctx context.Context, req *linli.Request) error
 		return nil
 	})
 	if err != nil {
-		return err
+		return h.workerNotFound(err, id)
 	}
 	if err := h.armSLA(r, req.Now); err != nil {
 		return err
@@ -242,7 +269,7 @@ func (h *Handlers) reportRecategorize(ctx context.Context, req *linli.Request) e
 		return nil
 	})
 	if err != nil {
-		return err
+		return h.workerNotFound(err, id)
 	}
 	if r.Open() {
 		if err := h.armSLA(r, req.Now); err != nil {

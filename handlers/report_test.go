@@ -187,3 +187,25 @@ func TestHasContent(t *testing.T) {
 		}
 	}
 }
+
+func TestLeadingIDs(t *testing.T) {
+	for args, want := range map[string][]uint64{
+		"1 2 3":     {1, 2, 3},
+		"1,2、3":     {1, 2, 3},
+		"#1 #2":     {1, 2},
+		"1 1":       {1},
+		"1 好的":      {1},
+		"3 已更换灯泡":   {3},
+		"3 2个灯泡已更换": {3},
+		"第一个":       nil,
+	} {
+		if got := leadingIDs(args); !slices.Equal(got, want) {
+			t.Errorf("leadingIDs(%q) = %v, want %v", args, got, want)
+		}
+	}
+	for s, want := range map[string]bool{"2 3": true, "2": true, "": false, "已更换": false, "2 个": false} {
+		if got := onlyIDs(s); got != want {
+			t.Errorf("onlyIDs(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

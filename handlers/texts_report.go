@@ -17,7 +17,7 @@ const (
 	textReportProgressUsage      = "请带上上报编号，例如：进度 3（发送「我的上报」可查看编号）。"
 	textReportRateUsage          = "请按「评价 编号 分数 意见」打分，分数1到5，例如：评价 3 5 处理很及时。"
 	textReportReopenUsage        = "请带上上报编号，例如：没修好 3。"
-	textReportAcceptUsage        = "请带上上报编号，例如：受理 3。"
+	textReportAcceptUsage        = "请带上上报编号，例如：受理 3（多条：受理 3 4 5）。"
 	textReportResolveUsage       = "请按「办结 编号 处理说明」回复，例如：办结 3 已更换灯泡。"
 	textReportRejectUsage        = "请按「退回 编号 原因」回复，例如：退回 3 属市政道路，已告知居民拨打12345。"
 	textReportTransferUsage      = "请按「转派 编号 网格名」回复，例如：转派 3 第二网格。"
@@ -39,6 +39,7 @@ const (
 	textReportAlreadyCategorized = "上报#%d 已经是「%s」类。"
 	textReportNoSuch             = "没有编号为 %d 的随手拍，请检查编号（发送「我的上报」可查看）。"
 	textReportNoSuchWorker       = "没有编号为 %d 的上报，请检查编号（发送「待办」查看本网格的上报）。"
+	textReportOneAtATime         = "一次只能%s一条，每条要写处理说明。%s"
 	textReportPlaceUsage         = "请按「补充 编号 地点」发送，例如：补充 3 3号楼。"
 	textReportAlertPlace         = "【居民补充地点后转来】"
 )
@@ -168,6 +169,26 @@ func textReportAskImage(n int) string {
 
 func textReportAccepted(id uint64) string {
 	return fmt.Sprintf("已受理上报#%d，已告知居民。办好后回复「办结 %d 处理说明」，可再发一张照片。", id, id)
+}
+
+// textReportAcceptedMany answers 受理 of several reports: those accepted,
+// then why each of the others was not.
+func textReportAcceptedMany(done []uint64, failed []string) string {
+	var b strings.Builder
+	if len(done) > 0 {
+		nums := make([]string, len(done))
+		for i, id := range done {
+			nums[i] = fmt.Sprintf("#%d", id)
+		}
+		fmt.Fprintf(&b, "已受理上报%s，已告知居民。办好后逐条回复「办结 编号 处理说明」。", strings.Join(nums, "、"))
+	}
+	for _, f := range failed {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(f)
+	}
+	return b.String()
 }
 
 func textReportAcceptedReporter(id uint64) string {
