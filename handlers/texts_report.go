@@ -14,16 +14,16 @@ import (
 
 const (
 	textReportUsage              = "请说明问题和位置，例如：随手拍 3号楼门口路灯不亮（可再发一张照片）。"
-	textReportProgressUsage      = "请带上上报编号，例如：进度 3（发送「我的上报」可查看编号）。"
+	textReportProgressUsage      = "请带上编号，例如：进度 3（发送「我的上报」可查看编号）。"
 	textReportRateUsage          = "请按「评价 编号 分数 意见」打分，分数1到5，例如：评价 3 5 处理很及时。"
-	textReportReopenUsage        = "请带上上报编号，例如：没修好 3。"
+	textReportReopenUsage        = "请带上随手拍编号，例如：没修好 3。"
 	textReportAcceptUsage        = "请带上上报编号，例如：受理 3（多条：受理 3 4 5）。"
 	textReportResolveUsage       = "请按「办结 编号 处理说明」回复，例如：办结 3 已更换灯泡。"
 	textReportRejectUsage        = "请按「退回 编号 原因」回复，例如：退回 3 属市政道路，已告知居民拨打12345。"
 	textReportTransferUsage      = "请按「转派 编号 网格名」回复，例如：转派 3 第二网格。"
 	textReportRecategorizeUsage  = "请按「改类 编号 类别」回复，例如：改类 3 安全隐患。类别：环境卫生 设施维修 停车交通 安全隐患 绿化养护 噪音扰民 其他。"
 	textReportBadScore           = "评分请用1到5的数字，例如：评价 3 5 处理很及时。"
-	textReportNotYours           = "只能%s您自己的上报，编号可在「我的上报」里查看。"
+	textReportNotYours           = "只能%s您自己的随手拍，编号可在「我的上报」里查看。"
 	textReportNotYourGrid        = "该上报不属于您的网格（上报#%d 属于%s）。"
 	textReportIsDuplicate        = "上报#%d 与 #%d 是同一问题，已合并，请处理 #%d。"
 	textReportNoReports          = "您还没有上报过问题。发现问题可以发送「随手拍 问题和位置」，例如：随手拍 3号楼门口路灯不亮。"
@@ -306,7 +306,7 @@ func textReportNotResolved(id uint64, status string) string {
 }
 
 func textReportReopenTooLate(id uint64) string {
-	return fmt.Sprintf("上报#%d 办结已超过7天，不能再重开。问题还在的话，请重新发送「随手拍 问题和位置」。", id)
+	return fmt.Sprintf("随手拍#%d 办结已超过7天，不能再重开。问题还在的话，请重新发送「随手拍 问题和位置」。", id)
 }
 
 func textReportReminder(r *linli.Report, loc *time.Location) string {
