@@ -222,20 +222,6 @@ func (h *Handlers) reportLinked(req *linli.Request, r *linli.Report, again bool)
 	return h.acknowledge(req, r, textReportDupAck(r, again), textReportDupGroupAck(r))
 }
 
-// acknowledge answers the reporter: privately when they are the bot's friend
-// (and the group sees a short note without name or household), else with
-// an @mention where they spoke.
-func (h *Handlers) acknowledge(req *linli.Request, r *linli.Report, personal, public string) error {
-	m := req.Msg
-	if m.Private() || !(m.Resident.Friend || m.Role != linli.RoleResident) {
-		return req.Reply(personal)
-	}
-	if err := h.Out.Send(linli.Outgoing{To: m.Chat(), Text: public}); err != nil {
-		return err
-	}
-	return h.tell(r.Reporter, personal, nil, "")
-}
-
 // gridFor routes a report: the grid of the place's building, else of the
 // reporter's household, else the default grid.
 func (h *Handlers) gridFor(building int, household string) (linli.Grid, bool) {
@@ -272,32 +258,4 @@ func placeKey(r *linli.Report) string {
 		return strconv.Itoa(r.Building) + "栋"
 	}
 	return ""
-}
-
-// tell sends text (and media) to one person: privately when they are the
-// bot's friend, else with an @mention in the group where they last spoke.
-// Messages to configured workers, supervisors and staff name residents, so
-// they go privately only, never into a group. A job passes key so that a
-// re-run sends nothing twice.
-func (h *Handlers) tell(user, text string, media *linli.Media, key string) error {
-	if user == "" {
-		return h.tellStaff(text, key)
-	}
-	private := h.Config.RoleOf(user) != linli.RoleResident
-	return h.Out.Send(linli.Outgoing{To: linli.Chat{User: user}, Text: text, Media: media, Key: key, Private: private})
-}
-
-// tellStaff sends text to every configured staff member privately (for
-// grids without a worker or supervisor).
-func (h *Handlers) tellStaff(text, key string) error {
-	for _, name := range h.Config.StaffNames() {
-		k := key
-		if k != "" {
-			k += ":" + name
-		}
-		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{User: name}, Text: text, Key: k, Private: true}); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -93,20 +93,6 @@ func (h *Handlers) reportProgress(ctx context.Context, req *linli.Request) error
 	return req.ReplyPrivate(b.String(), nil)
 }
 
-// reachable reports whether messages to user go privately: configured
-// workers and staff, and residents who have talked to the bot privately
-// (its friends). Others are @mentioned in a group.
-func (h *Handlers) reachable(user string) bool {
-	if h.Config.RoleOf(user) != linli.RoleResident {
-		return true
-	}
-	if h.Residents == nil {
-		return false
-	}
-	r, err := h.Residents.Resident(user)
-	return err == nil && r.Friend
-}
-
 // reportTodo handles "待办": open reports of the sender's grids (a worker's
 // own, a supervisor's supervised, all for staff), oldest first, overdue
 // marked. Supervisors and staff also get the stats line.
