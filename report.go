@@ -94,6 +94,15 @@ type PendingImages struct {
 	AskedAt time.Time `json:"asked_at,omitzero"`
 }
 
+// ReportOffers remembers the questions "需要我把这条登记为随手拍吗？" asked
+// of one resident about text overheard in a group, so that they are asked
+// at most once a day and never twice about the same text.
+type ReportOffers struct {
+	Sender  string    `json:"sender"`
+	AskedAt time.Time `json:"asked_at,omitzero"` // the last question
+	Asked   []string  `json:"asked,omitempty"`   // digests of the texts asked about (not the texts), oldest first
+}
+
 // MediaStore keeps image bytes on disk beside the database.
 type MediaStore interface {
 	// SaveMedia stores data and returns its file name; ext is the extension
@@ -133,4 +142,7 @@ type ReportService interface {
 	// UpdatePendingImages loads (or starts) the pending images of sender,
 	// applies fn and saves them, in one transaction.
 	UpdatePendingImages(sender string, fn func(p *PendingImages) error) (*PendingImages, error)
+	// UpdateReportOffers loads (or starts) the offers made to sender,
+	// applies fn and saves them, in one transaction.
+	UpdateReportOffers(sender string, fn func(o *ReportOffers) error) (*ReportOffers, error)
 }

@@ -111,6 +111,9 @@ func (r *Router) dispatch(ctx context.Context, req *linli.Request) error {
 		}
 	}
 	if m.Addressed && !isAck(m.Norm) {
+		if m.Role == linli.RoleGridWorker {
+			return req.Reply(TextNotUnderstoodWorker)
+		}
 		return req.Reply(TextNotUnderstood)
 	}
 	return nil // chatter: no reply at all

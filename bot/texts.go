@@ -4,6 +4,8 @@ package bot
 const (
 	// TextNotUnderstood answers a message addressed to the bot that matched nothing.
 	TextNotUnderstood = "没太明白您的意思。发送「帮助」查看可以做什么，例如：活动、报名 1、随手拍 3栋门口路灯坏了。"
+	// TextNotUnderstoodWorker is TextNotUnderstood for a grid worker.
+	TextNotUnderstoodWorker = "没太明白您的意思。处理完请发「办结 编号 说明」，例如：办结 3 已更换灯泡；发「待办」查看本网格的上报。"
 	// TextStaffOnly refuses a staff command to a resident (%s = the command).
 	TextStaffOnly = "「%s」是社工使用的命令，居民朋友可以发送「帮助」查看可用功能。"
 	// TextWorkerOnly refuses a grid-worker command (%s = the command).

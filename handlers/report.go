@@ -2,6 +2,8 @@ package handlers
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,7 +16,7 @@ import (
 const (
 	reportImageWindow = 5 * time.Minute       // an image this close to a 随手拍 joins it; a 办结 photo follows within it
 	reportAskGrace    = 30 * time.Minute      // after asking about a lone image, it still joins a 随手拍 this long
-	reportAskQuiet    = 24 * time.Hour        // in a group, a resident is asked about lone images at most this often
+	reportAskQuiet    = 24 * time.Hour        // in a group, a resident is asked about lone images, or offered a 随手拍, at most this often
 	reportDupWindow   = 48 * time.Hour        // an open report this recent with the same problem and place is the same report
 	reportReopenLimit = 7 * 24 * time.Hour    // 没修好 is accepted this long after 办结
 	reportMaxRunes    = 500                   // longer descriptions are cut
@@ -22,6 +24,7 @@ const (
 	reportConfident   = 0.6                   // free text in a group is asked about only this sure
 	reportMaxImageLen = 20 << 20              // images larger than this are not kept
 	reportQuoteRunes  = 40                    // free text quoted back in a question
+	reportOffersKept  = 100                   // texts remembered per resident as already offered
 	reportAskJobKind  = "report.ask_image"    // job: ask about a lone image
 	reportSLAJobKind  = "report.sla"          // job: SLA reminder and escalations
 	reportAskKey      = "report:ask_image:%s" // job key per sender
@@ -32,7 +35,8 @@ const (
 //
 //   - Free text the nlu takes for a report becomes one only when addressed
 //     to the bot (private chat, @bot, #); overheard in a group it earns a
-//     single question, and only at confidence ≥ 0.6 (reportIntent).
+//     single question, only at confidence ≥ 0.6, at most once a day per
+//     resident and never twice about the same text (offerReport).
 //   - The reporter is answered privately when they are the bot's friend
 //     (the group sees a short note with neither name nor household), else
 //     with an @mention where they spoke. Worker alerts name the reporter.
@@ -52,9 +56,11 @@ func (h *Handlers) registerReport(r linli.Router) {
 			Help: "随手拍 3号楼门口路灯不亮 — 反映问题，可再发一张照片"},
 		{Names: []string{"我的上报"}, Args: linli.ArgsNone, Handler: h.reportMine,
 			Help: "我的上报 / 进度 3 — 您反映过的问题和处理进度"},
-		// 评价 and 没修好 are offered in the message that tells of 办结.
+		// 评价 and 没修好 are offered in the message that tells of 办结, 补充
+		// (the place) in the acknowledgement of a report without one.
 		{Names: []string{"进度"}, Args: linli.ArgsRequired, Usage: textReportProgressUsage, Handler: h.reportProgress},
 		{Names: []string{"评价"}, Args: linli.ArgsRequired, Usage: textReportRateUsage, Handler: h.reportRate},
+		{Names: []string{"补充"}, Args: linli.ArgsOptional, Usage: textReportPlaceUsage, Handler: h.reportAddPlace},
 		{Names: []string{"没修好"}, Args: linli.ArgsRequired, Usage: textReportReopenUsage, Handler: h.reportReopen},
 		{Names: []string{"待办"}, Role: worker, Args: linli.ArgsNone, Handler: h.reportTodo,
 			Help: "待办 — 本网格未办结的上报，超时的标出"},
@@ -84,6 +90,9 @@ func (h *Handlers) reportNew(ctx context.Context, req *linli.Request) error {
 	if !req.Msg.Addressed && chatterAfterWord(req.Msg.Norm, req.Command) {
 		return linli.ErrNotCommand // "随手拍真方便"
 	}
+	if !req.Msg.Addressed && meaningful(req.Args) && !hasContent(req.Args) {
+		return linli.ErrNotCommand // "随手拍一下", "随手拍，拍了" said in passing
+	}
 	return h.createReport(req, req.Args, nil)
 }
 
@@ -110,16 +119,42 @@ func (h *Handlers) reportIntent(ctx context.Context, req *linli.Request) error {
 		if u == nil || u.Confidence < reportConfident {
 			return linli.ErrNotCommand
 		}
-		return req.Reply(textReportConfirm(cutRunes(req.Msg.Norm, reportQuoteRunes)))
+		return h.offerReport(req)
 	}
 	return h.createReport(req, req.Msg.Norm, u)
+}
+
+// offerReport asks "需要我把这条登记为随手拍吗？" about overheard text: at most
+// once a day per resident and never twice about the same text (the record
+// keeps a digest of the text, not the text). Otherwise: silence. The quote
+// is the text as the resident wrote it (full-width punctuation and all).
+func (h *Handlers) offerReport(req *linli.Request) error {
+	sum := sha256.Sum256([]byte(req.Msg.Norm))
+	digest := hex.EncodeToString(sum[:8])
+	ask := false
+	_, err := h.Reports.UpdateReportOffers(req.Msg.Sender, func(o *linli.ReportOffers) error {
+		if slices.Contains(o.Asked, digest) || (!o.AskedAt.IsZero() && req.Now.Sub(o.AskedAt) < reportAskQuiet) {
+			return nil
+		}
+		ask, o.AskedAt = true, req.Now
+		o.Asked = append(o.Asked, digest)
+		if n := len(o.Asked); n > reportOffersKept {
+			o.Asked = o.Asked[n-reportOffersKept:]
+		}
+		return nil
+	})
+	if err != nil || !ask {
+		return err
+	}
+	quote := strings.Join(strings.Fields(req.Msg.Text), " ")
+	return req.Reply(textReportConfirm(cutRunes(quote, reportQuoteRunes)))
 }
 
 // createReport registers a report from the sender: category, place, grid,
 // pending images, duplicate link; then alerts and acknowledgements.
 func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Understanding) error {
 	desc = chinesePunct(cutRunes(strings.TrimSpace(desc), reportMaxRunes))
-	if !meaningful(desc) {
+	if !hasContent(desc) {
 		return linli.Errorf(linli.EInvalid, "%s", textReportUsage)
 	}
 	now, m := req.Now, req.Msg
@@ -138,6 +173,9 @@ func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Unders
 		if r.Building == 0 {
 			_, r.Building = placeOf(r.Place)
 		}
+	}
+	if r.Building > 0 && !h.knownBuilding(r.Building) {
+		return linli.Errorf(linli.EInvalid, "%s", textReportUnknownBuilding(r.Building, "随手拍 3号楼门口路灯不亮"))
 	}
 	grid, ok := h.gridFor(r.Building, r.Household)
 	if r.Building == 0 {
@@ -184,20 +222,6 @@ func (h *Handlers) reportLinked(req *linli.Request, r *linli.Report, again bool)
 	return h.acknowledge(req, r, textReportDupAck(r, again), textReportDupGroupAck(r))
 }
 
-// acknowledge answers the reporter: privately when they are the bot's friend
-// (and the group sees a short note without name or household), else with
-// an @mention where they spoke.
-func (h *Handlers) acknowledge(req *linli.Request, r *linli.Report, personal, public string) error {
-	m := req.Msg
-	if m.Private() || !(m.Resident.Friend || m.Role != linli.RoleResident) {
-		return req.Reply(personal)
-	}
-	if err := h.Out.Send(linli.Outgoing{To: m.Chat(), Text: public}); err != nil {
-		return err
-	}
-	return h.tell(r.Reporter, personal, nil, "")
-}
-
 // gridFor routes a report: the grid of the place's building, else of the
 // reporter's household, else the default grid.
 func (h *Handlers) gridFor(building int, household string) (linli.Grid, bool) {
@@ -212,6 +236,18 @@ func (h *Handlers) gridFor(building int, household string) (linli.Grid, bool) {
 	return h.Config.DefaultGrid()
 }
 
+// knownBuilding reports whether building b is in some grid (any building
+// is when no grid lists its buildings).
+func (h *Handlers) knownBuilding(b int) bool {
+	for _, g := range h.Config.Grids {
+		if len(g.Buildings) > 0 {
+			_, ok := h.Config.GridOf(b)
+			return ok
+		}
+	}
+	return true
+}
+
 // placeKey is where a report is, for matching duplicates: its place, else
 // the reporter's building; "" when unknown.
 func placeKey(r *linli.Report) string {
@@ -222,32 +258,4 @@ func placeKey(r *linli.Report) string {
 		return strconv.Itoa(r.Building) + "栋"
 	}
 	return ""
-}
-
-// tell sends text (and media) to one person: privately when they are the
-// bot's friend, else with an @mention in the group where they last spoke.
-// Messages to configured workers, supervisors and staff name residents, so
-// they go privately only, never into a group. A job passes key so that a
-// re-run sends nothing twice.
-func (h *Handlers) tell(user, text string, media *linli.Media, key string) error {
-	if user == "" {
-		return h.tellStaff(text, key)
-	}
-	private := h.Config.RoleOf(user) != linli.RoleResident
-	return h.Out.Send(linli.Outgoing{To: linli.Chat{User: user}, Text: text, Media: media, Key: key, Private: private})
-}
-
-// tellStaff sends text to every configured staff member privately (for
-// grids without a worker or supervisor).
-func (h *Handlers) tellStaff(text, key string) error {
-	for _, name := range h.Config.StaffNames() {
-		k := key
-		if k != "" {
-			k += ":" + name
-		}
-		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{User: name}, Text: text, Key: k, Private: true}); err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -25,6 +26,27 @@ func parseID(args string) (uint64, string, bool) {
 	return id, strings.TrimSpace(args[m[1]:]), true
 }
 
+// leadingIDs reads the report numbers that start arguments: "1 2 3",
+// "1,2、3", "#1 #2". It stops at the first word that is not a number.
+func leadingIDs(args string) []uint64 {
+	var ids []uint64
+	for _, w := range strings.FieldsFunc(args, func(r rune) bool { return strings.ContainsRune(" ,，、;；", r) }) {
+		id, rest, ok := parseID(w)
+		if !ok || rest != "" {
+			break
+		}
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// onlyIDs reports whether s is nothing but report numbers ("2 3").
+func onlyIDs(s string) bool {
+	return strings.Trim(s, " ,，、;；#号0123456789") == "" && len(leadingIDs(s)) > 0
+}
+
 // idOrUsage reads the report number of a command. A resident's unaddressed
 // group message whose words after the command word are not a number was
 // chatter ("评价一下"): ErrNotCommand. Otherwise a missing number gets usage.
@@ -39,6 +61,23 @@ func idOrUsage(req *linli.Request, usage string) (uint64, string, error) {
 	return 0, "", linli.Errorf(linli.EInvalid, "%s", usage)
 }
 
+// residentNotFound words an unknown report number for a resident.
+func (h *Handlers) residentNotFound(err error, id uint64) error {
+	if linli.ErrorCode(err) == linli.ENotFound {
+		return linli.Errorf(linli.ENotFound, textReportNoSuch, id)
+	}
+	return err
+}
+
+// workerNotFound words an unknown report number for a worker (who finds
+// numbers under 待办, not 我的上报).
+func (h *Handlers) workerNotFound(err error, id uint64) error {
+	if linli.ErrorCode(err) == linli.ENotFound {
+		return linli.Errorf(linli.ENotFound, textReportNoSuchWorker, id)
+	}
+	return err
+}
+
 // meaningful reports whether a description has at least two letters.
 func meaningful(s string) bool {
 	n := 0
@@ -48,6 +87,45 @@ func meaningful(s string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// reportFillers are words that say nothing about a problem: what people add
+// around "随手拍" in passing ("随手拍一下", "随手拍，拍了", "看看这个"). Longer
+// words come first so that they are removed whole.
+var reportFillers = strings.NewReplacer(
+	"随手拍", "", "试一试", "", "看一看", "", "一下", "", "一张", "", "一个", "", "拍了", "", "拍拍", "",
+	"看看", "", "看下", "", "这个", "", "那个", "", "这里", "", "那里", "", "这儿", "", "那儿", "",
+	"这边", "", "那边", "", "照片", "", "图片", "", "试试", "", "测试", "", "大家", "", "你们", "",
+	"帮我", "", "帮忙", "", "麻烦", "", "问题", "", "情况", "", "东西", "",
+	"拍", "", "看", "", "下", "", "了", "", "啊", "", "吧", "", "呢", "", "吗", "", "嘛", "", "哦", "",
+	"噢", "", "哈", "", "嗯", "", "呀", "", "哇", "", "的", "", "张", "", "图", "", "我", "", "请", "",
+	"给", "", "有", "", "个", "")
+
+// hasContent reports whether a description says what the problem is: at
+// least two letters are left once places ("3号楼", "东门") and fillers
+// ("一下", "拍了", "这个") are taken out. "随手拍 3号楼" or "随手拍一下"
+// says nothing a worker could act on.
+func hasContent(desc string) bool {
+	s := placeBuilding.ReplaceAllString(desc, "")
+	for _, l := range placeLandmarks {
+		if !namesThing(l) {
+			s = strings.ReplaceAll(s, l, "")
+		}
+	}
+	return meaningful(reportFillers.Replace(s))
+}
+
+// namesThing reports whether a landmark also names a thing a problem can be
+// about ("垃圾站", "停车场"): such a landmark is content, not just a place.
+func namesThing(landmark string) bool {
+	for _, c := range categoryTable {
+		for _, w := range c.objects {
+			if strings.Contains(landmark, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fullWidth maps ASCII punctuation to the Chinese forms that normalisation

@@ -19,7 +19,7 @@ func (h *Handlers) reportReopen(ctx context.Context, req *linli.Request) error {
 	}
 	own, err := h.Reports.Report(id)
 	if err != nil {
-		return err
+		return h.residentNotFound(err, id)
 	}
 	if err := h.checkOwn(req, own, "反馈"); err != nil {
 		return err
@@ -42,7 +42,7 @@ func (h *Handlers) reportReopen(ctx context.Context, req *linli.Request) error {
 			}
 		}
 		if r.Status == linli.ReportRejected {
-			return linli.Errorf(linli.EConflict, "%s", textReportState(r.ID, r.Status, "重开"))
+			return linli.Errorf(linli.EConflict, "%s", textReportNotResolved(id, r.Status))
 		}
 		if r.Status != linli.ReportResolved {
 			return nil // already back with the worker
@@ -85,7 +85,10 @@ func (h *Handlers) checkOwn(req *linli.Request, r *linli.Report, verb string) er
 }
 
 // reportRate handles "评价 <编号> <1-5> [意见]" from the reporter of a
-// resolved report. A second rating replaces the first.
+// resolved or rejected report. A second rating replaces the first. The
+// rating goes to the worker who closed it; on a rejected report it is a
+// complaint about the 退回 as often as not, so the grid's supervisor gets
+// it too (and it counts in 满意度 like any rating).
 func (h *Handlers) reportRate(ctx context.Context, req *linli.Request) error {
 	id, rest, err := idOrUsage(req, textReportRateUsage)
 	if err != nil {
@@ -95,28 +98,49 @@ func (h *Handlers) reportRate(ctx context.Context, req *linli.Request) error {
 	if !ok {
 		return linli.Errorf(linli.EInvalid, "%s", textReportBadScore)
 	}
-	var assignee string
-	_, _, err = h.Reports.UpdateReport(id, func(r *linli.Report, _ []*linli.Report) error {
+	var closer string
+	r, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, _ []*linli.Report) error {
 		if err := h.checkOwn(req, r, "评价"); err != nil {
 			return err
 		}
-		if r.Status != linli.ReportResolved {
+		if r.Status != linli.ReportResolved && r.Status != linli.ReportRejected {
 			return linli.Errorf(linli.EConflict, "%s", textReportNotResolved(id, r.Status))
+		}
+		closer = r.ResolvedBy
+		if r.Status == linli.ReportRejected {
+			closer = lastActor(r, linli.ReportRejected)
 		}
 		r.Rating, r.Comment, r.RatedAt = score, comment, req.Now
 		r.Log(req.Now, req.Msg.Sender, "rated", fmt.Sprintf("%d分 %s", score, comment))
-		assignee = r.ResolvedBy
 		return nil
 	})
 	if err != nil {
-		return err
+		return h.residentNotFound(err, id)
 	}
-	if assignee != "" {
-		if err := h.tell(assignee, textReportRatedWorker(id, score, comment), nil, ""); err != nil {
+	if closer != "" {
+		if err := h.tell(closer, textReportRatedWorker(id, score, comment), nil, ""); err != nil {
 			return err
 		}
 	}
-	return h.tell(req.Msg.Sender, textReportRated(id, score), nil, "")
+	if r.Status != linli.ReportRejected {
+		return h.tell(req.Msg.Sender, textReportRated(id, score), nil, "")
+	}
+	if sup := h.supervisorOf(r.Grid); sup != closer || sup == "" {
+		if err := h.tell(sup, textReportRatedRejection(r, closer, score, comment), nil, ""); err != nil {
+			return err
+		}
+	}
+	return h.tell(req.Msg.Sender, textReportRatedRejected(id, score), nil, "")
+}
+
+// lastActor returns who last took step action on r ("" if nobody).
+func lastActor(r *linli.Report, action string) string {
+	for i := len(r.History) - 1; i >= 0; i-- {
+		if r.History[i].Action == action {
+			return r.History[i].Actor
+		}
+	}
+	return ""
 }
 
 // parseScore reads "5", "5分", "5星", "五分" and the comment after it.

@@ -31,12 +31,39 @@ func (h *Handlers) checkAct(req *linli.Request, r *linli.Report) error {
 	return nil
 }
 
-// reportAccept handles "受理 <编号>".
+// reportAccept handles "受理 <编号>", also several: "受理 1 2 3" accepts
+// each and answers once, one line per report that could not be accepted.
 func (h *Handlers) reportAccept(ctx context.Context, req *linli.Request) error {
-	id, _, err := idOrUsage(req, textReportAcceptUsage)
-	if err != nil {
-		return err
+	ids := leadingIDs(req.Args)
+	if len(ids) <= 1 {
+		id, _, err := idOrUsage(req, textReportAcceptUsage)
+		if err != nil {
+			return err
+		}
+		if err := h.acceptOne(req, id); err != nil {
+			return err
+		}
+		return req.Reply(textReportAccepted(id))
 	}
+	var done []uint64
+	var failed []string
+	for _, id := range ids {
+		err := h.acceptOne(req, id)
+		switch {
+		case err == nil:
+			done = append(done, id)
+		case linli.ErrorCode(err) == linli.EInternal:
+			return err
+		default:
+			failed = append(failed, linli.ErrorMessage(err))
+		}
+	}
+	return req.Reply(textReportAcceptedMany(done, failed))
+}
+
+// acceptOne accepts report id (and its open duplicates) for the sender and
+// tells the reporter.
+func (h *Handlers) acceptOne(req *linli.Request, id uint64) error {
 	r, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
 		if err := h.checkAct(req, r); err != nil {
 			return err
@@ -51,12 +78,9 @@ func (h *Handlers) reportAccept(ctx context.Context, req *linli.Request) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return h.workerNotFound(err, id)
 	}
-	if err := h.tell(r.Reporter, textReportAcceptedReporter(r.ID), nil, ""); err != nil {
-		return err
-	}
-	return req.Reply(textReportAccepted(r.ID))
+	return h.tell(r.Reporter, textReportAcceptedReporter(r.ID), nil, "")
 }
 
 // openOf returns the open reports of list.
@@ -81,11 +105,17 @@ func (h *Handlers) reportReject(ctx context.Context, req *linli.Request) error {
 }
 
 // closeReport resolves or rejects a report and its open duplicates, stops
-// its SLA alerts and tells every reporter.
+// its SLA alerts and tells every reporter. A 退回 reason is the worker's
+// own words about a resident ("经核实是2栋301自家门口的灯"): it goes only
+// privately; a reporter who is not the bot's friend is told in the group
+// that the report was sent back and how to read the reason privately.
 func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) error {
 	id, note, err := idOrUsage(req, usage)
 	if err != nil {
 		return err
+	}
+	if onlyIDs(note) {
+		return linli.Errorf(linli.EInvalid, textReportOneAtATime, step, usage) // "办结 1 2 3"
 	}
 	note = chinesePunct(cutRunes(note, reportMaxRunes))
 	if note == "" {
@@ -110,22 +140,29 @@ func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) e
 		return nil
 	})
 	if err != nil {
-		return err
+		return h.workerNotFound(err, id)
 	}
 	if err := h.cancelSLA(r.ID); err != nil {
 		return err
 	}
+	withheld := false // a 退回 reason kept out of a group
 	for _, x := range closed {
-		text := textReportResolvedReporter(x.ID, note)
-		if status == linli.ReportRejected {
-			text = textReportRejectedReporter(x.ID, note)
+		var err error
+		switch {
+		case status == linli.ReportResolved:
+			err = h.tell(x.Reporter, textReportResolvedReporter(x.ID, note), nil, "")
+		case h.reachable(x.Reporter):
+			err = h.Out.Send(linli.Outgoing{To: linli.Chat{User: x.Reporter}, Text: textReportRejectedReporter(x.ID, note), Private: true})
+		default:
+			withheld = true
+			err = h.tell(x.Reporter, textReportRejectedPublic(h.Config.BotName, x.ID), nil, "")
 		}
-		if err := h.tell(x.Reporter, text, nil, ""); err != nil {
+		if err != nil {
 			return err
 		}
 	}
 	if status == linli.ReportRejected {
-		return req.Reply(textReportRejected(r.ID))
+		return req.Reply(textReportRejected(r.ID, withheld))
 	}
 	return req.Reply(textReportResolved(r.ID, len(closed)-1))
 }
@@ -167,7 +204,7 @@ func (h *Handlers) reportTransfer(ctx context.Context, req *linli.Request) error
 		return nil
 	})
 	if err != nil {
-		return err
+		return h.workerNotFound(err, id)
 	}
 	if err := h.armSLA(r, req.Now); err != nil {
 		return err
@@ -232,7 +269,7 @@ func (h *Handlers) reportRecategorize(ctx context.Context, req *linli.Request) e
 		return nil
 	})
 	if err != nil {
-		return err
+		return h.workerNotFound(err, id)
 	}
 	if r.Open() {
 		if err := h.armSLA(r, req.Now); err != nil {

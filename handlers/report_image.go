@@ -143,15 +143,19 @@ func (h *Handlers) addResolutionPhoto(req *linli.Request, r *linli.Report) error
 }
 
 // reportMedia is a stored image as an outgoing attachment named
-// "上报3-1.png" (or, with label 办结, "上报3-办结1.png"); nil (logged) when
-// the file is gone.
+// "上报3-1.png" for workers (or, with label 办结, "随手拍3-办结1.png", for
+// residents); nil (logged) when the file is gone.
 func (h *Handlers) reportMedia(id uint64, label string, n int, name string) *linli.Media {
 	path, err := h.Reports.MediaPath(name)
 	if err != nil {
 		h.log.Warn("report image missing", "report", id, "file", name, "err", err)
 		return nil
 	}
-	return &linli.Media{Name: fmt.Sprintf("上报%d-%s%d%s", id, label, n, filepath.Ext(name)), Kind: linli.MediaImage, Path: path}
+	prefix := "上报"
+	if label != "" {
+		prefix = "随手拍"
+	}
+	return &linli.Media{Name: fmt.Sprintf("%s%d-%s%d%s", prefix, id, label, n, filepath.Ext(name)), Kind: linli.MediaImage, Path: path}
 }
 
 // alertWorker sends the assignee the report and its images.

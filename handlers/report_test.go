@@ -164,3 +164,48 @@ func TestChatterAfterWord(t *testing.T) {
 		}
 	}
 }
+
+func TestHasContent(t *testing.T) {
+	for desc, want := range map[string]bool{
+		"一下":          false,
+		",拍了":         false,
+		"看看这个":        false,
+		"3号楼":         false,
+		"东门这里":        false,
+		"这里有问题":       false,
+		"坏了":          false,
+		"。。。":         false,
+		"电梯又坏了":       true,
+		"3号楼门口路灯不亮":   true,
+		"楼下有个大坑":      true,
+		"有人在楼道抽烟":     true,
+		"垃圾桶满了好几天没人收": true,
+		"下水道堵了":       true,
+	} {
+		if got := hasContent(desc); got != want {
+			t.Errorf("hasContent(%q) = %v, want %v", desc, got, want)
+		}
+	}
+}
+
+func TestLeadingIDs(t *testing.T) {
+	for args, want := range map[string][]uint64{
+		"1 2 3":     {1, 2, 3},
+		"1,2、3":     {1, 2, 3},
+		"#1 #2":     {1, 2},
+		"1 1":       {1},
+		"1 好的":      {1},
+		"3 已更换灯泡":   {3},
+		"3 2个灯泡已更换": {3},
+		"第一个":       nil,
+	} {
+		if got := leadingIDs(args); !slices.Equal(got, want) {
+			t.Errorf("leadingIDs(%q) = %v, want %v", args, got, want)
+		}
+	}
+	for s, want := range map[string]bool{"2 3": true, "2": true, "": false, "已更换": false, "2 个": false} {
+		if got := onlyIDs(s); got != want {
+			t.Errorf("onlyIDs(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -32,8 +32,16 @@ func (h *Handlers) reportMine(ctx context.Context, req *linli.Request) error {
 	return req.ReplyPrivate(b.String(), nil)
 }
 
+// reportPublicSteps are the steps of a report a resident is told of anyway;
+// only they are listed by 进度 when the answer would go into a group.
+var reportPublicSteps = map[string]bool{linli.ReportSubmitted: true, linli.ReportAccepted: true,
+	linli.ReportResolved: true, linli.ReportRejected: true, linli.ReportReopened: true, "place": true}
+
 // reportProgress handles "进度 <编号>" for the reporter and for those who
-// may work on the report.
+// may work on the report. The whole history (reminders, escalations, 退回
+// reasons) goes privately only: to a reporter who is not the bot's friend
+// the answer is an @mention in a group, so it lists only the steps they
+// were told of, without a 退回 reason.
 func (h *Handlers) reportProgress(ctx context.Context, req *linli.Request) error {
 	id, _, err := idOrUsage(req, textReportProgressUsage)
 	if err != nil {
@@ -41,7 +49,10 @@ func (h *Handlers) reportProgress(ctx context.Context, req *linli.Request) error
 	}
 	r, err := h.Reports.Report(id)
 	if err != nil {
-		return err
+		if req.Msg.Role >= linli.RoleGridWorker {
+			return h.workerNotFound(err, id)
+		}
+		return h.residentNotFound(err, id)
 	}
 	if r.Reporter != req.Msg.Sender && !h.mayAct(req, r) {
 		if req.Msg.Role >= linli.RoleGridWorker {
@@ -63,11 +74,21 @@ func (h *Handlers) reportProgress(ctx context.Context, req *linli.Request) error
 			b.WriteString("（已超时）")
 		}
 	}
+	full := h.reachable(req.Msg.Sender)
 	for _, e := range r.History {
+		if !full && !reportPublicSteps[e.Action] {
+			continue
+		}
 		fmt.Fprintf(&b, "\n%s %s", e.At.In(loc).Format("01-02 15:04"), reportActionText[e.Action])
-		if e.Note != "" {
+		switch {
+		case !full && e.Action == linli.ReportRejected:
+			b.WriteString(textReportReasonWithheld(h.Config.BotName, r.ID))
+		case e.Note != "":
 			b.WriteString("：" + e.Note)
 		}
+	}
+	if full {
+		return h.Out.Send(linli.Outgoing{To: linli.Chat{User: req.Msg.Sender}, Text: b.String(), Private: true})
 	}
 	return req.ReplyPrivate(b.String(), nil)
 }

@@ -24,6 +24,7 @@ var (
 	bucketReportPending = []byte("report_pending")
 	bucketReportOpen    = []byte("report_open") // itob(id) → empty
 	bucketReportDups    = []byte("report_dups") // itob(original) + itob(duplicate) → empty
+	bucketReportOffers  = []byte("report_offers")
 )
 
 // CreateReport stores r as a new report and sets r.ID, taking the reporter's
@@ -254,6 +255,40 @@ func (db *DB) UpdatePendingImages(sender string, fn func(p *linli.PendingImages)
 		return nil, fmt.Errorf("storage: pending images of %q: %w", sender, err)
 	}
 	return p, nil
+}
+
+// UpdateReportOffers loads (or starts) the offers made to sender, applies
+// fn and saves them in one transaction. fn's error aborts without saving and
+// is returned as is.
+func (db *DB) UpdateReportOffers(sender string, fn func(o *linli.ReportOffers) error) (*linli.ReportOffers, error) {
+	if sender == "" {
+		return nil, linli.Errorf(linli.EInvalid, "发送人不能为空")
+	}
+	var o *linli.ReportOffers
+	var fnErr error
+	err := db.update(func(tx *bbolt.Tx) error {
+		b, err := writeBucket(tx, bucketReportOffers)
+		if err != nil {
+			return err
+		}
+		o = &linli.ReportOffers{}
+		if _, err := getJSON(b, []byte(sender), o); err != nil {
+			return err
+		}
+		o.Sender = sender
+		if fnErr = fn(o); fnErr != nil {
+			return fnErr
+		}
+		o.Sender = sender
+		return putJSON(b, []byte(sender), o)
+	})
+	if fnErr != nil {
+		return nil, fnErr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("storage: report offers to %q: %w", sender, err)
+	}
+	return o, nil
 }
 
 func reportNotFound(id uint64) error {

@@ -258,3 +258,29 @@ func TestRecentAndOpenReports(t *testing.T) {
 		t.Fatalf("after closing #2: %v", open)
 	}
 }
+
+func TestUpdateReportOffers(t *testing.T) {
+	db, _ := newTestDB(t)
+	_, err := db.UpdateReportOffers("张阿姨", func(o *linli.ReportOffers) error {
+		o.AskedAt, o.Asked = t0, []string{"d1"}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	if _, err := db.UpdateReportOffers("张阿姨", func(o *linli.ReportOffers) error {
+		o.Asked = append(o.Asked, "d2")
+		return boom
+	}); err != boom {
+		t.Fatalf("fn error = %v, want it as is", err)
+	}
+	db = reopen(t, db)
+	o, err := db.UpdateReportOffers("张阿姨", func(*linli.ReportOffers) error { return nil })
+	if err != nil || o.Sender != "张阿姨" || !o.AskedAt.Equal(t0) || !slices.Equal(o.Asked, []string{"d1"}) {
+		t.Fatalf("after reopen = %+v, %v", o, err)
+	}
+	if _, err := db.UpdateReportOffers("", func(*linli.ReportOffers) error { return nil }); linli.ErrorCode(err) != linli.EInvalid {
+		t.Fatalf("empty sender: %v", err)
+	}
+}
