@@ -62,7 +62,7 @@ func (h *Handlers) publishActivity(ctx context.Context, req *linli.Request) erro
 	var a *linli.Activity
 	if existing != nil {
 		if spec.Capacity < existing.Taken {
-			return linli.Errorf(linli.EConflict, "「%s」已有%d人报名，名额不能少于%d。", existing.Title, existing.Taken, existing.Taken)
+			return linli.Errorf(linli.EConflict, "%s已有%d人报名，名额不能少于%d。", actName(existing), existing.Taken, existing.Taken)
 		}
 		var promoted []linli.Signup
 		a, promoted, err = h.Activities.UpdateActivity(existing.ID, now, func(a *linli.Activity) error { apply(a); return nil })
@@ -131,9 +131,9 @@ func (h *Handlers) cancelActivity(ctx context.Context, req *linli.Request) error
 	}
 	switch {
 	case a.Status == linli.ActivityCancelled:
-		return linli.Errorf(linli.EConflict, "活动 %d「%s」已经取消过了。", a.ID, a.Title)
+		return linli.Errorf(linli.EConflict, "%s已经取消过了。", actName(a))
 	case !a.StartsAt.After(now):
-		return linli.Errorf(linli.EConflict, "活动 %d「%s」已经开始，不能取消了。", a.ID, a.Title)
+		return linli.Errorf(linli.EConflict, "%s已经开始，不能取消了。", actName(a))
 	}
 	a, _, err = h.Activities.UpdateActivity(id, now, func(a *linli.Activity) error {
 		a.Status, a.Repeat, a.RepeatText = linli.ActivityCancelled, "", ""

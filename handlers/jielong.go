@@ -205,7 +205,7 @@ func sameEntries(entries []jielongEntry, signups []linli.Signup) bool {
 // then the waitlist, so that people can copy it and add their line.
 func jielongList(a *linli.Activity, signups []linli.Signup, extra bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "#接龙\n%s %s %s（编号%d）\n例 3-502 张阿姨 +1", a.Title, zhtime.Format(a.StartsAt), a.Place, a.ID)
+	fmt.Fprintf(&b, "#接龙\n%s%s %s\n例 3-502 张阿姨 +1", actName(a), zhtime.Format(a.StartsAt), a.Place)
 	n, waitFrom := 0, 0
 	for _, status := range []string{linli.SignupConfirmed, linli.SignupWaitlisted} {
 		for i := range signups {

@@ -28,9 +28,12 @@ const (
 	textWaitNote          = "有人取消时会按顺序递补并通知您。"
 )
 
-// line renders the usual one-line description of an activity.
+// actName is how every reply names an activity: 活动1「健康讲座」.
+func actName(a *linli.Activity) string { return fmt.Sprintf("活动%d「%s」", a.ID, a.Title) }
+
+// activityLine renders the usual one-line description of an activity.
 func activityLine(a *linli.Activity) string {
-	return fmt.Sprintf("%d. %s %s %s", a.ID, a.Title, zhtime.Format(a.StartsAt), a.Place)
+	return fmt.Sprintf("%s%s %s", actName(a), zhtime.Format(a.StartsAt), a.Place)
 }
 
 // seatsText renders "已报28/30人" or "名额已满，候补3人".
@@ -47,7 +50,7 @@ func textAnnounce(a *linli.Activity, updated bool) string {
 		head = "【活动更新】"
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s%d. %s\n时间：%s\n地点：%s\n名额：%d人", head, a.ID, a.Title, zhtime.Format(a.StartsAt), a.Place, a.Capacity)
+	fmt.Fprintf(&b, "%s%s\n时间：%s\n地点：%s\n名额：%d人", head, actName(a), zhtime.Format(a.StartsAt), a.Place, a.Capacity)
 	if !a.Deadline.Equal(a.StartsAt) {
 		fmt.Fprintf(&b, "，报名截止：%s", zhtime.Format(a.Deadline))
 	}
@@ -63,7 +66,7 @@ func textPublished(a *linli.Activity, updated bool) string {
 	if updated {
 		verb = "已更新"
 	}
-	return fmt.Sprintf("%s活动 %d「%s」，%s，名额%d人，已通知：%s。", verb, a.ID, a.Title,
+	return fmt.Sprintf("%s%s，%s，名额%d人，已通知：%s。", verb, actName(a),
 		zhtime.Format(a.StartsAt), a.Capacity, strings.Join(a.Groups, "、"))
 }
 
@@ -128,19 +131,19 @@ func textConfirmSignup(a *linli.Activity, party int) string {
 	if party > 1 {
 		cmd += fmt.Sprintf(" +%d", party-1)
 	}
-	return fmt.Sprintf("您是要报名「%s」（%s）吗？回复「%s」即可。", a.Title, zhtime.Format(a.StartsAt), cmd)
+	return fmt.Sprintf("您是要报名%s（%s）吗？回复「%s」即可。", actName(a), zhtime.Format(a.StartsAt), cmd)
 }
 
 func textConfirmCancel(a *linli.Activity) string {
-	return fmt.Sprintf("您是要取消「%s」的报名吗？回复「取消报名 %d」即可。", a.Title, a.ID)
+	return fmt.Sprintf("您是要取消%s的报名吗？回复「取消报名 %d」即可。", actName(a), a.ID)
 }
 
 func textSignedUp(a *linli.Activity, s *linli.Signup) string {
 	if s.Status == linli.SignupWaitlisted {
-		return fmt.Sprintf("「%s」名额已满，您已进入候补第%d位（%d人）。%s", a.Title, s.Position, s.PartySize, textWaitNote)
+		return fmt.Sprintf("%s名额已满，您已进入候补第%d位（%d人）。%s", actName(a), s.Position, s.PartySize, textWaitNote)
 	}
-	return fmt.Sprintf("报名成功！「%s」%s，%s，共%d人。目前%s。取消请发「取消报名 %d」。",
-		a.Title, zhtime.Format(a.StartsAt), a.Place, s.PartySize, seatsText(a), a.ID)
+	return fmt.Sprintf("报名成功！%s%s，%s，共%d人。目前%s。取消请发「取消报名 %d」。",
+		actName(a), zhtime.Format(a.StartsAt), a.Place, s.PartySize, seatsText(a), a.ID)
 }
 
 func textSignupUpdated(a *linli.Activity, s *linli.Signup) string {
@@ -148,7 +151,7 @@ func textSignupUpdated(a *linli.Activity, s *linli.Signup) string {
 	if s.Status == linli.SignupWaitlisted {
 		state = fmt.Sprintf("候补第%d位", s.Position)
 	}
-	return fmt.Sprintf("已更新您「%s」的报名：共%d人，%s。", a.Title, s.PartySize, state)
+	return fmt.Sprintf("已更新您%s的报名：共%d人，%s。", actName(a), s.PartySize, state)
 }
 
 func textAlreadySignedUp(a *linli.Activity, s *linli.Signup) string {
@@ -156,8 +159,8 @@ func textAlreadySignedUp(a *linli.Activity, s *linli.Signup) string {
 	if s.Status == linli.SignupWaitlisted {
 		state = fmt.Sprintf("在候补第%d位", s.Position)
 	}
-	return fmt.Sprintf("您%s「%s」（%d人），无需重复报名。改人数请发「报名 %d +N」，取消请发「取消报名 %d」。",
-		state, a.Title, s.PartySize, a.ID, a.ID)
+	return fmt.Sprintf("您%s%s（%d人），无需重复报名。改人数请发「报名 %d +N」，取消请发「取消报名 %d」。",
+		state, actName(a), s.PartySize, a.ID, a.ID)
 }
 
 func textNoRoom(a *linli.Activity, s *linli.Signup, want int) string {
@@ -165,31 +168,31 @@ func textNoRoom(a *linli.Activity, s *linli.Signup, want int) string {
 	if a.Free() > 0 {
 		left = fmt.Sprintf("只剩%d个名额", a.Free())
 	}
-	return fmt.Sprintf("「%s」%s，无法改为%d人；您原来的报名（%d人）保留不变。", a.Title, left, want, s.PartySize)
+	return fmt.Sprintf("%s%s，无法改为%d人；您原来的报名（%d人）保留不变。", actName(a), left, want, s.PartySize)
 }
 
 func textClosed(a *linli.Activity) string {
 	if a.Status == linli.ActivityCancelled {
-		return fmt.Sprintf("「%s」已取消，不能报名了。发送「活动」查看其他活动。", a.Title)
+		return fmt.Sprintf("%s已取消，不能报名了。发送「活动」查看其他活动。", actName(a))
 	}
-	return fmt.Sprintf("「%s」报名已截止（%s）。发送「活动」查看其他活动。", a.Title, zhtime.Format(a.Deadline))
+	return fmt.Sprintf("%s报名已截止（%s）。发送「活动」查看其他活动。", actName(a), zhtime.Format(a.Deadline))
 }
 
 func textSignupCancelled(a *linli.Activity) string {
-	return fmt.Sprintf("已取消您「%s」的报名。", a.Title)
+	return fmt.Sprintf("已取消您%s的报名。", actName(a))
 }
 
 func textNotSignedUp(a *linli.Activity) string {
-	return fmt.Sprintf("您没有报名「%s」，无需取消。发送「我的报名」查看您的报名。", a.Title)
+	return fmt.Sprintf("您没有报名%s，无需取消。发送「我的报名」查看您的报名。", actName(a))
 }
 
 func textTooLateToCancel(a *linli.Activity) string {
-	return fmt.Sprintf("「%s」已经开始，不能取消报名了。", a.Title)
+	return fmt.Sprintf("%s已经开始，不能取消报名了。", actName(a))
 }
 
 func textPromoted(a *linli.Activity, s *linli.Signup) string {
-	return fmt.Sprintf("好消息：「%s」有人取消，您已从候补转为正式报名（%d人）。时间：%s，地点：%s。不能参加请发「取消报名 %d」。",
-		a.Title, s.PartySize, zhtime.Format(a.StartsAt), a.Place, a.ID)
+	return fmt.Sprintf("好消息：%s有人取消，您已从候补转为正式报名（%d人）。时间：%s，地点：%s。不能参加请发「取消报名 %d」。",
+		actName(a), s.PartySize, zhtime.Format(a.StartsAt), a.Place, a.ID)
 }
 
 func textMine(lines []string) string {
@@ -205,7 +208,7 @@ func textMineLine(a *linli.Activity, s *linli.Signup) string {
 }
 
 func textAckConfirmed(a *linli.Activity) string {
-	return fmt.Sprintf("报名成功：「%s」%s，%s。目前%s。", a.Title, zhtime.Format(a.StartsAt), a.Place, seatsText(a))
+	return fmt.Sprintf("报名成功：%s%s，%s。目前%s。", actName(a), zhtime.Format(a.StartsAt), a.Place, seatsText(a))
 }
 
 func textAckWaitlisted(a *linli.Activity, positions []int) string {
@@ -224,13 +227,13 @@ func textAckWaitlisted(a *linli.Activity, positions []int) string {
 	default:
 		pos = fmt.Sprintf("第%d–%d位之间", positions[0], positions[n-1])
 	}
-	return fmt.Sprintf("「%s」名额已满，已进入候补（%s）。%s", a.Title, pos, textWaitNote)
+	return fmt.Sprintf("%s名额已满，已进入候补（%s）。%s", actName(a), pos, textWaitNote)
 }
 
 // textReminder is sent before the start, at now.
 func textReminder(a *linli.Activity, people int, now time.Time) string {
-	s := fmt.Sprintf("【活动提醒】「%s」%s 在%s举行，还有%s开始。本群已报名%d人，请准时参加，到场请发「签到 %d」。",
-		a.Title, dayAndTime(a.StartsAt, now), a.Place, leadTimeText(a.StartsAt.Sub(now)), people, a.ID)
+	s := fmt.Sprintf("【活动提醒】%s%s 在%s举行，还有%s开始。本群已报名%d人，请准时参加，到场请发「签到 %d」。",
+		actName(a), dayAndTime(a.StartsAt, now), a.Place, leadTimeText(a.StartsAt.Sub(now)), people, a.ID)
 	if a.Status == linli.ActivityOpen && a.Free() > 0 {
 		s += fmt.Sprintf("还有%d个名额，想参加请发「报名 %d」。", a.Free(), a.ID)
 	}
@@ -238,31 +241,31 @@ func textReminder(a *linli.Activity, people int, now time.Time) string {
 }
 
 func textClosedSummary(a *linli.Activity, waiting int) string {
-	return fmt.Sprintf("「%s」报名已截止：已报名%d人（名额%d），候补%d人。发送「导出 报名 %d」获取报名表。",
-		a.Title, a.Taken, a.Capacity, waiting, a.ID)
+	return fmt.Sprintf("%s报名已截止：已报名%d人（名额%d），候补%d人。发送「导出 报名 %d」获取报名表。",
+		actName(a), a.Taken, a.Capacity, waiting, a.ID)
 }
 
 func textActivityCancelled(a *linli.Activity) string {
-	return fmt.Sprintf("【活动取消】「%s」（%s，%s）取消了，已报名的居民请互相转告，给大家添麻烦了。", a.Title, zhtime.Format(a.StartsAt), a.Place)
+	return fmt.Sprintf("【活动取消】%s（%s，%s）取消了，已报名的居民请互相转告，给大家添麻烦了。", actName(a), zhtime.Format(a.StartsAt), a.Place)
 }
 
 func textCancelledActivity(a *linli.Activity, notified int) string {
-	return fmt.Sprintf("已取消活动 %d「%s」，已在群里通知%d位报名居民。", a.ID, a.Title, notified)
+	return fmt.Sprintf("已取消%s，已在群里通知%d位报名居民。", actName(a), notified)
 }
 
 func textCheckedIn(a *linli.Activity) string {
-	return fmt.Sprintf("签到成功！欢迎参加「%s」。", a.Title)
+	return fmt.Sprintf("签到成功！欢迎参加%s。", actName(a))
 }
 
 func textCheckinWindow(a *linli.Activity, from, to string) string {
-	return fmt.Sprintf("「%s」的签到时间是 %s 到 %s，现在不在签到时间内。", a.Title, from, to)
+	return fmt.Sprintf("%s的签到时间是 %s 到 %s，现在不在签到时间内。", actName(a), from, to)
 }
 
 func textCheckinNotConfirmed(a *linli.Activity, s *linli.Signup) string {
 	if s != nil && s.Status == linli.SignupWaitlisted {
-		return fmt.Sprintf("您在「%s」的候补名单中（第%d位），请与现场社工确认是否有空位。", a.Title, s.Position)
+		return fmt.Sprintf("您在%s的候补名单中（第%d位），请与现场社工确认是否有空位。", actName(a), s.Position)
 	}
-	return fmt.Sprintf("您没有报名「%s」，请到现场找社工登记。", a.Title)
+	return fmt.Sprintf("您没有报名%s，请到现场找社工登记。", actName(a))
 }
 
 func textStaffCheckin(done, missing []string) string {
@@ -277,7 +280,7 @@ func textStaffCheckin(done, missing []string) string {
 }
 
 func textRosterCaption(a *linli.Activity, checked int) string {
-	return fmt.Sprintf("「%s」报名表：已报名%d人（名额%d），候补%d人，已签到%d人。", a.Title, a.Taken, a.Capacity, a.Waiting, checked)
+	return fmt.Sprintf("%s报名表：已报名%d人（名额%d），候补%d人，已签到%d人。", actName(a), a.Taken, a.Capacity, a.Waiting, checked)
 }
 
 func textJielongUnknown(open []linli.Activity) string {
