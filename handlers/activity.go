@@ -86,6 +86,17 @@ func (h *Handlers) publishActivity(ctx context.Context, req *linli.Request) erro
 			return err
 		}
 	}
+	if existing != nil { // participants the groups no longer reach are told one by one
+		signups, err := h.Activities.Signups(a.ID)
+		if err != nil {
+			return err
+		}
+		for _, n := range h.participantsOf(a, signups, (*linli.Signup).Active).direct {
+			if err := h.Out.Send(linli.Outgoing{To: linli.Chat{User: n}, Text: textAnnounce(a, true)}); err != nil {
+				return err
+			}
+		}
+	}
 	return req.Reply(textPublished(a, existing != nil))
 }
 
@@ -150,15 +161,18 @@ func (h *Handlers) cancelActivity(ctx context.Context, req *linli.Request) error
 	if err != nil {
 		return err
 	}
-	byGroup := h.participantsByGroup(a, signups, (*linli.Signup).Active)
-	notified := 0
+	au := h.participantsOf(a, signups, (*linli.Signup).Active)
 	for _, g := range a.Groups {
-		notified += len(byGroup[g])
-		if err := h.sendMentions(linli.Outgoing{To: linli.Chat{Group: g}, Text: textActivityCancelled(a)}, byGroup[g]); err != nil {
+		if err := h.sendMentions(linli.Outgoing{To: linli.Chat{Group: g}, Text: textActivityCancelled(a)}, au.byGroup[g]); err != nil {
 			return err
 		}
 	}
-	return req.Reply(textCancelledActivity(a, notified))
+	for _, n := range au.direct {
+		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{User: n}, Text: textActivityCancelled(a)}); err != nil {
+			return err
+		}
+	}
+	return req.Reply(textCancelledActivity(a, au.count()))
 }
 
 // activity loads one activity in the configured zone.
@@ -183,15 +197,21 @@ func (h *Handlers) activities() ([]linli.Activity, error) {
 }
 
 // openActivities lists the activities open for sign-up at now that m's chat
-// may see: in a residents' group, those announced there; elsewhere all.
+// may see (visibleIn), soonest first.
 func (h *Handlers) openActivities(m *linli.Message, now time.Time) ([]linli.Activity, error) {
+	return h.openWhere(now, func(a *linli.Activity) bool { return h.visibleIn(a, m) })
+}
+
+// openWhere lists the activities open for sign-up at now that keep accepts
+// (nil: all), soonest first.
+func (h *Handlers) openWhere(now time.Time, keep func(*linli.Activity) bool) ([]linli.Activity, error) {
 	all, err := h.activities()
 	if err != nil {
 		return nil, err
 	}
 	var out []linli.Activity
 	for _, a := range all {
-		if a.Status == linli.ActivityOpen && now.Before(a.Deadline) && h.visibleIn(&a, m) {
+		if a.Status == linli.ActivityOpen && now.Before(a.Deadline) && (keep == nil || keep(&a)) {
 			out = append(out, a)
 		}
 	}
@@ -199,9 +219,35 @@ func (h *Handlers) openActivities(m *linli.Message, now time.Time) ([]linli.Acti
 	return out, nil
 }
 
-// visibleIn reports whether a concerns m's chat.
+// visibleIn reports whether a concerns m's chat: in a residents' group,
+// the activities announced there; in private (or an unserved group), for a
+// resident the activities of the group they last talked in, for anyone else
+// (staff, or a resident never seen in a group) all.
 func (h *Handlers) visibleIn(a *linli.Activity, m *linli.Message) bool {
-	return m.Private() || !h.Config.Served(m.Group) || slices.Contains(a.Groups, m.Group)
+	switch {
+	case !m.Private() && h.Config.Served(m.Group):
+		return slices.Contains(a.Groups, m.Group)
+	case m.Role != linli.RoleResident || m.Resident == nil || m.Resident.LastGroup == "":
+		return true
+	}
+	return slices.Contains(a.Groups, m.Resident.LastGroup)
+}
+
+// signupRefusal says why m's sender may not sign up for a from where m was
+// said, or "" when they may. In a residents' group, a must be announced
+// there; elsewhere (private chat, the staff group) in the group the sender
+// last talked in, so that every notice about a can reach them there.
+func (h *Handlers) signupRefusal(a *linli.Activity, m *linli.Message) string {
+	if !m.Private() && h.Config.Served(m.Group) {
+		if slices.Contains(a.Groups, m.Group) {
+			return ""
+		}
+		return textNotForGroup(a)
+	}
+	if m.Resident != nil && slices.Contains(a.Groups, m.Resident.LastGroup) {
+		return ""
+	}
+	return textNotForYou(a)
 }
 
 // local puts a's times in the configured zone (JSON keeps only the offset).

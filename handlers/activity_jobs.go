@@ -3,7 +3,6 @@ package handlers
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
 	"time"
 
@@ -181,20 +180,30 @@ func (h *Handlers) runReminder(job linli.Job, occ time.Time) error {
 		return err
 	}
 	confirmed := func(s *linli.Signup) bool { return s.Status == linli.SignupConfirmed }
-	byGroup := h.participantsByGroup(a, signups, confirmed)
+	au := h.participantsOf(a, signups, confirmed)
+	party := map[string]int{}
+	for _, s := range signups {
+		if confirmed(&s) {
+			party[s.Resident] = s.PartySize
+		}
+	}
 	for _, g := range a.Groups {
-		names := byGroup[g]
+		names := au.byGroup[g]
 		if len(names) == 0 {
 			continue
 		}
 		people := 0
-		for _, s := range signups {
-			if confirmed(&s) && slices.Contains(names, s.Resident) {
-				people += s.PartySize
-			}
+		for _, n := range names {
+			people += party[n]
 		}
 		out := linli.Outgoing{To: linli.Chat{Group: g}, Text: textReminder(a, people, now), Key: linli.JobKey(job, occ, g)}
 		if err := h.sendMentions(out, names); err != nil {
+			return err
+		}
+	}
+	for _, n := range au.direct {
+		out := linli.Outgoing{To: linli.Chat{User: n}, Text: textReminderPersonal(a, party[n], now), Key: linli.JobKey(job, occ, "u:"+n)}
+		if err := h.Out.Send(out); err != nil {
 			return err
 		}
 	}

@@ -121,13 +121,16 @@ func (h *Handlers) jielongSignUp(req *linli.Request, a *linli.Activity, e jielon
 	if !ok {
 		return false, textBadParty, nil
 	}
+	if why := h.signupRefusal(a, req.Msg); why != "" {
+		return false, why, nil
+	}
 	household := req.Msg.Resident.Household
 	if hh, ok := linli.ParseHousehold(e.Text); ok && household == "" {
 		household = hh.String()
 	}
 	res, err := h.Activities.SignUp(linli.SignupRequest{
 		ActivityID: a.ID, Resident: req.Msg.Sender, Household: household, PartySize: party,
-		Group: groupOf(req.Msg), Source: linli.SourceJielong, Entry: e.Text, Acked: true, Now: now,
+		Group: h.groupOf(req.Msg), Source: linli.SourceJielong, Entry: e.Text, Acked: true, Now: now,
 	})
 	if err != nil {
 		return false, "", err

@@ -29,6 +29,9 @@ func (h *Handlers) signup(ctx context.Context, req *linli.Request) error {
 	if a == nil || err != nil {
 		return err
 	}
+	if why := h.signupRefusal(a, req.Msg); why != "" {
+		return linli.Errorf(linli.EForbidden, "%s", why)
+	}
 	party := extra + 1
 	if extra < 0 { // no +N: keep the party of an existing sign-up
 		party = 1
@@ -39,7 +42,7 @@ func (h *Handlers) signup(ctx context.Context, req *linli.Request) error {
 	inGroup := !req.Msg.Private() && h.Config.Served(req.Msg.Group)
 	res, err := h.Activities.SignUp(linli.SignupRequest{
 		ActivityID: a.ID, Resident: req.Msg.Sender, Household: req.Msg.Resident.Household,
-		PartySize: party, Group: groupOf(req.Msg), Source: linli.SourceCommand,
+		PartySize: party, Group: h.groupOf(req.Msg), Source: linli.SourceCommand,
 		Acked: !inGroup, Now: now,
 	})
 	if err != nil {
@@ -203,6 +206,14 @@ func (h *Handlers) resolveActivity(req *linli.Request, ref string, open []linli.
 		if !req.Msg.Addressed && looksLikeChatter(ref) {
 			return nil, linli.ErrNotCommand
 		}
+		// An activity of another group: the caller says it is not for here.
+		all, err := h.openWhere(req.Now, nil)
+		if err != nil {
+			return nil, err
+		}
+		if m := matchTitle(ref, all); len(m) == 1 {
+			return &m[0], nil
+		}
 		return nil, linli.Errorf(linli.ENotFound, "%s", textUnknownActivity(ref, open))
 	default:
 		return nil, req.Reply(textWhichActivity("报名", m))
@@ -280,9 +291,10 @@ func activitiesOf(list []mySignup) []linli.Activity {
 	return out
 }
 
-// groupOf is the served group m came from, or "".
-func groupOf(m *linli.Message) string {
-	if m.Private() {
+// groupOf is the served group m came from, or "" (private chat, or a group
+// the bot does not serve such as the staff group).
+func (h *Handlers) groupOf(m *linli.Message) string {
+	if m.Private() || !h.Config.Served(m.Group) {
 		return ""
 	}
 	return m.Group

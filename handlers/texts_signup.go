@@ -240,6 +240,12 @@ func textReminder(a *linli.Activity, people int, now time.Time) string {
 	return s
 }
 
+// textReminderPersonal is a reminder to one participant, at now.
+func textReminderPersonal(a *linli.Activity, party int, now time.Time) string {
+	return fmt.Sprintf("【活动提醒】%s%s 在%s举行，还有%s开始。您已报名（%d人），请准时参加，到场请发「签到 %d」。",
+		actName(a), dayAndTime(a.StartsAt, now), a.Place, leadTimeText(a.StartsAt.Sub(now)), party, a.ID)
+}
+
 func textClosedSummary(a *linli.Activity, waiting int) string {
 	return fmt.Sprintf("%s报名已截止：已报名%d人（名额%d），候补%d人。发送「导出 报名 %d」获取报名表。",
 		actName(a), a.Taken, a.Capacity, waiting, a.ID)
@@ -250,7 +256,24 @@ func textActivityCancelled(a *linli.Activity) string {
 }
 
 func textCancelledActivity(a *linli.Activity, notified int) string {
-	return fmt.Sprintf("已取消%s，已在群里通知%d位报名居民。", actName(a), notified)
+	return fmt.Sprintf("已取消%s，已通知%d位报名居民。", actName(a), notified)
+}
+
+// askWhom names whom a resident should ask about a.
+func askWhom(a *linli.Activity) string {
+	if a.CreatedBy != "" {
+		return a.CreatedBy
+	}
+	return "社工"
+}
+
+func textNotForGroup(a *linli.Activity) string {
+	return fmt.Sprintf("%s只面向%s，本群不能报名。发送「活动」查看本群可报名的活动。", actName(a), strings.Join(a.Groups, "、"))
+}
+
+func textNotForYou(a *linli.Activity) string {
+	return fmt.Sprintf("%s只面向%s的居民，请在该群里发「报名 %d」；不在该群的话，请联系%s。",
+		actName(a), strings.Join(a.Groups, "、"), a.ID, askWhom(a))
 }
 
 func textCheckedIn(a *linli.Activity) string {
