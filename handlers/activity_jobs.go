@@ -132,22 +132,30 @@ func (h *Handlers) runAck(job linli.Job, occ time.Time) error {
 	if err != nil || len(list) == 0 {
 		return err
 	}
-	var confirmed, waiting []string
+	var confirmed, waiting, families []string
+	var alone string // the party of a lone sign-up
 	told := map[string]uint64{}
 	var positions []int
 	for _, s := range list {
 		told[s.Resident] = s.Seq
 		if s.Status == linli.SignupConfirmed {
 			confirmed = append(confirmed, s.Resident)
+			if s.PartySize > 1 {
+				families = append(families, fmt.Sprintf("%s %d人", s.Resident, s.PartySize))
+				alone = fmt.Sprintf("共%d人", s.PartySize)
+			}
 			continue
 		}
 		waiting = append(waiting, s.Resident)
 		positions = append(positions, s.Position)
 	}
+	if len(confirmed) == 1 && alone != "" {
+		families = []string{alone}
+	}
 	chat := linli.Chat{Group: p.Group}
 	key := linli.JobKey(job, occ, "")
 	if len(confirmed) > 0 {
-		if err := h.sendMentions(linli.Outgoing{To: chat, Text: textAckConfirmed(a), Key: key + "c"}, confirmed); err != nil {
+		if err := h.sendMentions(linli.Outgoing{To: chat, Text: textAckConfirmed(a, families), Key: key + "c"}, confirmed); err != nil {
 			return err
 		}
 	}

@@ -109,6 +109,24 @@ func TestParseSignupArgs(t *testing.T) {
 		{"1 -1", "1", -1, false},
 		{"1 +-1", "1", -1, false},
 		{"了吗?", "了吗?", -1, true},
+		{"1,谢谢社工!", "1", -1, true},
+		{"1 谢谢 [玫瑰]", "1", -1, true},
+		{"1 加1", "1", 1, true},
+		{"1 加一", "1", 1, true},
+		{"1 2人", "1", 1, true},
+		{"1 两人", "1", 1, true},
+		{"1 1人", "1", 0, true},
+		{"1 0人", "1", -1, false},
+		{"1 我和老伴", "1", 1, true},
+		{"1,我和老伴一起,谢谢!", "1", 1, true},
+		{"1 带孩子", "1", 1, true},
+		{"1 带两个孙子", "1", 2, true},
+		{"1号 +1", "1号", 1, true},
+		{"健康讲座 我和老伴", "健康讲座", 1, true},
+		{"健康讲座,谢谢", "健康讲座", -1, true},
+		{"1 明天来", "1 明天来", -1, true},
+		{"1 可以吗", "1 可以吗", -1, true},
+		{"的人好多啊", "的人好多啊", -1, true},
 	}
 	for _, tt := range tests {
 		ref, extra, ok := parseSignupArgs(tt.args)
@@ -155,12 +173,17 @@ func TestParseJielong(t *testing.T) {
 		text  string
 		party int
 		ok    bool
-	}{{"张阿姨", 1, true}, {"3-502 王叔 +1", 2, true}, {"王叔+2人", 3, true}, {"王叔 3-502", 1, true}, {"王叔 +11", 12, false}} {
+	}{{"张阿姨", 1, true}, {"3-502 王叔 +1", 2, true}, {"王叔+2人", 3, true}, {"王叔 3-502", 1, true}, {"王叔 +11", 12, false},
+		{"王叔 2人", 2, true}, {"刘姐+老公", 2, true}, {"孙阿姨 和老伴", 2, true}, {"李奶奶(带孙子)", 2, true},
+		{"张阿姨 +1", 2, true}, {"3-502 张阿姨 加1", 2, true}, {"赵叔 一共三人", 3, true}, {"王奶奶和李奶奶", 1, true}} {
 		if party, ok := entryParty(c.text); party != c.party || ok != c.ok {
 			t.Errorf("entryParty(%q) = %d %v", c.text, party, ok)
 		}
 	}
-	if n := namePart(entryKey("3-502 王叔 +1")); n != "3-502王叔" {
-		t.Errorf("namePart = %q", n)
+	for line, want := range map[string]string{"3-502 王叔 +1": "3-502王叔", "李奶奶(带孙子)": "李奶奶", "刘姐+老公": "刘姐",
+		"孙阿姨 和老伴": "孙阿姨", "王叔 2人": "王叔", "3-502 张阿姨": "3-502张阿姨"} {
+		if n := namePart(entryKey(line)); n != want {
+			t.Errorf("namePart(%q) = %q, want %q", line, n, want)
+		}
 	}
 }

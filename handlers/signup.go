@@ -133,19 +133,42 @@ func (h *Handlers) mySignups(ctx context.Context, req *linli.Request) error {
 }
 
 // signupIntent answers free text taken as wanting to sign up: it never
-// signs up, it asks for the explicit command.
+// signs up, it asks for the explicit command. Someone already signed up for
+// the activity meant ("我报名了") is not asked: silence, or their sign-up
+// when they addressed the bot.
 func (h *Handlers) signupIntent(ctx context.Context, req *linli.Request) error {
-	open, err := h.openActivities(req.Msg, req.Now.In(h.Config.Location))
+	now := req.Now.In(h.Config.Location)
+	open, err := h.openActivities(req.Msg, now)
 	if err != nil {
 		return err
 	}
-	party := max(req.Understanding.Slots.PartySize, 1)
+	meant := open
 	if ref := req.Understanding.Slots.Activity; ref != "" {
-		if m := matchTitle(ref, open); len(m) == 1 {
-			return req.Reply(textConfirmSignup(&m[0], party))
-		} else if len(m) > 1 {
-			return req.Reply(textWhichActivity("报名", m))
+		if m := matchTitle(ref, open); len(m) > 0 {
+			meant = m
 		}
+	}
+	mine, err := h.mySignupList(req.Msg.Sender, now)
+	if err != nil {
+		return err
+	}
+	for _, a := range meant {
+		for i := range mine {
+			if mine[i].act.ID != a.ID {
+				continue
+			}
+			if !req.Msg.Addressed {
+				return nil
+			}
+			return req.Reply(textMine([]string{textMineLine(&mine[i].act, &mine[i].s)}))
+		}
+	}
+	party := max(req.Understanding.Slots.PartySize, 1)
+	if len(meant) < len(open) {
+		if len(meant) == 1 {
+			return req.Reply(textConfirmSignup(&meant[0], party))
+		}
+		return req.Reply(textWhichActivity("报名", meant))
 	}
 	if len(open) == 0 && !req.Msg.Addressed {
 		return linli.ErrNotCommand

@@ -15,12 +15,12 @@ import (
 const (
 	textPublishExample    = "发布活动 健康讲座 时间:11月28日 9:30 地点:社区活动室 名额:30"
 	textPublishUsage      = "请按这个格式发布活动：发布活动 <标题> 时间:<时间> 地点:<地点> 名额:<人数> [截止:<时间>] [群:<群名|全部>] [每周六 重复]\n例如：" + textPublishExample
-	textSignupUsage       = "请发送「报名 活动编号」，带家人加人数，例如：报名 1 或 报名 1 +1。发送「活动」查看活动编号。"
+	textSignupUsage       = "请发送「报名 活动编号」，带家人加人数，例如：报名 1、报名 1 +1、报名 1 我和老伴。发送「活动」查看活动编号。"
 	textSignupCancelUsage = "请发送「取消报名 活动编号」，例如：取消报名 1。发送「我的报名」查看您的报名。"
 	textCheckinUsage      = "请发送「签到 活动编号」，例如：签到 1。社工代签到：签到 1 张阿姨 王叔。"
 	textExportUsage       = "请发送「导出 报名 活动编号」，例如：导出 报名 1。"
 	textCancelActUsage    = "请发送「取消活动 活动编号」，例如：取消活动 1。"
-	textBadParty          = "人数请写成 +N（N 为 0 到 10 的家人数），例如：报名 1 +1 表示您和1位家人共2人。"
+	textBadParty          = "人数请写成 +N（N 为 0 到 10 的家人数）或共几人，例如：报名 1 +1 或 报名 1 2人，都表示您和1位家人共2人。"
 	textNoOpen            = "目前没有可报名的活动。"
 	textNoMine            = "您目前没有报名的活动。发送「活动」查看可报名的活动。"
 	textCheckinOthers     = "替别人签到是社工的功能。您自己签到请发「签到 活动编号」，例如：签到 1。"
@@ -207,8 +207,17 @@ func textMineLine(a *linli.Activity, s *linli.Signup) string {
 	return activityLine(a) + " — " + state
 }
 
-func textAckConfirmed(a *linli.Activity) string {
-	return fmt.Sprintf("报名成功：%s%s，%s。目前%s。", actName(a), zhtime.Format(a.StartsAt), a.Place, seatsText(a))
+// textAckConfirmed tells a group who signed up; families lists the
+// parties of more than one ("王叔 2人"), or is just "共2人" for one.
+func textAckConfirmed(a *linli.Activity, families []string) string {
+	s := fmt.Sprintf("报名成功：%s%s，%s", actName(a), zhtime.Format(a.StartsAt), a.Place)
+	switch {
+	case len(families) == 1 && strings.HasPrefix(families[0], "共"):
+		s += "，" + families[0]
+	case len(families) > 0:
+		s += "（含家人：" + strings.Join(families, "、") + "）"
+	}
+	return s + fmt.Sprintf("。目前%s。", seatsText(a))
 }
 
 func textAckWaitlisted(a *linli.Activity, positions []int) string {
