@@ -174,8 +174,8 @@ type ActivityService interface {
 	// MarkAcked marks sign-ups as told, by resident and the Seq that was
 	// told (a newer sign-up by the same resident stays untold).
 	MarkAcked(activityID uint64, told map[string]uint64) error
-	// MarkJielongHint records that group was told which activities a 接龙
-	// titled desc could be for, and reports whether it had not been told in
-	// the day before now.
-	MarkJielongHint(group, desc string, now time.Time) (bool, error)
+	// MarkAsked records that the bot asked the question key (a resident and
+	// what about) at now, and reports whether it had not in the day before:
+	// nobody is asked the same thing twice a day.
+	MarkAsked(key string, now time.Time) (bool, error)
 }

@@ -24,7 +24,6 @@ const (
 	textNoOpen            = "目前没有可报名的活动。"
 	textNoMine            = "您目前没有报名的活动。发送「活动」查看可报名的活动。"
 	textCheckinOthers     = "替别人签到是社工的功能。您自己签到请发「签到 活动编号」，例如：签到 1。"
-	textJielongExtra      = "一人接龙一行即可，家人同行请在名字后写 +1，例如：3-502 张阿姨 +1。"
 	textWaitNote          = "有人取消时会按顺序递补并通知您。"
 )
 
@@ -315,14 +314,20 @@ func textRosterCaption(a *linli.Activity, checked int) string {
 	return fmt.Sprintf("%s报名表：已报名%d人（名额%d），候补%d人，已签到%d人。", actName(a), a.Taken, a.Capacity, a.Waiting, checked)
 }
 
-func textJielongUnknown(open []linli.Activity) string {
-	return "没有找到这个接龙对应的活动，请在接龙第一行写上活动名称。" + textOpenList(open)
-}
-
-func textJielongWaitFrom(a *linli.Activity, from int) string {
+// textJielongWaitFrom closes a 接龙: the seats, where its waitlist begins
+// (from, 0: none) and who signed up elsewhere.
+func textJielongWaitFrom(a *linli.Activity, from int, elsewhere string) string {
 	s := fmt.Sprintf("名额%d人，已报%d人（含家人）。", a.Capacity, a.Taken)
+	if elsewhere != "" {
+		s = fmt.Sprintf("名额%d人，已报%d人（含家人，%s）。", a.Capacity, a.Taken, elsewhere)
+	}
 	if from > 0 {
 		s += fmt.Sprintf("第%d位起为候补，%s", from, textWaitNote)
 	}
 	return s
+}
+
+// textJielongUnrecorded names the lines of a 接龙 nobody signed up with.
+func textJielongUnrecorded(a *linli.Activity, lines []string) string {
+	return fmt.Sprintf("%s：没有登记。请本人接龙或发「报名 %d」；家人同行请在自己那行后加 +1。", strings.Join(lines, "、"), a.ID)
 }

@@ -295,14 +295,14 @@ func TestAcksAndCheckIn(t *testing.T) {
 	}
 }
 
-func TestJielongHint(t *testing.T) {
+func TestMarkAsked(t *testing.T) {
 	db, _ := newTestDB(t)
 	for i, c := range []struct {
-		at    time.Duration
-		group string
-		want  bool
-	}{{0, "1期", true}, {time.Hour, "1期", false}, {time.Hour, "2期", true}, {25 * time.Hour, "1期", true}} {
-		got, err := db.MarkJielongHint(c.group, "团购苹果", t0.Add(c.at))
+		at   time.Duration
+		key  string
+		want bool
+	}{{0, "张阿姨:1", true}, {time.Hour, "张阿姨:1", false}, {time.Hour, "王叔:1", true}, {25 * time.Hour, "张阿姨:1", true}} {
+		got, err := db.MarkAsked(c.key, t0.Add(c.at))
 		if err != nil || got != c.want {
 			t.Errorf("case %d: %v %v, want %v", i, got, err, c.want)
 		}
