@@ -109,7 +109,12 @@ func parsePublish(args string, now time.Time, cfg *linli.Config) (*publishSpec, 
 	}
 	spec.Deadline = spec.StartsAt
 	if d := fields["截止"]; d != "" {
-		t, err := zhtime.Parse(d, now)
+		t, err := zhtime.ParseDeadline(d, now)
+		if err == nil && t.After(spec.StartsAt) && sameDay(t, spec.StartsAt) {
+			if exact, _ := zhtime.Parse(d, now); !exact.Equal(t) {
+				t = spec.StartsAt // 截止:<the day of the activity>: until it starts
+			}
+		}
 		switch {
 		case err != nil:
 			return nil, bad("截止时间有误：%v", err)
@@ -126,6 +131,13 @@ func parsePublish(args string, now time.Time, cfg *linli.Config) (*publishSpec, 
 	}
 	spec.Groups = groups
 	return spec, nil
+}
+
+// sameDay reports whether a and b fall on the same calendar day.
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
 }
 
 func canonicalLabel(l string) string {

@@ -65,8 +65,15 @@ func textPublished(a *linli.Activity, updated bool) string {
 	if updated {
 		verb = "已更新"
 	}
-	return fmt.Sprintf("%s%s，%s，名额%d人，已通知：%s。", verb, actName(a),
-		zhtime.Format(a.StartsAt), a.Capacity, strings.Join(a.Groups, "、"))
+	deadline := zhtime.Format(a.Deadline)
+	if a.Deadline.Equal(a.StartsAt) {
+		deadline = "开始时"
+	}
+	s := fmt.Sprintf("%s%s：%s开始，%s截止报名，名额%d人", verb, actName(a), zhtime.Format(a.StartsAt), deadline, a.Capacity)
+	if a.RepeatText != "" {
+		s += fmt.Sprintf("，%s重复", a.RepeatText)
+	}
+	return s + fmt.Sprintf("。已通知：%s。", strings.Join(a.Groups, "、"))
 }
 
 func textOpenList(list []linli.Activity) string {
