@@ -35,7 +35,7 @@ type Activity struct {
 	Capacity   int       `json:"capacity"`              // seats; a party of 1+N takes 1+N
 	Deadline   time.Time `json:"deadline"`              // sign-up closes; never after StartsAt
 	Groups     []string  `json:"groups"`                // groups it is announced in
-	Repeat     string    `json:"repeat,omitempty"`      // recurrence rule (handlers' format); "" for a one-off
+	Repeat     string    `json:"repeat,omitempty"`      // recurrence rule (handlers' format); "" for a one-off or a stopped series (a cancelled occurrence keeps it: its series goes on)
 	RepeatText string    `json:"repeat_text,omitempty"` // the rule as people read it: "每周六 09:30"
 	Status     string    `json:"status"`
 	CreatedBy  string    `json:"created_by"`

@@ -29,7 +29,7 @@ func (h *Handlers) registerSignup(r linli.Router) {
 	r.Command(linli.Command{Names: []string{"发布活动"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
 		Usage: textPublishUsage, Help: textPublishExample + " — 发布活动（可加 截止: 群: 每周六 重复）", Handler: h.publishActivity})
 	r.Command(linli.Command{Names: []string{"取消活动"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
-		Usage: textCancelActUsage, Help: "取消活动 1 — 取消活动并在群里通知", Handler: h.cancelActivity})
+		Usage: textCancelActUsage, Help: "取消活动 1 — 取消活动并在群里通知（重复的活动加「全部」停掉以后的）", Handler: h.cancelActivity})
 	r.Command(linli.Command{Names: []string{"导出 报名", "导出报名"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
 		Usage: textExportUsage, Help: "导出 报名 1 — 私聊发送活动报名表", Handler: h.exportRoster})
 	r.Intent(linli.IntentSignup, h.signupIntent)
@@ -125,54 +125,6 @@ func (h *Handlers) listActivities(ctx context.Context, req *linli.Request) error
 		return req.Reply(textNoOpen)
 	}
 	return req.Reply(textOpenList(open))
-}
-
-// cancelActivity handles 取消活动 <编号>: the activity and its series stop,
-// its jobs are cancelled and each target group is told, with the people
-// who had signed up there @mentioned.
-func (h *Handlers) cancelActivity(ctx context.Context, req *linli.Request) error {
-	now := req.Now.In(h.Config.Location)
-	id, ok := parseActivityID(req.Args)
-	if !ok {
-		return linli.Errorf(linli.EInvalid, "%s", textCancelActUsage)
-	}
-	a, err := h.activity(id)
-	if err != nil {
-		return err
-	}
-	switch {
-	case a.Status == linli.ActivityCancelled:
-		return linli.Errorf(linli.EConflict, "%s已经取消过了。", actName(a))
-	case !a.StartsAt.After(now):
-		return linli.Errorf(linli.EConflict, "%s已经开始，不能取消了。", actName(a))
-	}
-	a, _, err = h.Activities.UpdateActivity(id, now, func(a *linli.Activity) error {
-		a.Status, a.Repeat, a.RepeatText = linli.ActivityCancelled, "", ""
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	h.local(a)
-	if err := h.cancelActivityJobs(a); err != nil {
-		return err
-	}
-	signups, err := h.Activities.Signups(id)
-	if err != nil {
-		return err
-	}
-	au := h.participantsOf(a, signups, (*linli.Signup).Active)
-	for _, g := range a.Groups {
-		if err := h.sendMentions(linli.Outgoing{To: linli.Chat{Group: g}, Text: textActivityCancelled(a)}, au.byGroup[g]); err != nil {
-			return err
-		}
-	}
-	for _, n := range au.direct {
-		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{User: n}, Text: textActivityCancelled(a)}); err != nil {
-			return err
-		}
-	}
-	return req.Reply(textCancelledActivity(a, au.count()))
 }
 
 // activity loads one activity in the configured zone.

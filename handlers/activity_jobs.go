@@ -78,9 +78,13 @@ func (h *Handlers) scheduleActivityJobs(a *linli.Activity, now time.Time) error 
 	return h.schedule(actKey(a.ID, "next"), jobNext, a.StartsAt, now, actJob{ID: a.ID})
 }
 
-// cancelActivityJobs removes every job of a.
-func (h *Handlers) cancelActivityJobs(a *linli.Activity) error {
-	keys := []string{actKey(a.ID, "close"), actKey(a.ID, "next")}
+// cancelActivityJobs removes the jobs of a; with keepSeries, not the one
+// that creates the next occurrence of its series.
+func (h *Handlers) cancelActivityJobs(a *linli.Activity, keepSeries bool) error {
+	keys := []string{actKey(a.ID, "close")}
+	if !keepSeries {
+		keys = append(keys, actKey(a.ID, "next"))
+	}
 	for _, d := range h.Config.Activities.Reminders {
 		keys = append(keys, actKey(a.ID, remindPart(time.Duration(d))))
 	}
@@ -239,11 +243,12 @@ func (h *Handlers) runClose(job linli.Job, occ time.Time) error {
 }
 
 // runNext creates and announces the next occurrence of a recurring activity
-// when the current one starts. After downtime it skips to the first
-// occurrence still ahead.
+// when the current one starts (or would have: an occurrence cancelled on its
+// own keeps its series). After downtime it skips to the first occurrence
+// still ahead.
 func (h *Handlers) runNext(job linli.Job, occ time.Time) error {
 	_, a, err := h.loadJob(job)
-	if err != nil || a.Repeat == "" || a.Status == linli.ActivityCancelled {
+	if err != nil || a.Repeat == "" {
 		return err
 	}
 	now := h.Clock.Now().In(h.Config.Location)

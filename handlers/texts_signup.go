@@ -19,7 +19,7 @@ const (
 	textSignupCancelUsage = "请发送「取消报名 活动编号」，例如：取消报名 1。发送「我的报名」查看您的报名。"
 	textCheckinUsage      = "请发送「签到 活动编号」，例如：签到 1。社工代签到：签到 1 张阿姨 王叔。"
 	textExportUsage       = "请发送「导出 报名 活动编号」，例如：导出 报名 1。"
-	textCancelActUsage    = "请发送「取消活动 活动编号」，例如：取消活动 1。"
+	textCancelActUsage    = "请发送「取消活动 活动编号」，例如：取消活动 1。重复的活动只取消这一次；要连以后的一起停掉，发「取消活动 1 全部」。"
 	textBadParty          = "人数请写成 +N（N 为 0 到 10 的家人数）或共几人，例如：报名 1 +1 或 报名 1 2人，都表示您和1位家人共2人。"
 	textNoOpen            = "目前没有可报名的活动。"
 	textNoMine            = "您目前没有报名的活动。发送「活动」查看可报名的活动。"
@@ -266,12 +266,52 @@ func textClosedSummary(a *linli.Activity, waiting int) string {
 		actName(a), a.Taken, a.Capacity, waiting, a.ID)
 }
 
-func textActivityCancelled(a *linli.Activity) string {
-	return fmt.Sprintf("【活动取消】%s（%s，%s）取消了，已报名的居民请互相转告，给大家添麻烦了。", actName(a), zhtime.Format(a.StartsAt), a.Place)
+// textActivityCancelled tells a group that a was cancelled. series is the
+// rule of its series ("每周六 07:30", "" for a one-off); keep says whether
+// the series goes on.
+func textActivityCancelled(a *linli.Activity, series string, keep bool) string {
+	note := ""
+	switch {
+	case series != "" && keep:
+		note = fmt.Sprintf("（只取消这一次，%s的「%s」照常）", series, a.Title)
+	case series != "":
+		note = fmt.Sprintf("，%s的「%s」以后也不再举行", series, a.Title)
+	}
+	return fmt.Sprintf("【活动取消】%s（%s，%s）取消了%s。已报名的居民请互相转告，给大家添麻烦了。",
+		actName(a), zhtime.Format(a.StartsAt), a.Place, note)
 }
 
-func textCancelledActivity(a *linli.Activity, notified int) string {
-	return fmt.Sprintf("已取消%s，已通知%d位报名居民。", actName(a), notified)
+// textActivityCancelledPersonal tells one participant.
+func textActivityCancelledPersonal(a *linli.Activity) string {
+	return fmt.Sprintf("【活动取消】%s（%s，%s）取消了，您的报名也随之取消，给您添麻烦了。", actName(a), zhtime.Format(a.StartsAt), a.Place)
+}
+
+// textCancelledActivity answers the staff member who cancelled a.
+func textCancelledActivity(a *linli.Activity, notified int, series string, keep bool) string {
+	s := fmt.Sprintf("已取消%s（%s），已通知%d位报名居民。", actName(a), zhtime.Format(a.StartsAt), notified)
+	switch {
+	case series != "" && keep:
+		s += fmt.Sprintf("只取消这一次：%s的「%s」照常，下一次到时自动发布；要停掉整个系列请发「取消活动 %d 全部」。", series, a.Title, a.ID)
+	case series != "":
+		s += fmt.Sprintf("%s的「%s」也已停止，不再发布。", series, a.Title)
+	}
+	return s
+}
+
+func textSeriesStopped(a *linli.Activity, series string) string {
+	return fmt.Sprintf("【活动通知】%s的「%s」以后不再举行，谢谢大家的参与。", series, a.Title)
+}
+
+func textSeriesStoppedStaff(a *linli.Activity, series string) string {
+	return fmt.Sprintf("已停止%s的「%s」，不再发布，已在群里通知。", series, a.Title)
+}
+
+func textSeriesMovedOn(a, next *linli.Activity) string {
+	return fmt.Sprintf("%s已经过去，这个系列现在是%s，请发「取消活动 %d 全部」。", actName(a), actName(next), next.ID)
+}
+
+func textSeriesAlreadyStopped(a *linli.Activity, series string) string {
+	return fmt.Sprintf("%s的「%s」已经停止了。", series, a.Title)
 }
 
 // askWhom names whom a resident should ask about a.
