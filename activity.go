@@ -68,6 +68,7 @@ type Signup struct {
 	CreatedAt  time.Time `json:"created_at"`
 	UpdatedAt  time.Time `json:"updated_at"`
 	CheckedIn  time.Time `json:"checked_in,omitzero"`
+	WalkIn     bool      `json:"walk_in,omitempty"` // waitlisted, checked in without a seat (现场加入)
 
 	Position int `json:"-"` // waitlist position (1 = next), set on reads; 0 unless waitlisted
 }
@@ -165,7 +166,9 @@ type ActivityService interface {
 	// ResidentSignups lists a resident's sign-ups (any status), with positions.
 	ResidentSignups(resident string) ([]Signup, error)
 	// CheckIn records the attendance of the named residents' sign-ups at at
-	// and returns them; names without a sign-up are ignored.
+	// and returns them; names without an active sign-up are ignored. A
+	// waitlisted party is confirmed if it fits in the free seats, else it
+	// stays waitlisted and is marked WalkIn: the capacity holds.
 	CheckIn(activityID uint64, residents []string, at time.Time) ([]Signup, error)
 
 	// UnackedSignups lists the active sign-ups made in group that the group

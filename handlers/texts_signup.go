@@ -105,12 +105,14 @@ func statusText(status string) string {
 	return "可报名"
 }
 
-// signupStatusText names a sign-up status in the roster.
-func signupStatusText(status string) string {
-	switch status {
-	case linli.SignupConfirmed:
+// rosterStatusText names a sign-up's status in the roster.
+func rosterStatusText(s *linli.Signup) string {
+	switch {
+	case s.Status == linli.SignupConfirmed:
 		return "已报名"
-	case linli.SignupWaitlisted:
+	case s.WalkIn:
+		return "现场加入"
+	case s.Status == linli.SignupWaitlisted:
 		return "候补"
 	}
 	return "已取消"
@@ -331,8 +333,27 @@ func textNotForYou(a *linli.Activity) string {
 		actName(a), strings.Join(a.Groups, "、"), a.ID, askWhom(a))
 }
 
-func textCheckedIn(a *linli.Activity) string {
+// textCheckedIn answers a resident's check-in; before and after are their
+// sign-up around it.
+func textCheckedIn(a *linli.Activity, before, after *linli.Signup) string {
+	switch {
+	case before.Status == linli.SignupWaitlisted && after.Status == linli.SignupConfirmed:
+		return fmt.Sprintf("签到成功！正好有空位，您已从候补转为正式报名。欢迎参加%s。", actName(a))
+	case after.WalkIn:
+		return fmt.Sprintf("已记下您到场（现场加入，名额已满）。欢迎参加%s。", actName(a))
+	}
 	return fmt.Sprintf("签到成功！欢迎参加%s。", actName(a))
+}
+
+// checkinNote says what a staff check-in did to a waitlisted sign-up.
+func checkinNote(before, after linli.Signup) string {
+	switch {
+	case before.Status == linli.SignupWaitlisted && after.Status == linli.SignupConfirmed:
+		return "（候补转为正式报名）"
+	case after.WalkIn:
+		return "（候补，名额已满，记为现场加入）"
+	}
+	return ""
 }
 
 func textCheckinWindow(a *linli.Activity, from, to string) string {
@@ -357,8 +378,16 @@ func textStaffCheckin(done, missing []string) string {
 	return s
 }
 
-func textRosterCaption(a *linli.Activity, checked int) string {
-	return fmt.Sprintf("%s报名表：已报名%d人（名额%d），候补%d人，已签到%d人。", actName(a), a.Taken, a.Capacity, a.Waiting, checked)
+// textRosterCaption sums up a roster in people, family included.
+func textRosterCaption(a *linli.Activity, n rosterCounts) string {
+	s := fmt.Sprintf("%s报名表：名额%d人，已报名%d人，候补%d人", actName(a), a.Capacity, n.confirmed, n.waiting)
+	switch {
+	case n.walkIns > 0:
+		s += fmt.Sprintf("；到场%d人：已报名的%d人，现场加入%d人（候补，名额已满）", n.attended+n.walkIns, n.attended, n.walkIns)
+	case n.attended > 0:
+		s += fmt.Sprintf("；已报名的到场%d人", n.attended)
+	}
+	return s + "。"
 }
 
 // textJielongWaitFrom closes a 接龙: the seats, where its waitlist begins
