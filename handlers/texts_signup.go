@@ -35,12 +35,22 @@ func activityLine(a *linli.Activity) string {
 	return fmt.Sprintf("%s%s %s", actName(a), zhtime.Format(a.StartsAt), a.Place)
 }
 
-// seatsText renders "已报28/30人" or "名额已满，候补3人".
+// seatsText renders "已报28/30人", "名额已满，候补3人" or, when a waitlisted
+// party does not fit in the seats left, "已报29/30人，候补1人".
 func seatsText(a *linli.Activity) string {
-	if a.Free() > 0 || a.Waiting == 0 {
+	switch {
+	case a.Waiting == 0:
 		return fmt.Sprintf("已报%d/%d人", a.Taken, a.Capacity)
+	case a.Free() > 0:
+		return fmt.Sprintf("已报%d/%d人，候补%d人", a.Taken, a.Capacity, a.Waiting)
 	}
 	return fmt.Sprintf("名额已满，候补%d人", a.Waiting)
+}
+
+// invitesSignups reports whether a may ask for more sign-ups: it is open,
+// has free seats and nobody is waiting for them.
+func invitesSignups(a *linli.Activity) bool {
+	return a.Status == linli.ActivityOpen && a.Free() > 0 && a.Waiting == 0
 }
 
 func textAnnounce(a *linli.Activity, updated bool) string {
@@ -251,7 +261,7 @@ func textAckWaitlisted(a *linli.Activity, positions []int) string {
 func textReminder(a *linli.Activity, people int, now time.Time) string {
 	s := fmt.Sprintf("【活动提醒】%s%s 在%s举行，还有%s开始。本群已报名%d人，请准时参加，到场请发「签到 %d」。",
 		actName(a), dayAndTime(a.StartsAt, now), a.Place, leadTimeText(a.StartsAt.Sub(now)), people, a.ID)
-	if a.Status == linli.ActivityOpen && a.Free() > 0 {
+	if invitesSignups(a) {
 		s += fmt.Sprintf("还有%d个名额，想参加请发「报名 %d」。", a.Free(), a.ID)
 	}
 	return s
