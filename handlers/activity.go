@@ -196,8 +196,8 @@ func (h *Handlers) signupRefusal(a *linli.Activity, m *linli.Message) string {
 		}
 		return textNotForGroup(a)
 	}
-	if m.Resident != nil && slices.Contains(a.Groups, m.Resident.LastGroup) {
-		return ""
+	if m.Role != linli.RoleResident || (m.Resident != nil && slices.Contains(a.Groups, m.Resident.LastGroup)) {
+		return "" // staff and grid workers are always reachable privately
 	}
 	return textNotForYou(a)
 }
