@@ -115,7 +115,7 @@ func (h *Handlers) listActivities(ctx context.Context, req *linli.Request) error
 		if err != nil {
 			return err
 		}
-		return req.Reply(textActivityDetail(a))
+		return req.Reply(textActivityDetail(a, h.signupRefusal(a, req.Msg)))
 	}
 	open, err := h.openActivities(req.Msg, now)
 	if err != nil {

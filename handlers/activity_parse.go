@@ -226,7 +226,7 @@ var (
 
 // politeWord reports whether w is thanks or a filler, not a question.
 func politeWord(w string) bool {
-	return politeRe.MatchString(w) && !strings.ContainsAny(w, "?？吗么呢")
+	return politeRe.MatchString(w) && !strings.ContainsAny(w, "?？吗么呢") && !strings.HasPrefix(w, "请问")
 }
 
 // parseActivityID reads an activity number: "1", "1号", "第1个".

@@ -94,11 +94,16 @@ func textOpenList(list []linli.Activity) string {
 	return b.String()
 }
 
-func textActivityDetail(a *linli.Activity) string {
+// textActivityDetail describes a; refusal, if any, says why the asker
+// cannot sign up for it.
+func textActivityDetail(a *linli.Activity, refusal string) string {
 	s := fmt.Sprintf("%s\n%s", activityLine(a), seatsText(a))
-	if a.Status == linli.ActivityOpen {
+	switch {
+	case a.Status == linli.ActivityOpen && refusal != "":
+		s += fmt.Sprintf("，报名截止 %s。%s", zhtime.Format(a.Deadline), refusal)
+	case a.Status == linli.ActivityOpen:
 		s += fmt.Sprintf("，报名截止 %s。报名请发「报名 %d」。", zhtime.Format(a.Deadline), a.ID)
-	} else {
+	default:
 		s += "，" + statusText(a.Status) + "。"
 	}
 	return s
