@@ -35,7 +35,7 @@ type Activity struct {
 	Capacity   int       `json:"capacity"`              // seats; a party of 1+N takes 1+N
 	Deadline   time.Time `json:"deadline"`              // sign-up closes; never after StartsAt
 	Groups     []string  `json:"groups"`                // groups it is announced in
-	Repeat     string    `json:"repeat,omitempty"`      // recurrence rule (handlers' format); "" for a one-off
+	Repeat     string    `json:"repeat,omitempty"`      // recurrence rule (handlers' format); "" for a one-off or a stopped series (a cancelled occurrence keeps it: its series goes on)
 	RepeatText string    `json:"repeat_text,omitempty"` // the rule as people read it: "每周六 09:30"
 	Status     string    `json:"status"`
 	CreatedBy  string    `json:"created_by"`
@@ -68,6 +68,7 @@ type Signup struct {
 	CreatedAt  time.Time `json:"created_at"`
 	UpdatedAt  time.Time `json:"updated_at"`
 	CheckedIn  time.Time `json:"checked_in,omitzero"`
+	WalkIn     bool      `json:"walk_in,omitempty"` // waitlisted, checked in without a seat (现场加入)
 
 	Position int `json:"-"` // waitlist position (1 = next), set on reads; 0 unless waitlisted
 }
@@ -165,7 +166,9 @@ type ActivityService interface {
 	// ResidentSignups lists a resident's sign-ups (any status), with positions.
 	ResidentSignups(resident string) ([]Signup, error)
 	// CheckIn records the attendance of the named residents' sign-ups at at
-	// and returns them; names without a sign-up are ignored.
+	// and returns them; names without an active sign-up are ignored. A
+	// waitlisted party is confirmed if it fits in the free seats, else it
+	// stays waitlisted and is marked WalkIn: the capacity holds.
 	CheckIn(activityID uint64, residents []string, at time.Time) ([]Signup, error)
 
 	// UnackedSignups lists the active sign-ups made in group that the group
@@ -174,8 +177,8 @@ type ActivityService interface {
 	// MarkAcked marks sign-ups as told, by resident and the Seq that was
 	// told (a newer sign-up by the same resident stays untold).
 	MarkAcked(activityID uint64, told map[string]uint64) error
-	// MarkJielongHint records that group was told which activities a 接龙
-	// titled desc could be for, and reports whether it had not been told in
-	// the day before now.
-	MarkJielongHint(group, desc string, now time.Time) (bool, error)
+	// MarkAsked records that the bot asked the question key (a resident and
+	// what about) at now, and reports whether it had not in the day before:
+	// nobody is asked the same thing twice a day.
+	MarkAsked(key string, now time.Time) (bool, error)
 }

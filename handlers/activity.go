@@ -29,7 +29,7 @@ func (h *Handlers) registerSignup(r linli.Router) {
 	r.Command(linli.Command{Names: []string{"发布活动"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
 		Usage: textPublishUsage, Help: textPublishExample + " — 发布活动（可加 截止: 群: 每周六 重复）", Handler: h.publishActivity})
 	r.Command(linli.Command{Names: []string{"取消活动"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
-		Usage: textCancelActUsage, Help: "取消活动 1 — 取消活动并在群里通知", Handler: h.cancelActivity})
+		Usage: textCancelActUsage, Help: "取消活动 1 — 取消活动并在群里通知（重复的活动加「全部」停掉以后的）", Handler: h.cancelActivity})
 	r.Command(linli.Command{Names: []string{"导出 报名", "导出报名"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
 		Usage: textExportUsage, Help: "导出 报名 1 — 私聊发送活动报名表", Handler: h.exportRoster})
 	r.Intent(linli.IntentSignup, h.signupIntent)
@@ -62,7 +62,7 @@ func (h *Handlers) publishActivity(ctx context.Context, req *linli.Request) erro
 	var a *linli.Activity
 	if existing != nil {
 		if spec.Capacity < existing.Taken {
-			return linli.Errorf(linli.EConflict, "「%s」已有%d人报名，名额不能少于%d。", existing.Title, existing.Taken, existing.Taken)
+			return linli.Errorf(linli.EConflict, "%s已有%d人报名，名额不能少于%d。", actName(existing), existing.Taken, existing.Taken)
 		}
 		var promoted []linli.Signup
 		a, promoted, err = h.Activities.UpdateActivity(existing.ID, now, func(a *linli.Activity) error { apply(a); return nil })
@@ -86,6 +86,17 @@ func (h *Handlers) publishActivity(ctx context.Context, req *linli.Request) erro
 			return err
 		}
 	}
+	if existing != nil { // participants the groups no longer reach are told one by one
+		signups, err := h.Activities.Signups(a.ID)
+		if err != nil {
+			return err
+		}
+		for _, n := range h.participantsOf(a, signups, (*linli.Signup).Active).direct {
+			if err := h.Out.Send(linli.Outgoing{To: linli.Chat{User: n}, Text: textAnnounce(a, true)}); err != nil {
+				return err
+			}
+		}
+	}
 	return req.Reply(textPublished(a, existing != nil))
 }
 
@@ -104,7 +115,7 @@ func (h *Handlers) listActivities(ctx context.Context, req *linli.Request) error
 		if err != nil {
 			return err
 		}
-		return req.Reply(textActivityDetail(a))
+		return req.Reply(textActivityDetail(a, h.signupRefusal(a, req.Msg)))
 	}
 	open, err := h.openActivities(req.Msg, now)
 	if err != nil {
@@ -114,51 +125,6 @@ func (h *Handlers) listActivities(ctx context.Context, req *linli.Request) error
 		return req.Reply(textNoOpen)
 	}
 	return req.Reply(textOpenList(open))
-}
-
-// cancelActivity handles 取消活动 <编号>: the activity and its series stop,
-// its jobs are cancelled and each target group is told, with the people
-// who had signed up there @mentioned.
-func (h *Handlers) cancelActivity(ctx context.Context, req *linli.Request) error {
-	now := req.Now.In(h.Config.Location)
-	id, ok := parseActivityID(req.Args)
-	if !ok {
-		return linli.Errorf(linli.EInvalid, "%s", textCancelActUsage)
-	}
-	a, err := h.activity(id)
-	if err != nil {
-		return err
-	}
-	switch {
-	case a.Status == linli.ActivityCancelled:
-		return linli.Errorf(linli.EConflict, "活动 %d「%s」已经取消过了。", a.ID, a.Title)
-	case !a.StartsAt.After(now):
-		return linli.Errorf(linli.EConflict, "活动 %d「%s」已经开始，不能取消了。", a.ID, a.Title)
-	}
-	a, _, err = h.Activities.UpdateActivity(id, now, func(a *linli.Activity) error {
-		a.Status, a.Repeat, a.RepeatText = linli.ActivityCancelled, "", ""
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	h.local(a)
-	if err := h.cancelActivityJobs(a); err != nil {
-		return err
-	}
-	signups, err := h.Activities.Signups(id)
-	if err != nil {
-		return err
-	}
-	byGroup := h.participantsByGroup(a, signups, (*linli.Signup).Active)
-	notified := 0
-	for _, g := range a.Groups {
-		notified += len(byGroup[g])
-		if err := h.sendMentions(linli.Outgoing{To: linli.Chat{Group: g}, Text: textActivityCancelled(a)}, byGroup[g]); err != nil {
-			return err
-		}
-	}
-	return req.Reply(textCancelledActivity(a, notified))
 }
 
 // activity loads one activity in the configured zone.
@@ -183,15 +149,21 @@ func (h *Handlers) activities() ([]linli.Activity, error) {
 }
 
 // openActivities lists the activities open for sign-up at now that m's chat
-// may see: in a residents' group, those announced there; elsewhere all.
+// may see (visibleIn), soonest first.
 func (h *Handlers) openActivities(m *linli.Message, now time.Time) ([]linli.Activity, error) {
+	return h.openWhere(now, func(a *linli.Activity) bool { return h.visibleIn(a, m) })
+}
+
+// openWhere lists the activities open for sign-up at now that keep accepts
+// (nil: all), soonest first.
+func (h *Handlers) openWhere(now time.Time, keep func(*linli.Activity) bool) ([]linli.Activity, error) {
 	all, err := h.activities()
 	if err != nil {
 		return nil, err
 	}
 	var out []linli.Activity
 	for _, a := range all {
-		if a.Status == linli.ActivityOpen && now.Before(a.Deadline) && h.visibleIn(&a, m) {
+		if a.Status == linli.ActivityOpen && now.Before(a.Deadline) && (keep == nil || keep(&a)) {
 			out = append(out, a)
 		}
 	}
@@ -199,9 +171,35 @@ func (h *Handlers) openActivities(m *linli.Message, now time.Time) ([]linli.Acti
 	return out, nil
 }
 
-// visibleIn reports whether a concerns m's chat.
+// visibleIn reports whether a concerns m's chat: in a residents' group,
+// the activities announced there; in private (or an unserved group), for a
+// resident the activities of the group they last talked in, for anyone else
+// (staff, or a resident never seen in a group) all.
 func (h *Handlers) visibleIn(a *linli.Activity, m *linli.Message) bool {
-	return m.Private() || !h.Config.Served(m.Group) || slices.Contains(a.Groups, m.Group)
+	switch {
+	case !m.Private() && h.Config.Served(m.Group):
+		return slices.Contains(a.Groups, m.Group)
+	case m.Role != linli.RoleResident || m.Resident == nil || m.Resident.LastGroup == "":
+		return true
+	}
+	return slices.Contains(a.Groups, m.Resident.LastGroup)
+}
+
+// signupRefusal says why m's sender may not sign up for a from where m was
+// said, or "" when they may. In a residents' group, a must be announced
+// there; elsewhere (private chat, the staff group) in the group the sender
+// last talked in, so that every notice about a can reach them there.
+func (h *Handlers) signupRefusal(a *linli.Activity, m *linli.Message) string {
+	if !m.Private() && h.Config.Served(m.Group) {
+		if slices.Contains(a.Groups, m.Group) {
+			return ""
+		}
+		return textNotForGroup(a)
+	}
+	if m.Role != linli.RoleResident || (m.Resident != nil && slices.Contains(a.Groups, m.Resident.LastGroup)) {
+		return "" // staff and grid workers are always reachable privately
+	}
+	return textNotForYou(a)
 }
 
 // local puts a's times in the configured zone (JSON keeps only the offset).

@@ -3,7 +3,6 @@ package handlers
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
 	"time"
 
@@ -79,9 +78,13 @@ func (h *Handlers) scheduleActivityJobs(a *linli.Activity, now time.Time) error 
 	return h.schedule(actKey(a.ID, "next"), jobNext, a.StartsAt, now, actJob{ID: a.ID})
 }
 
-// cancelActivityJobs removes every job of a.
-func (h *Handlers) cancelActivityJobs(a *linli.Activity) error {
-	keys := []string{actKey(a.ID, "close"), actKey(a.ID, "next")}
+// cancelActivityJobs removes the jobs of a; with keepSeries, not the one
+// that creates the next occurrence of its series.
+func (h *Handlers) cancelActivityJobs(a *linli.Activity, keepSeries bool) error {
+	keys := []string{actKey(a.ID, "close")}
+	if !keepSeries {
+		keys = append(keys, actKey(a.ID, "next"))
+	}
 	for _, d := range h.Config.Activities.Reminders {
 		keys = append(keys, actKey(a.ID, remindPart(time.Duration(d))))
 	}
@@ -133,22 +136,30 @@ func (h *Handlers) runAck(job linli.Job, occ time.Time) error {
 	if err != nil || len(list) == 0 {
 		return err
 	}
-	var confirmed, waiting []string
+	var confirmed, waiting, families []string
+	var alone string // the party of a lone sign-up
 	told := map[string]uint64{}
 	var positions []int
 	for _, s := range list {
 		told[s.Resident] = s.Seq
 		if s.Status == linli.SignupConfirmed {
 			confirmed = append(confirmed, s.Resident)
+			if s.PartySize > 1 {
+				families = append(families, fmt.Sprintf("%s %d人", s.Resident, s.PartySize))
+				alone = fmt.Sprintf("共%d人", s.PartySize)
+			}
 			continue
 		}
 		waiting = append(waiting, s.Resident)
 		positions = append(positions, s.Position)
 	}
+	if len(confirmed) == 1 && alone != "" {
+		families = []string{alone}
+	}
 	chat := linli.Chat{Group: p.Group}
 	key := linli.JobKey(job, occ, "")
 	if len(confirmed) > 0 {
-		if err := h.sendMentions(linli.Outgoing{To: chat, Text: textAckConfirmed(a), Key: key + "c"}, confirmed); err != nil {
+		if err := h.sendMentions(linli.Outgoing{To: chat, Text: textAckConfirmed(a, families), Key: key + "c"}, confirmed); err != nil {
 			return err
 		}
 	}
@@ -181,20 +192,30 @@ func (h *Handlers) runReminder(job linli.Job, occ time.Time) error {
 		return err
 	}
 	confirmed := func(s *linli.Signup) bool { return s.Status == linli.SignupConfirmed }
-	byGroup := h.participantsByGroup(a, signups, confirmed)
+	au := h.participantsOf(a, signups, confirmed)
+	party := map[string]int{}
+	for _, s := range signups {
+		if confirmed(&s) {
+			party[s.Resident] = s.PartySize
+		}
+	}
 	for _, g := range a.Groups {
-		names := byGroup[g]
+		names := au.byGroup[g]
 		if len(names) == 0 {
 			continue
 		}
 		people := 0
-		for _, s := range signups {
-			if confirmed(&s) && slices.Contains(names, s.Resident) {
-				people += s.PartySize
-			}
+		for _, n := range names {
+			people += party[n]
 		}
 		out := linli.Outgoing{To: linli.Chat{Group: g}, Text: textReminder(a, people, now), Key: linli.JobKey(job, occ, g)}
 		if err := h.sendMentions(out, names); err != nil {
+			return err
+		}
+	}
+	for _, n := range au.direct {
+		out := linli.Outgoing{To: linli.Chat{User: n}, Text: textReminderPersonal(a, party[n], now), Key: linli.JobKey(job, occ, "u:"+n)}
+		if err := h.Out.Send(out); err != nil {
 			return err
 		}
 	}
@@ -222,11 +243,12 @@ func (h *Handlers) runClose(job linli.Job, occ time.Time) error {
 }
 
 // runNext creates and announces the next occurrence of a recurring activity
-// when the current one starts. After downtime it skips to the first
-// occurrence still ahead.
+// when the current one starts (or would have: an occurrence cancelled on its
+// own keeps its series). After downtime it skips to the first occurrence
+// still ahead.
 func (h *Handlers) runNext(job linli.Job, occ time.Time) error {
 	_, a, err := h.loadJob(job)
-	if err != nil || a.Repeat == "" || a.Status == linli.ActivityCancelled {
+	if err != nil || a.Repeat == "" {
 		return err
 	}
 	now := h.Clock.Now().In(h.Config.Location)

@@ -23,13 +23,29 @@ func (h *Handlers) notifyPromoted(a *linli.Activity, promoted []linli.Signup) {
 	}
 }
 
-// participantsByGroup sorts the sign-ups that keep into a's target groups:
-// where they signed up, else where they last talked, else the first target.
-func (h *Handlers) participantsByGroup(a *linli.Activity, signups []linli.Signup, keep func(*linli.Signup) bool) map[string][]string {
-	out := map[string][]string{}
-	if len(a.Groups) == 0 {
-		return out
+// audience is who a notice about an activity goes to: per target group,
+// the participants @mentioned there; and those no target group reaches,
+// told one by one (privately, or by the outbox in their own group).
+type audience struct {
+	byGroup map[string][]string
+	direct  []string
+}
+
+// count is the number of people the audience names.
+func (au audience) count() int {
+	n := len(au.direct)
+	for _, names := range au.byGroup {
+		n += len(names)
 	}
+	return n
+}
+
+// participantsOf sorts the sign-ups that keep by where a notice reaches
+// them: the target group they signed up in, else the target group they
+// last talked in, else directly. A resident is never @mentioned in a group
+// they have not been seen in.
+func (h *Handlers) participantsOf(a *linli.Activity, signups []linli.Signup, keep func(*linli.Signup) bool) audience {
+	au := audience{byGroup: map[string][]string{}}
 	for i := range signups {
 		s := &signups[i]
 		if !keep(s) {
@@ -37,14 +53,18 @@ func (h *Handlers) participantsByGroup(a *linli.Activity, signups []linli.Signup
 		}
 		g := s.Group
 		if !slices.Contains(a.Groups, g) {
-			g = a.Groups[0]
+			g = ""
 			if r, err := h.Residents.Resident(s.Resident); err == nil && slices.Contains(a.Groups, r.LastGroup) {
 				g = r.LastGroup
 			}
 		}
-		out[g] = append(out[g], s.Resident)
+		if g == "" {
+			au.direct = append(au.direct, s.Resident)
+			continue
+		}
+		au.byGroup[g] = append(au.byGroup[g], s.Resident)
 	}
-	return out
+	return au
 }
 
 // sendMentions sends out with names @mentioned, split into as many messages

@@ -109,7 +109,12 @@ func parsePublish(args string, now time.Time, cfg *linli.Config) (*publishSpec, 
 	}
 	spec.Deadline = spec.StartsAt
 	if d := fields["截止"]; d != "" {
-		t, err := zhtime.Parse(d, now)
+		t, err := zhtime.ParseDeadline(d, now)
+		if err == nil && t.After(spec.StartsAt) && sameDay(t, spec.StartsAt) {
+			if exact, _ := zhtime.Parse(d, now); !exact.Equal(t) {
+				t = spec.StartsAt // 截止:<the day of the activity>: until it starts
+			}
+		}
 		switch {
 		case err != nil:
 			return nil, bad("截止时间有误：%v", err)
@@ -126,6 +131,13 @@ func parsePublish(args string, now time.Time, cfg *linli.Config) (*publishSpec, 
 	}
 	spec.Groups = groups
 	return spec, nil
+}
+
+// sameDay reports whether a and b fall on the same calendar day.
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
 }
 
 func canonicalLabel(l string) string {
@@ -170,24 +182,52 @@ func parseGroups(s string, cfg *linli.Config) ([]string, error) {
 	return out, nil
 }
 
-// parseSignupArgs splits "1 +1", "健康讲座+2" or "1" into the activity
-// reference and the number of extra people (extra < 0: none given). It
-// returns ok false for a +N outside 0..MaxExtraPeople or a negative count.
+// parseSignupArgs splits the words after 报名 into the activity reference
+// and the number of family members (extra < 0: none given): "1 +1",
+// "健康讲座+2", "1 加1", "1 2人", "1 我和老伴", "1，谢谢社工！".
+// Punctuation and polite words after the reference are ignored; other words
+// stay in ref (which then names no activity, or reads as chatter). ok is
+// false for a count that makes no sense (see partyWords).
 func parseSignupArgs(args string) (ref string, extra int, ok bool) {
-	m := partyRe.FindStringSubmatchIndex(args)
-	if m == nil {
-		return strings.TrimSpace(args), -1, true
+	s := strings.TrimSpace(args)
+	head, tail := s, ""
+	if m := idRefRe.FindStringSubmatchIndex(s); m != nil {
+		head, tail = s[:m[3]], s[m[3]:]
+	} else { // a title ends at punctuation or where the party words begin
+		if m := signupPunctRe.FindStringIndex(head); m != nil {
+			head, tail = s[:m[0]], s[m[0]:]
+		}
+		for _, re := range []*regexp.Regexp{partyPlusRe, partyKinRe, partyTotalRe, partyNegRe} {
+			if m := re.FindStringIndex(head); m != nil && m[0] > 0 {
+				head, tail = head[:m[0]], head[m[0]:]+tail
+			}
+		}
 	}
-	ref = strings.TrimSpace(args[:m[0]])
-	n, err := strconv.Atoi(args[m[2]:m[3]])
-	if err != nil || n < 0 || n > linli.MaxExtraPeople || strings.HasPrefix(args[m[0]:], "-") {
-		return ref, -1, false
+	rest, extra, ok := partyWords(tail)
+	if !ok {
+		return strings.TrimSpace(head), -1, false
 	}
-	return ref, n, true
+	for _, w := range signupPunctRe.Split(rest, -1) {
+		if w != "" && !politeWord(w) {
+			return s, -1, true
+		}
+	}
+	return strings.TrimSpace(head), extra, true
 }
 
-// partyRe finds a trailing "+1", "+ 2", "+-1" or "-1".
-var partyRe = regexp.MustCompile(`(?:\+|-)\s*(-?\s*[0-9]+)\s*(?:人|位)?\s*$`)
+var (
+	// idRefRe finds an activity number at the start: 1, 1号, 第1个.
+	idRefRe = regexp.MustCompile(`^((?:第\s*)?[0-9]+(?:\s*(?:号|个))?)(?:[^0-9]|$)`)
+	// signupPunctRe separates the words after a reference.
+	signupPunctRe = regexp.MustCompile(`[\s,，。.!！~～、;；]+`)
+	// politeRe matches the thanks and fillers people add after 报名 1.
+	politeRe = regexp.MustCompile(`^(?:(?:谢谢|多谢|感谢|谢了|辛苦|麻烦|拜托|劳驾|好的|收到|您好|你好|一起|一块|都去|准时|请).*|[哈呵嘿嗯哦噢啦呀哒]+|\[[^\]]{1,6}\])$`)
+)
+
+// politeWord reports whether w is thanks or a filler, not a question.
+func politeWord(w string) bool {
+	return politeRe.MatchString(w) && !strings.ContainsAny(w, "?？吗么呢") && !strings.HasPrefix(w, "请问")
+}
 
 // parseActivityID reads an activity number: "1", "1号", "第1个".
 func parseActivityID(s string) (uint64, bool) {

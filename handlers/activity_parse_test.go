@@ -43,6 +43,13 @@ func TestParsePublish(t *testing.T) {
 		{"健康讲座 名额 : 30人 地点: 社区 活动室 时间 :周六上午9点 截止:周五下午5点 群:1期",
 			publishSpec{Title: "健康讲座", StartsAt: at("2026-11-28 09:00"), Place: "社区 活动室", Capacity: 30,
 				Deadline: at("2026-11-27 17:00"), Groups: []string{"幸福里1期居民群"}}},
+		// A date without a time: the end of that day; the day of the activity: until it starts.
+		{"健康讲座 时间:11月28日 9:30 地点:活动室 名额:30 截止:11月26日",
+			publishSpec{Title: "健康讲座", StartsAt: at("2026-11-28 09:30"), Place: "活动室", Capacity: 30, Deadline: at("2026-11-26 23:59"), Groups: all}},
+		{"健康讲座 时间:11月28日 9:30 地点:活动室 名额:30 截止:11月28日",
+			publishSpec{Title: "健康讲座", StartsAt: at("2026-11-28 09:30"), Place: "活动室", Capacity: 30, Deadline: at("2026-11-28 09:30"), Groups: all}},
+		{"健康讲座 时间:11月28日 19:30 地点:活动室 名额:30 截止:周五",
+			publishSpec{Title: "健康讲座", StartsAt: at("2026-11-28 19:30"), Place: "活动室", Capacity: 30, Deadline: at("2026-11-27 23:59"), Groups: all}},
 		{"太极拳 时间:11月28日 8:00 地点:广场 名额:20 群:全部 每周六 重复",
 			publishSpec{Title: "太极拳", StartsAt: at("2026-11-28 08:00"), Place: "广场", Capacity: 20, Deadline: at("2026-11-28 08:00"),
 				Groups: all, Repeat: "0 8 * * 6", RepeatText: "每周六 08:00"}},
@@ -77,6 +84,7 @@ func TestParsePublishErrors(t *testing.T) {
 		{"健康讲座 时间:11月28日 9:30 地点:活动室 名额:很多", "请写上名额"},
 		{"健康讲座 时间:11月28日 9:30 地点:活动室", "请写上名额"},
 		{"健康讲座 时间:11月28日 9:30 地点:活动室 名额:30 截止:11月29日", "不能晚于"},
+		{"健康讲座 时间:11月28日 9:30 地点:活动室 名额:30 截止:11月28日 10:00", "不能晚于"},
 		{"健康讲座 时间:11月28日 9:30 地点:活动室 名额:30 群:3期", "不认识群"},
 		{"健康讲座 时间:11月28日 9:30 时间:11月29日 地点:活动室 名额:30", "写了两次"},
 		{"读书会 地点:图书室 名额:10 每月第一个周六 重复", "第一次的时间"},
@@ -109,6 +117,24 @@ func TestParseSignupArgs(t *testing.T) {
 		{"1 -1", "1", -1, false},
 		{"1 +-1", "1", -1, false},
 		{"了吗?", "了吗?", -1, true},
+		{"1,谢谢社工!", "1", -1, true},
+		{"1 谢谢 [玫瑰]", "1", -1, true},
+		{"1 加1", "1", 1, true},
+		{"1 加一", "1", 1, true},
+		{"1 2人", "1", 1, true},
+		{"1 两人", "1", 1, true},
+		{"1 1人", "1", 0, true},
+		{"1 0人", "1", -1, false},
+		{"1 我和老伴", "1", 1, true},
+		{"1,我和老伴一起,谢谢!", "1", 1, true},
+		{"1 带孩子", "1", 1, true},
+		{"1 带两个孙子", "1", 2, true},
+		{"1号 +1", "1号", 1, true},
+		{"健康讲座 我和老伴", "健康讲座", 1, true},
+		{"健康讲座,谢谢", "健康讲座", -1, true},
+		{"1 明天来", "1 明天来", -1, true},
+		{"1 可以吗", "1 可以吗", -1, true},
+		{"的人好多啊", "的人好多啊", -1, true},
 	}
 	for _, tt := range tests {
 		ref, extra, ok := parseSignupArgs(tt.args)
@@ -155,12 +181,17 @@ func TestParseJielong(t *testing.T) {
 		text  string
 		party int
 		ok    bool
-	}{{"张阿姨", 1, true}, {"3-502 王叔 +1", 2, true}, {"王叔+2人", 3, true}, {"王叔 3-502", 1, true}, {"王叔 +11", 12, false}} {
+	}{{"张阿姨", 1, true}, {"3-502 王叔 +1", 2, true}, {"王叔+2人", 3, true}, {"王叔 3-502", 1, true}, {"王叔 +11", 12, false},
+		{"王叔 2人", 2, true}, {"刘姐+老公", 2, true}, {"孙阿姨 和老伴", 2, true}, {"李奶奶(带孙子)", 2, true},
+		{"张阿姨 +1", 2, true}, {"3-502 张阿姨 加1", 2, true}, {"赵叔 一共三人", 3, true}, {"王奶奶和李奶奶", 1, true}} {
 		if party, ok := entryParty(c.text); party != c.party || ok != c.ok {
 			t.Errorf("entryParty(%q) = %d %v", c.text, party, ok)
 		}
 	}
-	if n := namePart(entryKey("3-502 王叔 +1")); n != "3-502王叔" {
-		t.Errorf("namePart = %q", n)
+	for line, want := range map[string]string{"3-502 王叔 +1": "3-502王叔", "李奶奶(带孙子)": "李奶奶", "刘姐+老公": "刘姐",
+		"孙阿姨 和老伴": "孙阿姨", "王叔 2人": "王叔", "3-502 张阿姨": "3-502张阿姨"} {
+		if n := namePart(entryKey(line)); n != want {
+			t.Errorf("namePart(%q) = %q, want %q", line, n, want)
+		}
 	}
 }

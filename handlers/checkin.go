@@ -68,13 +68,14 @@ func (h *Handlers) checkIn(ctx context.Context, req *linli.Request) error {
 	if err != nil && linli.ErrorCode(err) != linli.ENotFound {
 		return err
 	}
-	if s == nil || s.Status != linli.SignupConfirmed {
+	if s == nil || !s.Active() || (s.Status == linli.SignupWaitlisted && s.CheckedIn.IsZero() && a.Free() < s.PartySize) {
 		return linli.Errorf(linli.EConflict, "%s", textCheckinNotConfirmed(a, s))
 	}
-	if _, err := h.Activities.CheckIn(a.ID, []string{req.Msg.Sender}, now); err != nil {
+	got, err := h.Activities.CheckIn(a.ID, []string{req.Msg.Sender}, now)
+	if err != nil || len(got) == 0 {
 		return err
 	}
-	return req.Reply(textCheckedIn(a))
+	return req.Reply(textCheckedIn(a, s, &got[0]))
 }
 
 // checkinCandidates lists the activities resident is confirmed for whose
@@ -121,12 +122,16 @@ func (h *Handlers) staffCheckIn(req *linli.Request, a *linli.Activity, names str
 			missing = append(missing, n)
 		}
 	}
+	before := map[string]linli.Signup{}
+	for _, s := range signups {
+		before[s.Resident] = s
+	}
 	checked, err := h.Activities.CheckIn(a.ID, found, now)
 	if err != nil {
 		return err
 	}
 	for _, s := range checked {
-		done = append(done, s.Resident)
+		done = append(done, s.Resident+checkinNote(before[s.Resident], s))
 	}
 	return req.Reply(textStaffCheckin(done, missing))
 }
@@ -163,7 +168,7 @@ func (h *Handlers) exportRoster(ctx context.Context, req *linli.Request) error {
 	if err != nil {
 		return err
 	}
-	t, checked, err := h.roster(a)
+	t, counts, err := h.roster(a)
 	if err != nil {
 		return err
 	}
@@ -172,37 +177,52 @@ func (h *Handlers) exportRoster(ctx context.Context, req *linli.Request) error {
 		return err
 	}
 	media := &linli.Media{Name: fmt.Sprintf("报名表-%d.xlsx", a.ID), Kind: linli.MediaFile, Data: data}
-	return req.ReplyPrivate(textRosterCaption(a, checked), media)
+	return req.ReplyPrivate(textRosterCaption(a, counts), media)
 }
 
-// roster builds the 报名表 of a: confirmed, then waitlisted in order, then
-// cancelled; and counts the check-ins.
-func (h *Handlers) roster(a *linli.Activity) (*linli.Table, int, error) {
+// rosterCounts are the people (family included) of a roster.
+type rosterCounts struct {
+	confirmed, waiting, attended, walkIns int
+}
+
+// roster builds the 报名表 of a: confirmed, then waitlisted in order (walk-
+// ins marked 现场加入), then cancelled; and counts people.
+func (h *Handlers) roster(a *linli.Activity) (*linli.Table, rosterCounts, error) {
+	var n rosterCounts
 	signups, err := h.Activities.Signups(a.ID)
 	if err != nil {
-		return nil, 0, err
+		return nil, n, err
 	}
 	t := &linli.Table{Kind: "报名表", Columns: []string{"名字", "户号", "人数", "状态", "报名时间", "签到", "候补顺位", "接龙"}}
-	checked := 0
 	for _, status := range []string{linli.SignupConfirmed, linli.SignupWaitlisted, linli.SignupCancelled} {
 		for _, s := range signups {
 			if s.Status != status {
 				continue
 			}
+			switch {
+			case s.Status == linli.SignupConfirmed:
+				n.confirmed += s.PartySize
+			case s.Status == linli.SignupWaitlisted:
+				n.waiting += s.PartySize
+			}
 			in := ""
-			if !s.CheckedIn.IsZero() {
+			if !s.CheckedIn.IsZero() && s.Active() {
 				in = s.CheckedIn.In(h.Config.Location).Format("15:04")
-				checked++
+				if s.WalkIn {
+					n.walkIns += s.PartySize
+				} else {
+					n.attended += s.PartySize
+				}
 			}
 			var pos any = ""
 			if s.Position > 0 {
 				pos = s.Position
 			}
-			t.Rows = append(t.Rows, []any{s.Resident, s.Household, s.PartySize, signupStatusText(s.Status),
+			t.Rows = append(t.Rows, []any{s.Resident, s.Household, s.PartySize, rosterStatusText(&s),
 				s.CreatedAt.In(h.Config.Location).Format("2006-01-02 15:04"), in, pos, s.Entry})
 		}
 	}
-	return t, checked, nil
+	return t, n, nil
 }
 
 // registerSignupExports adds the activities and signups exports.
@@ -233,14 +253,14 @@ func (h *Handlers) exportSignups() (*linli.Table, error) {
 		return nil, err
 	}
 	t := &linli.Table{Kind: "signups", Columns: []string{"activity_id", "resident", "household", "party_size", "status", "created_at",
-		"position", "checked_in", "group", "source", "entry", "updated_at"}}
+		"position", "checked_in", "group", "source", "entry", "updated_at", "walk_in"}}
 	for _, s := range list {
 		var in any
 		if !s.CheckedIn.IsZero() {
 			in = s.CheckedIn
 		}
 		t.Rows = append(t.Rows, []any{s.ActivityID, s.Resident, s.Household, s.PartySize, s.Status, s.CreatedAt,
-			s.Position, in, s.Group, s.Source, s.Entry, s.UpdatedAt})
+			s.Position, in, s.Group, s.Source, s.Entry, s.UpdatedAt, s.WalkIn})
 	}
 	return t, nil
 }

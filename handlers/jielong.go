@@ -20,7 +20,8 @@ import (
 // anyone's change. When the post and the records differ, the bot posts the
 // authoritative list.
 
-// jielong handles a 接龙 post.
+// jielong handles a 接龙 post. A 接龙 naming no activity is someone else's
+// (团购, 志愿者…): no reply at all.
 func (h *Handlers) jielong(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	post := parseJielong(req.Args)
@@ -28,17 +29,15 @@ func (h *Handlers) jielong(ctx context.Context, req *linli.Request) error {
 		return linli.ErrNotCommand // "接龙了吗", or a list with nobody on it yet
 	}
 	a, err := h.jielongActivity(post.Desc, req.Msg, now)
-	if err != nil {
+	if a == nil || err != nil {
 		return err
-	}
-	if a == nil {
-		return h.jielongUnknown(req, post.Desc, now)
 	}
 	before, err := h.Activities.Signups(a.ID)
 	if err != nil {
 		return err
 	}
-	changed, problem, extra, err := h.applyJielong(req, a, post, before, now)
+	jl := h.newJielongView(req.Msg, before)
+	changed, problem, tried, err := h.applyJielong(req, a, post, jl, now)
 	if err != nil {
 		return err
 	}
@@ -54,65 +53,66 @@ func (h *Handlers) jielong(ctx context.Context, req *linli.Request) error {
 	if a, err = h.activity(a.ID); err != nil {
 		return err
 	}
-	if !extra && sameEntries(post.Entries, after) && (!changed || a.Waiting == 0) {
+	jl = h.newJielongView(req.Msg, after)
+	var unrecorded []string // lines no sign-up stands behind
+	for _, e := range jl.missing(post.Entries) {
+		switch {
+		case problem != "" && e.Key == tried: // the poster was told why
+		case ownedByOther(e.Key, jl.others): // another resident's sign-up stands as they made it
+		case jl.mine != nil && jl.mine.Group != jl.group && namesAny(e.Key, aliases(req.Msg.Sender)):
+			// the poster signed up in another chat
+		default:
+			unrecorded = append(unrecorded, e.Text)
+		}
+	}
+	if len(unrecorded) == 0 && sameEntries(post.Entries, jl.here) && (!changed || a.Waiting == 0) {
 		return nil // the list speaks for itself
 	}
-	return h.Out.Send(linli.Outgoing{To: req.Msg.Chat(), Text: jielongList(a, after, extra)})
+	return h.Out.Send(linli.Outgoing{To: req.Msg.Chat(), Text: jielongList(a, jl, unrecorded)})
 }
 
-// applyJielong makes the poster's change. problem is a message for the
-// poster when their line could not be taken; extra reports new lines beyond
-// the one a poster may add.
-func (h *Handlers) applyJielong(req *linli.Request, a *linli.Activity, post jielongPost, signups []linli.Signup, now time.Time) (changed bool, problem string, extra bool, err error) {
+// applyJielong makes the poster's change: a new line naming the poster or
+// nobody becomes their sign-up (or edits it), their own 接龙 line missing
+// cancels it. problem is a message for the poster when their line could not
+// be taken; tried is the key of the line tried.
+func (h *Handlers) applyJielong(req *linli.Request, a *linli.Activity, post jielongPost, jl *jielongView, now time.Time) (changed bool, problem, tried string, err error) {
 	poster := req.Msg.Sender
-	known := map[string]int{}
-	var mine *linli.Signup
-	var others [][]string // the names each other sign-up goes by
-	for i := range signups {
-		s := &signups[i]
-		if !s.Active() {
-			continue
-		}
-		known[entryKey(displayText(s))]++
-		if s.Resident == poster {
-			mine = s
-		} else {
-			others = append(others, aliases(namePart(entryKey(displayText(s))), s.Resident))
-		}
-	}
+	mine := jl.mine
 	seen := map[string]int{}
-	var own, unowned []jielongEntry // new lines naming the poster; new lines naming nobody
+	var fresh []jielongEntry // new lines naming the poster, then new lines naming nobody
+	var unowned []jielongEntry
 	for _, e := range post.Entries {
 		switch {
-		case seen[e.Key] < known[e.Key]:
+		case seen[e.Key] < jl.known[e.Key]:
 			seen[e.Key]++
 		case namesAny(e.Key, aliases(poster)):
-			own = append(own, e)
-		case !ownedByOther(e.Key, others):
+			fresh = append(fresh, e)
+		case !ownedByOther(e.Key, jl.others):
 			unowned = append(unowned, e)
 		}
 		// A new line naming someone else is their change to make, not the poster's.
 	}
-	fresh := append(own, unowned...)
-	listed := mine != nil && seen[entryKey(displayText(mine))] > 0
+	fresh = append(fresh, unowned...)
+	mineHere := mine != nil && mine.Group == jl.group
+	listed := mineHere && seen[entryKey(displayText(mine))] > 0
 	switch {
 	case listed || (mine == nil && len(fresh) == 0):
-		return false, "", len(fresh) > 0, nil
+		return false, "", "", nil
 	case len(fresh) > 0:
 		changed, problem, err = h.jielongSignUp(req, a, fresh[0], now)
-		return changed, problem, len(fresh) > 1, err
-	case mine.Source != linli.SourceJielong:
-		return false, "", false, nil // signed up with 报名: not on the list is not a cancellation
+		return changed, problem, fresh[0].Key, err
+	case !mineHere || mine.Source != linli.SourceJielong:
+		return false, "", "", nil // signed up elsewhere or with 报名: not on this list is no cancellation
 	}
 	res, err := h.Activities.CancelSignup(a.ID, poster, now)
 	if err != nil {
-		return false, "", false, err
+		return false, "", "", err
 	}
 	h.notifyPromoted(h.local(&res.Activity), res.Promoted)
 	if res.Outcome == linli.CancelTooLate {
-		return false, textTooLateToCancel(a), false, nil
+		return false, textTooLateToCancel(a), "", nil
 	}
-	return res.Outcome == linli.CancelDone, "", false, nil
+	return res.Outcome == linli.CancelDone, "", "", nil
 }
 
 // jielongSignUp signs the poster up with their 接龙 line, or updates it.
@@ -121,13 +121,16 @@ func (h *Handlers) jielongSignUp(req *linli.Request, a *linli.Activity, e jielon
 	if !ok {
 		return false, textBadParty, nil
 	}
+	if why := h.signupRefusal(a, req.Msg); why != "" {
+		return false, why, nil
+	}
 	household := req.Msg.Resident.Household
 	if hh, ok := linli.ParseHousehold(e.Text); ok && household == "" {
 		household = hh.String()
 	}
 	res, err := h.Activities.SignUp(linli.SignupRequest{
 		ActivityID: a.ID, Resident: req.Msg.Sender, Household: household, PartySize: party,
-		Group: groupOf(req.Msg), Source: linli.SourceJielong, Entry: e.Text, Acked: true, Now: now,
+		Group: h.groupOf(req.Msg), Source: linli.SourceJielong, Entry: e.Text, Acked: true, Now: now,
 	})
 	if err != nil {
 		return false, "", err
@@ -168,20 +171,6 @@ func (h *Handlers) jielongActivity(desc string, m *linli.Message, now time.Time)
 	return best, nil
 }
 
-// jielongUnknown answers a 接龙 that names no activity, once a day per
-// group and description, and only when there are activities it could mean.
-func (h *Handlers) jielongUnknown(req *linli.Request, desc string, now time.Time) error {
-	open, err := h.openActivities(req.Msg, now)
-	if err != nil || len(open) == 0 {
-		return err
-	}
-	first, err := h.Activities.MarkJielongHint(req.Msg.Chat().String(), desc, now)
-	if err != nil || !first {
-		return err
-	}
-	return req.Reply(textJielongUnknown(open))
-}
-
 // sameEntries reports whether the post lists exactly the active sign-ups.
 func sameEntries(entries []jielongEntry, signups []linli.Signup) bool {
 	count := map[string]int{}
@@ -189,9 +178,7 @@ func sameEntries(entries []jielongEntry, signups []linli.Signup) bool {
 		count[e.Key]++
 	}
 	for i := range signups {
-		if signups[i].Active() {
-			count[entryKey(displayText(&signups[i]))]--
-		}
+		count[entryKey(displayText(&signups[i]))]--
 	}
 	for _, n := range count {
 		if n != 0 {
@@ -201,27 +188,29 @@ func sameEntries(entries []jielongEntry, signups []linli.Signup) bool {
 	return true
 }
 
-// jielongList renders the authoritative 接龙: confirmed sign-ups in order,
-// then the waitlist, so that people can copy it and add their line.
-func jielongList(a *linli.Activity, signups []linli.Signup, extra bool) string {
+// jielongList renders the authoritative 接龙 of one chat: its confirmed
+// sign-ups in order, then its waitlist, so that people can copy it and add
+// their line; sign-ups made elsewhere are only counted. unrecorded names the
+// lines of the post that nobody's sign-up stands behind.
+func jielongList(a *linli.Activity, jl *jielongView, unrecorded []string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "#接龙\n%s %s %s（编号%d）\n例 3-502 张阿姨 +1", a.Title, zhtime.Format(a.StartsAt), a.Place, a.ID)
+	fmt.Fprintf(&b, "#接龙\n%s%s %s\n例 3-502 张阿姨 +1", actName(a), zhtime.Format(a.StartsAt), a.Place)
 	n, waitFrom := 0, 0
 	for _, status := range []string{linli.SignupConfirmed, linli.SignupWaitlisted} {
-		for i := range signups {
-			if signups[i].Status != status {
+		for i := range jl.here {
+			if jl.here[i].Status != status {
 				continue
 			}
 			n++
 			if status == linli.SignupWaitlisted && waitFrom == 0 {
 				waitFrom = n
 			}
-			fmt.Fprintf(&b, "\n%d. %s", n, displayText(&signups[i]))
+			fmt.Fprintf(&b, "\n%d. %s", n, displayText(&jl.here[i]))
 		}
 	}
-	b.WriteString("\n" + textJielongWaitFrom(a, waitFrom))
-	if extra {
-		b.WriteString("\n" + textJielongExtra)
+	b.WriteString("\n" + textJielongWaitFrom(a, waitFrom, jl.elsewhere()))
+	if len(unrecorded) > 0 {
+		b.WriteString("\n" + textJielongUnrecorded(a, unrecorded))
 	}
 	return b.String()
 }

@@ -24,10 +24,9 @@ type jielongPost struct {
 }
 
 var (
-	entryRe      = regexp.MustCompile(`^([0-9]{1,3})\s*[.、:)]\s*(.*)$`)
-	exampleRe    = regexp.MustCompile(`^例(?:如)?(?:\s|:|$)`)
-	separatorRe  = regexp.MustCompile(`^(?:[-—–_]\s*){3,}$`)
-	entryPartyRe = regexp.MustCompile(`\+\s*([0-9]+)\s*(?:人|位)?\s*$`)
+	entryRe     = regexp.MustCompile(`^([0-9]{1,3})\s*[.、:)]\s*(.*)$`)
+	exampleRe   = regexp.MustCompile(`^例(?:如)?(?:\s|:|$)`)
+	separatorRe = regexp.MustCompile(`^(?:[-—–_]\s*){3,}$`)
 )
 
 // parseJielong reads a 接龙 after its 接龙 header word. A quoted-reply
@@ -63,23 +62,22 @@ func parseJielong(args string) jielongPost {
 
 func entryKey(s string) string { return strings.Join(strings.Fields(s), "") }
 
-// namePart is an entry key without its +N: who the line is about.
+// namePart is an entry key without its party words (+1, 2人, 和老伴,
+// （带孙子）): who the line is about.
 func namePart(key string) string {
-	if m := entryPartyRe.FindStringIndex(key); m != nil {
-		return key[:m[0]]
+	rest, extra, _ := partyWords(key)
+	if extra < 0 {
+		return key
 	}
-	return key
+	rest = strings.NewReplacer("()", "", "（）", "", "[]", "", "【】", "").Replace(entryKey(rest))
+	return strings.Trim(rest, "-_,，、:：()（）")
 }
 
-// entryParty reads the +N of a 接龙 line: the party size, or ok false when
-// N is over MaxExtraPeople.
+// entryParty reads the party size of a 接龙 line ("王叔 2人", "刘姐+老公",
+// "李奶奶（带孙子）"), or ok false when it makes no sense (see partyWords).
 func entryParty(text string) (party int, ok bool) {
-	m := entryPartyRe.FindStringSubmatch(text)
-	if m == nil {
-		return 1, true
-	}
-	n, err := strconv.Atoi(m[1])
-	return n + 1, err == nil && n <= linli.MaxExtraPeople
+	_, extra, ok := partyWords(entryKey(text))
+	return max(extra, 0) + 1, ok
 }
 
 // displayText is how a sign-up appears in a 接龙.

@@ -29,6 +29,9 @@ func (h *Handlers) signup(ctx context.Context, req *linli.Request) error {
 	if a == nil || err != nil {
 		return err
 	}
+	if why := h.signupRefusal(a, req.Msg); why != "" {
+		return linli.Errorf(linli.EForbidden, "%s", why)
+	}
 	party := extra + 1
 	if extra < 0 { // no +N: keep the party of an existing sign-up
 		party = 1
@@ -39,7 +42,7 @@ func (h *Handlers) signup(ctx context.Context, req *linli.Request) error {
 	inGroup := !req.Msg.Private() && h.Config.Served(req.Msg.Group)
 	res, err := h.Activities.SignUp(linli.SignupRequest{
 		ActivityID: a.ID, Resident: req.Msg.Sender, Household: req.Msg.Resident.Household,
-		PartySize: party, Group: groupOf(req.Msg), Source: linli.SourceCommand,
+		PartySize: party, Group: h.groupOf(req.Msg), Source: linli.SourceCommand,
 		Acked: !inGroup, Now: now,
 	})
 	if err != nil {
@@ -129,51 +132,6 @@ func (h *Handlers) mySignups(ctx context.Context, req *linli.Request) error {
 	return req.Reply(textMine(lines))
 }
 
-// signupIntent answers free text taken as wanting to sign up: it never
-// signs up, it asks for the explicit command.
-func (h *Handlers) signupIntent(ctx context.Context, req *linli.Request) error {
-	open, err := h.openActivities(req.Msg, req.Now.In(h.Config.Location))
-	if err != nil {
-		return err
-	}
-	party := max(req.Understanding.Slots.PartySize, 1)
-	if ref := req.Understanding.Slots.Activity; ref != "" {
-		if m := matchTitle(ref, open); len(m) == 1 {
-			return req.Reply(textConfirmSignup(&m[0], party))
-		} else if len(m) > 1 {
-			return req.Reply(textWhichActivity("报名", m))
-		}
-	}
-	if len(open) == 0 && !req.Msg.Addressed {
-		return linli.ErrNotCommand
-	}
-	return h.askWhich(req, open, party)
-}
-
-// cancelIntent answers free text taken as wanting to cancel a sign-up.
-func (h *Handlers) cancelIntent(ctx context.Context, req *linli.Request) error {
-	mine, err := h.mySignupList(req.Msg.Sender, req.Now.In(h.Config.Location))
-	if err != nil {
-		return err
-	}
-	acts := activitiesOf(mine)
-	if ref := req.Understanding.Slots.Activity; ref != "" {
-		if m := matchTitle(ref, acts); len(m) == 1 {
-			acts = m
-		}
-	}
-	switch len(acts) {
-	case 0:
-		if !req.Msg.Addressed {
-			return linli.ErrNotCommand
-		}
-		return req.Reply(textNoMine)
-	case 1:
-		return req.Reply(textConfirmCancel(&acts[0]))
-	}
-	return req.Reply(textWhichActivity("取消报名", acts))
-}
-
 // askWhich answers 报名 without a usable activity reference.
 func (h *Handlers) askWhich(req *linli.Request, open []linli.Activity, party int) error {
 	switch len(open) {
@@ -202,6 +160,14 @@ func (h *Handlers) resolveActivity(req *linli.Request, ref string, open []linli.
 	case 0:
 		if !req.Msg.Addressed && looksLikeChatter(ref) {
 			return nil, linli.ErrNotCommand
+		}
+		// An activity of another group: the caller says it is not for here.
+		all, err := h.openWhere(req.Now, nil)
+		if err != nil {
+			return nil, err
+		}
+		if m := matchTitle(ref, all); len(m) == 1 {
+			return &m[0], nil
 		}
 		return nil, linli.Errorf(linli.ENotFound, "%s", textUnknownActivity(ref, open))
 	default:
@@ -280,9 +246,10 @@ func activitiesOf(list []mySignup) []linli.Activity {
 	return out
 }
 
-// groupOf is the served group m came from, or "".
-func groupOf(m *linli.Message) string {
-	if m.Private() {
+// groupOf is the served group m came from, or "" (private chat, or a group
+// the bot does not serve such as the staff group).
+func (h *Handlers) groupOf(m *linli.Message) string {
+	if m.Private() || !h.Config.Served(m.Group) {
 		return ""
 	}
 	return m.Group

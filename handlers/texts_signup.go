@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"linli"
 	"linli/handlers/zhtime"
@@ -15,30 +14,42 @@ import (
 const (
 	textPublishExample    = "发布活动 健康讲座 时间:11月28日 9:30 地点:社区活动室 名额:30"
 	textPublishUsage      = "请按这个格式发布活动：发布活动 <标题> 时间:<时间> 地点:<地点> 名额:<人数> [截止:<时间>] [群:<群名|全部>] [每周六 重复]\n例如：" + textPublishExample
-	textSignupUsage       = "请发送「报名 活动编号」，带家人加人数，例如：报名 1 或 报名 1 +1。发送「活动」查看活动编号。"
+	textSignupUsage       = "请发送「报名 活动编号」，带家人加人数，例如：报名 1、报名 1 +1、报名 1 我和老伴。发送「活动」查看活动编号。"
 	textSignupCancelUsage = "请发送「取消报名 活动编号」，例如：取消报名 1。发送「我的报名」查看您的报名。"
 	textCheckinUsage      = "请发送「签到 活动编号」，例如：签到 1。社工代签到：签到 1 张阿姨 王叔。"
 	textExportUsage       = "请发送「导出 报名 活动编号」，例如：导出 报名 1。"
-	textCancelActUsage    = "请发送「取消活动 活动编号」，例如：取消活动 1。"
-	textBadParty          = "人数请写成 +N（N 为 0 到 10 的家人数），例如：报名 1 +1 表示您和1位家人共2人。"
+	textCancelActUsage    = "请发送「取消活动 活动编号」，例如：取消活动 1。重复的活动只取消这一次；要连以后的一起停掉，发「取消活动 1 全部」。"
+	textBadParty          = "人数请写成 +N（N 为 0 到 10 的家人数）或共几人，例如：报名 1 +1 或 报名 1 2人，都表示您和1位家人共2人。"
 	textNoOpen            = "目前没有可报名的活动。"
 	textNoMine            = "您目前没有报名的活动。发送「活动」查看可报名的活动。"
 	textCheckinOthers     = "替别人签到是社工的功能。您自己签到请发「签到 活动编号」，例如：签到 1。"
-	textJielongExtra      = "一人接龙一行即可，家人同行请在名字后写 +1，例如：3-502 张阿姨 +1。"
 	textWaitNote          = "有人取消时会按顺序递补并通知您。"
 )
 
-// line renders the usual one-line description of an activity.
+// actName is how every reply names an activity: 活动1「健康讲座」.
+func actName(a *linli.Activity) string { return fmt.Sprintf("活动%d「%s」", a.ID, a.Title) }
+
+// activityLine renders the usual one-line description of an activity.
 func activityLine(a *linli.Activity) string {
-	return fmt.Sprintf("%d. %s %s %s", a.ID, a.Title, zhtime.Format(a.StartsAt), a.Place)
+	return fmt.Sprintf("%s%s %s", actName(a), zhtime.Format(a.StartsAt), a.Place)
 }
 
-// seatsText renders "已报28/30人" or "名额已满，候补3人".
+// seatsText renders "已报28/30人", "名额已满，候补3人" or, when a waitlisted
+// party does not fit in the seats left, "已报29/30人，候补1人".
 func seatsText(a *linli.Activity) string {
-	if a.Free() > 0 || a.Waiting == 0 {
+	switch {
+	case a.Waiting == 0:
 		return fmt.Sprintf("已报%d/%d人", a.Taken, a.Capacity)
+	case a.Free() > 0:
+		return fmt.Sprintf("已报%d/%d人，候补%d人", a.Taken, a.Capacity, a.Waiting)
 	}
 	return fmt.Sprintf("名额已满，候补%d人", a.Waiting)
+}
+
+// invitesSignups reports whether a may ask for more sign-ups: it is open,
+// has free seats and nobody is waiting for them.
+func invitesSignups(a *linli.Activity) bool {
+	return a.Status == linli.ActivityOpen && a.Free() > 0 && a.Waiting == 0
 }
 
 func textAnnounce(a *linli.Activity, updated bool) string {
@@ -47,7 +58,7 @@ func textAnnounce(a *linli.Activity, updated bool) string {
 		head = "【活动更新】"
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s%d. %s\n时间：%s\n地点：%s\n名额：%d人", head, a.ID, a.Title, zhtime.Format(a.StartsAt), a.Place, a.Capacity)
+	fmt.Fprintf(&b, "%s%s\n时间：%s\n地点：%s\n名额：%d人", head, actName(a), zhtime.Format(a.StartsAt), a.Place, a.Capacity)
 	if !a.Deadline.Equal(a.StartsAt) {
 		fmt.Fprintf(&b, "，报名截止：%s", zhtime.Format(a.Deadline))
 	}
@@ -63,8 +74,15 @@ func textPublished(a *linli.Activity, updated bool) string {
 	if updated {
 		verb = "已更新"
 	}
-	return fmt.Sprintf("%s活动 %d「%s」，%s，名额%d人，已通知：%s。", verb, a.ID, a.Title,
-		zhtime.Format(a.StartsAt), a.Capacity, strings.Join(a.Groups, "、"))
+	deadline := zhtime.Format(a.Deadline)
+	if a.Deadline.Equal(a.StartsAt) {
+		deadline = "开始时"
+	}
+	s := fmt.Sprintf("%s%s：%s开始，%s截止报名，名额%d人", verb, actName(a), zhtime.Format(a.StartsAt), deadline, a.Capacity)
+	if a.RepeatText != "" {
+		s += fmt.Sprintf("，%s重复", a.RepeatText)
+	}
+	return s + fmt.Sprintf("。已通知：%s。", strings.Join(a.Groups, "、"))
 }
 
 func textOpenList(list []linli.Activity) string {
@@ -76,11 +94,16 @@ func textOpenList(list []linli.Activity) string {
 	return b.String()
 }
 
-func textActivityDetail(a *linli.Activity) string {
+// textActivityDetail describes a; refusal, if any, says why the asker
+// cannot sign up for it.
+func textActivityDetail(a *linli.Activity, refusal string) string {
 	s := fmt.Sprintf("%s\n%s", activityLine(a), seatsText(a))
-	if a.Status == linli.ActivityOpen {
+	switch {
+	case a.Status == linli.ActivityOpen && refusal != "":
+		s += fmt.Sprintf("，报名截止 %s。%s", zhtime.Format(a.Deadline), refusal)
+	case a.Status == linli.ActivityOpen:
 		s += fmt.Sprintf("，报名截止 %s。报名请发「报名 %d」。", zhtime.Format(a.Deadline), a.ID)
-	} else {
+	default:
 		s += "，" + statusText(a.Status) + "。"
 	}
 	return s
@@ -96,12 +119,14 @@ func statusText(status string) string {
 	return "可报名"
 }
 
-// signupStatusText names a sign-up status in the roster.
-func signupStatusText(status string) string {
-	switch status {
-	case linli.SignupConfirmed:
+// rosterStatusText names a sign-up's status in the roster.
+func rosterStatusText(s *linli.Signup) string {
+	switch {
+	case s.Status == linli.SignupConfirmed:
 		return "已报名"
-	case linli.SignupWaitlisted:
+	case s.WalkIn:
+		return "现场加入"
+	case s.Status == linli.SignupWaitlisted:
 		return "候补"
 	}
 	return "已取消"
@@ -128,19 +153,19 @@ func textConfirmSignup(a *linli.Activity, party int) string {
 	if party > 1 {
 		cmd += fmt.Sprintf(" +%d", party-1)
 	}
-	return fmt.Sprintf("您是要报名「%s」（%s）吗？回复「%s」即可。", a.Title, zhtime.Format(a.StartsAt), cmd)
+	return fmt.Sprintf("您是要报名%s（%s）吗？回复「%s」即可。", actName(a), zhtime.Format(a.StartsAt), cmd)
 }
 
 func textConfirmCancel(a *linli.Activity) string {
-	return fmt.Sprintf("您是要取消「%s」的报名吗？回复「取消报名 %d」即可。", a.Title, a.ID)
+	return fmt.Sprintf("您是要取消%s的报名吗？回复「取消报名 %d」即可。", actName(a), a.ID)
 }
 
 func textSignedUp(a *linli.Activity, s *linli.Signup) string {
 	if s.Status == linli.SignupWaitlisted {
-		return fmt.Sprintf("「%s」名额已满，您已进入候补第%d位（%d人）。%s", a.Title, s.Position, s.PartySize, textWaitNote)
+		return fmt.Sprintf("%s名额已满，您已进入候补第%d位（%d人）。%s", actName(a), s.Position, s.PartySize, textWaitNote)
 	}
-	return fmt.Sprintf("报名成功！「%s」%s，%s，共%d人。目前%s。取消请发「取消报名 %d」。",
-		a.Title, zhtime.Format(a.StartsAt), a.Place, s.PartySize, seatsText(a), a.ID)
+	return fmt.Sprintf("报名成功！%s%s，%s，共%d人。目前%s。取消请发「取消报名 %d」。",
+		actName(a), zhtime.Format(a.StartsAt), a.Place, s.PartySize, seatsText(a), a.ID)
 }
 
 func textSignupUpdated(a *linli.Activity, s *linli.Signup) string {
@@ -148,7 +173,7 @@ func textSignupUpdated(a *linli.Activity, s *linli.Signup) string {
 	if s.Status == linli.SignupWaitlisted {
 		state = fmt.Sprintf("候补第%d位", s.Position)
 	}
-	return fmt.Sprintf("已更新您「%s」的报名：共%d人，%s。", a.Title, s.PartySize, state)
+	return fmt.Sprintf("已更新您%s的报名：共%d人，%s。", actName(a), s.PartySize, state)
 }
 
 func textAlreadySignedUp(a *linli.Activity, s *linli.Signup) string {
@@ -156,8 +181,8 @@ func textAlreadySignedUp(a *linli.Activity, s *linli.Signup) string {
 	if s.Status == linli.SignupWaitlisted {
 		state = fmt.Sprintf("在候补第%d位", s.Position)
 	}
-	return fmt.Sprintf("您%s「%s」（%d人），无需重复报名。改人数请发「报名 %d +N」，取消请发「取消报名 %d」。",
-		state, a.Title, s.PartySize, a.ID, a.ID)
+	return fmt.Sprintf("您%s%s（%d人），无需重复报名。改人数请发「报名 %d +N」，取消请发「取消报名 %d」。",
+		state, actName(a), s.PartySize, a.ID, a.ID)
 }
 
 func textNoRoom(a *linli.Activity, s *linli.Signup, want int) string {
@@ -165,31 +190,31 @@ func textNoRoom(a *linli.Activity, s *linli.Signup, want int) string {
 	if a.Free() > 0 {
 		left = fmt.Sprintf("只剩%d个名额", a.Free())
 	}
-	return fmt.Sprintf("「%s」%s，无法改为%d人；您原来的报名（%d人）保留不变。", a.Title, left, want, s.PartySize)
+	return fmt.Sprintf("%s%s，无法改为%d人；您原来的报名（%d人）保留不变。", actName(a), left, want, s.PartySize)
 }
 
 func textClosed(a *linli.Activity) string {
 	if a.Status == linli.ActivityCancelled {
-		return fmt.Sprintf("「%s」已取消，不能报名了。发送「活动」查看其他活动。", a.Title)
+		return fmt.Sprintf("%s已取消，不能报名了。发送「活动」查看其他活动。", actName(a))
 	}
-	return fmt.Sprintf("「%s」报名已截止（%s）。发送「活动」查看其他活动。", a.Title, zhtime.Format(a.Deadline))
+	return fmt.Sprintf("%s报名已截止（%s）。发送「活动」查看其他活动。", actName(a), zhtime.Format(a.Deadline))
 }
 
 func textSignupCancelled(a *linli.Activity) string {
-	return fmt.Sprintf("已取消您「%s」的报名。", a.Title)
+	return fmt.Sprintf("已取消您%s的报名。", actName(a))
 }
 
 func textNotSignedUp(a *linli.Activity) string {
-	return fmt.Sprintf("您没有报名「%s」，无需取消。发送「我的报名」查看您的报名。", a.Title)
+	return fmt.Sprintf("您没有报名%s，无需取消。发送「我的报名」查看您的报名。", actName(a))
 }
 
 func textTooLateToCancel(a *linli.Activity) string {
-	return fmt.Sprintf("「%s」已经开始，不能取消报名了。", a.Title)
+	return fmt.Sprintf("%s已经开始，不能取消报名了。", actName(a))
 }
 
 func textPromoted(a *linli.Activity, s *linli.Signup) string {
-	return fmt.Sprintf("好消息：「%s」有人取消，您已从候补转为正式报名（%d人）。时间：%s，地点：%s。不能参加请发「取消报名 %d」。",
-		a.Title, s.PartySize, zhtime.Format(a.StartsAt), a.Place, a.ID)
+	return fmt.Sprintf("好消息：%s有人取消，您已从候补转为正式报名（%d人）。时间：%s，地点：%s。不能参加请发「取消报名 %d」。",
+		actName(a), s.PartySize, zhtime.Format(a.StartsAt), a.Place, a.ID)
 }
 
 func textMine(lines []string) string {
@@ -204,8 +229,17 @@ func textMineLine(a *linli.Activity, s *linli.Signup) string {
 	return activityLine(a) + " — " + state
 }
 
-func textAckConfirmed(a *linli.Activity) string {
-	return fmt.Sprintf("报名成功：「%s」%s，%s。目前%s。", a.Title, zhtime.Format(a.StartsAt), a.Place, seatsText(a))
+// textAckConfirmed tells a group who signed up; families lists the
+// parties of more than one ("王叔 2人"), or is just "共2人" for one.
+func textAckConfirmed(a *linli.Activity, families []string) string {
+	s := fmt.Sprintf("报名成功：%s%s，%s", actName(a), zhtime.Format(a.StartsAt), a.Place)
+	switch {
+	case len(families) == 1 && strings.HasPrefix(families[0], "共"):
+		s += "，" + families[0]
+	case len(families) > 0:
+		s += "（含家人：" + strings.Join(families, "、") + "）"
+	}
+	return s + fmt.Sprintf("。目前%s。", seatsText(a))
 }
 
 func textAckWaitlisted(a *linli.Activity, positions []int) string {
@@ -224,70 +258,5 @@ func textAckWaitlisted(a *linli.Activity, positions []int) string {
 	default:
 		pos = fmt.Sprintf("第%d–%d位之间", positions[0], positions[n-1])
 	}
-	return fmt.Sprintf("「%s」名额已满，已进入候补（%s）。%s", a.Title, pos, textWaitNote)
-}
-
-// textReminder is sent before the start, at now.
-func textReminder(a *linli.Activity, people int, now time.Time) string {
-	s := fmt.Sprintf("【活动提醒】「%s」%s 在%s举行，还有%s开始。本群已报名%d人，请准时参加，到场请发「签到 %d」。",
-		a.Title, dayAndTime(a.StartsAt, now), a.Place, leadTimeText(a.StartsAt.Sub(now)), people, a.ID)
-	if a.Status == linli.ActivityOpen && a.Free() > 0 {
-		s += fmt.Sprintf("还有%d个名额，想参加请发「报名 %d」。", a.Free(), a.ID)
-	}
-	return s
-}
-
-func textClosedSummary(a *linli.Activity, waiting int) string {
-	return fmt.Sprintf("「%s」报名已截止：已报名%d人（名额%d），候补%d人。发送「导出 报名 %d」获取报名表。",
-		a.Title, a.Taken, a.Capacity, waiting, a.ID)
-}
-
-func textActivityCancelled(a *linli.Activity) string {
-	return fmt.Sprintf("【活动取消】「%s」（%s，%s）取消了，已报名的居民请互相转告，给大家添麻烦了。", a.Title, zhtime.Format(a.StartsAt), a.Place)
-}
-
-func textCancelledActivity(a *linli.Activity, notified int) string {
-	return fmt.Sprintf("已取消活动 %d「%s」，已在群里通知%d位报名居民。", a.ID, a.Title, notified)
-}
-
-func textCheckedIn(a *linli.Activity) string {
-	return fmt.Sprintf("签到成功！欢迎参加「%s」。", a.Title)
-}
-
-func textCheckinWindow(a *linli.Activity, from, to string) string {
-	return fmt.Sprintf("「%s」的签到时间是 %s 到 %s，现在不在签到时间内。", a.Title, from, to)
-}
-
-func textCheckinNotConfirmed(a *linli.Activity, s *linli.Signup) string {
-	if s != nil && s.Status == linli.SignupWaitlisted {
-		return fmt.Sprintf("您在「%s」的候补名单中（第%d位），请与现场社工确认是否有空位。", a.Title, s.Position)
-	}
-	return fmt.Sprintf("您没有报名「%s」，请到现场找社工登记。", a.Title)
-}
-
-func textStaffCheckin(done, missing []string) string {
-	s := "已签到：" + strings.Join(done, "、") + "。"
-	if len(done) == 0 {
-		s = "没有签到任何人。"
-	}
-	if len(missing) > 0 {
-		s += "没有找到报名记录：" + strings.Join(missing, "、") + "。"
-	}
-	return s
-}
-
-func textRosterCaption(a *linli.Activity, checked int) string {
-	return fmt.Sprintf("「%s」报名表：已报名%d人（名额%d），候补%d人，已签到%d人。", a.Title, a.Taken, a.Capacity, a.Waiting, checked)
-}
-
-func textJielongUnknown(open []linli.Activity) string {
-	return "没有找到这个接龙对应的活动，请在接龙第一行写上活动名称。" + textOpenList(open)
-}
-
-func textJielongWaitFrom(a *linli.Activity, from int) string {
-	s := fmt.Sprintf("名额%d人，已报%d人（含家人）。", a.Capacity, a.Taken)
-	if from > 0 {
-		s += fmt.Sprintf("第%d位起为候补，%s", from, textWaitNote)
-	}
-	return s
+	return fmt.Sprintf("%s名额已满，已进入候补（%s）。%s", actName(a), pos, textWaitNote)
 }

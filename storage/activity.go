@@ -15,14 +15,15 @@ var _ linli.ActivityService = (*DB)(nil)
 // itob(activity id) + resident name, so an activity's sign-ups are one key
 // range.
 var (
-	bucketActivities   = []byte("activities")
-	bucketSignups      = []byte("signups")
-	bucketJielongHints = []byte("jielong_hints")
+	bucketActivities = []byte("activities")
+	bucketSignups    = []byte("signups")
+	bucketAsked      = []byte("asked")
+	bucketOldHints   = []byte("jielong_hints") // replaced by bucketAsked; dropped when seen
 )
 
-// jielongHintEvery is how often a group is told, for one unknown 接龙, which
-// activities are open.
-const jielongHintEvery = 24 * time.Hour
+// askedEvery is how long a question asked is remembered: the same question
+// is not asked again within it.
+const askedEvery = 24 * time.Hour
 
 // CreateActivity stores a under a new ID. The counters start at zero.
 func (db *DB) CreateActivity(a *linli.Activity) error {
@@ -176,35 +177,38 @@ func (db *DB) CreateNextOccurrence(prevID uint64, next *linli.Activity) (*linli.
 	return &out, created, nil
 }
 
-// MarkJielongHint records that group was told about open activities for a
-// 接龙 titled desc, and reports true unless that happened within the day
-// before now.
-func (db *DB) MarkJielongHint(group, desc string, now time.Time) (bool, error) {
+// MarkAsked records that the question key was asked at now and reports
+// true unless it was asked within the day before now.
+func (db *DB) MarkAsked(key string, now time.Time) (bool, error) {
 	var first bool
-	key := []byte(group + "\x00" + desc)
 	err := db.update(func(tx *bbolt.Tx) error {
-		b, err := writeBucket(tx, bucketJielongHints)
+		if tx.Bucket(bucketOldHints) != nil {
+			if err := tx.DeleteBucket(bucketOldHints); err != nil {
+				return err
+			}
+		}
+		b, err := writeBucket(tx, bucketAsked)
 		if err != nil {
 			return err
 		}
 		var last time.Time
-		if _, err := getJSON(b, key, &last); err != nil {
+		if _, err := getJSON(b, []byte(key), &last); err != nil {
 			return err
 		}
-		first = last.IsZero() || !now.Before(last.Add(jielongHintEvery))
+		first = last.IsZero() || !now.Before(last.Add(askedEvery))
 		if !first {
 			return nil
 		}
-		if _, err := deleteWhere(b, func(_, v []byte) bool { // forget stale hints
+		if _, err := deleteWhere(b, func(_, v []byte) bool { // forget old questions
 			var t time.Time
-			return t.UnmarshalJSON(v) == nil && now.Sub(t) > jielongHintEvery
+			return t.UnmarshalJSON(v) == nil && now.Sub(t) > askedEvery
 		}); err != nil {
 			return err
 		}
-		return putJSON(b, key, now)
+		return putJSON(b, []byte(key), now)
 	})
 	if err != nil {
-		return false, fmt.Errorf("storage: 接龙 hint: %w", err)
+		return false, fmt.Errorf("storage: mark asked %q: %w", key, err)
 	}
 	return first, nil
 }

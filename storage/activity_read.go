@@ -100,17 +100,24 @@ func (db *DB) ResidentSignups(resident string) ([]linli.Signup, error) {
 	return list, nil
 }
 
-// CheckIn records at as the check-in time of the named residents' sign-ups
-// for activityID (the first check-in counts) and returns those sign-ups.
-// Names without a sign-up are skipped. It returns ENotFound for a missing
-// activity.
+// CheckIn records at as the check-in time of the named residents' active
+// sign-ups for activityID (the first check-in counts) and returns those
+// sign-ups. A waitlisted party that fits in the free seats is confirmed;
+// one that does not stays waitlisted, marked WalkIn. Names without an
+// active sign-up are skipped. It returns ENotFound for a missing activity.
 func (db *DB) CheckIn(activityID uint64, residents []string, at time.Time) ([]linli.Signup, error) {
 	var out []linli.Signup
 	var missing bool
 	err := db.update(func(tx *bbolt.Tx) error {
 		out = nil
-		if missing = tx.Bucket(bucketActivities) == nil || tx.Bucket(bucketActivities).Get(itob(activityID)) == nil; missing {
-			return nil
+		ab, err := writeBucket(tx, bucketActivities)
+		if err != nil {
+			return err
+		}
+		var a linli.Activity
+		found, err := getJSON(ab, itob(activityID), &a)
+		if missing = !found; err != nil || missing {
+			return err
 		}
 		b, err := writeBucket(tx, bucketSignups)
 		if err != nil {
@@ -122,18 +129,27 @@ func (db *DB) CheckIn(activityID uint64, residents []string, at time.Time) ([]li
 			if err != nil {
 				return err
 			}
-			if !found {
+			if !found || !s.Active() {
 				continue
 			}
 			if s.CheckedIn.IsZero() {
 				s.CheckedIn = at
+				if s.Status == linli.SignupWaitlisted {
+					if a.Taken+s.PartySize <= a.Capacity {
+						s.Status, s.WalkIn, s.UpdatedAt = linli.SignupConfirmed, false, at
+						a.Taken += s.PartySize
+						a.Waiting--
+					} else {
+						s.WalkIn = true
+					}
+				}
 				if err := putJSON(b, signupKey(activityID, name), &s); err != nil {
 					return err
 				}
 			}
 			out = append(out, s)
 		}
-		return nil
+		return putJSON(ab, itob(activityID), &a)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("storage: check in for %d: %w", activityID, err)

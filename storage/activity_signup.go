@@ -217,7 +217,7 @@ func promote(tx *bbolt.Tx, a *linli.Activity, now time.Time) ([]linli.Signup, er
 		if s.Status != linli.SignupWaitlisted || a.Taken+s.PartySize > a.Capacity {
 			continue
 		}
-		s.Status, s.UpdatedAt, s.Position = linli.SignupConfirmed, now, 0
+		s.Status, s.UpdatedAt, s.Position, s.WalkIn = linli.SignupConfirmed, now, 0, false
 		a.Taken += s.PartySize
 		a.Waiting--
 		if err := putJSON(sb, signupKey(a.ID, s.Resident), &s); err != nil {

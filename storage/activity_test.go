@@ -295,16 +295,50 @@ func TestAcksAndCheckIn(t *testing.T) {
 	}
 }
 
-func TestJielongHint(t *testing.T) {
+func TestMarkAsked(t *testing.T) {
 	db, _ := newTestDB(t)
 	for i, c := range []struct {
-		at    time.Duration
-		group string
-		want  bool
-	}{{0, "1期", true}, {time.Hour, "1期", false}, {time.Hour, "2期", true}, {25 * time.Hour, "1期", true}} {
-		got, err := db.MarkJielongHint(c.group, "团购苹果", t0.Add(c.at))
+		at   time.Duration
+		key  string
+		want bool
+	}{{0, "张阿姨:1", true}, {time.Hour, "张阿姨:1", false}, {time.Hour, "王叔:1", true}, {25 * time.Hour, "张阿姨:1", true}} {
+		got, err := db.MarkAsked(c.key, t0.Add(c.at))
 		if err != nil || got != c.want {
 			t.Errorf("case %d: %v %v, want %v", i, got, err, c.want)
 		}
+	}
+}
+
+// TestCheckInWaitlisted: checking in a waitlisted party confirms it when a
+// seat is free, else records a walk-in; the capacity always holds.
+func TestCheckInWaitlisted(t *testing.T) {
+	db, _ := newTestDB(t)
+	a := newActivity(t, db, 1)
+	signUp(t, db, a.ID, "A", 1, t0)
+	signUp(t, db, a.ID, "B", 1, t0)
+	signUp(t, db, a.ID, "C", 1, t0)
+	started := a.StartsAt.Add(time.Minute)
+	// A second seat after the start: nobody is promoted any more.
+	if _, promoted, err := db.UpdateActivity(a.ID, started, func(a *linli.Activity) error { a.Capacity = 2; return nil }); err != nil || len(promoted) != 0 {
+		t.Fatalf("UpdateActivity: %v %v", promoted, err)
+	}
+	got, err := db.CheckIn(a.ID, []string{"B", "C"}, started)
+	if err != nil || len(got) != 2 {
+		t.Fatalf("CheckIn = %+v %v", got, err)
+	}
+	if got[0].Status != linli.SignupConfirmed || got[0].WalkIn {
+		t.Errorf("B took the free seat: %+v", got[0])
+	}
+	if got[1].Status != linli.SignupWaitlisted || !got[1].WalkIn {
+		t.Errorf("C is a walk-in: %+v", got[1])
+	}
+	after, _ := db.Activity(a.ID)
+	if after.Taken != 2 || after.Waiting != 1 || after.Taken > after.Capacity {
+		t.Errorf("counters: taken %d waiting %d", after.Taken, after.Waiting)
+	}
+	// A cancelled sign-up is not checked in.
+	db.CancelSignup(a.ID, "A", t0)
+	if got, _ := db.CheckIn(a.ID, []string{"A"}, started); len(got) != 0 {
+		t.Errorf("cancelled A checked in: %+v", got)
 	}
 }
