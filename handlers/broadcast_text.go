@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"linli/nlu/textnorm"
 )
 
 // rawTail returns the end of raw, the message as typed, that corresponds to
@@ -49,38 +51,15 @@ func fieldStarts(s string) []int {
 // zero-width and control characters dropped, runs of spaces folded to one,
 // spaces at line ends and starts dropped, newlines kept, ends trimmed.
 func foldText(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
+	return textnorm.FoldSpaces(strings.Map(func(r rune) rune {
 		switch {
 		case r >= 0xFF01 && r <= 0xFF5E:
-			r -= 0xFEE0
+			return r - 0xFEE0
 		case r == '\u3000':
-			r = ' '
+			return ' '
 		}
-		switch {
-		case r == '\n':
-			out := strings.TrimRight(b.String(), " ")
-			b.Reset()
-			b.WriteString(out)
-			b.WriteByte('\n')
-			space = false
-			continue
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
-			continue
-		case unicode.IsSpace(r):
-			space = true
-			continue
-		case unicode.IsControl(r):
-			continue
-		}
-		if space && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return strings.TrimSpace(b.String())
+		return r
+	}, s))
 }
 
 // snippet returns the first n runes of s on one line, with "…" when cut.

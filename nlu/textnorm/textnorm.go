@@ -39,7 +39,14 @@ func Init() error {
 func Normalize(s string) string {
 	s = strings.ToValidUTF8(s, "")
 	s = norm.NFKC.String(s)
-	s = ToSimplified(s)
+	return FoldSpaces(ToSimplified(s))
+}
+
+// FoldSpaces drops zero-width and control characters, folds runs of spaces
+// to one, removes spaces at the start and end of lines, keeps newlines and
+// trims both ends. Normalize ends with it; code that must line normalised
+// text up with what was typed can apply just this part.
+func FoldSpaces(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
