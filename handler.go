@@ -22,6 +22,21 @@ type Request struct {
 	Understanding *Understanding // set when routed by intent
 	Out           Sender         // the outbox
 	Now           time.Time      // the engine's clock when the message was handled
+
+	// OfferFunc, set by the engine, records a command the bot has just
+	// suggested to the sender (see Offer).
+	OfferFunc func(command string)
+}
+
+// Offer records that the bot has just asked the sender a yes/no question
+// whose "yes" is command ("您是要报名活动1吗？回复「报名 1」即可" offers
+// "报名 1"). If the sender's next message in the same chat, within a few
+// minutes, is a plain yes (是, 好的, 对, 要, 可以 …), the engine handles it as
+// if they had sent command, addressed to the bot.
+func (r *Request) Offer(command string) {
+	if r.OfferFunc != nil {
+		r.OfferFunc(command)
+	}
 }
 
 // Reply answers in the chat the message came from; in a group the sender is

@@ -46,6 +46,8 @@ type Engine struct {
 	log    *slog.Logger
 	router *Router
 
+	offers offers
+
 	mu     sync.Mutex
 	queue  []linli.Message
 	wake   chan struct{}
@@ -142,7 +144,12 @@ func (e *Engine) Handle(ctx context.Context, m linli.Message) error {
 	if m.Norm == "" && m.Image == nil {
 		return nil
 	}
+	if cmd, ok := e.offers.take(m.Chat(), m.Sender, m.Norm, now); ok {
+		// "是" to the bot's own question: handle the command it offered.
+		m.Norm, m.Addressed = cmd, true
+	}
 	req := &linli.Request{Msg: &m, Out: e.opt.Outbox, Now: now}
+	req.OfferFunc = func(command string) { e.offers.put(m.Chat(), m.Sender, command, now) }
 	h := e.router.dispatch
 	for i := len(e.opt.Middleware) - 1; i >= 0; i-- {
 		h = e.opt.Middleware[i](h)

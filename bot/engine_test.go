@@ -49,7 +49,9 @@ func TestRouting(t *testing.T) {
 		{"addressed ack stays silent", "", "张阿姨", "谢谢", nil},
 		{"unserved group ignored", "别的群", "张阿姨", "报名 1", nil},
 		{"resident refused staff command", g, "张阿姨", "#发布活动 讲座", []string{"[幸福里1期居民群] @张阿姨 「发布活动」是社工使用的命令，居民朋友可以发送「帮助」查看可用功能。"}},
-		{"resident forwarding a staff word in a group is chatter", g, "张阿姨", "发布活动 讲座", nil},
+		{"resident spelling out a staff command is told", g, "张阿姨", "发布活动 讲座", []string{"[幸福里1期居民群] @张阿姨 「发布活动」是社工使用的命令，居民朋友可以发送「帮助」查看可用功能。"}},
+		{"resident forwarding a staff word in a group is chatter", g, "张阿姨", "发布活动：讲座", nil},
+		{"resident asking about a staff word is chatter", g, "张阿姨", "发布活动了吗", nil},
 		{"staff may", "", "李社工", "发布活动 讲座", []string{"[私聊 李社工] 发布活动|讲座"}},
 		{"resident refused worker command", "", "张阿姨", "受理 3", []string{"[私聊 张阿姨] 「受理」是网格员使用的命令，居民朋友可以发送「帮助」查看可用功能。"}},
 		{"worker may", "", "王网格", "受理 3", []string{"[私聊 王网格] 受理|3"}},
@@ -138,4 +140,44 @@ func TestIntentRouting(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestYesAcceptsTheOfferedCommand(t *testing.T) {
+	const g = "幸福里1期居民群"
+	h := newHarness(t, lectureNLU{})
+	routes(h.engine.Router())
+	h.engine.Router().Intent(linli.IntentSignup, func(ctx context.Context, req *linli.Request) error {
+		req.Offer("报名 1")
+		return req.Reply("您是要报名活动1吗？回复「是」或「报名 1」")
+	})
+	if got := h.say(g, "王叔", "是"); len(got) != 0 {
+		t.Fatalf("a yes with nothing offered got %q", got)
+	}
+	h.say(g, "张阿姨", "我想去听讲座")
+	if got := h.say(g, "王叔", "是"); len(got) != 0 {
+		t.Fatalf("someone else's yes took the offer: %q", got)
+	}
+	if got := h.say(g, "张阿姨", "是的！"); len(got) != 1 || !strings.HasSuffix(got[0], "报名|1") {
+		t.Fatalf("yes after the offer gave %q, want the offered command handled", got)
+	}
+	if got := h.say(g, "张阿姨", "是"); len(got) != 0 {
+		t.Fatalf("a second yes reused the offer: %q", got)
+	}
+	// Another message withdraws the offer.
+	h.say(g, "张阿姨", "我想去听讲座")
+	h.say(g, "张阿姨", "今天天气不错")
+	if got := h.say(g, "张阿姨", "好的"); len(got) != 0 {
+		t.Fatalf("yes after an unrelated message got %q", got)
+	}
+}
+
+// lectureNLU understands talk of a 讲座 as a confident sign-up, and
+// nothing else.
+type lectureNLU struct{}
+
+func (lectureNLU) Understand(text string) linli.Understanding {
+	if strings.Contains(text, "讲座") {
+		return linli.Understanding{Text: text, Intent: linli.IntentSignup, Confidence: 0.9}
+	}
+	return linli.Understanding{Text: text, Intent: linli.IntentOther}
 }

@@ -121,9 +121,9 @@ func (r *Router) dispatch(ctx context.Context, req *linli.Request) error {
 
 func (r *Router) runCommand(ctx context.Context, c linli.Command, req *linli.Request) error {
 	if req.Msg.Role < c.Role {
-		if !req.Msg.Addressed {
-			// A resident forwarding "通知：明天停水" in a group is not using
-			// the staff command: treat it as free text.
+		if !req.Msg.Addressed && !spelledOut(req) {
+			// A resident forwarding "通知：明天停水" or asking "取消活动了吗"
+			// in a group is not using the staff command: free text.
 			return linli.ErrNotCommand
 		}
 		if c.Role >= linli.RoleStaff {
@@ -135,6 +135,14 @@ func (r *Router) runCommand(ctx context.Context, c linli.Command, req *linli.Req
 		return linli.Errorf(linli.EInvalid, "%s", c.Usage)
 	}
 	return c.Handler(ctx, req)
+}
+
+// spelledOut reports whether the message is written like the command: the
+// command word, a space, then arguments ("发布活动 跳广场舞 时间:明天"), as
+// opposed to the word running into a sentence or a colon.
+func spelledOut(req *linli.Request) bool {
+	rest := strings.TrimPrefix(req.Msg.Norm, req.Command)
+	return req.Args != "" && strings.HasPrefix(rest, " ")
 }
 
 // isAck reports whether text is a short acknowledgement that deserves no
