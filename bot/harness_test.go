@@ -10,7 +10,7 @@ import (
 	"linli"
 	"linli/bot"
 	"linli/mock"
-	"linli/nlu/textnorm"
+	"linli/textnorm"
 )
 
 // recorder is a platform that records deliveries with their simulated times.

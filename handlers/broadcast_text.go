@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"linli/nlu/textnorm"
+	"linli/textnorm"
 )
 
 // rawTail returns the end of raw, the message as typed, that corresponds to

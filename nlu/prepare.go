@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"linli/nlu/textnorm"
+	"linli/textnorm"
 )
 
 // prepared is a message made ready for the segmenter.

@@ -8,7 +8,7 @@ import (
 	"linli"
 	"linli/bot"
 	"linli/handlers"
-	"linli/nlu/textnorm"
+	"linli/textnorm"
 	"linli/scheduler"
 	"linli/storage"
 )

@@ -23,7 +23,7 @@ import (
 	"github.com/yanyiwu/gojieba"
 
 	"linli/nlu"
-	"linli/nlu/textnorm"
+	"linli/textnorm"
 )
 
 func main() {

@@ -2,8 +2,9 @@
 // letters and punctuation to half-width), Traditional to Simplified with
 // OpenCC, zero-width characters removed and whitespace folded.
 //
-// It does not import gojieba, so the bot engine can use it without loading
-// the segmenter.
+// It is a leaf package (no gojieba), so cmd/linli can give it to the
+// engine, and nlu and handlers can share it, without any of them importing
+// the others.
 package textnorm
 
 import (
