@@ -116,6 +116,12 @@ func chatterAfterWord(norm, word string) bool {
 func (h *Handlers) reportIntent(ctx context.Context, req *linli.Request) error {
 	u := req.Understanding
 	if !req.Msg.Addressed {
+		if isEmergency(req.Msg.Norm) { // the one case the bot speaks first
+			if err := h.replyEmergency(req); err != nil {
+				return err
+			}
+			return h.offerReport(req)
+		}
 		if u == nil || u.Confidence < reportConfident {
 			return linli.ErrNotCommand
 		}
@@ -147,6 +153,7 @@ func (h *Handlers) offerReport(req *linli.Request) error {
 		return err
 	}
 	quote := strings.Join(strings.Fields(req.Msg.Text), " ")
+	req.Offer("随手拍 " + quote)
 	return req.Reply(textReportConfirm(cutRunes(quote, reportQuoteRunes)))
 }
 
@@ -154,6 +161,12 @@ func (h *Handlers) offerReport(req *linli.Request) error {
 // pending images, duplicate link; then alerts and acknowledgements.
 func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Understanding) error {
 	desc = chinesePunct(cutRunes(strings.TrimSpace(desc), reportMaxRunes))
+	urgent := isEmergency(desc)
+	if urgent { // the numbers to call come first, whatever happens next
+		if err := h.replyEmergency(req); err != nil {
+			return err
+		}
+	}
 	if !hasContent(desc) {
 		return linli.Errorf(linli.EInvalid, "%s", textReportUsage)
 	}
@@ -166,6 +179,9 @@ func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Unders
 		if len(u.Keywords) > 0 {
 			r.Keywords = u.Keywords
 		}
+	}
+	if urgent {
+		r.Category = emergencyCategory
 	}
 	r.Place, r.Building = placeOf(desc)
 	if r.Place == "" && u != nil && u.Slots.Place != "" {
@@ -206,6 +222,12 @@ func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Unders
 	}
 	if err := h.armSLA(r, now); err != nil {
 		return err
+	}
+	if urgent {
+		if err := h.alertEmergency(r); err != nil {
+			return err
+		}
+		return h.acknowledge(req, r, textReportAckUrgent(r, grid.Worker, h.supervisorOf(r.Grid)), textReportGroupAck(r))
 	}
 	if err := h.alertWorker(r, textReportAlertNew); err != nil {
 		return err
