@@ -82,6 +82,7 @@ func (h *Handlers) registerReport(r linli.Router) {
 		r.Command(c)
 	}
 	r.Hook(h.reportImageHook)
+	r.Hook(h.reportPlaceHook)
 	r.Intent(linli.IntentReport, h.reportIntent)
 }
 

@@ -184,6 +184,10 @@ func textReportReopenTooLate(id uint64) string {
 	return fmt.Sprintf("随手拍#%d 办结已超过7天，不能再重开。问题还在的话，请重新发送「随手拍 问题和位置」。", id)
 }
 
+func textReportPlaceUsageFor(id uint64, place string) string {
+	return fmt.Sprintf("请按「补充 编号 地点」发送，例如：补充 %d %s。", id, place)
+}
+
 func textReportPlaceDup(id, orig uint64) string {
 	return fmt.Sprintf("随手拍#%d 已与#%d合并处理，不用再补充。", id, orig)
 }
