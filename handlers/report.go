@@ -91,6 +91,15 @@ func (h *Handlers) reportNew(ctx context.Context, req *linli.Request) error {
 	if !req.Msg.Addressed && chatterAfterWord(req.Msg.Norm, req.Command) {
 		return linli.ErrNotCommand // "随手拍真方便"
 	}
+	if !hasContent(req.Args) && !isEmergency(req.Args) {
+		// "随手拍 看图" just after a photo means that photo: ask what it shows
+		// (the photo stays ready for the described 随手拍).
+		if photos, err := h.pendingPhotos(req.Msg.Sender, req.Now); err != nil {
+			return err
+		} else if len(photos) > 0 {
+			return linli.Errorf(linli.EInvalid, "%s", textReportUsagePhoto(len(photos)))
+		}
+	}
 	if !req.Msg.Addressed && meaningful(req.Args) && !hasContent(req.Args) {
 		return linli.ErrNotCommand // "随手拍一下", "随手拍，拍了" said in passing
 	}

@@ -132,6 +132,10 @@ func textReportConfirm(quote string) string {
 	return fmt.Sprintf("需要我把这条登记为随手拍吗？回复「是」即可登记（或「随手拍 %s」）。", quote)
 }
 
+func textReportUsagePhoto(n int) string {
+	return fmt.Sprintf("收到您的%d张图片。请说明问题和位置，例如：随手拍 3号楼门口路灯不亮，图片会一起登记。", n)
+}
+
 func textReportAskImage(n int) string {
 	return fmt.Sprintf("您刚才发了%d张图片。如果是要反映问题，请在30分钟内发送「随手拍 问题和位置」，例如：随手拍 3号楼门口路灯不亮，图片会一起登记。", n)
 }
