@@ -83,6 +83,7 @@ func (h *Handlers) registerReport(r linli.Router) {
 	}
 	r.Hook(h.reportImageHook)
 	r.Hook(h.reportPlaceHook)
+	r.Hook(h.reportStillBrokenHook)
 	r.Intent(linli.IntentReport, h.reportIntent)
 }
 

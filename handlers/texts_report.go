@@ -192,6 +192,10 @@ func textReportPlaceUsageFor(id uint64, place string) string {
 	return fmt.Sprintf("请按「补充 编号 地点」发送，例如：补充 %d %s。", id, place)
 }
 
+func textReportStillBroken(r *linli.Report) string {
+	return fmt.Sprintf("您的随手拍#%d（%s）还没修好吗？回复「是」或「没修好 %d」，会请网格员重新处理。", r.ID, what(r), r.ID)
+}
+
 func textReportPlaceDup(id, orig uint64) string {
 	return fmt.Sprintf("随手拍#%d 已与#%d合并处理，不用再补充。", id, orig)
 }
