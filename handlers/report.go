@@ -82,6 +82,8 @@ func (h *Handlers) registerReport(r linli.Router) {
 		r.Command(c)
 	}
 	r.Hook(h.reportImageHook)
+	r.Hook(h.reportPlaceHook)
+	r.Hook(h.reportStillBrokenHook)
 	r.Intent(linli.IntentReport, h.reportIntent)
 }
 
@@ -89,6 +91,15 @@ func (h *Handlers) registerReport(r linli.Router) {
 func (h *Handlers) reportNew(ctx context.Context, req *linli.Request) error {
 	if !req.Msg.Addressed && chatterAfterWord(req.Msg.Norm, req.Command) {
 		return linli.ErrNotCommand // "随手拍真方便"
+	}
+	if !hasContent(req.Args) && !isEmergency(req.Args) {
+		// "随手拍 看图" just after a photo means that photo: ask what it shows
+		// (the photo stays ready for the described 随手拍).
+		if photos, err := h.pendingPhotos(req.Msg.Sender, req.Now); err != nil {
+			return err
+		} else if len(photos) > 0 {
+			return linli.Errorf(linli.EInvalid, "%s", textReportUsagePhoto(len(photos)))
+		}
 	}
 	if !req.Msg.Addressed && meaningful(req.Args) && !hasContent(req.Args) {
 		return linli.ErrNotCommand // "随手拍一下", "随手拍，拍了" said in passing
@@ -116,6 +127,12 @@ func chatterAfterWord(norm, word string) bool {
 func (h *Handlers) reportIntent(ctx context.Context, req *linli.Request) error {
 	u := req.Understanding
 	if !req.Msg.Addressed {
+		if isEmergency(req.Msg.Norm) { // the one case the bot speaks first
+			if err := h.replyEmergency(req); err != nil {
+				return err
+			}
+			return h.offerReport(req)
+		}
 		if u == nil || u.Confidence < reportConfident {
 			return linli.ErrNotCommand
 		}
@@ -147,6 +164,7 @@ func (h *Handlers) offerReport(req *linli.Request) error {
 		return err
 	}
 	quote := strings.Join(strings.Fields(req.Msg.Text), " ")
+	req.Offer("随手拍 " + quote)
 	return req.Reply(textReportConfirm(cutRunes(quote, reportQuoteRunes)))
 }
 
@@ -154,6 +172,12 @@ func (h *Handlers) offerReport(req *linli.Request) error {
 // pending images, duplicate link; then alerts and acknowledgements.
 func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Understanding) error {
 	desc = chinesePunct(cutRunes(strings.TrimSpace(desc), reportMaxRunes))
+	urgent := isEmergency(desc)
+	if urgent { // the numbers to call come first, whatever happens next
+		if err := h.replyEmergency(req); err != nil {
+			return err
+		}
+	}
 	if !hasContent(desc) {
 		return linli.Errorf(linli.EInvalid, "%s", textReportUsage)
 	}
@@ -166,6 +190,9 @@ func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Unders
 		if len(u.Keywords) > 0 {
 			r.Keywords = u.Keywords
 		}
+	}
+	if urgent {
+		r.Category = emergencyCategory
 	}
 	r.Place, r.Building = placeOf(desc)
 	if r.Place == "" && u != nil && u.Slots.Place != "" {
@@ -206,6 +233,12 @@ func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Unders
 	}
 	if err := h.armSLA(r, now); err != nil {
 		return err
+	}
+	if urgent {
+		if err := h.alertEmergency(r); err != nil {
+			return err
+		}
+		return h.acknowledge(req, r, textReportAckUrgent(r, grid.Worker, h.supervisorOf(r.Grid)), textReportGroupAck(r))
 	}
 	if err := h.alertWorker(r, textReportAlertNew); err != nil {
 		return err

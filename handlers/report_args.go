@@ -47,6 +47,26 @@ func onlyIDs(s string) bool {
 	return strings.Trim(s, " ,，、;；#号0123456789") == "" && len(leadingIDs(s)) > 0
 }
 
+// idGlued matches a number run into a note ("办结1已修好"); words that make
+// the number part of the note ("1号楼", "2点") are excluded by the caller.
+var idGlued = regexp.MustCompile(`^#?([0-9]{1,9})(\p{Han}.*)$`)
+
+// noteIDOrUsage is idOrUsage for commands whose number is followed by a
+// note, which may run straight on: "办结1已修好" is 办结 1 已修好.
+func noteIDOrUsage(req *linli.Request, usage string) (uint64, string, error) {
+	if m := idGlued.FindStringSubmatch(req.Args); m != nil {
+		id, err := strconv.ParseUint(m[1], 10, 64)
+		glued := false
+		for _, w := range []string{"号", "栋", "楼", "单元", "点", "个", "天", "分", "元", "层", "次"} {
+			glued = glued || strings.HasPrefix(m[2], w)
+		}
+		if err == nil && id > 0 && !glued {
+			return id, strings.TrimSpace(m[2]), nil
+		}
+	}
+	return idOrUsage(req, usage)
+}
+
 // idOrUsage reads the report number of a command. A resident's unaddressed
 // group message whose words after the command word are not a number was
 // chatter ("评价一下"): ErrNotCommand. Otherwise a missing number gets usage.

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -154,4 +155,52 @@ func parseScore(s string) (int, string, bool) {
 		return 0, "", false
 	}
 	return n, chinesePunct(cutRunes(strings.TrimSpace(rest), 200)), true
+}
+
+// stillBrokenCues say that a fixed problem is back ("还是不亮").
+var stillBrokenCues = []string{"还是不亮", "还不亮", "又不亮", "还没修好", "没修好", "还是没修", "又坏了", "还是坏", "还坏着",
+	"还是老样子", "还没好", "还是不行", "又堵了", "还是堵", "还在漏", "还是漏"}
+
+// reportStillBrokenHook takes "还是不亮" from a resident with exactly one
+// report resolved in the last 7 days: they mean that one, so they are
+// pointed to 没修好 N (a plain 是 does it) rather than offered a new report
+// without a place. Unaddressed in a group they are asked once per report.
+func (h *Handlers) reportStillBrokenHook(ctx context.Context, req *linli.Request) (bool, error) {
+	m := req.Msg
+	if m.Norm == "" || m.Image != nil || m.Role != linli.RoleResident || h.Reports == nil ||
+		len([]rune(m.Norm)) > 20 || !containsAny(m.Norm, stillBrokenCues) {
+		return false, nil
+	}
+	list, err := h.Reports.Reports(func(r *linli.Report) bool {
+		return r.Reporter == m.Sender && r.Status == linli.ReportResolved && req.Now.Sub(r.ResolvedAt) <= reportReopenLimit
+	})
+	if err != nil || len(list) != 1 {
+		return false, err
+	}
+	r := list[0]
+	if !m.Addressed {
+		asked := false
+		tag := fmt.Sprintf("reopen:%d", r.ID)
+		_, err := h.Reports.UpdateReportOffers(m.Sender, func(o *linli.ReportOffers) error {
+			if asked = slices.Contains(o.Asked, tag); !asked {
+				o.Asked = append(o.Asked, tag)
+			}
+			return nil
+		})
+		if err != nil || asked {
+			return asked, err
+		}
+	}
+	req.Offer(fmt.Sprintf("没修好 %d", r.ID))
+	return true, req.Reply(textReportStillBroken(r))
+}
+
+// containsAny reports whether s contains one of words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

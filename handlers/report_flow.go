@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -110,7 +111,7 @@ func (h *Handlers) reportReject(ctx context.Context, req *linli.Request) error {
 // privately; a reporter who is not the bot's friend is told in the group
 // that the report was sent back and how to read the reason privately.
 func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) error {
-	id, note, err := idOrUsage(req, usage)
+	id, note, err := noteIDOrUsage(req, usage)
 	if err != nil {
 		return err
 	}
@@ -120,6 +121,12 @@ func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) e
 	note = chinesePunct(cutRunes(note, reportMaxRunes))
 	if note == "" {
 		return linli.Errorf(linli.EInvalid, "%s", usage)
+	}
+	var photos []string // taken just before 办结: they go with it
+	if status == linli.ReportResolved {
+		if photos, err = h.pendingPhotos(req.Msg.Sender, req.Now); err != nil {
+			return err
+		}
 	}
 	var closed []*linli.Report
 	r, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
@@ -133,7 +140,7 @@ func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) e
 		for _, x := range closed {
 			x.Status, x.Resolution, x.ResolImages = status, note, nil
 			if status == linli.ReportResolved {
-				x.ResolvedAt, x.ResolvedBy = req.Now, req.Msg.Sender
+				x.ResolvedAt, x.ResolvedBy, x.ResolImages = req.Now, req.Msg.Sender, slices.Clone(photos)
 			}
 			x.Log(req.Now, req.Msg.Sender, status, note)
 		}
@@ -151,6 +158,12 @@ func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) e
 		switch {
 		case status == linli.ReportResolved:
 			err = h.tell(x.Reporter, textReportResolvedReporter(x.ID, note), nil, "")
+			for i, name := range photos {
+				if err == nil {
+					media := h.reportMedia(x.ID, "办结", i+1, name)
+					err = h.tell(x.Reporter, fmt.Sprintf(textReportResolPhotoForward, x.ID), media, "")
+				}
+			}
 		case h.reachable(x.Reporter):
 			err = h.Out.Send(linli.Outgoing{To: linli.Chat{User: x.Reporter}, Text: textReportRejectedReporter(x.ID, note), Private: true})
 		default:
@@ -164,7 +177,12 @@ func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) e
 	if status == linli.ReportRejected {
 		return req.Reply(textReportRejected(r.ID, withheld))
 	}
-	return req.Reply(textReportResolved(r.ID, len(closed)-1))
+	if len(photos) > 0 {
+		if err := h.usePendingPhotos(req.Msg.Sender); err != nil {
+			return err
+		}
+	}
+	return req.Reply(textReportResolved(r.ID, len(closed)-1, len(photos)))
 }
 
 // reportTransfer handles "转派 <编号> <网格>": a new grid, a new worker and

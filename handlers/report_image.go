@@ -36,6 +36,21 @@ func (h *Handlers) reportImageHook(ctx context.Context, req *linli.Request) (boo
 			return true, h.addResolutionPhoto(req, list[len(list)-1])
 		}
 	}
+	if m.Role != linli.RoleResident { // a worker's photo waits for their 办结, unasked
+		name, err := h.saveImage(m.Image)
+		if err != nil || name == "" {
+			return true, err
+		}
+		_, err = h.Reports.UpdatePendingImages(m.Sender, func(p *linli.PendingImages) error {
+			if now.After(p.Until) {
+				p.Files = nil
+			}
+			p.Files = append(p.Files, name)
+			p.Group, p.Until = m.Group, now.Add(reportImageWindow)
+			return nil
+		})
+		return true, err
+	}
 	if m.Group == h.Config.StaffGroup && m.Group != "" {
 		return false, nil // photos among staff are not reports
 	}
@@ -221,8 +236,27 @@ func (h *Handlers) runAskImage(job linli.Job, occ time.Time) error {
 		}
 		return nil
 	})
-	if err != nil || !ask {
+	if err != nil || !ask || h.Config.RoleOf(p.Sender) != linli.RoleResident {
 		return err
 	}
 	return h.tell(p.Sender, textReportAskImage(len(pend.Files)), nil, linli.JobKey(job, occ, "ask"))
+}
+
+// pendingPhotos returns the photos sender sent in the last 5 minutes and
+// not yet used (a worker's photo taken before 办结).
+func (h *Handlers) pendingPhotos(sender string, now time.Time) ([]string, error) {
+	p, err := h.Reports.UpdatePendingImages(sender, func(*linli.PendingImages) error { return nil })
+	if err != nil || now.After(p.Until) {
+		return nil, err
+	}
+	return p.Files, nil
+}
+
+// usePendingPhotos forgets sender's pending photos once they are attached.
+func (h *Handlers) usePendingPhotos(sender string) error {
+	_, err := h.Reports.UpdatePendingImages(sender, func(p *linli.PendingImages) error {
+		p.Files = nil
+		return nil
+	})
+	return err
 }

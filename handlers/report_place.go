@@ -3,6 +3,9 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"strings"
+	"time"
 
 	"linli"
 )
@@ -23,16 +26,21 @@ func (h *Handlers) reportAddPlace(ctx context.Context, req *linli.Request) error
 		}
 		return linli.Errorf(linli.EInvalid, "%s", textReportPlaceUsage)
 	}
-	id, rest, err := idOrUsage(req, textReportPlaceUsage)
-	if err != nil {
-		return err
+	asked := req.Msg.Addressed || req.Msg.Role != linli.RoleResident
+	spelled := strings.HasPrefix(strings.TrimPrefix(req.Msg.Norm, req.Command), " ")
+	id, rest, ok := parseID(req.Args)
+	if !ok { // "补充 楼道灯在5号楼": which report?
+		if !asked && !spelled {
+			return linli.ErrNotCommand // "补充一点，…"
+		}
+		return linli.Errorf(linli.EInvalid, "%s", h.placeUsage(req, 0, req.Args))
 	}
 	place, b := placeOf(rest)
 	if place == "" {
-		if !req.Msg.Addressed && req.Msg.Role == linli.RoleResident {
+		if !asked && (rest != "" || !spelled) {
 			return linli.ErrNotCommand // "补充 2 点意见"
 		}
-		return linli.Errorf(linli.EInvalid, "%s", textReportPlaceUsage)
+		return linli.Errorf(linli.EInvalid, "%s", h.placeUsage(req, id, ""))
 	}
 	if b > 0 && !h.knownBuilding(b) {
 		return linli.Errorf(linli.EInvalid, "%s", textReportUnknownBuilding(b, fmt.Sprintf("补充 %d 3号楼", id)))
@@ -90,4 +98,77 @@ func (h *Handlers) reportAddPlace(ctx context.Context, req *linli.Request) error
 		}
 	}
 	return req.Reply(textReportPlaceAdded(r.ID, place, to.Name))
+}
+
+// placeUsage is the usage of 补充 with an example made of what the sender
+// gave: their report's number (id, else their latest open report's) and
+// the place in text, if any.
+func (h *Handlers) placeUsage(req *linli.Request, id uint64, text string) string {
+	if id == 0 {
+		list, err := h.Reports.Reports(func(r *linli.Report) bool { return r.Reporter == req.Msg.Sender && r.Open() })
+		if err != nil || len(list) == 0 {
+			return textReportPlaceUsage
+		}
+		id = list[len(list)-1].ID
+	}
+	place, _ := placeOf(text)
+	if place == "" {
+		place = "3号楼"
+	}
+	return textReportPlaceUsageFor(id, place)
+}
+
+// reportPlaceWindow is how long after a report without a place a message
+// that is only a place ("5号楼") answers the question where it is.
+const reportPlaceWindow = 10 * time.Minute
+
+// placeOnly matches what may surround a place in a bare answer ("在5号楼",
+// "就是3栋2单元那边").
+var placeOnly = regexp.MustCompile(`^(?:就|在|是|就在|就是|在那个)?(.*?)(?:那边|这边|那里|这里|的|吧|啊|呀|哦)?[。！!.~～]*$`)
+
+// reportPlaceHook takes a message that is nothing but a place ("5号楼",
+// "3栋2单元", "东门") from a resident whose report of the last 10 minutes,
+// made in the same chat or privately (where the question was asked), was
+// acknowledged with "在哪一栋？": it is 补充 <编号> <地点>. The pending
+// question is not stored apart: it is the report itself (no place, no
+// building, recent), so it survives a restart and ends once answered.
+func (h *Handlers) reportPlaceHook(ctx context.Context, req *linli.Request) (bool, error) {
+	m := req.Msg
+	if m.Norm == "" || m.Image != nil || m.Role != linli.RoleResident || h.Reports == nil {
+		return false, nil
+	}
+	place, _ := placeOf(m.Norm)
+	if place == "" || !bareLocation(m.Norm) {
+		return false, nil
+	}
+	recent, err := h.Reports.RecentReports(req.Now.Add(-reportPlaceWindow))
+	if err != nil {
+		return false, err
+	}
+	var r *linli.Report
+	for _, x := range recent {
+		if x.Reporter == m.Sender && x.Open() && x.DuplicateOf == 0 && x.Place == "" && x.Building == 0 &&
+			(x.Group == m.Group || m.Private()) {
+			r = x
+		}
+	}
+	if r == nil {
+		return false, nil
+	}
+	req.Command, req.Args = "补充", fmt.Sprintf("%d %s", r.ID, m.Norm)
+	return true, h.reportAddPlace(ctx, req)
+}
+
+// bareLocation reports whether text says nothing but where: a building,
+// unit or landmark, with at most a little glue around it.
+func bareLocation(text string) bool {
+	s := placeOnly.FindStringSubmatch(text)[1]
+	s = placeBuilding.ReplaceAllString(s, "")
+	for _, l := range placeLandmarks {
+		s = strings.ReplaceAll(s, l, "")
+	}
+	for _, w := range []string{"门口", "楼下", "楼道", "旁边", "附近", "里面", "里", "的"} {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	return !meaningful(s) && []rune(text)[0] != '补'
 }

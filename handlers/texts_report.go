@@ -39,6 +39,8 @@ const (
 	textReportOneAtATime         = "一次只能%s一条，每条要写处理说明。%s"
 	textReportPlaceUsage         = "请按「补充 编号 地点」发送，例如：补充 3 3号楼。"
 	textReportAlertPlace         = "【居民补充地点后转来】"
+	textReportAlertUrgent        = "【紧急】"
+	textReportEmergency          = "情况紧急请立即拨打：急救120，火警119，报警110。\n电梯困人请拨打电梯内的救援电话或96333；燃气泄漏不要开关电器，立即开窗离开并拨打燃气公司电话。"
 )
 
 var reportStatusText = map[string]string{
@@ -92,6 +94,19 @@ func textReportAck(r *linli.Report, worker string) string {
 	return s + fmt.Sprintf("发送「进度 %d」可随时查看进展。", r.ID)
 }
 
+// textReportAckUrgent acknowledges an emergency: who was alerted at once.
+func textReportAckUrgent(r *linli.Report, worker, sup string) string {
+	who := "网格员" + worker
+	if sup != "" && sup != worker {
+		who += "和" + sup
+	}
+	s := fmt.Sprintf("已按紧急情况登记您的随手拍#%d：%s%s，已同时通知%s。\n", r.ID, what(r), withImages(len(r.Images)), who)
+	if r.Place == "" && r.Building == 0 {
+		return s + fmt.Sprintf("在哪一栋？请发送「补充 %d 3号楼」。", r.ID)
+	}
+	return s + fmt.Sprintf("发送「进度 %d」可随时查看进展。", r.ID)
+}
+
 func textReportGroupAck(r *linli.Report) string {
 	return fmt.Sprintf("收到随手拍#%d（%s），已转网格员处理。", r.ID, what(r))
 }
@@ -114,7 +129,11 @@ func textReportUnknownBuilding(b int, example string) string {
 }
 
 func textReportConfirm(quote string) string {
-	return fmt.Sprintf("需要我把这条登记为随手拍吗？回复「随手拍 %s」即可。", quote)
+	return fmt.Sprintf("需要我把这条登记为随手拍吗？回复「是」即可登记（或「随手拍 %s」）。", quote)
+}
+
+func textReportUsagePhoto(n int) string {
+	return fmt.Sprintf("收到您的%d张图片。请说明问题和位置，例如：随手拍 3号楼门口路灯不亮，图片会一起登记。", n)
 }
 
 func textReportAskImage(n int) string {
@@ -167,6 +186,14 @@ func textReportNotResolved(id uint64, status string) string {
 
 func textReportReopenTooLate(id uint64) string {
 	return fmt.Sprintf("随手拍#%d 办结已超过7天，不能再重开。问题还在的话，请重新发送「随手拍 问题和位置」。", id)
+}
+
+func textReportPlaceUsageFor(id uint64, place string) string {
+	return fmt.Sprintf("请按「补充 编号 地点」发送，例如：补充 %d %s。", id, place)
+}
+
+func textReportStillBroken(r *linli.Report) string {
+	return fmt.Sprintf("您的随手拍#%d（%s）还没修好吗？回复「是」或「没修好 %d」，会请网格员重新处理。", r.ID, what(r), r.ID)
 }
 
 func textReportPlaceDup(id, orig uint64) string {

@@ -80,10 +80,13 @@ func textReportAcceptedMany(done []uint64, failed []string) string {
 	return b.String()
 }
 
-func textReportResolved(id uint64, dups int) string {
+func textReportResolved(id uint64, dups, photos int) string {
 	s := fmt.Sprintf("已办结上报#%d，已通知居民", id)
 	if dups > 0 {
 		s += fmt.Sprintf("（含合并的%d条）", dups)
+	}
+	if photos > 0 {
+		return s + fmt.Sprintf("，并附上您刚才发的%d张照片。", photos)
 	}
 	return s + "。5分钟内发来的照片会作为办结照片转给居民。"
 }
