@@ -143,6 +143,8 @@ func (h *Handlers) cast(req *linli.Request, p *linli.Poll, bl ballot) error {
 	choice := choiceText(p, choices)
 	var text string
 	switch {
+	case r.Elsewhere:
+		return req.Reply(textVoteElsewhere(p, r.VotedFor, req.Msg.Private()) + note)
 	case r.Blocked:
 		return req.Reply(textVoteFamilyVoted(p, shown, choiceArgs(p, choices)) + note)
 	case r.ByOther:

@@ -90,6 +90,16 @@ func textVoteFamilyVoted(p *linli.Poll, household, args string) string {
 	return fmt.Sprintf("%s已由另一位家庭成员投过票，本投票一户一票，这次没有计入。如需改成您的选择，请发送「投票 %d %s 改」。", yourHome(household), p.ID, args)
 }
 
+// textVoteElsewhere answers a resident who voted for one household and
+// re-bound to another: the household is named only privately and only when
+// known (not in an anonymous poll).
+func textVoteElsewhere(p *linli.Poll, votedFor string, private bool) string {
+	if private && votedFor != "" {
+		return fmt.Sprintf("您已为%s投过票（投票%d「%s」一人只能投一票），这次没有计入，您的票仍算%s的。", votedFor, p.ID, p.Title, votedFor)
+	}
+	return fmt.Sprintf("您已为之前绑定的户号投过票（投票%d「%s」一人只能投一票），这次没有计入。", p.ID, p.Title)
+}
+
 func textVoteNoArea(p *linli.Poll, household string) string {
 	return fmt.Sprintf("投票%d按面积计票，但%s不在业主面积登记中，暂时无法计入。请联系社工核实户号。", p.ID, yourHome(household))
 }
