@@ -123,6 +123,11 @@ type VoteReceipt struct {
 	Previous []int // the choices replaced; nil for a first vote
 	Blocked  bool  // another member of the household voted and Replace was false: nothing changed
 	ByOther  bool  // the replaced (or blocking) vote was cast by another member of the household
+	// Elsewhere: in a 一户一票 poll the voter's ballot already counts for
+	// another household (they re-bound since): nothing changed. One person
+	// casts one ballot per poll, whatever they bind to.
+	Elsewhere bool
+	VotedFor  string // that household; "" in an anonymous poll
 }
 
 // PollOpinion is a resident's opinion during the discussion (意见).
@@ -147,7 +152,9 @@ type PollService interface {
 	// Polls lists every poll in id order.
 	Polls() ([]*Poll, error)
 	// CastVote records b, replacing the voter's (or household's) earlier
-	// vote. It returns an EConflict *Error when the poll is closed, past its
+	// vote. A voter has at most one ballot per poll: in a 一户一票 poll a
+	// ballot for another household than the one they voted for is refused
+	// (receipt Elsewhere). It returns an EConflict *Error when the poll is closed, past its
 	// deadline or still in discussion at b.At, ENotFound for an unknown
 	// poll and EInvalid for choices out of range or a 一户一票 ballot
 	// without a household. One vote per key is guaranteed under concurrency.

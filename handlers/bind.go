@@ -25,12 +25,25 @@ func (h *Handlers) bind(ctx context.Context, req *linli.Request) error {
 	if _, ok := h.Config.GridOf(hh.Building); !ok && len(h.Config.Grids) > 0 {
 		return linli.Errorf(linli.EInvalid, textBindUnknownBuilding, hh.BuildingName())
 	}
+	var before string
 	_, err := h.Residents.UpdateResident(req.Msg.Sender, func(r *linli.Resident) error {
+		if r.Bound {
+			before = r.Household
+		}
 		r.Household, r.Bound = hh.String(), true
 		return nil
 	})
 	if err != nil {
 		return err
 	}
+	if before != "" && before != hh.String() {
+		return req.Reply(textRebound(before, hh.String()))
+	}
 	return req.Reply(textBound(hh.String()))
+}
+
+// textRebound confirms a change of a household bound earlier (a typo
+// fixed, a move).
+func textRebound(before, after string) string {
+	return "已把您的户号从" + before + "改为" + after + "。"
 }

@@ -110,5 +110,7 @@ func (h *Handlers) voteIntent(ctx context.Context, req *linli.Request) error {
 	if err != nil || len(b.choices) > p.MaxChoices || b.remark != "" || len(b.ignored) > 0 {
 		return linli.ErrNotCommand
 	}
-	return req.Reply(textVoteIntentConfirm(p, choiceText(p, b.choices), choiceArgs(p, b.choices)))
+	command := fmt.Sprintf("投票 %d %s", p.ID, choiceArgs(p, b.choices))
+	req.Offer(command) // a plain "是" casts it
+	return req.Reply(textVoteIntentConfirm(p, choiceText(p, b.choices), command))
 }

@@ -26,7 +26,7 @@ type ballot struct {
 // ballotFillers are words around a choice that mean nothing ("我选同意",
 // "同意了"); they are removed before a word is read as an option.
 var (
-	ballotPrefixes = []string{"我选", "我投", "我", "选", "投", "第"}
+	ballotPrefixes = []string{"我选", "我投", "我", "选", "投", "第", "非常", "特别", "比较", "很"}
 	ballotSuffixes = []string{"了", "的", "吧", "啊", "呀", "啦", "项", "个"}
 )
 

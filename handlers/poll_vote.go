@@ -5,15 +5,14 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"linli"
 )
 
 var (
-	// pollRef is "3 同意", "3号 A", "3": a poll number and what follows.
+	// pollRef is "3 同意", "3号 A", "3": a poll number and what follows
+	// (意见; 投票 reads its number with splitPollRef).
 	pollRef     = regexp.MustCompile(`^(\d{1,6})\s*号?(?:\s+|$|[,，:])(.*)$`)
 	choiceSplit = regexp.MustCompile(`[\s,，、;；/]+`)
 )
@@ -31,27 +30,33 @@ func (h *Handlers) vote(ctx context.Context, req *linli.Request) error {
 	if req.Args == "" {
 		return h.listPolls(req)
 	}
-	m := pollRef.FindStringSubmatch(req.Args)
-	if m == nil {
+	n, ok := splitPollRef(req.Args)
+	if !ok {
 		return h.voteWithoutNumber(req)
 	}
-	id, _ := strconv.ParseUint(m[1], 10, 64)
-	p, err := h.Polls.Poll(id)
+	p, err := h.Polls.Poll(n.id)
 	if err != nil {
+		if n.joined && !req.Msg.Addressed {
+			return linli.ErrNotCommand // "投票3次了" and there is no poll 3
+		}
 		return err
 	}
-	rest := strings.TrimSpace(m[2])
-	if rest == "" {
-		p, t, err := h.Polls.TallyPoll(id)
+	if n.rest == "" {
+		p, t, err := h.Polls.TallyPoll(n.id)
 		if err != nil {
 			return err
 		}
 		return req.Reply(h.renderResults(p, t, req.Now))
 	}
-	b, err := parseBallot(p, rest)
+	b, err := parseBallot(p, n.rest)
 	if err != nil {
-		if !req.Msg.Addressed && utf8.RuneCountInString(rest) > chatterRunes {
-			return linli.ErrNotCommand
+		// A ballot for a poll open here always gets an answer (nothing a
+		// resident tried to do is dropped); words after the number of a
+		// poll not open here are chatter unless addressed.
+		if !req.Msg.Addressed {
+			if open, oerr := h.openPolls(req); oerr != nil || !slices.ContainsFunc(open, func(o *linli.Poll) bool { return o.ID == p.ID }) {
+				return linli.ErrNotCommand
+			}
 		}
 		return err
 	}
@@ -62,11 +67,11 @@ func (h *Handlers) vote(ctx context.Context, req *linli.Request) error {
 // poll open in this chat and a choice follow ("投 1 广场"); anything else
 // ("投 3 个球", "投稿") is chatter.
 func (h *Handlers) voteShort(ctx context.Context, req *linli.Request) error {
-	m := pollRef.FindStringSubmatch(req.Args)
-	if m == nil || strings.TrimSpace(m[2]) == "" {
+	n, ok := splitPollRef(req.Args)
+	if !ok || n.rest == "" {
 		return linli.ErrNotCommand
 	}
-	id, _ := strconv.ParseUint(m[1], 10, 64)
+	id := n.id
 	open, err := h.openPolls(req)
 	if err != nil {
 		return err
@@ -99,8 +104,8 @@ func (h *Handlers) voteWithoutNumber(req *linli.Request) error {
 // reply never names the household: it may have been bound privately.
 func (h *Handlers) cast(req *linli.Request, p *linli.Poll, bl ballot) error {
 	choices := bl.choices
-	if g := req.Msg.Group; g != "" && h.Config.Served(g) && !p.Targets(g) {
-		return linli.Errorf(linli.EForbidden, textVoteNotHere, p.ID, p.Title, strings.Join(p.Groups, "、"))
+	if err := h.voterRefusal(req, p); err != nil {
+		return err
 	}
 	switch {
 	case p.Status == linli.PollClosed || !req.Now.Before(p.Deadline):
@@ -143,6 +148,8 @@ func (h *Handlers) cast(req *linli.Request, p *linli.Poll, bl ballot) error {
 	choice := choiceText(p, choices)
 	var text string
 	switch {
+	case r.Elsewhere:
+		return req.Reply(textVoteElsewhere(p, r.VotedFor, req.Msg.Private()) + note)
 	case r.Blocked:
 		return req.Reply(textVoteFamilyVoted(p, shown, choiceArgs(p, choices)) + note)
 	case r.ByOther:
@@ -163,6 +170,24 @@ func (h *Handlers) cast(req *linli.Request, p *linli.Poll, bl ballot) error {
 		return req.Reply(textVoteAnonymousGroup(p) + note)
 	}
 	return req.Reply(text + note)
+}
+
+// voterRefusal says why the sender may not vote in p from where they wrote,
+// or nil. In a residents' group p must be put to that group; elsewhere (a
+// private chat, the staff group) the group the sender last talked in must
+// be one of p's, for everyone: staff vote only as residents of those groups.
+func (h *Handlers) voterRefusal(req *linli.Request, p *linli.Poll) error {
+	groups := strings.Join(p.Groups, "、")
+	if g := req.Msg.Group; g != "" && h.Config.Served(g) {
+		if !p.Targets(g) {
+			return linli.Errorf(linli.EForbidden, textVoteNotHere, p.ID, p.Title, groups)
+		}
+		return nil
+	}
+	if r := req.Msg.Resident; r != nil && p.Targets(r.LastGroup) {
+		return nil
+	}
+	return linli.Errorf(linli.EForbidden, "%s", textVoteNotMember(p, groups))
 }
 
 // ballotNote deals with what came with the choices and says, on a line of

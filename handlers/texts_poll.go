@@ -90,6 +90,20 @@ func textVoteFamilyVoted(p *linli.Poll, household, args string) string {
 	return fmt.Sprintf("%s已由另一位家庭成员投过票，本投票一户一票，这次没有计入。如需改成您的选择，请发送「投票 %d %s 改」。", yourHome(household), p.ID, args)
 }
 
+// textVoteElsewhere answers a resident who voted for one household and
+// re-bound to another: the household is named only privately and only when
+// known (not in an anonymous poll).
+func textVoteElsewhere(p *linli.Poll, votedFor string, private bool) string {
+	if private && votedFor != "" {
+		return fmt.Sprintf("您已为%s投过票（投票%d「%s」一人只能投一票），这次没有计入，您的票仍算%s的。", votedFor, p.ID, p.Title, votedFor)
+	}
+	return fmt.Sprintf("您已为之前绑定的户号投过票（投票%d「%s」一人只能投一票），这次没有计入。", p.ID, p.Title)
+}
+
+func textVoteNotMember(p *linli.Poll, groups string) string {
+	return fmt.Sprintf("投票%d「%s」只面向%s的居民，这次没有计入。如果您住在那里，请在群里发送「投票 %d %s」。", p.ID, p.Title, groups, p.ID, choiceArgs(p, []int{0}))
+}
+
 func textVoteNoArea(p *linli.Poll, household string) string {
 	return fmt.Sprintf("投票%d按面积计票，但%s不在业主面积登记中，暂时无法计入。请联系社工核实户号。", p.ID, yourHome(household))
 }
@@ -129,8 +143,8 @@ func textVoteNeedNumber(p *linli.Poll, args string) string {
 	return fmt.Sprintf("请写上投票编号，例如：投票 %d %s。", p.ID, args)
 }
 
-func textVoteIntentConfirm(p *linli.Poll, choice, args string) string {
-	return fmt.Sprintf("您是要给「%s」投「%s」吗？回复「投票 %d %s」即可。", p.Title, choice, p.ID, args)
+func textVoteIntentConfirm(p *linli.Poll, choice, command string) string {
+	return fmt.Sprintf("您是要给「%s」投「%s」吗？回复「是」或「%s」即可。", p.Title, choice, command)
 }
 
 func textVoteIntentWhich(list, example string) string {

@@ -21,6 +21,10 @@ var (
 	bucketPolls        = []byte("polls")
 	bucketPollVotes    = []byte("poll_votes")
 	bucketPollOpinions = []byte("poll_opinions")
+	// bucketPollVoters maps itob(poll id) + voter identity to the key of
+	// the vote they cast in a 一户一票 poll (see voterKey), so that one
+	// person cannot cast for several households by re-binding.
+	bucketPollVoters = []byte("poll_voters")
 )
 
 // pollRecord is a poll as stored: the domain poll plus what only storage
@@ -140,6 +144,9 @@ func (db *DB) ClosePoll(id uint64, at time.Time) (*linli.Poll, error) {
 				return err
 			}
 		}
+		if err := deletePrefix(tx.Bucket(bucketPollVoters), itob(id)); err != nil {
+			return err
+		}
 		return putJSON(b, itob(id), &rec)
 	})
 	if err != nil {
@@ -223,6 +230,20 @@ func eachWithPrefix(b *bbolt.Bucket, prefix []byte, fn func(k, v []byte) error) 
 			continue
 		}
 		if err := fn(k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// deletePrefix deletes the keys of b (which may be nil) starting with prefix.
+func deletePrefix(b *bbolt.Bucket, prefix []byte) error {
+	if b == nil {
+		return nil
+	}
+	c := b.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
+		if err := c.Delete(); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/json"
@@ -68,6 +69,20 @@ func (db *DB) CastVote(b linli.Ballot) (linli.VoteReceipt, error) {
 			return err
 		}
 		key, self := voteKey(&p, b)
+		var voters *bbolt.Bucket
+		if p.PerHousehold {
+			if voters, err = writeBucket(tx, bucketPollVoters); err != nil {
+				return err
+			}
+			other, err := votedElsewhere(votes, voters.Get(voterKey(&p, b, self)), key, b.Voter, self)
+			if err != nil {
+				return err
+			}
+			if other != nil {
+				rec.Elsewhere, rec.VotedFor = true, other.Household
+				return nil
+			}
+		}
 		var old voteRecord
 		found, err := getJSON(votes, key, &old)
 		if err != nil {
@@ -86,6 +101,11 @@ func (db *DB) CastVote(b linli.Ballot) (linli.VoteReceipt, error) {
 			v.Self = self
 		} else {
 			v.Voter, v.Household, v.At = b.Voter, b.Household, b.At
+		}
+		if voters != nil {
+			if err := voters.Put(voterKey(&p, b, self), key); err != nil {
+				return err
+			}
 		}
 		return putJSON(votes, key, &v)
 	})
@@ -140,6 +160,30 @@ func voteKey(p *pollRecord, b linli.Ballot) (key, self []byte) {
 		self = keyedHash(p.Secret, []byte("v:"+b.Voter))
 	}
 	return append(itob(p.ID), id...), self
+}
+
+// voterKey is the key of b's voter in bucketPollVoters: their name, or
+// self (their keyed hash) in an anonymous poll.
+func voterKey(p *pollRecord, b linli.Ballot, self []byte) []byte {
+	if self != nil {
+		return append(itob(p.ID), self...)
+	}
+	return append(itob(p.ID), "v:"+b.Voter...)
+}
+
+// votedElsewhere returns the vote at prev, the key of the vote voter last
+// cast in the poll, when it is another key than key and is still theirs
+// (a family member may have replaced it since); nil otherwise.
+func votedElsewhere(votes *bbolt.Bucket, prev, key []byte, voter string, self []byte) (*voteRecord, error) {
+	if prev == nil || bytes.Equal(prev, key) {
+		return nil, nil
+	}
+	var other voteRecord
+	found, err := getJSON(votes, prev, &other)
+	if err != nil || !found || !sameVoter(&other, voter, self) {
+		return nil, err
+	}
+	return &other, nil
 }
 
 func keyedHash(secret, data []byte) []byte {

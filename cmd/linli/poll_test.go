@@ -122,8 +122,8 @@ func TestVoteIntent(t *testing.T) {
 `
 	out, a := runWithNLU(t, script, nlu)
 	want := []string{
-		"[幸福里1期居民群] @张阿姨 您是要给「加装电梯」投「反对」吗？回复「投票 1 反对」即可。",
-		"[私聊 王叔] 您是要给「加装电梯」投「同意」吗？回复「投票 1 同意」即可。",
+		"[幸福里1期居民群] @张阿姨 您是要给「加装电梯」投「反对」吗？回复「是」或「投票 1 反对」即可。",
+		"[私聊 王叔] 您是要给「加装电梯」投「同意」吗？回复「是」或「投票 1 同意」即可。",
 		"[幸福里1期居民群] @张阿姨 现在有几个投票在进行，请写上编号：投票1「加装电梯」、投票2「活动时间」。例如：投票 1 同意。",
 	}
 	for _, w := range want {
@@ -140,6 +140,28 @@ func TestVoteIntent(t *testing.T) {
 	votes, err := a.db.Votes(1)
 	if err != nil || len(votes) != 0 {
 		t.Fatalf("the intent cast votes: %v, %v", votes, err)
+	}
+}
+
+// TestVoteIntentYes: a plain "是" after the confirmation question casts the
+// vote it offered; someone else's "是" does not.
+func TestVoteIntentYes(t *testing.T) {
+	script := `
+李社工: 发起投票 加装电梯 选项:同意/反对/弃权 截止:11月30日 18:00 群:幸福里1期居民群
+!clock +1m
+幸福里1期居民群/张阿姨: 我选2
+幸福里1期居民群/王叔: 是
+!clock +1m
+幸福里1期居民群/张阿姨: 是的
+!clock +1m
+`
+	out, a := runWithNLU(t, script, stubNLU{"我选2": {Intent: linli.IntentVote, Confidence: 0.9, Slots: linli.Slots{Choices: []string{"2"}}}})
+	if !strings.Contains(out, "@张阿姨 已投票：投票1「加装电梯」— 反对。") {
+		t.Errorf("the yes did not cast the vote:\n%s", out)
+	}
+	votes, err := a.db.Votes(1)
+	if err != nil || len(votes) != 1 || votes[0].Voter != "张阿姨" {
+		t.Fatalf("votes %+v, %v; want only 张阿姨's", votes, err)
 	}
 }
 
