@@ -16,6 +16,7 @@ const (
 	textPublishUsage      = "请按这个格式发布活动：发布活动 <标题> 时间:<时间> 地点:<地点> 名额:<人数> [截止:<时间>] [群:<群名|全部>] [每周六 重复]\n例如：" + textPublishExample
 	textSignupUsage       = "请发送「报名 活动编号」，带家人加人数，例如：报名 1、报名 1 +1、报名 1 我和老伴。发送「活动」查看活动编号。"
 	textSignupCancelUsage = "请发送「取消报名 活动编号」，例如：取消报名 1。发送「我的报名」查看您的报名。"
+	textModifyUsage       = "请按这个格式修改活动，只写要改的项：修改活动 <编号> [时间:<时间>] [地点:<地点>] [名额:<人数>] [截止:<时间>] [群:<群名|全部>] [标题:<标题>]\n例如：修改活动 1 时间:11月29日 9:30 地点:2期活动室"
 	textCheckinUsage      = "请发送「签到 活动编号」，例如：签到 1。社工代签到：签到 1 张阿姨 王叔。"
 	textExportUsage       = "请发送「导出 报名 活动编号」，例如：导出 报名 1。"
 	textCancelActUsage    = "请发送「取消活动 活动编号」，例如：取消活动 1。重复的活动只取消这一次；要连以后的一起停掉，发「取消活动 1 全部」。"
@@ -69,7 +70,9 @@ func textAnnounce(a *linli.Activity, updated bool) string {
 	return b.String()
 }
 
-func textPublished(a *linli.Activity, updated bool) string {
+// textPublished answers the staff member who published a; namesake is
+// another upcoming activity of the same title, left as it was.
+func textPublished(a *linli.Activity, updated bool, namesake *linli.Activity) string {
 	verb := "已发布"
 	if updated {
 		verb = "已更新"
@@ -82,7 +85,12 @@ func textPublished(a *linli.Activity, updated bool) string {
 	if a.RepeatText != "" {
 		s += fmt.Sprintf("，%s重复", a.RepeatText)
 	}
-	return s + fmt.Sprintf("。已通知：%s。", strings.Join(a.Groups, "、"))
+	s += fmt.Sprintf("。已通知：%s。", strings.Join(a.Groups, "、"))
+	if namesake != nil {
+		s += fmt.Sprintf("\n%s（%s）照常保留；要改它的时间地点请发「修改活动 %d 时间:… 地点:…」，不办了请发「取消活动 %d」。",
+			actName(namesake), zhtime.Format(namesake.StartsAt), namesake.ID, namesake.ID)
+	}
+	return s
 }
 
 func textOpenList(list []linli.Activity) string {
