@@ -93,6 +93,10 @@ func textNotForGroup(a *linli.Activity) string {
 	return fmt.Sprintf("%s只面向%s，本群不能报名。发送「活动」查看本群可报名的活动。", actName(a), strings.Join(a.Groups, "、"))
 }
 
+func textJielongNotForGroup(a *linli.Activity) string {
+	return fmt.Sprintf("%s只面向%s，本群接龙没有登记。", actName(a), strings.Join(a.Groups, "、"))
+}
+
 func textNotForYou(a *linli.Activity) string {
 	return fmt.Sprintf("%s只面向%s的居民，请在该群里发「报名 %d」；不在该群的话，请联系%s。",
 		actName(a), strings.Join(a.Groups, "、"), a.ID, askWhom(a))
