@@ -15,7 +15,7 @@ const (
 	textPublishExample    = "发布活动 健康讲座 时间:11月28日 9:30 地点:社区活动室 名额:30"
 	textPublishUsage      = "请按这个格式发布活动：发布活动 <标题> 时间:<时间> 地点:<地点> 名额:<人数> [截止:<时间>] [群:<群名|全部>] [每周六 重复]\n例如：" + textPublishExample
 	textSignupUsage       = "请发送「报名 活动编号」，带家人加人数，例如：报名 1、报名 1 +1、报名 1 我和老伴。发送「活动」查看活动编号。"
-	textSignupCancelUsage = "请发送「取消报名 活动编号」，例如：取消报名 1。发送「我的报名」查看您的报名。"
+	textSignupCancelUsage = "请发送「取消报名 活动编号」，例如：取消报名 1；只少去几人请加人数，例如：取消报名 1 +1（少1人）。发送「我的报名」查看您的报名。"
 	textModifyUsage       = "请按这个格式修改活动，只写要改的项：修改活动 <编号> [时间:<时间>] [地点:<地点>] [名额:<人数>] [截止:<时间>] [群:<群名|全部>] [标题:<标题>]\n例如：修改活动 1 时间:11月29日 9:30 地点:2期活动室"
 	textCheckinUsage      = "请发送「签到 活动编号」，例如：签到 1。社工代签到：签到 1 张阿姨 王叔。"
 	textExportUsage       = "请发送「导出 报名 活动编号」，例如：导出 报名 1。"
@@ -210,6 +210,18 @@ func textClosed(a *linli.Activity) string {
 
 func textSignupCancelled(a *linli.Activity) string {
 	return fmt.Sprintf("已取消您%s的报名。", actName(a))
+}
+
+func textPartyReduced(a *linli.Activity, s *linli.Signup) string {
+	state := "已报名"
+	if s.Status == linli.SignupWaitlisted {
+		state = fmt.Sprintf("候补第%d位", s.Position)
+	}
+	return fmt.Sprintf("已改为%d人：%s，%s。全部取消请发「取消报名 %d」。", s.PartySize, actName(a), state, a.ID)
+}
+
+func textReduceAll(a *linli.Activity, party int) string {
+	return fmt.Sprintf("您报名%s共%d人。要全部取消吗？回复「是」或「取消报名 %d」即可。", actName(a), party, a.ID)
 }
 
 func textNotSignedUp(a *linli.Activity) string {
