@@ -162,7 +162,7 @@ func (h *Handlers) jielongElsewhere(req *linli.Request, desc string, now time.Ti
 	if a == nil || err != nil {
 		return err
 	}
-	return h.askOnce(req, textJielongNotForGroup(a))
+	return h.askOnce(req, textJielongNotForGroup(a), "")
 }
 
 // jielongActivity finds the upcoming activity that keep accepts (nil: any)

@@ -146,6 +146,7 @@ func (h *Handlers) askWhich(req *linli.Request, open []linli.Activity, party int
 	case 0:
 		return req.Reply(textNoOpen)
 	case 1:
+		req.Offer(signupCmd(&open[0], party))
 		return req.Reply(textConfirmSignup(&open[0], party))
 	}
 	return req.Reply(textWhichActivity("报名", open))

@@ -156,16 +156,28 @@ func textWhichActivity(verb string, list []linli.Activity) string {
 	return b.String()
 }
 
-func textConfirmSignup(a *linli.Activity, party int) string {
+// signupCmd is the 报名 command for a party of party people.
+func signupCmd(a *linli.Activity, party int) string {
 	cmd := fmt.Sprintf("报名 %d", a.ID)
 	if party > 1 {
 		cmd += fmt.Sprintf(" +%d", party-1)
 	}
-	return fmt.Sprintf("您是要报名%s（%s）吗？回复「%s」即可。", actName(a), zhtime.Format(a.StartsAt), cmd)
+	return cmd
 }
 
+// cancelCmd is the 取消报名 command of a.
+func cancelCmd(a *linli.Activity) string { return fmt.Sprintf("取消报名 %d", a.ID) }
+
+// textConfirmSignup asks whether the sender means to sign up for a; its
+// yes is signupCmd(a, party).
+func textConfirmSignup(a *linli.Activity, party int) string {
+	return fmt.Sprintf("您是要报名%s（%s）吗？回复「是」或「%s」即可。", actName(a), zhtime.Format(a.StartsAt), signupCmd(a, party))
+}
+
+// textConfirmCancel asks whether the sender means to cancel; its yes is
+// cancelCmd(a).
 func textConfirmCancel(a *linli.Activity) string {
-	return fmt.Sprintf("您是要取消%s的报名吗？回复「取消报名 %d」即可。", actName(a), a.ID)
+	return fmt.Sprintf("您是要取消%s的报名吗？回复「是」或「%s」即可。", actName(a), cancelCmd(a))
 }
 
 func textSignedUp(a *linli.Activity, s *linli.Signup) string {
