@@ -48,12 +48,12 @@ func (h *Handlers) signupIntent(ctx context.Context, req *linli.Request) error {
 		}
 		return h.askOnce(req, textWhichActivity("报名", meant), "")
 	}
-	if len(open) == 0 && !req.Msg.Addressed {
-		return linli.ErrNotCommand
-	}
 	switch len(open) {
-	case 0:
-		return req.Reply(textNoOpen)
+	case 0: // likely not about an activity at all ("3号楼路灯的事帮忙报一下")
+		if !req.Msg.Addressed {
+			return linli.ErrNotCommand
+		}
+		return req.Reply(textNoOpenIntent)
 	case 1:
 		return h.askOnce(req, textConfirmSignup(&open[0], party), signupCmd(&open[0], party))
 	}
