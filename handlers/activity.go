@@ -28,6 +28,8 @@ func (h *Handlers) registerSignup(r linli.Router) {
 	r.Command(linli.Command{Names: []string{"接龙"}, Args: linli.ArgsOptional, Handler: h.jielong})
 	r.Command(linli.Command{Names: []string{"发布活动"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
 		Usage: textPublishUsage, Help: textPublishExample + " — 发布活动（可加 截止: 群: 每周六 重复）", Handler: h.publishActivity})
+	r.Command(linli.Command{Names: []string{"修改活动"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
+		Usage: textModifyUsage, Help: "修改活动 1 时间:… 地点:… 名额:… — 修改活动并通知已报名的居民", Handler: h.modifyActivity})
 	r.Command(linli.Command{Names: []string{"取消活动"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
 		Usage: textCancelActUsage, Help: "取消活动 1 — 取消活动并在群里通知（重复的活动加「全部」停掉以后的）", Handler: h.cancelActivity})
 	r.Command(linli.Command{Names: []string{"导出 报名", "导出报名"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
@@ -36,22 +38,30 @@ func (h *Handlers) registerSignup(r linli.Router) {
 	r.Intent(linli.IntentCancel, h.cancelIntent)
 }
 
-// publishActivity handles 发布活动. Publishing again the title of an
-// activity that has not started updates it (same number, sign-ups kept).
+// publishActivity handles 发布活动. Publishing again the title and start of
+// an activity that has not started updates it (same number, sign-ups
+// kept); the same title at another time is another activity (修改活动
+// changes the time of one).
 func (h *Handlers) publishActivity(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	spec, err := parsePublish(req.Args, now, h.Config)
 	if err != nil {
 		return err
 	}
-	var existing *linli.Activity
+	var existing, namesake *linli.Activity
 	all, err := h.activities()
 	if err != nil {
 		return err
 	}
 	for i := range all {
-		if a := &all[i]; a.Title == spec.Title && a.Status != linli.ActivityCancelled && a.StartsAt.After(now) {
+		a := &all[i]
+		if a.Title != spec.Title || a.Status == linli.ActivityCancelled || !a.StartsAt.After(now) {
+			continue
+		}
+		if a.StartsAt.Equal(spec.StartsAt) {
 			existing = a
+		} else {
+			namesake = a
 		}
 	}
 	apply := func(a *linli.Activity) {
@@ -60,7 +70,9 @@ func (h *Handlers) publishActivity(ctx context.Context, req *linli.Request) erro
 		a.Status = linli.ActivityOpen
 	}
 	var a *linli.Activity
+	var before linli.Activity
 	if existing != nil {
+		before = *existing
 		if spec.Capacity < existing.Taken {
 			return linli.Errorf(linli.EConflict, "%s已有%d人报名，名额不能少于%d。", actName(existing), existing.Taken, existing.Taken)
 		}
@@ -81,23 +93,18 @@ func (h *Handlers) publishActivity(ctx context.Context, req *linli.Request) erro
 	if err := h.scheduleActivityJobs(a, now); err != nil {
 		return err
 	}
+	if existing != nil {
+		if _, err := h.announceUpdate(&before, a); err != nil {
+			return err
+		}
+		return req.Reply(textPublished(a, true, nil))
+	}
 	for _, g := range a.Groups {
-		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: textAnnounce(a, existing != nil)}); err != nil {
+		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: textAnnounce(a, false)}); err != nil {
 			return err
 		}
 	}
-	if existing != nil { // participants the groups no longer reach are told one by one
-		signups, err := h.Activities.Signups(a.ID)
-		if err != nil {
-			return err
-		}
-		for _, n := range h.participantsOf(a, signups, (*linli.Signup).Active).direct {
-			if err := h.Out.Send(linli.Outgoing{To: linli.Chat{User: n}, Text: textAnnounce(a, true)}); err != nil {
-				return err
-			}
-		}
-	}
-	return req.Reply(textPublished(a, existing != nil))
+	return req.Reply(textPublished(a, false, namesake))
 }
 
 // listActivities handles 活动 (the open activities) and 活动 <编号> (one).

@@ -48,21 +48,9 @@ func parsePublish(args string, now time.Time, cfg *linli.Config) (*publishSpec, 
 		fields["重复"] = args[m[2]:m[3]]
 		args = args[:m[0]] + " " + args[m[1]:]
 	}
-	locs := publishLabel.FindAllStringSubmatchIndex(args, -1)
-	title := args
-	if len(locs) > 0 {
-		title = args[:locs[0][0]]
-	}
-	for i, m := range locs {
-		end := len(args)
-		if i+1 < len(locs) {
-			end = locs[i+1][0]
-		}
-		label := canonicalLabel(args[m[2]:m[3]])
-		if _, dup := fields[label]; dup {
-			return nil, bad("「%s:」写了两次。", label)
-		}
-		fields[label] = strings.TrimSpace(args[m[1]:end])
+	title, dup := labelFields(args, fields)
+	if dup != "" {
+		return nil, bad("「%s:」写了两次。", dup)
 	}
 	spec := &publishSpec{Title: strings.TrimSpace(title)}
 	if t, ok := fields["标题"]; ok {
@@ -109,19 +97,9 @@ func parsePublish(args string, now time.Time, cfg *linli.Config) (*publishSpec, 
 	}
 	spec.Deadline = spec.StartsAt
 	if d := fields["截止"]; d != "" {
-		t, err := zhtime.ParseDeadline(d, now)
-		if err == nil && t.After(spec.StartsAt) && sameDay(t, spec.StartsAt) {
-			if exact, _ := zhtime.Parse(d, now); !exact.Equal(t) {
-				t = spec.StartsAt // 截止:<the day of the activity>: until it starts
-			}
-		}
-		switch {
-		case err != nil:
-			return nil, bad("截止时间有误：%v", err)
-		case !t.After(now):
-			return nil, bad("截止时间 %s 已经过去了。", zhtime.Format(t))
-		case t.After(spec.StartsAt):
-			return nil, bad("截止时间 %s 不能晚于活动开始 %s。", zhtime.Format(t), zhtime.Format(spec.StartsAt))
+		t, why := parseDeadlineField(d, spec.StartsAt, now)
+		if why != "" {
+			return nil, bad("%s", why)
 		}
 		spec.Deadline = t
 	}
@@ -131,6 +109,50 @@ func parsePublish(args string, now time.Time, cfg *linli.Config) (*publishSpec, 
 	}
 	spec.Groups = groups
 	return spec, nil
+}
+
+// labelFields reads the "标签:值" fields of args into fields (canonical
+// labels) and returns the text before the first label. dup names a label
+// written twice ("" if none).
+func labelFields(args string, fields map[string]string) (head, dup string) {
+	locs := publishLabel.FindAllStringSubmatchIndex(args, -1)
+	head = args
+	if len(locs) > 0 {
+		head = args[:locs[0][0]]
+	}
+	for i, m := range locs {
+		end := len(args)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		label := canonicalLabel(args[m[2]:m[3]])
+		if _, seen := fields[label]; seen {
+			return head, label
+		}
+		fields[label] = strings.TrimSpace(args[m[1]:end])
+	}
+	return head, ""
+}
+
+// parseDeadlineField reads a 截止 field for an activity starting at starts;
+// why says what is wrong ("" if nothing). A date alone means until the
+// activity starts on that day, or the end of an earlier day.
+func parseDeadlineField(d string, starts, now time.Time) (t time.Time, why string) {
+	t, err := zhtime.ParseDeadline(d, now)
+	if err == nil && t.After(starts) && sameDay(t, starts) {
+		if exact, _ := zhtime.Parse(d, now); !exact.Equal(t) {
+			t = starts // 截止:<the day of the activity>: until it starts
+		}
+	}
+	switch {
+	case err != nil:
+		return t, fmt.Sprintf("截止时间有误：%v", err)
+	case !t.After(now):
+		return t, fmt.Sprintf("截止时间 %s 已经过去了。", zhtime.Format(t))
+	case t.After(starts):
+		return t, fmt.Sprintf("截止时间 %s 不能晚于活动开始 %s。", zhtime.Format(t), zhtime.Format(starts))
+	}
+	return t, ""
 }
 
 // sameDay reports whether a and b fall on the same calendar day.

@@ -28,9 +28,12 @@ func (h *Handlers) jielong(ctx context.Context, req *linli.Request) error {
 	if len(post.Entries) == 0 {
 		return linli.ErrNotCommand // "接龙了吗", or a list with nobody on it yet
 	}
-	a, err := h.jielongActivity(post.Desc, req.Msg, now)
-	if a == nil || err != nil {
+	a, err := h.jielongActivity(post.Desc, now, func(a *linli.Activity) bool { return h.visibleIn(a, req.Msg) })
+	if err != nil {
 		return err
+	}
+	if a == nil {
+		return h.jielongElsewhere(req, post.Desc, now)
 	}
 	before, err := h.Activities.Signups(a.ID)
 	if err != nil {
@@ -148,9 +151,23 @@ func (h *Handlers) jielongSignUp(req *linli.Request, a *linli.Activity, e jielon
 	return false, "", nil
 }
 
-// jielongActivity finds the upcoming activity, visible in m's chat, whose
-// title the description names (the longest title wins); nil if none.
-func (h *Handlers) jielongActivity(desc string, m *linli.Message, now time.Time) (*linli.Activity, error) {
+// jielongElsewhere answers a 接龙 in a residents' group that names an
+// activity of other groups only: the poster is told once a day that the
+// list was not recorded. Other 接龙 get no reply.
+func (h *Handlers) jielongElsewhere(req *linli.Request, desc string, now time.Time) error {
+	if h.groupOf(req.Msg) == "" {
+		return nil
+	}
+	a, err := h.jielongActivity(desc, now, nil)
+	if a == nil || err != nil {
+		return err
+	}
+	return h.askOnce(req, textJielongNotForGroup(a), "")
+}
+
+// jielongActivity finds the upcoming activity that keep accepts (nil: any)
+// whose title the description names (the longest title wins); nil if none.
+func (h *Handlers) jielongActivity(desc string, now time.Time, keep func(*linli.Activity) bool) (*linli.Activity, error) {
 	if desc == "" {
 		return nil, nil
 	}
@@ -161,7 +178,7 @@ func (h *Handlers) jielongActivity(desc string, m *linli.Message, now time.Time)
 	var best *linli.Activity
 	for i := range all {
 		a := &all[i]
-		if a.Status == linli.ActivityCancelled || !a.StartsAt.After(now) || !h.visibleIn(a, m) {
+		if a.Status == linli.ActivityCancelled || !a.StartsAt.After(now) || (keep != nil && !keep(a)) {
 			continue
 		}
 		if len(matchTitle(desc, []linli.Activity{*a})) == 1 && (best == nil || len(a.Title) > len(best.Title)) {

@@ -86,7 +86,7 @@ func (h *Handlers) cancelSignup(ctx context.Context, req *linli.Request) error {
 			return req.Reply(textWhichActivity("取消报名", activitiesOf(mine)))
 		}
 	} else {
-		id, ok := parseActivityID(req.Args)
+		id, less, ok := parseCancelArgs(req.Args)
 		if !ok {
 			if !req.Msg.Addressed && looksLikeChatter(req.Args) {
 				return linli.ErrNotCommand
@@ -97,7 +97,15 @@ func (h *Handlers) cancelSignup(ctx context.Context, req *linli.Request) error {
 		if a, err = h.activity(id); err != nil {
 			return err
 		}
+		if less > 0 {
+			return h.reduceParty(req, a, less, now)
+		}
 	}
+	return h.cancelWhole(req, a, now)
+}
+
+// cancelWhole cancels the sender's sign-up for a.
+func (h *Handlers) cancelWhole(req *linli.Request, a *linli.Activity, now time.Time) error {
 	res, err := h.Activities.CancelSignup(a.ID, req.Msg.Sender, now)
 	if err != nil {
 		return err
@@ -138,6 +146,7 @@ func (h *Handlers) askWhich(req *linli.Request, open []linli.Activity, party int
 	case 0:
 		return req.Reply(textNoOpen)
 	case 1:
+		req.Offer(signupCmd(&open[0], party))
 		return req.Reply(textConfirmSignup(&open[0], party))
 	}
 	return req.Reply(textWhichActivity("报名", open))

@@ -44,31 +44,35 @@ func (h *Handlers) signupIntent(ctx context.Context, req *linli.Request) error {
 	party := max(req.Understanding.Slots.PartySize, 1)
 	if len(meant) < len(open) {
 		if len(meant) == 1 {
-			return h.askOnce(req, textConfirmSignup(&meant[0], party))
+			return h.askOnce(req, textConfirmSignup(&meant[0], party), signupCmd(&meant[0], party))
 		}
-		return h.askOnce(req, textWhichActivity("报名", meant))
-	}
-	if len(open) == 0 && !req.Msg.Addressed {
-		return linli.ErrNotCommand
+		return h.askOnce(req, textWhichActivity("报名", meant), "")
 	}
 	switch len(open) {
-	case 0:
-		return req.Reply(textNoOpen)
+	case 0: // likely not about an activity at all ("3号楼路灯的事帮忙报一下")
+		if !req.Msg.Addressed {
+			return linli.ErrNotCommand
+		}
+		return req.Reply(textNoOpenIntent)
 	case 1:
-		return h.askOnce(req, textConfirmSignup(&open[0], party))
+		return h.askOnce(req, textConfirmSignup(&open[0], party), signupCmd(&open[0], party))
 	}
-	return h.askOnce(req, textWhichActivity("报名", open))
+	return h.askOnce(req, textWhichActivity("报名", open), "")
 }
 
 // askOnce puts a question the bot was not asked for (free text taken as an
 // intent), unless it put the same question to the same person in the last
-// day. Addressed to the bot, it always answers.
-func (h *Handlers) askOnce(req *linli.Request, question string) error {
+// day. Addressed to the bot, it always answers. yes, if not "", is the
+// command a plain "是" to the question stands for (Request.Offer).
+func (h *Handlers) askOnce(req *linli.Request, question, yes string) error {
 	if !req.Msg.Addressed {
 		first, err := h.Activities.MarkAsked(req.Msg.Sender+"\x00"+question, req.Now)
 		if err != nil || !first {
 			return err
 		}
+	}
+	if yes != "" {
+		req.Offer(yes)
 	}
 	return req.Reply(question)
 }
@@ -92,7 +96,7 @@ func (h *Handlers) cancelIntent(ctx context.Context, req *linli.Request) error {
 		}
 		return req.Reply(textNoMine)
 	case 1:
-		return h.askOnce(req, textConfirmCancel(&acts[0]))
+		return h.askOnce(req, textConfirmCancel(&acts[0]), cancelCmd(&acts[0]))
 	}
-	return h.askOnce(req, textWhichActivity("取消报名", acts))
+	return h.askOnce(req, textWhichActivity("取消报名", acts), "")
 }

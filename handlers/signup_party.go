@@ -3,6 +3,8 @@ package handlers
 import (
 	"regexp"
 	"strconv"
+	"strings"
+	"time"
 
 	"linli"
 )
@@ -69,3 +71,59 @@ func countWord(w string) int {
 }
 
 var chineseCount = map[string]int{"一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+// cancelLessRe reads how many people 取消报名 <编号> takes off a party:
+// +1, 1人, 1个, 一位, 减1, -1.
+var cancelLessRe = regexp.MustCompile(`^(?:[+＋加减\-]\s*)?(` + numWord + `)\s*(?:个人|个|人|位|名)?$`)
+
+// parseCancelArgs reads the arguments of 取消报名: an activity number and,
+// optionally, how many people to take off the party (less; 0: cancel the
+// sign-up).
+func parseCancelArgs(args string) (id uint64, less int, ok bool) {
+	idText, rest, _ := strings.Cut(strings.Replace(strings.TrimSpace(args), "+", " +", 1), " ")
+	if id, ok = parseActivityID(idText); !ok {
+		return 0, 0, false
+	}
+	rest = strings.TrimSpace(signupPunctRe.ReplaceAllString(rest, " "))
+	if rest == "" {
+		return id, 0, true
+	}
+	m := cancelLessRe.FindStringSubmatch(strings.ReplaceAll(rest, " ", ""))
+	if m == nil || countWord(m[1]) < 1 {
+		return 0, 0, false
+	}
+	return id, countWord(m[1]), true
+}
+
+// reduceParty handles 取消报名 <编号> +N: the resident's party shrinks by
+// less people. Taking off everyone is asked about: it cancels the sign-up.
+func (h *Handlers) reduceParty(req *linli.Request, a *linli.Activity, less int, now time.Time) error {
+	s, err := h.Activities.Signup(a.ID, req.Msg.Sender)
+	if err != nil && linli.ErrorCode(err) != linli.ENotFound {
+		return err
+	}
+	switch {
+	case s == nil || !s.Active():
+		return linli.Errorf(linli.EConflict, "%s", textNotSignedUp(a))
+	case less >= s.PartySize: // no one would be left: ask rather than guess
+		req.Offer("取消报名 " + strconv.FormatUint(a.ID, 10))
+		return req.Reply(textReduceAll(a, s.PartySize))
+	}
+	res, err := h.Activities.SignUp(linli.SignupRequest{
+		ActivityID: a.ID, Resident: req.Msg.Sender, Household: s.Household,
+		PartySize: s.PartySize - less, Group: s.Group, Source: s.Source, Acked: true, Now: now,
+	})
+	if err != nil {
+		return err
+	}
+	a = h.local(&res.Activity)
+	switch res.Outcome {
+	case linli.SignupUpdated:
+		err := req.Reply(textPartyReduced(a, &res.Signup))
+		h.notifyPromoted(a, res.Promoted)
+		return err
+	case linli.SignupClosed:
+		return linli.Errorf(linli.EConflict, "%s", textTooLateToCancel(a))
+	}
+	return linli.Errorf(linli.EConflict, "%s", textAlreadySignedUp(a, &res.Signup))
+}

@@ -15,12 +15,14 @@ const (
 	textPublishExample    = "发布活动 健康讲座 时间:11月28日 9:30 地点:社区活动室 名额:30"
 	textPublishUsage      = "请按这个格式发布活动：发布活动 <标题> 时间:<时间> 地点:<地点> 名额:<人数> [截止:<时间>] [群:<群名|全部>] [每周六 重复]\n例如：" + textPublishExample
 	textSignupUsage       = "请发送「报名 活动编号」，带家人加人数，例如：报名 1、报名 1 +1、报名 1 我和老伴。发送「活动」查看活动编号。"
-	textSignupCancelUsage = "请发送「取消报名 活动编号」，例如：取消报名 1。发送「我的报名」查看您的报名。"
+	textSignupCancelUsage = "请发送「取消报名 活动编号」，例如：取消报名 1；只少去几人请加人数，例如：取消报名 1 +1（少1人）。发送「我的报名」查看您的报名。"
+	textModifyUsage       = "请按这个格式修改活动，只写要改的项：修改活动 <编号> [时间:<时间>] [地点:<地点>] [名额:<人数>] [截止:<时间>] [群:<群名|全部>] [标题:<标题>]\n例如：修改活动 1 时间:11月29日 9:30 地点:2期活动室"
 	textCheckinUsage      = "请发送「签到 活动编号」，例如：签到 1。社工代签到：签到 1 张阿姨 王叔。"
 	textExportUsage       = "请发送「导出 报名 活动编号」，例如：导出 报名 1。"
 	textCancelActUsage    = "请发送「取消活动 活动编号」，例如：取消活动 1。重复的活动只取消这一次；要连以后的一起停掉，发「取消活动 1 全部」。"
 	textBadParty          = "人数请写成 +N（N 为 0 到 10 的家人数）或共几人，例如：报名 1 +1 或 报名 1 2人，都表示您和1位家人共2人。"
 	textNoOpen            = "目前没有可报名的活动。"
+	textNoOpenIntent      = "目前没有可报名的活动。如果是要反映问题，请发「随手拍」加上问题和位置，例如：随手拍 3号楼门口路灯不亮。"
 	textNoMine            = "您目前没有报名的活动。发送「活动」查看可报名的活动。"
 	textCheckinOthers     = "替别人签到是社工的功能。您自己签到请发「签到 活动编号」，例如：签到 1。"
 	textWaitNote          = "有人取消时会按顺序递补并通知您。"
@@ -69,7 +71,9 @@ func textAnnounce(a *linli.Activity, updated bool) string {
 	return b.String()
 }
 
-func textPublished(a *linli.Activity, updated bool) string {
+// textPublished answers the staff member who published a; namesake is
+// another upcoming activity of the same title, left as it was.
+func textPublished(a *linli.Activity, updated bool, namesake *linli.Activity) string {
 	verb := "已发布"
 	if updated {
 		verb = "已更新"
@@ -82,7 +86,12 @@ func textPublished(a *linli.Activity, updated bool) string {
 	if a.RepeatText != "" {
 		s += fmt.Sprintf("，%s重复", a.RepeatText)
 	}
-	return s + fmt.Sprintf("。已通知：%s。", strings.Join(a.Groups, "、"))
+	s += fmt.Sprintf("。已通知：%s。", strings.Join(a.Groups, "、"))
+	if namesake != nil {
+		s += fmt.Sprintf("\n%s（%s）照常保留；要改它的时间地点请发「修改活动 %d 时间:… 地点:…」，不办了请发「取消活动 %d」。",
+			actName(namesake), zhtime.Format(namesake.StartsAt), namesake.ID, namesake.ID)
+	}
+	return s
 }
 
 func textOpenList(list []linli.Activity) string {
@@ -148,16 +157,28 @@ func textWhichActivity(verb string, list []linli.Activity) string {
 	return b.String()
 }
 
-func textConfirmSignup(a *linli.Activity, party int) string {
+// signupCmd is the 报名 command for a party of party people.
+func signupCmd(a *linli.Activity, party int) string {
 	cmd := fmt.Sprintf("报名 %d", a.ID)
 	if party > 1 {
 		cmd += fmt.Sprintf(" +%d", party-1)
 	}
-	return fmt.Sprintf("您是要报名%s（%s）吗？回复「%s」即可。", actName(a), zhtime.Format(a.StartsAt), cmd)
+	return cmd
 }
 
+// cancelCmd is the 取消报名 command of a.
+func cancelCmd(a *linli.Activity) string { return fmt.Sprintf("取消报名 %d", a.ID) }
+
+// textConfirmSignup asks whether the sender means to sign up for a; its
+// yes is signupCmd(a, party).
+func textConfirmSignup(a *linli.Activity, party int) string {
+	return fmt.Sprintf("您是要报名%s（%s）吗？回复「是」或「%s」即可。", actName(a), zhtime.Format(a.StartsAt), signupCmd(a, party))
+}
+
+// textConfirmCancel asks whether the sender means to cancel; its yes is
+// cancelCmd(a).
 func textConfirmCancel(a *linli.Activity) string {
-	return fmt.Sprintf("您是要取消%s的报名吗？回复「取消报名 %d」即可。", actName(a), a.ID)
+	return fmt.Sprintf("您是要取消%s的报名吗？回复「是」或「%s」即可。", actName(a), cancelCmd(a))
 }
 
 func textSignedUp(a *linli.Activity, s *linli.Signup) string {
@@ -202,6 +223,18 @@ func textClosed(a *linli.Activity) string {
 
 func textSignupCancelled(a *linli.Activity) string {
 	return fmt.Sprintf("已取消您%s的报名。", actName(a))
+}
+
+func textPartyReduced(a *linli.Activity, s *linli.Signup) string {
+	state := "已报名"
+	if s.Status == linli.SignupWaitlisted {
+		state = fmt.Sprintf("候补第%d位", s.Position)
+	}
+	return fmt.Sprintf("已改为%d人：%s，%s。全部取消请发「取消报名 %d」。", s.PartySize, actName(a), state, a.ID)
+}
+
+func textReduceAll(a *linli.Activity, party int) string {
+	return fmt.Sprintf("您报名%s共%d人。要全部取消吗？回复「是」或「取消报名 %d」即可。", actName(a), party, a.ID)
 }
 
 func textNotSignedUp(a *linli.Activity) string {

@@ -93,6 +93,10 @@ func textNotForGroup(a *linli.Activity) string {
 	return fmt.Sprintf("%s只面向%s，本群不能报名。发送「活动」查看本群可报名的活动。", actName(a), strings.Join(a.Groups, "、"))
 }
 
+func textJielongNotForGroup(a *linli.Activity) string {
+	return fmt.Sprintf("%s只面向%s，本群接龙没有登记。", actName(a), strings.Join(a.Groups, "、"))
+}
+
 func textNotForYou(a *linli.Activity) string {
 	return fmt.Sprintf("%s只面向%s的居民，请在该群里发「报名 %d」；不在该群的话，请联系%s。",
 		actName(a), strings.Join(a.Groups, "、"), a.ID, askWhom(a))
@@ -171,4 +175,62 @@ func textJielongWaitFrom(a *linli.Activity, from int, elsewhere string) string {
 // textJielongUnrecorded names the lines of a 接龙 nobody signed up with.
 func textJielongUnrecorded(a *linli.Activity, lines []string) string {
 	return fmt.Sprintf("%s：没有登记。请本人接龙或发「报名 %d」；家人同行请在自己那行后加 +1。", strings.Join(lines, "、"), a.ID)
+}
+
+// textActivityMoved tells a group (inGroup) or one participant that the
+// time or place of an activity changed from before to a.
+func textActivityMoved(before, a *linli.Activity, inGroup bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "【活动变更】%s", actName(a))
+	if !before.StartsAt.Equal(a.StartsAt) {
+		fmt.Fprintf(&b, "\n时间改为：%s（原%s）", zhtime.Format(a.StartsAt), zhtime.Format(before.StartsAt))
+	} else {
+		fmt.Fprintf(&b, "\n时间：%s", zhtime.Format(a.StartsAt))
+	}
+	if before.Place != a.Place {
+		fmt.Fprintf(&b, "\n地点改为：%s（原%s）", a.Place, before.Place)
+	} else {
+		fmt.Fprintf(&b, "\n地点：%s", a.Place)
+	}
+	if inGroup {
+		fmt.Fprintf(&b, "\n已报名的居民请留意，不能参加请发「取消报名 %d」。", a.ID)
+		if invitesSignups(a) {
+			fmt.Fprintf(&b, "想参加请发「报名 %d」。", a.ID)
+		}
+		return b.String()
+	}
+	fmt.Fprintf(&b, "\n您的报名保留不变；不能参加请发「取消报名 %d」。", a.ID)
+	return b.String()
+}
+
+// textModified answers the staff member who changed an activity from
+// before to a; told participants were notified.
+func textModified(before, a *linli.Activity, told int) string {
+	var changes []string
+	if before.Title != a.Title {
+		changes = append(changes, "标题改为「"+a.Title+"」")
+	}
+	if !before.StartsAt.Equal(a.StartsAt) {
+		changes = append(changes, "时间改为"+zhtime.Format(a.StartsAt))
+	}
+	if before.Place != a.Place {
+		changes = append(changes, "地点改为"+a.Place)
+	}
+	if before.Capacity != a.Capacity {
+		changes = append(changes, fmt.Sprintf("名额改为%d人", a.Capacity))
+	}
+	if !before.Deadline.Equal(a.Deadline) && !(before.Deadline.Equal(before.StartsAt) && a.Deadline.Equal(a.StartsAt)) {
+		changes = append(changes, "报名截止改为"+zhtime.Format(a.Deadline))
+	}
+	if strings.Join(before.Groups, "、") != strings.Join(a.Groups, "、") {
+		changes = append(changes, "面向"+strings.Join(a.Groups, "、"))
+	}
+	if len(changes) == 0 {
+		return fmt.Sprintf("%s没有变化。", actName(a))
+	}
+	s := fmt.Sprintf("已修改%s：%s。已通知：%s", actName(before), strings.Join(changes, "，"), strings.Join(a.Groups, "、"))
+	if told > 0 {
+		s += fmt.Sprintf("，并提醒了%d位报名居民", told)
+	}
+	return s + "。"
 }

@@ -23,8 +23,8 @@ func TestSignupIntents(t *testing.T) {
 	h.say(publishLecture)
 	h.flush()
 	steps := []struct{ line, want string }{
-		{"幸福里1期居民群/张阿姨: 我想报名", "您是要报名活动1「健康讲座」（11月25日(周三) 09:30）吗？回复「报名 1」即可。"},
-		{"幸福里1期居民群/张阿姨: 我和老伴想去听讲座", "回复「报名 1 +1」即可"},
+		{"幸福里1期居民群/张阿姨: 我想报名", "您是要报名活动1「健康讲座」（11月25日(周三) 09:30）吗？回复「是」或「报名 1」即可。"},
+		{"幸福里1期居民群/张阿姨: 我和老伴想去听讲座", "回复「是」或「报名 1 +1」即可"},
 		// The same question is not put twice in a day.
 		{"幸福里1期居民群/张阿姨: 我想报名", ""},
 		{"幸福里1期居民群/张阿姨: 报名的人真多", ""},
@@ -36,7 +36,12 @@ func TestSignupIntents(t *testing.T) {
 		{"幸福里1期居民群/张阿姨: 我报名了", ""},
 		{"幸福里1期居民群/张阿姨: 讲座我报上了", ""},
 		{"幸福里1期居民群/张阿姨: @邻里通 我报名了", "您的报名：\n活动1「健康讲座」11月25日(周三) 09:30 社区活动室 — 已报名（1人）"},
-		{"幸福里1期居民群/张阿姨: 讲座我不去了", "您是要取消活动1「健康讲座」的报名吗？回复「取消报名 1」即可。"},
+		{"幸福里1期居民群/张阿姨: 讲座我不去了", "您是要取消活动1「健康讲座」的报名吗？回复「是」或「取消报名 1」即可。"},
+		// A plain yes accepts the question: the offered command is run.
+		{"幸福里1期居民群/张阿姨: 好的", "已取消您活动1「健康讲座」的报名。"},
+		{"幸福里1期居民群/张阿姨: @邻里通 我想报名", "您是要报名哪个活动？"},
+		{"幸福里1期居民群/张阿姨: @邻里通 我和老伴想去听讲座", "回复「是」或「报名 1 +1」即可"},
+		{"幸福里1期居民群/张阿姨: 是", "报名成功：活动1「健康讲座」"},
 	}
 	for _, st := range steps {
 		h.say(st.line)
@@ -56,7 +61,7 @@ func TestSignupIntents(t *testing.T) {
 		}
 	}
 	s, err := h.app.db.Signup(1, "张阿姨")
-	if err != nil || s.Status != linli.SignupConfirmed || s.PartySize != 1 {
-		t.Fatalf("only the explicit 报名 1 counts: %+v %v", s, err)
+	if err != nil || s.Status != linli.SignupConfirmed || s.PartySize != 2 {
+		t.Fatalf("only explicit commands and accepted questions count: %+v %v", s, err)
 	}
 }
