@@ -8,9 +8,9 @@ import (
 	"linli"
 	"linli/bot"
 	"linli/handlers"
-	"linli/textnorm"
 	"linli/scheduler"
 	"linli/storage"
+	"linli/textnorm"
 )
 
 // app is linli wired together: database, outbox, scheduler, engine and
