@@ -121,15 +121,7 @@ func (db *DB) TallyPoll(id uint64) (*linli.Poll, linli.PollTally, error) {
 // anonymous poll's secret is erased. A closed poll is returned unchanged, so
 // a close job that runs twice has no second effect.
 func (db *DB) ClosePoll(id uint64, at time.Time) (*linli.Poll, error) {
-	var rec pollRecord
-	err := db.update(func(tx *bbolt.Tx) error {
-		b, err := writeBucket(tx, bucketPolls)
-		if err != nil {
-			return err
-		}
-		if err := loadPoll(b, id, &rec); err != nil {
-			return err
-		}
+	return db.updatePoll("close poll", id, func(tx *bbolt.Tx, rec *pollRecord) error {
 		if rec.Status == linli.PollClosed {
 			return nil
 		}
@@ -144,15 +136,8 @@ func (db *DB) ClosePoll(id uint64, at time.Time) (*linli.Poll, error) {
 				return err
 			}
 		}
-		if err := deletePrefix(tx.Bucket(bucketPollVoters), itob(id)); err != nil {
-			return err
-		}
-		return putJSON(b, itob(id), &rec)
+		return deletePrefix(tx.Bucket(bucketPollVoters), itob(id))
 	})
-	if err != nil {
-		return nil, pollErr("close poll", id, err)
-	}
-	return &rec.Poll, nil
 }
 
 // scrubVotes removes from the votes of a closed anonymous poll what could
@@ -180,6 +165,16 @@ func scrubVotes(b *bbolt.Bucket, pollID uint64) error {
 
 // AddFeedback appends f to poll id's decisions and follow-ups.
 func (db *DB) AddFeedback(id uint64, f linli.PollFeedback) (*linli.Poll, error) {
+	return db.updatePoll("add feedback to poll", id, func(_ *bbolt.Tx, rec *pollRecord) error {
+		rec.Feedback = append(rec.Feedback, f)
+		return nil
+	})
+}
+
+// updatePoll loads poll id, applies fn and saves the poll, in one
+// transaction; fn's error aborts without saving. what names the operation
+// in errors.
+func (db *DB) updatePoll(what string, id uint64, fn func(tx *bbolt.Tx, rec *pollRecord) error) (*linli.Poll, error) {
 	var rec pollRecord
 	err := db.update(func(tx *bbolt.Tx) error {
 		b, err := writeBucket(tx, bucketPolls)
@@ -189,11 +184,13 @@ func (db *DB) AddFeedback(id uint64, f linli.PollFeedback) (*linli.Poll, error) 
 		if err := loadPoll(b, id, &rec); err != nil {
 			return err
 		}
-		rec.Feedback = append(rec.Feedback, f)
+		if err := fn(tx, &rec); err != nil {
+			return err
+		}
 		return putJSON(b, itob(id), &rec)
 	})
 	if err != nil {
-		return nil, pollErr("add feedback to poll", id, err)
+		return nil, pollErr(what, id, err)
 	}
 	return &rec.Poll, nil
 }
