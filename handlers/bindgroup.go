@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"linli"
+	"linli/textnorm"
 )
 
 // registerBindGroup registers 绑定群, which re-binds a renamed group to its
@@ -87,10 +88,10 @@ func (h *Handlers) resolveConfiguredGroup(name string, configured []string) (str
 	}
 	var matches []string
 	for _, g := range configured {
-		if g == name || foldText(g) == name {
+		if g == name || textnorm.Fold(g) == name {
 			return g, nil
 		}
-		if strings.Contains(foldText(g), name) {
+		if strings.Contains(textnorm.Fold(g), name) {
 			matches = append(matches, g)
 		}
 	}

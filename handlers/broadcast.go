@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"linli"
+	"linli/textnorm"
 )
 
 // registerBroadcast registers the staff commands of the broadcast family:
@@ -88,13 +89,13 @@ func (h *Handlers) parseTarget(args, usage string) (t target, known bool, err er
 // one served group whose name contains name ("1期" for 幸福里1期居民群).
 func (h *Handlers) resolveGroup(name string) (string, error) {
 	for _, g := range h.Config.Groups {
-		if g == name || foldText(g) == name {
+		if g == name || textnorm.Fold(g) == name {
 			return g, nil
 		}
 	}
 	var matches []string
 	for _, g := range h.Config.Groups {
-		if strings.Contains(foldText(g), name) {
+		if strings.Contains(textnorm.Fold(g), name) {
 			matches = append(matches, g)
 		}
 	}

@@ -25,7 +25,7 @@ func rawTail(raw, tail string) string {
 		return tail
 	}
 	cand := strings.TrimRightFunc(raw[starts[len(starts)-n]:], unicode.IsSpace)
-	if foldText(cand) != tail {
+	if textnorm.Fold(cand) != tail {
 		return tail
 	}
 	return strings.ReplaceAll(cand, "\r\n", "\n")
@@ -44,22 +44,6 @@ func fieldStarts(s string) []int {
 		inField = !space
 	}
 	return out
-}
-
-// foldText is the part of the engine's normalisation that rawTail can
-// undo: full-width ASCII to ASCII, the ideographic space to a space,
-// zero-width and control characters dropped, runs of spaces folded to one,
-// spaces at line ends and starts dropped, newlines kept, ends trimmed.
-func foldText(s string) string {
-	return textnorm.FoldSpaces(strings.Map(func(r rune) rune {
-		switch {
-		case r >= 0xFF01 && r <= 0xFF5E:
-			return r - 0xFEE0
-		case r == '\u3000':
-			return ' '
-		}
-		return r
-	}, s))
 }
 
 // snippet returns the first n runes of s on one line, with "…" when cut.

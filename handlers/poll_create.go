@@ -12,6 +12,7 @@ import (
 
 	"linli"
 	"linli/handlers/zhtime"
+	"linli/textnorm"
 )
 
 // pollSpec is a parsed 发起投票 command.
@@ -80,7 +81,7 @@ func parsePoll(args string, now time.Time, cfg *linli.Config) (pollSpec, error) 
 	if s.title == "" {
 		return s, linli.Errorf(linli.EInvalid, "%s\n%s", textPollNeedTitle, textPollCreateUsage)
 	}
-	s.proposal = readable(fields["提议"])
+	s.proposal = textnorm.ChinesePunct(fields["提议"])
 	if err := s.parseOptions(fields["选项"], multi, maxN); err != nil {
 		return s, err
 	}

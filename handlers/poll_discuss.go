@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"linli"
+	"linli/textnorm"
 )
 
 // opinionDigestDelay is how long residents' opinions are gathered before one
@@ -54,7 +55,7 @@ func (h *Handlers) opinion(ctx context.Context, req *linli.Request) error {
 // staff unless one is pending.
 func (h *Handlers) addOpinion(req *linli.Request, p *linli.Poll, text string) error {
 	o := &linli.PollOpinion{PollID: p.ID, Resident: req.Msg.Sender, Household: req.Msg.Resident.Household,
-		Group: req.Msg.Group, Text: readable(text), At: req.Now}
+		Group: req.Msg.Group, Text: textnorm.ChinesePunct(text), At: req.Now}
 	schedule, err := h.Polls.AddOpinion(o)
 	if err != nil || !schedule {
 		return err
@@ -69,7 +70,7 @@ func (h *Handlers) feedback(ctx context.Context, req *linli.Request) error {
 	if !ok || text == "" {
 		return linli.Errorf(linli.EInvalid, textFeedbackUsage)
 	}
-	text = readable(text)
+	text = textnorm.ChinesePunct(text)
 	p, err := h.Polls.AddFeedback(id, linli.PollFeedback{By: req.Msg.Sender, Text: text, At: req.Now})
 	if err != nil {
 		return err

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"linli"
 	"linli/handlers/zhtime"
@@ -252,24 +251,3 @@ func mark(ok bool) string {
 
 // area renders square metres with at most one decimal.
 func area(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
-
-// cjkPunct maps half-width punctuation back to the full-width form Chinese
-// text uses. The engine's NFKC normalisation turns "，" into ","; free text
-// kept for people to read (提议, 意见, 反馈) gets it back where a Chinese
-// character is next to it.
-var cjkPunct = map[rune]rune{',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）'}
-
-// readable restores full-width punctuation next to Chinese characters.
-func readable(s string) string {
-	rs := []rune(s)
-	for i, r := range rs {
-		full, ok := cjkPunct[r]
-		if !ok {
-			continue
-		}
-		if (i > 0 && unicode.Is(unicode.Han, rs[i-1])) || (i+1 < len(rs) && unicode.Is(unicode.Han, rs[i+1])) {
-			rs[i] = full
-		}
-	}
-	return string(rs)
-}

@@ -154,18 +154,6 @@ func TestParseBallot(t *testing.T) {
 	}
 }
 
-func TestReadable(t *testing.T) {
-	for in, want := range map[string]string{
-		"3栋加装电梯,费用按楼层分摊": "3栋加装电梯，费用按楼层分摊",
-		"费用3,000元":       "费用3,000元",
-		"为什么?":           "为什么？",
-		"ok, fine":       "ok, fine",
-	} {
-		if got := readable(in); got != want {
-			t.Errorf("readable(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
 
 // TestOpinionDigests: opinions go to staff ten to a message, one line each,
 // without the household; the 反馈 hint ends the last message only.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"linli"
+	"linli/textnorm"
 )
 
 // Windows of the 随手拍 family.
@@ -171,7 +172,7 @@ func (h *Handlers) offerReport(req *linli.Request) error {
 // createReport registers a report from the sender: category, place, grid,
 // pending images, duplicate link; then alerts and acknowledgements.
 func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Understanding) error {
-	desc = chinesePunct(cutRunes(strings.TrimSpace(desc), reportMaxRunes))
+	desc = textnorm.ChinesePunctBrackets(cutRunes(strings.TrimSpace(desc), reportMaxRunes))
 	urgent := isEmergency(desc)
 	if urgent { // the numbers to call come first, whatever happens next
 		if err := h.replyEmergency(req); err != nil {

@@ -148,29 +148,6 @@ func namesThing(landmark string) bool {
 	return false
 }
 
-// fullWidth maps ASCII punctuation to the Chinese forms that normalisation
-// (NFKC) folded them from.
-var fullWidth = map[rune]rune{',': '，', '!': '！', '?': '？', ':': '：', ';': '；', '(': '（', ')': '）'}
-
-// chinesePunct restores Chinese punctuation next to Chinese characters in
-// text shown back to people ("不亮,晚上" → "不亮，晚上"); brackets become
-// full-width in any text with Chinese in it.
-func chinesePunct(s string) string {
-	rs := []rune(s)
-	han := strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
-	for i, r := range rs {
-		fw, ok := fullWidth[r]
-		if !ok {
-			continue
-		}
-		if (han && (r == '(' || r == ')')) ||
-			(i > 0 && unicode.Is(unicode.Han, rs[i-1])) || (i+1 < len(rs) && unicode.Is(unicode.Han, rs[i+1])) {
-			rs[i] = fw
-		}
-	}
-	return string(rs)
-}
-
 // cutRunes shortens s to n runes, marking the cut with "…".
 func cutRunes(s string, n int) string {
 	r := []rune(s)

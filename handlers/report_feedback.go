@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"linli"
+	"linli/textnorm"
 )
 
 // reportReopen handles "没修好 <编号>" from the reporter within 7 days of
@@ -154,7 +155,7 @@ func parseScore(s string) (int, string, bool) {
 	if n == 0 {
 		return 0, "", false
 	}
-	return n, chinesePunct(cutRunes(strings.TrimSpace(rest), 200)), true
+	return n, textnorm.ChinesePunctBrackets(cutRunes(strings.TrimSpace(rest), 200)), true
 }
 
 // stillBrokenCues say that a fixed problem is back ("还是不亮").

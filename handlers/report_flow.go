@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"linli"
+	"linli/textnorm"
 )
 
 // mayAct reports whether sender may work on a report of grid: staff and
@@ -118,7 +119,7 @@ func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) e
 	if onlyIDs(note) {
 		return linli.Errorf(linli.EInvalid, textReportOneAtATime, step, usage) // "办结 1 2 3"
 	}
-	note = chinesePunct(cutRunes(note, reportMaxRunes))
+	note = textnorm.ChinesePunctBrackets(cutRunes(note, reportMaxRunes))
 	if note == "" {
 		return linli.Errorf(linli.EInvalid, "%s", usage)
 	}

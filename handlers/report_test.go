@@ -137,17 +137,6 @@ func TestComputeReportStats(t *testing.T) {
 	}
 }
 
-func TestChinesePunct(t *testing.T) {
-	for in, want := range map[string]string{
-		"不亮,晚上黑!":        "不亮，晚上黑！",
-		"call 12345, ok": "call 12345, ok",
-		"(3栋)":           "（3栋）",
-	} {
-		if got := chinesePunct(in); got != want {
-			t.Errorf("chinesePunct(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
 
 func TestChatterAfterWord(t *testing.T) {
 	for norm, want := range map[string]bool{

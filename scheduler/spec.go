@@ -7,6 +7,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"linli"
+	"linli/textnorm"
 )
 
 // MinInterval is the shortest interval accepted in an "@every" spec: linli's
@@ -132,16 +133,7 @@ func cutZone(spec string) (zone, rest string, ok bool) {
 // normalizeSpec maps full-width ASCII (as typed with a Chinese input method)
 // to ASCII and collapses runs of white space.
 func normalizeSpec(spec string) string {
-	spec = strings.Map(func(r rune) rune {
-		switch {
-		case r >= 0xFF01 && r <= 0xFF5E:
-			return r - 0xFEE0
-		case r == '\u3000':
-			return ' '
-		}
-		return r
-	}, spec)
-	return strings.Join(strings.Fields(spec), " ")
+	return strings.Join(strings.Fields(textnorm.FoldWidth(spec)), " ")
 }
 
 func badSpec(spec string) error {

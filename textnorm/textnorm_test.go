@@ -19,3 +19,37 @@ func TestNormalize(t *testing.T) {
 		}
 	}
 }
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"通知　全部：明天停水！": "通知 全部:明天停水!",
+		"０　８ ＊ ＊ １":   "0 8 * * 1",
+		"社區  義診":      "社區 義診", // no Traditional conversion
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestChinesePunct(t *testing.T) {
+	tests := []struct {
+		in, want, brackets string
+	}{
+		{"3栋加装电梯,费用按楼层分摊", "3栋加装电梯，费用按楼层分摊", "3栋加装电梯，费用按楼层分摊"},
+		{"费用3,000元", "费用3,000元", "费用3,000元"},
+		{"为什么?", "为什么？", "为什么？"},
+		{"ok, fine", "ok, fine", "ok, fine"},
+		{"不亮,晚上黑!", "不亮，晚上黑！", "不亮，晚上黑！"},
+		{"call 12345, ok", "call 12345, ok", "call 12345, ok"},
+		{"(3栋)", "(3栋）", "（3栋）"},
+	}
+	for _, tt := range tests {
+		if got := ChinesePunct(tt.in); got != tt.want {
+			t.Errorf("ChinesePunct(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := ChinesePunctBrackets(tt.in); got != tt.brackets {
+			t.Errorf("ChinesePunctBrackets(%q) = %q, want %q", tt.in, got, tt.brackets)
+		}
+	}
+}
