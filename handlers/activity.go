@@ -44,7 +44,7 @@ func (h *Handlers) registerSignup(r linli.Router) {
 // changes the time of one).
 func (h *Handlers) publishActivity(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
-	spec, err := parsePublish(req.Args, now, h.Config)
+	spec, err := parsePublish(req.Args, now, h.Config, h.times())
 	if err != nil {
 		return err
 	}

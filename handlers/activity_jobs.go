@@ -252,9 +252,9 @@ func (h *Handlers) runNext(job linli.Job, occ time.Time) error {
 		return err
 	}
 	now := h.Clock.Now().In(h.Config.Location)
-	start, err := nextOccurrence(a.Repeat, a.StartsAt)
+	start, err := h.times().Next(a.Repeat, a.StartsAt)
 	for err == nil && !start.After(now) {
-		start, err = nextOccurrence(a.Repeat, start)
+		start, err = h.times().Next(a.Repeat, start)
 	}
 	if err != nil {
 		return err

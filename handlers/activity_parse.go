@@ -20,7 +20,7 @@ type publishSpec struct {
 	Capacity   int
 	Deadline   time.Time
 	Groups     []string
-	Repeat     string // rule for nextOccurrence
+	Repeat     string // a rule of zhtime.Reader.ParseRepeat
 	RepeatText string
 }
 
@@ -39,7 +39,7 @@ var (
 
 // parsePublish reads the arguments of 发布活动. Its errors are EInvalid
 // *linli.Error values with an example.
-func parsePublish(args string, now time.Time, cfg *linli.Config) (*publishSpec, error) {
+func parsePublish(args string, now time.Time, cfg *linli.Config, rd zhtime.Reader) (*publishSpec, error) {
 	bad := func(format string, a ...any) error {
 		return linli.Errorf(linli.EInvalid, "%s\n例如：%s", fmt.Sprintf(format, a...), textPublishExample)
 	}
@@ -70,7 +70,7 @@ func parsePublish(args string, now time.Time, cfg *linli.Config) (*publishSpec, 
 		spec.StartsAt = t
 	}
 	if rule := fields["重复"]; rule != "" {
-		r, desc, first, err := parseRecurrence(rule, spec.StartsAt, now)
+		r, desc, first, err := rd.ParseRepeat(rule, spec.StartsAt, now)
 		if err != nil {
 			return nil, bad("%v", err)
 		}

@@ -128,13 +128,13 @@ func (h *Handlers) SyncConfigNotices() error {
 // 每月1日9点. Its error is in Chinese and says what is accepted.
 func (h *Handlers) recurringSpec(s string) (string, error) {
 	s = strings.TrimSpace(s)
-	if spec, _, ok := zhtime.ParseRecurring(s); ok {
+	if spec, _, ok := h.times().ParseRecurring(s); ok {
 		return spec, nil
 	}
 	if s == "" || strings.ContainsAny(s[:1], "0123456789*@") || strings.Contains(s, "TZ=") {
 		return s, nil
 	}
-	_, _, err := zhtime.ParseWhen(s, h.Clock.Now())
+	_, _, err := h.times().ParseWhen(s, h.Clock.Now())
 	if err != nil && (strings.HasPrefix(s, "每") || strings.HasPrefix(s, "工作日")) {
 		return "", err // says why this recurring form cannot run
 	}
@@ -166,7 +166,7 @@ func (h *Handlers) syncDigest(byKey map[string]linli.Job) error {
 	if at == "" {
 		at = defaultDigestAt
 	}
-	spec, _, ok := zhtime.ParseRecurring("每天" + at)
+	spec, _, ok := h.times().ParseRecurring("每天" + at)
 	if !ok {
 		return fmt.Errorf("配置 [digest] at = %q 无效（例如 \"17:30\"）", d.At)
 	}

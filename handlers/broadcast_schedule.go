@@ -32,16 +32,16 @@ func (h *Handlers) scheduleNotice(ctx context.Context, req *linli.Request) error
 		return h.listSchedules(ctx, req)
 	}
 	now := req.Now.In(h.Config.Location)
-	expr, rest, ok := zhtime.Split(req.Args, now)
+	expr, rest, ok := h.times().Split(req.Args, now)
 	if !ok {
 		if !req.Msg.Addressed {
 			return linli.ErrNotCommand
 		}
-		return linli.Errorf(linli.EInvalid, "%s", whenError(req.Args, now))
+		return linli.Errorf(linli.EInvalid, "%s", h.whenError(req.Args, now))
 	}
-	at, spec, err := zhtime.ParseWhen(expr, now)
+	at, spec, err := h.times().ParseWhen(expr, now)
 	if err != nil {
-		return linli.Errorf(linli.EInvalid, "%s", whenError(req.Args, now))
+		return linli.Errorf(linli.EInvalid, "%s", h.whenError(req.Args, now))
 	}
 	tgt, _, err := h.parseTarget(rest, textScheduleUsage)
 	if err != nil {
@@ -77,12 +77,12 @@ func (h *Handlers) scheduleNotice(ctx context.Context, req *linli.Request) error
 }
 
 // whenError explains why the start of args is not a time.
-func whenError(args string, now time.Time) string {
+func (h *Handlers) whenError(args string, now time.Time) string {
 	fields := strings.Fields(args)
 	if len(fields) >= 5 && strings.ContainsAny(fields[0][:1], "0123456789*") {
 		return fmt.Sprintf("cron表达式“%s”无效。%s", strings.Join(fields[:5], " "), textWhenForms)
 	}
-	if _, _, err := zhtime.ParseWhen(fields[0], now); err != nil {
+	if _, _, err := h.times().ParseWhen(fields[0], now); err != nil {
 		return err.Error() + "\n" + textScheduleUsage
 	}
 	return textScheduleUsage + textWhenForms
@@ -95,17 +95,11 @@ func (h *Handlers) whenText(j linli.Job) string {
 	if j.Spec == "" {
 		return next
 	}
-	desc, ok := describeSpec(j.Spec)
+	_, desc, ok := h.times().ParseRecurring(j.Spec)
 	if !ok {
 		return "按“" + j.Spec + "”重复，下次 " + next
 	}
 	return desc + "，下次 " + next
-}
-
-// describeSpec puts a cron spec in words ("每周一 09:00").
-func describeSpec(spec string) (string, bool) {
-	_, desc, ok := zhtime.ParseRecurring(spec)
-	return desc, ok
 }
 
 // noticePayload decodes a notice job's payload.

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	"linli"
+	"linli/handlers/zhtime"
 )
 
 // Deps are what the handlers need. cmd/linli fills them.
@@ -37,6 +38,9 @@ type Handlers struct {
 
 	digestSources []linli.DigestSource // sections of the daily digest (AddDigestSource)
 }
+
+// times reads Chinese times, with the scheduler checking the specs.
+func (h *Handlers) times() zhtime.Reader { return zhtime.Reader{Cal: h.Scheduler} }
 
 // New returns the handlers. Call Register before routing messages and
 // RegisterJobs before running the scheduler.

@@ -154,7 +154,6 @@ func TestParseBallot(t *testing.T) {
 	}
 }
 
-
 // TestOpinionDigests: opinions go to staff ten to a message, one line each,
 // without the household; the 反馈 hint ends the last message only.
 func TestOpinionDigests(t *testing.T) {

@@ -137,7 +137,6 @@ func TestComputeReportStats(t *testing.T) {
 	}
 }
 
-
 func TestChatterAfterWord(t *testing.T) {
 	for norm, want := range map[string]bool{
 		"随手拍真方便":        true,

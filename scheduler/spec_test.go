@@ -61,3 +61,44 @@ func TestValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestSchedulerNext: the calendar of activities' recurrences, nth rules
+// (the N-th weekday of every month) beside cron specs.
+func TestSchedulerNext(t *testing.T) {
+	shanghai, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(s string) time.Time {
+		tm, err := time.ParseInLocation("2006-01-02 15:04", s, shanghai)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tm
+	}
+	s := &Scheduler{}
+	tests := []struct{ rule, after, want string }{
+		{"0 8 * * 6", "2026-11-28 08:00", "2026-12-05 08:00"},
+		{"nth 1 6 15:00", "2026-12-05 15:00", "2027-01-02 15:00"},
+		{"nth 1 6 15:00", "2026-11-23 09:00", "2026-12-05 15:00"},
+		{"nth -1 0 10:00", "2026-11-23 09:00", "2026-11-29 10:00"},
+		{"nth 3 3 19:30", "2026-11-23 09:00", "2026-12-16 19:30"},
+	}
+	for _, tt := range tests {
+		got, err := s.Next(tt.rule, at(tt.after))
+		if err != nil || !got.Equal(at(tt.want)) || got.Location() != shanghai {
+			t.Errorf("Next(%s, %s) = %v %v, want %s", tt.rule, tt.after, got, err, tt.want)
+		}
+	}
+	if got, err := s.Next("0 0 30 2 *", at("2026-11-23 09:00")); err != nil || !got.IsZero() {
+		t.Errorf("Next of a spec that never fires = %v %v, want zero time and no error", got, err)
+	}
+	for _, bad := range []string{"0 25 * * *", "nth 5 6 15:00", "nth 1 7 15:00", "nth 1 6 25:00", "nth 1 6", "nth x"} {
+		if _, err := s.Next(bad, at("2026-11-23 09:00")); linli.ErrorCode(err) != linli.EInvalid {
+			t.Errorf("Next(%q) error = %v, want EInvalid", bad, err)
+		}
+	}
+	if err := Validate("nth 1 6 15:00"); err != nil {
+		t.Errorf("Validate(nth rule) = %v", err)
+	}
+}

@@ -1,20 +1,20 @@
-package handlers
+package zhtime
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/robfig/cron/v3"
-
-	"linli/handlers/zhtime"
+	"linli"
 )
 
-// Recurrence rules of activities, as stored in Activity.Repeat: a 5-field
-// cron spec ("30 9 * * 6"), or "nth N W HH:MM" for the N-th weekday W of
-// each month (N = -1: the last), which cron cannot express.
+// The recurrence of an activity (Activity.Repeat) is a 5-field cron spec
+// ("30 9 * * 6"), or "nth N W HH:MM" for the N-th weekday W of each month
+// (N = -1: the last), which cron cannot express. The calendar understands
+// both.
 
 var (
 	nthRe = regexp.MustCompile(`^每(?:个)?月(?:的)?(?:第([一二三四1-4])|(最后一))个?(?:周|星期|礼拜)([一二三四五六日天1-7])(.*)$`)
@@ -23,14 +23,15 @@ var (
 	cronLike = regexp.MustCompile(`^[0-9*/,\-]+(?:\s+[0-9*/,\-]+){4}$`)
 )
 
-var weekdayOf = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 0, "天": 0, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 0}
+var repeatWeekday = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 0, "天": 0, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 0}
 
-// parseRecurrence reads a recurrence such as 每周六, 每周六上午9点, 每月第一个
-// 周六, 每月15日 or a cron spec. A rule without a time of day takes start's
-// (start may be zero when 时间 was not given; then the rule must name a
-// time). It returns the rule, its description and its first occurrence
-// after now.
-func parseRecurrence(text string, start, now time.Time) (rule, desc string, first time.Time, err error) {
+// ParseRepeat reads the recurrence of an activity: 每周六, 每周六上午9点,
+// 每月第一个周六, 每月15日 or a cron spec, with or without a trailing 重复. A
+// rule without a time of day takes start's (start may be zero when the
+// activity's time was not given; then the rule must name a time). It
+// returns the rule, its description and its first occurrence: at start or
+// after it, else after now.
+func (r Reader) ParseRepeat(text string, start, now time.Time) (rule, desc string, first time.Time, err error) {
 	text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "重复"))
 	hasClock := clockRe.MatchString(text) || cronLike.MatchString(text)
 	if !hasClock && start.IsZero() {
@@ -43,7 +44,7 @@ func parseRecurrence(text string, start, now time.Time) (rule, desc string, firs
 			n = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}[m[1]]
 		}
 		if rest := strings.TrimSpace(m[4]); rest != "" {
-			spec, _, ok := zhtime.ParseRecurring("每天" + rest)
+			spec, _, ok := r.ParseRecurring("每天" + rest)
 			if !ok {
 				return "", "", time.Time{}, fmt.Errorf("无法识别重复时间“%s”，例如：每月第一个周六上午9点", text)
 			}
@@ -51,7 +52,7 @@ func parseRecurrence(text string, start, now time.Time) (rule, desc string, firs
 			minute, _ = strconv.Atoi(f[0])
 			hour, _ = strconv.Atoi(f[1])
 		}
-		rule = fmt.Sprintf("nth %d %d %02d:%02d", n, weekdayOf[m[3]], hour, minute)
+		rule = fmt.Sprintf("nth %d %d %02d:%02d", n, repeatWeekday[m[3]], hour, minute)
 	} else {
 		switch text {
 		case "每天", "每日":
@@ -61,9 +62,9 @@ func parseRecurrence(text string, start, now time.Time) (rule, desc string, firs
 		case "每月", "每个月":
 			rule = fmt.Sprintf("%d %d %d * *", minute, hour, start.Day())
 		default:
-			spec, _, ok := zhtime.ParseRecurring(text)
+			spec, _, ok := r.ParseRecurring(text)
 			if !ok {
-				_, _, perr := zhtime.ParseWhen(text, now)
+				_, _, perr := r.ParseWhen(text, now)
 				if perr == nil {
 					perr = fmt.Errorf("无法识别重复时间“%s”", text)
 				}
@@ -81,52 +82,29 @@ func parseRecurrence(text string, start, now time.Time) (rule, desc string, firs
 	if !start.IsZero() {
 		after = start.Add(-time.Minute) // the first occurrence may be start itself
 	}
-	first, err = nextOccurrence(rule, after)
+	first, err = r.Next(rule, after)
 	if err != nil {
 		return "", "", time.Time{}, err
 	}
 	return rule, describeRule(rule), first, nil
 }
 
-// nextOccurrence returns the first time after after (in after's location)
-// that rule names.
-func nextOccurrence(rule string, after time.Time) (time.Time, error) {
-	var n, wd, hh, mm int
-	if _, err := fmt.Sscanf(rule, "nth %d %d %d:%d", &n, &wd, &hh, &mm); err == nil {
-		y, mo, _ := after.Date()
-		for i := range 25 {
-			first := time.Date(y, mo+time.Month(i), 1, hh, mm, 0, 0, after.Location())
-			t := nthWeekday(first, n, time.Weekday(wd))
-			if t.After(after) {
-				return t, nil
-			}
-		}
-		return time.Time{}, fmt.Errorf("重复规则“%s”没有下一次", rule)
-	}
-	sched, err := cron.ParseStandard(rule)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("重复规则“%s”有误：%v", rule, err)
-	}
-	t := sched.Next(after)
-	if t.IsZero() {
+// Next returns the first time after after (in after's location) that an
+// activity's rule names, as the calendar computes it. Its errors are
+// Chinese, safe to show.
+func (r Reader) Next(rule string, after time.Time) (time.Time, error) {
+	t, err := r.Cal.Next(rule, after)
+	switch {
+	case err != nil:
+		return time.Time{}, errors.New(linli.ErrorMessage(err))
+	case t.IsZero():
 		return time.Time{}, fmt.Errorf("重复规则“%s”没有下一次", rule)
 	}
 	return t, nil
 }
 
-// nthWeekday returns the n-th (n = -1: last) weekday wd of first's month, at
-// first's time of day; first is the 1st of the month.
-func nthWeekday(first time.Time, n int, wd time.Weekday) time.Time {
-	if n > 0 {
-		d := (int(wd) - int(first.Weekday()) + 7) % 7
-		return first.AddDate(0, 0, d+7*(n-1))
-	}
-	last := first.AddDate(0, 1, -1)
-	d := (int(last.Weekday()) - int(wd) + 7) % 7
-	return last.AddDate(0, 0, -d)
-}
-
-// describeRule renders a rule as people say it: 每周六 09:30, 每月第一个周六 09:30.
+// describeRule renders a rule as people say it: 每周六 09:30, 每月第一个周六
+// 09:30.
 func describeRule(rule string) string {
 	var n, wd, hh, mm int
 	if _, err := fmt.Sscanf(rule, "nth %d %d %d:%d", &n, &wd, &hh, &mm); err == nil {
@@ -136,9 +114,8 @@ func describeRule(rule string) string {
 		}
 		return fmt.Sprintf("每月%s个%s %02d:%02d", which, []string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}[wd], hh, mm)
 	}
-	_, desc, ok := zhtime.ParseRecurring(rule)
-	if !ok {
+	if !isCronLike(rule) {
 		return rule
 	}
-	return desc
+	return describe(rule)
 }
