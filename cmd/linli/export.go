@@ -12,6 +12,7 @@ import (
 
 	"linli"
 	"linli/handlers"
+	"linli/handlers/export"
 	"linli/storage"
 )
 
@@ -71,7 +72,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	var buf bytes.Buffer
-	if err := h.WriteTable(t, *format, &buf); err != nil {
+	if err := export.Write(t, *format, cfg.Location, &buf); err != nil {
 		fmt.Fprintln(stderr, "linli export:", linli.ErrorMessage(err))
 		return 1
 	}
