@@ -58,7 +58,7 @@ func (h *Handlers) cancelActivity(ctx context.Context, req *linli.Request) error
 	au := h.participantsOf(a, signups, (*linli.Signup).Active)
 	for _, g := range a.Groups {
 		out := linli.Outgoing{To: linli.Chat{Group: g}, Text: textActivityCancelled(a, series, keepSeries)}
-		if err := h.sendMentions(out, au.byGroup[g]); err != nil {
+		if err := h.teller().Mentions(out, au.byGroup[g]); err != nil {
 			return err
 		}
 	}

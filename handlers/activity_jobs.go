@@ -22,10 +22,6 @@ const (
 // in one message: a storm of 报名 gets a few replies, not hundreds.
 const ackWindow = 30 * time.Second
 
-// mentionBudget bounds the runes of @mentions in one message, below the
-// outbox's split length so names are never cut.
-const mentionBudget = 1000
-
 // actJob is the payload of every activity job.
 type actJob struct {
 	ID     uint64        `json:"id"`
@@ -159,12 +155,12 @@ func (h *Handlers) runAck(job linli.Job, occ time.Time) error {
 	chat := linli.Chat{Group: p.Group}
 	key := linli.JobKey(job, occ, "")
 	if len(confirmed) > 0 {
-		if err := h.sendMentions(linli.Outgoing{To: chat, Text: textAckConfirmed(a, families), Key: key + "c"}, confirmed); err != nil {
+		if err := h.teller().Mentions(linli.Outgoing{To: chat, Text: textAckConfirmed(a, families), Key: key + "c"}, confirmed); err != nil {
 			return err
 		}
 	}
 	if len(waiting) > 0 {
-		if err := h.sendMentions(linli.Outgoing{To: chat, Text: textAckWaitlisted(a, positions), Key: key + "w"}, waiting); err != nil {
+		if err := h.teller().Mentions(linli.Outgoing{To: chat, Text: textAckWaitlisted(a, positions), Key: key + "w"}, waiting); err != nil {
 			return err
 		}
 	}
@@ -209,7 +205,7 @@ func (h *Handlers) runReminder(job linli.Job, occ time.Time) error {
 			people += party[n]
 		}
 		out := linli.Outgoing{To: linli.Chat{Group: g}, Text: textReminder(a, people, now), Key: linli.JobKey(job, occ, g)}
-		if err := h.sendMentions(out, names); err != nil {
+		if err := h.teller().Mentions(out, names); err != nil {
 			return err
 		}
 	}

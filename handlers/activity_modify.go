@@ -150,7 +150,7 @@ func (h *Handlers) announceUpdate(before, a *linli.Activity) (int, error) {
 		if moved {
 			out.Text, names = textActivityMoved(before, a, true), au.byGroup[g]
 		}
-		if err := h.sendMentions(out, names); err != nil {
+		if err := h.teller().Mentions(out, names); err != nil {
 			return 0, err
 		}
 	}

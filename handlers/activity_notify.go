@@ -67,37 +67,6 @@ func (h *Handlers) participantsOf(a *linli.Activity, signups []linli.Signup, kee
 	return au
 }
 
-// sendMentions sends out with names @mentioned, split into as many messages
-// as mentionBudget needs, each with out's text. Without names, out is sent
-// as is.
-func (h *Handlers) sendMentions(out linli.Outgoing, names []string) error {
-	if len(names) == 0 {
-		return h.Out.Send(out)
-	}
-	var chunk []string
-	size, part := 0, 0
-	flush := func() error {
-		msg := out
-		msg.Mention = chunk
-		if out.Key != "" {
-			msg.Key = fmt.Sprintf("%s:%d", out.Key, part)
-		}
-		part++
-		chunk, size = nil, 0
-		return h.Out.Send(msg)
-	}
-	for _, n := range names {
-		if size+len([]rune(n))+2 > mentionBudget && len(chunk) > 0 {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-		chunk = append(chunk, n)
-		size += len([]rune(n)) + 2
-	}
-	return flush()
-}
-
 // dayAndTime renders t as 今天 09:30, 明天 09:30 or 11月28日(周六) 09:30.
 func dayAndTime(t, now time.Time) string {
 	y, m, d := t.Date()

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"linli"
+	"linli/handlers/tell"
 	"linli/handlers/zhtime"
 )
 
@@ -183,16 +184,7 @@ func parseGroups(s string, cfg *linli.Config) ([]string, error) {
 	}
 	var out []string
 	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '、' || r == ';' || r == ' ' }) {
-		var match []string
-		for _, g := range cfg.Groups {
-			if g == name {
-				match = []string{g}
-				break
-			}
-			if strings.Contains(g, name) {
-				match = append(match, g)
-			}
-		}
+		match := tell.MatchGroup(name, cfg.Groups)
 		if len(match) != 1 {
 			return nil, linli.Errorf(linli.EInvalid, "不认识群「%s」。可以写：全部，或 %s 中的一个或几个（用逗号隔开），例如：群:%s",
 				name, strings.Join(cfg.Groups, "、"), cfg.Groups[0])

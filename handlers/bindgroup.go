@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"linli"
-	"linli/textnorm"
+	"linli/handlers/tell"
 )
 
 // registerBindGroup registers 绑定群, which re-binds a renamed group to its
@@ -86,15 +86,7 @@ func (h *Handlers) resolveConfiguredGroup(name string, configured []string) (str
 	if name == "" {
 		return "", linli.Errorf(linli.EInvalid, "%s", textBindGroupUsage)
 	}
-	var matches []string
-	for _, g := range configured {
-		if g == name || textnorm.Fold(g) == name {
-			return g, nil
-		}
-		if strings.Contains(textnorm.Fold(g), name) {
-			matches = append(matches, g)
-		}
-	}
+	matches := tell.MatchGroup(name, configured)
 	switch len(matches) {
 	case 1:
 		return matches[0], nil

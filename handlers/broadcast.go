@@ -8,7 +8,7 @@ import (
 	"unicode"
 
 	"linli"
-	"linli/textnorm"
+	"linli/handlers/tell"
 )
 
 // registerBroadcast registers the staff commands of the broadcast family:
@@ -88,17 +88,7 @@ func (h *Handlers) parseTarget(args, usage string) (t target, known bool, err er
 // resolveGroup finds the served group called name: its exact name, or the
 // one served group whose name contains name ("1期" for 幸福里1期居民群).
 func (h *Handlers) resolveGroup(name string) (string, error) {
-	for _, g := range h.Config.Groups {
-		if g == name || textnorm.Fold(g) == name {
-			return g, nil
-		}
-	}
-	var matches []string
-	for _, g := range h.Config.Groups {
-		if strings.Contains(textnorm.Fold(g), name) {
-			matches = append(matches, g)
-		}
-	}
+	matches := tell.MatchGroup(name, h.Config.Groups)
 	switch len(matches) {
 	case 1:
 		return matches[0], nil

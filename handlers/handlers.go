@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	"linli"
+	"linli/handlers/tell"
 	"linli/handlers/zhtime"
 )
 
@@ -41,6 +42,11 @@ type Handlers struct {
 
 // times reads Chinese times, with the scheduler checking the specs.
 func (h *Handlers) times() zhtime.Reader { return zhtime.Reader{Cal: h.Scheduler} }
+
+// teller reaches people through the outbox.
+func (h *Handlers) teller() tell.Teller {
+	return tell.Teller{Config: h.Config, Out: h.Out, Residents: h.Residents}
+}
 
 // New returns the handlers. Call Register before routing messages and
 // RegisterJobs before running the scheduler.

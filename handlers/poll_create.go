@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"linli"
+	"linli/handlers/tell"
 	"linli/handlers/zhtime"
 	"linli/textnorm"
 )
@@ -203,15 +204,7 @@ func (s *pollSpec) parseGroups(v string, cfg *linli.Config) error {
 // group whose name contains it ("1期" for 幸福里1期居民群), as 发布活动 and
 // 通知 read it. Several matches are listed for the sender to choose.
 func pollGroup(name string, served []string) (string, error) {
-	if slices.Contains(served, name) {
-		return name, nil
-	}
-	var matches []string
-	for _, g := range served {
-		if strings.Contains(g, name) {
-			matches = append(matches, g)
-		}
-	}
+	matches := tell.MatchGroup(name, served)
 	switch len(matches) {
 	case 1:
 		return matches[0], nil

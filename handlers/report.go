@@ -250,7 +250,7 @@ func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Unders
 // reportLinked tells the reporter and the worker about a duplicate; again
 // means the reporter had reported it themselves.
 func (h *Handlers) reportLinked(req *linli.Request, r *linli.Report, again bool) error {
-	if err := h.tell(r.Assignee, textReportDupWorker(r, again), nil, ""); err != nil {
+	if err := h.teller().Person(r.Assignee, textReportDupWorker(r, again), nil, ""); err != nil {
 		return err
 	}
 	return h.acknowledge(req, r, textReportDupAck(r, again), textReportDupGroupAck(r))

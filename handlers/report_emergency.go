@@ -62,7 +62,7 @@ func (h *Handlers) alertEmergency(r *linli.Report) error {
 		if r.Assignee == "" {
 			return nil // alertWorker told the staff
 		}
-		return h.tellStaff(textReportAlert(textReportAlertUrgent, r, h.Config.Location), "")
+		return h.teller().Staff(textReportAlert(textReportAlertUrgent, r, h.Config.Location), "")
 	}
-	return h.tell(sup, textReportAlert(textReportAlertUrgent, r, h.Config.Location), nil, "")
+	return h.teller().Person(sup, textReportAlert(textReportAlertUrgent, r, h.Config.Location), nil, "")
 }

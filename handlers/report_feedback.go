@@ -70,12 +70,12 @@ func (h *Handlers) reportReopen(ctx context.Context, req *linli.Request) error {
 			return err
 		}
 		if r.Reporter != req.Msg.Sender { // reopened through a duplicate
-			if err := h.tell(r.Reporter, textReportReopenedByOther(r.ID), nil, ""); err != nil {
+			if err := h.teller().Person(r.Reporter, textReportReopenedByOther(r.ID), nil, ""); err != nil {
 				return err
 			}
 		}
 	}
-	return h.tell(req.Msg.Sender, textReportReopened(id), nil, "")
+	return h.teller().Person(req.Msg.Sender, textReportReopened(id), nil, "")
 }
 
 // checkOwn refuses someone else's report to a resident.
@@ -120,19 +120,19 @@ func (h *Handlers) reportRate(ctx context.Context, req *linli.Request) error {
 		return h.residentNotFound(err, id)
 	}
 	if closer != "" {
-		if err := h.tell(closer, textReportRatedWorker(id, score, comment), nil, ""); err != nil {
+		if err := h.teller().Person(closer, textReportRatedWorker(id, score, comment), nil, ""); err != nil {
 			return err
 		}
 	}
 	if r.Status != linli.ReportRejected {
-		return h.tell(req.Msg.Sender, textReportRated(id, score), nil, "")
+		return h.teller().Person(req.Msg.Sender, textReportRated(id, score), nil, "")
 	}
 	if sup := h.supervisorOf(r.Grid); sup != closer || sup == "" {
-		if err := h.tell(sup, textReportRatedRejection(r, closer, score, comment), nil, ""); err != nil {
+		if err := h.teller().Person(sup, textReportRatedRejection(r, closer, score, comment), nil, ""); err != nil {
 			return err
 		}
 	}
-	return h.tell(req.Msg.Sender, textReportRatedRejected(id, score), nil, "")
+	return h.teller().Person(req.Msg.Sender, textReportRatedRejected(id, score), nil, "")
 }
 
 // lastActor returns who last took step action on r ("" if nobody).

@@ -82,7 +82,7 @@ func (h *Handlers) acceptOne(req *linli.Request, id uint64) error {
 	if err != nil {
 		return h.workerNotFound(err, id)
 	}
-	return h.tell(r.Reporter, textReportAcceptedReporter(r.ID), nil, "")
+	return h.teller().Person(r.Reporter, textReportAcceptedReporter(r.ID), nil, "")
 }
 
 // openOf returns the open reports of list.
@@ -158,18 +158,18 @@ func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) e
 		var err error
 		switch {
 		case status == linli.ReportResolved:
-			err = h.tell(x.Reporter, textReportResolvedReporter(x.ID, note), nil, "")
+			err = h.teller().Person(x.Reporter, textReportResolvedReporter(x.ID, note), nil, "")
 			for i, name := range photos {
 				if err == nil {
 					media := h.reportMedia(x.ID, "办结", i+1, name)
-					err = h.tell(x.Reporter, fmt.Sprintf(textReportResolPhotoForward, x.ID), media, "")
+					err = h.teller().Person(x.Reporter, fmt.Sprintf(textReportResolPhotoForward, x.ID), media, "")
 				}
 			}
-		case h.reachable(x.Reporter):
+		case h.teller().Reachable(x.Reporter):
 			err = h.Out.Send(linli.Outgoing{To: linli.Chat{User: x.Reporter}, Text: textReportRejectedReporter(x.ID, note), Private: true})
 		default:
 			withheld = true
-			err = h.tell(x.Reporter, textReportRejectedPublic(h.Config.BotName, x.ID), nil, "")
+			err = h.teller().Person(x.Reporter, textReportRejectedPublic(h.Config.BotName, x.ID), nil, "")
 		}
 		if err != nil {
 			return err
@@ -232,11 +232,11 @@ func (h *Handlers) reportTransfer(ctx context.Context, req *linli.Request) error
 		return err
 	}
 	if old != "" && old != req.Msg.Sender && old != g.Worker {
-		if err := h.tell(old, textReportTransferredOld(r.ID, g), nil, ""); err != nil {
+		if err := h.teller().Person(old, textReportTransferredOld(r.ID, g), nil, ""); err != nil {
 			return err
 		}
 	}
-	if err := h.tell(r.Reporter, textReportTransferredReporter(r.ID, g), nil, ""); err != nil {
+	if err := h.teller().Person(r.Reporter, textReportTransferredReporter(r.ID, g), nil, ""); err != nil {
 		return err
 	}
 	return req.Reply(textReportTransferred(r.ID, g))

@@ -119,10 +119,10 @@ func (h *Handlers) addReportImage(r *linli.Report, name string, now time.Time) e
 	if err != nil {
 		return err
 	}
-	if err := h.tell(r.Assignee, fmt.Sprintf(textReportImageForward, r.ID), h.reportMedia(r.ID, "", len(r.Images), name), ""); err != nil {
+	if err := h.teller().Person(r.Assignee, fmt.Sprintf(textReportImageForward, r.ID), h.reportMedia(r.ID, "", len(r.Images), name), ""); err != nil {
 		return err
 	}
-	return h.tell(r.Reporter, fmt.Sprintf(textReportImageAdded, r.ID), nil, "")
+	return h.teller().Person(r.Reporter, fmt.Sprintf(textReportImageAdded, r.ID), nil, "")
 }
 
 // addResolutionPhoto attaches a worker's photo to the resolution and
@@ -150,7 +150,7 @@ func (h *Handlers) addResolutionPhoto(req *linli.Request, r *linli.Report) error
 			continue
 		}
 		media := h.reportMedia(x.ID, "办结", len(x.ResolImages), name)
-		if err := h.tell(x.Reporter, fmt.Sprintf(textReportResolPhotoForward, x.ID), media, ""); err != nil {
+		if err := h.teller().Person(x.Reporter, fmt.Sprintf(textReportResolPhotoForward, x.ID), media, ""); err != nil {
 			return err
 		}
 	}
@@ -175,12 +175,12 @@ func (h *Handlers) reportMedia(id uint64, label string, n int, name string) *lin
 
 // alertWorker sends the assignee the report and its images.
 func (h *Handlers) alertWorker(r *linli.Report, header string) error {
-	if err := h.tell(r.Assignee, textReportAlert(header, r, h.Config.Location), nil, ""); err != nil {
+	if err := h.teller().Person(r.Assignee, textReportAlert(header, r, h.Config.Location), nil, ""); err != nil {
 		return err
 	}
 	for i, name := range r.Images {
 		if media := h.reportMedia(r.ID, "", i+1, name); media != nil && r.Assignee != "" {
-			if err := h.tell(r.Assignee, "", media, ""); err != nil {
+			if err := h.teller().Person(r.Assignee, "", media, ""); err != nil {
 				return err
 			}
 		}
@@ -239,7 +239,7 @@ func (h *Handlers) runAskImage(job linli.Job, occ time.Time) error {
 	if err != nil || !ask || h.Config.RoleOf(p.Sender) != linli.RoleResident {
 		return err
 	}
-	return h.tell(p.Sender, textReportAskImage(len(pend.Files)), nil, linli.JobKey(job, occ, "ask"))
+	return h.teller().Person(p.Sender, textReportAskImage(len(pend.Files)), nil, linli.JobKey(job, occ, "ask"))
 }
 
 // pendingPhotos returns the photos sender sent in the last 5 minutes and

@@ -81,7 +81,7 @@ func (h *Handlers) reportAddPlace(ctx context.Context, req *linli.Request) error
 		return h.residentNotFound(err, id)
 	}
 	if to.Name == "" {
-		if err := h.tell(r.Assignee, textReportPlaceWorker(r.ID, place), nil, ""); err != nil {
+		if err := h.teller().Person(r.Assignee, textReportPlaceWorker(r.ID, place), nil, ""); err != nil {
 			return err
 		}
 		return req.Reply(textReportPlaceAdded(r.ID, place, ""))
@@ -93,7 +93,7 @@ func (h *Handlers) reportAddPlace(ctx context.Context, req *linli.Request) error
 		return err
 	}
 	if old != "" && old != to.Worker {
-		if err := h.tell(old, textReportTransferredOld(r.ID, to), nil, ""); err != nil {
+		if err := h.teller().Person(old, textReportTransferredOld(r.ID, to), nil, ""); err != nil {
 			return err
 		}
 	}

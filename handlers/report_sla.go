@@ -94,21 +94,21 @@ func (h *Handlers) runReportSLA(job linli.Job, occ time.Time) error {
 	switch p.Stage {
 	case linli.SLAReminded:
 		action = "reminded"
-		err = h.tell(r.Assignee, textReportReminder(r, h.Config.Location), nil, key("worker"))
+		err = h.teller().Person(r.Assignee, textReportReminder(r, h.Config.Location), nil, key("worker"))
 	case linli.SLAEscalated1:
 		sup := h.supervisorOf(r.Grid)
 		note = sup
 		if sup == "" {
 			note = "社工"
 		}
-		err = h.tell(sup, textReportEscalation1(r, sla), nil, key("supervisor"))
+		err = h.teller().Person(sup, textReportEscalation1(r, sla), nil, key("supervisor"))
 	case linli.SLAEscalated2:
 		note = "社工"
 		if g := h.Config.StaffGroup; g != "" {
 			note = g
 			err = h.Out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: textReportEscalation2(r, sla), Key: key("staff")})
 		} else {
-			err = h.tellStaff(textReportEscalation2(r, sla), key("staff"))
+			err = h.teller().Staff(textReportEscalation2(r, sla), key("staff"))
 		}
 	}
 	if err != nil {

@@ -74,7 +74,7 @@ func (h *Handlers) reportProgress(ctx context.Context, req *linli.Request) error
 			b.WriteString("（已超时）")
 		}
 	}
-	full := h.reachable(req.Msg.Sender)
+	full := h.teller().Reachable(req.Msg.Sender)
 	for _, e := range r.History {
 		if !full && !reportPublicSteps[e.Action] {
 			continue
