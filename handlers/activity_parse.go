@@ -199,10 +199,10 @@ func parseGroups(s string, cfg *linli.Config) ([]string, error) {
 // parseSignupArgs splits the words after 报名 into the activity reference
 // and the number of family members (extra < 0: none given): "1 +1",
 // "健康讲座+2", "1 加1", "1 2人", "1 我和老伴", "1，谢谢社工！".
-// Punctuation and polite words after the reference are ignored; other words
+// Punctuation and polite words (Lexicon.Polite) after the reference are ignored; other words
 // stay in ref (which then names no activity, or reads as chatter). ok is
 // false for a count that makes no sense (see partyWords).
-func parseSignupArgs(args string) (ref string, extra int, ok bool) {
+func (h *Handlers) parseSignupArgs(args string) (ref string, extra int, ok bool) {
 	s := strings.TrimSpace(args)
 	head, tail := s, ""
 	if m := idRefRe.FindStringSubmatchIndex(s); m != nil {
@@ -211,18 +211,15 @@ func parseSignupArgs(args string) (ref string, extra int, ok bool) {
 		if m := signupPunctRe.FindStringIndex(head); m != nil {
 			head, tail = s[:m[0]], s[m[0]:]
 		}
-		for _, re := range []*regexp.Regexp{partyPlusRe, partyKinRe, partyTotalRe, partyNegRe} {
-			if m := re.FindStringIndex(head); m != nil && m[0] > 0 {
-				head, tail = head[:m[0]], head[m[0]:]+tail
-			}
-		}
+		title, party := h.Lexicon.PartyCut(head)
+		head, tail = title, party+tail
 	}
-	rest, extra, ok := partyWords(tail)
+	rest, extra, ok := h.Lexicon.Party(tail)
 	if !ok {
 		return strings.TrimSpace(head), -1, false
 	}
 	for _, w := range signupPunctRe.Split(rest, -1) {
-		if w != "" && !politeWord(w) {
+		if w != "" && !h.Lexicon.Polite(w) {
 			return s, -1, true
 		}
 	}
@@ -234,14 +231,7 @@ var (
 	idRefRe = regexp.MustCompile(`^((?:第\s*)?[0-9]+(?:\s*(?:号|个))?)(?:[^0-9]|$)`)
 	// signupPunctRe separates the words after a reference.
 	signupPunctRe = regexp.MustCompile(`[\s,，。.!！~～、;；]+`)
-	// politeRe matches the thanks and fillers people add after 报名 1.
-	politeRe = regexp.MustCompile(`^(?:(?:谢谢|多谢|感谢|谢了|辛苦|麻烦|拜托|劳驾|好的|收到|您好|你好|一起|一块|都去|准时|请).*|[哈呵嘿嗯哦噢啦呀哒]+|\[[^\]]{1,6}\])$`)
 )
-
-// politeWord reports whether w is thanks or a filler, not a question.
-func politeWord(w string) bool {
-	return politeRe.MatchString(w) && !strings.ContainsAny(w, "?？吗么呢") && !strings.HasPrefix(w, "请问")
-}
 
 // parseActivityID reads an activity number: "1", "1号", "第1个".
 func parseActivityID(s string) (uint64, bool) {

@@ -8,6 +8,7 @@ import (
 
 	"linli"
 	"linli/handlers/zhtime"
+	"linli/nlu"
 )
 
 var shanghai, _ = time.LoadLocation("Asia/Shanghai")
@@ -22,6 +23,9 @@ func at(s string) time.Time {
 	}
 	return t
 }
+
+// words are handlers with only the lexicon, for the parsers that ask it.
+var words = New(Deps{Lexicon: nlu.Words()})
 
 func testConfig(t *testing.T) *linli.Config {
 	t.Helper()
@@ -154,7 +158,7 @@ func TestParseSignupArgs(t *testing.T) {
 		{"的人好多啊", "的人好多啊", -1, true},
 	}
 	for _, tt := range tests {
-		ref, extra, ok := parseSignupArgs(tt.args)
+		ref, extra, ok := words.parseSignupArgs(tt.args)
 		if ref != tt.ref || extra != tt.extra || ok != tt.ok {
 			t.Errorf("%q: %q %d %v, want %q %d %v", tt.args, ref, extra, ok, tt.ref, tt.extra, tt.ok)
 		}
@@ -182,13 +186,13 @@ func TestParseJielong(t *testing.T) {
 	}{{"张阿姨", 1, true}, {"3-502 王叔 +1", 2, true}, {"王叔+2人", 3, true}, {"王叔 3-502", 1, true}, {"王叔 +11", 12, false},
 		{"王叔 2人", 2, true}, {"刘姐+老公", 2, true}, {"孙阿姨 和老伴", 2, true}, {"李奶奶(带孙子)", 2, true},
 		{"张阿姨 +1", 2, true}, {"3-502 张阿姨 加1", 2, true}, {"赵叔 一共三人", 3, true}, {"王奶奶和李奶奶", 1, true}} {
-		if party, ok := entryParty(c.text); party != c.party || ok != c.ok {
+		if party, ok := words.entryParty(c.text); party != c.party || ok != c.ok {
 			t.Errorf("entryParty(%q) = %d %v", c.text, party, ok)
 		}
 	}
 	for line, want := range map[string]string{"3-502 王叔 +1": "3-502王叔", "李奶奶(带孙子)": "李奶奶", "刘姐+老公": "刘姐",
 		"孙阿姨 和老伴": "孙阿姨", "王叔 2人": "王叔", "3-502 张阿姨": "3-502张阿姨"} {
-		if n := namePart(entryKey(line)); n != want {
+		if n := words.namePart(entryKey(line)); n != want {
 			t.Errorf("namePart(%q) = %q, want %q", line, n, want)
 		}
 	}

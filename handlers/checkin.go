@@ -116,7 +116,7 @@ func (h *Handlers) staffCheckIn(req *linli.Request, a *linli.Activity, names str
 		if n == "" {
 			continue
 		}
-		if r := matchSignup(n, signups); r != "" {
+		if r := h.matchSignup(n, signups); r != "" {
 			found = append(found, r)
 		} else {
 			missing = append(missing, n)
@@ -138,7 +138,7 @@ func (h *Handlers) staffCheckIn(req *linli.Request, a *linli.Activity, names str
 
 // matchSignup finds the one sign-up (not cancelled) that name designates:
 // by name or 接龙 line, spaces ignored, or else by a unique partial match.
-func matchSignup(name string, signups []linli.Signup) string {
+func (h *Handlers) matchSignup(name string, signups []linli.Signup) string {
 	key := entryKey(name)
 	var partial []string
 	for _, s := range signups {
@@ -148,7 +148,7 @@ func matchSignup(name string, signups []linli.Signup) string {
 		if entryKey(s.Resident) == key || (s.Entry != "" && entryKey(s.Entry) == key) {
 			return s.Resident
 		}
-		if namesAny(key, aliases(s.Resident, s.Entry)) {
+		if h.namesAny(key, h.aliases(s.Resident, s.Entry)) {
 			partial = append(partial, s.Resident)
 		}
 	}

@@ -18,7 +18,8 @@ type Deps struct {
 	Out        linli.Sender
 	Residents  linli.ResidentStore
 	Scheduler  linli.Scheduler
-	Classifier linli.Classifier // optional; a keyword table is used without it
+	Classifier linli.Classifier // optional; the lexicon's keyword table is used without it
+	Lexicon    linli.Lexicon    // the words residents use (nlu.Words())
 	Logger     *slog.Logger
 
 	// Feature services, one line per family (filled by attachStores in cmd/linli).

@@ -61,8 +61,8 @@ func (h *Handlers) jielong(ctx context.Context, req *linli.Request) error {
 	for _, e := range jl.missing(post.Entries) {
 		switch {
 		case problem != "" && e.Key == tried: // the poster was told why
-		case ownedByOther(e.Key, jl.others): // another resident's sign-up stands as they made it
-		case jl.mine != nil && jl.mine.Group != jl.group && namesAny(e.Key, aliases(req.Msg.Sender)):
+		case h.ownedByOther(e.Key, jl.others): // another resident's sign-up stands as they made it
+		case jl.mine != nil && jl.mine.Group != jl.group && h.namesAny(e.Key, h.aliases(req.Msg.Sender)):
 			// the poster signed up in another chat
 		default:
 			unrecorded = append(unrecorded, e.Text)
@@ -88,9 +88,9 @@ func (h *Handlers) applyJielong(req *linli.Request, a *linli.Activity, post jiel
 		switch {
 		case seen[e.Key] < jl.known[e.Key]:
 			seen[e.Key]++
-		case namesAny(e.Key, aliases(poster)):
+		case h.namesAny(e.Key, h.aliases(poster)):
 			fresh = append(fresh, e)
-		case !ownedByOther(e.Key, jl.others):
+		case !h.ownedByOther(e.Key, jl.others):
 			unowned = append(unowned, e)
 		}
 		// A new line naming someone else is their change to make, not the poster's.
@@ -120,7 +120,7 @@ func (h *Handlers) applyJielong(req *linli.Request, a *linli.Activity, post jiel
 
 // jielongSignUp signs the poster up with their 接龙 line, or updates it.
 func (h *Handlers) jielongSignUp(req *linli.Request, a *linli.Activity, e jielongEntry, now time.Time) (bool, string, error) {
-	party, ok := entryParty(e.Text)
+	party, ok := h.entryParty(e.Text)
 	if !ok {
 		return false, textBadParty, nil
 	}

@@ -29,7 +29,7 @@ func (h *Handlers) newJielongView(m *linli.Message, signups []linli.Signup) *jie
 		if !s.Active() {
 			continue
 		}
-		names := aliases(namePart(entryKey(displayText(&s))), s.Resident)
+		names := h.aliases(h.namePart(entryKey(displayText(&s))), s.Resident)
 		if s.Resident == m.Sender {
 			v.mine = &s
 		} else {

@@ -106,7 +106,7 @@ func (h *Handlers) voteIntent(ctx context.Context, req *linli.Request) error {
 		return linli.ErrNotCommand
 	}
 	p := open[0]
-	b, err := parseBallot(p, strings.Join(u.Slots.Choices, " "))
+	b, err := parseBallot(h.Lexicon, p, strings.Join(u.Slots.Choices, " "))
 	if err != nil || len(b.choices) > p.MaxChoices || b.remark != "" || len(b.ignored) > 0 {
 		return linli.ErrNotCommand
 	}

@@ -23,16 +23,6 @@ type ballot struct {
 	ignored []string
 }
 
-// ballotFillers are words around a choice that mean nothing ("我选同意",
-// "同意了"); they are removed before a word is read as an option.
-var (
-	ballotPrefixes = []string{"我选", "我投", "我", "选", "投", "第", "非常", "特别", "比较", "很"}
-	ballotSuffixes = []string{"了", "的", "吧", "啊", "呀", "啦", "项", "个"}
-)
-
-// ballotAcks are remarks that say nothing to keep ("同意 谢谢").
-var ballotAcks = []string{"谢谢", "谢谢了", "多谢", "感谢", "好的", "收到", "辛苦了", "辛苦", "ok"}
-
 // ballotWord is a word of a ballot and where it starts in the text.
 type ballotWord struct {
 	text  string
@@ -67,7 +57,7 @@ func isBallotPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(
 // remark; a second option before them is an error. For a multi-choice
 // poll, every option word counts and the other words are listed as ignored.
 // The error is EInvalid with the text to show.
-func parseBallot(p *linli.Poll, s string) (ballot, error) {
+func parseBallot(lex linli.Lexicon, p *linli.Poll, s string) (ballot, error) {
 	var b ballot
 	s = strings.TrimSpace(s)
 	if i := slices.Index(p.Options, strings.TrimRightFunc(s, isBallotPunct)); i >= 0 {
@@ -76,11 +66,11 @@ func parseBallot(p *linli.Poll, s string) (ballot, error) {
 	}
 	remarkAt := -1
 	for _, w := range ballotWords(s) {
-		if slices.Contains(replaceWords, w.text) {
+		if lex.BallotReplace(w.text) {
 			b.replace = true
 			continue
 		}
-		idx, ok := choiceToken(p, w.text)
+		idx, ok := choiceToken(lex, p, w.text)
 		switch {
 		case ok && (remarkAt < 0 || p.Multi()):
 			b.choices = append(b.choices, idx...)
@@ -106,7 +96,7 @@ func parseBallot(p *linli.Poll, s string) (ballot, error) {
 	if remarkAt >= 0 {
 		b.remark = strings.TrimLeftFunc(s[remarkAt:], func(r rune) bool { return unicode.IsSpace(r) || isBallotPunct(r) })
 		b.remark = strings.TrimSpace(b.remark)
-		if slices.Contains(ballotAcks, strings.ToLower(strings.TrimRightFunc(b.remark, isBallotPunct))) {
+		if lex.BallotAck(strings.TrimRightFunc(b.remark, isBallotPunct)) {
 			b.remark = ""
 		}
 	}
@@ -116,17 +106,11 @@ func parseBallot(p *linli.Poll, s string) (ballot, error) {
 // choiceToken reads one word: an option's text, its number or its letter,
 // or a run of letters ("AC"), possibly with filler around it ("我选2",
 // "同意了").
-func choiceToken(p *linli.Poll, tok string) ([]int, bool) {
+func choiceToken(lex linli.Lexicon, p *linli.Poll, tok string) ([]int, bool) {
 	if i, ok := optionByText(p, tok); ok {
 		return []int{i}, true
 	}
-	bare := tok
-	for _, f := range ballotPrefixes {
-		bare = strings.TrimPrefix(bare, f)
-	}
-	for _, f := range ballotSuffixes {
-		bare = strings.TrimSuffix(bare, f)
-	}
+	bare := lex.BallotBare(tok)
 	if bare == "" {
 		return nil, false
 	}

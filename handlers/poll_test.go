@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"linli"
+	"linli/nlu"
 )
 
 func pollTestConfig(t *testing.T, polls linli.PollConfig) *linli.Config {
@@ -142,13 +143,13 @@ func TestParseBallot(t *testing.T) {
 		{single, "同意 反对", []int{0, 1}, false, "", nil}, // refused as single choice by cast
 	}
 	for _, tt := range tests {
-		b, err := parseBallot(tt.p, tt.in)
+		b, err := parseBallot(nlu.Words(), tt.p, tt.in)
 		if err != nil || !slices.Equal(b.choices, tt.want) || b.replace != tt.replace || b.remark != tt.remark || !slices.Equal(b.ignored, tt.ignored) {
 			t.Errorf("parseBallot(%q) = %+v, %v; want %v replace=%v remark=%q ignored=%q", tt.in, b, err, tt.want, tt.replace, tt.remark, tt.ignored)
 		}
 	}
 	for _, in := range []string{"5", "E", "也许", "0", "改", "希望早点装 同意", "!!"} {
-		if _, err := parseBallot(multi, in); linli.ErrorCode(err) != linli.EInvalid {
+		if _, err := parseBallot(nlu.Words(), multi, in); linli.ErrorCode(err) != linli.EInvalid {
 			t.Errorf("parseBallot(%q) err = %v, want invalid", in, err)
 		}
 	}

@@ -17,9 +17,6 @@ var (
 	choiceSplit = regexp.MustCompile(`[\s,，、;；/]+`)
 )
 
-// replaceWords mark a ballot that replaces another household member's vote.
-var replaceWords = []string{"改", "改票", "确认", "确认改票"}
-
 // chatterRunes is the length beyond which unparseable words after a command
 // word are taken for chatter when the bot was not addressed.
 const chatterRunes = 12
@@ -48,7 +45,7 @@ func (h *Handlers) vote(ctx context.Context, req *linli.Request) error {
 		}
 		return req.Reply(h.renderResults(p, t, req.Now))
 	}
-	b, err := parseBallot(p, n.rest)
+	b, err := parseBallot(h.Lexicon, p, n.rest)
 	if err != nil {
 		// A ballot for a poll open here always gets an answer (nothing a
 		// resident tried to do is dropped); words after the number of a
@@ -90,7 +87,7 @@ func (h *Handlers) voteWithoutNumber(req *linli.Request) error {
 		return err
 	}
 	if len(open) == 1 {
-		if b, err := parseBallot(open[0], req.Args); err == nil {
+		if b, err := parseBallot(h.Lexicon, open[0], req.Args); err == nil {
 			return linli.Errorf(linli.EInvalid, "%s", textVoteNeedNumber(open[0], choiceArgs(open[0], b.choices)))
 		}
 	}

@@ -90,10 +90,10 @@ func (h *Handlers) registerReport(r linli.Router) {
 
 // reportNew handles "随手拍 <描述>".
 func (h *Handlers) reportNew(ctx context.Context, req *linli.Request) error {
-	if !req.Msg.Addressed && chatterAfterWord(req.Msg.Norm, req.Command) {
+	if !req.Msg.Addressed && h.Lexicon.AboutCommand(strings.TrimPrefix(req.Msg.Norm, req.Command)) {
 		return linli.ErrNotCommand // "随手拍真方便"
 	}
-	if !hasContent(req.Args) && !isEmergency(req.Args) {
+	if !h.Lexicon.SaysProblem(req.Args) && !h.Lexicon.Emergency(req.Args) {
 		// "随手拍 看图" just after a photo means that photo: ask what it shows
 		// (the photo stays ready for the described 随手拍).
 		if photos, err := h.pendingPhotos(req.Msg.Sender, req.Now); err != nil {
@@ -102,22 +102,10 @@ func (h *Handlers) reportNew(ctx context.Context, req *linli.Request) error {
 			return linli.Errorf(linli.EInvalid, "%s", textReportUsagePhoto(len(photos)))
 		}
 	}
-	if !req.Msg.Addressed && meaningful(req.Args) && !hasContent(req.Args) {
+	if !req.Msg.Addressed && textnorm.Letters(req.Args) >= 2 && !h.Lexicon.SaysProblem(req.Args) {
 		return linli.ErrNotCommand // "随手拍一下", "随手拍，拍了" said in passing
 	}
 	return h.createReport(req, req.Args, nil)
-}
-
-// chatterAfterWord reports whether the command word is glued to words that
-// make it talk about the command rather than use it ("随手拍是什么").
-func chatterAfterWord(norm, word string) bool {
-	rest := strings.TrimPrefix(norm, word)
-	for _, p := range []string{"是", "的", "了", "吗", "呢", "吧", "啊", "怎么", "咋", "真", "挺", "好用", "好玩", "好方便", "还挺", "也", "功能"} {
-		if strings.HasPrefix(rest, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // reportIntent handles free text the nlu takes for a report. Addressed text
@@ -128,7 +116,7 @@ func chatterAfterWord(norm, word string) bool {
 func (h *Handlers) reportIntent(ctx context.Context, req *linli.Request) error {
 	u := req.Understanding
 	if !req.Msg.Addressed {
-		if isEmergency(req.Msg.Norm) { // the one case the bot speaks first
+		if h.Lexicon.Emergency(req.Msg.Norm) { // the one case the bot speaks first
 			if err := h.replyEmergency(req); err != nil {
 				return err
 			}
@@ -173,13 +161,13 @@ func (h *Handlers) offerReport(req *linli.Request) error {
 // pending images, duplicate link; then alerts and acknowledgements.
 func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Understanding) error {
 	desc = textnorm.ChinesePunctBrackets(cutRunes(strings.TrimSpace(desc), reportMaxRunes))
-	urgent := isEmergency(desc)
+	urgent := h.Lexicon.Emergency(desc)
 	if urgent { // the numbers to call come first, whatever happens next
 		if err := h.replyEmergency(req); err != nil {
 			return err
 		}
 	}
-	if !hasContent(desc) {
+	if !h.Lexicon.SaysProblem(desc) {
 		return linli.Errorf(linli.EInvalid, "%s", textReportUsage)
 	}
 	now, m := req.Now, req.Msg
@@ -195,11 +183,11 @@ func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Unders
 	if urgent {
 		r.Category = emergencyCategory
 	}
-	r.Place, r.Building = placeOf(desc)
+	r.Place, r.Building = h.Lexicon.Place(desc)
 	if r.Place == "" && u != nil && u.Slots.Place != "" {
 		r.Place, r.Building = u.Slots.Place, u.Slots.Building
 		if r.Building == 0 {
-			_, r.Building = placeOf(r.Place)
+			_, r.Building = h.Lexicon.Place(r.Place)
 		}
 	}
 	if r.Building > 0 && !h.knownBuilding(r.Building) {
@@ -219,7 +207,7 @@ func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Unders
 	key, again := placeKey(r), false
 	isDup := func(o *linli.Report) bool {
 		dup := key != "" && o.Category == r.Category && placeKey(o) == key &&
-			now.Sub(o.CreatedAt) <= reportDupWindow && sameProblem(o.Keywords, r.Keywords)
+			now.Sub(o.CreatedAt) <= reportDupWindow && h.Lexicon.SameProblem(o.Keywords, r.Keywords)
 		again = dup && o.Reporter == r.Reporter
 		return dup
 	}

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"linli"
 )
@@ -96,56 +95,6 @@ func (h *Handlers) workerNotFound(err error, id uint64) error {
 		return linli.Errorf(linli.ENotFound, textReportNoSuchWorker, id)
 	}
 	return err
-}
-
-// meaningful reports whether a description has at least two letters.
-func meaningful(s string) bool {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			n++
-		}
-	}
-	return n >= 2
-}
-
-// reportFillers are words that say nothing about a problem: what people add
-// around "随手拍" in passing ("随手拍一下", "随手拍，拍了", "看看这个"). Longer
-// words come first so that they are removed whole.
-var reportFillers = strings.NewReplacer(
-	"随手拍", "", "试一试", "", "看一看", "", "一下", "", "一张", "", "一个", "", "拍了", "", "拍拍", "",
-	"看看", "", "看下", "", "这个", "", "那个", "", "这里", "", "那里", "", "这儿", "", "那儿", "",
-	"这边", "", "那边", "", "照片", "", "图片", "", "试试", "", "测试", "", "大家", "", "你们", "",
-	"帮我", "", "帮忙", "", "麻烦", "", "问题", "", "情况", "", "东西", "",
-	"拍", "", "看", "", "下", "", "了", "", "啊", "", "吧", "", "呢", "", "吗", "", "嘛", "", "哦", "",
-	"噢", "", "哈", "", "嗯", "", "呀", "", "哇", "", "的", "", "张", "", "图", "", "我", "", "请", "",
-	"给", "", "有", "", "个", "")
-
-// hasContent reports whether a description says what the problem is: at
-// least two letters are left once places ("3号楼", "东门") and fillers
-// ("一下", "拍了", "这个") are taken out. "随手拍 3号楼" or "随手拍一下"
-// says nothing a worker could act on.
-func hasContent(desc string) bool {
-	s := placeBuilding.ReplaceAllString(desc, "")
-	for _, l := range placeLandmarks {
-		if !namesThing(l) {
-			s = strings.ReplaceAll(s, l, "")
-		}
-	}
-	return meaningful(reportFillers.Replace(s))
-}
-
-// namesThing reports whether a landmark also names a thing a problem can be
-// about ("垃圾站", "停车场"): such a landmark is content, not just a place.
-func namesThing(landmark string) bool {
-	for _, c := range categoryTable {
-		for _, w := range c.objects {
-			if strings.Contains(landmark, w) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // cutRunes shortens s to n runes, marking the cut with "…".

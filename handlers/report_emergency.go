@@ -1,40 +1,14 @@
 package handlers
 
-import (
-	"strings"
-
-	"linli"
-)
+import "linli"
 
 // Emergencies. A report that tells of danger to someone now (a person
 // collapsed, people stuck in a lift, fire, gas, electricity, a fight, a
 // child about to fall) is not a job for tomorrow: the bot first answers, in
 // the chat it came from, with the emergency numbers, then registers it as
 // 安全隐患 (the shortest SLA) and alerts both the grid worker and the
-// grid's supervisor, marked 【紧急】. The words are a small explicit table,
-// not the classifier: a missed emergency costs far more than a needless
-// reminder of the numbers.
-
-// emergencyWords are the phrases that make a text an emergency.
-var emergencyWords = []string{
-	"晕倒", "昏倒", "昏迷", "晕过去", "不省人事", "摔倒了起不来", "摔倒起不来", "倒地不起", "没有呼吸", "没呼吸", "心脏病发",
-	"困人", "被困", "困在电梯", "关在电梯",
-	"着火", "起火", "失火", "火灾", "冒烟", "烧起来",
-	"煤气味", "燃气味", "天然气味", "燃气泄漏", "煤气泄漏", "天然气泄漏", "漏气",
-	"漏电", "触电", "电线起火",
-	"有人打架", "打起来了", "持刀", "拿刀", "砍人", "打人了",
-	"小孩爬上", "孩子爬上", "爬上窗台", "爬上阳台", "坠落", "坠楼", "跳楼", "掉下来了",
-}
-
-// isEmergency reports whether text tells of an emergency.
-func isEmergency(text string) bool {
-	for _, w := range emergencyWords {
-		if strings.Contains(text, w) {
-			return true
-		}
-	}
-	return false
-}
+// grid's supervisor, marked 【紧急】. The words are the lexicon's
+// (linli.Lexicon.Emergency), a small explicit table, not the classifier.
 
 // emergencyCategory is the category of an emergency: the one with the
 // shortest SLA.

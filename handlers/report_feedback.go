@@ -158,10 +158,6 @@ func parseScore(s string) (int, string, bool) {
 	return n, textnorm.ChinesePunctBrackets(cutRunes(strings.TrimSpace(rest), 200)), true
 }
 
-// stillBrokenCues say that a fixed problem is back ("还是不亮").
-var stillBrokenCues = []string{"还是不亮", "还不亮", "又不亮", "还没修好", "没修好", "还是没修", "又坏了", "还是坏", "还坏着",
-	"还是老样子", "还没好", "还是不行", "又堵了", "还是堵", "还在漏", "还是漏"}
-
 // reportStillBrokenHook takes "还是不亮" from a resident with exactly one
 // report resolved in the last 7 days: they mean that one, so they are
 // pointed to 没修好 N (a plain 是 does it) rather than offered a new report
@@ -169,7 +165,7 @@ var stillBrokenCues = []string{"还是不亮", "还不亮", "又不亮", "还没
 func (h *Handlers) reportStillBrokenHook(ctx context.Context, req *linli.Request) (bool, error) {
 	m := req.Msg
 	if m.Norm == "" || m.Image != nil || m.Role != linli.RoleResident || h.Reports == nil ||
-		len([]rune(m.Norm)) > 20 || !containsAny(m.Norm, stillBrokenCues) {
+		len([]rune(m.Norm)) > 20 || !h.Lexicon.StillBroken(m.Norm) {
 		return false, nil
 	}
 	list, err := h.Reports.Reports(func(r *linli.Report) bool {
@@ -194,14 +190,4 @@ func (h *Handlers) reportStillBrokenHook(ctx context.Context, req *linli.Request
 	}
 	req.Offer(fmt.Sprintf("没修好 %d", r.ID))
 	return true, req.Reply(textReportStillBroken(r))
-}
-
-// containsAny reports whether s contains one of words.
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
 }

@@ -3,7 +3,6 @@ package handlers
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -35,7 +34,7 @@ func (h *Handlers) reportAddPlace(ctx context.Context, req *linli.Request) error
 		}
 		return linli.Errorf(linli.EInvalid, "%s", h.placeUsage(req, 0, req.Args))
 	}
-	place, b := placeOf(rest)
+	place, b := h.Lexicon.Place(rest)
 	if place == "" {
 		if !asked && (rest != "" || !spelled) {
 			return linli.ErrNotCommand // "补充 2 点意见"
@@ -111,7 +110,7 @@ func (h *Handlers) placeUsage(req *linli.Request, id uint64, text string) string
 		}
 		id = list[len(list)-1].ID
 	}
-	place, _ := placeOf(text)
+	place, _ := h.Lexicon.Place(text)
 	if place == "" {
 		place = "3号楼"
 	}
@@ -121,10 +120,6 @@ func (h *Handlers) placeUsage(req *linli.Request, id uint64, text string) string
 // reportPlaceWindow is how long after a report without a place a message
 // that is only a place ("5号楼") answers the question where it is.
 const reportPlaceWindow = 10 * time.Minute
-
-// placeOnly matches what may surround a place in a bare answer ("在5号楼",
-// "就是3栋2单元那边").
-var placeOnly = regexp.MustCompile(`^(?:就|在|是|就在|就是|在那个)?(.*?)(?:那边|这边|那里|这里|的|吧|啊|呀|哦)?[。！!.~～]*$`)
 
 // reportPlaceHook takes a message that is nothing but a place ("5号楼",
 // "3栋2单元", "东门") from a resident whose report of the last 10 minutes,
@@ -137,8 +132,8 @@ func (h *Handlers) reportPlaceHook(ctx context.Context, req *linli.Request) (boo
 	if m.Norm == "" || m.Image != nil || m.Role != linli.RoleResident || h.Reports == nil {
 		return false, nil
 	}
-	place, _ := placeOf(m.Norm)
-	if place == "" || !bareLocation(m.Norm) {
+	place, _ := h.Lexicon.Place(m.Norm)
+	if place == "" || !h.Lexicon.BarePlace(m.Norm) || []rune(m.Norm)[0] == '补' {
 		return false, nil
 	}
 	recent, err := h.Reports.RecentReports(req.Now.Add(-reportPlaceWindow))
@@ -157,18 +152,4 @@ func (h *Handlers) reportPlaceHook(ctx context.Context, req *linli.Request) (boo
 	}
 	req.Command, req.Args = "补充", fmt.Sprintf("%d %s", r.ID, m.Norm)
 	return true, h.reportAddPlace(ctx, req)
-}
-
-// bareLocation reports whether text says nothing but where: a building,
-// unit or landmark, with at most a little glue around it.
-func bareLocation(text string) bool {
-	s := placeOnly.FindStringSubmatch(text)[1]
-	s = placeBuilding.ReplaceAllString(s, "")
-	for _, l := range placeLandmarks {
-		s = strings.ReplaceAll(s, l, "")
-	}
-	for _, w := range []string{"门口", "楼下", "楼道", "旁边", "附近", "里面", "里", "的"} {
-		s = strings.ReplaceAll(s, w, "")
-	}
-	return !meaningful(s) && []rune(text)[0] != '补'
 }

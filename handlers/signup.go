@@ -11,9 +11,9 @@ import (
 // signup handles 报名 <编号|名称> [+N].
 func (h *Handlers) signup(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
-	ref, extra, ok := parseSignupArgs(req.Args)
+	ref, extra, ok := h.parseSignupArgs(req.Args)
 	if !ok {
-		if !req.Msg.Addressed && looksLikeChatter(req.Args) {
+		if !req.Msg.Addressed && h.Lexicon.Chatter(req.Args) {
 			return linli.ErrNotCommand
 		}
 		return linli.Errorf(linli.EInvalid, "%s", textBadParty)
@@ -86,9 +86,9 @@ func (h *Handlers) cancelSignup(ctx context.Context, req *linli.Request) error {
 			return req.Reply(textWhichActivity("取消报名", activitiesOf(mine)))
 		}
 	} else {
-		id, less, ok := parseCancelArgs(req.Args)
+		id, less, ok := h.parseCancelArgs(req.Args)
 		if !ok {
-			if !req.Msg.Addressed && looksLikeChatter(req.Args) {
+			if !req.Msg.Addressed && h.Lexicon.Chatter(req.Args) {
 				return linli.ErrNotCommand
 			}
 			return linli.Errorf(linli.EInvalid, "%s", textSignupCancelUsage)
@@ -167,7 +167,7 @@ func (h *Handlers) resolveActivity(req *linli.Request, ref string, open []linli.
 	case 1:
 		return &m[0], nil
 	case 0:
-		if !req.Msg.Addressed && looksLikeChatter(ref) {
+		if !req.Msg.Addressed && h.Lexicon.Chatter(ref) {
 			return nil, linli.ErrNotCommand
 		}
 		// An activity of another group: the caller says it is not for here.
@@ -202,20 +202,6 @@ func matchTitle(ref string, list []linli.Activity) []linli.Activity {
 		return exact
 	}
 	return partial
-}
-
-// looksLikeChatter reports whether the words after a command word read as a
-// remark or question ("报名了吗", "报名的人好多") rather than arguments.
-func looksLikeChatter(args string) bool {
-	if len([]rune(args)) > 12 {
-		return true
-	}
-	for _, w := range []string{"?", "吗", "呢", "了", "啊", "吧", "么", "没", "的", "好", "哈", "呀", "!", "。", "，"} {
-		if strings.Contains(args, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // mySignup is an active sign-up with its activity.

@@ -54,3 +54,15 @@ func widenPunct(s string, brackets bool) string {
 	}
 	return string(rs)
 }
+
+// Letters counts the letters and digits of s (of any script): what is
+// left of a text once punctuation, symbols and spaces are ignored.
+func Letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}

@@ -8,6 +8,7 @@ import (
 	"linli"
 	"linli/bot"
 	"linli/handlers"
+	"linli/nlu"
 	"linli/scheduler"
 	"linli/storage"
 	"linli/textnorm"
@@ -61,15 +62,16 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 	a.monitor = bot.NewSessionMonitor(a.outbox, cfg, clock, log)
 	a.outbox.OnDrop(a.monitor.Dropped)
 	a.sched = scheduler.New(db, clock, cfg.Location, log)
+	words := nlu.Words() // the words residents use, without the segmenter
 	a.engine = bot.New(bot.Options{
 		Config: cfg, Clock: clock, Dedupe: db, Residents: db, Outbox: a.outbox,
-		Understander: opt.understander, Normalize: textnorm.Normalize, Logger: log,
+		Understander: opt.understander, Lexicon: words, Normalize: textnorm.Normalize, Logger: log,
 		Aliases:    aliases,
 		Middleware: append([]linli.Middleware{bot.Logging(log)}, opt.middleware...),
 	})
 	a.handlers = handlers.New(handlers.Deps{
 		Config: cfg, Clock: clock, Out: a.outbox, Residents: db, Scheduler: a.sched,
-		Classifier: opt.classifier, Logger: log,
+		Classifier: opt.classifier, Lexicon: words, Logger: log,
 	})
 	attachStores(a.handlers, db)
 	a.handlers.GroupAliases = aliases // not the db: the engine and outbox must see a binding at once
