@@ -21,11 +21,5 @@ func (h *Handlers) exports() []linli.Export {
 // exporter builds one kind of export table.
 type exporter func() (*linli.Table, error)
 
-// Export builds the table of kind. It returns an EInvalid error for an
-// unknown kind and an ENotFound one for a kind not built yet.
-func (h *Handlers) Export(kind string) (*linli.Table, error) {
-	return export.Build(h.exports(), kind)
-}
-
 // XLSX renders t as an .xlsx file in memory, for 导出 commands.
 func (h *Handlers) XLSX(t *linli.Table) ([]byte, error) { return export.XLSX(t, h.Config.Location) }

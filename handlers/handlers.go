@@ -27,7 +27,6 @@ type Deps struct {
 	Reports linli.ReportService // 随手拍 reports and their images
 	// Renamed groups (绑定群): the engine's live view, so a binding holds at once.
 	GroupAliases linli.GroupAliasStore
-	// anchor:deps
 	Activities linli.ActivityService // activities and sign-up (signup family)
 }
 

@@ -2,6 +2,8 @@ package handlers
 
 import "linli"
 
+var _ linli.Family = (*Handlers)(nil)
+
 // Register registers every command family on r.
 func (h *Handlers) Register(r linli.Router) {
 	h.router = r
@@ -14,25 +16,26 @@ func (h *Handlers) Register(r linli.Router) {
 	h.registerPoints(r)
 	h.registerBroadcast(r)
 	h.registerDigestSources()
-	// anchor:register
 	h.registerBindGroup(r)
 }
 
-// RegisterJobs registers the scheduler job kinds of every family.
-func (h *Handlers) RegisterJobs(s linli.Scheduler) {
-	_ = s
+// Jobs registers the scheduler job kinds of every family and schedules
+// the configured notices and the digest.
+func (h *Handlers) Jobs(s linli.Scheduler) error {
 	h.registerBroadcastJobs(s)
 	h.registerPollJobs(s)
 	h.registerReportJobs(s)
-	// anchor:jobs
 	h.registerSignupJobs(s)
+	return h.SyncConfigNotices()
 }
+
+// Exports lists every family's export kinds.
+func (h *Handlers) Exports() []linli.Export { return h.exports() }
 
 // registerExports adds every family's export kinds.
 func (h *Handlers) registerExports(m map[string]exporter) {
 	m["residents"] = h.exportResidents
 	h.registerPollExports(m)
 	m["reports"] = h.exportReports
-	// anchor:exports
 	h.registerSignupExports(m)
 }

@@ -26,6 +26,7 @@ type app struct {
 	sched    *scheduler.Scheduler
 	engine   *bot.Engine
 	aliases  *bot.GroupAliases // renamed groups re-bound with 绑定群
+	families []linli.Family
 	handlers *handlers.Handlers
 }
 
@@ -69,19 +70,20 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 		Aliases:    aliases,
 		Middleware: append([]linli.Middleware{bot.Logging(log)}, opt.middleware...),
 	})
-	a.handlers = handlers.New(handlers.Deps{
-		Config: cfg, Clock: clock, Out: a.outbox, Residents: db, Scheduler: a.sched,
-		Classifier: opt.classifier, Lexicon: words, Logger: log,
-	})
-	attachStores(a.handlers, db)
-	a.handlers.GroupAliases = aliases // not the db: the engine and outbox must see a binding at once
-	a.handlers.Register(a.engine.Router())
-	a.handlers.RegisterJobs(a.sched)
-	a.sched.Handle(jobBackup, a.nightlyBackup)
-	if err := a.handlers.SyncConfigNotices(); err != nil {
-		db.Close()
-		return nil, err
+	e := &env{cfg: cfg, clock: clock, out: a.outbox, db: db, sched: a.sched, aliases: aliases,
+		words: words, classifier: opt.classifier, log: log}
+	a.families = e.families()
+	a.handlers = e.handlers
+	for _, f := range a.families {
+		f.Register(a.engine.Router())
 	}
+	for _, f := range a.families {
+		if err := f.Jobs(a.sched); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	a.sched.Handle(jobBackup, a.nightlyBackup)
 	return a, nil
 }
 
@@ -91,16 +93,6 @@ func (a *app) Close() error {
 		return fmt.Errorf("close database: %w", err)
 	}
 	return nil
-}
-
-// attachStores gives the handlers every feature service the database
-// implements.
-func attachStores(h *handlers.Handlers, db *storage.DB) {
-	h.Residents = db
-	h.Polls = db
-	h.Reports = db
-	// anchor:stores
-	h.Activities = db
 }
 
 // jobBackup is the scheduler kind of the nightly backup `linli run` keeps.

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"log/slog"
+
+	"linli"
+	"linli/handlers"
+	"linli/storage"
+)
+
+// env is what the command families are built from. Out and Scheduler are
+// nil for `linli export`, which only builds tables.
+type env struct {
+	cfg        *linli.Config
+	clock      linli.Clock
+	out        linli.Sender
+	db         *storage.DB
+	sched      linli.Scheduler
+	aliases    linli.GroupAliasStore // the engine's live view, so a 绑定群 holds at once
+	words      linli.Lexicon
+	classifier linli.Classifier // optional
+	log        *slog.Logger
+
+	handlers *handlers.Handlers // set by families
+}
+
+// families builds the command families, in the order 帮助 lists their
+// commands. A new family is one more line here.
+func (e *env) families() []linli.Family {
+	e.handlers = handlers.New(handlers.Deps{
+		Config: e.cfg, Clock: e.clock, Out: e.out, Residents: e.db, Scheduler: e.sched,
+		Classifier: e.classifier, Lexicon: e.words, Logger: e.log,
+		Polls: e.db, Reports: e.db, Activities: e.db, GroupAliases: e.aliases,
+	})
+	return []linli.Family{
+		e.handlers,
+	}
+}
+
+// exports lists the export kinds of families.
+func exports(families []linli.Family) []linli.Export {
+	var out []linli.Export
+	for _, f := range families {
+		out = append(out, f.Exports()...)
+	}
+	return out
+}
