@@ -9,18 +9,10 @@ import (
 	"linli/handlers/zhtime"
 )
 
-// registerDigestSources plugs each family's section into the daily digest,
-// in the order staff read it: reports, activities, polls.
-func (h *Handlers) registerDigestSources() {
-	if h.Reports != nil {
-		h.AddDigestSource(linli.DigestFunc(h.reportDigest))
-	}
-	if h.Activities != nil {
-		h.AddDigestSource(linli.DigestFunc(h.activityDigest))
-	}
-	if h.Polls != nil {
-		h.AddDigestSource(linli.DigestFunc(h.pollDigest))
-	}
+// DigestSources are the families' sections of the daily digest, in the
+// order staff read them: reports, activities, polls.
+func (h *Handlers) DigestSources() []linli.DigestSource {
+	return []linli.DigestSource{linli.DigestFunc(h.reportDigest), linli.DigestFunc(h.activityDigest), linli.DigestFunc(h.pollDigest)}
 }
 
 // reportDigest lists reports made in the last day and open reports past

@@ -23,10 +23,8 @@ type Deps struct {
 	Logger     *slog.Logger
 
 	// Feature services, one line per family (filled by attachStores in cmd/linli).
-	Polls   linli.PollService
-	Reports linli.ReportService // 随手拍 reports and their images
-	// Renamed groups (绑定群): the engine's live view, so a binding holds at once.
-	GroupAliases linli.GroupAliasStore
+	Polls      linli.PollService
+	Reports    linli.ReportService   // 随手拍 reports and their images
 	Activities linli.ActivityService // activities and sign-up (signup family)
 }
 
@@ -36,8 +34,6 @@ type Handlers struct {
 	log        *slog.Logger
 	router     linli.Router
 	helpPosted helpPosted
-
-	digestSources []linli.DigestSource // sections of the daily digest (AddDigestSource)
 }
 
 // times reads Chinese times, with the scheduler checking the specs.

@@ -14,19 +14,14 @@ func (h *Handlers) Register(r linli.Router) {
 	h.registerReport(r)
 	h.registerPoll(r)
 	h.registerPoints(r)
-	h.registerBroadcast(r)
-	h.registerDigestSources()
-	h.registerBindGroup(r)
 }
 
-// Jobs registers the scheduler job kinds of every family and schedules
-// the configured notices and the digest.
+// Jobs registers the scheduler job kinds of every family.
 func (h *Handlers) Jobs(s linli.Scheduler) error {
-	h.registerBroadcastJobs(s)
 	h.registerPollJobs(s)
 	h.registerReportJobs(s)
 	h.registerSignupJobs(s)
-	return h.SyncConfigNotices()
+	return nil
 }
 
 // Exports lists every family's export kinds.

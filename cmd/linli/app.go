@@ -8,6 +8,7 @@ import (
 	"linli"
 	"linli/bot"
 	"linli/handlers"
+	"linli/handlers/notice"
 	"linli/nlu"
 	"linli/scheduler"
 	"linli/storage"
@@ -28,6 +29,7 @@ type app struct {
 	aliases  *bot.GroupAliases // renamed groups re-bound with 绑定群
 	families []linli.Family
 	handlers *handlers.Handlers
+	notice   *notice.Family // the daily digest (tests add sections)
 }
 
 // appOptions are the choices that differ between subcommands.
@@ -73,7 +75,7 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 	e := &env{cfg: cfg, clock: clock, out: a.outbox, db: db, sched: a.sched, aliases: aliases,
 		words: words, classifier: opt.classifier, log: log}
 	a.families = e.families()
-	a.handlers = e.handlers
+	a.handlers, a.notice = e.handlers, e.notice
 	for _, f := range a.families {
 		f.Register(a.engine.Router())
 	}

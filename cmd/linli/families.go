@@ -5,6 +5,7 @@ import (
 
 	"linli"
 	"linli/handlers"
+	"linli/handlers/notice"
 	"linli/storage"
 )
 
@@ -22,6 +23,7 @@ type env struct {
 	log        *slog.Logger
 
 	handlers *handlers.Handlers // set by families
+	notice   *notice.Family
 }
 
 // families builds the command families, in the order 帮助 lists their
@@ -30,10 +32,13 @@ func (e *env) families() []linli.Family {
 	e.handlers = handlers.New(handlers.Deps{
 		Config: e.cfg, Clock: e.clock, Out: e.out, Residents: e.db, Scheduler: e.sched,
 		Classifier: e.classifier, Lexicon: e.words, Logger: e.log,
-		Polls: e.db, Reports: e.db, Activities: e.db, GroupAliases: e.aliases,
+		Polls: e.db, Reports: e.db, Activities: e.db,
 	})
+	e.notice = notice.New(notice.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Scheduler: e.sched,
+		GroupAliases: e.aliases, Digest: e.handlers.DigestSources(), Logger: e.log})
 	return []linli.Family{
 		e.handlers,
+		e.notice,
 	}
 }
 

@@ -1,4 +1,4 @@
-package handlers
+package notice
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 
 // registerBroadcast registers the staff commands of the broadcast family:
 // 通知 (now), 定时通知 / 定时列表 / 取消定时 (scheduled) and 日报 (the digest).
-func (h *Handlers) registerBroadcast(r linli.Router) {
+func (h *Family) registerBroadcast(r linli.Router) {
 	r.Command(linli.Command{
 		Names: []string{"通知", "群发"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
 		Usage: textNoticeUsage, Help: "通知 全部 内容 — 发通知到居民群（按节奏逐群发送）", Handler: h.broadcast,
@@ -49,7 +49,7 @@ var allWords = []string{"全部", "所有", "全体", "全部群", "所有群", 
 // wrong); known reports whether every group
 // name was understood (a message whose first word names no group may be
 // chatter).
-func (h *Handlers) parseTarget(args, usage string) (t target, known bool, err error) {
+func (h *Family) parseTarget(args, usage string) (t target, known bool, err error) {
 	// "通知 全部：明天停水": a colon right after the group list separates it
 	// from the content (group names never contain one).
 	if i := strings.Index(args, ":"); i > 0 && !strings.ContainsFunc(args[:i], unicode.IsSpace) {
@@ -87,7 +87,7 @@ func (h *Handlers) parseTarget(args, usage string) (t target, known bool, err er
 
 // resolveGroup finds the served group called name: its exact name, or the
 // one served group whose name contains name ("1期" for 幸福里1期居民群).
-func (h *Handlers) resolveGroup(name string) (string, error) {
+func (h *Family) resolveGroup(name string) (string, error) {
 	matches := tell.MatchGroup(name, h.Config.Groups)
 	switch len(matches) {
 	case 1:
@@ -133,7 +133,7 @@ func splitGroupNames(field string) []string {
 // broadcast handles "通知 <群名,…|全部> <内容>": it queues the notice to
 // every group through the outbox, which paces it, and tells the sender how
 // many groups and when the last should go out.
-func (h *Handlers) broadcast(ctx context.Context, req *linli.Request) error {
+func (h *Family) broadcast(ctx context.Context, req *linli.Request) error {
 	t, known, err := h.parseTarget(req.Args, textNoticeUsage)
 	if err != nil {
 		if !known && !req.Msg.Addressed {
@@ -179,7 +179,7 @@ func (h *Handlers) broadcast(ctx context.Context, req *linli.Request) error {
 }
 
 // pendingOut is how many messages the outbox holds, when it can tell.
-func (h *Handlers) pendingOut() int {
+func (h *Family) pendingOut() int {
 	if p, ok := h.Out.(interface{ Pending() int }); ok {
 		return p.Pending()
 	}

@@ -1,4 +1,4 @@
-package handlers
+package notice
 
 import (
 	"bytes"
@@ -12,16 +12,10 @@ import (
 	"linli/handlers/zhtime"
 )
 
-// registerBroadcastJobs registers the job kinds of the broadcast family.
-func (h *Handlers) registerBroadcastJobs(s linli.Scheduler) {
-	s.Handle(linli.JobNotice, h.runNotice)
-	s.Handle(linli.JobDigest, h.runDigest)
-}
-
 // runNotice sends one occurrence of a scheduled notice to its groups. Every
 // send is keyed by job, occurrence and group, so a run repeated after a
 // crash sends nothing twice.
-func (h *Handlers) runNotice(job linli.Job, occ time.Time) error {
+func (h *Family) runNotice(job linli.Job, occ time.Time) error {
 	p, err := noticePayload(job)
 	if err != nil {
 		return err
@@ -75,7 +69,7 @@ func (h *Handlers) runNotice(job linli.Job, occ time.Time) error {
 // so occurrences missed while linli was down still fire. It returns an
 // error naming the entry whose cron (or digest time) is invalid; the other
 // entries are still synchronised.
-func (h *Handlers) SyncConfigNotices() error {
+func (h *Family) SyncConfigNotices() error {
 	existing, err := h.Scheduler.Jobs("")
 	if err != nil {
 		return err
@@ -126,7 +120,7 @@ func (h *Handlers) SyncConfigNotices() error {
 // recurringSpec turns a configured schedule into a cron spec: a 5-field
 // spec or descriptor (which the scheduler validates), or Chinese such as
 // 每月1日9点. Its error is in Chinese and says what is accepted.
-func (h *Handlers) recurringSpec(s string) (string, error) {
+func (h *Family) recurringSpec(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if spec, _, ok := h.times().ParseRecurring(s); ok {
 		return spec, nil
@@ -143,7 +137,7 @@ func (h *Handlers) recurringSpec(s string) (string, error) {
 
 // ensureJob schedules j unless a job with its key, kind, spec and payload is
 // stored already.
-func (h *Handlers) ensureJob(byKey map[string]linli.Job, j linli.Job) error {
+func (h *Family) ensureJob(byKey map[string]linli.Job, j linli.Job) error {
 	if old, ok := byKey[j.Key]; ok && old.Kind == j.Kind && old.Note == j.Note &&
 		old.Spec == strings.Join(strings.Fields(j.Spec), " ") && bytes.Equal(old.Payload, j.Payload) {
 		return nil
@@ -154,7 +148,7 @@ func (h *Handlers) ensureJob(byKey map[string]linli.Job, j linli.Job) error {
 
 // syncDigest schedules the daily digest job when [digest] is enabled and
 // cancels it otherwise.
-func (h *Handlers) syncDigest(byKey map[string]linli.Job) error {
+func (h *Family) syncDigest(byKey map[string]linli.Job) error {
 	d := h.Config.Digest
 	if !d.Enabled {
 		if _, ok := byKey[linli.DigestJobKey]; ok {

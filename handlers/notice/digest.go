@@ -1,4 +1,4 @@
-package handlers
+package notice
 
 import (
 	"context"
@@ -17,14 +17,14 @@ const defaultDigestAt = "17:30"
 // older ones are skipped, so a restart after days off sends one, not many.
 const digestStaleAfter = 12 * time.Hour
 
-// AddDigestSource adds a section to the daily digest. Families call it from
-// their register function; sections appear in the order they were added.
-// It is not safe to call once messages are being handled.
-func (h *Handlers) AddDigestSource(s linli.DigestSource) {
+// AddDigestSource adds a section to the daily digest, after those of
+// Deps.Digest; sections appear in the order they were added. It is not
+// safe to call once messages are being handled.
+func (h *Family) AddDigestSource(s linli.DigestSource) {
 	h.digestSources = append(h.digestSources, s)
 }
 
-func (h *Handlers) registerDigest(r linli.Router) {
+func (h *Family) registerDigest(r linli.Router) {
 	r.Command(linli.Command{
 		Names: []string{"日报", "今日简报"}, Role: linli.RoleStaff, Args: linli.ArgsNone,
 		Help: "日报 — 现在就看今日简报（私聊发给您）", Handler: h.digestNow,
@@ -32,7 +32,7 @@ func (h *Handlers) registerDigest(r linli.Router) {
 }
 
 // digestNow handles 日报: the digest as of now, privately, even when empty.
-func (h *Handlers) digestNow(ctx context.Context, req *linli.Request) error {
+func (h *Family) digestNow(ctx context.Context, req *linli.Request) error {
 	text, ok := h.buildDigest(req.Now)
 	if !ok {
 		text = textDigestEmpty
@@ -42,7 +42,7 @@ func (h *Handlers) digestNow(ctx context.Context, req *linli.Request) error {
 
 // runDigest sends the daily digest to the staff group (or, without one, to
 // each staff member privately). A day with nothing to say sends nothing.
-func (h *Handlers) runDigest(job linli.Job, occ time.Time) error {
+func (h *Family) runDigest(job linli.Job, occ time.Time) error {
 	if late := h.Clock.Now().Sub(occ); late > digestStaleAfter {
 		h.log.Warn("daily digest too late; skipped", "occurrence", occ, "late", late)
 		return nil
@@ -66,7 +66,7 @@ func (h *Handlers) runDigest(job linli.Job, occ time.Time) error {
 
 // buildDigest assembles the digest for now from the registered sources. It
 // reports false when no section has anything to say.
-func (h *Handlers) buildDigest(now time.Time) (string, bool) {
+func (h *Family) buildDigest(now time.Time) (string, bool) {
 	now = now.In(h.Config.Location)
 	var b strings.Builder
 	n, failed := 0, false

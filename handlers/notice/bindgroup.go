@@ -1,4 +1,4 @@
-package handlers
+package notice
 
 import (
 	"context"
@@ -16,7 +16,7 @@ import (
 // member's 绑定群 even from a group it does not serve, with the group's
 // platform name in Msg.Group and Msg.Topic; everything else from such a
 // group never reaches the handlers.
-func (h *Handlers) registerBindGroup(r linli.Router) {
+func (h *Family) registerBindGroup(r linli.Router) {
 	r.Command(linli.Command{
 		Names: []string{linli.CommandBindGroup}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
 		Usage: textBindGroupUsage, Help: textBindGroupHelp, Handler: h.bindGroup,
@@ -26,7 +26,7 @@ func (h *Handlers) registerBindGroup(r linli.Router) {
 // bindGroup handles "绑定群 <配置的群名>" sent inside a renamed group: the
 // group's current topic becomes the configured group's name on the
 // platform, replacing any earlier one.
-func (h *Handlers) bindGroup(ctx context.Context, req *linli.Request) error {
+func (h *Family) bindGroup(ctx context.Context, req *linli.Request) error {
 	m := req.Msg
 	configured := h.configuredGroups()
 	if m.Private() {
@@ -72,7 +72,7 @@ func (h *Handlers) bindGroup(ctx context.Context, req *linli.Request) error {
 }
 
 // configuredGroups lists the residents' groups and then the staff group.
-func (h *Handlers) configuredGroups() []string {
+func (h *Family) configuredGroups() []string {
 	out := slices.Clone(h.Config.Groups)
 	if h.Config.StaffGroup != "" {
 		out = append(out, h.Config.StaffGroup)
@@ -82,7 +82,7 @@ func (h *Handlers) configuredGroups() []string {
 
 // resolveConfiguredGroup finds the configured group called name: its exact
 // name, or the one configured group whose name contains name ("1期").
-func (h *Handlers) resolveConfiguredGroup(name string, configured []string) (string, error) {
+func (h *Family) resolveConfiguredGroup(name string, configured []string) (string, error) {
 	if name == "" {
 		return "", linli.Errorf(linli.EInvalid, "%s", textBindGroupUsage)
 	}

@@ -1,4 +1,4 @@
-package handlers
+package notice
 
 import (
 	"context"
@@ -19,7 +19,7 @@ const noticeStaleAfter = 3 * time.Hour
 
 // staffReply answers a staff command where it was sent, except in a
 // residents' group, where the answer goes privately.
-func (h *Handlers) staffReply(req *linli.Request) func(string) error {
+func (h *Family) staffReply(req *linli.Request) func(string) error {
 	if h.Config.Served(req.Msg.Group) {
 		return func(s string) error { return req.ReplyPrivate(s, nil) }
 	}
@@ -27,7 +27,7 @@ func (h *Handlers) staffReply(req *linli.Request) func(string) error {
 }
 
 // scheduleNotice handles "定时通知 <时间|cron> <群…> <内容>".
-func (h *Handlers) scheduleNotice(ctx context.Context, req *linli.Request) error {
+func (h *Family) scheduleNotice(ctx context.Context, req *linli.Request) error {
 	if req.Args == "列表" {
 		return h.listSchedules(ctx, req)
 	}
@@ -77,7 +77,7 @@ func (h *Handlers) scheduleNotice(ctx context.Context, req *linli.Request) error
 }
 
 // whenError explains why the start of args is not a time.
-func (h *Handlers) whenError(args string, now time.Time) string {
+func (h *Family) whenError(args string, now time.Time) string {
 	fields := strings.Fields(args)
 	if len(fields) >= 5 && strings.ContainsAny(fields[0][:1], "0123456789*") {
 		return fmt.Sprintf("cron表达式“%s”无效。%s", strings.Join(fields[:5], " "), textWhenForms)
@@ -90,7 +90,7 @@ func (h *Handlers) whenError(args string, now time.Time) string {
 
 // whenText describes when a notice job fires: "11月24日(周二) 08:00" or
 // "每天 08:00，下次 11月24日(周二) 08:00".
-func (h *Handlers) whenText(j linli.Job) string {
+func (h *Family) whenText(j linli.Job) string {
 	next := zhtime.Format(j.Next.In(h.Config.Location))
 	if j.Spec == "" {
 		return next
@@ -113,7 +113,7 @@ func noticePayload(j linli.Job) (linli.NoticePayload, error) {
 
 // listSchedules handles 定时列表: the sender's scheduled notices, or all of
 // them for a supervisor.
-func (h *Handlers) listSchedules(ctx context.Context, req *linli.Request) error {
+func (h *Family) listSchedules(ctx context.Context, req *linli.Request) error {
 	jobs, err := h.Scheduler.Jobs(linli.JobNotice)
 	if err != nil {
 		return err
@@ -152,7 +152,7 @@ func (h *Handlers) listSchedules(ctx context.Context, req *linli.Request) error 
 }
 
 // payloadTargets describes the groups of a stored notice.
-func (h *Handlers) payloadTargets(p linli.NoticePayload) string {
+func (h *Family) payloadTargets(p linli.NoticePayload) string {
 	if len(p.Groups) == 0 {
 		return textTargets(true, h.Config.Groups)
 	}
@@ -161,7 +161,7 @@ func (h *Handlers) payloadTargets(p linli.NoticePayload) string {
 
 // cancelSchedule handles "取消定时 <编号>". Staff may cancel their own
 // notices, supervisors any; configured notices are changed in the config.
-func (h *Handlers) cancelSchedule(ctx context.Context, req *linli.Request) error {
+func (h *Family) cancelSchedule(ctx context.Context, req *linli.Request) error {
 	id, err := strconv.ParseUint(strings.TrimSuffix(strings.TrimLeft(req.Args, "#№ "), "号"), 10, 64)
 	if err != nil || id == 0 {
 		if !req.Msg.Addressed {

@@ -1,4 +1,4 @@
-package handlers
+package notice
 
 import (
 	"fmt"
@@ -9,7 +9,7 @@ import (
 	"linli"
 )
 
-func broadcastHandlers(t *testing.T) *Handlers {
+func broadcastHandlers(t *testing.T) *Family {
 	t.Helper()
 	cfg := &linli.Config{Groups: []string{"幸福里1期居民群", "幸福里2期居民群", "和平里居民群"}, StaffGroup: "工作群"}
 	if err := cfg.Validate(); err != nil {
