@@ -13,7 +13,6 @@ func (h *Handlers) Register(r linli.Router) {
 	h.registerSignup(r)
 	h.registerReport(r)
 	h.registerPoll(r)
-	h.registerPoints(r)
 }
 
 // Jobs registers the scheduler job kinds of every family.

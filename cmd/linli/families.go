@@ -6,6 +6,7 @@ import (
 	"linli"
 	"linli/handlers"
 	"linli/handlers/notice"
+	"linli/handlers/points"
 	"linli/storage"
 )
 
@@ -38,6 +39,7 @@ func (e *env) families() []linli.Family {
 		GroupAliases: e.aliases, Digest: e.handlers.DigestSources(), Logger: e.log})
 	return []linli.Family{
 		e.handlers,
+		points.New(points.Deps{Activities: e.db, Reports: e.db}),
 		e.notice,
 	}
 }
