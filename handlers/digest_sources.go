@@ -6,13 +6,12 @@ import (
 	"time"
 
 	"linli"
-	"linli/handlers/zhtime"
 )
 
 // DigestSources are the families' sections of the daily digest, in the
-// order staff read them: reports, activities, polls.
+// order staff read them: reports, activities.
 func (h *Handlers) DigestSources() []linli.DigestSource {
-	return []linli.DigestSource{linli.DigestFunc(h.reportDigest), linli.DigestFunc(h.activityDigest), linli.DigestFunc(h.pollDigest)}
+	return []linli.DigestSource{linli.DigestFunc(h.reportDigest), linli.DigestFunc(h.activityDigest)}
 }
 
 // reportDigest lists reports made in the last day and open reports past
@@ -63,22 +62,6 @@ func (h *Handlers) activityDigest(now time.Time) (string, []string, error) {
 	return textDigestActivitiesTitle, lines, nil
 }
 
-// pollDigest lists open polls whose deadline falls within the next day.
-func (h *Handlers) pollDigest(now time.Time) (string, []string, error) {
-	polls, err := h.Polls.Polls()
-	if err != nil {
-		return "", nil, err
-	}
-	var lines []string
-	for _, p := range polls {
-		if p.Status != linli.PollOpen || p.Deadline.Before(now) || p.Deadline.After(now.Add(24*time.Hour)) {
-			continue
-		}
-		lines = append(lines, textDigestPoll(p.ID, p.Title, zhtime.Format(p.Deadline.In(h.Config.Location))))
-	}
-	return textDigestPollsTitle, lines, nil
-}
-
 func digestPlace(r *linli.Report) string {
 	if p := placeKey(r); p != "" {
 		return p
@@ -97,7 +80,6 @@ func short(s string, n int) string {
 
 const (
 	textDigestReportsTitle    = "新上报和超时上报"
-	textDigestPollsTitle      = "一天内截止的投票"
 	textDigestActivitiesTitle = "今日活动"
 )
 
@@ -115,10 +97,6 @@ func textDigestReportNew(id uint64, cat, place, desc, grid, status string) strin
 
 func textDigestReportOverdue(id uint64, cat, place, desc, assignee string, late time.Duration) string {
 	return fmt.Sprintf("【超时】#%d %s · %s：%s（%s，已超时%s）", id, cat, place, desc, assignee, roughDuration(late))
-}
-
-func textDigestPoll(id uint64, title, deadline string) string {
-	return fmt.Sprintf("投票%d「%s」%s 截止", id, title, deadline)
 }
 
 // roughDuration renders d as 3天 / 5小时 / 40分钟.

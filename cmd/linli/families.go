@@ -7,6 +7,7 @@ import (
 	"linli/handlers"
 	"linli/handlers/notice"
 	"linli/handlers/points"
+	"linli/handlers/poll"
 	"linli/storage"
 )
 
@@ -35,10 +36,13 @@ func (e *env) families() []linli.Family {
 		Classifier: e.classifier, Lexicon: e.words, Logger: e.log,
 		Polls: e.db, Reports: e.db, Activities: e.db,
 	})
+	polls := poll.New(poll.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Scheduler: e.sched, Polls: e.db,
+		Lexicon: e.words, Logger: e.log})
 	e.notice = notice.New(notice.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Scheduler: e.sched,
-		GroupAliases: e.aliases, Digest: e.handlers.DigestSources(), Logger: e.log})
+		GroupAliases: e.aliases, Digest: append(e.handlers.DigestSources(), polls), Logger: e.log})
 	return []linli.Family{
 		e.handlers,
+		polls,
 		points.New(points.Deps{Activities: e.db, Reports: e.db}),
 		e.notice,
 	}

@@ -1,4 +1,4 @@
-package handlers
+package poll
 
 import (
 	"fmt"
@@ -39,8 +39,6 @@ func choiceText(p *linli.Poll, choices []int) string {
 	}
 	return strings.Join(names, "、")
 }
-
-func (h *Handlers) fmtTime(t time.Time) string { return zhtime.Format(t.In(h.Config.Location)) }
 
 // pollUnit counts ballots: households for 一户一票, votes otherwise.
 func pollUnit(p *linli.Poll) string {
@@ -98,7 +96,7 @@ func ruleText(p *linli.Poll) string {
 }
 
 // renderAnnounce is the message that puts a poll to its groups.
-func (h *Handlers) renderAnnounce(p *linli.Poll) string {
+func (h *Family) renderAnnounce(p *linli.Poll) string {
 	var b strings.Builder
 	kind := ""
 	if !p.DiscussUntil.IsZero() {
@@ -117,7 +115,7 @@ func (h *Handlers) renderAnnounce(p *linli.Poll) string {
 
 // writeBallotHelp writes the options, the poll's kind, its rule, deadline
 // and how to vote.
-func (h *Handlers) writeBallotHelp(b *strings.Builder, p *linli.Poll) {
+func (h *Family) writeBallotHelp(b *strings.Builder, p *linli.Poll) {
 	b.WriteString("\n选项：")
 	for i := range p.Options {
 		b.WriteString("\n  " + optionLabel(p, i))
@@ -147,7 +145,7 @@ func (h *Handlers) writeBallotHelp(b *strings.Builder, p *linli.Poll) {
 }
 
 // renderResults shows the counts with bars, participation and the rule.
-func (h *Handlers) renderResults(p *linli.Poll, t linli.PollTally, now time.Time) string {
+func (h *Family) renderResults(p *linli.Poll, t linli.PollTally, now time.Time) string {
 	var b strings.Builder
 	switch {
 	case p.Status == linli.PollClosed:
@@ -167,7 +165,7 @@ func (h *Handlers) renderResults(p *linli.Poll, t linli.PollTally, now time.Time
 }
 
 // renderFinal is the result posted when a poll closes.
-func (h *Handlers) renderFinal(p *linli.Poll, t linli.PollTally) string {
+func (h *Family) renderFinal(p *linli.Poll, t linli.PollTally) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "【投票结果】投票%d「%s」已截止", p.ID, p.Title)
 	h.writeTally(&b, p, t)
@@ -175,7 +173,7 @@ func (h *Handlers) renderFinal(p *linli.Poll, t linli.PollTally) string {
 }
 
 // writeTally writes one bar per option, participation and the verdict.
-func (h *Handlers) writeTally(b *strings.Builder, p *linli.Poll, t linli.PollTally) {
+func (h *Family) writeTally(b *strings.Builder, p *linli.Poll, t linli.PollTally) {
 	unit := pollUnit(p)
 	for i := range p.Options {
 		n := 0

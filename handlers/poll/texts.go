@@ -1,4 +1,4 @@
-package handlers
+package poll
 
 import (
 	"fmt"
@@ -191,4 +191,10 @@ func textPollAmbiguousGroup(g string, matches []string) string {
 
 func textPollBadArea(key string) string {
 	return fmt.Sprintf("配置 [polls.areas] 中的户号 %q 无法识别，请写成 \"3栋502\" 的形式。", key)
+}
+
+const textDigestPollsTitle = "一天内截止的投票"
+
+func textDigestPoll(id uint64, title, deadline string) string {
+	return fmt.Sprintf("投票%d「%s」%s 截止", id, title, deadline)
 }

@@ -1,4 +1,4 @@
-package handlers
+package poll
 
 import (
 	"context"
@@ -233,7 +233,7 @@ func pollAreas(cfg *linli.Config) (map[string]float64, error) {
 
 // createPoll handles 发起投票: it stores the poll, schedules its close (and
 // the opening after a discussion period) and announces it in its groups.
-func (h *Handlers) createPoll(ctx context.Context, req *linli.Request) error {
+func (h *Family) createPoll(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	s, err := parsePoll(req.Args, now, h.Config)
 	if err != nil {
@@ -273,7 +273,7 @@ func (h *Handlers) createPoll(ctx context.Context, req *linli.Request) error {
 }
 
 // schedulePollJob schedules the job "poll:<id>:<part>" of kind at at.
-func (h *Handlers) schedulePollJob(id uint64, kind, part string, at time.Time) error {
+func (h *Family) schedulePollJob(id uint64, kind, part string, at time.Time) error {
 	payload, err := json.Marshal(pollJob{Poll: id})
 	if err != nil {
 		return err

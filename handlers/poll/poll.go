@@ -1,4 +1,4 @@
-package handlers
+package poll
 
 import (
 	"context"
@@ -20,10 +20,10 @@ const (
 // vote in a group, not addressed to the bot, gets a confirmation question.
 const confidentVote = 0.6
 
-// registerPoll registers the poll family (投票与议事): 发起投票 and 反馈 for
+// Register registers the poll family (投票与议事): 发起投票 and 反馈 for
 // staff; 投票 (and its short form 投), 意见 and 投票规则 for residents; and
 // the vote intent.
-func (h *Handlers) registerPoll(r linli.Router) {
+func (h *Family) Register(r linli.Router) {
 	r.Command(linli.Command{
 		Names: []string{"发起投票", "发起议事"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
 		Usage: textPollCreateUsage, Help: "发起投票 标题 选项:同意/反对 截止:时间 — 发起投票或议事（发送「发起投票」看全部写法）",
@@ -65,19 +65,6 @@ func (h *Handlers) registerPoll(r linli.Router) {
 	r.Intent(linli.IntentVote, h.voteIntent)
 }
 
-// registerPollJobs registers the poll family's scheduled jobs.
-func (h *Handlers) registerPollJobs(s linli.Scheduler) {
-	s.Handle(jobPollClose, h.closePollJob)
-	s.Handle(jobPollOpen, h.openPollJob)
-	s.Handle(jobPollOpinions, h.opinionsJob)
-}
-
-// registerPollExports adds the polls and votes exports.
-func (h *Handlers) registerPollExports(m map[string]exporter) {
-	m["polls"] = h.exportPolls
-	m["votes"] = h.exportVotes
-}
-
 // voteIntent answers free text understood as a vote ("我选2", "同意") with a
 // confirmation question, never a vote: only when exactly one poll is taking
 // votes in the sender's group (in a private chat: one overall), the text
@@ -85,7 +72,7 @@ func (h *Handlers) registerPollExports(m map[string]exporter) {
 // the bot or understood with confidence ≥ 0.6. Anything else is silence
 // (ErrNotCommand), or, when addressed and several polls are open, a request
 // for the number.
-func (h *Handlers) voteIntent(ctx context.Context, req *linli.Request) error {
+func (h *Family) voteIntent(ctx context.Context, req *linli.Request) error {
 	u := req.Understanding
 	if u == nil || len(u.Slots.Choices) == 0 || (!req.Msg.Addressed && u.Confidence < confidentVote) {
 		return linli.ErrNotCommand

@@ -1,4 +1,4 @@
-package handlers
+package poll
 
 import (
 	"context"
@@ -23,7 +23,7 @@ const chatterRunes = 12
 
 // vote handles 投票: alone it lists open polls, with a number it shows the
 // results, with choices it casts (or changes) a vote.
-func (h *Handlers) vote(ctx context.Context, req *linli.Request) error {
+func (h *Family) vote(ctx context.Context, req *linli.Request) error {
 	if req.Args == "" {
 		return h.listPolls(req)
 	}
@@ -63,7 +63,7 @@ func (h *Handlers) vote(ctx context.Context, req *linli.Request) error {
 // voteShort handles 投, the short form of 投票, only when a number of a
 // poll open in this chat and a choice follow ("投 1 广场"); anything else
 // ("投 3 个球", "投稿") is chatter.
-func (h *Handlers) voteShort(ctx context.Context, req *linli.Request) error {
+func (h *Family) voteShort(ctx context.Context, req *linli.Request) error {
 	n, ok := splitPollRef(req.Args)
 	if !ok || n.rest == "" {
 		return linli.ErrNotCommand
@@ -81,7 +81,7 @@ func (h *Handlers) voteShort(ctx context.Context, req *linli.Request) error {
 
 // voteWithoutNumber answers "投票 同意": with exactly one poll open here it
 // shows the command with the number; otherwise chatter or usage.
-func (h *Handlers) voteWithoutNumber(req *linli.Request) error {
+func (h *Family) voteWithoutNumber(req *linli.Request) error {
 	open, err := h.votingPolls(req)
 	if err != nil {
 		return err
@@ -99,7 +99,7 @@ func (h *Handlers) voteWithoutNumber(req *linli.Request) error {
 
 // cast records the sender's ballot and tells them what happened. A group
 // reply never names the household: it may have been bound privately.
-func (h *Handlers) cast(req *linli.Request, p *linli.Poll, bl ballot) error {
+func (h *Family) cast(req *linli.Request, p *linli.Poll, bl ballot) error {
 	choices := bl.choices
 	if err := h.voterRefusal(req, p); err != nil {
 		return err
@@ -173,7 +173,7 @@ func (h *Handlers) cast(req *linli.Request, p *linli.Poll, bl ballot) error {
 // or nil. In a residents' group p must be put to that group; elsewhere (a
 // private chat, the staff group) the group the sender last talked in must
 // be one of p's, for everyone: staff vote only as residents of those groups.
-func (h *Handlers) voterRefusal(req *linli.Request, p *linli.Poll) error {
+func (h *Family) voterRefusal(req *linli.Request, p *linli.Poll) error {
 	groups := strings.Join(p.Groups, "、")
 	if g := req.Msg.Group; g != "" && h.Config.Served(g) {
 		if !p.Targets(g) {
@@ -193,7 +193,7 @@ func (h *Handlers) voterRefusal(req *linli.Request, p *linli.Poll) error {
 // non-option words of a multi-choice ballot are named as not counted, and
 // a remark on a single-choice poll is not kept and the resident is shown
 // how to send an 意见.
-func (h *Handlers) ballotNote(req *linli.Request, p *linli.Poll, bl ballot) (string, error) {
+func (h *Family) ballotNote(req *linli.Request, p *linli.Poll, bl ballot) (string, error) {
 	switch {
 	case bl.remark == "":
 		return "", nil
@@ -209,7 +209,7 @@ func (h *Handlers) ballotNote(req *linli.Request, p *linli.Poll, bl ballot) (str
 }
 
 // listPolls answers 投票 alone: the polls open in this chat.
-func (h *Handlers) listPolls(req *linli.Request) error {
+func (h *Family) listPolls(req *linli.Request) error {
 	polls, err := h.openPolls(req)
 	if err != nil {
 		return err
@@ -234,7 +234,7 @@ func (h *Handlers) listPolls(req *linli.Request) error {
 // openPolls lists the open polls that concern the sender's chat: those put
 // to the group it came from, or every open poll in a private chat or the
 // staff group.
-func (h *Handlers) openPolls(req *linli.Request) ([]*linli.Poll, error) {
+func (h *Family) openPolls(req *linli.Request) ([]*linli.Poll, error) {
 	all, err := h.Polls.Polls()
 	if err != nil {
 		return nil, err
@@ -250,7 +250,7 @@ func (h *Handlers) openPolls(req *linli.Request) ([]*linli.Poll, error) {
 }
 
 // votingPolls is openPolls without those still in discussion.
-func (h *Handlers) votingPolls(req *linli.Request) ([]*linli.Poll, error) {
+func (h *Family) votingPolls(req *linli.Request) ([]*linli.Poll, error) {
 	open, err := h.openPolls(req)
 	return slices.DeleteFunc(open, func(p *linli.Poll) bool { return !p.Voting(req.Now) }), err
 }

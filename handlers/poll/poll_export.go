@@ -1,4 +1,4 @@
-package handlers
+package poll
 
 import (
 	"linli"
@@ -14,7 +14,7 @@ type pollOption struct {
 // status (open|closed), options as [{text, votes}] (live counts while
 // open), rule ("" for none), passed (true/false once a poll with a rule has
 // closed; null while open or without a rule), then details.
-func (h *Handlers) exportPolls() (*linli.Table, error) {
+func (h *Family) exportPolls() (*linli.Table, error) {
 	polls, err := h.Polls.Polls()
 	if err != nil {
 		return nil, err
@@ -53,7 +53,7 @@ func (h *Handlers) exportPolls() (*linli.Table, error) {
 // (empty for anonymous polls), household (also empty for anonymous polls:
 // with 一户一票 it would name the voter), choices as option texts, then
 // voted_at (null for anonymous polls).
-func (h *Handlers) exportVotes() (*linli.Table, error) {
+func (h *Family) exportVotes() (*linli.Table, error) {
 	polls, err := h.Polls.Polls()
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package handlers
+package poll
 
 import (
 	"context"
@@ -30,7 +30,7 @@ func parsePollRef(args string) (id uint64, text string, ok bool) {
 
 // opinion handles 意见 <编号> <内容>: it stores a resident's opinion on a
 // poll and schedules a digest to staff unless one is pending.
-func (h *Handlers) opinion(ctx context.Context, req *linli.Request) error {
+func (h *Family) opinion(ctx context.Context, req *linli.Request) error {
 	id, text, ok := parsePollRef(req.Args)
 	if !ok || text == "" {
 		if !req.Msg.Addressed && (!ok || utf8.RuneCountInString(req.Args) > chatterRunes) {
@@ -53,7 +53,7 @@ func (h *Handlers) opinion(ctx context.Context, req *linli.Request) error {
 
 // addOpinion stores the sender's opinion on p and schedules a digest to
 // staff unless one is pending.
-func (h *Handlers) addOpinion(req *linli.Request, p *linli.Poll, text string) error {
+func (h *Family) addOpinion(req *linli.Request, p *linli.Poll, text string) error {
 	o := &linli.PollOpinion{PollID: p.ID, Resident: req.Msg.Sender, Household: req.Msg.Resident.Household,
 		Group: req.Msg.Group, Text: textnorm.ChinesePunct(text), At: req.Now}
 	schedule, err := h.Polls.AddOpinion(o)
@@ -65,7 +65,7 @@ func (h *Handlers) addOpinion(req *linli.Request, p *linli.Poll, text string) er
 
 // feedback handles 反馈 <编号> <内容>: staff post a decision or follow-up,
 // kept with the poll and announced in its groups.
-func (h *Handlers) feedback(ctx context.Context, req *linli.Request) error {
+func (h *Family) feedback(ctx context.Context, req *linli.Request) error {
 	id, text, ok := parsePollRef(req.Args)
 	if !ok || text == "" {
 		return linli.Errorf(linli.EInvalid, textFeedbackUsage)
@@ -86,7 +86,7 @@ func (h *Handlers) feedback(ctx context.Context, req *linli.Request) error {
 
 // staffChat is where poll news for staff goes: the staff group, or the
 // poll's creator privately when there is none.
-func (h *Handlers) staffChat(p *linli.Poll) linli.Chat {
+func (h *Family) staffChat(p *linli.Poll) linli.Chat {
 	if h.Config.StaffGroup != "" {
 		return linli.Chat{Group: h.Config.StaffGroup}
 	}
@@ -109,7 +109,7 @@ func pollOfJob(job linli.Job) (uint64, error) {
 
 // closePollJob runs at a poll's deadline: it closes the poll and posts the
 // result to its groups, and to staff with a reminder to post the decision.
-func (h *Handlers) closePollJob(job linli.Job, occ time.Time) error {
+func (h *Family) closePollJob(job linli.Job, occ time.Time) error {
 	id, err := pollOfJob(job)
 	if err != nil {
 		return err
@@ -132,7 +132,7 @@ func (h *Handlers) closePollJob(job linli.Job, occ time.Time) error {
 }
 
 // openPollJob runs at the end of a discussion period: voting opens.
-func (h *Handlers) openPollJob(job linli.Job, occ time.Time) error {
+func (h *Family) openPollJob(job linli.Job, occ time.Time) error {
 	id, err := pollOfJob(job)
 	if err != nil {
 		return err
@@ -156,7 +156,7 @@ func (h *Handlers) openPollJob(job linli.Job, occ time.Time) error {
 // in one message, and schedules the next digest if more came meanwhile. A
 // re-run after a crash sends the same digest again only if new opinions
 // arrived in between (its key names the last opinion).
-func (h *Handlers) opinionsJob(job linli.Job, occ time.Time) error {
+func (h *Family) opinionsJob(job linli.Job, occ time.Time) error {
 	id, err := pollOfJob(job)
 	if err != nil {
 		return err
