@@ -11,12 +11,10 @@ func (h *Handlers) Register(r linli.Router) {
 	h.registerBind(r)
 	// Families in the order residents use them most; 帮助 lists them so.
 	h.registerSignup(r)
-	h.registerReport(r)
 }
 
 // Jobs registers the scheduler job kinds of every family.
 func (h *Handlers) Jobs(s linli.Scheduler) error {
-	h.registerReportJobs(s)
 	h.registerSignupJobs(s)
 	return nil
 }
@@ -27,6 +25,5 @@ func (h *Handlers) Exports() []linli.Export { return h.exports() }
 // registerExports adds every family's export kinds.
 func (h *Handlers) registerExports(m map[string]exporter) {
 	m["residents"] = h.exportResidents
-	m["reports"] = h.exportReports
 	h.registerSignupExports(m)
 }

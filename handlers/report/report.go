@@ -1,4 +1,4 @@
-package handlers
+package report
 
 import (
 	"context"
@@ -31,7 +31,7 @@ const (
 	reportAskKey      = "report:ask_image:%s" // job key per sender
 )
 
-// registerReport registers 随手拍, the residents' reports, and the grid
+// Register registers 随手拍, the residents' reports, and the grid
 // workers' commands that close the loop. Choices worth knowing:
 //
 //   - Free text the nlu takes for a report becomes one only when addressed
@@ -50,7 +50,7 @@ const (
 //     staff by 统计 上报, and in one line under 待办 for supervisors and staff.
 //   - Images are kept by the ReportService beside the database
 //     ("<db>.media/"), referenced from reports by file name.
-func (h *Handlers) registerReport(r linli.Router) {
+func (h *Family) Register(r linli.Router) {
 	worker, staff := linli.RoleGridWorker, linli.RoleStaff
 	for _, c := range []linli.Command{
 		{Names: []string{"随手拍"}, Args: linli.ArgsRequired, Usage: textReportUsage, Handler: h.reportNew,
@@ -89,7 +89,7 @@ func (h *Handlers) registerReport(r linli.Router) {
 }
 
 // reportNew handles "随手拍 <描述>".
-func (h *Handlers) reportNew(ctx context.Context, req *linli.Request) error {
+func (h *Family) reportNew(ctx context.Context, req *linli.Request) error {
 	if !req.Msg.Addressed && h.Lexicon.AboutCommand(strings.TrimPrefix(req.Msg.Norm, req.Command)) {
 		return linli.ErrNotCommand // "随手拍真方便"
 	}
@@ -113,7 +113,7 @@ func (h *Handlers) reportNew(ctx context.Context, req *linli.Request) error {
 // addressed to the bot only earns one short question, and only when the
 // understanding is confident, because acting on overheard chatter must be
 // precise.
-func (h *Handlers) reportIntent(ctx context.Context, req *linli.Request) error {
+func (h *Family) reportIntent(ctx context.Context, req *linli.Request) error {
 	u := req.Understanding
 	if !req.Msg.Addressed {
 		if h.Lexicon.Emergency(req.Msg.Norm) { // the one case the bot speaks first
@@ -134,7 +134,7 @@ func (h *Handlers) reportIntent(ctx context.Context, req *linli.Request) error {
 // once a day per resident and never twice about the same text (the record
 // keeps a digest of the text, not the text). Otherwise: silence. The quote
 // is the text as the resident wrote it (full-width punctuation and all).
-func (h *Handlers) offerReport(req *linli.Request) error {
+func (h *Family) offerReport(req *linli.Request) error {
 	sum := sha256.Sum256([]byte(req.Msg.Norm))
 	digest := hex.EncodeToString(sum[:8])
 	ask := false
@@ -159,7 +159,7 @@ func (h *Handlers) offerReport(req *linli.Request) error {
 
 // createReport registers a report from the sender: category, place, grid,
 // pending images, duplicate link; then alerts and acknowledgements.
-func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Understanding) error {
+func (h *Family) createReport(req *linli.Request, desc string, u *linli.Understanding) error {
 	desc = textnorm.ChinesePunctBrackets(cutRunes(strings.TrimSpace(desc), reportMaxRunes))
 	urgent := h.Lexicon.Emergency(desc)
 	if urgent { // the numbers to call come first, whatever happens next
@@ -237,7 +237,7 @@ func (h *Handlers) createReport(req *linli.Request, desc string, u *linli.Unders
 
 // reportLinked tells the reporter and the worker about a duplicate; again
 // means the reporter had reported it themselves.
-func (h *Handlers) reportLinked(req *linli.Request, r *linli.Report, again bool) error {
+func (h *Family) reportLinked(req *linli.Request, r *linli.Report, again bool) error {
 	if err := h.teller().Person(r.Assignee, textReportDupWorker(r, again), nil, ""); err != nil {
 		return err
 	}
@@ -246,7 +246,7 @@ func (h *Handlers) reportLinked(req *linli.Request, r *linli.Report, again bool)
 
 // gridFor routes a report: the grid of the place's building, else of the
 // reporter's household, else the default grid.
-func (h *Handlers) gridFor(building int, household string) (linli.Grid, bool) {
+func (h *Family) gridFor(building int, household string) (linli.Grid, bool) {
 	if g, ok := h.Config.GridOf(building); ok && building > 0 {
 		return g, true
 	}
@@ -260,7 +260,7 @@ func (h *Handlers) gridFor(building int, household string) (linli.Grid, bool) {
 
 // knownBuilding reports whether building b is in some grid (any building
 // is when no grid lists its buildings).
-func (h *Handlers) knownBuilding(b int) bool {
+func (h *Family) knownBuilding(b int) bool {
 	for _, g := range h.Config.Grids {
 		if len(g.Buildings) > 0 {
 			_, ok := h.Config.GridOf(b)

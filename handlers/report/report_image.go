@@ -1,4 +1,4 @@
-package handlers
+package report
 
 import (
 	"context"
@@ -18,7 +18,7 @@ import (
 // photo within 5 minutes of their 随手拍 joins that report; any other image
 // is held for 5 minutes for the sender's next 随手拍, and if none comes they
 // are asked (once) what it shows.
-func (h *Handlers) reportImageHook(ctx context.Context, req *linli.Request) (bool, error) {
+func (h *Family) reportImageHook(ctx context.Context, req *linli.Request) (bool, error) {
 	m := req.Msg
 	if m.Image == nil || m.Norm != "" || h.Reports == nil {
 		return false, nil
@@ -76,7 +76,7 @@ func (h *Handlers) reportImageHook(ctx context.Context, req *linli.Request) (boo
 
 // saveImage stores the image's bytes and returns the file name; "" (and no
 // error) for an image too large or unreadable to keep.
-func (h *Handlers) saveImage(img *linli.Media) (string, error) {
+func (h *Family) saveImage(img *linli.Media) (string, error) {
 	data := img.Data
 	if data == nil && img.Path != "" {
 		var err error
@@ -110,7 +110,7 @@ func imageExt(name string, data []byte) string {
 
 // addReportImage attaches an image sent just after a 随手拍 and forwards it
 // to the worker.
-func (h *Handlers) addReportImage(r *linli.Report, name string, now time.Time) error {
+func (h *Family) addReportImage(r *linli.Report, name string, now time.Time) error {
 	r, _, err := h.Reports.UpdateReport(r.ID, func(r *linli.Report, _ []*linli.Report) error {
 		r.Images = append(r.Images, name)
 		r.Log(now, r.Reporter, "image", "")
@@ -127,7 +127,7 @@ func (h *Handlers) addReportImage(r *linli.Report, name string, now time.Time) e
 
 // addResolutionPhoto attaches a worker's photo to the resolution and
 // forwards it to the reporter and to the reporters of its duplicates.
-func (h *Handlers) addResolutionPhoto(req *linli.Request, r *linli.Report) error {
+func (h *Family) addResolutionPhoto(req *linli.Request, r *linli.Report) error {
 	name, err := h.saveImage(req.Msg.Image)
 	if err != nil || name == "" {
 		return err
@@ -160,7 +160,7 @@ func (h *Handlers) addResolutionPhoto(req *linli.Request, r *linli.Report) error
 // reportMedia is a stored image as an outgoing attachment named
 // "上报3-1.png" for workers (or, with label 办结, "随手拍3-办结1.png", for
 // residents); nil (logged) when the file is gone.
-func (h *Handlers) reportMedia(id uint64, label string, n int, name string) *linli.Media {
+func (h *Family) reportMedia(id uint64, label string, n int, name string) *linli.Media {
 	path, err := h.Reports.MediaPath(name)
 	if err != nil {
 		h.log.Warn("report image missing", "report", id, "file", name, "err", err)
@@ -174,7 +174,7 @@ func (h *Handlers) reportMedia(id uint64, label string, n int, name string) *lin
 }
 
 // alertWorker sends the assignee the report and its images.
-func (h *Handlers) alertWorker(r *linli.Report, header string) error {
+func (h *Family) alertWorker(r *linli.Report, header string) error {
 	if err := h.teller().Person(r.Assignee, textReportAlert(header, r, h.Config.Location), nil, ""); err != nil {
 		return err
 	}
@@ -197,7 +197,7 @@ func askKey(sender string) string { return fmt.Sprintf(reportAskKey, sender) }
 
 // holdImage keeps an image for the sender's next 随手拍 and (re)schedules
 // the question about it for 5 minutes after the last image.
-func (h *Handlers) holdImage(m *linli.Message, name string, now time.Time) error {
+func (h *Family) holdImage(m *linli.Message, name string, now time.Time) error {
 	_, err := h.Reports.UpdatePendingImages(m.Sender, func(p *linli.PendingImages) error {
 		if now.After(p.Until) {
 			p.Files = nil
@@ -218,7 +218,7 @@ func (h *Handlers) holdImage(m *linli.Message, name string, now time.Time) error
 // runAskImage asks a resident what their lone images show, once per burst
 // of images and, in a group, at most once a day; the images then stay
 // ready for a 随手拍 a while longer.
-func (h *Handlers) runAskImage(job linli.Job, occ time.Time) error {
+func (h *Family) runAskImage(job linli.Job, occ time.Time) error {
 	var p askPayload
 	if err := json.Unmarshal(job.Payload, &p); err != nil {
 		return fmt.Errorf("ask image job %d: payload: %w", job.ID, err)
@@ -244,7 +244,7 @@ func (h *Handlers) runAskImage(job linli.Job, occ time.Time) error {
 
 // pendingPhotos returns the photos sender sent in the last 5 minutes and
 // not yet used (a worker's photo taken before 办结).
-func (h *Handlers) pendingPhotos(sender string, now time.Time) ([]string, error) {
+func (h *Family) pendingPhotos(sender string, now time.Time) ([]string, error) {
 	p, err := h.Reports.UpdatePendingImages(sender, func(*linli.PendingImages) error { return nil })
 	if err != nil || now.After(p.Until) {
 		return nil, err
@@ -253,7 +253,7 @@ func (h *Handlers) pendingPhotos(sender string, now time.Time) ([]string, error)
 }
 
 // usePendingPhotos forgets sender's pending photos once they are attached.
-func (h *Handlers) usePendingPhotos(sender string) error {
+func (h *Family) usePendingPhotos(sender string) error {
 	_, err := h.Reports.UpdatePendingImages(sender, func(p *linli.PendingImages) error {
 		p.Files = nil
 		return nil

@@ -1,4 +1,4 @@
-package handlers
+package report
 
 import (
 	"regexp"
@@ -81,7 +81,7 @@ func idOrUsage(req *linli.Request, usage string) (uint64, string, error) {
 }
 
 // residentNotFound words an unknown report number for a resident.
-func (h *Handlers) residentNotFound(err error, id uint64) error {
+func (h *Family) residentNotFound(err error, id uint64) error {
 	if linli.ErrorCode(err) == linli.ENotFound {
 		return linli.Errorf(linli.ENotFound, textReportNoSuch, id)
 	}
@@ -90,7 +90,7 @@ func (h *Handlers) residentNotFound(err error, id uint64) error {
 
 // workerNotFound words an unknown report number for a worker (who finds
 // numbers under 待办, not 我的上报).
-func (h *Handlers) workerNotFound(err error, id uint64) error {
+func (h *Family) workerNotFound(err error, id uint64) error {
 	if linli.ErrorCode(err) == linli.ENotFound {
 		return linli.Errorf(linli.ENotFound, textReportNoSuchWorker, id)
 	}

@@ -1,4 +1,4 @@
-package handlers
+package report
 
 import (
 	"context"
@@ -18,7 +18,7 @@ import (
 // report: it records the place and, when the place's building belongs to
 // another grid, hands the report to that grid's worker with a new SLA
 // clock (the previous worker is told to drop it).
-func (h *Handlers) reportAddPlace(ctx context.Context, req *linli.Request) error {
+func (h *Family) reportAddPlace(ctx context.Context, req *linli.Request) error {
 	if req.Args == "" {
 		if !req.Msg.Addressed {
 			return linli.ErrNotCommand // "补充" said alone in passing
@@ -102,7 +102,7 @@ func (h *Handlers) reportAddPlace(ctx context.Context, req *linli.Request) error
 // placeUsage is the usage of 补充 with an example made of what the sender
 // gave: their report's number (id, else their latest open report's) and
 // the place in text, if any.
-func (h *Handlers) placeUsage(req *linli.Request, id uint64, text string) string {
+func (h *Family) placeUsage(req *linli.Request, id uint64, text string) string {
 	if id == 0 {
 		list, err := h.Reports.Reports(func(r *linli.Report) bool { return r.Reporter == req.Msg.Sender && r.Open() })
 		if err != nil || len(list) == 0 {
@@ -127,7 +127,7 @@ const reportPlaceWindow = 10 * time.Minute
 // acknowledged with "在哪一栋？": it is 补充 <编号> <地点>. The pending
 // question is not stored apart: it is the report itself (no place, no
 // building, recent), so it survives a restart and ends once answered.
-func (h *Handlers) reportPlaceHook(ctx context.Context, req *linli.Request) (bool, error) {
+func (h *Family) reportPlaceHook(ctx context.Context, req *linli.Request) (bool, error) {
 	m := req.Msg
 	if m.Norm == "" || m.Image != nil || m.Role != linli.RoleResident || h.Reports == nil {
 		return false, nil

@@ -1,4 +1,4 @@
-package handlers
+package report
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 // reportReopen handles "没修好 <编号>" from the reporter within 7 days of
 // 办结: the report (for a duplicate, its original) goes back to the grid's
 // worker with a new SLA clock.
-func (h *Handlers) reportReopen(ctx context.Context, req *linli.Request) error {
+func (h *Family) reportReopen(ctx context.Context, req *linli.Request) error {
 	id, _, err := idOrUsage(req, textReportReopenUsage)
 	if err != nil {
 		return err
@@ -79,7 +79,7 @@ func (h *Handlers) reportReopen(ctx context.Context, req *linli.Request) error {
 }
 
 // checkOwn refuses someone else's report to a resident.
-func (h *Handlers) checkOwn(req *linli.Request, r *linli.Report, verb string) error {
+func (h *Family) checkOwn(req *linli.Request, r *linli.Report, verb string) error {
 	if r.Reporter != req.Msg.Sender {
 		return linli.Errorf(linli.EForbidden, textReportNotYours, verb)
 	}
@@ -91,7 +91,7 @@ func (h *Handlers) checkOwn(req *linli.Request, r *linli.Report, verb string) er
 // rating goes to the worker who closed it; on a rejected report it is a
 // complaint about the 退回 as often as not, so the grid's supervisor gets
 // it too (and it counts in 满意度 like any rating).
-func (h *Handlers) reportRate(ctx context.Context, req *linli.Request) error {
+func (h *Family) reportRate(ctx context.Context, req *linli.Request) error {
 	id, rest, err := idOrUsage(req, textReportRateUsage)
 	if err != nil {
 		return err
@@ -162,7 +162,7 @@ func parseScore(s string) (int, string, bool) {
 // report resolved in the last 7 days: they mean that one, so they are
 // pointed to 没修好 N (a plain 是 does it) rather than offered a new report
 // without a place. Unaddressed in a group they are asked once per report.
-func (h *Handlers) reportStillBrokenHook(ctx context.Context, req *linli.Request) (bool, error) {
+func (h *Family) reportStillBrokenHook(ctx context.Context, req *linli.Request) (bool, error) {
 	m := req.Msg
 	if m.Norm == "" || m.Image != nil || m.Role != linli.RoleResident || h.Reports == nil ||
 		len([]rune(m.Norm)) > 20 || !h.Lexicon.StillBroken(m.Norm) {

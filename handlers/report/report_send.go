@@ -1,4 +1,4 @@
-package handlers
+package report
 
 import "linli"
 
@@ -9,7 +9,7 @@ import "linli"
 // acknowledge answers the reporter: privately when they are the bot's friend
 // (and the group sees a short note without name or household), else with
 // an @mention where they spoke.
-func (h *Handlers) acknowledge(req *linli.Request, r *linli.Report, personal, public string) error {
+func (h *Family) acknowledge(req *linli.Request, r *linli.Report, personal, public string) error {
 	m := req.Msg
 	if m.Private() || !(m.Resident.Friend || m.Role != linli.RoleResident) {
 		return req.Reply(personal)

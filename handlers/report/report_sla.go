@@ -1,4 +1,4 @@
-package handlers
+package report
 
 import (
 	"encoding/json"
@@ -28,14 +28,9 @@ var slaSuffix = map[int]string{linli.SLAReminded: "sla:80", linli.SLAEscalated1:
 
 func slaKey(id uint64, stage int) string { return fmt.Sprintf("report:%d:%s", id, slaSuffix[stage]) }
 
-func (h *Handlers) registerReportJobs(s linli.Scheduler) {
-	s.Handle(reportSLAJobKind, h.runReportSLA)
-	s.Handle(reportAskJobKind, h.runAskImage)
-}
-
 // armSLA schedules the alerts of r's current round that have not happened
 // yet; those already due are scheduled now.
-func (h *Handlers) armSLA(r *linli.Report, now time.Time) error {
+func (h *Family) armSLA(r *linli.Report, now time.Time) error {
 	sla := h.Config.SLAFor(r.Category)
 	times := map[int]time.Time{
 		linli.SLAReminded:   r.SLAStart.Add(sla * 8 / 10),
@@ -61,7 +56,7 @@ func (h *Handlers) armSLA(r *linli.Report, now time.Time) error {
 }
 
 // cancelSLA drops the pending alerts of report id.
-func (h *Handlers) cancelSLA(id uint64) error {
+func (h *Family) cancelSLA(id uint64) error {
 	for stage := linli.SLAReminded; stage <= linli.SLAEscalated2; stage++ {
 		if err := h.Scheduler.Cancel(slaKey(id, stage)); err != nil {
 			return fmt.Errorf("report %d: cancel %s: %w", id, slaSuffix[stage], err)
@@ -73,7 +68,7 @@ func (h *Handlers) cancelSLA(id uint64) error {
 // runReportSLA sends one SLA alert, then records it on the report. Sending
 // first is safe: a re-run after a crash sends under the same keys, which
 // the outbox drops, and then records.
-func (h *Handlers) runReportSLA(job linli.Job, occ time.Time) error {
+func (h *Family) runReportSLA(job linli.Job, occ time.Time) error {
 	var p slaPayload
 	if err := json.Unmarshal(job.Payload, &p); err != nil {
 		return fmt.Errorf("report sla job %d: payload: %w", job.ID, err)
@@ -130,7 +125,7 @@ func (h *Handlers) runReportSLA(job linli.Job, occ time.Time) error {
 
 // supervisorOf returns the supervisor of the named grid, else the first
 // configured supervisor; "" means the staff.
-func (h *Handlers) supervisorOf(grid string) string {
+func (h *Family) supervisorOf(grid string) string {
 	if g, ok := h.Config.GridByName(grid); ok && g.Supervisor != "" {
 		return g.Supervisor
 	}

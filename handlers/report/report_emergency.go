@@ -1,4 +1,4 @@
-package handlers
+package report
 
 import "linli"
 
@@ -17,7 +17,7 @@ const emergencyCategory = "安全隐患"
 // replyEmergency answers an emergency at once, in the chat it came from,
 // with the numbers to call; sent alone so that it is never merged behind
 // other replies.
-func (h *Handlers) replyEmergency(req *linli.Request) error {
+func (h *Family) replyEmergency(req *linli.Request) error {
 	out := linli.Outgoing{To: req.Msg.Chat(), Text: textReportEmergency, Alone: true}
 	if !req.Msg.Private() {
 		out.Mention = []string{req.Msg.Sender}
@@ -27,7 +27,7 @@ func (h *Handlers) replyEmergency(req *linli.Request) error {
 
 // alertEmergency sends an emergency report to its grid's worker and
 // supervisor (the staff when the grid has neither).
-func (h *Handlers) alertEmergency(r *linli.Report) error {
+func (h *Family) alertEmergency(r *linli.Report) error {
 	if err := h.alertWorker(r, textReportAlertUrgent); err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package handlers
+package report
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 
 // mayAct reports whether sender may work on a report of grid: staff and
 // supervisors, the grid's worker and supervisor, and the assignee.
-func (h *Handlers) mayAct(req *linli.Request, r *linli.Report) bool {
+func (h *Family) mayAct(req *linli.Request, r *linli.Report) bool {
 	who := req.Msg.Sender
 	if req.Msg.Role.IsStaff() || who == r.Assignee {
 		return true
@@ -23,7 +23,7 @@ func (h *Handlers) mayAct(req *linli.Request, r *linli.Report) bool {
 
 // checkAct returns the error for someone who may not work on r, or for a
 // duplicate (its original is the one to work on).
-func (h *Handlers) checkAct(req *linli.Request, r *linli.Report) error {
+func (h *Family) checkAct(req *linli.Request, r *linli.Report) error {
 	if !h.mayAct(req, r) {
 		return linli.Errorf(linli.EForbidden, textReportNotYourGrid, r.ID, r.Grid)
 	}
@@ -35,7 +35,7 @@ func (h *Handlers) checkAct(req *linli.Request, r *linli.Report) error {
 
 // reportAccept handles "受理 <编号>", also several: "受理 1 2 3" accepts
 // each and answers once, one line per report that could not be accepted.
-func (h *Handlers) reportAccept(ctx context.Context, req *linli.Request) error {
+func (h *Family) reportAccept(ctx context.Context, req *linli.Request) error {
 	ids := leadingIDs(req.Args)
 	if len(ids) <= 1 {
 		id, _, err := idOrUsage(req, textReportAcceptUsage)
@@ -65,7 +65,7 @@ func (h *Handlers) reportAccept(ctx context.Context, req *linli.Request) error {
 
 // acceptOne accepts report id (and its open duplicates) for the sender and
 // tells the reporter.
-func (h *Handlers) acceptOne(req *linli.Request, id uint64) error {
+func (h *Family) acceptOne(req *linli.Request, id uint64) error {
 	r, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
 		if err := h.checkAct(req, r); err != nil {
 			return err
@@ -97,12 +97,12 @@ func openOf(list []*linli.Report) []*linli.Report {
 }
 
 // reportResolve handles "办结 <编号> <说明>"; a photo may follow.
-func (h *Handlers) reportResolve(ctx context.Context, req *linli.Request) error {
+func (h *Family) reportResolve(ctx context.Context, req *linli.Request) error {
 	return h.closeReport(req, linli.ReportResolved, textReportResolveUsage, "办结")
 }
 
 // reportReject handles "退回 <编号> <原因>".
-func (h *Handlers) reportReject(ctx context.Context, req *linli.Request) error {
+func (h *Family) reportReject(ctx context.Context, req *linli.Request) error {
 	return h.closeReport(req, linli.ReportRejected, textReportRejectUsage, "退回")
 }
 
@@ -111,7 +111,7 @@ func (h *Handlers) reportReject(ctx context.Context, req *linli.Request) error {
 // own words about a resident ("经核实是2栋301自家门口的灯"): it goes only
 // privately; a reporter who is not the bot's friend is told in the group
 // that the report was sent back and how to read the reason privately.
-func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) error {
+func (h *Family) closeReport(req *linli.Request, status, usage, step string) error {
 	id, note, err := noteIDOrUsage(req, usage)
 	if err != nil {
 		return err
@@ -188,7 +188,7 @@ func (h *Handlers) closeReport(req *linli.Request, status, usage, step string) e
 
 // reportTransfer handles "转派 <编号> <网格>": a new grid, a new worker and
 // a new SLA clock.
-func (h *Handlers) reportTransfer(ctx context.Context, req *linli.Request) error {
+func (h *Family) reportTransfer(ctx context.Context, req *linli.Request) error {
 	id, name, err := idOrUsage(req, textReportTransferUsage)
 	if err != nil {
 		return err
@@ -243,7 +243,7 @@ func (h *Handlers) reportTransfer(ctx context.Context, req *linli.Request) error
 }
 
 // restartSLA starts a new SLA round for r from now.
-func (h *Handlers) restartSLA(r *linli.Report, req *linli.Request) {
+func (h *Family) restartSLA(r *linli.Report, req *linli.Request) {
 	r.Round++
 	r.Stage = 0
 	r.SLAStart = req.Now
@@ -251,7 +251,7 @@ func (h *Handlers) restartSLA(r *linli.Report, req *linli.Request) {
 }
 
 // gridNamed finds a grid by name ("第二网格", also "二网格") or by its worker.
-func (h *Handlers) gridNamed(name string) (linli.Grid, bool) {
+func (h *Family) gridNamed(name string) (linli.Grid, bool) {
 	for _, g := range h.Config.Grids {
 		if g.Name == name || strings.TrimPrefix(g.Name, "第") == name || g.Worker == name {
 			return g, true
@@ -262,7 +262,7 @@ func (h *Handlers) gridNamed(name string) (linli.Grid, bool) {
 
 // reportRecategorize handles "改类 <编号> <类别>": the deadline follows the
 // new category's SLA, counted from the same start.
-func (h *Handlers) reportRecategorize(ctx context.Context, req *linli.Request) error {
+func (h *Family) reportRecategorize(ctx context.Context, req *linli.Request) error {
 	id, cat, err := idOrUsage(req, textReportRecategorizeUsage)
 	if err != nil {
 		return err

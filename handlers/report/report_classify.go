@@ -1,4 +1,4 @@
-package handlers
+package report
 
 import (
 	"slices"
@@ -7,7 +7,7 @@ import (
 )
 
 // classify uses the configured Classifier, else the lexicon's keyword table.
-func (h *Handlers) classify(text string) (string, []string) {
+func (h *Family) classify(text string) (string, []string) {
 	var c linli.Classifier = h.Lexicon // the keyword table
 	if h.Classifier != nil {
 		c = h.Classifier

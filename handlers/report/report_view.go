@@ -1,4 +1,4 @@
-package handlers
+package report
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 
 // reportMine handles "我的上报": the sender's reports, newest first, sent
 // privately when possible (a group need not see who reported what).
-func (h *Handlers) reportMine(ctx context.Context, req *linli.Request) error {
+func (h *Family) reportMine(ctx context.Context, req *linli.Request) error {
 	list, err := h.Reports.Reports(func(r *linli.Report) bool { return r.Reporter == req.Msg.Sender })
 	if err != nil {
 		return err
@@ -42,7 +42,7 @@ var reportPublicSteps = map[string]bool{linli.ReportSubmitted: true, linli.Repor
 // reasons) goes privately only: to a reporter who is not the bot's friend
 // the answer is an @mention in a group, so it lists only the steps they
 // were told of, without a 退回 reason.
-func (h *Handlers) reportProgress(ctx context.Context, req *linli.Request) error {
+func (h *Family) reportProgress(ctx context.Context, req *linli.Request) error {
 	id, _, err := idOrUsage(req, textReportProgressUsage)
 	if err != nil {
 		return err
@@ -96,7 +96,7 @@ func (h *Handlers) reportProgress(ctx context.Context, req *linli.Request) error
 // reportTodo handles "待办": open reports of the sender's grids (a worker's
 // own, a supervisor's supervised, all for staff), oldest first, overdue
 // marked. Supervisors and staff also get the stats line.
-func (h *Handlers) reportTodo(ctx context.Context, req *linli.Request) error {
+func (h *Family) reportTodo(ctx context.Context, req *linli.Request) error {
 	who, all := req.Msg.Sender, req.Msg.Role.IsStaff()
 	grids := map[string]bool{}
 	for _, g := range h.Config.Grids {
@@ -182,7 +182,7 @@ func (s ReportStats) Summary() string {
 }
 
 // ReportStats computes the figures from every report at the clock's time.
-func (h *Handlers) ReportStats() (ReportStats, error) {
+func (h *Family) ReportStats() (ReportStats, error) {
 	list, err := h.Reports.Reports(nil)
 	if err != nil {
 		return ReportStats{}, err
@@ -224,7 +224,7 @@ func computeReportStats(list []*linli.Report, now time.Time) ReportStats {
 }
 
 // reportStatsCommand handles "统计 上报" for staff.
-func (h *Handlers) reportStatsCommand(ctx context.Context, req *linli.Request) error {
+func (h *Family) reportStatsCommand(ctx context.Context, req *linli.Request) error {
 	s, err := h.ReportStats()
 	if err != nil {
 		return err
@@ -250,12 +250,12 @@ func textReportStats(s ReportStats) string {
 }
 
 // reportExportCommand handles "导出 上报": an .xlsx sent privately.
-func (h *Handlers) reportExportCommand(ctx context.Context, req *linli.Request) error {
+func (h *Family) reportExportCommand(ctx context.Context, req *linli.Request) error {
 	t, err := h.exportReports()
 	if err != nil {
 		return err
 	}
-	data, err := h.XLSX(t)
+	data, err := h.xlsx(t)
 	if err != nil {
 		return err
 	}
@@ -266,7 +266,7 @@ func (h *Handlers) reportExportCommand(ctx context.Context, req *linli.Request) 
 
 // exportReports lists reports (DESIGN.md `linli export reports`): the
 // contract's columns, then place, household (xlsx only) and details.
-func (h *Handlers) exportReports() (*linli.Table, error) {
+func (h *Family) exportReports() (*linli.Table, error) {
 	list, err := h.Reports.Reports(nil)
 	if err != nil {
 		return nil, err
