@@ -9,13 +9,10 @@ func (h *Handlers) Register(r linli.Router) {
 	h.router = r
 	h.registerHelp(r)
 	h.registerBind(r)
-	// Families in the order residents use them most; 帮助 lists them so.
-	h.registerSignup(r)
 }
 
 // Jobs registers the scheduler job kinds of every family.
 func (h *Handlers) Jobs(s linli.Scheduler) error {
-	h.registerSignupJobs(s)
 	return nil
 }
 
@@ -25,5 +22,4 @@ func (h *Handlers) Exports() []linli.Export { return h.exports() }
 // registerExports adds every family's export kinds.
 func (h *Handlers) registerExports(m map[string]exporter) {
 	m["residents"] = h.exportResidents
-	h.registerSignupExports(m)
 }

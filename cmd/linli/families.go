@@ -9,6 +9,7 @@ import (
 	"linli/handlers/points"
 	"linli/handlers/poll"
 	"linli/handlers/report"
+	"linli/handlers/signup"
 	"linli/storage"
 )
 
@@ -37,14 +38,17 @@ func (e *env) families() []linli.Family {
 		Classifier: e.classifier, Lexicon: e.words, Logger: e.log,
 		Polls: e.db, Reports: e.db, Activities: e.db,
 	})
+	signups := signup.New(signup.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Residents: e.db, Scheduler: e.sched,
+		Activities: e.db, Lexicon: e.words, Logger: e.log})
 	reports := report.New(report.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Residents: e.db, Scheduler: e.sched,
 		Reports: e.db, Classifier: e.classifier, Lexicon: e.words, Logger: e.log})
 	polls := poll.New(poll.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Scheduler: e.sched, Polls: e.db,
 		Lexicon: e.words, Logger: e.log})
 	e.notice = notice.New(notice.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Scheduler: e.sched,
-		GroupAliases: e.aliases, Digest: append([]linli.DigestSource{reports}, append(e.handlers.DigestSources(), polls)...), Logger: e.log})
+		GroupAliases: e.aliases, Digest: []linli.DigestSource{reports, signups, polls}, Logger: e.log})
 	return []linli.Family{
 		e.handlers,
+		signups,
 		reports,
 		polls,
 		points.New(points.Deps{Activities: e.db, Reports: e.db}),

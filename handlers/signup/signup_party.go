@@ -1,4 +1,4 @@
-package handlers
+package signup
 
 import (
 	"strconv"
@@ -14,7 +14,7 @@ import (
 // parseCancelArgs reads the arguments of 取消报名: an activity number and,
 // optionally, how many people to take off the party (less; 0: cancel the
 // sign-up).
-func (h *Handlers) parseCancelArgs(args string) (id uint64, less int, ok bool) {
+func (h *Family) parseCancelArgs(args string) (id uint64, less int, ok bool) {
 	idText, rest, _ := strings.Cut(strings.Replace(strings.TrimSpace(args), "+", " +", 1), " ")
 	if id, ok = parseActivityID(idText); !ok {
 		return 0, 0, false
@@ -31,7 +31,7 @@ func (h *Handlers) parseCancelArgs(args string) (id uint64, less int, ok bool) {
 
 // reduceParty handles 取消报名 <编号> +N: the resident's party shrinks by
 // less people. Taking off everyone is asked about: it cancels the sign-up.
-func (h *Handlers) reduceParty(req *linli.Request, a *linli.Activity, less int, now time.Time) error {
+func (h *Family) reduceParty(req *linli.Request, a *linli.Activity, less int, now time.Time) error {
 	s, err := h.Activities.Signup(a.ID, req.Msg.Sender)
 	if err != nil && linli.ErrorCode(err) != linli.ENotFound {
 		return err

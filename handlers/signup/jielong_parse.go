@@ -1,4 +1,4 @@
-package handlers
+package signup
 
 import (
 	"fmt"
@@ -64,7 +64,7 @@ func entryKey(s string) string { return strings.Join(strings.Fields(s), "") }
 
 // namePart is an entry key without its party words (+1, 2人, 和老伴,
 // （带孙子）): who the line is about.
-func (h *Handlers) namePart(key string) string {
+func (h *Family) namePart(key string) string {
 	rest, extra, _ := h.Lexicon.Party(key)
 	if extra < 0 {
 		return key
@@ -75,7 +75,7 @@ func (h *Handlers) namePart(key string) string {
 
 // entryParty reads the party size of a 接龙 line ("王叔 2人", "刘姐+老公",
 // "李奶奶（带孙子）"), or ok false when it makes no sense (see Lexicon.Party).
-func (h *Handlers) entryParty(text string) (party int, ok bool) {
+func (h *Family) entryParty(text string) (party int, ok bool) {
 	_, extra, ok := h.Lexicon.Party(entryKey(text))
 	return max(extra, 0) + 1, ok
 }
@@ -96,7 +96,7 @@ var householdRe = regexp.MustCompile(`[0-9]+(?:\s*[-_/栋幢号#单元]+\s*[0-9]
 
 // aliases lists the keys a person may be written as in a 接龙: each name
 // given, and each without its 户号 ("3-502 张阿姨" → "张阿姨").
-func (h *Handlers) aliases(names ...string) []string {
+func (h *Family) aliases(names ...string) []string {
 	var out []string
 	for _, n := range names {
 		k := h.namePart(entryKey(n))
@@ -110,7 +110,7 @@ func (h *Handlers) aliases(names ...string) []string {
 
 // namesAny reports whether a line (its key) names one of the aliases: the
 // same name, or one containing the other (at least two characters).
-func (h *Handlers) namesAny(lineKey string, names []string) bool {
+func (h *Family) namesAny(lineKey string, names []string) bool {
 	line := h.namePart(lineKey)
 	for _, n := range names {
 		if n == line || (len([]rune(n)) >= 2 && len([]rune(line)) >= 2 && (strings.Contains(line, n) || strings.Contains(n, line))) {
@@ -120,7 +120,7 @@ func (h *Handlers) namesAny(lineKey string, names []string) bool {
 	return false
 }
 
-func (h *Handlers) ownedByOther(lineKey string, others [][]string) bool {
+func (h *Family) ownedByOther(lineKey string, others [][]string) bool {
 	for _, names := range others {
 		if h.namesAny(lineKey, names) {
 			return true

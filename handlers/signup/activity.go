@@ -1,4 +1,4 @@
-package handlers
+package signup
 
 import (
 	"context"
@@ -14,7 +14,8 @@ import (
 // over. This file registers the commands and handles publishing; see
 // signup.go, jielong.go, activity_jobs.go and checkin.go for the rest.
 
-func (h *Handlers) registerSignup(r linli.Router) {
+// Register registers the commands and intents of the family.
+func (h *Family) Register(r linli.Router) {
 	r.Command(linli.Command{Names: []string{"活动"}, Args: linli.ArgsOptional,
 		Help: "活动 — 查看可报名的活动", Handler: h.listActivities})
 	r.Command(linli.Command{Names: []string{"报名"}, Args: linli.ArgsOptional, Usage: textSignupUsage,
@@ -42,7 +43,7 @@ func (h *Handlers) registerSignup(r linli.Router) {
 // an activity that has not started updates it (same number, sign-ups
 // kept); the same title at another time is another activity (修改活动
 // changes the time of one).
-func (h *Handlers) publishActivity(ctx context.Context, req *linli.Request) error {
+func (h *Family) publishActivity(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	spec, err := parsePublish(req.Args, now, h.Config, h.times())
 	if err != nil {
@@ -108,7 +109,7 @@ func (h *Handlers) publishActivity(ctx context.Context, req *linli.Request) erro
 }
 
 // listActivities handles 活动 (the open activities) and 活动 <编号> (one).
-func (h *Handlers) listActivities(ctx context.Context, req *linli.Request) error {
+func (h *Family) listActivities(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	if req.Args != "" {
 		id, ok := parseActivityID(req.Args)
@@ -135,7 +136,7 @@ func (h *Handlers) listActivities(ctx context.Context, req *linli.Request) error
 }
 
 // activity loads one activity in the configured zone.
-func (h *Handlers) activity(id uint64) (*linli.Activity, error) {
+func (h *Family) activity(id uint64) (*linli.Activity, error) {
 	a, err := h.Activities.Activity(id)
 	if err != nil {
 		if linli.ErrorCode(err) == linli.ENotFound {
@@ -147,7 +148,7 @@ func (h *Handlers) activity(id uint64) (*linli.Activity, error) {
 }
 
 // activities loads every activity in the configured zone.
-func (h *Handlers) activities() ([]linli.Activity, error) {
+func (h *Family) activities() ([]linli.Activity, error) {
 	list, err := h.Activities.Activities()
 	for i := range list {
 		h.local(&list[i])
@@ -157,13 +158,13 @@ func (h *Handlers) activities() ([]linli.Activity, error) {
 
 // openActivities lists the activities open for sign-up at now that m's chat
 // may see (visibleIn), soonest first.
-func (h *Handlers) openActivities(m *linli.Message, now time.Time) ([]linli.Activity, error) {
+func (h *Family) openActivities(m *linli.Message, now time.Time) ([]linli.Activity, error) {
 	return h.openWhere(now, func(a *linli.Activity) bool { return h.visibleIn(a, m) })
 }
 
 // openWhere lists the activities open for sign-up at now that keep accepts
 // (nil: all), soonest first.
-func (h *Handlers) openWhere(now time.Time, keep func(*linli.Activity) bool) ([]linli.Activity, error) {
+func (h *Family) openWhere(now time.Time, keep func(*linli.Activity) bool) ([]linli.Activity, error) {
 	all, err := h.activities()
 	if err != nil {
 		return nil, err
@@ -182,7 +183,7 @@ func (h *Handlers) openWhere(now time.Time, keep func(*linli.Activity) bool) ([]
 // the activities announced there; in private (or an unserved group), for a
 // resident the activities of the group they last talked in, for anyone else
 // (staff, or a resident never seen in a group) all.
-func (h *Handlers) visibleIn(a *linli.Activity, m *linli.Message) bool {
+func (h *Family) visibleIn(a *linli.Activity, m *linli.Message) bool {
 	switch {
 	case !m.Private() && h.Config.Served(m.Group):
 		return slices.Contains(a.Groups, m.Group)
@@ -196,7 +197,7 @@ func (h *Handlers) visibleIn(a *linli.Activity, m *linli.Message) bool {
 // said, or "" when they may. In a residents' group, a must be announced
 // there; elsewhere (private chat, the staff group) in the group the sender
 // last talked in, so that every notice about a can reach them there.
-func (h *Handlers) signupRefusal(a *linli.Activity, m *linli.Message) string {
+func (h *Family) signupRefusal(a *linli.Activity, m *linli.Message) string {
 	if !m.Private() && h.Config.Served(m.Group) {
 		if slices.Contains(a.Groups, m.Group) {
 			return ""
@@ -210,7 +211,7 @@ func (h *Handlers) signupRefusal(a *linli.Activity, m *linli.Message) string {
 }
 
 // local puts a's times in the configured zone (JSON keeps only the offset).
-func (h *Handlers) local(a *linli.Activity) *linli.Activity {
+func (h *Family) local(a *linli.Activity) *linli.Activity {
 	loc := h.Config.Location
 	a.StartsAt, a.Deadline, a.CreatedAt = a.StartsAt.In(loc), a.Deadline.In(loc), a.CreatedAt.In(loc)
 	return a

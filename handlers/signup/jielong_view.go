@@ -1,4 +1,4 @@
-package handlers
+package signup
 
 import (
 	"fmt"
@@ -23,7 +23,7 @@ type jielongView struct {
 
 // newJielongView sorts signups for a 接龙 posted with m. In private chat
 // (or an unserved group) the list shows only the poster's own line.
-func (h *Handlers) newJielongView(m *linli.Message, signups []linli.Signup) *jielongView {
+func (h *Family) newJielongView(m *linli.Message, signups []linli.Signup) *jielongView {
 	v := &jielongView{group: h.groupOf(m), known: map[string]int{}, away: map[string]int{}}
 	for _, s := range signups {
 		if !s.Active() {

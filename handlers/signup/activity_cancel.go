@@ -1,4 +1,4 @@
-package handlers
+package signup
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 // up there @mentioned (the others one by one). One occurrence of a
 // recurring activity is cancelled alone: the series goes on and its next
 // occurrence is published as usual. 全部 stops the series as well.
-func (h *Handlers) cancelActivity(ctx context.Context, req *linli.Request) error {
+func (h *Family) cancelActivity(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	idText, rest, _ := strings.Cut(strings.TrimSpace(req.Args), " ")
 	id, ok := parseActivityID(idText)
@@ -72,7 +72,7 @@ func (h *Handlers) cancelActivity(ctx context.Context, req *linli.Request) error
 
 // stopSeries ends the series of a, an occurrence cancelled earlier on its
 // own: no more occurrences are created.
-func (h *Handlers) stopSeries(req *linli.Request, a *linli.Activity) error {
+func (h *Family) stopSeries(req *linli.Request, a *linli.Activity) error {
 	series := a.RepeatText
 	for last := a; last.NextID != 0; { // the series has moved on: to which occurrence?
 		next, err := h.activity(last.NextID)

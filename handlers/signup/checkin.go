@@ -1,4 +1,4 @@
-package handlers
+package signup
 
 import (
 	"context"
@@ -20,7 +20,7 @@ const (
 
 // checkIn handles 签到 [编号] (a resident, for themself) and
 // 签到 <编号> <名字…> (staff, for others).
-func (h *Handlers) checkIn(ctx context.Context, req *linli.Request) error {
+func (h *Family) checkIn(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	idText, names, _ := strings.Cut(req.Args, " ")
 	var a *linli.Activity
@@ -80,7 +80,7 @@ func (h *Handlers) checkIn(ctx context.Context, req *linli.Request) error {
 
 // checkinCandidates lists the activities resident is confirmed for whose
 // check-in window contains now.
-func (h *Handlers) checkinCandidates(resident string, now time.Time) ([]linli.Activity, error) {
+func (h *Family) checkinCandidates(resident string, now time.Time) ([]linli.Activity, error) {
 	list, err := h.Activities.ResidentSignups(resident)
 	if err != nil {
 		return nil, err
@@ -106,7 +106,7 @@ var nameSep = regexp.MustCompile(`[\s,、;]+`)
 
 // staffCheckIn records the attendance of the named residents, matched by
 // name, by their 接龙 line, or by the name part of either.
-func (h *Handlers) staffCheckIn(req *linli.Request, a *linli.Activity, names string, now time.Time) error {
+func (h *Family) staffCheckIn(req *linli.Request, a *linli.Activity, names string, now time.Time) error {
 	signups, err := h.Activities.Signups(a.ID)
 	if err != nil {
 		return err
@@ -138,7 +138,7 @@ func (h *Handlers) staffCheckIn(req *linli.Request, a *linli.Activity, names str
 
 // matchSignup finds the one sign-up (not cancelled) that name designates:
 // by name or 接龙 line, spaces ignored, or else by a unique partial match.
-func (h *Handlers) matchSignup(name string, signups []linli.Signup) string {
+func (h *Family) matchSignup(name string, signups []linli.Signup) string {
 	key := entryKey(name)
 	var partial []string
 	for _, s := range signups {
@@ -159,7 +159,7 @@ func (h *Handlers) matchSignup(name string, signups []linli.Signup) string {
 }
 
 // exportRoster handles 导出 报名 <编号>: the roster as .xlsx, privately.
-func (h *Handlers) exportRoster(ctx context.Context, req *linli.Request) error {
+func (h *Family) exportRoster(ctx context.Context, req *linli.Request) error {
 	id, ok := parseActivityID(req.Args)
 	if !ok {
 		return linli.Errorf(linli.EInvalid, "%s", textExportUsage)
@@ -172,7 +172,7 @@ func (h *Handlers) exportRoster(ctx context.Context, req *linli.Request) error {
 	if err != nil {
 		return err
 	}
-	data, err := h.XLSX(t)
+	data, err := h.xlsx(t)
 	if err != nil {
 		return err
 	}
@@ -187,7 +187,7 @@ type rosterCounts struct {
 
 // roster builds the 报名表 of a: confirmed, then waitlisted in order (walk-
 // ins marked 现场加入), then cancelled; and counts people.
-func (h *Handlers) roster(a *linli.Activity) (*linli.Table, rosterCounts, error) {
+func (h *Family) roster(a *linli.Activity) (*linli.Table, rosterCounts, error) {
 	var n rosterCounts
 	signups, err := h.Activities.Signups(a.ID)
 	if err != nil {
@@ -225,14 +225,8 @@ func (h *Handlers) roster(a *linli.Activity) (*linli.Table, rosterCounts, error)
 	return t, n, nil
 }
 
-// registerSignupExports adds the activities and signups exports.
-func (h *Handlers) registerSignupExports(m map[string]exporter) {
-	m["activities"] = h.exportActivities
-	m["signups"] = h.exportSignups
-}
-
 // exportActivities lists activities (DESIGN.md `linli export activities`).
-func (h *Handlers) exportActivities() (*linli.Table, error) {
+func (h *Family) exportActivities() (*linli.Table, error) {
 	list, err := h.Activities.Activities()
 	if err != nil {
 		return nil, err
@@ -247,7 +241,7 @@ func (h *Handlers) exportActivities() (*linli.Table, error) {
 }
 
 // exportSignups lists sign-ups (DESIGN.md `linli export signups`).
-func (h *Handlers) exportSignups() (*linli.Table, error) {
+func (h *Family) exportSignups() (*linli.Table, error) {
 	list, err := h.Activities.AllSignups()
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package handlers
+package signup
 
 import (
 	"fmt"
@@ -14,7 +14,7 @@ import (
 
 // notifyPromoted tells each promoted resident, privately when possible
 // (the outbox falls back to an @mention in their group).
-func (h *Handlers) notifyPromoted(a *linli.Activity, promoted []linli.Signup) {
+func (h *Family) notifyPromoted(a *linli.Activity, promoted []linli.Signup) {
 	for i := range promoted {
 		out := linli.Outgoing{To: linli.Chat{User: promoted[i].Resident}, Text: textPromoted(a, &promoted[i])}
 		if err := h.Out.Send(out); err != nil {
@@ -44,7 +44,7 @@ func (au audience) count() int {
 // them: the target group they signed up in, else the target group they
 // last talked in, else directly. A resident is never @mentioned in a group
 // they have not been seen in.
-func (h *Handlers) participantsOf(a *linli.Activity, signups []linli.Signup, keep func(*linli.Signup) bool) audience {
+func (h *Family) participantsOf(a *linli.Activity, signups []linli.Signup, keep func(*linli.Signup) bool) audience {
 	au := audience{byGroup: map[string][]string{}}
 	for i := range signups {
 		s := &signups[i]

@@ -1,4 +1,4 @@
-package handlers
+package signup
 
 import (
 	"fmt"
@@ -202,7 +202,7 @@ func parseGroups(s string, cfg *linli.Config) ([]string, error) {
 // Punctuation and polite words (Lexicon.Polite) after the reference are ignored; other words
 // stay in ref (which then names no activity, or reads as chatter). ok is
 // false for a count that makes no sense (see partyWords).
-func (h *Handlers) parseSignupArgs(args string) (ref string, extra int, ok bool) {
+func (h *Family) parseSignupArgs(args string) (ref string, extra int, ok bool) {
 	s := strings.TrimSpace(args)
 	head, tail := s, ""
 	if m := idRefRe.FindStringSubmatchIndex(s); m != nil {

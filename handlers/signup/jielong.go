@@ -1,4 +1,4 @@
-package handlers
+package signup
 
 import (
 	"context"
@@ -22,7 +22,7 @@ import (
 
 // jielong handles a 接龙 post. A 接龙 naming no activity is someone else's
 // (团购, 志愿者…): no reply at all.
-func (h *Handlers) jielong(ctx context.Context, req *linli.Request) error {
+func (h *Family) jielong(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	post := parseJielong(req.Args)
 	if len(post.Entries) == 0 {
@@ -78,7 +78,7 @@ func (h *Handlers) jielong(ctx context.Context, req *linli.Request) error {
 // nobody becomes their sign-up (or edits it), their own 接龙 line missing
 // cancels it. problem is a message for the poster when their line could not
 // be taken; tried is the key of the line tried.
-func (h *Handlers) applyJielong(req *linli.Request, a *linli.Activity, post jielongPost, jl *jielongView, now time.Time) (changed bool, problem, tried string, err error) {
+func (h *Family) applyJielong(req *linli.Request, a *linli.Activity, post jielongPost, jl *jielongView, now time.Time) (changed bool, problem, tried string, err error) {
 	poster := req.Msg.Sender
 	mine := jl.mine
 	seen := map[string]int{}
@@ -119,7 +119,7 @@ func (h *Handlers) applyJielong(req *linli.Request, a *linli.Activity, post jiel
 }
 
 // jielongSignUp signs the poster up with their 接龙 line, or updates it.
-func (h *Handlers) jielongSignUp(req *linli.Request, a *linli.Activity, e jielongEntry, now time.Time) (bool, string, error) {
+func (h *Family) jielongSignUp(req *linli.Request, a *linli.Activity, e jielongEntry, now time.Time) (bool, string, error) {
 	party, ok := h.entryParty(e.Text)
 	if !ok {
 		return false, textBadParty, nil
@@ -154,7 +154,7 @@ func (h *Handlers) jielongSignUp(req *linli.Request, a *linli.Activity, e jielon
 // jielongElsewhere answers a 接龙 in a residents' group that names an
 // activity of other groups only: the poster is told once a day that the
 // list was not recorded. Other 接龙 get no reply.
-func (h *Handlers) jielongElsewhere(req *linli.Request, desc string, now time.Time) error {
+func (h *Family) jielongElsewhere(req *linli.Request, desc string, now time.Time) error {
 	if h.groupOf(req.Msg) == "" {
 		return nil
 	}
@@ -167,7 +167,7 @@ func (h *Handlers) jielongElsewhere(req *linli.Request, desc string, now time.Ti
 
 // jielongActivity finds the upcoming activity that keep accepts (nil: any)
 // whose title the description names (the longest title wins); nil if none.
-func (h *Handlers) jielongActivity(desc string, now time.Time, keep func(*linli.Activity) bool) (*linli.Activity, error) {
+func (h *Family) jielongActivity(desc string, now time.Time, keep func(*linli.Activity) bool) (*linli.Activity, error) {
 	if desc == "" {
 		return nil, nil
 	}

@@ -1,4 +1,4 @@
-package handlers
+package signup
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 // signs up, it asks for the explicit command. Someone already signed up for
 // the activity meant ("我报名了") is not asked: silence, or their sign-up
 // when they addressed the bot.
-func (h *Handlers) signupIntent(ctx context.Context, req *linli.Request) error {
+func (h *Family) signupIntent(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	open, err := h.openActivities(req.Msg, now)
 	if err != nil {
@@ -64,7 +64,7 @@ func (h *Handlers) signupIntent(ctx context.Context, req *linli.Request) error {
 // intent), unless it put the same question to the same person in the last
 // day. Addressed to the bot, it always answers. yes, if not "", is the
 // command a plain "是" to the question stands for (Request.Offer).
-func (h *Handlers) askOnce(req *linli.Request, question, yes string) error {
+func (h *Family) askOnce(req *linli.Request, question, yes string) error {
 	if !req.Msg.Addressed {
 		first, err := h.Activities.MarkAsked(req.Msg.Sender+"\x00"+question, req.Now)
 		if err != nil || !first {
@@ -78,7 +78,7 @@ func (h *Handlers) askOnce(req *linli.Request, question, yes string) error {
 }
 
 // cancelIntent answers free text taken as wanting to cancel a sign-up.
-func (h *Handlers) cancelIntent(ctx context.Context, req *linli.Request) error {
+func (h *Family) cancelIntent(ctx context.Context, req *linli.Request) error {
 	mine, err := h.mySignupList(req.Msg.Sender, req.Now.In(h.Config.Location))
 	if err != nil {
 		return err

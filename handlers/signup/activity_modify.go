@@ -1,4 +1,4 @@
-package handlers
+package signup
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 // [群:] [标题:]: only the fields written change. The groups are told; when
 // the time or place changes, everyone signed up is told as well (@ in their
 // group, or one by one).
-func (h *Handlers) modifyActivity(ctx context.Context, req *linli.Request) error {
+func (h *Family) modifyActivity(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	idText, rest, _ := strings.Cut(strings.TrimSpace(req.Args), " ")
 	id, ok := parseActivityID(idText)
@@ -78,7 +78,7 @@ func (h *Handlers) modifyActivity(ctx context.Context, req *linli.Request) error
 // applyModify returns a with the fields changed, or why they cannot be.
 // A deadline that was the start moves with it; one after the new start
 // becomes the start. A closed activity whose deadline is moved on reopens.
-func (h *Handlers) applyModify(a linli.Activity, fields map[string]string, now time.Time) (linli.Activity, string) {
+func (h *Family) applyModify(a linli.Activity, fields map[string]string, now time.Time) (linli.Activity, string) {
 	if t, ok := fields["标题"]; ok {
 		if n := len([]rune(t)); n == 0 || n > 30 {
 			return a, "活动标题应为1到30个字。"
@@ -137,7 +137,7 @@ func (h *Handlers) applyModify(a linli.Activity, fields map[string]string, now t
 // When its time or place changed, the participants are @mentioned in their
 // group or told one by one; otherwise only those no group reaches are told.
 // It returns how many participants were told.
-func (h *Handlers) announceUpdate(before, a *linli.Activity) (int, error) {
+func (h *Family) announceUpdate(before, a *linli.Activity) (int, error) {
 	moved := !before.StartsAt.Equal(a.StartsAt) || before.Place != a.Place
 	signups, err := h.Activities.Signups(a.ID)
 	if err != nil {

@@ -1,4 +1,4 @@
-package handlers
+package signup
 
 import (
 	"encoding/json"
@@ -29,13 +29,6 @@ type actJob struct {
 	Group  string        `json:"group,omitempty"`  // jobAck
 }
 
-func (h *Handlers) registerSignupJobs(s linli.Scheduler) {
-	s.Handle(jobRemind, h.runReminder)
-	s.Handle(jobClose, h.runClose)
-	s.Handle(jobNext, h.runNext)
-	s.Handle(jobAck, h.runAck)
-}
-
 func actKey(id uint64, part string) string { return fmt.Sprintf("act:%d:%s", id, part) }
 
 func remindPart(d time.Duration) string {
@@ -47,7 +40,7 @@ func remindPart(d time.Duration) string {
 
 // schedule stores the one-off job key (replacing it), or cancels it when at
 // is not after now.
-func (h *Handlers) schedule(key, kind string, at, now time.Time, p actJob) error {
+func (h *Family) schedule(key, kind string, at, now time.Time, p actJob) error {
 	if !at.After(now) {
 		return h.Scheduler.Cancel(key)
 	}
@@ -58,7 +51,7 @@ func (h *Handlers) schedule(key, kind string, at, now time.Time, p actJob) error
 
 // scheduleActivityJobs (re)schedules a's reminders, deadline and, for a
 // recurring activity, the creation of its next occurrence.
-func (h *Handlers) scheduleActivityJobs(a *linli.Activity, now time.Time) error {
+func (h *Family) scheduleActivityJobs(a *linli.Activity, now time.Time) error {
 	for _, d := range h.Config.Activities.Reminders {
 		before := time.Duration(d)
 		if err := h.schedule(actKey(a.ID, remindPart(before)), jobRemind, a.StartsAt.Add(-before), now, actJob{ID: a.ID, Before: before}); err != nil {
@@ -76,7 +69,7 @@ func (h *Handlers) scheduleActivityJobs(a *linli.Activity, now time.Time) error 
 
 // cancelActivityJobs removes the jobs of a; with keepSeries, not the one
 // that creates the next occurrence of its series.
-func (h *Handlers) cancelActivityJobs(a *linli.Activity, keepSeries bool) error {
+func (h *Family) cancelActivityJobs(a *linli.Activity, keepSeries bool) error {
 	keys := []string{actKey(a.ID, "close")}
 	if !keepSeries {
 		keys = append(keys, actKey(a.ID, "next"))
@@ -97,7 +90,7 @@ func (h *Handlers) cancelActivityJobs(a *linli.Activity, keepSeries bool) error 
 
 // ackLater makes sure group is told about a's new sign-ups at the end of the
 // current ackWindow. Every sign-up of a window schedules the same job.
-func (h *Handlers) ackLater(a *linli.Activity, group string, now time.Time) error {
+func (h *Family) ackLater(a *linli.Activity, group string, now time.Time) error {
 	at, key := now.Truncate(ackWindow).Add(ackWindow), actKey(a.ID, "ack:"+group)
 	jobs, err := h.Scheduler.Jobs(jobAck)
 	if err != nil {
@@ -112,7 +105,7 @@ func (h *Handlers) ackLater(a *linli.Activity, group string, now time.Time) erro
 }
 
 // loadJob decodes a job's payload and loads its activity.
-func (h *Handlers) loadJob(job linli.Job) (actJob, *linli.Activity, error) {
+func (h *Family) loadJob(job linli.Job) (actJob, *linli.Activity, error) {
 	var p actJob
 	if err := json.Unmarshal(job.Payload, &p); err != nil {
 		return p, nil, fmt.Errorf("activity job %d: %w", job.ID, err)
@@ -123,7 +116,7 @@ func (h *Handlers) loadJob(job linli.Job) (actJob, *linli.Activity, error) {
 
 // runAck tells a group, in as few messages as the mentions allow, who signed
 // up there and who is waitlisted since the last time.
-func (h *Handlers) runAck(job linli.Job, occ time.Time) error {
+func (h *Family) runAck(job linli.Job, occ time.Time) error {
 	p, a, err := h.loadJob(job)
 	if err != nil {
 		return err
@@ -169,7 +162,7 @@ func (h *Handlers) runAck(job linli.Job, occ time.Time) error {
 
 // runReminder sends one message per target group naming (@) the confirmed
 // participants. After downtime only the latest due reminder is sent.
-func (h *Handlers) runReminder(job linli.Job, occ time.Time) error {
+func (h *Family) runReminder(job linli.Job, occ time.Time) error {
 	p, a, err := h.loadJob(job)
 	if err != nil {
 		return err
@@ -219,7 +212,7 @@ func (h *Handlers) runReminder(job linli.Job, occ time.Time) error {
 }
 
 // runClose closes sign-up at the deadline and tells the publisher the count.
-func (h *Handlers) runClose(job linli.Job, occ time.Time) error {
+func (h *Family) runClose(job linli.Job, occ time.Time) error {
 	_, a, err := h.loadJob(job)
 	if err != nil || a.Status != linli.ActivityOpen || h.Clock.Now().Before(a.Deadline) {
 		return err
@@ -242,7 +235,7 @@ func (h *Handlers) runClose(job linli.Job, occ time.Time) error {
 // when the current one starts (or would have: an occurrence cancelled on its
 // own keeps its series). After downtime it skips to the first occurrence
 // still ahead.
-func (h *Handlers) runNext(job linli.Job, occ time.Time) error {
+func (h *Family) runNext(job linli.Job, occ time.Time) error {
 	_, a, err := h.loadJob(job)
 	if err != nil || a.Repeat == "" {
 		return err

@@ -1,4 +1,4 @@
-package handlers
+package signup
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 )
 
 // signup handles 报名 <编号|名称> [+N].
-func (h *Handlers) signup(ctx context.Context, req *linli.Request) error {
+func (h *Family) signup(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	ref, extra, ok := h.parseSignupArgs(req.Args)
 	if !ok {
@@ -69,7 +69,7 @@ func (h *Handlers) signup(ctx context.Context, req *linli.Request) error {
 
 // cancelSignup handles 取消报名 [编号]; without a number it cancels the
 // resident's only sign-up, or asks which.
-func (h *Handlers) cancelSignup(ctx context.Context, req *linli.Request) error {
+func (h *Family) cancelSignup(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	var a *linli.Activity
 	if req.Args == "" {
@@ -105,7 +105,7 @@ func (h *Handlers) cancelSignup(ctx context.Context, req *linli.Request) error {
 }
 
 // cancelWhole cancels the sender's sign-up for a.
-func (h *Handlers) cancelWhole(req *linli.Request, a *linli.Activity, now time.Time) error {
+func (h *Family) cancelWhole(req *linli.Request, a *linli.Activity, now time.Time) error {
 	res, err := h.Activities.CancelSignup(a.ID, req.Msg.Sender, now)
 	if err != nil {
 		return err
@@ -125,7 +125,7 @@ func (h *Handlers) cancelWhole(req *linli.Request, a *linli.Activity, now time.T
 }
 
 // mySignups handles 我的报名.
-func (h *Handlers) mySignups(ctx context.Context, req *linli.Request) error {
+func (h *Family) mySignups(ctx context.Context, req *linli.Request) error {
 	mine, err := h.mySignupList(req.Msg.Sender, req.Now.In(h.Config.Location))
 	if err != nil {
 		return err
@@ -141,7 +141,7 @@ func (h *Handlers) mySignups(ctx context.Context, req *linli.Request) error {
 }
 
 // askWhich answers 报名 without a usable activity reference.
-func (h *Handlers) askWhich(req *linli.Request, open []linli.Activity, party int) error {
+func (h *Family) askWhich(req *linli.Request, open []linli.Activity, party int) error {
 	switch len(open) {
 	case 0:
 		return req.Reply(textNoOpen)
@@ -155,7 +155,7 @@ func (h *Handlers) askWhich(req *linli.Request, open []linli.Activity, party int
 // resolveActivity finds the activity ref names: a number (any activity), or
 // words of the title of one open activity. A nil activity with a nil error
 // means the message was answered or is chatter (ErrNotCommand is returned).
-func (h *Handlers) resolveActivity(req *linli.Request, ref string, open []linli.Activity) (*linli.Activity, error) {
+func (h *Family) resolveActivity(req *linli.Request, ref string, open []linli.Activity) (*linli.Activity, error) {
 	if id, ok := parseActivityID(ref); ok {
 		a, err := h.activity(id)
 		if err != nil && linli.ErrorCode(err) == linli.ENotFound {
@@ -212,7 +212,7 @@ type mySignup struct {
 
 // mySignupList lists resident's active sign-ups for activities that have
 // not started at now, soonest first.
-func (h *Handlers) mySignupList(resident string, now time.Time) ([]mySignup, error) {
+func (h *Family) mySignupList(resident string, now time.Time) ([]mySignup, error) {
 	list, err := h.Activities.ResidentSignups(resident)
 	if err != nil {
 		return nil, err
@@ -243,7 +243,7 @@ func activitiesOf(list []mySignup) []linli.Activity {
 
 // groupOf is the served group m came from, or "" (private chat, or a group
 // the bot does not serve such as the staff group).
-func (h *Handlers) groupOf(m *linli.Message) string {
+func (h *Family) groupOf(m *linli.Message) string {
 	if m.Private() || !h.Config.Served(m.Group) {
 		return ""
 	}

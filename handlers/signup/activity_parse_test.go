@@ -1,4 +1,4 @@
-package handlers
+package signup
 
 import (
 	"reflect"
@@ -24,7 +24,7 @@ func at(s string) time.Time {
 	return t
 }
 
-// words are handlers with only the lexicon, for the parsers that ask it.
+// words is the family with only the lexicon, for the parsers that ask it.
 var words = New(Deps{Lexicon: nlu.Words()})
 
 func testConfig(t *testing.T) *linli.Config {
