@@ -7,7 +7,6 @@ import (
 
 	"linli"
 	"linli/bot"
-	"linli/handlers"
 	"linli/handlers/notice"
 	"linli/nlu"
 	"linli/scheduler"
@@ -28,7 +27,6 @@ type app struct {
 	engine   *bot.Engine
 	aliases  *bot.GroupAliases // renamed groups re-bound with 绑定群
 	families []linli.Family
-	handlers *handlers.Handlers
 	notice   *notice.Family // the daily digest (tests add sections)
 }
 
@@ -75,7 +73,7 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 	e := &env{cfg: cfg, clock: clock, out: a.outbox, db: db, sched: a.sched, aliases: aliases,
 		words: words, classifier: opt.classifier, log: log}
 	a.families = e.families()
-	a.handlers, a.notice = e.handlers, e.notice
+	a.notice = e.notice
 	for _, f := range a.families {
 		f.Register(a.engine.Router())
 	}

@@ -4,7 +4,7 @@ import (
 	"log/slog"
 
 	"linli"
-	"linli/handlers"
+	"linli/handlers/account"
 	"linli/handlers/notice"
 	"linli/handlers/points"
 	"linli/handlers/poll"
@@ -26,18 +26,12 @@ type env struct {
 	classifier linli.Classifier // optional
 	log        *slog.Logger
 
-	handlers *handlers.Handlers // set by families
-	notice   *notice.Family
+	notice *notice.Family // set by families
 }
 
 // families builds the command families, in the order 帮助 lists their
 // commands. A new family is one more line here.
 func (e *env) families() []linli.Family {
-	e.handlers = handlers.New(handlers.Deps{
-		Config: e.cfg, Clock: e.clock, Out: e.out, Residents: e.db, Scheduler: e.sched,
-		Classifier: e.classifier, Lexicon: e.words, Logger: e.log,
-		Polls: e.db, Reports: e.db, Activities: e.db,
-	})
 	signups := signup.New(signup.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Residents: e.db, Scheduler: e.sched,
 		Activities: e.db, Lexicon: e.words, Logger: e.log})
 	reports := report.New(report.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Residents: e.db, Scheduler: e.sched,
@@ -47,7 +41,7 @@ func (e *env) families() []linli.Family {
 	e.notice = notice.New(notice.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Scheduler: e.sched,
 		GroupAliases: e.aliases, Digest: []linli.DigestSource{reports, signups, polls}, Logger: e.log})
 	return []linli.Family{
-		e.handlers,
+		account.New(account.Deps{Config: e.cfg, Residents: e.db, Logger: e.log}),
 		signups,
 		reports,
 		polls,

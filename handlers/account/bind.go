@@ -1,4 +1,4 @@
-package handlers
+package account
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 	"linli"
 )
 
-func (h *Handlers) registerBind(r linli.Router) {
+func (h *Family) registerBind(r linli.Router) {
 	r.Command(linli.Command{
 		Names: []string{"绑定"}, Args: linli.ArgsRequired,
 		Usage: textBindUsage, Help: "绑定 3栋502 — 登记您的户号", Handler: h.bind,
@@ -14,7 +14,7 @@ func (h *Handlers) registerBind(r linli.Router) {
 }
 
 // bind sets the sender's household from "绑定 3栋502".
-func (h *Handlers) bind(ctx context.Context, req *linli.Request) error {
+func (h *Family) bind(ctx context.Context, req *linli.Request) error {
 	hh, ok := linli.ParseHousehold(req.Args)
 	if !ok {
 		if !req.Msg.Addressed && len([]rune(req.Args)) > 12 {
@@ -40,10 +40,4 @@ func (h *Handlers) bind(ctx context.Context, req *linli.Request) error {
 		return req.Reply(textRebound(before, hh.String()))
 	}
 	return req.Reply(textBound(hh.String()))
-}
-
-// textRebound confirms a change of a household bound earlier (a typo
-// fixed, a move).
-func textRebound(before, after string) string {
-	return "已把您的户号从" + before + "改为" + after + "。"
 }

@@ -1,9 +1,8 @@
-package handlers
+package account
 
 import "fmt"
 
-// Texts of the help and binding commands. Feature families keep theirs in
-// texts_<family>.go beside this file.
+// Texts of 帮助 and 绑定. Every family keeps its texts in its own texts.go.
 
 const (
 	textHelpWorker          = "【网格员】"
@@ -19,4 +18,10 @@ func textHelpHeader(community, bot string) string {
 
 func textBound(household string) string {
 	return fmt.Sprintf("已登记您的户号：%s。以后报名、上报、投票都会按这户记录。", household)
+}
+
+// textRebound confirms a change of a household bound earlier (a typo
+// fixed, a move).
+func textRebound(before, after string) string {
+	return "已把您的户号从" + before + "改为" + after + "。"
 }

@@ -1,4 +1,4 @@
-package handlers
+package account
 
 import (
 	"context"
@@ -35,7 +35,7 @@ func (p *helpPosted) recent(group string, now time.Time) bool {
 	return false
 }
 
-func (h *Handlers) registerHelp(r linli.Router) {
+func (h *Family) registerHelp(r linli.Router) {
 	r.Command(linli.Command{
 		Names: []string{"帮助", "菜单", "help"}, Args: linli.ArgsNone,
 		Help: "帮助 — 查看可以做什么", Handler: h.help,
@@ -46,7 +46,7 @@ func (h *Handlers) registerHelp(r linli.Router) {
 // helpIntent answers free text understood as a request for help ("怎么报名啊")
 // only when it was addressed to the bot: in a group, people asking each
 // other for help ("谁能帮助我一下") are not asking the bot.
-func (h *Handlers) helpIntent(ctx context.Context, req *linli.Request) error {
+func (h *Family) helpIntent(ctx context.Context, req *linli.Request) error {
 	if !req.Msg.Addressed {
 		return linli.ErrNotCommand
 	}
@@ -57,7 +57,7 @@ func (h *Handlers) helpIntent(ctx context.Context, req *linli.Request) error {
 // workers asking in a residents' group get their menu privately: it lists
 // commands residents need not see. A menu posted in a group minutes ago is
 // pointed to rather than posted again.
-func (h *Handlers) help(ctx context.Context, req *linli.Request) error {
+func (h *Family) help(ctx context.Context, req *linli.Request) error {
 	m := req.Msg
 	if !m.Private() && m.Role > linli.RoleResident && m.Group != h.Config.StaffGroup {
 		return req.ReplyPrivate(h.menu(m.Role), nil)
@@ -69,7 +69,7 @@ func (h *Handlers) help(ctx context.Context, req *linli.Request) error {
 }
 
 // menu renders the commands role may use, by section.
-func (h *Handlers) menu(role linli.Role) string {
+func (h *Family) menu(role linli.Role) string {
 	var b strings.Builder
 	b.WriteString(textHelpHeader(h.Config.Community, h.Config.BotName))
 	sections := []struct {

@@ -1,9 +1,9 @@
-package handlers
+package account
 
 import "linli"
 
 // exportResidents lists residents (DESIGN.md `linli export residents`).
-func (h *Handlers) exportResidents() (*linli.Table, error) {
+func (h *Family) exportResidents() (*linli.Table, error) {
 	rs, err := h.Residents.Residents()
 	if err != nil {
 		return nil, err
