@@ -201,7 +201,7 @@ func parseGroups(s string, cfg *linli.Config) ([]string, error) {
 // "健康讲座+2", "1 加1", "1 2人", "1 我和老伴", "1，谢谢社工！".
 // Punctuation and polite words (Lexicon.Polite) after the reference are ignored; other words
 // stay in ref (which then names no activity, or reads as chatter). ok is
-// false for a count that makes no sense (see partyWords).
+// false for a count that makes no sense (see linli.Lexicon.Party).
 func (h *Family) parseSignupArgs(args string) (ref string, extra int, ok bool) {
 	s := strings.TrimSpace(args)
 	head, tail := s, ""
