@@ -10,6 +10,16 @@ import (
 
 var lex = Words()
 
+// predicate checks f on each case, reporting it under name.
+func predicate(t *testing.T, name string, f func(string) bool, cases map[string]bool) {
+	t.Helper()
+	for in, want := range cases {
+		if got := f(in); got != want {
+			t.Errorf("%s(%q) = %v, want %v", name, in, got, want)
+		}
+	}
+}
+
 func TestKeywordClassifier(t *testing.T) {
 	tests := []struct {
 		text     string
@@ -74,7 +84,7 @@ func TestSameProblem(t *testing.T) {
 }
 
 func TestAboutCommand(t *testing.T) {
-	for norm, want := range map[string]bool{
+	predicate(t, "AboutCommand", func(norm string) bool { return lex.AboutCommand(strings.TrimPrefix(norm, "随手拍")) }, map[string]bool{
 		"随手拍真方便":        true,
 		"随手拍是什么":        true,
 		"随手拍好用吗":        true,
@@ -82,15 +92,11 @@ func TestAboutCommand(t *testing.T) {
 		"随手拍好多垃圾没人收":    false,
 		"随手拍3号楼门口路灯不亮":  false,
 		"随手拍:3号楼门口路灯不亮": false,
-	} {
-		if got := lex.AboutCommand(strings.TrimPrefix(norm, "随手拍")); got != want {
-			t.Errorf("AboutCommand(%q) = %v, want %v", norm, got, want)
-		}
-	}
+	})
 }
 
 func TestSaysProblem(t *testing.T) {
-	for desc, want := range map[string]bool{
+	predicate(t, "SaysProblem", lex.SaysProblem, map[string]bool{
 		"一下":          false,
 		",拍了":         false,
 		"看看这个":        false,
@@ -105,11 +111,7 @@ func TestSaysProblem(t *testing.T) {
 		"有人在楼道抽烟":     true,
 		"垃圾桶满了好几天没人收": true,
 		"下水道堵了":       true,
-	} {
-		if got := lex.SaysProblem(desc); got != want {
-			t.Errorf("SaysProblem(%q) = %v, want %v", desc, got, want)
-		}
-	}
+	})
 }
 
 func TestYesAndAck(t *testing.T) {
@@ -124,41 +126,21 @@ func TestYesAndAck(t *testing.T) {
 }
 
 func TestChatterAndPolite(t *testing.T) {
-	for args, want := range map[string]bool{"了吗?": true, "的人好多": true, "1": false, "健康讲座": false,
-		"一二三四五六七八九十一二三": true} {
-		if got := lex.Chatter(args); got != want {
-			t.Errorf("Chatter(%q) = %v, want %v", args, got, want)
-		}
-	}
-	for w, want := range map[string]bool{"谢谢社工": true, "哈哈": true, "[玫瑰]": true, "请问": false,
-		"谢谢吗": false, "明天来": false, "准时到": true} {
-		if got := lex.Polite(w); got != want {
-			t.Errorf("Polite(%q) = %v, want %v", w, got, want)
-		}
-	}
+	predicate(t, "Chatter", lex.Chatter, map[string]bool{"了吗?": true, "的人好多": true, "1": false, "健康讲座": false,
+		"一二三四五六七八九十一二三": true})
+	predicate(t, "Polite", lex.Polite, map[string]bool{"谢谢社工": true, "哈哈": true, "[玫瑰]": true, "请问": false,
+		"谢谢吗": false, "明天来": false, "准时到": true})
 }
 
 func TestEmergencyAndStillBroken(t *testing.T) {
-	for text, want := range map[string]bool{"3栋电梯困人了": true, "楼道里有煤气味": true, "张大爷晕倒了": true,
-		"电梯又坏了": false, "楼下着火了": true} {
-		if got := lex.Emergency(text); got != want {
-			t.Errorf("Emergency(%q) = %v, want %v", text, got, want)
-		}
-	}
-	for text, want := range map[string]bool{"还是不亮": true, "又坏了": true, "修好了谢谢": false, "还在漏水": true} {
-		if got := lex.StillBroken(text); got != want {
-			t.Errorf("StillBroken(%q) = %v, want %v", text, got, want)
-		}
-	}
+	predicate(t, "Emergency", lex.Emergency, map[string]bool{"3栋电梯困人了": true, "楼道里有煤气味": true, "张大爷晕倒了": true,
+		"电梯又坏了": false, "楼下着火了": true})
+	predicate(t, "StillBroken", lex.StillBroken, map[string]bool{"还是不亮": true, "又坏了": true, "修好了谢谢": false, "还在漏水": true})
 }
 
 func TestBarePlace(t *testing.T) {
-	for text, want := range map[string]bool{"5号楼": true, "在5号楼": true, "就是3栋2单元那边": true, "东门": true,
-		"3栋门口": true, "5号楼的灯坏了": false, "东门有垃圾": false} {
-		if got := lex.BarePlace(text); got != want {
-			t.Errorf("BarePlace(%q) = %v, want %v", text, got, want)
-		}
-	}
+	predicate(t, "BarePlace", lex.BarePlace, map[string]bool{"5号楼": true, "在5号楼": true, "就是3栋2单元那边": true, "东门": true,
+		"3栋门口": true, "5号楼的灯坏了": false, "东门有垃圾": false})
 }
 
 func TestParty(t *testing.T) {

@@ -28,6 +28,11 @@ func TestNextAfter(t *testing.T) {
 		{"CRON_TZ=Asia/Shanghai 0 8 * * *", from, time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)},
 		{"TZ=UTC 0 9 * * *", from.In(shanghai), time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)},
 		{"0 0 29 2 *", from, time.Date(2028, 2, 29, 0, 0, 0, 0, time.UTC)},
+		// nth rules (the N-th weekday of every month), in from's zone
+		{"nth 1 6 15:00", from.In(shanghai), time.Date(2026, 12, 5, 7, 0, 0, 0, time.UTC)},
+		{"nth 1 6 15:00", time.Date(2026, 12, 5, 15, 0, 0, 0, time.UTC), time.Date(2027, 1, 2, 15, 0, 0, 0, time.UTC)},
+		{"nth -1 0 10:00", from.In(shanghai), time.Date(2026, 11, 29, 2, 0, 0, 0, time.UTC)},
+		{"nth 3 3 19:30", from.In(shanghai), time.Date(2026, 12, 16, 11, 30, 0, 0, time.UTC)},
 	}
 	for _, tt := range tests {
 		got, err := NextAfter(tt.spec, tt.from)
@@ -49,7 +54,7 @@ func TestParseNormalises(t *testing.T) {
 
 func TestValidate(t *testing.T) {
 	for spec, valid := range map[string]bool{
-		"0 8 * * 1": true, "@weekly": true, "CRON_TZ=Asia/Shanghai @daily": true,
+		"0 8 * * 1": true, "@weekly": true, "nth 1 6 15:00": true, "CRON_TZ=Asia/Shanghai @daily": true,
 		"": false, "0 8 * * 1 2026": false, "8点": false, "TZ=": false, "0 0 31 4 *": false,
 	} {
 		err := Validate(spec)
@@ -62,43 +67,19 @@ func TestValidate(t *testing.T) {
 	}
 }
 
-// TestSchedulerNext: the calendar of activities' recurrences, nth rules
-// (the N-th weekday of every month) beside cron specs.
+// TestSchedulerNext: the calendar of activities' recurrences gives no time
+// (and no error) for a spec that never fires, an EInvalid error for a bad one.
 func TestSchedulerNext(t *testing.T) {
-	shanghai, err := time.LoadLocation("Asia/Shanghai")
-	if err != nil {
-		t.Fatal(err)
-	}
-	at := func(s string) time.Time {
-		tm, err := time.ParseInLocation("2006-01-02 15:04", s, shanghai)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tm
-	}
-	s := &Scheduler{}
-	tests := []struct{ rule, after, want string }{
-		{"0 8 * * 6", "2026-11-28 08:00", "2026-12-05 08:00"},
-		{"nth 1 6 15:00", "2026-12-05 15:00", "2027-01-02 15:00"},
-		{"nth 1 6 15:00", "2026-11-23 09:00", "2026-12-05 15:00"},
-		{"nth -1 0 10:00", "2026-11-23 09:00", "2026-11-29 10:00"},
-		{"nth 3 3 19:30", "2026-11-23 09:00", "2026-12-16 19:30"},
-	}
-	for _, tt := range tests {
-		got, err := s.Next(tt.rule, at(tt.after))
-		if err != nil || !got.Equal(at(tt.want)) || got.Location() != shanghai {
-			t.Errorf("Next(%s, %s) = %v %v, want %s", tt.rule, tt.after, got, err, tt.want)
-		}
-	}
-	if got, err := s.Next("0 0 30 2 *", at("2026-11-23 09:00")); err != nil || !got.IsZero() {
+	s, after := &Scheduler{}, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	if got, err := s.Next("0 0 30 2 *", after); err != nil || !got.IsZero() {
 		t.Errorf("Next of a spec that never fires = %v %v, want zero time and no error", got, err)
 	}
+	if got, err := s.Next("nth 1 6 15:00", after); err != nil || !got.Equal(time.Date(2026, 12, 5, 15, 0, 0, 0, time.UTC)) {
+		t.Errorf("Next(nth 1 6 15:00) = %v %v", got, err)
+	}
 	for _, bad := range []string{"0 25 * * *", "nth 5 6 15:00", "nth 1 7 15:00", "nth 1 6 25:00", "nth 1 6", "nth x"} {
-		if _, err := s.Next(bad, at("2026-11-23 09:00")); linli.ErrorCode(err) != linli.EInvalid {
+		if _, err := s.Next(bad, after); linli.ErrorCode(err) != linli.EInvalid {
 			t.Errorf("Next(%q) error = %v, want EInvalid", bad, err)
 		}
-	}
-	if err := Validate("nth 1 6 15:00"); err != nil {
-		t.Errorf("Validate(nth rule) = %v", err)
 	}
 }

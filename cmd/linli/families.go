@@ -32,16 +32,17 @@ type env struct {
 // families builds the command families, in the order 帮助 lists their
 // commands. A new family is one more line here.
 func (e *env) families() []linli.Family {
+	log := e.log.With("component", "handlers")
 	signups := signup.New(signup.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Residents: e.db, Scheduler: e.sched,
-		Activities: e.db, Lexicon: e.words, Logger: e.log})
+		Activities: e.db, Lexicon: e.words, Logger: log})
 	reports := report.New(report.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Residents: e.db, Scheduler: e.sched,
-		Reports: e.db, Classifier: e.classifier, Lexicon: e.words, Logger: e.log})
+		Reports: e.db, Classifier: e.classifier, Lexicon: e.words, Logger: log})
 	polls := poll.New(poll.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Scheduler: e.sched, Polls: e.db,
-		Lexicon: e.words, Logger: e.log})
+		Lexicon: e.words})
 	e.notice = notice.New(notice.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Scheduler: e.sched,
-		GroupAliases: e.aliases, Digest: []linli.DigestSource{reports, signups, polls}, Logger: e.log})
+		GroupAliases: e.aliases, Digest: []linli.DigestSource{reports, signups, polls}, Logger: log})
 	return []linli.Family{
-		account.New(account.Deps{Config: e.cfg, Residents: e.db, Logger: e.log}),
+		account.New(account.Deps{Config: e.cfg, Residents: e.db}),
 		signups,
 		reports,
 		polls,

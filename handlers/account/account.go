@@ -4,8 +4,6 @@
 package account
 
 import (
-	"log/slog"
-
 	"linli"
 )
 
@@ -13,29 +11,18 @@ import (
 type Deps struct {
 	Config    *linli.Config
 	Residents linli.ResidentStore
-	Logger    *slog.Logger
 }
 
 // Family is the account family. Its methods' receiver h is the family's
 // handlers.
 type Family struct {
 	Deps
-	log        *slog.Logger
 	router     linli.Router // the commands 帮助 lists
 	helpPosted helpPosted
 }
 
-var _ linli.Family = (*Family)(nil)
-
 // New returns the family.
-func New(d Deps) *Family {
-	log := d.Logger
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	// Every family logs as component "handlers": scenario outputs show it.
-	return &Family{Deps: d, log: log.With("component", "handlers")}
-}
+func New(d Deps) *Family { return &Family{Deps: d} }
 
 // Register registers 帮助 (and the help intent) and 绑定. 帮助 lists the
 // commands of every family registered on r, in registration order.

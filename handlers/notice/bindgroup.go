@@ -57,7 +57,7 @@ func (h *Family) bindGroup(ctx context.Context, req *linli.Request) error {
 		if err := h.GroupAliases.SetGroupAlias(name, name); err != nil {
 			return fmt.Errorf("bind group: unbind %q: %w", name, err)
 		}
-		h.log.Info("group alias removed", "group", name, "by", m.Sender)
+		h.Logger.Info("group alias removed", "group", name, "by", m.Sender)
 		return req.Reply(textBindGroupRestored(name))
 	case slices.Contains(configured, topic):
 		return linli.Errorf(linli.EConflict, "%s", textBindGroupOther(topic, name))
@@ -67,7 +67,7 @@ func (h *Family) bindGroup(ctx context.Context, req *linli.Request) error {
 	if err := h.GroupAliases.SetGroupAlias(topic, name); err != nil {
 		return fmt.Errorf("bind group: %q → %q: %w", topic, name, err)
 	}
-	h.log.Info("group re-bound", "topic", topic, "group", name, "by", m.Sender, "was", aliases[topic])
+	h.Logger.Info("group re-bound", "topic", topic, "group", name, "by", m.Sender, "was", aliases[topic])
 	return h.Out.Send(linli.Outgoing{To: linli.Chat{Group: name}, Text: textBindGroupDone(name)})
 }
 
@@ -86,14 +86,8 @@ func (h *Family) resolveConfiguredGroup(name string, configured []string) (strin
 	if name == "" {
 		return "", linli.Errorf(linli.EInvalid, "%s", textBindGroupUsage)
 	}
-	matches := tell.MatchGroup(name, configured)
-	switch len(matches) {
-	case 1:
-		return matches[0], nil
-	case 0:
-		return "", linli.Errorf(linli.EInvalid, "%s", textBindGroupUnknown(name, configured))
-	}
-	return "", linli.Errorf(linli.EInvalid, "%s", textAmbiguousGroup(name, matches))
+	return tell.Group(name, configured, textBindGroupUnknown(name, configured),
+		func(matches []string) string { return textAmbiguousGroup(name, matches) })
 }
 
 // bindGroupChatter reports whether a 绑定群 whose name is unknown was said

@@ -88,14 +88,8 @@ func (h *Family) parseTarget(args, usage string) (t target, known bool, err erro
 // resolveGroup finds the served group called name: its exact name, or the
 // one served group whose name contains name ("1期" for 幸福里1期居民群).
 func (h *Family) resolveGroup(name string) (string, error) {
-	matches := tell.MatchGroup(name, h.Config.Groups)
-	switch len(matches) {
-	case 1:
-		return matches[0], nil
-	case 0:
-		return "", linli.Errorf(linli.EInvalid, "%s", textUnknownGroup(name, h.Config.Groups))
-	}
-	return "", linli.Errorf(linli.EInvalid, "%s", textAmbiguousGroup(name, matches))
+	return tell.Group(name, h.Config.Groups, textUnknownGroup(name, h.Config.Groups),
+		func(matches []string) string { return textAmbiguousGroup(name, matches) })
 }
 
 // isGroupSep separates group names in a list.
@@ -164,11 +158,11 @@ func (h *Family) broadcast(ctx context.Context, req *linli.Request) error {
 	var failed []string
 	for _, g := range t.groups {
 		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: text, Alone: true}); err != nil {
-			h.log.Error("notice not queued", "group", g, "sender", req.Msg.Sender, "err", err)
+			h.Logger.Error("notice not queued", "group", g, "sender", req.Msg.Sender, "err", err)
 			failed = append(failed, g)
 		}
 	}
-	h.log.Info("notice broadcast", "sender", req.Msg.Sender, "groups", len(t.groups),
+	h.Logger.Info("notice broadcast", "sender", req.Msg.Sender, "groups", len(t.groups),
 		"failed", len(failed), "finish", finish)
 	if len(failed) > 0 {
 		if err := reply(textBroadcastFailed(failed)); err != nil {

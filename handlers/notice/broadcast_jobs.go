@@ -27,7 +27,7 @@ func (h *Family) runNotice(job linli.Job, occ time.Time) error {
 		return h.Out.Send(linli.Outgoing{Key: linli.JobKey(job, occ, "owner"), To: linli.Chat{User: p.Owner}, Text: text})
 	}
 	if late := h.Clock.Now().Sub(occ); late > noticeStaleAfter {
-		h.log.Warn("scheduled notice too late; skipped", "job", job.ID, "occurrence", occ, "late", late)
+		h.Logger.Warn("scheduled notice too late; skipped", "job", job.ID, "occurrence", occ, "late", late)
 		return tell(textNoticeStale(job.Number, zhtime.Format(occ.In(h.Config.Location))))
 	}
 	groups, gone := h.Config.Groups, []string(nil)
@@ -48,7 +48,7 @@ func (h *Family) runNotice(job linli.Job, occ time.Time) error {
 			errs = append(errs, fmt.Errorf("group %s: %w", g, err))
 		}
 	}
-	h.log.Info("scheduled notice sent", "job", job.ID, "occurrence", occ, "groups", len(groups), "gone", len(gone))
+	h.Logger.Info("scheduled notice sent", "job", job.ID, "occurrence", occ, "groups", len(groups), "gone", len(gone))
 	switch {
 	case len(gone) > 0:
 		errs = append(errs, tell(textNoticeGroupsGone(job.Number, gone)))

@@ -21,7 +21,7 @@ const digestStaleAfter = 12 * time.Hour
 // Deps.Digest; sections appear in the order they were added. It is not
 // safe to call once messages are being handled.
 func (h *Family) AddDigestSource(s linli.DigestSource) {
-	h.digestSources = append(h.digestSources, s)
+	h.Digest = append(h.Digest, s)
 }
 
 func (h *Family) registerDigest(r linli.Router) {
@@ -44,12 +44,12 @@ func (h *Family) digestNow(ctx context.Context, req *linli.Request) error {
 // each staff member privately). A day with nothing to say sends nothing.
 func (h *Family) runDigest(job linli.Job, occ time.Time) error {
 	if late := h.Clock.Now().Sub(occ); late > digestStaleAfter {
-		h.log.Warn("daily digest too late; skipped", "occurrence", occ, "late", late)
+		h.Logger.Warn("daily digest too late; skipped", "occurrence", occ, "late", late)
 		return nil
 	}
 	text, ok := h.buildDigest(occ)
 	if !ok {
-		h.log.Info("daily digest: nothing to report", "occurrence", occ)
+		h.Logger.Info("daily digest: nothing to report", "occurrence", occ)
 		return nil
 	}
 	if g := h.Config.StaffGroup; g != "" {
@@ -70,10 +70,10 @@ func (h *Family) buildDigest(now time.Time) (string, bool) {
 	now = now.In(h.Config.Location)
 	var b strings.Builder
 	n, failed := 0, false
-	for i, s := range h.digestSources {
+	for i, s := range h.Digest {
 		title, lines, err := digestSection(s, now)
 		if err != nil {
-			h.log.Error("digest section failed", "source", i, "err", err)
+			h.Logger.Error("digest section failed", "source", i, "err", err)
 			failed = true
 			continue
 		}

@@ -21,28 +21,15 @@ type Deps struct {
 	Scheduler    linli.Scheduler
 	GroupAliases linli.GroupAliasStore // the engine's live view, so a 绑定群 holds at once
 	Digest       []linli.DigestSource  // the sections of the daily digest, in order
-	Logger       *slog.Logger
+	Logger       *slog.Logger          // required: cmd/linli's, as component "handlers" (scenario outputs show it)
 }
 
 // Family is the notice family. Its methods' receiver h is the family's
 // handlers.
-type Family struct {
-	Deps
-	log           *slog.Logger
-	digestSources []linli.DigestSource
-}
-
-var _ linli.Family = (*Family)(nil)
+type Family struct{ Deps }
 
 // New returns the family.
-func New(d Deps) *Family {
-	log := d.Logger
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	// Every family logs as component "handlers": scenario outputs show it.
-	return &Family{Deps: d, log: log.With("component", "handlers"), digestSources: d.Digest}
-}
+func New(d Deps) *Family { return &Family{Deps: d} }
 
 // Register registers 通知, 定时通知, 定时列表, 取消定时, 日报 and 绑定群.
 func (h *Family) Register(r linli.Router) {

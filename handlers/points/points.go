@@ -29,8 +29,6 @@ type Deps struct {
 // handlers.
 type Family struct{ Deps }
 
-var _ linli.Family = (*Family)(nil)
-
 // New returns the family.
 func New(d Deps) *Family { return &Family{Deps: d} }
 

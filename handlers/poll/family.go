@@ -7,7 +7,6 @@
 package poll
 
 import (
-	"log/slog"
 	"time"
 
 	"linli"
@@ -22,43 +21,14 @@ type Deps struct {
 	Scheduler linli.Scheduler
 	Polls     linli.PollService
 	Lexicon   linli.Lexicon // the words around a choice
-	Logger    *slog.Logger
 }
 
 // Family is the poll family. Its methods' receiver h is the family's
 // handlers.
-type Family struct {
-	Deps
-	log *slog.Logger
-}
-
-var (
-	_ linli.Family       = (*Family)(nil)
-	_ linli.DigestSource = (*Family)(nil)
-)
+type Family struct{ Deps }
 
 // New returns the family.
-func New(d Deps) *Family {
-	log := d.Logger
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	// Every family logs as component "handlers": scenario outputs show it.
-	return &Family{Deps: d, log: log.With("component", "handlers")}
-}
-
-// Jobs registers the poll family's scheduled jobs.
-func (h *Family) Jobs(s linli.Scheduler) error {
-	s.Handle(jobPollClose, h.closePollJob)
-	s.Handle(jobPollOpen, h.openPollJob)
-	s.Handle(jobPollOpinions, h.opinionsJob)
-	return nil
-}
-
-// Exports are the polls and votes exports.
-func (h *Family) Exports() []linli.Export {
-	return []linli.Export{{Kind: "polls", Table: h.exportPolls}, {Kind: "votes", Table: h.exportVotes}}
-}
+func New(d Deps) *Family { return &Family{Deps: d} }
 
 // fmtTime renders t in the configured zone as residents read it.
 func (h *Family) fmtTime(t time.Time) string { return zhtime.Format(t.In(h.Config.Location)) }

@@ -204,14 +204,8 @@ func (s *pollSpec) parseGroups(v string, cfg *linli.Config) error {
 // group whose name contains it ("1期" for 幸福里1期居民群), as 发布活动 and
 // 通知 read it. Several matches are listed for the sender to choose.
 func pollGroup(name string, served []string) (string, error) {
-	matches := tell.MatchGroup(name, served)
-	switch len(matches) {
-	case 1:
-		return matches[0], nil
-	case 0:
-		return "", linli.Errorf(linli.EInvalid, "%s", textPollBadGroup(name, served))
-	}
-	return "", linli.Errorf(linli.EInvalid, "%s", textPollAmbiguousGroup(name, matches))
+	return tell.Group(name, served, textPollBadGroup(name, served),
+		func(matches []string) string { return textPollAmbiguousGroup(name, matches) })
 }
 
 // maxPollOptions bounds the options of a poll (A to J).

@@ -107,6 +107,14 @@ func pollOfJob(job linli.Job) (uint64, error) {
 	return p.Poll, nil
 }
 
+// Jobs registers the poll family's scheduled jobs.
+func (h *Family) Jobs(s linli.Scheduler) error {
+	s.Handle(jobPollClose, h.closePollJob)
+	s.Handle(jobPollOpen, h.openPollJob)
+	s.Handle(jobPollOpinions, h.opinionsJob)
+	return nil
+}
+
 // closePollJob runs at a poll's deadline: it closes the poll and posts the
 // result to its groups, and to staff with a reminder to post the decision.
 func (h *Family) closePollJob(job linli.Job, occ time.Time) error {

@@ -4,6 +4,11 @@ import (
 	"linli"
 )
 
+// Exports are the polls and votes exports.
+func (h *Family) Exports() []linli.Export {
+	return []linli.Export{{Kind: "polls", Table: h.exportPolls}, {Kind: "votes", Table: h.exportVotes}}
+}
+
 // pollOption is one entry of the options column of the polls export.
 type pollOption struct {
 	Text  string `json:"text"`

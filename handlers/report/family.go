@@ -24,42 +24,15 @@ type Deps struct {
 	Reports    linli.ReportService // reports and their images
 	Classifier linli.Classifier    // optional; the lexicon's keyword table is used without it
 	Lexicon    linli.Lexicon       // emergencies, places, fillers, "still broken"
-	Logger     *slog.Logger
+	Logger     *slog.Logger        // required: cmd/linli's, as component "handlers" (scenario outputs show it)
 }
 
 // Family is the 随手拍 family. Its methods' receiver h is the family's
 // handlers.
-type Family struct {
-	Deps
-	log *slog.Logger
-}
-
-var (
-	_ linli.Family       = (*Family)(nil)
-	_ linli.DigestSource = (*Family)(nil)
-)
+type Family struct{ Deps }
 
 // New returns the family.
-func New(d Deps) *Family {
-	log := d.Logger
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	// Every family logs as component "handlers": scenario outputs show it.
-	return &Family{Deps: d, log: log.With("component", "handlers")}
-}
-
-// Jobs registers the SLA and image-question jobs.
-func (h *Family) Jobs(s linli.Scheduler) error {
-	s.Handle(reportSLAJobKind, h.runReportSLA)
-	s.Handle(reportAskJobKind, h.runAskImage)
-	return nil
-}
-
-// Exports is the reports export.
-func (h *Family) Exports() []linli.Export {
-	return []linli.Export{{Kind: "reports", Table: h.exportReports}}
-}
+func New(d Deps) *Family { return &Family{Deps: d} }
 
 // teller reaches people through the outbox.
 func (h *Family) teller() tell.Teller {

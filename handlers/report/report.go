@@ -215,7 +215,7 @@ func (h *Family) createReport(req *linli.Request, desc string, u *linli.Understa
 		return err
 	}
 	if err := h.Scheduler.Cancel(askKey(m.Sender)); err != nil {
-		h.log.Warn("cancel image question", "sender", m.Sender, "err", err)
+		h.Logger.Warn("cancel image question", "sender", m.Sender, "err", err)
 	}
 	if r.DuplicateOf != 0 {
 		return h.reportLinked(req, r, again)

@@ -81,12 +81,12 @@ func (h *Family) saveImage(img *linli.Media) (string, error) {
 	if data == nil && img.Path != "" {
 		var err error
 		if data, err = os.ReadFile(img.Path); err != nil {
-			h.log.Warn("image unreadable", "path", img.Path, "err", err)
+			h.Logger.Warn("image unreadable", "path", img.Path, "err", err)
 			return "", nil
 		}
 	}
 	if len(data) == 0 || len(data) > reportMaxImageLen {
-		h.log.Warn("image not kept", "name", img.Name, "bytes", len(data))
+		h.Logger.Warn("image not kept", "name", img.Name, "bytes", len(data))
 		return "", nil
 	}
 	return h.Reports.SaveMedia(data, imageExt(img.Name, data))
@@ -163,7 +163,7 @@ func (h *Family) addResolutionPhoto(req *linli.Request, r *linli.Report) error {
 func (h *Family) reportMedia(id uint64, label string, n int, name string) *linli.Media {
 	path, err := h.Reports.MediaPath(name)
 	if err != nil {
-		h.log.Warn("report image missing", "report", id, "file", name, "err", err)
+		h.Logger.Warn("report image missing", "report", id, "file", name, "err", err)
 		return nil
 	}
 	prefix := "上报"

@@ -55,6 +55,13 @@ func (h *Family) armSLA(r *linli.Report, now time.Time) error {
 	return nil
 }
 
+// Jobs registers the SLA and image-question jobs.
+func (h *Family) Jobs(s linli.Scheduler) error {
+	s.Handle(reportSLAJobKind, h.runReportSLA)
+	s.Handle(reportAskJobKind, h.runAskImage)
+	return nil
+}
+
 // cancelSLA drops the pending alerts of report id.
 func (h *Family) cancelSLA(id uint64) error {
 	for stage := linli.SLAReminded; stage <= linli.SLAEscalated2; stage++ {

@@ -264,6 +264,11 @@ func (h *Family) reportExportCommand(ctx context.Context, req *linli.Request) er
 		&linli.Media{Name: name, Kind: linli.MediaFile, Data: data})
 }
 
+// Exports is the reports export.
+func (h *Family) Exports() []linli.Export {
+	return []linli.Export{{Kind: "reports", Table: h.exportReports}}
+}
+
 // exportReports lists reports (DESIGN.md `linli export reports`): the
 // contract's columns, then place, household (xlsx only) and details.
 func (h *Family) exportReports() (*linli.Table, error) {

@@ -2,7 +2,6 @@ package signup
 
 import (
 	"context"
-	"strings"
 
 	"linli"
 )
@@ -14,9 +13,7 @@ import (
 // occurrence is published as usual. 全部 stops the series as well.
 func (h *Family) cancelActivity(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
-	idText, rest, _ := strings.Cut(strings.TrimSpace(req.Args), " ")
-	id, ok := parseActivityID(idText)
-	rest = strings.TrimSpace(rest)
+	id, rest, ok := activityArgs(req.Args)
 	whole := rest == "全部" || rest == "系列" || rest == "整个系列" || rest == "以后全部"
 	if !ok || (rest != "" && !whole) {
 		return linli.Errorf(linli.EInvalid, "%s", textCancelActUsage)

@@ -29,6 +29,16 @@ type actJob struct {
 	Group  string        `json:"group,omitempty"`  // jobAck
 }
 
+// Jobs registers the activity jobs: reminders, deadlines, recurrences and
+// the gathered group acknowledgements.
+func (h *Family) Jobs(s linli.Scheduler) error {
+	s.Handle(jobRemind, h.runReminder)
+	s.Handle(jobClose, h.runClose)
+	s.Handle(jobNext, h.runNext)
+	s.Handle(jobAck, h.runAck)
+	return nil
+}
+
 func actKey(id uint64, part string) string { return fmt.Sprintf("act:%d:%s", id, part) }
 
 func remindPart(d time.Duration) string {

@@ -17,8 +17,7 @@ import (
 // group, or one by one).
 func (h *Family) modifyActivity(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
-	idText, rest, _ := strings.Cut(strings.TrimSpace(req.Args), " ")
-	id, ok := parseActivityID(idText)
+	id, rest, ok := activityArgs(req.Args)
 	if !ok {
 		return linli.Errorf(linli.EInvalid, "%s", textModifyUsage)
 	}

@@ -18,7 +18,7 @@ func (h *Family) notifyPromoted(a *linli.Activity, promoted []linli.Signup) {
 	for i := range promoted {
 		out := linli.Outgoing{To: linli.Chat{User: promoted[i].Resident}, Text: textPromoted(a, &promoted[i])}
 		if err := h.Out.Send(out); err != nil {
-			h.log.Error("tell promoted resident", "activity", a.ID, "resident", promoted[i].Resident, "err", err)
+			h.Logger.Error("tell promoted resident", "activity", a.ID, "resident", promoted[i].Resident, "err", err)
 		}
 	}
 }

@@ -184,13 +184,13 @@ func parseGroups(s string, cfg *linli.Config) ([]string, error) {
 	}
 	var out []string
 	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '、' || r == ';' || r == ' ' }) {
-		match := tell.MatchGroup(name, cfg.Groups)
-		if len(match) != 1 {
-			return nil, linli.Errorf(linli.EInvalid, "不认识群「%s」。可以写：全部，或 %s 中的一个或几个（用逗号隔开），例如：群:%s",
-				name, strings.Join(cfg.Groups, "、"), cfg.Groups[0])
+		unknown := textUnknownGroup(name, cfg.Groups)
+		g, err := tell.Group(name, cfg.Groups, unknown, func([]string) string { return unknown })
+		if err != nil {
+			return nil, err
 		}
-		if !slices.Contains(out, match[0]) {
-			out = append(out, match[0])
+		if !slices.Contains(out, g) {
+			out = append(out, g)
 		}
 	}
 	return out, nil
@@ -232,6 +232,14 @@ var (
 	// signupPunctRe separates the words after a reference.
 	signupPunctRe = regexp.MustCompile(`[\s,，。.!！~～、;；]+`)
 )
+
+// activityArgs splits the arguments of a staff command on one activity:
+// its number, then the rest ("1 全部", "1 时间:…").
+func activityArgs(args string) (id uint64, rest string, ok bool) {
+	idText, rest, _ := strings.Cut(strings.TrimSpace(args), " ")
+	id, ok = parseActivityID(idText)
+	return id, strings.TrimSpace(rest), ok
+}
 
 // parseActivityID reads an activity number: "1", "1号", "第1个".
 func parseActivityID(s string) (uint64, bool) {

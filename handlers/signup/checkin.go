@@ -225,6 +225,11 @@ func (h *Family) roster(a *linli.Activity) (*linli.Table, rosterCounts, error) {
 	return t, n, nil
 }
 
+// Exports are the activities and signups exports.
+func (h *Family) Exports() []linli.Export {
+	return []linli.Export{{Kind: "activities", Table: h.exportActivities}, {Kind: "signups", Table: h.exportSignups}}
+}
+
 // exportActivities lists activities (DESIGN.md `linli export activities`).
 func (h *Family) exportActivities() (*linli.Table, error) {
 	list, err := h.Activities.Activities()

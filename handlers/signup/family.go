@@ -25,45 +25,15 @@ type Deps struct {
 	Scheduler  linli.Scheduler       // reminders, deadlines, recurrences
 	Activities linli.ActivityService // activities and sign-ups
 	Lexicon    linli.Lexicon         // party sizes, chatter and polite words
-	Logger     *slog.Logger
+	Logger     *slog.Logger          // required: cmd/linli's, as component "handlers" (scenario outputs show it)
 }
 
 // Family is the sign-up family. Its methods' receiver h is the family's
 // handlers.
-type Family struct {
-	Deps
-	log *slog.Logger
-}
-
-var (
-	_ linli.Family       = (*Family)(nil)
-	_ linli.DigestSource = (*Family)(nil)
-)
+type Family struct{ Deps }
 
 // New returns the family.
-func New(d Deps) *Family {
-	log := d.Logger
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	// Every family logs as component "handlers": scenario outputs show it.
-	return &Family{Deps: d, log: log.With("component", "handlers")}
-}
-
-// Jobs registers the activity jobs: reminders, deadlines, recurrences and
-// the gathered group acknowledgements.
-func (h *Family) Jobs(s linli.Scheduler) error {
-	s.Handle(jobRemind, h.runReminder)
-	s.Handle(jobClose, h.runClose)
-	s.Handle(jobNext, h.runNext)
-	s.Handle(jobAck, h.runAck)
-	return nil
-}
-
-// Exports are the activities and signups exports.
-func (h *Family) Exports() []linli.Export {
-	return []linli.Export{{Kind: "activities", Table: h.exportActivities}, {Kind: "signups", Table: h.exportSignups}}
-}
+func New(d Deps) *Family { return &Family{Deps: d} }
 
 // teller reaches people through the outbox.
 func (h *Family) teller() tell.Teller {

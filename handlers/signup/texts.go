@@ -142,6 +142,12 @@ func rosterStatusText(s *linli.Signup) string {
 	return "已取消"
 }
 
+// textUnknownGroup answers a 群: naming no served group, or several.
+func textUnknownGroup(name string, served []string) string {
+	return fmt.Sprintf("不认识群「%s」。可以写：全部，或 %s 中的一个或几个（用逗号隔开），例如：群:%s",
+		name, strings.Join(served, "、"), served[0])
+}
+
 func textUnknownActivity(ref string, open []linli.Activity) string {
 	if len(open) == 0 {
 		return fmt.Sprintf("没有找到活动「%s」。%s", ref, textNoOpen)

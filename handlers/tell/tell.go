@@ -119,3 +119,17 @@ func MatchGroup(name string, groups []string) []string {
 	}
 	return matches
 }
+
+// Group is MatchGroup for a command's argument: the one group name means,
+// else an EInvalid error whose text is unknown (no group matches) or
+// ambiguous(matches) (several do).
+func Group(name string, groups []string, unknown string, ambiguous func(matches []string) string) (string, error) {
+	matches := MatchGroup(name, groups)
+	switch len(matches) {
+	case 1:
+		return matches[0], nil
+	case 0:
+		return "", linli.Errorf(linli.EInvalid, "%s", unknown)
+	}
+	return "", linli.Errorf(linli.EInvalid, "%s", ambiguous(matches))
+}

@@ -87,3 +87,17 @@ func TestMatchGroup(t *testing.T) {
 		}
 	}
 }
+
+func TestGroup(t *testing.T) {
+	groups := []string{"幸福里1期居民群", "幸福里2期居民群"}
+	ambiguous := func(m []string) string { return "几个群：" + strings.Join(m, "、") }
+	if g, err := Group("2期", groups, "没有", ambiguous); err != nil || g != "幸福里2期居民群" {
+		t.Errorf("Group(2期) = %q, %v", g, err)
+	}
+	if _, err := Group("3期", groups, "没有这个群", ambiguous); linli.ErrorMessage(err) != "没有这个群" {
+		t.Errorf("Group(3期) error = %v", err)
+	}
+	if _, err := Group("幸福里", groups, "没有", ambiguous); linli.ErrorMessage(err) != "几个群：幸福里1期居民群、幸福里2期居民群" {
+		t.Errorf("Group(幸福里) error = %v", err)
+	}
+}
