@@ -20,7 +20,7 @@ func Words() WordLists { return WordLists{} }
 
 // Yes reports whether text is a plain yes.
 func (WordLists) Yes(text string) bool {
-	t := strings.Trim(text, " !。.~～!?？,，👍🙏")
+	t := strings.Trim(text, " !。.~～?？,，👍🙏")
 	switch t {
 	case "是", "是的", "是啊", "对", "对的", "对啊", "好", "好的", "好啊", "好滴", "要", "要的", "需要",
 		"嗯", "嗯嗯", "可以", "行", "确认", "确定", "没错", "ok", "OK", "Ok", "登记吧", "报吧", "麻烦了", "麻烦你了":
@@ -32,7 +32,7 @@ func (WordLists) Yes(text string) bool {
 // Ack reports whether text is a short acknowledgement that deserves no
 // answer even when addressed ("收到", "好的", "谢谢").
 func (WordLists) Ack(text string) bool {
-	t := strings.Trim(text, " !。.~～!?？👍🙏")
+	t := strings.Trim(text, " !。.~～?？👍🙏")
 	switch t {
 	case "", "收到", "好的", "好", "谢谢", "多谢", "感谢", "ok", "OK", "嗯", "嗯嗯", "好滴", "知道了", "明白", "辛苦了", "哈哈", "哈哈哈", "1", "+1":
 		return true

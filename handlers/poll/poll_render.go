@@ -20,15 +20,6 @@ func optionLabel(p *linli.Poll, i int) string {
 	return fmt.Sprintf("%d/%c %s", i+1, 'A'+i, p.Options[i])
 }
 
-// optionList renders the options on one line: "1/A 同意、2/B 反对".
-func optionList(p *linli.Poll) string {
-	labels := make([]string, len(p.Options))
-	for i := range p.Options {
-		labels[i] = optionLabel(p, i)
-	}
-	return strings.Join(labels, "、")
-}
-
 // choiceText renders chosen options by text: "同意" or "A方案、C方案".
 func choiceText(p *linli.Poll, choices []int) string {
 	names := make([]string, 0, len(choices))
