@@ -57,9 +57,12 @@ func TestCheckExpectations(t *testing.T) {
 		{name: "a failure does not hide the next",
 			script: "//= [群A] @李四 报名成功\n//= [群C] 收到",
 			want:   []string{"x.txt:1: //= [群A] @李四 报名成功\n\tno output line matches; closest output lines:\n\t  1: [群A] @张阿姨 报名成功", "x.txt:2: //= [群C] 收到"}},
-		{name: "absent",
-			script: "//!= [群A] …候补…\n//!= [群B] …候补…",
-			want:   []string{"x.txt:1: //!= [群A] …候补…\n\toutput line 2 must not appear:   @王叔 已进入候补（第1位）"}},
+		{name: "counted, anywhere",
+			script: "//= [群B] 收到\n//=1 …报名…\n//=1 [群A] @张阿姨 报名成功\n//=0 [群A] …候补…\n//=0 [群B] …候补…",
+			want: []string{
+				"x.txt:2: //=1 …报名…\n\t2 output lines match, want 1\n\t  1: [群A] @张阿姨 报名成功\n\t  3: [私聊 王叔] 好消息：您已转为正式报名",
+				"x.txt:4: //=0 [群A] …候补…\n\t1 output lines match, want 0\n\t  2:   @王叔 已进入候补（第1位）",
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,6 +80,30 @@ func TestCheckExpectations(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestParseExpectations(t *testing.T) {
+	tests := []struct {
+		line    string
+		count   int
+		pattern string
+	}{
+		{"//= [群] 你好", -1, "[群] 你好"},
+		{"  //=   [群] 你好  ", -1, "[群] 你好"},
+		{"//=0 [群] …", 0, "[群] …"},
+		{"//=12 x", 12, "x"},
+		{"//= 3 x", -1, "3 x"},      // a count follows "//=" directly
+		{"//=3. 李奶奶", -1, "3. 李奶奶"}, // not a number
+	}
+	for _, tt := range tests {
+		exps, err := parseExpectations("x.txt", "// a comment\n"+tt.line)
+		if err != nil || len(exps) != 1 {
+			t.Fatalf("%q: %v, %v", tt.line, exps, err)
+		}
+		if e := exps[0]; e.count != tt.count || e.pattern != tt.pattern || e.line != 2 {
+			t.Errorf("%q: count %d pattern %q line %d, want %d %q 2", tt.line, e.count, e.pattern, e.line, tt.count, tt.pattern)
+		}
 	}
 }
 

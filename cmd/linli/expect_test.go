@@ -3,32 +3,31 @@ package main
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
-// Inline expectations of scenario scripts ("//= …" and "//!= …" lines); the
+// Inline expectations of scenario scripts ("//= …" and "//=N …" lines); the
 // syntax is described at TestScenarios.
 
-// expectation is one "//=" (or, with absent set, "//!=") line of a scenario.
+// expectation is one "//=" or "//=N" line of a scenario.
 type expectation struct {
 	file    string
 	line    int    // in file, from 1
 	pattern string // trimmed; "…" is a wildcard
-	absent  bool   // "//!=": no output line may match
+	count   int    // "//=N": exactly N lines of the output match; -1 for "//="
 }
 
 func (e expectation) String() string {
 	op := "//="
-	if e.absent {
-		op = "//!="
+	if e.count >= 0 {
+		op += strconv.Itoa(e.count)
 	}
 	return fmt.Sprintf("%s:%d: %s %s", e.file, e.line, op, e.pattern)
 }
 
 // isExpectation reports whether a trimmed script line is an expectation.
-func isExpectation(trimmed string) bool {
-	return strings.HasPrefix(trimmed, "//=") || strings.HasPrefix(trimmed, "//!=")
-}
+func isExpectation(trimmed string) bool { return strings.HasPrefix(trimmed, "//=") }
 
 // parseExpectations returns the expectations of script, read from file, in
 // the order they appear. An expectation without a pattern is an error.
@@ -39,13 +38,14 @@ func parseExpectations(file, script string) ([]expectation, error) {
 		if !isExpectation(trimmed) {
 			continue
 		}
-		e := expectation{file: file, line: i + 1}
-		rest, absent := strings.CutPrefix(trimmed, "//!=")
-		if !absent {
-			rest = strings.TrimPrefix(trimmed, "//=")
+		e := expectation{file: file, line: i + 1, count: -1}
+		rest := strings.TrimPrefix(trimmed, "//=")
+		if n, pattern, ok := strings.Cut(rest, " "); ok && n != "" {
+			if c, err := strconv.Atoi(n); err == nil && c >= 0 {
+				e.count, rest = c, pattern
+			}
 		}
-		e.absent, e.pattern = absent, strings.TrimSpace(rest)
-		if e.pattern == "" {
+		if e.pattern = strings.TrimSpace(rest); e.pattern == "" {
 			return nil, fmt.Errorf("%s:%d: expectation without a pattern", file, i+1)
 		}
 		out = append(out, e)
@@ -120,11 +120,20 @@ func checkExpectations(exps []expectation, out string) []string {
 	next := 0            // index in lines where the next "//=" starts looking
 	var prev expectation // the last "//=" that matched
 	for _, e := range exps {
-		if e.absent {
+		if e.count >= 0 {
+			var found []outputLine
 			for _, l := range lines {
 				if l.matches(e.pattern) {
-					failures = append(failures, fmt.Sprintf("%s\n\toutput line %d must not appear: %s", e, l.n, l.text))
+					found = append(found, l)
 				}
+			}
+			if len(found) != e.count {
+				var b strings.Builder
+				fmt.Fprintf(&b, "%s\n\t%d output lines match, want %d", e, len(found), e.count)
+				for _, l := range found {
+					fmt.Fprintf(&b, "\n\t  %d: %s", l.n, l.text)
+				}
+				failures = append(failures, b.String())
 			}
 			continue
 		}

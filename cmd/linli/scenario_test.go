@@ -24,7 +24,7 @@ var update = flag.Bool("update", false, "rewrite the expected output of scenario
 //	                                        the same database at that clock (with
 //	                                        the same "// args:" flags but --clock)
 //	//= [幸福里1期居民群] @张阿姨 报名成功…   an inline expectation (below)
-//	//!= [幸福里1期居民群] …138…              a line that must not appear (below)
+//	//=0 [幸福里1期居民群] …138…             a counted one: never
 //
 // Inline expectations state the rule a scenario is about, so that a golden
 // regenerated blindly cannot hide a regression. They are checked on every
@@ -32,7 +32,10 @@ var update = flag.Bool("update", false, "rewrite the expected output of scenario
 //
 //   - "//= PATTERN": some output line matches PATTERN, after the line the
 //     previous "//=" of the file matched: the "//=" lines match in order.
-//   - "//!= PATTERN": no output line matches PATTERN, anywhere.
+//   - "//=N PATTERN" (N a number right after "//="): exactly N lines of the
+//     whole output match PATTERN, wherever they are; it takes no place in
+//     the order of the "//=" lines. "//=0" says a line never appears,
+//     "//=1" that something happens once (a "//=" beside it says where).
 //   - PATTERN matches a whole output line. Leading and trailing blanks of
 //     both are ignored, and "…" (U+2026) in PATTERN stands for any text,
 //     none included: "报名成功…" is a prefix, "…候补第2位…" a substring.
@@ -41,7 +44,7 @@ var update = flag.Bool("update", false, "rewrite the expected output of scenario
 //   - The indented continuation lines of a multi-line message are matched
 //     both as they are and with their message's "[群名] " or "[私聊 昵称] "
 //     in front, so "//= [私聊 吴姐] …退回：经核实…" says who gets that line
-//     and "//!= [幸福里1期居民群] …经核实…" that a group never sees it.
+//     and "//=0 [幸福里1期居民群] …经核实…" that a group never sees it.
 //
 // A failed expectation is reported as FILE:LINE with the pattern and the
 // output lines that come closest. Expectation lines are directives of this
