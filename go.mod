@@ -7,6 +7,7 @@ require (
 	github.com/eatmoreapple/openwechat v1.4.10
 	github.com/longbridgeapp/opencc v0.3.13
 	github.com/robfig/cron/v3 v3.0.1
+	github.com/rogpeppe/go-internal v1.16.0
 	github.com/skip2/go-qrcode v0.0.0-20200617195104-da1b6568686e
 	github.com/xuri/excelize/v2 v2.11.1
 	github.com/yanyiwu/gojieba v1.4.6
