@@ -28,8 +28,7 @@ const module = "linli"
 var sharedHandlerLeaves = []string{
 	"linli/handlers/export", // xlsx/csv/json writing (the only excelize importer)
 	"linli/handlers/zhtime", // Chinese times and recurrences
-	// The one shared helper package of the families (telling a person,
-	// formatting a resident) goes here when it lands.
+	"linli/handlers/tell",   // telling a person or the staff, naming groups: shared by the families
 }
 
 // owners says, for each third-party module whose use is confined, which
@@ -141,6 +140,11 @@ func TestArchitecture(t *testing.T) {
 		check(t, func(i anImport) string {
 			from, to := component(i.pkg), component(i.path)
 			if from == "" || to == "" || from == to {
+				return ""
+			}
+			// Family tests parse real resident words with nlu.Words() (the
+			// Lexicon without the segmenter); their code asks linli.Lexicon.
+			if i.test && from == "linli/handlers/..." && to == "linli/nlu/..." {
 				return ""
 			}
 			return fmt.Sprintf("%s must not import %s: components talk through the root's interfaces and cmd/linli wires them", strings.TrimSuffix(from, "/..."), strings.TrimSuffix(to, "/..."))

@@ -8,17 +8,40 @@ import (
 
 var (
 	_ linli.Scheduler = (*Scheduler)(nil)
+	_ linli.Calendar  = (*Calendar)(nil)
 	_ linli.Timed     = (*Timed)(nil)
 	_ linli.Clock     = (*Clock)(nil)
 )
 
 // Scheduler is a function-field fake of linli.Scheduler.
 type Scheduler struct {
+	NextFn     func(spec string, after time.Time) (time.Time, error)
 	HandleFn   func(kind string, fn linli.JobFunc)
 	ScheduleFn func(j linli.Job) (linli.Job, error)
 	CancelFn   func(key string) error
 	CancelIDFn func(id uint64) (linli.Job, error)
 	JobsFn     func(kind string) ([]linli.Job, error)
+}
+
+// Next calls NextFn.
+func (fake *Scheduler) Next(spec string, after time.Time) (time.Time, error) {
+	if fake.NextFn == nil {
+		unset("Scheduler.Next")
+	}
+	return fake.NextFn(spec, after)
+}
+
+// Calendar is a function-field fake of linli.Calendar.
+type Calendar struct {
+	NextFn func(spec string, after time.Time) (time.Time, error)
+}
+
+// Next calls NextFn.
+func (fake *Calendar) Next(spec string, after time.Time) (time.Time, error) {
+	if fake.NextFn == nil {
+		unset("Calendar.Next")
+	}
+	return fake.NextFn(spec, after)
 }
 
 // Handle calls HandleFn.
