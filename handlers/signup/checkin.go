@@ -2,7 +2,6 @@ package signup
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -156,110 +155,4 @@ func (h *Family) matchSignup(name string, signups []linli.Signup) string {
 		return partial[0]
 	}
 	return ""
-}
-
-// exportRoster handles 导出 报名 <编号>: the roster as .xlsx, privately.
-func (h *Family) exportRoster(ctx context.Context, req *linli.Request) error {
-	id, ok := parseActivityID(req.Args)
-	if !ok {
-		return linli.Errorf(linli.EInvalid, "%s", textExportUsage)
-	}
-	a, err := h.activity(id)
-	if err != nil {
-		return err
-	}
-	t, counts, err := h.roster(a)
-	if err != nil {
-		return err
-	}
-	data, err := h.xlsx(t)
-	if err != nil {
-		return err
-	}
-	media := &linli.Media{Name: fmt.Sprintf("报名表-%d.xlsx", a.ID), Kind: linli.MediaFile, Data: data}
-	return req.ReplyPrivate(textRosterCaption(a, counts), media)
-}
-
-// rosterCounts are the people (family included) of a roster.
-type rosterCounts struct {
-	confirmed, waiting, attended, walkIns int
-}
-
-// roster builds the 报名表 of a: confirmed, then waitlisted in order (walk-
-// ins marked 现场加入), then cancelled; and counts people.
-func (h *Family) roster(a *linli.Activity) (*linli.Table, rosterCounts, error) {
-	var n rosterCounts
-	signups, err := h.Activities.Signups(a.ID)
-	if err != nil {
-		return nil, n, err
-	}
-	t := &linli.Table{Kind: "报名表", Columns: []string{"名字", "户号", "人数", "状态", "报名时间", "签到", "候补顺位", "接龙"}}
-	for _, status := range []string{linli.SignupConfirmed, linli.SignupWaitlisted, linli.SignupCancelled} {
-		for _, s := range signups {
-			if s.Status != status {
-				continue
-			}
-			switch {
-			case s.Status == linli.SignupConfirmed:
-				n.confirmed += s.PartySize
-			case s.Status == linli.SignupWaitlisted:
-				n.waiting += s.PartySize
-			}
-			in := ""
-			if !s.CheckedIn.IsZero() && s.Active() {
-				in = s.CheckedIn.In(h.Config.Location).Format("15:04")
-				if s.WalkIn {
-					n.walkIns += s.PartySize
-				} else {
-					n.attended += s.PartySize
-				}
-			}
-			var pos any = ""
-			if s.Position > 0 {
-				pos = s.Position
-			}
-			t.Rows = append(t.Rows, []any{s.Resident, s.Household, s.PartySize, rosterStatusText(&s),
-				s.CreatedAt.In(h.Config.Location).Format("2006-01-02 15:04"), in, pos, s.Entry})
-		}
-	}
-	return t, n, nil
-}
-
-// Exports are the activities and signups exports.
-func (h *Family) Exports() []linli.Export {
-	return []linli.Export{{Kind: "activities", Table: h.exportActivities}, {Kind: "signups", Table: h.exportSignups}}
-}
-
-// exportActivities lists activities (DESIGN.md `linli export activities`).
-func (h *Family) exportActivities() (*linli.Table, error) {
-	list, err := h.Activities.Activities()
-	if err != nil {
-		return nil, err
-	}
-	t := &linli.Table{Kind: "activities", Columns: []string{"id", "title", "starts_at", "place", "capacity", "deadline", "status",
-		"groups", "repeat", "taken", "waitlisted", "created_by", "created_at", "prev_id"}}
-	for _, a := range list {
-		t.Rows = append(t.Rows, []any{a.ID, a.Title, a.StartsAt, a.Place, a.Capacity, a.Deadline, a.Status,
-			a.Groups, a.RepeatText, a.Taken, a.Waiting, a.CreatedBy, a.CreatedAt, a.PrevID})
-	}
-	return t, nil
-}
-
-// exportSignups lists sign-ups (DESIGN.md `linli export signups`).
-func (h *Family) exportSignups() (*linli.Table, error) {
-	list, err := h.Activities.AllSignups()
-	if err != nil {
-		return nil, err
-	}
-	t := &linli.Table{Kind: "signups", Columns: []string{"activity_id", "resident", "household", "party_size", "status", "created_at",
-		"position", "checked_in", "group", "source", "entry", "updated_at", "walk_in"}}
-	for _, s := range list {
-		var in any
-		if !s.CheckedIn.IsZero() {
-			in = s.CheckedIn
-		}
-		t.Rows = append(t.Rows, []any{s.ActivityID, s.Resident, s.Household, s.PartySize, s.Status, s.CreatedAt,
-			s.Position, in, s.Group, s.Source, s.Entry, s.UpdatedAt, s.WalkIn})
-	}
-	return t, nil
 }

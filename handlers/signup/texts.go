@@ -439,6 +439,21 @@ func textStaffCheckin(done, missing []string) string {
 	return s
 }
 
+// textRosterTitle names a roster (its xlsx title row and sheet): the
+// activity, when and where, and whether it was cancelled.
+func textRosterTitle(a *linli.Activity) string {
+	s := fmt.Sprintf("%s报名表（%s，%s）", a.Title, zhtime.Format(a.StartsAt), a.Place)
+	if a.Status == linli.ActivityCancelled {
+		s += "·活动已取消"
+	}
+	return s
+}
+
+// textActivitiesExportCaption goes with the file of 导出 活动.
+func textActivitiesExportCaption(n int) string {
+	return fmt.Sprintf("全部活动，共%d个（Excel）。每个活动的报名表请发送「导出 报名 活动编号」。", n)
+}
+
 // textRosterCaption sums up a roster in people, family included.
 func textRosterCaption(a *linli.Activity, n rosterCounts) string {
 	s := fmt.Sprintf("%s报名表：名额%d人，已报名%d人，候补%d人", actName(a), a.Capacity, n.confirmed, n.waiting)
