@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 
@@ -34,7 +35,11 @@ const (
 	maxWidth   = 40  // widest column; longer text wraps
 	dateWidth  = len(TimeLayout) + 2
 
-	portraitWidth = 95 // a table wider than this (in characters) prints landscape
+	// What fits across A4 at 100%, in characters of column width, and how
+	// far a table may be shrunk to fit the width of one page.
+	portraitWidth  = 90.0
+	landscapeWidth = 137.0
+	minScale       = 0.7
 )
 
 // maxRows is the last row of a sheet (Excel's limit); more rows continue
@@ -278,16 +283,20 @@ func (x *sheetWriter) fit() []float64 {
 	return out
 }
 
-// pageSetup prints the sheet on pages as wide as the table (landscape when
-// it is wide), with the title and header on every page and page numbers
-// in the footer.
+// pageSetup prints the sheet on A4 with the title and header on every
+// page and page numbers in the footer: portrait when the table fits, else
+// landscape, shrunk to the page width unless that would make it smaller
+// than minScale; a wider table spans pages side by side, each repeating
+// the first two columns.
 func (x *sheetWriter) pageSetup(totalWidth float64) error {
-	orientation, one, asNeeded, a4 := "portrait", 1, 0, 9
+	orientation, page := "portrait", portraitWidth
 	if totalWidth > portraitWidth {
-		orientation = "landscape"
+		orientation, page = "landscape", landscapeWidth
 	}
+	wide := max(int(math.Ceil(totalWidth/(page/minScale))), 1)
+	asNeeded, a4 := 0, 9
 	if err := x.f.SetPageLayout(x.sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orientation,
-		FitToWidth: &one, FitToHeight: &asNeeded}); err != nil {
+		FitToWidth: &wide, FitToHeight: &asNeeded}); err != nil {
 		return err
 	}
 	fit := true
@@ -297,8 +306,11 @@ func (x *sheetWriter) pageSetup(totalWidth float64) error {
 	if err := x.f.SetHeaderFooter(x.sheet, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
 		return err
 	}
-	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: x.sheet,
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", x.sheet, titleRow, headerRow)})
+	titles := fmt.Sprintf("'%s'!$%d:$%d", x.sheet, titleRow, headerRow)
+	if wide > 1 && len(x.cols) > 2 {
+		titles = fmt.Sprintf("'%s'!$A:$B,%s", x.sheet, titles)
+	}
+	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: x.sheet, RefersTo: titles})
 }
 
 // write writes one row of human values.

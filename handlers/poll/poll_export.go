@@ -41,7 +41,7 @@ func (h *Family) exportPolls() (*linli.Table, error) {
 	for _, p := range polls {
 		most = max(most, len(p.Options))
 	}
-	t := &linli.Table{Kind: "polls", Title: "投票",
+	t := &linli.Table{Kind: "polls", Title: "投票汇总",
 		Columns: []linli.Column{
 			{Key: "id", Title: "编号"},
 			{Key: "title", Title: "投票主题"},
@@ -58,8 +58,10 @@ func (h *Family) exportPolls() (*linli.Table, error) {
 		{Key: "max_choices", Title: "最多选几项"},
 		{Key: "anonymous", Title: "匿名"},
 		{Key: "per_household", Title: "一户一票"},
-		{Key: "total_households", Title: "总户数"},
-		{Key: "total_area", Title: "总面积（㎡）"},
+		{Key: "total_households"},
+		{Key: "total_area"},
+		{Title: "总户数"},
+		{Title: "总面积（㎡）"},
 		{Key: "groups", Title: "投票的群"},
 		{Key: "proposal", Title: "提议"},
 		{Key: "creator", Title: "发起人"},
@@ -94,7 +96,7 @@ func (h *Family) exportPolls() (*linli.Table, error) {
 		row := append([]any{p.ID, p.Title, p.Status, opts}, cells...)
 		t.Rows = append(t.Rows, append(row, p.Rule, passed,
 			tally.Ballots, p.MaxChoices, p.Anonymous, p.PerHousehold, p.TotalHouseholds, p.TotalArea,
-			p.Groups, p.Proposal, p.Creator, p.CreatedAt, p.DiscussUntil, p.Deadline, p.ClosedAt, feedback))
+			blankZero(p.TotalHouseholds), blankZero(p.TotalArea), p.Groups, p.Proposal, p.Creator, p.CreatedAt, p.DiscussUntil, p.Deadline, p.ClosedAt, feedback))
 	}
 	return t, nil
 }
@@ -239,4 +241,12 @@ func tick(choices []int, i int) any {
 		}
 	}
 	return nil
+}
+
+// blankZero is n for people, or nil (an empty cell) when n is 0.
+func blankZero[N int | float64](n N) any {
+	if n == 0 {
+		return nil
+	}
+	return n
 }

@@ -50,7 +50,7 @@ func (h *Family) exportReports() (*linli.Table, error) {
 			{Key: "assignee", Title: "网格员"},
 			{Key: "created_at", Title: "上报时间"},
 			{Key: "resolved_at", Title: "办结时间"},
-			{Key: "escalations", Title: "超时上报次数"},
+			{Key: "escalations", Title: "超时催办次数"},
 			{Key: "rating", Title: "评分"},
 			{Key: "duplicate_of"},
 			{Title: "并入"},
