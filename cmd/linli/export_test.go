@@ -87,7 +87,7 @@ func TestExportJSONFields(t *testing.T) {
 			"comment": "", "reopened": 0.0},
 		"polls": {"id": 4.0, "title": "加装电梯", "status": "closed",
 			"options": []any{map[string]any{"text": "同意", "votes": 1.0}, map[string]any{"text": "反对", "votes": 0.0}},
-			"rule": "过半", "passed": true, "ballots": 1.0, "max_choices": 1.0, "anonymous": false, "per_household": false,
+			"rule":    "过半", "passed": true, "ballots": 1.0, "max_choices": 1.0, "anonymous": false, "per_household": false,
 			"total_households": 0.0, "total_area": 0.0, "groups": []any{"幸福里1期居民群", "幸福里2期居民群"}, "proposal": "",
 			"creator": "李社工", "created_at": "2026-11-23T10:33:00+08:00", "discuss_until": nil,
 			"deadline": "2026-11-24T12:00:00+08:00", "closed_at": "2026-11-24T12:00:00+08:00", "feedback": []any{}},
