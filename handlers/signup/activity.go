@@ -35,7 +35,7 @@ func (h *Family) Register(r linli.Router) {
 		Usage: textCancelActUsage, Help: "取消活动 1 — 取消活动并在群里通知（重复的活动加「全部」停掉以后的）", Handler: h.cancelActivity})
 	r.Command(linli.Command{Names: []string{"导出 报名", "导出报名"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
 		Usage: textExportUsage, Help: "导出 报名 1 — 私聊发送活动报名表", Handler: h.exportRoster})
-	r.Command(linli.Command{Names: []string{"导出 活动", "导出活动"}, Role: linli.RoleStaff, Args: linli.ArgsNone,
+	r.Command(linli.Command{Names: []string{"导出 活动", "导出活动"}, Role: linli.RoleStaff, Args: linli.ArgsOptional,
 		Help: "导出 活动 — 私聊发送全部活动（Excel）", Handler: h.exportActivitiesCommand})
 	r.Intent(linli.IntentSignup, h.signupIntent)
 	r.Intent(linli.IntentCancel, h.cancelIntent)

@@ -39,9 +39,15 @@ func (h *Family) xlsx(t *linli.Table, now time.Time) ([]byte, error) {
 	return export.XLSX(t, export.Options{Location: h.Config.Location, Community: h.Config.Community, At: now})
 }
 
-// exportActivitiesCommand handles 导出 活动: every activity as .xlsx,
-// privately.
+// exportActivitiesCommand handles 导出 活动 [全部]: every activity as .xlsx,
+// privately. 导出 活动 <编号> is taken for 导出 报名 <编号>.
 func (h *Family) exportActivitiesCommand(ctx context.Context, req *linli.Request) error {
+	switch _, isID := parseActivityID(req.Args); {
+	case isID:
+		return h.exportRoster(ctx, req)
+	case req.Args != "" && req.Args != "全部":
+		return linli.Errorf(linli.EInvalid, "%s", textExportActivitiesUsage)
+	}
 	t, err := h.exportActivities()
 	if err != nil {
 		return err
