@@ -12,8 +12,9 @@ import (
 	"linli"
 )
 
-// progressMin is the number of rows from which an export shows a bar.
-const progressMin = 20000
+// progressMin is the number of rows from which an export shows a bar (a
+// variable for tests).
+var progressMin = 20000
 
 // stderrIsTerminal reports whether w is a terminal (a variable for tests).
 var stderrIsTerminal = func(w io.Writer) bool {

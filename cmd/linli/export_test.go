@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -295,4 +296,27 @@ func displayWidthCJK(s string) int {
 		}
 	}
 	return n
+}
+
+// TestExportProgress: on a terminal, a long export draws a bar on stderr
+// (and nothing else changes); elsewhere, nothing.
+func TestExportProgress(t *testing.T) {
+	db := exportFixture(t)
+	defer func(min int, tty func(io.Writer) bool) { progressMin, stderrIsTerminal = min, tty }(progressMin, stderrIsTerminal)
+	progressMin = 5 // the fixture has 6 sign-ups
+	for _, tty := range []bool{false, true} {
+		stderrIsTerminal = func(io.Writer) bool { return tty }
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"export", "signups", "--db", db, "--format", "csv"}, nil, &stdout, &stderr); code != 0 {
+			t.Fatalf("export exited %d: %s", code, stderr.String())
+		}
+		bar := strings.Contains(stderr.String(), "导出 signups") && strings.Contains(stderr.String(), "100%") &&
+			strings.Contains(stderr.String(), "6/6")
+		if bar != tty {
+			t.Errorf("terminal %v: stderr %q", tty, stderr.String())
+		}
+		if rows := csvRows(t, stdout.Bytes()); len(rows) != 7 {
+			t.Errorf("terminal %v: %d rows", tty, len(rows))
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
@@ -105,6 +106,11 @@ func writeXLSX(t *linli.Table, opt Options, w io.Writer) error {
 	if err := x.sw.Flush(); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
+	// excelize's WriteTo builds the whole zip in a buffer first (70 MB for a
+	// million rows); a zip writer of our own on w streams it instead. (It
+	// forgoes excelize's zip64 header fix-up, needed only for a part over
+	// 4 GiB.)
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
 	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
