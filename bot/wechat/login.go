@@ -111,7 +111,8 @@ func (a *Adapter) showQR(uuid string) {
 		fmt.Fprintf(w, "%s\n请用机器人的微信扫描上方二维码登录（或打开 %s）\n", q.ToSmallString(false), link)
 	}
 	if p := a.opts.QRCodePNG; p != "" {
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err == nil {
+		err := os.MkdirAll(filepath.Dir(p), 0o755)
+		if err == nil {
 			err = q.WriteFile(320, p)
 		}
 		if err != nil {
