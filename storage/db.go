@@ -97,7 +97,11 @@ func withMigrations(ms []migration) Option {
 // Open opens (creating if needed) the database at path and brings its schema
 // up to date. It fails with an error wrapping ErrLocked when another process
 // holds the file, and with one wrapping ErrNewerSchema, without modifying the
-// file, when the file was written by a newer version of linli.
+// file, when the file was written by a newer version of linli. An existing
+// file that is empty, not a bbolt database or shorter than its pages say is
+// refused with an error wrapping ErrDamaged, untouched: only a path where no
+// file exists becomes a new database. Open does not run the full consistency
+// check (see Check), which reads every page.
 func Open(path string, opts ...Option) (*DB, error) {
 	o := options{timeout: DefaultTimeout, migrations: migrations}
 	for _, opt := range opts {
@@ -105,6 +109,9 @@ func Open(path string, opts ...Option) (*DB, error) {
 	}
 	if path == "" {
 		return nil, errors.New("storage: open: empty path")
+	}
+	if err := refuseEmptyOrTruncated(path, o.timeout); err != nil {
+		return nil, err
 	}
 	bdb, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: o.timeout, NoSync: o.noSync})
 	switch {
