@@ -73,6 +73,9 @@ type serveOptions struct {
 // serve runs linli on WeChat until ctx is cancelled.
 func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.Logger) error {
 	clock := linli.ClockFunc(time.Now)
+	if err := checkDB(cfg, cfg.DB); err != nil { // before the slow dictionaries
+		return err
+	}
 	understand, err := loadNLU(cfg)
 	if err != nil {
 		return err
