@@ -196,36 +196,65 @@ func (o *Outbox) resolvePrivate(out linli.Outgoing) linli.Outgoing {
 func (o *Outbox) NextDue() (time.Time, bool) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	_, due, ok := o.nextChatLocked()
+	_, due, ok := o.pickLocked(time.Time{})
 	return due, ok
 }
 
-// nextChatLocked returns the chat whose first message is due soonest.
-func (o *Outbox) nextChatLocked() (linli.Chat, time.Time, bool) {
+// pickLocked chooses the chat to deliver to next. Among the chats whose
+// head message is due by now it takes the most urgent lane (Outgoing.Lane),
+// then the earliest due, then the oldest message; when none is due (or now
+// is zero) it returns the chat due soonest. A chat's head is its oldest
+// message in its most urgent lane: a reply to a group overtakes broadcasts
+// queued for it.
+func (o *Outbox) pickLocked(now time.Time) (linli.Chat, time.Time, bool) {
 	if !o.online || o.platform == nil || len(o.pending) == 0 {
 		return linli.Chat{}, time.Time{}, false
 	}
 	gap := time.Minute / time.Duration(max(o.cfg.PerMinute, 1))
-	seen := map[linli.Chat]bool{}
-	var best linli.Chat
-	var bestDue time.Time
-	found := false
-	for _, m := range o.pending {
-		if seen[m.To] {
-			continue
+	heads := map[linli.Chat]int{} // chat → index of its head in pending
+	var order []linli.Chat
+	for i, m := range o.pending {
+		h, seen := heads[m.To]
+		switch {
+		case !seen:
+			heads[m.To] = i
+			order = append(order, m.To)
+		case m.Lane() < o.pending[h].Lane():
+			heads[m.To] = i
 		}
-		seen[m.To] = true
+	}
+	type choice struct {
+		chat linli.Chat
+		due  time.Time
+		lane linli.Priority
+		id   uint64
+		ok   bool
+	}
+	var soonest, ready choice
+	for _, chat := range order {
+		m := o.pending[heads[chat]]
 		due := m.Queued.Add(time.Duration(o.cfg.CoalesceWindow))
-		due = later(due, o.lastSent[m.To].Add(time.Duration(o.cfg.PerChatInterval)))
-		due = later(due, o.retryAt[m.To])
+		due = later(due, o.lastSent[chat].Add(time.Duration(o.cfg.PerChatInterval)))
+		due = later(due, o.retryAt[chat])
 		if !o.lastAny.IsZero() {
 			due = later(due, o.lastAny.Add(gap))
 		}
-		if !found || due.Before(bestDue) {
-			best, bestDue, found = m.To, due, true
+		c := choice{chat, due, m.Lane(), m.ID, true}
+		if !soonest.ok || due.Before(soonest.due) {
+			soonest = c
+		}
+		if now.IsZero() || due.After(now) {
+			continue
+		}
+		if !ready.ok || c.lane < ready.lane || (c.lane == ready.lane && (due.Before(ready.due) ||
+			(due.Equal(ready.due) && c.id < ready.id))) {
+			ready = c
 		}
 	}
-	return best, bestDue, found
+	if ready.ok {
+		return ready.chat, ready.due, true
+	}
+	return soonest.chat, soonest.due, soonest.ok
 }
 
 // RunDue delivers everything due at now, chat by chat in due order.
@@ -234,7 +263,7 @@ func (o *Outbox) RunDue(now time.Time) error {
 	defer o.run.Unlock()
 	for {
 		o.mu.Lock()
-		chat, due, ok := o.nextChatLocked()
+		chat, due, ok := o.pickLocked(now)
 		if !ok || due.After(now) {
 			o.mu.Unlock()
 			return nil
@@ -265,13 +294,20 @@ func (o *Outbox) RunDue(now time.Time) error {
 	}
 }
 
-// batchLocked takes the leading messages to chat that can go as one: text
-// messages merged up to MaxLength runes, or a single media or Alone message.
+// batchLocked takes the leading messages to chat in its most urgent lane
+// that can go as one: text messages merged up to MaxLength runes, or a
+// single media or Alone message.
 func (o *Outbox) batchLocked(chat linli.Chat, now time.Time) []linli.Outgoing {
+	lane := linli.PriorityBroadcast + 1
+	for _, m := range o.pending {
+		if m.To == chat && !m.Queued.After(now) {
+			lane = min(lane, m.Lane())
+		}
+	}
 	var batch []linli.Outgoing
 	length := 0
 	for _, m := range o.pending {
-		if m.To != chat || m.Queued.After(now) {
+		if m.To != chat || m.Queued.After(now) || m.Lane() != lane {
 			continue
 		}
 		n := len([]rune(m.Text))
