@@ -40,6 +40,18 @@ type OutboxStore interface {
 	UpdateOutgoing(out Outgoing) error
 }
 
+// SendingMarker is implemented by an OutboxStore that can record that
+// messages are being handed to the platform. A message still pending with
+// Outgoing.Sending set was possibly delivered by a process that then died:
+// the outbox does not send it again (it tells staff instead), so a crash
+// between a delivery and its CompleteOutgoing never sends a message twice.
+type SendingMarker interface {
+	// MarkSending sets Sending to at on the pending messages ids (a zero at
+	// clears it, after a delivery that did not happen). Ids not pending are
+	// ignored.
+	MarkSending(ids []uint64, at time.Time) error
+}
+
 // Job is a persistent scheduled job: one-off at At, or recurring by Spec.
 type Job struct {
 	ID      uint64          `json:"id"`
