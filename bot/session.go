@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -42,7 +43,23 @@ func NewSessionMonitor(out *Outbox, cfg *linli.Config, clock linli.Clock, log *s
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &SessionMonitor{out: out, cfg: cfg, clock: clock, log: log.With("component", "session")}
+	m := &SessionMonitor{out: out, cfg: cfg, clock: clock, log: log.With("component", "session")}
+	out.OnStorageDown(m.storageAlert)
+	return m
+}
+
+// storageAlert is the notice to staff when the database cannot be written
+// (Outbox.OnStorageDown): to the staff group, or to each staff member.
+func (m *SessionMonitor) storageAlert(err error) []linli.Outgoing {
+	text := TextStorageDown
+	if g := m.cfg.StaffGroup; g != "" {
+		return []linli.Outgoing{{To: linli.Chat{Group: g}, Text: text}}
+	}
+	var out []linli.Outgoing
+	for _, name := range m.cfg.StaffNames() {
+		out = append(out, linli.Outgoing{To: linli.Chat{User: name}, Text: text, Private: true})
+	}
+	return out
 }
 
 // Lost records that the session dropped for reason and holds delivery. A
@@ -132,7 +149,10 @@ func (m *SessionMonitor) Dropped(out linli.Outgoing, err error) {
 		reason = err.Error()
 	}
 	text := fmt.Sprintf(TextDropped, out.To.String(), reason, snippetRunes(out.Text, 40))
-	if g := out.To.Group; g != "" && (m.cfg.Served(g) || g == m.cfg.StaffGroup) {
+	switch g := out.To.Group; {
+	case errors.Is(err, ErrMaybeSent):
+		text = fmt.Sprintf(TextMaybeSent, out.To.String(), snippetRunes(out.Text, 40))
+	case g != "" && (m.cfg.Served(g) || g == m.cfg.StaffGroup):
 		text += fmt.Sprintf(TextDroppedRenamed, g)
 	}
 	key := fmt.Sprintf("%s%d", dropKeyPrefix, out.ID)
