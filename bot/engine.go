@@ -12,6 +12,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 	"sync"
@@ -21,9 +22,12 @@ import (
 	"linli"
 )
 
-// MaxTextRunes bounds the text routed to handlers; longer messages are cut
-// (nobody types a 10,000-character command).
-const MaxTextRunes = 2000
+// MaxTextRunes bounds the text the engine handles: above anything WeChat
+// delivers in one message (a 300-line 接龙 is about 6,000 characters), so
+// every message a person can send is parsed whole. A longer one is not
+// handled, and its sender is told (TextTooLong) when it was meant for the
+// bot; nothing is ever cut silently.
+const MaxTextRunes = 32000
 
 // Options configure an Engine.
 type Options struct {
@@ -134,8 +138,12 @@ func (e *Engine) Handle(ctx context.Context, m linli.Message) error {
 			return nil
 		}
 	}
-	if !utf8.ValidString(m.Text) || utf8.RuneCountInString(m.Text) > MaxTextRunes {
-		m.Text = truncateRunes(m.Text, MaxTextRunes)
+	if !utf8.ValidString(m.Text) {
+		m.Text = strings.ToValidUTF8(m.Text, "\uFFFD")
+	}
+	if n := utf8.RuneCountInString(m.Text); n > MaxTextRunes {
+		e.refuseTooLong(m, n)
+		return nil
 	}
 	m.Norm, m.Addressed = prepare(e.opt.Normalize(m.Text), cfg.BotName, m.Mentioned || m.Private())
 	if err := e.identify(&m, now); err != nil {
@@ -196,15 +204,41 @@ func (e *Engine) resolveGroup(m *linli.Message) bool {
 	return strings.HasPrefix(norm, linli.CommandBindGroup)
 }
 
+// refuseTooLong tells the sender of a message over MaxTextRunes that it was
+// not handled, when the message was meant for the bot (private, @bot or a
+// leading #, or a 接龙); other long text (an article pasted into a group) is
+// only logged.
+func (e *Engine) refuseTooLong(m linli.Message, runes int) {
+	head := truncateRunes(m.Text, 200)
+	_, addressed := prepare(e.opt.Normalize(head), e.opt.Config.BotName, m.Mentioned || m.Private())
+	e.log.Warn("message too long; not handled", "id", m.ID, "group", m.Group, "sender", m.Sender, "runes", runes)
+	if !addressed && !strings.Contains(head, "接龙") {
+		return
+	}
+	out := linli.Outgoing{To: m.Chat(), Text: fmt.Sprintf(TextTooLong, runes, MaxTextRunes)}
+	if !m.Private() {
+		out.Mention = []string{m.Sender}
+	}
+	if err := e.opt.Outbox.Send(out); err != nil {
+		e.log.Error("reply failed", "err", err)
+	}
+}
+
 // answerError tells the user what went wrong: the message of a user error,
-// or the generic sentence after logging anything else.
+// or the generic sentence after logging anything else. An internal failure
+// on a message that was neither addressed to the bot nor an explicit command
+// (chatter a hook or an intent looked at) is only logged: chatter never gets
+// an error reply.
 func (e *Engine) answerError(req *linli.Request, err error) {
 	if errors.Is(err, linli.ErrNotCommand) {
 		return
 	}
 	if linli.ErrorCode(err) == linli.EInternal {
 		e.log.Error("handler failed", "id", req.Msg.ID, "group", req.Msg.Group,
-			"sender", req.Msg.Sender, "command", req.Command, "err", err)
+			"sender", req.Msg.Sender, "command", req.Command, "addressed", req.Msg.Addressed, "err", err)
+		if !req.Msg.Addressed && req.Command == "" {
+			return
+		}
 	}
 	if rerr := req.Reply(linli.ErrorMessage(err)); rerr != nil {
 		e.log.Error("reply failed", "err", rerr)

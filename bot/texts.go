@@ -10,6 +10,8 @@ const (
 	TextStaffOnly = "「%s」是社工使用的命令，居民朋友可以发送「帮助」查看可用功能。"
 	// TextWorkerOnly refuses a grid-worker command (%s = the command).
 	TextWorkerOnly = "「%s」是网格员使用的命令，居民朋友可以发送「帮助」查看可用功能。"
+	// TextTooLong answers a message over MaxTextRunes (its length, the limit).
+	TextTooLong = "您的消息有%d个字，超过了机器人一次能处理的%d个字，没有处理。请分成几条发送。"
 	// TextSessionRestored tells staff the platform session was lost and is
 	// back (lost at, "（reason）", back at, what happened to held messages).
 	TextSessionRestored = "【系统】微信连接曾于 %s 中断%s，已于 %s 恢复，%s"
