@@ -13,6 +13,31 @@ type DedupeStore interface {
 	MarkSeen(id string, at time.Time) (first bool, err error)
 }
 
+// InboundStore journals received messages, so that a message a platform
+// has handed over is handled even if the process dies before handling it:
+// an adapter acknowledges a message to its platform only once it is
+// recorded, and the record stays until the message has been handled.
+type InboundStore interface {
+	// RecordInbound records m as received at at, unless its ID was seen
+	// before (the DedupeStore's ids: the check, the seen mark and the record
+	// are one transaction), and reports whether it did. An image's bytes are
+	// kept in a file: the recorded m has its Path instead. m.ID must not be
+	// empty.
+	RecordInbound(m Message, at time.Time) (seq uint64, first bool, err error)
+	// PendingInbound lists the recorded messages not yet completed, in the
+	// order they were recorded.
+	PendingInbound() ([]InboundRecord, error)
+	// CompleteInbound forgets a handled message; completing twice is not an
+	// error.
+	CompleteInbound(seq uint64) error
+}
+
+// InboundRecord is a message recorded by an InboundStore.
+type InboundRecord struct {
+	Seq uint64
+	Msg Message // the fields an adapter sets; the engine's are zero
+}
+
 // ResidentStore keeps residents by name.
 type ResidentStore interface {
 	// Resident returns the resident named name, or an ENotFound *Error.
