@@ -4,9 +4,11 @@
 // coalesces messages the way a careful person would.
 //
 // Engine.Handle processes one message synchronously (the console and tests
-// use it); Engine.Receive queues a message without blocking (platform
-// adapters call it from their receive goroutine) and Engine.Run drains the
-// queue.
+// use it); Engine.Receive records a message in the inbound journal and
+// queues it (platform adapters call it, through an Inbox, before they
+// acknowledge the message to their platform) and Engine.Run handles the
+// queue, starting with what a previous process recorded and did not
+// finish.
 package bot
 
 import (
@@ -41,6 +43,15 @@ type Options struct {
 	Normalize    func(string) string // required: text normaliser (textnorm.Normalize)
 	Logger       *slog.Logger        // optional
 	Middleware   []linli.Middleware  // optional, outermost first
+
+	// Inbound, if set, journals what Receive accepts, so that a message
+	// handed over by a platform is handled even if the process dies first
+	// (see Receive).
+	Inbound linli.InboundStore
+	// Wait pauses Run before it retries a message after a storage failure;
+	// it reports false when ctx ended first. Default: a timer. Tests pass
+	// one that advances a simulated clock.
+	Wait func(ctx context.Context, d time.Duration) bool
 }
 
 // Engine routes inbound messages to handlers. Handle is safe for concurrent
@@ -53,7 +64,7 @@ type Engine struct {
 	offers offers
 
 	mu     sync.Mutex
-	queue  []linli.Message
+	queue  []*inbound // Receive → Run, in order (inbound.go)
 	wake   chan struct{}
 	closed bool
 }
@@ -63,6 +74,9 @@ func New(opt Options) *Engine {
 	log := opt.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
+	}
+	if opt.Wait == nil {
+		opt.Wait = sleepTimer
 	}
 	e := &Engine{opt: opt, log: log.With("component", "engine"), wake: make(chan struct{}, 1)}
 	e.router = newRouter(opt.Config, opt.Understander)
@@ -75,48 +89,17 @@ func (e *Engine) Router() *Router { return e.router }
 // Outbox returns the engine's outbox.
 func (e *Engine) Outbox() *Outbox { return e.opt.Outbox }
 
-// Receive queues m for Run without blocking. The queue is unbounded:
-// nothing a platform hands over is dropped.
-func (e *Engine) Receive(m linli.Message) {
-	e.mu.Lock()
-	if !e.closed {
-		e.queue = append(e.queue, m)
-	}
-	e.mu.Unlock()
-	select {
-	case e.wake <- struct{}{}:
-	default:
-	}
-}
-
-// Run handles queued messages in order until ctx is done.
-func (e *Engine) Run(ctx context.Context) error {
-	for {
-		e.mu.Lock()
-		batch := e.queue
-		e.queue = nil
-		e.mu.Unlock()
-		for _, m := range batch {
-			if err := e.Handle(ctx, m); err != nil {
-				e.log.Error("handle message", "id", m.ID, "err", err)
-			}
-		}
-		select {
-		case <-ctx.Done():
-			e.mu.Lock()
-			e.closed = true
-			e.mu.Unlock()
-			return ctx.Err()
-		case <-e.wake:
-		}
-	}
-}
-
 // Handle processes one message: serve check (renamed groups included, see
 // resolveGroup), dedupe, normalisation, identification, routing. Errors
 // returned are storage failures; handler errors are answered to the user
 // and logged, not returned.
 func (e *Engine) Handle(ctx context.Context, m linli.Message) error {
+	return e.handle(ctx, m, true)
+}
+
+// handle is Handle; dedupe is false for a message from the journal, whose
+// id was marked seen when it was recorded.
+func (e *Engine) handle(ctx context.Context, m linli.Message, dedupe bool) error {
 	cfg := e.opt.Config
 	now := e.opt.Clock.Now()
 	if m.At.IsZero() {
@@ -128,7 +111,7 @@ func (e *Engine) Handle(ctx context.Context, m linli.Message) error {
 	if m.Sender == "" {
 		return nil
 	}
-	if m.ID != "" {
+	if m.ID != "" && dedupe {
 		first, err := e.opt.Dedupe.MarkSeen(m.ID, now)
 		if err != nil {
 			return err

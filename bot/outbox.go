@@ -53,6 +53,8 @@ type Outbox struct {
 	backlog   backlog     // completions still to write (outbox_store.go)
 	health    storeHealth // whether the store can be written (outbox_store.go)
 	alertDown func(err error) []linli.Outgoing
+	scope     string // scopeKeys: key prefix for messages sent without a Key
+	scopeN    int
 }
 
 // MaxTries is how many times a message that fails with an error other than
@@ -177,6 +179,10 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 	parts := splitText(out.Text, o.cfg.MaxLength)
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	if out.Key == "" && o.scope != "" {
+		out.Key = fmt.Sprintf("%s:%d", o.scope, o.scopeN)
+		o.scopeN++
+	}
 	for i, text := range parts {
 		part := out
 		part.ID, part.Text, part.Queued = 0, text, now
@@ -198,6 +204,21 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 	}
 	o.poke()
 	return nil
+}
+
+// scopeKeys gives every message sent without a Key, until end is called, a
+// key made of prefix and a count: handling the same inbound message again
+// (from the journal, after a crash) then queues nothing it queued before.
+// The engine opens one scope at a time, around one message.
+func (o *Outbox) scopeKeys(prefix string) (end func()) {
+	o.mu.Lock()
+	o.scope, o.scopeN = prefix, 0
+	o.mu.Unlock()
+	return func() {
+		o.mu.Lock()
+		o.scope = ""
+		o.mu.Unlock()
+	}
 }
 
 // resolvePrivate turns a private message to a resident who is not the bot's

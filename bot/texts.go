@@ -13,8 +13,16 @@ const (
 	// TextTooLong answers a message over MaxTextRunes (its length, the limit).
 	TextTooLong = "您的消息有%d个字，超过了机器人一次能处理的%d个字，没有处理。请分成几条发送。"
 	// TextSessionRestored tells staff the platform session was lost and is
-	// back (lost at, "（reason）", back at, what happened to held messages).
-	TextSessionRestored = "【系统】微信连接曾于 %s 中断%s，已于 %s 恢复，%s"
+	// back (lost at, "（reason）", back at, how long, what happened to held
+	// messages).
+	TextSessionRestored = "【系统】微信连接曾于 %s 中断%s，已于 %s 恢复，共中断%s。%s"
+	// TextScanAlert is the out-of-band alert when WeChat needs a QR scan
+	// (community, lost at, where the QR code is).
+	TextScanAlert = "【邻里通·%s】微信掉线（%s 起），需要重新扫码登录，期间居民群收不到回复。%s 请用机器人的微信号扫码（不要用个人微信）。"
+	// TextScanPNG says where the QR code image is (%s = its path on the server).
+	TextScanPNG = "二维码图片在服务器上：%s。"
+	// TextScanNoPNG is TextScanPNG when the image could not be saved.
+	TextScanNoPNG = "二维码显示在运行 linli 的终端里。"
 	// TextSessionHeld says how many held messages were sent after restoration.
 	TextSessionHeld = "期间积压的%d条消息已补发。"
 	// TextDropped tells staff a message was given up (to, reason, start of text).

@@ -3,6 +3,7 @@ package wechat_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"image"
 	"image/color"
 	"image/png"
@@ -27,6 +28,7 @@ func community(auto bool) wxfake.Options {
 		},
 		Friends:     []wxfake.Friend{{NickName: "李社工"}},
 		AutoConfirm: auto,
+		SyncHold:    300 * time.Millisecond, // an idle poll's answer confirms a session soon
 	}
 }
 
@@ -47,6 +49,8 @@ type harness struct {
 	done     chan error
 	stop     context.CancelFunc
 	panics   atomic.Int32 // receive panics on this many messages
+	refuse   atomic.Bool  // receive fails (cannot record) while set
+	refused  atomic.Int32 // receive calls refused
 	once     sync.Once
 	qrPNG    string
 	logs     *syncBuffer
@@ -94,8 +98,6 @@ func newHarnessWith(t *testing.T, ctx context.Context, srv *wxfake.Server, hot s
 		Groups:       []string{g1, staff},
 		MediaDir:     t.TempDir(),
 		RetryDelay:   10 * time.Millisecond,
-		OnSession:    func(up bool, reason string) { h.sessions <- event{up, reason} },
-		OnQR:         func(u string) { h.qrs <- u },
 	}
 	if adjust != nil {
 		adjust(&opts)
@@ -108,16 +110,36 @@ func newHarnessWith(t *testing.T, ctx context.Context, srv *wxfake.Server, hot s
 	return h
 }
 
+// Receive implements linli.Inbox: it panics on the first h.panics
+// messages and fails while h.refuse is set.
+func (h *harness) Receive(m linli.Message) error {
+	if h.panics.Add(-1) >= 0 {
+		panic("engine bug")
+	}
+	if h.refuse.Load() {
+		h.refused.Add(1)
+		return errors.New("disk full")
+	}
+	h.msgs <- m
+	return nil
+}
+
+// Session implements linli.Inbox.
+func (h *harness) Session(ev linli.SessionEvent) {
+	switch ev.State {
+	case linli.SessionUp:
+		h.sessions <- event{true, ev.Reason}
+	case linli.SessionDown:
+		h.sessions <- event{false, ev.Reason}
+	case linli.SessionScan:
+		h.qrs <- ev.LoginURL
+	}
+}
+
 func (h *harness) run() {
 	ctx, cancel := context.WithCancel(h.ctx)
 	h.stop = cancel
-	receive := func(m linli.Message) {
-		if h.panics.Add(-1) >= 0 {
-			panic("engine bug")
-		}
-		h.msgs <- m
-	}
-	go func() { h.done <- h.a.Run(ctx, receive) }()
+	go func() { h.done <- h.a.Serve(ctx, h) }()
 	h.t.Cleanup(h.shutdown)
 }
 

@@ -65,6 +65,7 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 		Config: cfg, Clock: clock, Dedupe: db, Residents: db, Outbox: a.outbox,
 		Understander: opt.understander, Normalize: textnorm.Normalize, Logger: log,
 		Aliases:    aliases,
+		Inbound:    db, // what Receive accepts is journaled before the platform is told
 		Middleware: append([]linli.Middleware{bot.Logging(log)}, opt.middleware...),
 	})
 	a.handlers = handlers.New(handlers.Deps{
