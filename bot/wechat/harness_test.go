@@ -48,9 +48,9 @@ type harness struct {
 	qrs      chan string
 	done     chan error
 	stop     context.CancelFunc
-	panics   atomic.Int32 // receive panics on this many messages
-	refuse   atomic.Bool  // receive fails (cannot record) while set
-	refused  atomic.Int32 // receive calls refused
+	panics   atomic.Int32  // receive panics on this many messages
+	refuse   atomic.Bool   // receive fails (cannot record) while set
+	refused  chan struct{} // a receive call was refused
 	once     sync.Once
 	qrPNG    string
 	logs     *syncBuffer
@@ -89,7 +89,8 @@ func newHarness(t *testing.T, ctx context.Context, srv *wxfake.Server, hot strin
 func newHarnessWith(t *testing.T, ctx context.Context, srv *wxfake.Server, hot string, adjust func(*wechat.Options)) *harness {
 	h := &harness{t: t, ctx: ctx, srv: srv, msgs: make(chan linli.Message, 64),
 		sessions: make(chan event, 16), qrs: make(chan string, 16), done: make(chan error, 1),
-		qrPNG: filepath.Join(t.TempDir(), "qr.png"), logs: &syncBuffer{}}
+		refused: make(chan struct{}, 1),
+		qrPNG:   filepath.Join(t.TempDir(), "qr.png"), logs: &syncBuffer{}}
 	opts := wechat.Options{
 		ServerURL:    srv.URL(),
 		HotLoginFile: hot,
@@ -117,7 +118,10 @@ func (h *harness) Receive(m linli.Message) error {
 		panic("engine bug")
 	}
 	if h.refuse.Load() {
-		h.refused.Add(1)
+		select {
+		case h.refused <- struct{}{}:
+		default:
+		}
 		return errors.New("disk full")
 	}
 	h.msgs <- m
