@@ -71,10 +71,11 @@ type serveOptions struct {
 	qr      io.Writer
 
 	// For tests.
-	clock   linli.Clock             // default: the real clock
-	storage []storage.Option        // database options (write faults)
-	wechat  func(o *wechat.Options) // adjusts the adapter's options (simulated pauses)
-	app     func(a *app)            // sees the app once it is wired
+	clock   linli.Clock              // default: the real clock
+	storage []storage.Option         // database options (write faults)
+	wechat  func(o *wechat.Options)  // adjusts the adapter's options (simulated pauses)
+	app     func(a *app)             // sees the app once it is wired
+	session func(linli.SessionEvent) // told every session event after the app
 }
 
 // serve runs linli on WeChat until ctx is cancelled.
@@ -113,7 +114,22 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 	if opt.app != nil {
 		opt.app(a)
 	}
-	return a.serveOn(ctx, adapter, clock, log)
+	var inbox linli.Inbox = bot.Inbox{Engine: a.engine, Monitor: a.monitor}
+	if opt.session != nil {
+		inbox = observed{inbox, opt.session}
+	}
+	return a.serveOn(ctx, adapter, inbox, clock, log)
+}
+
+// observed is an inbox that also tells fn about session events (tests).
+type observed struct {
+	linli.Inbox
+	fn func(linli.SessionEvent)
+}
+
+func (o observed) Session(ev linli.SessionEvent) {
+	o.Inbox.Session(ev)
+	o.fn(ev)
 }
 
 // newWeChat is the WeChat adapter of `linli run`. Another platform (WeCom,
@@ -135,9 +151,10 @@ func (a *app) newWeChat(opt serveOptions, clock linli.Clock, log *slog.Logger) (
 }
 
 // serveOn runs the app on a platform adapter until ctx is cancelled: the
-// engine handles what the adapter receives, the outbox delivers through it
-// (held until the adapter reports its session up), the scheduler runs.
-func (a *app) serveOn(ctx context.Context, p linli.Adapter, clock linli.Clock, log *slog.Logger) error {
+// engine handles what the adapter hands to inbox (bot.Inbox: the engine and
+// the session monitor), the outbox delivers through the adapter (held until
+// it reports its session up), the scheduler runs.
+func (a *app) serveOn(ctx context.Context, p linli.Adapter, inbox linli.Inbox, clock linli.Clock, log *slog.Logger) error {
 	a.outbox.SetPlatform(p)
 	a.outbox.SetOnline(false) // until the adapter reports SessionUp
 	var wg sync.WaitGroup
@@ -150,7 +167,7 @@ func (a *app) serveOn(ctx context.Context, p linli.Adapter, clock linli.Clock, l
 		defer wg.Done()
 		bot.Drive(ctx, clock, a.outbox.Wake(), func(err error) { log.Error("timed work", "err", err) }, a.outbox, a.sched)
 	}()
-	err := p.Serve(ctx, bot.Inbox{Engine: a.engine, Monitor: a.monitor})
+	err := p.Serve(ctx, inbox)
 	wg.Wait()
 	if err != nil && !errors.Is(err, context.Canceled) {
 		return err
