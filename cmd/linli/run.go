@@ -76,6 +76,7 @@ type serveOptions struct {
 	wechat  func(o *wechat.Options)  // adjusts the adapter's options (simulated pauses)
 	app     func(a *app)             // sees the app once it is wired
 	session func(linli.SessionEvent) // told every session event after the app
+	observe []linli.Middleware       // innermost middleware (sees every handled message)
 }
 
 // serve runs linli on WeChat until ctx is cancelled.
@@ -96,7 +97,8 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 			log.Error("中文分词加载失败，自由文本将不被理解（命令仍可用）", "err", err)
 		}
 	}()
-	a, err := newApp(cfg, clock, log, appOptions{dbPath: cfg.DB, understander: understand, classifier: understand, storage: opt.storage})
+	a, err := newApp(cfg, clock, log, appOptions{dbPath: cfg.DB, understander: understand, classifier: understand,
+		storage: opt.storage, middleware: opt.observe})
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -33,6 +34,7 @@ type runRig struct {
 	pauses   []time.Duration
 	mu       sync.Mutex
 	done     chan error
+	onSent   atomic.Pointer[func(wxfake.Sent)] // called for each send the fake records, before it answers
 }
 
 const (
@@ -41,6 +43,10 @@ const (
 )
 
 func startRun(t *testing.T, auto bool, adjust func(cfg *linli.Config)) *runRig {
+	return startRunWith(t, auto, adjust, nil)
+}
+
+func startRunWith(t *testing.T, auto bool, adjust func(cfg *linli.Config), adjustOpt func(*serveOptions)) *runRig {
 	t.Helper()
 	cfg, err := loadConfig("")
 	if err != nil {
@@ -62,6 +68,11 @@ func startRun(t *testing.T, auto bool, adjust func(cfg *linli.Config)) *runRig {
 		},
 		Friends:     []wxfake.Friend{{NickName: "李社工"}, {NickName: "赵主任"}, {NickName: "王网格"}},
 		AutoConfirm: auto, SyncHold: 200 * time.Millisecond, Clock: r.clock,
+		OnSent: func(m wxfake.Sent) {
+			if f := r.onSent.Load(); f != nil {
+				(*f)(m)
+			}
+		},
 	})
 	t.Cleanup(r.srv.Close)
 	ready := make(chan *app, 1)
@@ -78,6 +89,9 @@ func startRun(t *testing.T, auto bool, adjust func(cfg *linli.Config)) *runRig {
 		},
 		app:     func(a *app) { ready <- a },
 		session: func(ev linli.SessionEvent) { r.sessions <- ev },
+	}
+	if adjustOpt != nil {
+		adjustOpt(&opt)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
