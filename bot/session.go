@@ -216,4 +216,3 @@ func spoken(d time.Duration) string {
 	}
 	return fmt.Sprintf("%d天%d小时", days, h)
 }
-
