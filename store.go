@@ -27,15 +27,18 @@ type InboundStore interface {
 	// PendingInbound lists the recorded messages not yet completed, in the
 	// order they were recorded.
 	PendingInbound() ([]InboundRecord, error)
-	// CompleteInbound forgets a handled message; completing twice is not an
-	// error.
-	CompleteInbound(seq uint64) error
+	// CompleteInbound forgets the handled message done and marks next as
+	// being handled, in one transaction (either may be 0 for none), so a
+	// message whose handling may have begun before a crash is known as such
+	// (InboundRecord.Started). Completing twice is not an error.
+	CompleteInbound(done, next uint64) error
 }
 
 // InboundRecord is a message recorded by an InboundStore.
 type InboundRecord struct {
-	Seq uint64
-	Msg Message // the fields an adapter sets; the engine's are zero
+	Seq     uint64
+	Msg     Message // the fields an adapter sets; the engine's are zero
+	Started bool    // its handling had begun: its effects may be there already
 }
 
 // ResidentStore keeps residents by name.

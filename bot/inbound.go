@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"linli"
@@ -10,10 +11,12 @@ import (
 
 // inbound is a message waiting for Run.
 type inbound struct {
-	seq   uint64 // its journal record; 0 = not journaled (no InboundStore, or no id)
-	msg   linli.Message
-	done  bool // handled; the journal record is still to be completed
-	tries int  // failed attempts
+	seq    uint64 // its journal record; 0 = not journaled (no InboundStore, or no id)
+	msg    linli.Message
+	replay bool // a previous process began handling it: its effects may be there
+	marked bool // the journal says its handling has begun
+	done   bool // handled; the journal record is still to be completed
+	tries  int  // failed attempts
 }
 
 // maxHandleTries is how often Run tries a message whose handling fails with
@@ -132,7 +135,7 @@ func (e *Engine) loadJournal() bool {
 	var older []*inbound
 	for _, p := range pending {
 		if !queued[p.Seq] {
-			older = append(older, &inbound{seq: p.Seq, msg: p.Msg})
+			older = append(older, &inbound{seq: p.Seq, msg: p.Msg, replay: p.Started, marked: p.Started})
 		}
 	}
 	e.queue = append(older, e.queue...)
@@ -142,13 +145,32 @@ func (e *Engine) loadJournal() bool {
 
 // process handles rec (once) and completes its journal record. It returns
 // how long to wait before trying rec again, or 0 when rec is finished.
+//
+// Handling a journaled message is made repeatable: the journal marks it
+// begun first (together with the previous message's completion when it was
+// queued by then), its messages get keys from its id (handling it again
+// after a crash queues nothing it queued before), and when a previous
+// process had begun it, replies to its sender are not sent again: its
+// effects may be there already ("您已报名" would follow "报名成功").
 func (e *Engine) process(ctx context.Context, rec *inbound) time.Duration {
+	if !rec.done && rec.seq != 0 && !rec.marked {
+		if err := e.opt.Inbound.CompleteInbound(0, rec.seq); err != nil {
+			rec.tries++
+			e.opt.Outbox.StorageFailed(err)
+			return backoffFor(rec.tries)
+		}
+		rec.marked = true
+	}
 	if !rec.done {
 		var err error
 		if rec.seq != 0 {
-			// Replies get keys from the message id: handling it again
-			// after a crash sends nothing that was already queued.
-			end := e.opt.Outbox.scopeKeys("in:" + rec.msg.ID)
+			var quiet func(linli.Outgoing) bool
+			if rec.replay {
+				e.log.Warn("replaying a message whose handling was interrupted; its replies to the sender are not sent again",
+					"id", rec.msg.ID, "sender", rec.msg.Sender)
+				quiet = repliesTo(rec.msg.Sender)
+			}
+			end := e.opt.Outbox.scopeKeys("in:"+rec.msg.ID, quiet)
 			err = e.handle(ctx, rec.msg, false)
 			end()
 		} else {
@@ -168,14 +190,34 @@ func (e *Engine) process(ctx context.Context, rec *inbound) time.Duration {
 		rec.done, rec.tries = true, 0
 	}
 	if rec.seq != 0 {
-		if err := e.opt.Inbound.CompleteInbound(rec.seq); err != nil {
+		e.mu.Lock()
+		var next *inbound
+		if len(e.queue) > 1 && e.queue[0] == rec && e.queue[1].seq != 0 && !e.queue[1].marked {
+			next = e.queue[1]
+		}
+		e.mu.Unlock()
+		var nextSeq uint64
+		if next != nil {
+			nextSeq = next.seq
+		}
+		if err := e.opt.Inbound.CompleteInbound(rec.seq, nextSeq); err != nil {
 			rec.tries++
 			e.opt.Outbox.StorageFailed(err)
 			return backoffFor(rec.tries)
 		}
+		if next != nil {
+			next.marked = true // only Run touches it
+		}
 		e.opt.Outbox.StorageOK()
 	}
 	return 0
+}
+
+// repliesTo reports messages for sender: privately, or @mentioning them.
+func repliesTo(sender string) func(linli.Outgoing) bool {
+	return func(out linli.Outgoing) bool {
+		return out.To.User == sender || slices.Contains(out.Mention, sender)
+	}
 }
 
 // backoffFor is the pause before attempt tries+1: 1 s doubling to 1 min.

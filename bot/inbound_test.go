@@ -19,12 +19,13 @@ type journal struct {
 	mu      sync.Mutex
 	seen    map[string]bool
 	records map[uint64]linli.Message
+	started map[uint64]bool
 	seq     uint64
 	full    bool // writes fail
 }
 
 func newJournal() *journal {
-	return &journal{seen: map[string]bool{}, records: map[uint64]linli.Message{}}
+	return &journal{seen: map[string]bool{}, records: map[uint64]linli.Message{}, started: map[uint64]bool{}}
 }
 
 func (j *journal) RecordInbound(m linli.Message, at time.Time) (uint64, bool, error) {
@@ -47,19 +48,22 @@ func (j *journal) PendingInbound() ([]linli.InboundRecord, error) {
 	defer j.mu.Unlock()
 	var out []linli.InboundRecord
 	for s, m := range j.records {
-		out = append(out, linli.InboundRecord{Seq: s, Msg: m})
+		out = append(out, linli.InboundRecord{Seq: s, Msg: m, Started: j.started[s]})
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].Seq < out[b].Seq })
 	return out, nil
 }
 
-func (j *journal) CompleteInbound(seq uint64) error {
+func (j *journal) CompleteInbound(done, next uint64) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.full {
 		return errors.New("no space left on device")
 	}
-	delete(j.records, seq)
+	delete(j.records, done)
+	if _, ok := j.records[next]; ok {
+		j.started[next] = true
+	}
 	return nil
 }
 
@@ -77,6 +81,7 @@ type journaled struct {
 	engine  *bot.Engine
 	handled chan string
 	waits   chan time.Duration
+	after   func() // called by the handler once it has replied
 }
 
 func newJournaled(t *testing.T, h *harness, j *journal) *journaled {
@@ -90,7 +95,11 @@ func newJournaled(t *testing.T, h *harness, j *journal) *journaled {
 		}})
 	r.engine.Router().Command(linli.Command{Names: []string{"报名"}, Args: linli.ArgsRequired, Handler: func(ctx context.Context, req *linli.Request) error {
 		defer func() { r.handled <- req.Args }()
-		return req.Reply("已收到报名 " + req.Args)
+		err := req.Reply("已收到报名 " + req.Args)
+		if r.after != nil {
+			r.after()
+		}
+		return err
 	}})
 	return r
 }
@@ -164,7 +173,7 @@ func TestRehandledMessageSendsNothingTwice(t *testing.T) {
 	j := newJournal()
 	first := newJournaled(t, h, j)
 	first.engine.Receive(linli.Message{ID: "m1", Group: "幸福里1期居民群", Sender: "张阿姨", Text: "报名 1"})
-	j.setFull(true) // the completion will fail
+	first.after = func() { j.setFull(true) } // the completion will fail
 	stop := first.run(t)
 	next(t, first.handled)
 	next(t, first.waits) // retrying the completion: now "kill -9"
@@ -199,5 +208,29 @@ func TestReceiveFailsWhenItCannotRecord(t *testing.T) {
 	}
 	if _, _, down := h.outbox.StorageDown(); down {
 		t.Error("the outbox still thinks writes fail")
+	}
+}
+
+// TestReplayedMessageDoesNotAnswerAgain: a message whose handling had begun
+// when the process died (its effect may be there, its reply not) is
+// handled again without replying to its sender; one recorded but not begun
+// is answered.
+func TestReplayedMessageDoesNotAnswerAgain(t *testing.T) {
+	h := newHarness(t, nil)
+	j := newJournal()
+	first := newJournaled(t, h, j)
+	for i := 1; i <= 2; i++ {
+		first.engine.Receive(linli.Message{ID: fmt.Sprintf("m%d", i), Group: "幸福里1期居民群", Sender: fmt.Sprintf("居民%d", i), Text: fmt.Sprintf("报名 %d", i)})
+	}
+	j.CompleteInbound(0, 1) // m1 had begun; then "kill -9"
+	second := newJournaled(t, h, j)
+	stop := second.run(t)
+	next(t, second.handled)
+	next(t, second.handled)
+	stop()
+	h.flush()
+	got := strings.Join(h.plat.texts(), "\n")
+	if strings.Contains(got, "已收到报名 1") || !strings.Contains(got, "@居民2 已收到报名 2") {
+		t.Fatalf("sent %q; want only the reply to the message that had not begun", got)
 	}
 }

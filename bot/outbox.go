@@ -55,6 +55,7 @@ type Outbox struct {
 	alertDown func(err error) []linli.Outgoing
 	scope     string // scopeKeys: key prefix for messages sent without a Key
 	scopeN    int
+	quiet     func(linli.Outgoing) bool // scopeKeys: messages not to send at all
 }
 
 // MaxTries is how many times a message that fails with an error other than
@@ -182,6 +183,10 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 	if out.Key == "" && o.scope != "" {
 		out.Key = fmt.Sprintf("%s:%d", o.scope, o.scopeN)
 		o.scopeN++
+		if o.quiet != nil && o.quiet(out) {
+			o.log.Info("reply to a replayed message not sent again", "key", out.Key, "to", out.To.String())
+			return nil // its number is taken all the same, so the keys of the others match the first attempt's
+		}
 	}
 	for i, text := range parts {
 		part := out
@@ -209,14 +214,15 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 // scopeKeys gives every message sent without a Key, until end is called, a
 // key made of prefix and a count: handling the same inbound message again
 // (from the journal, after a crash) then queues nothing it queued before.
-// The engine opens one scope at a time, around one message.
-func (o *Outbox) scopeKeys(prefix string) (end func()) {
+// Messages quiet reports true for are not queued at all (nil: none). The
+// engine opens one scope at a time, around one message.
+func (o *Outbox) scopeKeys(prefix string, quiet func(linli.Outgoing) bool) (end func()) {
 	o.mu.Lock()
-	o.scope, o.scopeN = prefix, 0
+	o.scope, o.scopeN, o.quiet = prefix, 0, quiet
 	o.mu.Unlock()
 	return func() {
 		o.mu.Lock()
-		o.scope = ""
+		o.scope, o.quiet = "", nil
 		o.mu.Unlock()
 	}
 }

@@ -29,6 +29,7 @@ type inboundRecord struct {
 	Mentioned bool         `json:"mentioned,omitempty"`
 	At        time.Time    `json:"at,omitzero"`
 	Received  time.Time    `json:"received"`
+	Started   bool         `json:"started,omitempty"`
 }
 
 // RecordInbound implements linli.InboundStore. An image with bytes is saved
@@ -78,7 +79,7 @@ func (db *DB) PendingInbound() ([]linli.InboundRecord, error) {
 	var out []linli.InboundRecord
 	err := db.view(func(tx *bbolt.Tx) error {
 		return eachJSON(tx.Bucket(bucketInbound), func(k []byte, r *inboundRecord) error {
-			out = append(out, linli.InboundRecord{Seq: btoi(k), Msg: linli.Message{
+			out = append(out, linli.InboundRecord{Seq: btoi(k), Started: r.Started, Msg: linli.Message{
 				ID: r.ID, Group: r.Group, Sender: r.Sender, Nickname: r.Nickname, Text: r.Text,
 				Image: r.Image, Mentioned: r.Mentioned, At: r.At}})
 			return nil
@@ -91,12 +92,27 @@ func (db *DB) PendingInbound() ([]linli.InboundRecord, error) {
 }
 
 // CompleteInbound implements linli.InboundStore.
-func (db *DB) CompleteInbound(seq uint64) error {
+func (db *DB) CompleteInbound(done, next uint64) error {
 	err := db.update(func(tx *bbolt.Tx) error {
-		return deleteKey(tx.Bucket(bucketInbound), itob(seq))
+		b := tx.Bucket(bucketInbound)
+		if done != 0 {
+			if err := deleteKey(b, itob(done)); err != nil {
+				return err
+			}
+		}
+		if next == 0 {
+			return nil
+		}
+		var r inboundRecord
+		found, err := getJSON(b, itob(next), &r)
+		if err != nil || !found {
+			return err
+		}
+		r.Started = true
+		return putJSON(b, itob(next), &r)
 	})
 	if err != nil {
-		return fmt.Errorf("storage: complete inbound %d: %w", seq, err)
+		return fmt.Errorf("storage: complete inbound %d (next %d): %w", done, next, err)
 	}
 	return nil
 }

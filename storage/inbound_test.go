@@ -47,12 +47,22 @@ func TestInboundJournal(t *testing.T) {
 	if data, err := os.ReadFile(img.Path); err != nil || !bytes.Equal(data, photo) {
 		t.Fatalf("image file = %q, %v", data, err)
 	}
-	for _, s := range seqs {
-		if err := db.CompleteInbound(s); err != nil {
-			t.Fatal(err)
-		}
+	if pending[0].Started || pending[1].Started {
+		t.Fatal("records start as not started")
 	}
-	if err := db.CompleteInbound(seqs[0]); err != nil {
+	if err := db.CompleteInbound(0, seqs[0]); err != nil { // handling the first begins
+		t.Fatal(err)
+	}
+	if err := db.CompleteInbound(seqs[0], seqs[1]); err != nil { // done; the next begins
+		t.Fatal(err)
+	}
+	if p, _ := db.PendingInbound(); len(p) != 1 || p[0].Seq != seqs[1] || !p[0].Started {
+		t.Fatalf("pending = %+v, want the second, started", p)
+	}
+	if err := db.CompleteInbound(seqs[1], 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.CompleteInbound(seqs[0], 0); err != nil {
 		t.Fatalf("completing twice: %v", err)
 	}
 	if pending, _ := db.PendingInbound(); len(pending) != 0 {
