@@ -52,7 +52,7 @@ type kill9Figures struct {
 	InboundLost, Overbooked, AckedLost, Duplicates int
 	DupSends                                       int
 	NeverAcked                                     int // handler-level: a sign-up recorded but never told
-	Replayed, Redelivered, MaybeSent               int
+	Replayed, Interrupted, Redelivered, MaybeSent  int
 }
 
 func TestKill9(t *testing.T) {
@@ -73,13 +73,14 @@ func TestKill9(t *testing.T) {
 		total.DupSends += f.DupSends
 		total.NeverAcked += f.NeverAcked
 		total.Replayed += f.Replayed
+		total.Interrupted += f.Interrupted
 		total.Redelivered += f.Redelivered
 		total.MaybeSent += f.MaybeSent
 	}
 	t.Logf("%d runs, %d kills, %d sign-ups: %d inbound lost, %d overbooked, %d acknowledged sign-ups lost, %d duplicate acks, %d duplicate sends; "+
-		"%d messages replayed from the journal, %d redelivered by WeChat, %d deliveries in doubt, %d sign-ups never acknowledged",
+		"%d messages handled from the journal after a restart (%d of them interrupted mid-handling), %d redelivered by WeChat, %d deliveries in doubt, %d sign-ups never acknowledged",
 		runs, total.Kills, total.SignupsSent, total.InboundLost, total.Overbooked, total.AckedLost, total.Duplicates, total.DupSends,
-		total.Replayed, total.Redelivered, total.MaybeSent, total.NeverAcked)
+		total.Replayed, total.Interrupted, total.Redelivered, total.MaybeSent, total.NeverAcked)
 	if total.InboundLost+total.Overbooked+total.AckedLost+total.Duplicates+total.DupSends > 0 {
 		t.Fatal("a kill -9 lost, doubled or overbooked something")
 	}
@@ -256,6 +257,7 @@ func kill9Run(t *testing.T, kills int, seed int64) kill9Figures {
 	}
 	// What residents were told, line by line.
 	acks := map[string]int{}
+	ackLines := map[string][]string{}
 	seen := map[string]int{}
 	mention := regexp.MustCompile(`^((?:@\S+ )+)(.*)$`)
 	for _, s := range srv.Sent() {
@@ -270,12 +272,14 @@ func kill9Run(t *testing.T, kills int, seed int64) kill9Figures {
 				switch {
 				case strings.Contains(m[2], "报名成功"):
 					acks[who]++
+					ackLines[who] = append(ackLines[who], s.To+": "+line)
 					if status[who] != linli.SignupConfirmed {
 						f.AckedLost++
 						t.Errorf("%s was told 报名成功 but is %q", who, status[who])
 					}
 				case strings.Contains(m[2], "候补"):
 					acks[who]++
+					ackLines[who] = append(ackLines[who], s.To+": "+line)
 					if status[who] == "" {
 						f.AckedLost++
 						t.Errorf("%s was told they are waitlisted but is not signed up", who)
@@ -287,7 +291,7 @@ func kill9Run(t *testing.T, kills int, seed int64) kill9Figures {
 	for who, n := range acks {
 		if n > 1 {
 			f.Duplicates++
-			t.Errorf("%s was acknowledged %d times", who, n)
+			t.Errorf("%s was acknowledged %d times:\n%s", who, n, strings.Join(ackLines[who], "\n"))
 		}
 	}
 	for name := range sentBy {
@@ -307,6 +311,7 @@ func kill9Run(t *testing.T, kills int, seed int64) kill9Figures {
 		f.Replayed += n
 	}
 	f.MaybeSent = strings.Count(out, "message possibly delivered before a crash")
+	f.Interrupted = strings.Count(out, "replaying a message whose handling was interrupted")
 	f.Redelivered = srv.Stats().Redelivered
 	return f
 }
