@@ -296,3 +296,30 @@ func TestQRCodePNGWriteFailureIsLogged(t *testing.T) {
 		})
 	}
 }
+
+// TestDamagedHotLoginFileFallsBackToQR: a hot-login file that is damaged
+// (found by FuzzHotStorePatch: a null cookie crashed the patch) means a QR
+// login, not a crash.
+func TestDamagedHotLoginFileFallsBackToQR(t *testing.T) {
+	for name, content := range map[string]string{
+		"null cookie": `{"Jar":{"https://wx.qq.com":[null]},"WechatDomain":"wx.qq.com"}`,
+		"garbage":     "\x00\x01 not json",
+		"truncated":   `{"Jar":{"https://wx.qq.com":[{"Name":"a"`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			ctx := guard(t)
+			srv := wxfake.New(community(true))
+			defer srv.Close()
+			hot := filepath.Join(t.TempDir(), "hot.json")
+			if err := os.WriteFile(hot, []byte(content), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			h := newHarness(t, ctx, srv, hot)
+			h.run()
+			h.session(true)
+			if srv.Stats().QRLogins != 1 {
+				t.Fatalf("stats = %+v, want a QR login", srv.Stats())
+			}
+		})
+	}
+}
