@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -50,9 +51,9 @@ func damaged(path string, problems ...string) error {
 //
 // The consistency check runs on a private copy of the file, padded with
 // zeros (sparsely) to the size bbolt maps, so that a page reference past the
-// end of a truncated file reads zeros instead of faulting. A damaged file
-// whose pages point far beyond its end can still fault inside bbolt; the
-// file is never written either way.
+// end of a truncated file reads zeros instead of faulting, after a walk of
+// every page in which a reference far beyond the end is a recoverable
+// fault. The file is never written.
 func Check(path string) error {
 	info, err := os.Stat(path)
 	if err != nil {
@@ -86,6 +87,15 @@ func Check(path string) error {
 	var problems []string
 	n := 0
 	err = cdb.View(func(tx *bbolt.Tx) error {
+		// tx.Check reads pages on a goroutine of its own, where a page
+		// reference far past the file's end faults the whole process. Every
+		// page it reads is reachable from the root, so walk them all here
+		// first, where a fault is a recoverable panic.
+		if werr := walkPages(tx); werr != nil {
+			n++
+			problems = append(problems, werr.Error())
+			return nil
+		}
 		for cerr := range tx.Check() {
 			n++
 			if len(problems) < maxProblems {
@@ -102,6 +112,34 @@ func Check(path string) error {
 		return damaged(path, append([]string{head}, problems...)...)
 	}
 	return nil
+}
+
+// walkPages reads every key of every bucket, nested ones included, so that
+// every branch and leaf page is touched; it turns a fault or a bbolt
+// assertion into an error.
+func walkPages(tx *bbolt.Tx) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("读取页面时出错（%v）", p)
+		}
+	}()
+	var walk func(b *bbolt.Bucket, depth int) error
+	walk = func(b *bbolt.Bucket, depth int) error {
+		if depth > 64 {
+			return errors.New("桶嵌套过深")
+		}
+		return b.ForEach(func(k, v []byte) error {
+			if v != nil {
+				return nil
+			}
+			if child := b.Bucket(k); child != nil {
+				return walk(child, depth+1)
+			}
+			return nil
+		})
+	}
+	return tx.ForEach(func(_ []byte, b *bbolt.Bucket) error { return walk(b, 0) })
 }
 
 // probe opens path read-only (a shared lock: no writer can start meanwhile)
