@@ -54,7 +54,7 @@ type Options struct {
 	// Served, if set, is asked at every message whether the group called
 	// topic is served, instead of Groups (a renamed group becomes served
 	// when staff re-bind it, while running). Text from a group it refuses
-	// is still handed to receive: the engine ignores it, except a staff
+	// is still handed to the inbox: the engine ignores it, except a staff
 	// member's 绑定群 re-binding a renamed group. Images from such a group
 	// are not downloaded, and only served groups' members are fetched at
 	// login.
@@ -95,7 +95,7 @@ func (a *Adapter) admits(topic string) (pass, all bool) {
 }
 
 // Adapter connects linli to one WeChat account. It implements
-// linli.Platform; Run drives the session.
+// linli.Adapter; Serve drives the session.
 type Adapter struct {
 	opts   Options
 	log    *slog.Logger
@@ -115,7 +115,7 @@ type Adapter struct {
 
 var _ linli.Adapter = (*Adapter)(nil)
 
-// New checks opts and returns an adapter; call Run to log in.
+// New checks opts and returns an adapter; call Serve to log in.
 func New(opts Options) (*Adapter, error) {
 	a := &Adapter{opts: opts, served: map[string]bool{}, partial: map[uint64]bool{}, friends: map[string]bool{}}
 	if opts.ServerURL != "" {

@@ -134,7 +134,7 @@ func (a *Adapter) showQR(uuid string, inbox linli.Inbox) {
 }
 
 // maxSyncErrors consecutive sync errors (network down, garbled answers) end
-// the session, so that Run logs in again.
+// the session, so that Serve logs in again.
 const maxSyncErrors = 8
 
 // syncErrorHandler decides, on the sync goroutine, whether a sync error ends
