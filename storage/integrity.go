@@ -3,10 +3,8 @@ package storage
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -50,10 +48,10 @@ func damaged(path string, problems ...string) error {
 // check needs the file to stay still.
 //
 // The consistency check runs on a private copy of the file, padded with
-// zeros (sparsely) to the size bbolt maps, so that a page reference past the
-// end of a truncated file reads zeros instead of faulting, after a walk of
-// every page in which a reference far beyond the end is a recoverable
-// fault. The file is never written.
+// zeros (sparsely) to the size bbolt maps, after a walk of the file's bytes
+// that makes sure every page, key and value bbolt's check will read lies
+// inside the file (pagewalk.go): bbolt reads them through raw pointers,
+// and a bent one would fault the process. The file is never written.
 func Check(path string) error {
 	info, err := os.Stat(path)
 	if err != nil {
@@ -74,7 +72,11 @@ func Check(path string) error {
 	if info.Size() < hwm {
 		return damaged(path, truncatedText(hwm, info.Size()))
 	}
-	copyPath, cleanup, err := paddedCopy(path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("storage: check %s: %w", path, err)
+	}
+	copyPath, cleanup, err := paddedCopy(data)
 	if err != nil {
 		return fmt.Errorf("storage: check %s: copy for checking: %w", path, err)
 	}
@@ -86,14 +88,18 @@ func Check(path string) error {
 	defer cdb.Close()
 	var problems []string
 	n := 0
+	ps := cdb.Info().PageSize
 	err = cdb.View(func(tx *bbolt.Tx) error {
-		// tx.Check reads pages on a goroutine of its own, where a page
-		// reference far past the file's end faults the whole process. Every
-		// page it reads is reachable from the root, so walk them all here
-		// first, where a fault is a recoverable panic.
-		if werr := walkPages(tx); werr != nil {
-			n++
-			problems = append(problems, werr.Error())
+		// tx.Check reads pages through raw pointers on a goroutine of its
+		// own, where a bent offset faults the whole process: first make
+		// sure, on the bytes, that everything it will read is there.
+		root, freelist, ok := metaRootAndFreelist(data, ps, uint64(tx.ID()))
+		if !ok {
+			n, problems = 1, []string{"找不到正在使用的元页"}
+			return nil
+		}
+		if werr := walkFile(data, ps, uint64(tx.Size())/uint64(ps), root, freelist); werr != nil {
+			n, problems = 1, []string{werr.Error()}
 			return nil
 		}
 		for cerr := range tx.Check() {
@@ -112,34 +118,6 @@ func Check(path string) error {
 		return damaged(path, append([]string{head}, problems...)...)
 	}
 	return nil
-}
-
-// walkPages reads every key of every bucket, nested ones included, so that
-// every branch and leaf page is touched; it turns a fault or a bbolt
-// assertion into an error.
-func walkPages(tx *bbolt.Tx) (err error) {
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("读取页面时出错（%v）", p)
-		}
-	}()
-	var walk func(b *bbolt.Bucket, depth int) error
-	walk = func(b *bbolt.Bucket, depth int) error {
-		if depth > 64 {
-			return errors.New("桶嵌套过深")
-		}
-		return b.ForEach(func(k, v []byte) error {
-			if v != nil {
-				return nil
-			}
-			if child := b.Bucket(k); child != nil {
-				return walk(child, depth+1)
-			}
-			return nil
-		})
-	}
-	return tx.ForEach(func(_ []byte, b *bbolt.Bucket) error { return walk(b, 0) })
 }
 
 // probe opens path read-only (a shared lock: no writer can start meanwhile)
@@ -175,22 +153,17 @@ func truncatedText(want, have int64) string {
 	return fmt.Sprintf("文件不完整：应至少有 %d 字节，实际只有 %d 字节（可能被截断或没有复制完）", want, have)
 }
 
-// paddedCopy copies path to a temporary file and extends it, sparsely, to
+// paddedCopy writes data to a temporary file and extends it, sparsely, to
 // the size bbolt will map (see mmapSize), so every mapped page is backed.
-func paddedCopy(path string) (string, func(), error) {
-	src, err := os.Open(path)
-	if err != nil {
-		return "", nil, err
-	}
-	defer src.Close()
+func paddedCopy(data []byte) (string, func(), error) {
 	dst, err := os.CreateTemp("", "linli-check-*.db")
 	if err != nil {
 		return "", nil, err
 	}
 	cleanup := func() { os.Remove(dst.Name()) }
-	n, err := io.Copy(dst, src)
+	_, err = dst.Write(data)
 	if err == nil {
-		err = dst.Truncate(mmapSize(n))
+		err = dst.Truncate(mmapSize(int64(len(data))))
 	}
 	if cerr := dst.Close(); err == nil {
 		err = cerr
