@@ -373,7 +373,8 @@ func TestRuleOfferQuietPeriod(t *testing.T) {
 }
 
 // TestRuleImageQuestionQuietPeriod: in a group, a resident is asked what
-// their lone images show at most once in 24 hours (reportAskQuiet).
+// their lone images show at most once in 24 hours (reportAskQuiet); once
+// asked, the images wait 30 minutes more for their 随手拍 (reportAskGrace).
 func TestRuleImageQuestionQuietPeriod(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
@@ -395,6 +396,10 @@ func TestRuleImageQuestionQuietPeriod(t *testing.T) {
 			if asked := slices.Equal(texts, []string{textReportAskImage(1)}); asked != tt.asked || (!asked && len(texts) != 0) {
 				t.Fatalf("image question quiet period (24 h, reportAskQuiet): lone image %v after the last question: sent %q, want asked %v",
 					tt.since, texts, tt.asked)
+			}
+			if until := w.pending["张阿姨"].Until; tt.asked && !until.Equal(rulesT0.Add(30*time.Minute)) {
+				t.Errorf("image question grace (30 min, reportAskGrace): asked images wait until %v after the question, want 30m0s",
+					until.Sub(rulesT0))
 			}
 		})
 	}
