@@ -86,8 +86,8 @@ type Command struct {
 // an answer to the bot's question) and reports whether it took it.
 type HookFunc func(ctx context.Context, req *Request) (handled bool, err error)
 
-// Router registers handlers. The bot engine implements it; package handlers
-// registers the command families on it.
+// Router registers handlers. The bot engine implements it; the command
+// families (Family.Register) register on it.
 type Router interface {
 	// Command registers an explicit command. Names must be unique.
 	Command(c Command)

@@ -29,8 +29,8 @@ type NoticePayload struct {
 }
 
 // DigestSource contributes one section to the daily digest sent to the staff
-// group. Feature families (reports, activities, polls) implement it and
-// register it with the handlers (Handlers.AddDigestSource).
+// group. Command families (report, signup, poll) implement it; cmd/linli
+// hands them to the notice family, which sends the digest.
 //
 // DigestSection is called with the time the digest is for (in the
 // configured zone). It returns the section title ("新上报和超时上报") and one

@@ -112,8 +112,21 @@ type JobStore interface {
 // after a crash sends nothing twice.
 type JobFunc func(job Job, occurrence time.Time) error
 
+// Calendar says when a schedule spec fires. Specs are 5-field cron specs or
+// descriptors (as in Job.Spec) and "nth N W HH:MM" rules (the N-th weekday W
+// of every month, N = -1 for the last, as in Activity.Repeat). The
+// scheduler implements it: it is the one package that reads cron, and
+// packages that turn Chinese into specs (handlers/zhtime) ask it.
+type Calendar interface {
+	// Next returns the first occurrence of spec strictly after after, in
+	// after's location unless the spec names its own zone, or the zero time
+	// when spec never fires. A spec that does not parse is an EInvalid *Error.
+	Next(spec string, after time.Time) (time.Time, error)
+}
+
 // Scheduler runs persistent jobs on the injected clock.
 type Scheduler interface {
+	Calendar
 	// Handle registers the function for a job kind.
 	Handle(kind string, fn JobFunc)
 	// Schedule stores a job and computes its next occurrence. It returns an

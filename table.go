@@ -13,3 +13,10 @@ type Table struct {
 
 // ExportKinds are the kinds `linli export` knows, in DESIGN.md order.
 var ExportKinds = []string{"activities", "signups", "reports", "polls", "votes", "residents"}
+
+// Export is one kind of table a command family builds for `linli export`
+// (Kind is one of ExportKinds, or a family's own).
+type Export struct {
+	Kind  string
+	Table func() (*Table, error)
+}

@@ -39,6 +39,7 @@ type Options struct {
 	Residents    linli.ResidentStore // required
 	Outbox       *Outbox             // required
 	Understander linli.Understander  // optional: free-text understanding
+	Lexicon      linli.Lexicon       // required: yes and thanks (nlu.Words())
 	Aliases      *GroupAliases       // optional: renamed groups re-bound with 绑定群
 	Normalize    func(string) string // required: text normaliser (textnorm.Normalize)
 	Logger       *slog.Logger        // optional
@@ -79,7 +80,7 @@ func New(opt Options) *Engine {
 		opt.Wait = sleepTimer
 	}
 	e := &Engine{opt: opt, log: log.With("component", "engine"), wake: make(chan struct{}, 1)}
-	e.router = newRouter(opt.Config, opt.Understander)
+	e.router = newRouter(opt.Config, opt.Understander, opt.Lexicon)
 	return e
 }
 
@@ -135,7 +136,7 @@ func (e *Engine) handle(ctx context.Context, m linli.Message, dedupe bool) error
 	if m.Norm == "" && m.Image == nil {
 		return nil
 	}
-	if cmd, ok := e.offers.take(m.Chat(), m.Sender, m.Norm, now); ok {
+	if cmd, ok := e.offers.take(m.Chat(), m.Sender, m.Norm, now, e.opt.Lexicon); ok {
 		// "是" to the bot's own question: handle the command it offered.
 		m.Norm, m.Addressed = cmd, true
 	}

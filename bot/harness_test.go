@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -75,6 +76,18 @@ func testConfig(t testing.TB) *linli.Config {
 	return cfg
 }
 
+// testWords is the engine's lexicon in these tests: a few yes and thanks
+// words (the real lists are nlu's, tested there).
+type testWords struct{ linli.Lexicon }
+
+func (testWords) Yes(text string) bool {
+	t := strings.Trim(text, "!！。 ")
+	return t == "是" || t == "是的" || t == "好的"
+}
+func (testWords) Ack(text string) bool {
+	return text == "收到" || text == "谢谢" || text == "好的"
+}
+
 func newHarness(t testing.TB, understander linli.Understander) *harness {
 	cfg := testConfig(t)
 	clock := linli.NewSimClock(start)
@@ -91,7 +104,7 @@ func newHarness(t testing.TB, understander linli.Understander) *harness {
 	}
 	ob.SetGroupAliases(aliases)
 	e := bot.New(bot.Options{Config: cfg, Clock: clock, Dedupe: store, Residents: store,
-		Outbox: ob, Understander: understander, Normalize: textnorm.Normalize, Aliases: aliases})
+		Outbox: ob, Understander: understander, Lexicon: testWords{}, Normalize: textnorm.Normalize, Aliases: aliases})
 	h := &harness{cfg: cfg, clock: clock, store: store, outbox: ob, engine: e, aliases: aliases, plat: plat}
 	if tt, ok := t.(*testing.T); ok {
 		h.t = tt

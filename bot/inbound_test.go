@@ -87,7 +87,7 @@ type journaled struct {
 func newJournaled(t *testing.T, h *harness, j *journal) *journaled {
 	r := &journaled{h: h, j: j, handled: make(chan string, 100), waits: make(chan time.Duration, 100)}
 	r.engine = bot.New(bot.Options{Config: h.cfg, Clock: h.clock, Dedupe: h.store, Residents: h.store,
-		Outbox: h.outbox, Normalize: func(s string) string { return strings.TrimSpace(s) }, Inbound: j,
+		Outbox: h.outbox, Lexicon: testWords{}, Normalize: func(s string) string { return strings.TrimSpace(s) }, Inbound: j,
 		Wait: func(ctx context.Context, d time.Duration) bool {
 			r.waits <- d
 			h.clock.Advance(d)

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"strings"
 	"sync"
 	"time"
 
@@ -44,8 +43,9 @@ func (o *offers) put(chat linli.Chat, sender, command string, now time.Time) {
 }
 
 // take returns and forgets the live offer to sender in chat, if text is a
-// plain yes. Any other message from the sender in that chat withdraws it.
-func (o *offers) take(chat linli.Chat, sender, text string, now time.Time) (string, bool) {
+// plain yes (lex.Yes). Any other message from the sender in that chat
+// withdraws it.
+func (o *offers) take(chat linli.Chat, sender, text string, now time.Time, lex linli.Lexicon) (string, bool) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	k := offerKey{chat, sender}
@@ -54,19 +54,8 @@ func (o *offers) take(chat linli.Chat, sender, text string, now time.Time) (stri
 		return "", false
 	}
 	delete(o.m, k)
-	if now.After(v.until) || !isYes(text) {
+	if now.After(v.until) || !lex.Yes(text) {
 		return "", false
 	}
 	return v.command, true
-}
-
-// isYes reports whether text is a plain yes.
-func isYes(text string) bool {
-	t := strings.Trim(text, " !。.~～!?？,，👍🙏")
-	switch t {
-	case "是", "是的", "是啊", "对", "对的", "对啊", "好", "好的", "好啊", "好滴", "要", "要的", "需要",
-		"嗯", "嗯嗯", "可以", "行", "确认", "确定", "没错", "ok", "OK", "Ok", "登记吧", "报吧", "麻烦了", "麻烦你了":
-		return true
-	}
-	return false
 }

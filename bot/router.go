@@ -22,6 +22,7 @@ const ConfidentIntent = 0.6
 type Router struct {
 	cfg      *linli.Config
 	nlu      linli.Understander
+	lex      linli.Lexicon
 	commands []linli.Command
 	byName   map[string]int // command word → index in commands
 	names    []string       // command words, longest first
@@ -31,8 +32,8 @@ type Router struct {
 
 var _ linli.Router = (*Router)(nil)
 
-func newRouter(cfg *linli.Config, nlu linli.Understander) *Router {
-	return &Router{cfg: cfg, nlu: nlu, byName: map[string]int{}, intents: map[string]linli.HandlerFunc{}}
+func newRouter(cfg *linli.Config, nlu linli.Understander, lex linli.Lexicon) *Router {
+	return &Router{cfg: cfg, nlu: nlu, lex: lex, byName: map[string]int{}, intents: map[string]linli.HandlerFunc{}}
 }
 
 // Command registers c. It panics on a duplicate command word: that is a
@@ -110,7 +111,7 @@ func (r *Router) dispatch(ctx context.Context, req *linli.Request) error {
 			}
 		}
 	}
-	if m.Addressed && !isAck(m.Norm) {
+	if m.Addressed && !r.lex.Ack(m.Norm) {
 		if m.Role == linli.RoleGridWorker {
 			return req.Reply(TextNotUnderstoodWorker)
 		}
@@ -143,15 +144,4 @@ func (r *Router) runCommand(ctx context.Context, c linli.Command, req *linli.Req
 func spelledOut(req *linli.Request) bool {
 	rest := strings.TrimPrefix(req.Msg.Norm, req.Command)
 	return req.Args != "" && strings.HasPrefix(rest, " ")
-}
-
-// isAck reports whether text is a short acknowledgement that deserves no
-// answer even when addressed ("收到", "好的", "谢谢").
-func isAck(text string) bool {
-	t := strings.Trim(text, " !。.~～!?？👍🙏")
-	switch t {
-	case "", "收到", "好的", "好", "谢谢", "多谢", "感谢", "ok", "OK", "嗯", "嗯嗯", "好滴", "知道了", "明白", "辛苦了", "哈哈", "哈哈哈", "1", "+1":
-		return true
-	}
-	return false
 }

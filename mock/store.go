@@ -1,5 +1,3 @@
-// Package mock has in-memory implementations of linli's store interfaces
-// for tests of packages that must not depend on storage.
 package mock
 
 import (

@@ -7,6 +7,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"linli"
+	"linli/textnorm"
 )
 
 // MinInterval is the shortest interval accepted in an "@every" spec: linli's
@@ -28,19 +29,41 @@ type Spec struct {
 	loc   *time.Location
 }
 
-// Parse parses a cron spec with robfig/cron/v3's standard parser: five fields
-// (minute hour day-of-month month day-of-week) or a descriptor (@yearly,
-// @monthly, @weekly, @daily, @hourly, @every <duration> of at least
-// MinInterval), optionally preceded by "CRON_TZ=<zone> " or "TZ=<zone> ".
-// Full-width characters and extra spaces are normalised first. The spec is
-// evaluated in loc (UTC when nil) unless it names its own zone.
+// Parse parses a schedule spec: a cron spec read with robfig/cron/v3's
+// standard parser — five fields (minute hour day-of-month month
+// day-of-week) or a descriptor (@yearly, @monthly, @weekly, @daily,
+// @hourly, @every <duration> of at least MinInterval) — optionally preceded
+// by "CRON_TZ=<zone> " or "TZ=<zone> ", or a monthly rule "nth N W HH:MM"
+// (see parseNth) that cron cannot express. Full-width characters and extra
+// spaces are normalised first. The spec is evaluated in loc (UTC when nil)
+// unless it names its own zone.
 //
 // Errors are EInvalid *linli.Error values whose Message, in Chinese, quotes
-// the spec and gives an example; they may be shown to users as is.
-func Parse(spec string, loc *time.Location) (s *Spec, err error) {
+// the spec and gives an example; they may be shown to users as is. A spec
+// that never fires (such as "0 0 30 2 *") is one of them.
+func Parse(spec string, loc *time.Location) (*Spec, error) {
+	s, err := parse(spec, loc)
+	if err != nil {
+		return nil, err
+	}
+	if s.Next(neverRef).IsZero() {
+		return nil, linli.Errorf(linli.EInvalid,
+			"重复规则“%s”永远不会触发（日期不存在），%s。", spec, specExample)
+	}
+	return s, nil
+}
+
+// parse is Parse without the check that the spec ever fires.
+func parse(spec string, loc *time.Location) (s *Spec, err error) {
 	text := normalizeSpec(spec)
 	if loc == nil {
 		loc = time.UTC
+	}
+	if n, ok, err := parseNth(text); ok {
+		if err != nil {
+			return nil, badSpec(spec)
+		}
+		return &Spec{text: text, sched: n, loc: loc}, nil
 	}
 	body := text
 	if zone, rest, ok := cutZone(body); ok {
@@ -80,12 +103,7 @@ func Parse(spec string, loc *time.Location) (s *Spec, err error) {
 				"重复规则“%s”间隔太短，至少 1 分钟，%s。", spec, specExample)
 		}
 	}
-	s = &Spec{text: text, sched: sched, loc: loc}
-	if s.Next(neverRef).IsZero() {
-		return nil, linli.Errorf(linli.EInvalid,
-			"重复规则“%s”永远不会触发（日期不存在），%s。", spec, specExample)
-	}
-	return s, nil
+	return &Spec{text: text, sched: sched, loc: loc}, nil
 }
 
 // Validate reports whether spec is a valid cron spec (see Parse), returning
@@ -104,6 +122,18 @@ func NextAfter(spec string, t time.Time) (time.Time, error) {
 		return time.Time{}, err
 	}
 	return s.Next(t), nil
+}
+
+// Next implements linli.Calendar: the first occurrence of spec strictly
+// after after, in after's location unless the spec names its own zone, or
+// the zero time when the spec never fires. A spec that does not parse is an
+// EInvalid *linli.Error. It reads no state of the scheduler.
+func (s *Scheduler) Next(spec string, after time.Time) (time.Time, error) {
+	sp, err := parse(spec, after.Location())
+	if err != nil {
+		return time.Time{}, err
+	}
+	return sp.Next(after), nil
 }
 
 // Next returns the first occurrence strictly after t, in the spec's zone, or
@@ -132,16 +162,7 @@ func cutZone(spec string) (zone, rest string, ok bool) {
 // normalizeSpec maps full-width ASCII (as typed with a Chinese input method)
 // to ASCII and collapses runs of white space.
 func normalizeSpec(spec string) string {
-	spec = strings.Map(func(r rune) rune {
-		switch {
-		case r >= 0xFF01 && r <= 0xFF5E:
-			return r - 0xFEE0
-		case r == '\u3000':
-			return ' '
-		}
-		return r
-	}, spec)
-	return strings.Join(strings.Fields(spec), " ")
+	return strings.Join(strings.Fields(textnorm.FoldWidth(spec)), " ")
 }
 
 func badSpec(spec string) error {

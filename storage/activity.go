@@ -52,19 +52,8 @@ func (db *DB) CreateActivity(a *linli.Activity) error {
 
 // Activity returns the activity id, or an ENotFound *linli.Error.
 func (db *DB) Activity(id uint64) (*linli.Activity, error) {
-	var a linli.Activity
-	var found bool
-	err := db.view(func(tx *bbolt.Tx) (err error) {
-		found, err = getJSON(tx.Bucket(bucketActivities), itob(id), &a)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("storage: activity %d: %w", id, err)
-	}
-	if !found {
-		return nil, activityNotFound(id)
-	}
-	return &a, nil
+	return getRecord[linli.Activity](db, fmt.Sprintf("activity %d", id), bucketActivities, itob(id),
+		func() error { return activityNotFound(id) })
 }
 
 // Activities lists every activity in ID order.
@@ -86,43 +75,28 @@ func (db *DB) Activities() ([]linli.Activity, error) {
 // EConflict error. If seats are free afterwards and now is before the start,
 // waitlisted sign-ups that fit are confirmed (in queue order) and returned.
 func (db *DB) UpdateActivity(id uint64, now time.Time, fn func(*linli.Activity) error) (*linli.Activity, []linli.Signup, error) {
-	var a linli.Activity
 	var promoted []linli.Signup
-	var userErr error
-	err := db.update(func(tx *bbolt.Tx) error {
-		ab, err := writeBucket(tx, bucketActivities)
-		if err != nil {
+	a, err := change[linli.Activity]{
+		bucket:  bucketActivities,
+		key:     itob(id),
+		missing: func() error { return activityNotFound(id) },
+		fn: func(tx *bbolt.Tx, a *linli.Activity) (err error) {
+			saved := *a
+			if err := fn(a); err != nil {
+				return callerErr(err)
+			}
+			a.ID, a.Taken, a.Waiting, a.SignupSeq = saved.ID, saved.Taken, saved.Waiting, saved.SignupSeq
+			if a.Capacity < a.Taken {
+				return linli.Errorf(linli.EConflict, "名额不能少于已报名的 %d 人", a.Taken)
+			}
+			promoted, err = promote(tx, a, now)
 			return err
-		}
-		found, err := getJSON(ab, itob(id), &a)
-		if err != nil {
-			return err
-		}
-		if !found {
-			userErr = activityNotFound(id)
-			return userErr
-		}
-		saved := a
-		if userErr = fn(&a); userErr != nil {
-			return userErr
-		}
-		a.ID, a.Taken, a.Waiting, a.SignupSeq = saved.ID, saved.Taken, saved.Waiting, saved.SignupSeq
-		if a.Capacity < a.Taken {
-			userErr = linli.Errorf(linli.EConflict, "名额不能少于已报名的 %d 人", a.Taken)
-			return userErr
-		}
-		if promoted, err = promote(tx, &a, now); err != nil {
-			return err
-		}
-		return putJSON(ab, itob(id), &a)
-	})
-	if userErr != nil {
-		return nil, nil, userErr
-	}
+		},
+	}.commit(db, fmt.Sprintf("update activity %d", id))
 	if err != nil {
-		return nil, nil, fmt.Errorf("storage: update activity %d: %w", id, err)
+		return nil, nil, err
 	}
-	return &a, promoted, nil
+	return a, promoted, nil
 }
 
 // CreateNextOccurrence stores next (a new ID, counters zero, PrevID set) as
@@ -132,47 +106,36 @@ func (db *DB) UpdateActivity(id uint64, now time.Time, fn func(*linli.Activity) 
 func (db *DB) CreateNextOccurrence(prevID uint64, next *linli.Activity) (*linli.Activity, bool, error) {
 	var out linli.Activity
 	var created bool
-	var userErr error
-	err := db.update(func(tx *bbolt.Tx) error {
-		created = false
-		b, err := writeBucket(tx, bucketActivities)
-		if err != nil {
-			return err
-		}
-		var prev linli.Activity
-		found, err := getJSON(b, itob(prevID), &prev)
-		if err != nil {
-			return err
-		}
-		if !found {
-			userErr = activityNotFound(prevID)
-			return userErr
-		}
-		if prev.NextID != 0 {
-			found, err := getJSON(b, itob(prev.NextID), &out)
-			if err != nil || found {
+	_, err := change[linli.Activity]{
+		bucket:  bucketActivities,
+		key:     itob(prevID),
+		missing: func() error { return activityNotFound(prevID) },
+		fn: func(tx *bbolt.Tx, prev *linli.Activity) error {
+			created = false
+			b := tx.Bucket(bucketActivities)
+			if prev.NextID != 0 {
+				found, err := getJSON(b, itob(prev.NextID), &out)
+				if err != nil {
+					return err
+				}
+				if found {
+					return errUnchanged
+				}
+			}
+			id, err := nextID(b)
+			if err != nil {
 				return err
 			}
-		}
-		id, err := nextID(b)
-		if err != nil {
-			return err
-		}
-		out = *next
-		out.ID, out.PrevID, out.NextID = id, prevID, 0
-		out.Taken, out.Waiting, out.SignupSeq = 0, 0, 0
-		prev.NextID = id
-		if err := putJSON(b, itob(prevID), &prev); err != nil {
-			return err
-		}
-		created = true
-		return putJSON(b, itob(id), &out)
-	})
-	if userErr != nil {
-		return nil, false, userErr
-	}
+			out = *next
+			out.ID, out.PrevID, out.NextID = id, prevID, 0
+			out.Taken, out.Waiting, out.SignupSeq = 0, 0, 0
+			prev.NextID = id
+			created = true
+			return putJSON(b, itob(id), &out)
+		},
+	}.commit(db, fmt.Sprintf("next occurrence of %d", prevID))
 	if err != nil {
-		return nil, false, fmt.Errorf("storage: next occurrence of %d: %w", prevID, err)
+		return nil, false, err
 	}
 	return &out, created, nil
 }
@@ -181,34 +144,31 @@ func (db *DB) CreateNextOccurrence(prevID uint64, next *linli.Activity) (*linli.
 // true unless it was asked within the day before now.
 func (db *DB) MarkAsked(key string, now time.Time) (bool, error) {
 	var first bool
-	err := db.update(func(tx *bbolt.Tx) error {
-		if tx.Bucket(bucketOldHints) != nil {
-			if err := tx.DeleteBucket(bucketOldHints); err != nil {
+	_, err := change[time.Time]{
+		bucket: bucketAsked,
+		key:    []byte(key),
+		fn: func(tx *bbolt.Tx, last *time.Time) error {
+			if tx.Bucket(bucketOldHints) != nil {
+				if err := tx.DeleteBucket(bucketOldHints); err != nil {
+					return err
+				}
+			}
+			first = last.IsZero() || !now.Before(last.Add(askedEvery))
+			if !first {
+				return errUnchanged
+			}
+			if _, err := deleteWhere(tx.Bucket(bucketAsked), func(_, v []byte) bool { // forget old questions
+				var t time.Time
+				return t.UnmarshalJSON(v) == nil && now.Sub(t) > askedEvery
+			}); err != nil {
 				return err
 			}
-		}
-		b, err := writeBucket(tx, bucketAsked)
-		if err != nil {
-			return err
-		}
-		var last time.Time
-		if _, err := getJSON(b, []byte(key), &last); err != nil {
-			return err
-		}
-		first = last.IsZero() || !now.Before(last.Add(askedEvery))
-		if !first {
+			*last = now
 			return nil
-		}
-		if _, err := deleteWhere(b, func(_, v []byte) bool { // forget old questions
-			var t time.Time
-			return t.UnmarshalJSON(v) == nil && now.Sub(t) > askedEvery
-		}); err != nil {
-			return err
-		}
-		return putJSON(b, []byte(key), now)
-	})
+		},
+	}.commit(db, fmt.Sprintf("mark asked %q", key))
 	if err != nil {
-		return false, fmt.Errorf("storage: mark asked %q: %w", key, err)
+		return false, err
 	}
 	return first, nil
 }

@@ -107,57 +107,59 @@ func (db *DB) ResidentSignups(resident string) ([]linli.Signup, error) {
 // active sign-up are skipped. It returns ENotFound for a missing activity.
 func (db *DB) CheckIn(activityID uint64, residents []string, at time.Time) ([]linli.Signup, error) {
 	var out []linli.Signup
-	var missing bool
-	err := db.update(func(tx *bbolt.Tx) error {
-		out = nil
-		ab, err := writeBucket(tx, bucketActivities)
-		if err != nil {
-			return err
-		}
-		var a linli.Activity
-		found, err := getJSON(ab, itob(activityID), &a)
-		if missing = !found; err != nil || missing {
-			return err
-		}
-		b, err := writeBucket(tx, bucketSignups)
-		if err != nil {
-			return err
-		}
-		for _, name := range residents {
-			var s linli.Signup
-			found, err := getJSON(b, signupKey(activityID, name), &s)
-			if err != nil {
-				return err
-			}
-			if !found || !s.Active() {
-				continue
-			}
-			if s.CheckedIn.IsZero() {
-				s.CheckedIn = at
-				if s.Status == linli.SignupWaitlisted {
-					if a.Taken+s.PartySize <= a.Capacity {
-						s.Status, s.WalkIn, s.UpdatedAt = linli.SignupConfirmed, false, at
-						a.Taken += s.PartySize
-						a.Waiting--
-					} else {
-						s.WalkIn = true
-					}
-				}
-				if err := putJSON(b, signupKey(activityID, name), &s); err != nil {
+	_, err := change[linli.Activity]{
+		bucket:  bucketActivities,
+		key:     itob(activityID),
+		missing: func() error { return activityNotFound(activityID) },
+		fn: func(tx *bbolt.Tx, a *linli.Activity) error {
+			out = nil
+			for _, name := range residents {
+				s, err := checkIn(tx, a, name, at)
+				if err != nil {
 					return err
 				}
+				if s != nil {
+					out = append(out, *s)
+				}
 			}
-			out = append(out, s)
-		}
-		return putJSON(ab, itob(activityID), &a)
-	})
+			return nil
+		},
+	}.commit(db, fmt.Sprintf("check in for %d", activityID))
 	if err != nil {
-		return nil, fmt.Errorf("storage: check in for %d: %w", activityID, err)
-	}
-	if missing {
-		return nil, activityNotFound(activityID)
+		return nil, err
 	}
 	return out, nil
+}
+
+// checkIn records at as the check-in time of resident's sign-up for a,
+// unless they checked in already, and returns the sign-up; nil when they
+// have no active one. It updates a's counters (the caller saves a).
+func checkIn(tx *bbolt.Tx, a *linli.Activity, resident string, at time.Time) (*linli.Signup, error) {
+	s, err := change[linli.Signup]{
+		bucket:  bucketSignups,
+		key:     signupKey(a.ID, resident),
+		missing: func() error { return errUnchanged },
+		fn: func(_ *bbolt.Tx, s *linli.Signup) error {
+			if !s.Active() || !s.CheckedIn.IsZero() {
+				return errUnchanged
+			}
+			s.CheckedIn = at
+			if s.Status == linli.SignupWaitlisted {
+				if a.Taken+s.PartySize <= a.Capacity {
+					s.Status, s.WalkIn, s.UpdatedAt = linli.SignupConfirmed, false, at
+					a.Taken += s.PartySize
+					a.Waiting--
+				} else {
+					s.WalkIn = true
+				}
+			}
+			return nil
+		},
+	}.apply(tx)
+	if err != nil || s == nil || !s.Active() {
+		return nil, err
+	}
+	return s, nil
 }
 
 // UnackedSignups lists the active sign-ups of activityID made in group that
@@ -183,19 +185,20 @@ func (db *DB) UnackedSignups(activityID uint64, group string) ([]linli.Signup, e
 // each only if its Seq is still the one told.
 func (db *DB) MarkAcked(activityID uint64, told map[string]uint64) error {
 	err := db.update(func(tx *bbolt.Tx) error {
-		b := tx.Bucket(bucketSignups)
 		for name, seq := range told {
-			var s linli.Signup
-			key := signupKey(activityID, name)
-			found, err := getJSON(b, key, &s)
+			_, err := change[linli.Signup]{
+				bucket:  bucketSignups,
+				key:     signupKey(activityID, name),
+				missing: func() error { return errUnchanged },
+				fn: func(_ *bbolt.Tx, s *linli.Signup) error {
+					if s.Seq != seq || s.Acked {
+						return errUnchanged
+					}
+					s.Acked = true
+					return nil
+				},
+			}.apply(tx)
 			if err != nil {
-				return err
-			}
-			if !found || s.Seq != seq || s.Acked {
-				continue
-			}
-			s.Acked = true
-			if err := putJSON(b, key, &s); err != nil {
 				return err
 			}
 		}

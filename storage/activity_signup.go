@@ -47,76 +47,62 @@ func (db *DB) SignUp(req linli.SignupRequest) (linli.SignupResult, error) {
 // signUpTx is SignUp inside a transaction. It writes nothing unless the
 // outcome is SignupAdded or SignupUpdated, and may run more than once.
 func signUpTx(tx *bbolt.Tx, req linli.SignupRequest) (res linli.SignupResult, missing bool, err error) {
-	ab, err := writeBucket(tx, bucketActivities)
-	if err != nil {
-		return res, false, err
-	}
-	sb, err := writeBucket(tx, bucketSignups)
-	if err != nil {
-		return res, false, err
-	}
-	a := &res.Activity
-	if found, err := getJSON(ab, itob(req.ActivityID), a); err != nil || !found {
-		return res, !found, err
-	}
-	key := signupKey(a.ID, req.Resident)
-	var old linli.Signup
-	found, err := getJSON(sb, key, &old)
-	if err != nil {
-		return res, false, err
-	}
-	exists := found && old.Active()
-	entry, source := old.Entry, old.Source
-	if req.Entry != "" {
-		entry, source = req.Entry, req.Source
-	}
-	if exists {
-		res.Signup, res.Previous = old, old
-		if old.PartySize == req.PartySize && old.Entry == entry {
-			res.Outcome = linli.SignupUnchanged
-			return res, false, nil
+	a, err := changeSignup(tx, req.ActivityID, req.Resident, func(a *linli.Activity, sb *bbolt.Bucket, old linli.Signup, found bool) error {
+		exists := found && old.Active()
+		entry, source := old.Entry, old.Source
+		if req.Entry != "" {
+			entry, source = req.Entry, req.Source
 		}
-	}
-	if a.Status != linli.ActivityOpen || !req.Now.Before(a.Deadline) {
-		res.Outcome = linli.SignupClosed
-		return res, false, nil
-	}
-	s := &res.Signup
-	if exists {
-		if old.Status == linli.SignupConfirmed {
-			delta := req.PartySize - old.PartySize
-			if delta > 0 && a.Taken+delta > a.Capacity {
-				res.Outcome = linli.SignupNoRoom
-				return res, false, nil
+		if exists {
+			res.Signup, res.Previous = old, old
+			if old.PartySize == req.PartySize && old.Entry == entry {
+				res.Outcome = linli.SignupUnchanged
+				return errUnchanged
 			}
-			a.Taken += delta
 		}
-		s.PartySize, s.Entry, s.Source, s.UpdatedAt = req.PartySize, entry, source, req.Now
-		res.Outcome = linli.SignupUpdated
-	} else {
-		a.SignupSeq++
-		*s = linli.Signup{
-			ActivityID: a.ID, Resident: req.Resident, Household: req.Household,
-			PartySize: req.PartySize, Seq: a.SignupSeq, Group: req.Group,
-			Source: req.Source, Entry: req.Entry, Acked: req.Acked,
-			CreatedAt: req.Now, UpdatedAt: req.Now,
+		if a.Status != linli.ActivityOpen || !req.Now.Before(a.Deadline) {
+			res.Outcome = linli.SignupClosed
+			return errUnchanged
 		}
-		if a.Taken+s.PartySize <= a.Capacity {
-			s.Status = linli.SignupConfirmed
-			a.Taken += s.PartySize
+		s := &res.Signup
+		if exists {
+			if old.Status == linli.SignupConfirmed {
+				delta := req.PartySize - old.PartySize
+				if delta > 0 && a.Taken+delta > a.Capacity {
+					res.Outcome = linli.SignupNoRoom
+					return errUnchanged
+				}
+				a.Taken += delta
+			}
+			s.PartySize, s.Entry, s.Source, s.UpdatedAt = req.PartySize, entry, source, req.Now
+			res.Outcome = linli.SignupUpdated
 		} else {
-			s.Status = linli.SignupWaitlisted
-			a.Waiting++
-			s.Position = a.Waiting
+			a.SignupSeq++
+			*s = linli.Signup{
+				ActivityID: a.ID, Resident: req.Resident, Household: req.Household,
+				PartySize: req.PartySize, Seq: a.SignupSeq, Group: req.Group,
+				Source: req.Source, Entry: req.Entry, Acked: req.Acked,
+				CreatedAt: req.Now, UpdatedAt: req.Now,
+			}
+			if a.Taken+s.PartySize <= a.Capacity {
+				s.Status = linli.SignupConfirmed
+				a.Taken += s.PartySize
+			} else {
+				s.Status = linli.SignupWaitlisted
+				a.Waiting++
+				s.Position = a.Waiting
+			}
+			res.Outcome = linli.SignupAdded
 		}
-		res.Outcome = linli.SignupAdded
-	}
-	if err := putJSON(sb, key, s); err != nil {
-		return res, false, err
-	}
-	if res.Outcome == linli.SignupUpdated {
+		if err := putJSON(sb, signupKey(a.ID, req.Resident), s); err != nil {
+			return err
+		}
+		if res.Outcome != linli.SignupUpdated {
+			return nil
+		}
+		var err error
 		if res.Promoted, err = promote(tx, a, req.Now); err != nil {
-			return res, false, err
+			return err
 		}
 		for _, p := range res.Promoted {
 			if p.Resident == s.Resident {
@@ -125,12 +111,14 @@ func signUpTx(tx *bbolt.Tx, req linli.SignupRequest) (res linli.SignupResult, mi
 		}
 		res.Promoted = slices.DeleteFunc(res.Promoted, func(p linli.Signup) bool { return p.Resident == s.Resident })
 		if s.Status == linli.SignupWaitlisted {
-			if s.Position, err = waitPosition(sb, a.ID, s.Seq); err != nil {
-				return res, false, err
-			}
+			s.Position, err = waitPosition(sb, a.ID, s.Seq)
 		}
+		return err
+	})
+	if a != nil {
+		res.Activity = *a
 	}
-	return res, false, putJSON(ab, itob(a.ID), a)
+	return res, a == nil && err == nil, err
 }
 
 // CancelSignup cancels resident's sign-up for activityID and confirms, in
@@ -154,46 +142,65 @@ func (db *DB) CancelSignup(activityID uint64, resident string, now time.Time) (l
 	return res, nil
 }
 
+// cancelTx is CancelSignup inside a transaction. It writes nothing unless
+// the outcome is CancelDone, and may run more than once.
 func cancelTx(tx *bbolt.Tx, activityID uint64, resident string, now time.Time) (res linli.CancelResult, missing bool, err error) {
-	ab, err := writeBucket(tx, bucketActivities)
-	if err != nil {
-		return res, false, err
+	a, err := changeSignup(tx, activityID, resident, func(a *linli.Activity, sb *bbolt.Bucket, s linli.Signup, found bool) error {
+		res.Signup = s
+		switch {
+		case !found || !s.Active():
+			res.Outcome = linli.CancelNotSignedUp
+			return errUnchanged
+		case !now.Before(a.StartsAt):
+			res.Outcome = linli.CancelTooLate
+			return errUnchanged
+		}
+		if s.Status == linli.SignupConfirmed {
+			a.Taken -= s.PartySize
+		} else {
+			a.Waiting--
+		}
+		s.Status, s.UpdatedAt, s.Acked = linli.SignupCancelled, now, true
+		res.Signup = s
+		if err := putJSON(sb, signupKey(activityID, resident), &s); err != nil {
+			return err
+		}
+		var err error
+		res.Promoted, err = promote(tx, a, now)
+		res.Outcome = linli.CancelDone
+		return err
+	})
+	if a != nil {
+		res.Activity = *a
 	}
+	return res, a == nil && err == nil, err
+}
+
+// changeSignup is the frame of signUpTx and cancelTx: a load–change–save
+// of activity activityID inside tx, in which fn also gets the writable
+// sign-ups bucket and resident's stored sign-up (found is false when there
+// is none). The activity is saved unless fn returns an error or
+// errUnchanged, and returned as saved (or as fn left it). A nil activity
+// and nil error mean the activity is not stored: fn is not called and
+// nothing is written.
+func changeSignup(tx *bbolt.Tx, activityID uint64, resident string, fn func(a *linli.Activity, sb *bbolt.Bucket, s linli.Signup, found bool) error) (*linli.Activity, error) {
 	sb, err := writeBucket(tx, bucketSignups)
 	if err != nil {
-		return res, false, err
+		return nil, err
 	}
-	a := &res.Activity
-	if found, err := getJSON(ab, itob(activityID), a); err != nil || !found {
-		return res, !found, err
-	}
-	key := signupKey(activityID, resident)
-	s := &res.Signup
-	found, err := getJSON(sb, key, s)
-	switch {
-	case err != nil:
-		return res, false, err
-	case !found || !s.Active():
-		res.Outcome = linli.CancelNotSignedUp
-		return res, false, nil
-	case !now.Before(a.StartsAt):
-		res.Outcome = linli.CancelTooLate
-		return res, false, nil
-	}
-	if s.Status == linli.SignupConfirmed {
-		a.Taken -= s.PartySize
-	} else {
-		a.Waiting--
-	}
-	s.Status, s.UpdatedAt, s.Acked = linli.SignupCancelled, now, true
-	if err := putJSON(sb, key, s); err != nil {
-		return res, false, err
-	}
-	if res.Promoted, err = promote(tx, a, now); err != nil {
-		return res, false, err
-	}
-	res.Outcome = linli.CancelDone
-	return res, false, putJSON(ab, itob(a.ID), a)
+	return change[linli.Activity]{
+		bucket:  bucketActivities,
+		key:     itob(activityID),
+		missing: func() error { return errUnchanged },
+		fn: func(_ *bbolt.Tx, a *linli.Activity) error {
+			var s linli.Signup
+			found, err := getJSON(sb, signupKey(activityID, resident), &s)
+			if err != nil {
+				return err
+			}
+			return fn(a, sb, s, found)
+		},
+	}.apply(tx)
 }
 
 // promote confirms, in queue order, the waitlisted sign-ups of a that fit in

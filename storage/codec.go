@@ -12,7 +12,9 @@ import (
 // in its own bucket, keyed by itob(id) for sequence ids or by a string for
 // natural keys. All helpers must be called inside a transaction (db.view,
 // db.update or db.batch); the read helpers accept a nil bucket (one not yet
-// created) and treat it as empty.
+// created) and treat it as empty. An update of one record (load, change,
+// save) goes through change[T] in record.go, a read by key through
+// getRecord.
 
 // itob encodes id as an 8-byte big-endian key, so that keys sort in id order.
 func itob(id uint64) []byte {

@@ -69,12 +69,10 @@ func (db *DB) CreatePoll(p *linli.Poll) error {
 
 // Poll returns the poll id, or an ENotFound *linli.Error.
 func (db *DB) Poll(id uint64) (*linli.Poll, error) {
-	var rec pollRecord
-	err := db.view(func(tx *bbolt.Tx) error {
-		return loadPoll(tx.Bucket(bucketPolls), id, &rec)
-	})
+	rec, err := getRecord[pollRecord](db, fmt.Sprintf("poll %d", id), bucketPolls, itob(id),
+		func() error { return pollNotFound(id) })
 	if err != nil {
-		return nil, pollErr("poll", id, err)
+		return nil, err
 	}
 	return &rec.Poll, nil
 }
@@ -123,7 +121,7 @@ func (db *DB) TallyPoll(id uint64) (*linli.Poll, linli.PollTally, error) {
 func (db *DB) ClosePoll(id uint64, at time.Time) (*linli.Poll, error) {
 	return db.updatePoll("close poll", id, func(tx *bbolt.Tx, rec *pollRecord) error {
 		if rec.Status == linli.PollClosed {
-			return nil
+			return errUnchanged
 		}
 		votes, err := pollVotes(tx.Bucket(bucketPollVotes), id)
 		if err != nil {
@@ -172,25 +170,17 @@ func (db *DB) AddFeedback(id uint64, f linli.PollFeedback) (*linli.Poll, error) 
 }
 
 // updatePoll loads poll id, applies fn and saves the poll, in one
-// transaction; fn's error aborts without saving. what names the operation
-// in errors.
+// transaction (see change: fn's errUnchanged skips the save, its other
+// errors abort). what names the operation in errors.
 func (db *DB) updatePoll(what string, id uint64, fn func(tx *bbolt.Tx, rec *pollRecord) error) (*linli.Poll, error) {
-	var rec pollRecord
-	err := db.update(func(tx *bbolt.Tx) error {
-		b, err := writeBucket(tx, bucketPolls)
-		if err != nil {
-			return err
-		}
-		if err := loadPoll(b, id, &rec); err != nil {
-			return err
-		}
-		if err := fn(tx, &rec); err != nil {
-			return err
-		}
-		return putJSON(b, itob(id), &rec)
-	})
+	rec, err := change[pollRecord]{
+		bucket:  bucketPolls,
+		key:     itob(id),
+		missing: func() error { return pollNotFound(id) },
+		fn:      fn,
+	}.commit(db, fmt.Sprintf("%s %d", what, id))
 	if err != nil {
-		return nil, pollErr(what, id, err)
+		return nil, err
 	}
 	return &rec.Poll, nil
 }
@@ -202,9 +192,13 @@ func loadPoll(b *bbolt.Bucket, id uint64, rec *pollRecord) error {
 		return err
 	}
 	if !found {
-		return linli.Errorf(linli.ENotFound, "没有编号为 %d 的投票。发送「投票」查看进行中的投票。", id)
+		return pollNotFound(id)
 	}
 	return nil
+}
+
+func pollNotFound(id uint64) error {
+	return linli.Errorf(linli.ENotFound, "没有编号为 %d 的投票。发送「投票」查看进行中的投票。", id)
 }
 
 // pollErr passes user errors through and wraps the others with context.

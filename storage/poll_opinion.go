@@ -16,15 +16,7 @@ import (
 func (db *DB) AddOpinion(o *linli.PollOpinion) (bool, error) {
 	var schedule bool
 	var seq uint64
-	err := db.update(func(tx *bbolt.Tx) error {
-		polls, err := writeBucket(tx, bucketPolls)
-		if err != nil {
-			return err
-		}
-		var p pollRecord
-		if err := loadPoll(polls, o.PollID, &p); err != nil {
-			return err
-		}
+	_, err := db.updatePoll("add opinion to poll", o.PollID, func(tx *bbolt.Tx, p *pollRecord) error {
 		if p.Status != linli.PollOpen {
 			return linli.Errorf(linli.EConflict, "投票%d「%s」已经结束，不再收集意见。", p.ID, p.Title)
 		}
@@ -41,14 +33,14 @@ func (db *DB) AddOpinion(o *linli.PollOpinion) (bool, error) {
 			return err
 		}
 		schedule = !p.DigestPending
-		if schedule {
-			p.DigestPending = true
-			return putJSON(polls, itob(p.ID), &p)
+		if !schedule {
+			return errUnchanged
 		}
+		p.DigestPending = true
 		return nil
 	})
 	if err != nil {
-		return false, pollErr("add opinion to poll", o.PollID, err)
+		return false, err
 	}
 	o.Seq = seq
 	return schedule, nil
@@ -78,15 +70,7 @@ func (db *DB) PendingOpinions(pollID uint64) ([]linli.PollOpinion, error) {
 // which case a digest stays pending and the caller must schedule one.
 func (db *DB) MarkOpinionsForwarded(pollID, seq uint64) (bool, error) {
 	var more bool
-	err := db.update(func(tx *bbolt.Tx) error {
-		polls, err := writeBucket(tx, bucketPolls)
-		if err != nil {
-			return err
-		}
-		var p pollRecord
-		if err := loadPoll(polls, pollID, &p); err != nil {
-			return err
-		}
+	_, err := db.updatePoll("mark opinions forwarded of poll", pollID, func(tx *bbolt.Tx, p *pollRecord) error {
 		p.Forwarded = max(p.Forwarded, seq)
 		rest, err := opinionsAfter(tx.Bucket(bucketPollOpinions), pollID, p.Forwarded)
 		if err != nil {
@@ -94,10 +78,10 @@ func (db *DB) MarkOpinionsForwarded(pollID, seq uint64) (bool, error) {
 		}
 		more = len(rest) > 0
 		p.DigestPending = more
-		return putJSON(polls, itob(pollID), &p)
+		return nil
 	})
 	if err != nil {
-		return false, pollErr("mark opinions forwarded of poll", pollID, err)
+		return false, err
 	}
 	return more, nil
 }

@@ -51,23 +51,23 @@ func (db *DB) CreateReport(r *linli.Report, isDup func(open *linli.Report) bool)
 				return err
 			}
 		}
-		pb, err := writeBucket(tx, bucketReportPending)
+		_, err = change[linli.PendingImages]{
+			bucket:  bucketReportPending,
+			key:     []byte(c.Reporter),
+			missing: func() error { return errUnchanged },
+			fn: func(_ *bbolt.Tx, p *linli.PendingImages) error {
+				if len(p.Files) == 0 {
+					return errUnchanged
+				}
+				if !c.CreatedAt.After(p.Until) {
+					c.Images = append(p.Files, c.Images...)
+				}
+				p.Files = nil
+				return nil
+			},
+		}.apply(tx)
 		if err != nil {
 			return err
-		}
-		var p linli.PendingImages
-		found, err := getJSON(pb, []byte(c.Reporter), &p)
-		if err != nil {
-			return err
-		}
-		if found && len(p.Files) > 0 {
-			if !c.CreatedAt.After(p.Until) {
-				c.Images = append(p.Files, c.Images...)
-			}
-			p.Files = nil
-			if err := putJSON(pb, []byte(c.Reporter), &p); err != nil {
-				return err
-			}
 		}
 		if c.ID, err = nextID(b); err != nil {
 			return err
@@ -84,61 +84,40 @@ func (db *DB) CreateReport(r *linli.Report, isDup func(open *linli.Report) bool)
 
 // Report returns report id, or an ENotFound *linli.Error.
 func (db *DB) Report(id uint64) (*linli.Report, error) {
-	var r linli.Report
-	var found bool
-	err := db.view(func(tx *bbolt.Tx) (err error) {
-		found, err = getJSON(tx.Bucket(bucketReports), itob(id), &r)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("storage: report %d: %w", id, err)
-	}
-	if !found {
-		return nil, reportNotFound(id)
-	}
-	return &r, nil
+	return getRecord[linli.Report](db, fmt.Sprintf("report %d", id), bucketReports, itob(id),
+		func() error { return reportNotFound(id) })
 }
 
 // UpdateReport applies fn to report id and its duplicates and saves them in
 // one transaction. It returns an ENotFound *linli.Error for an unknown id and
 // fn's error as is.
 func (db *DB) UpdateReport(id uint64, fn func(r *linli.Report, dups []*linli.Report) error) (*linli.Report, []*linli.Report, error) {
-	var r *linli.Report
 	var dups []*linli.Report
-	var fnErr error
-	err := db.update(func(tx *bbolt.Tx) error {
-		b, err := writeBucket(tx, bucketReports)
-		if err != nil {
-			return err
-		}
-		r, dups = &linli.Report{}, nil
-		found, err := getJSON(b, itob(id), r)
-		if err != nil {
-			return err
-		}
-		if !found {
-			fnErr = reportNotFound(id)
-			return fnErr
-		}
-		if dups, err = duplicatesOf(tx, id); err != nil {
-			return err
-		}
-		if fnErr = fn(r, dups); fnErr != nil {
-			return fnErr
-		}
-		r.ID = id
-		for _, d := range append([]*linli.Report{r}, dups...) {
-			if err := putReport(tx, d); err != nil {
+	r, err := change[linli.Report]{
+		bucket:  bucketReports,
+		key:     itob(id),
+		missing: func() error { return reportNotFound(id) },
+		fn: func(tx *bbolt.Tx, r *linli.Report) (err error) {
+			if dups, err = duplicatesOf(tx, id); err != nil {
 				return err
 			}
-		}
-		return nil
-	})
-	if fnErr != nil {
-		return nil, nil, fnErr
-	}
+			if err := fn(r, dups); err != nil {
+				return callerErr(err)
+			}
+			r.ID = id
+			return nil
+		},
+		save: func(tx *bbolt.Tx, _ *bbolt.Bucket, r *linli.Report) error {
+			for _, d := range append([]*linli.Report{r}, dups...) {
+				if err := putReport(tx, d); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	}.commit(db, fmt.Sprintf("update report %d", id))
 	if err != nil {
-		return nil, nil, fmt.Errorf("storage: update report %d: %w", id, err)
+		return nil, nil, err
 	}
 	return r, dups, nil
 }
@@ -230,31 +209,16 @@ func (db *DB) UpdatePendingImages(sender string, fn func(p *linli.PendingImages)
 	if sender == "" {
 		return nil, linli.Errorf(linli.EInvalid, "发送人不能为空")
 	}
-	var p *linli.PendingImages
-	var fnErr error
-	err := db.update(func(tx *bbolt.Tx) error {
-		b, err := writeBucket(tx, bucketReportPending)
-		if err != nil {
-			return err
-		}
-		p = &linli.PendingImages{}
-		if _, err := getJSON(b, []byte(sender), p); err != nil {
-			return err
-		}
-		p.Sender = sender
-		if fnErr = fn(p); fnErr != nil {
-			return fnErr
-		}
-		p.Sender = sender
-		return putJSON(b, []byte(sender), p)
-	})
-	if fnErr != nil {
-		return nil, fnErr
-	}
-	if err != nil {
-		return nil, fmt.Errorf("storage: pending images of %q: %w", sender, err)
-	}
-	return p, nil
+	return change[linli.PendingImages]{
+		bucket: bucketReportPending,
+		key:    []byte(sender),
+		fn: func(_ *bbolt.Tx, p *linli.PendingImages) error {
+			p.Sender = sender
+			err := fn(p)
+			p.Sender = sender
+			return callerErr(err)
+		},
+	}.commit(db, fmt.Sprintf("pending images of %q", sender))
 }
 
 // UpdateReportOffers loads (or starts) the offers made to sender, applies
@@ -264,31 +228,16 @@ func (db *DB) UpdateReportOffers(sender string, fn func(o *linli.ReportOffers) e
 	if sender == "" {
 		return nil, linli.Errorf(linli.EInvalid, "发送人不能为空")
 	}
-	var o *linli.ReportOffers
-	var fnErr error
-	err := db.update(func(tx *bbolt.Tx) error {
-		b, err := writeBucket(tx, bucketReportOffers)
-		if err != nil {
-			return err
-		}
-		o = &linli.ReportOffers{}
-		if _, err := getJSON(b, []byte(sender), o); err != nil {
-			return err
-		}
-		o.Sender = sender
-		if fnErr = fn(o); fnErr != nil {
-			return fnErr
-		}
-		o.Sender = sender
-		return putJSON(b, []byte(sender), o)
-	})
-	if fnErr != nil {
-		return nil, fnErr
-	}
-	if err != nil {
-		return nil, fmt.Errorf("storage: report offers to %q: %w", sender, err)
-	}
-	return o, nil
+	return change[linli.ReportOffers]{
+		bucket: bucketReportOffers,
+		key:    []byte(sender),
+		fn: func(_ *bbolt.Tx, o *linli.ReportOffers) error {
+			o.Sender = sender
+			err := fn(o)
+			o.Sender = sender
+			return callerErr(err)
+		},
+	}.commit(db, fmt.Sprintf("report offers to %q", sender))
 }
 
 func reportNotFound(id uint64) error {

@@ -12,19 +12,8 @@ var _ linli.ResidentStore = (*DB)(nil)
 
 // Resident returns the resident named name, or an ENotFound *linli.Error.
 func (db *DB) Resident(name string) (*linli.Resident, error) {
-	var r linli.Resident
-	var found bool
-	err := db.view(func(tx *bbolt.Tx) (err error) {
-		found, err = getJSON(tx.Bucket(bucketResidents), []byte(name), &r)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("storage: resident %q: %w", name, err)
-	}
-	if !found {
-		return nil, residentNotFound(name)
-	}
-	return &r, nil
+	return getRecord[linli.Resident](db, fmt.Sprintf("resident %q", name), bucketResidents, []byte(name),
+		func() error { return residentNotFound(name) })
 }
 
 // ResidentByNickname finds a resident by Name, then by Nickname. When several
@@ -72,43 +61,28 @@ func (db *DB) UpdateResident(name string, fn func(*linli.Resident) error) (*linl
 	if name == "" {
 		return nil, linli.Errorf(linli.EInvalid, "居民名字不能为空")
 	}
-	var r *linli.Resident
-	var fnErr error
-	err := db.update(func(tx *bbolt.Tx) error {
-		b, err := writeBucket(tx, bucketResidents)
-		if err != nil {
-			return err
-		}
-		r = &linli.Resident{}
-		if _, err := getJSON(b, []byte(name), r); err != nil {
-			return err
-		}
-		r.Name = name
-		if fnErr = fn(r); fnErr != nil {
-			return fnErr
-		}
-		if r.Name != name {
-			if r.Name == "" {
-				fnErr = linli.Errorf(linli.EInvalid, "居民名字不能为空")
-				return fnErr
+	return change[linli.Resident]{
+		bucket: bucketResidents,
+		key:    []byte(name),
+		fn: func(_ *bbolt.Tx, r *linli.Resident) error {
+			r.Name = name
+			return callerErr(fn(r))
+		},
+		save: func(_ *bbolt.Tx, b *bbolt.Bucket, r *linli.Resident) error {
+			if r.Name != name {
+				if r.Name == "" {
+					return linli.Errorf(linli.EInvalid, "居民名字不能为空")
+				}
+				if b.Get([]byte(r.Name)) != nil {
+					return linli.Errorf(linli.EConflict, "已有居民叫 %s", r.Name)
+				}
+				if err := deleteKey(b, []byte(name)); err != nil {
+					return err
+				}
 			}
-			if b.Get([]byte(r.Name)) != nil {
-				fnErr = linli.Errorf(linli.EConflict, "已有居民叫 %s", r.Name)
-				return fnErr
-			}
-			if err := deleteKey(b, []byte(name)); err != nil {
-				return err
-			}
-		}
-		return putJSON(b, []byte(r.Name), r)
-	})
-	if fnErr != nil {
-		return nil, fnErr
-	}
-	if err != nil {
-		return nil, fmt.Errorf("storage: update resident %q: %w", name, err)
-	}
-	return r, nil
+			return putJSON(b, []byte(r.Name), r)
+		},
+	}.commit(db, fmt.Sprintf("update resident %q", name))
 }
 
 // Residents lists all residents ordered by name (byte order of the UTF-8

@@ -6,7 +6,8 @@ import (
 
 	"linli"
 	"linli/bot"
-	"linli/handlers"
+	"linli/handlers/notice"
+	"linli/nlu"
 	"linli/scheduler"
 	"linli/storage"
 	"linli/textnorm"
@@ -24,7 +25,8 @@ type app struct {
 	sched    *scheduler.Scheduler
 	engine   *bot.Engine
 	aliases  *bot.GroupAliases // renamed groups re-bound with 绑定群
-	handlers *handlers.Handlers
+	families []linli.Family
+	notice   *notice.Family // the daily digest (tests add sections)
 }
 
 // appOptions are the choices that differ between subcommands.
@@ -61,26 +63,28 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 	a.monitor = bot.NewSessionMonitor(a.outbox, cfg, clock, log)
 	a.outbox.OnDrop(a.monitor.Dropped)
 	a.sched = scheduler.New(db, clock, cfg.Location, log)
+	words := nlu.Words() // the words residents use, without the segmenter
 	a.engine = bot.New(bot.Options{
 		Config: cfg, Clock: clock, Dedupe: db, Residents: db, Outbox: a.outbox,
-		Understander: opt.understander, Normalize: textnorm.Normalize, Logger: log,
+		Understander: opt.understander, Lexicon: words, Normalize: textnorm.Normalize, Logger: log,
 		Aliases:    aliases,
 		Inbound:    db, // what Receive accepts is journaled before the platform is told
 		Middleware: append([]linli.Middleware{bot.Logging(log)}, opt.middleware...),
 	})
-	a.handlers = handlers.New(handlers.Deps{
-		Config: cfg, Clock: clock, Out: a.outbox, Residents: db, Scheduler: a.sched,
-		Classifier: opt.classifier, Logger: log,
-	})
-	attachStores(a.handlers, db)
-	a.handlers.GroupAliases = aliases // not the db: the engine and outbox must see a binding at once
-	a.handlers.Register(a.engine.Router())
-	a.handlers.RegisterJobs(a.sched)
-	a.sched.Handle(jobBackup, a.nightlyBackup)
-	if err := a.handlers.SyncConfigNotices(); err != nil {
-		db.Close()
-		return nil, err
+	e := &env{cfg: cfg, clock: clock, out: a.outbox, db: db, sched: a.sched, aliases: aliases,
+		words: words, classifier: opt.classifier, log: log}
+	a.families = e.families()
+	a.notice = e.notice
+	for _, f := range a.families {
+		f.Register(a.engine.Router())
 	}
+	for _, f := range a.families {
+		if err := f.Jobs(a.sched); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	a.sched.Handle(jobBackup, a.nightlyBackup)
 	return a, nil
 }
 
@@ -90,16 +94,6 @@ func (a *app) Close() error {
 		return fmt.Errorf("close database: %w", err)
 	}
 	return nil
-}
-
-// attachStores gives the handlers every feature service the database
-// implements.
-func attachStores(h *handlers.Handlers, db *storage.DB) {
-	h.Residents = db
-	h.Polls = db
-	h.Reports = db
-	// anchor:stores
-	h.Activities = db
 }
 
 // jobBackup is the scheduler kind of the nightly backup `linli run` keeps.

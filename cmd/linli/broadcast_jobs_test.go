@@ -48,7 +48,7 @@ func TestDigestBusyDay(t *testing.T) {
 	polls := &fakeSection{title: "一天内截止的投票", lines: []string{"", "  "}}
 	broken := &fakeSection{title: "坏掉的部分", err: errors.New("database closed")}
 	for _, s := range []linli.DigestSource{reports, polls, broken, activities} {
-		c.app.handlers.AddDigestSource(s)
+		c.app.notice.AddDigestSource(s)
 	}
 	c.con.AdvanceTo(at(t, cfg, "2026-11-23 18:00"))
 	c.con.Flush()
@@ -90,7 +90,7 @@ func TestDigestEmptyDaySendsNothing(t *testing.T) {
 	cfg.Notices = nil
 	c := startConsole(t, cfg, filepath.Join(t.TempDir(), "t.db"), scriptStart(t, cfg))
 	empty := &fakeSection{title: "今日活动"}
-	c.app.handlers.AddDigestSource(empty)
+	c.app.notice.AddDigestSource(empty)
 	c.con.AdvanceTo(at(t, cfg, "2026-11-23 18:00"))
 	c.con.Flush()
 	if len(empty.asked) != 1 {
@@ -110,7 +110,7 @@ func TestDigestWithoutStaffGroupGoesToEachStaff(t *testing.T) {
 	cfg := loadTestConfig(t, "testdata/broadcast30.toml")
 	cfg.Notices, cfg.StaffGroup = nil, ""
 	c := startConsole(t, cfg, filepath.Join(t.TempDir(), "t.db"), scriptStart(t, cfg))
-	c.app.handlers.AddDigestSource(&fakeSection{title: "今日活动", lines: []string{"14:00 讲座"}})
+	c.app.notice.AddDigestSource(&fakeSection{title: "今日活动", lines: []string{"14:00 讲座"}})
 	c.con.AdvanceTo(at(t, cfg, "2026-11-23 18:00"))
 	c.con.Flush()
 	got := c.plat.lines()

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -53,15 +52,4 @@ func nameOr(path string) string {
 		return "(内置演示社区)"
 	}
 	return path
-}
-
-// bareUnicodeKey matches a line whose key is bare but not ASCII, such as
-// `安全隐患 = "4h"` (DESIGN.md writes [sla] that way).
-var bareUnicodeKey = regexp.MustCompile(`(?m)^(\s*)([^\s"'=\[#.]*[^\x00-\x7f][^\s"'=\[#.]*)(\s*=)`)
-
-// quoteUnicodeKeys quotes bare keys with non-ASCII characters. TOML 1.0 only
-// allows A-Za-z0-9_- in bare keys; TOML 1.1 allows more, and people write
-// category names as keys, so such configs are accepted rather than refused.
-func quoteUnicodeKeys(s string) string {
-	return bareUnicodeKey.ReplaceAllString(s, `$1"$2"$3`)
 }

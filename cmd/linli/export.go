@@ -11,7 +11,8 @@ import (
 	"strings"
 
 	"linli"
-	"linli/handlers"
+	"linli/handlers/export"
+	"linli/nlu"
 )
 
 func runExport(args []string, stdout, stderr io.Writer) int {
@@ -62,15 +63,14 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer db.Close()
-	h := handlers.New(handlers.Deps{Config: cfg, Residents: db, Logger: slog.New(slog.NewTextHandler(stderr, nil))})
-	attachStores(h, db)
-	t, err := h.Export(kind)
+	e := &env{cfg: cfg, db: db, words: nlu.Words(), log: slog.New(slog.NewTextHandler(stderr, nil))}
+	t, err := export.Build(exports(e.families()), kind)
 	if err != nil {
 		fmt.Fprintln(stderr, "linli export:", linli.ErrorMessage(err))
 		return 1
 	}
 	var buf bytes.Buffer
-	if err := h.WriteTable(t, *format, &buf); err != nil {
+	if err := export.Write(t, *format, cfg.Location, &buf); err != nil {
 		fmt.Fprintln(stderr, "linli export:", linli.ErrorMessage(err))
 		return 1
 	}

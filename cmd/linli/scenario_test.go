@@ -3,14 +3,15 @@ package main
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rogpeppe/go-internal/diff"
 )
 
-var update = flag.Bool("update", false, "rewrite the expected output of scenario tests")
+var update = flag.Bool("update", false, "rewrite the expected output of scenario tests, logging the diff of each")
 
 // TestScenarios runs every testdata/scenarios/*.txt through `linli console`
 // and compares stdout with the .out file beside it. A scenario is run twice
@@ -22,8 +23,41 @@ var update = flag.Bool("update", false, "rewrite the expected output of scenario
 //	// restart: 2026-11-25 10:00           end this console, start a new one on
 //	                                        the same database at that clock (with
 //	                                        the same "// args:" flags but --clock)
+//	//= [幸福里1期居民群] @张阿姨 报名成功…   an inline expectation (below)
+//	//=0 [幸福里1期居民群] …138…             a counted one: never
 //
-// Write the expected output with: go test ./cmd/linli -run TestScenarios -update
+// Inline expectations state the rule a scenario is about, so that a golden
+// regenerated blindly cannot hide a regression. They are checked on every
+// run, with or without -update, before the golden is compared or written:
+//
+//   - "//= PATTERN": some output line matches PATTERN, after the line the
+//     previous "//=" of the file matched: the "//=" lines match in order.
+//   - "//=N PATTERN" (N a number right after "//="): exactly N lines of the
+//     whole output match PATTERN, wherever they are; it takes no place in
+//     the order of the "//=" lines. "//=0" says a line never appears,
+//     "//=1" that something happens once (a "//=" beside it says where).
+//   - PATTERN matches a whole output line. Leading and trailing blanks of
+//     both are ignored, and "…" (U+2026) in PATTERN stands for any text,
+//     none included: "报名成功…" is a prefix, "…候补第2位…" a substring.
+//     Everything else is literal (a "…" in the output is matched by one in
+//     the pattern too, as by any wildcard).
+//   - The indented continuation lines of a multi-line message are matched
+//     both as they are and with their message's "[群名] " or "[私聊 昵称] "
+//     in front, so "//= [私聊 吴姐] …退回：经核实…" says who gets that line
+//     and "//=0 [幸福里1期居民群] …经核实…" that a group never sees it.
+//
+// A failed expectation is reported as FILE:LINE with the pattern and the
+// output lines that come closest. Expectation lines are directives of this
+// test: they are not passed to the console (run by hand, the console skips
+// them as comments), so they change neither the output nor the line
+// numbers the console reports.
+//
+// Rewrite the expected output with
+//
+//	go test ./cmd/linli -run TestScenarios -update -v
+//
+// which logs a unified diff of every .out it changes (-v shows the log) and
+// leaves the .out of a scenario whose expectations fail alone.
 func TestScenarios(t *testing.T) {
 	files, err := filepath.Glob("testdata/scenarios/*.txt")
 	if err != nil {
@@ -42,21 +76,32 @@ func TestScenarios(t *testing.T) {
 			first := runScenario(t, string(script))
 			second := runScenario(t, string(script))
 			if first != second {
-				t.Fatalf("two runs differ:\n--- first\n%s\n--- second\n%s", first, second)
+				t.Fatalf("two runs differ:\n%s", diff.Diff("first", []byte(first), "second", []byte(second)))
+			}
+			exps, err := parseExpectations(file, string(script))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if failures := checkExpectations(exps, first); len(failures) > 0 {
+				t.Fatalf("%d inline expectation(s) failed:\n%s", len(failures), strings.Join(failures, "\n"))
 			}
 			golden := strings.TrimSuffix(file, ".txt") + ".out"
+			want, err := os.ReadFile(golden)
 			if *update {
+				if err == nil && string(want) == first {
+					return
+				}
 				if err := os.WriteFile(golden, []byte(first), 0o644); err != nil {
 					t.Fatal(err)
 				}
+				t.Logf("rewrote %s:\n%s", golden, diff.Diff(golden, want, "new output", []byte(first)))
 				return
 			}
-			want, err := os.ReadFile(golden)
 			if err != nil {
 				t.Fatalf("no expected output (run with -update to create it): %v", err)
 			}
 			if first != string(want) {
-				t.Errorf("output differs from %s:\n%s", golden, lineDiff(string(want), first))
+				t.Errorf("output differs from %s:\n%s", golden, diff.Diff(golden, want, "output", []byte(first)))
 			}
 		})
 	}
@@ -92,6 +137,8 @@ func runScenario(t *testing.T, script string) string {
 			a := splitArgs(strings.TrimPrefix(trimmed, "// args:"))
 			args = append(args, a...)
 			extra = append(extra, withoutClock(a)...)
+			continue
+		case isExpectation(trimmed):
 			continue
 		case strings.HasPrefix(trimmed, "// restart:"):
 			flush()
@@ -140,26 +187,4 @@ func splitArgs(s string) []string {
 		out = append(out, cur.String())
 	}
 	return out
-}
-
-// lineDiff shows the first differing lines.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d\n  want: %s\n  got:  %s\n", i+1, wl, gl)
-			if b.Len() > 2000 {
-				break
-			}
-		}
-	}
-	return b.String()
 }

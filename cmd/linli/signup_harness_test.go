@@ -5,7 +5,6 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -119,14 +118,4 @@ func texts(outs []linli.Outgoing) []string {
 		s = append(s, "["+o.To.String()+"] "+o.Text)
 	}
 	return s
-}
-
-// findText returns the first delivered message containing sub.
-func findText(outs []linli.Outgoing, sub string) (linli.Outgoing, bool) {
-	for _, o := range outs {
-		if strings.Contains(o.Text, sub) {
-			return o, true
-		}
-	}
-	return linli.Outgoing{}, false
 }

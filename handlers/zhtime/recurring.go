@@ -6,12 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/robfig/cron/v3"
 )
-
-// cronParser accepts exactly the 5-field specs the scheduler runs.
-var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow)
 
 // recurring is a recurring expression as written.
 type recurring struct {
@@ -48,32 +43,33 @@ func isCronLike(s string) bool {
 }
 
 // parseRecurring returns the cron spec and description of s, or an error
-// saying why a recurring-looking s cannot be run.
-func parseRecurring(s string) (spec, desc string, err error) {
+// saying why a recurring-looking s cannot be run. The calendar checks the
+// spec.
+func (r Reader) parseRecurring(s string) (spec, desc string, err error) {
 	if isCronLike(s) {
 		spec = strings.Join(strings.Fields(s), " ")
-		if _, err := cronParser.Parse(spec); err != nil {
-			return "", "", fmt.Errorf("cron表达式“%s”有误：%v", s, err)
+		if !r.valid(spec) {
+			return "", "", fmt.Errorf("cron表达式“%s”有误：%s", s, cronFields)
 		}
 		return spec, describe(spec), nil
 	}
-	r, err := scanRecurring(s)
+	rec, err := scanRecurring(s)
 	if err != nil {
 		return "", "", err
 	}
-	hour, minute, err := timeOfDay(r.pd, r.clk, DefaultHour)
+	hour, minute, err := timeOfDay(rec.pd, rec.clk, DefaultHour)
 	if err != nil {
 		return "", "", fmt.Errorf("时间“%s”有误：%v", s, err)
 	}
 	if hour == 24 { // 晚上12点
-		if r.dom != "*" || r.dow != "*" {
+		if rec.dom != "*" || rec.dow != "*" {
 			return "", "", errRecurring(s, "（午夜12点属于第二天，请写成第二天的0点）")
 		}
 		hour = 0
 	}
-	spec = fmt.Sprintf("%d %d %s %s %s", minute, hour, r.dom, r.month, r.dow)
-	if _, err := cronParser.Parse(spec); err != nil {
-		return "", "", fmt.Errorf("时间“%s”有误：%v", s, err)
+	spec = fmt.Sprintf("%d %d %s %s %s", minute, hour, rec.dom, rec.month, rec.dow)
+	if !r.valid(spec) {
+		return "", "", fmt.Errorf("时间“%s”有误：%s", s, cronFields)
 	}
 	return spec, describe(spec), nil
 }

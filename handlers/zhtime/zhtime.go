@@ -30,6 +30,11 @@
 //
 // Errors are plain errors whose text is Simplified Chinese, safe to show to
 // the user as is, and says what forms are accepted.
+//
+// Recurring expressions become schedule specs (5-field cron, or "nth N W
+// HH:MM" for the N-th weekday of a month) that the scheduler runs. This
+// package does not read cron itself: a Reader asks its linli.Calendar (the
+// scheduler) whether a spec is valid and when it next fires.
 package zhtime
 
 import (
@@ -37,6 +42,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"linli"
 )
 
 // DefaultHour is the hour of day meant by a date without a time (11月28日,
@@ -84,13 +91,34 @@ func ParseDeadline(s string, now time.Time) (time.Time, error) {
 	return t, nil
 }
 
+// Reader reads the expressions whose specs need a calendar: recurring
+// times (ParseRecurring, ParseWhen, Split) and the recurrences of
+// activities (ParseRepeat). One-off times need none: see Parse and
+// ParseDeadline. The zero Reader is not usable; Cal is required.
+type Reader struct {
+	Cal linli.Calendar // checks specs and computes occurrences: the scheduler
+}
+
+// checkRef is the time specs are checked from: any time would do.
+var checkRef = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// cronFields says what a 5-field spec looks like, after a spec the
+// calendar rejects.
+const cronFields = "应为5段（分 时 日 月 周），例如 0 8 * * 1 表示每周一8点"
+
+// valid reports whether the calendar accepts spec.
+func (r Reader) valid(spec string) bool {
+	_, err := r.Cal.Next(spec, checkRef)
+	return err == nil
+}
+
 // ParseRecurring reads a recurring expression and returns a 5-field cron
-// spec (minute hour day-of-month month day-of-week, as robfig/cron parses
-// it) and a description such as "每周一 09:00". A 5-field cron spec is
-// validated and passed through. ok is false when s is not a recurring
-// expression linli can run; ParseWhen says why in that case.
-func ParseRecurring(s string) (spec string, desc string, ok bool) {
-	spec, desc, err := parseRecurring(strings.TrimSpace(s))
+// spec (minute hour day-of-month month day-of-week) and a description such
+// as "每周一 09:00". A 5-field cron spec is checked with the calendar and
+// passed through. ok is false when s is not a recurring expression linli
+// can run; ParseWhen says why in that case.
+func (r Reader) ParseRecurring(s string) (spec string, desc string, ok bool) {
+	spec, desc, err := r.parseRecurring(strings.TrimSpace(s))
 	return spec, desc, err == nil
 }
 
@@ -98,10 +126,10 @@ func ParseRecurring(s string) (spec string, desc string, ok bool) {
 // (and a zero t), or a one-off time relative to now, returning t (and an
 // empty spec). Recurring-looking input that cannot be run (每月第一个周六,
 // an invalid cron spec) gets an error saying so.
-func ParseWhen(s string, now time.Time) (t time.Time, spec string, err error) {
+func (r Reader) ParseWhen(s string, now time.Time) (t time.Time, spec string, err error) {
 	s = strings.TrimSpace(s)
 	if looksRecurring(s) {
-		spec, _, err := parseRecurring(s)
+		spec, _, err := r.parseRecurring(s)
 		return time.Time{}, spec, err
 	}
 	t, err = Parse(s, now)
@@ -116,7 +144,7 @@ const maxExprWords = 6
 // ParseWhen accepts, and returns it and the rest of s (trimmed). It is for
 // commands such as "定时通知 明天8点 幸福里1期居民群 内容", after the
 // command word. ok is false when no leading words form a time.
-func Split(s string, now time.Time) (expr string, rest string, ok bool) {
+func (r Reader) Split(s string, now time.Time) (expr string, rest string, ok bool) {
 	s = strings.TrimSpace(s)
 	var ends []int // byte offsets where a word ends
 	for i := 0; i < len(s) && len(ends) < maxExprWords; i++ {
@@ -129,7 +157,7 @@ func Split(s string, now time.Time) (expr string, rest string, ok bool) {
 	}
 	for i := len(ends) - 1; i >= 0; i-- {
 		cand := s[:ends[i]]
-		if _, _, err := ParseWhen(cand, now); err == nil {
+		if _, _, err := r.ParseWhen(cand, now); err == nil {
 			return cand, strings.TrimSpace(s[ends[i]:]), true
 		}
 	}

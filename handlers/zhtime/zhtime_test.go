@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"linli"
 )
 
 var shanghai = mustLoad("Asia/Shanghai")
@@ -24,6 +26,21 @@ func at(t *testing.T, s string) time.Time {
 		t.Fatal(err)
 	}
 	return v
+}
+
+// rd reads with a calendar that rejects the specs the scheduler rejects in
+// these tests; cmd/linli tests the same cases with the real scheduler.
+var rd = Reader{Cal: fakeCalendar{"0 25 * * *": true, "0 8 * * 7": true}}
+
+// fakeCalendar rejects the specs it lists and puts every other one an hour
+// after the time asked about.
+type fakeCalendar map[string]bool
+
+func (c fakeCalendar) Next(spec string, after time.Time) (time.Time, error) {
+	if c[spec] {
+		return time.Time{}, linli.Errorf(linli.EInvalid, "重复规则“%s”无法识别", spec)
+	}
+	return after.Add(time.Hour), nil
 }
 
 const (
@@ -116,7 +133,7 @@ func TestParse(t *testing.T) {
 		{monday, "10点整", "2026-11-23 10:00"},
 		{monday, "10时30分", "2026-11-23 10:30"},
 		{monday, "下午", "2026-11-23 15:00"},
-		// durations (olebedev/when)
+		// durations
 		{monday, "10分钟后", "2026-11-23 09:10"},
 		{monday, "半小时后", "2026-11-23 09:30"},
 		{monday, "两个小时后", "2026-11-23 11:00"},
@@ -220,12 +237,9 @@ func TestParseRecurring(t *testing.T) {
 		{"*/30 8-18 * * 1-5", "*/30 8-18 * * 1-5", "按cron“*/30 8-18 * * 1-5”"},
 	}
 	for _, tt := range tests {
-		spec, desc, ok := ParseRecurring(tt.in)
+		spec, desc, ok := rd.ParseRecurring(tt.in)
 		if !ok || spec != tt.spec || desc != tt.desc {
 			t.Errorf("ParseRecurring(%q) = %q, %q, %v; want %q, %q, true", tt.in, spec, desc, ok, tt.spec, tt.desc)
-		}
-		if _, err := cronParser.Parse(spec); ok && err != nil {
-			t.Errorf("ParseRecurring(%q) spec %q does not parse: %v", tt.in, spec, err)
 		}
 	}
 }
@@ -235,7 +249,7 @@ func TestParseRecurringRejects(t *testing.T) {
 		"明天8点", "11月28日 9:30", "", "每周", "每月", "每两周", "每小时",
 		"每月第一个周六9点", "每月最后一天", "0 25 * * *", "0 8 * * 7", "每周六上午15点",
 	} {
-		if spec, desc, ok := ParseRecurring(in); ok {
+		if spec, desc, ok := rd.ParseRecurring(in); ok {
 			t.Errorf("ParseRecurring(%q) = %q, %q, true; want ok=false", in, spec, desc)
 		}
 	}
@@ -258,7 +272,7 @@ func TestParseWhen(t *testing.T) {
 		{in: "下个月", err: "无法识别时间"},
 	}
 	for _, tt := range tests {
-		got, spec, err := ParseWhen(tt.in, now)
+		got, spec, err := rd.ParseWhen(tt.in, now)
 		switch {
 		case tt.err != "":
 			if err == nil || !strings.Contains(err.Error(), tt.err) {
@@ -298,7 +312,7 @@ func TestSplit(t *testing.T) {
 		{"", "", "", false},
 	}
 	for _, tt := range tests {
-		expr, rest, ok := Split(tt.in, now)
+		expr, rest, ok := rd.Split(tt.in, now)
 		if expr != tt.expr || rest != tt.rest || ok != tt.ok {
 			t.Errorf("Split(%q) = %q, %q, %v; want %q, %q, %v", tt.in, expr, rest, ok, tt.expr, tt.rest, tt.ok)
 		}
@@ -348,13 +362,13 @@ func FuzzParse(f *testing.F) {
 		} else if err.Error() == "" {
 			t.Errorf("Parse(%q): empty error", s)
 		}
-		if spec, _, ok := ParseRecurring(s); ok {
-			if _, err := cronParser.Parse(spec); err != nil {
-				t.Errorf("ParseRecurring(%q) = %q, which does not parse: %v", s, spec, err)
+		if spec, _, ok := rd.ParseRecurring(s); ok {
+			if len(strings.Fields(spec)) != 5 {
+				t.Errorf("ParseRecurring(%q) = %q, not a 5-field spec", s, spec)
 			}
 		}
-		ParseWhen(s, now)
-		if expr, rest, ok := Split(s, now); ok && !strings.HasPrefix(strings.TrimSpace(s), expr) {
+		rd.ParseWhen(s, now)
+		if expr, rest, ok := rd.Split(s, now); ok && !strings.HasPrefix(strings.TrimSpace(s), expr) {
 			t.Errorf("Split(%q) = %q, %q: expr is not a prefix", s, expr, rest)
 		}
 	})
@@ -377,5 +391,53 @@ func TestParseDeadline(t *testing.T) {
 		if err != nil || got.Format("2006-01-02 15:04") != tt.want {
 			t.Errorf("ParseDeadline(%q) = %v, %v; want %s", tt.in, got, err, tt.want)
 		}
+	}
+}
+
+func TestParseRepeat(t *testing.T) {
+	now := at(t, monday)
+	tests := []struct {
+		text, start, rule, desc string
+	}{
+		{"每周六 重复", "2026-11-28 08:00", "0 8 * * 6", "每周六 08:00"},
+		{"每周", "2026-11-28 08:00", "0 8 * * 6", "每周六 08:00"},
+		{"每月", "2026-11-28 08:00", "0 8 28 * *", "每月28日 08:00"},
+		{"每天", "2026-11-28 07:30", "30 7 * * *", "每天 07:30"},
+		{"每周六上午9点", "", "0 9 * * 6", "每周六 09:00"},
+		{"每月第一个周六下午3点", "", "nth 1 6 15:00", "每月第一个周六 15:00"},
+		{"每月最后一个周日", "2026-11-29 10:00", "nth -1 0 10:00", "每月最后一个周日 10:00"},
+		{"0 14 1 * *", "", "0 14 1 * *", "每月1日 14:00"},
+	}
+	for _, tt := range tests {
+		var start time.Time
+		if tt.start != "" {
+			start = at(t, tt.start)
+		}
+		rule, desc, first, err := rd.ParseRepeat(tt.text, start, now)
+		if err != nil || rule != tt.rule || desc != tt.desc {
+			t.Errorf("ParseRepeat(%q) = %q %q %v; want %q %q", tt.text, rule, desc, err, tt.rule, tt.desc)
+			continue
+		}
+		// The fake calendar answers an hour after the time asked about: a
+		// minute before start (start itself may be the first), or now.
+		want := now.Add(time.Hour)
+		if !start.IsZero() {
+			want = start.Add(59 * time.Minute)
+		}
+		if !first.Equal(want) {
+			t.Errorf("ParseRepeat(%q) first = %v, want %v", tt.text, first, want)
+		}
+	}
+	for text, want := range map[string]string{
+		"每月第一个周六":    "第一次的时间",
+		"每两周9点":      "暂不支持重复时间",
+		"0 25 * * *": "cron表达式“0 25 * * *”有误",
+	} {
+		if _, _, _, err := rd.ParseRepeat(text, time.Time{}, now); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseRepeat(%q) error %v, want it to contain %q", text, err, want)
+		}
+	}
+	if d := describeRule("nth -1 0 10:00"); d != "每月最后一个周日 10:00" {
+		t.Errorf("describe = %q", d)
 	}
 }

@@ -1,0 +1,43 @@
+package account
+
+import (
+	"context"
+
+	"linli"
+)
+
+func (h *Family) registerBind(r linli.Router) {
+	r.Command(linli.Command{
+		Names: []string{"绑定"}, Args: linli.ArgsRequired,
+		Usage: textBindUsage, Help: "绑定 3栋502 — 登记您的户号", Handler: h.bind,
+	})
+}
+
+// bind sets the sender's household from "绑定 3栋502".
+func (h *Family) bind(ctx context.Context, req *linli.Request) error {
+	hh, ok := linli.ParseHousehold(req.Args)
+	if !ok {
+		if !req.Msg.Addressed && len([]rune(req.Args)) > 12 {
+			return linli.ErrNotCommand
+		}
+		return linli.Errorf(linli.EInvalid, textBindUsage)
+	}
+	if _, ok := h.Config.GridOf(hh.Building); !ok && len(h.Config.Grids) > 0 {
+		return linli.Errorf(linli.EInvalid, textBindUnknownBuilding, hh.BuildingName())
+	}
+	var before string
+	_, err := h.Residents.UpdateResident(req.Msg.Sender, func(r *linli.Resident) error {
+		if r.Bound {
+			before = r.Household
+		}
+		r.Household, r.Bound = hh.String(), true
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if before != "" && before != hh.String() {
+		return req.Reply(textRebound(before, hh.String()))
+	}
+	return req.Reply(textBound(hh.String()))
+}

@@ -1,0 +1,43 @@
+// Package report is the command family of 随手拍: residents report
+// problems (with photos, a place, an emergency), grid workers and
+// supervisors close the loop (受理, 办结, 退回, 转派, 改类), the SLA ladder
+// reminds and escalates, residents rate and reopen (评价, 没修好), staff get
+// the figures (统计 上报, 导出 上报). Windows and limits are the constants of
+// report.go; texts are in texts.go.
+package report
+
+import (
+	"log/slog"
+
+	"linli"
+	"linli/handlers/export"
+	"linli/handlers/tell"
+)
+
+// Deps are what the family uses. cmd/linli fills them.
+type Deps struct {
+	Config     *linli.Config
+	Clock      linli.Clock
+	Out        linli.Sender
+	Residents  linli.ResidentStore // who is the bot's friend (told privately)
+	Scheduler  linli.Scheduler
+	Reports    linli.ReportService // reports and their images
+	Classifier linli.Classifier    // optional; the lexicon's keyword table is used without it
+	Lexicon    linli.Lexicon       // emergencies, places, fillers, "still broken"
+	Logger     *slog.Logger        // required: cmd/linli's, as component "handlers" (scenario outputs show it)
+}
+
+// Family is the 随手拍 family. Its methods' receiver h is the family's
+// handlers.
+type Family struct{ Deps }
+
+// New returns the family.
+func New(d Deps) *Family { return &Family{Deps: d} }
+
+// teller reaches people through the outbox.
+func (h *Family) teller() tell.Teller {
+	return tell.Teller{Config: h.Config, Out: h.Out, Residents: h.Residents}
+}
+
+// xlsx renders t as an .xlsx file for 导出 上报.
+func (h *Family) xlsx(t *linli.Table) ([]byte, error) { return export.XLSX(t, h.Config.Location) }

@@ -1,0 +1,297 @@
+package report
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"linli"
+	"linli/handlers/zhtime"
+)
+
+// reportMine handles "我的上报": the sender's reports, newest first, sent
+// privately when possible (a group need not see who reported what).
+func (h *Family) reportMine(ctx context.Context, req *linli.Request) error {
+	list, err := h.Reports.Reports(func(r *linli.Report) bool { return r.Reporter == req.Msg.Sender })
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		return req.Reply(textReportNoReports)
+	}
+	slices.Reverse(list)
+	var b strings.Builder
+	fmt.Fprintf(&b, "您的随手拍（共%d条）：", len(list))
+	for _, r := range list[:min(len(list), reportListMax)] {
+		fmt.Fprintf(&b, "\n#%d %s — %s（%s）", r.ID, what(r), reportStatusText[r.Status],
+			zhtime.FormatDate(r.CreatedAt.In(h.Config.Location)))
+	}
+	b.WriteString("\n发送「进度 编号」查看详情。")
+	return req.ReplyPrivate(b.String(), nil)
+}
+
+// reportPublicSteps are the steps of a report a resident is told of anyway;
+// only they are listed by 进度 when the answer would go into a group.
+var reportPublicSteps = map[string]bool{linli.ReportSubmitted: true, linli.ReportAccepted: true,
+	linli.ReportResolved: true, linli.ReportRejected: true, linli.ReportReopened: true, "place": true}
+
+// reportProgress handles "进度 <编号>" for the reporter and for those who
+// may work on the report. The whole history (reminders, escalations, 退回
+// reasons) goes privately only: to a reporter who is not the bot's friend
+// the answer is an @mention in a group, so it lists only the steps they
+// were told of, without a 退回 reason.
+func (h *Family) reportProgress(ctx context.Context, req *linli.Request) error {
+	id, _, err := idOrUsage(req, textReportProgressUsage)
+	if err != nil {
+		return err
+	}
+	r, err := h.Reports.Report(id)
+	if err != nil {
+		if req.Msg.Role >= linli.RoleGridWorker {
+			return h.workerNotFound(err, id)
+		}
+		return h.residentNotFound(err, id)
+	}
+	if r.Reporter != req.Msg.Sender && !h.mayAct(req, r) {
+		if req.Msg.Role >= linli.RoleGridWorker {
+			return linli.Errorf(linli.EForbidden, textReportNotYourGrid, r.ID, r.Grid)
+		}
+		return linli.Errorf(linli.EForbidden, textReportNotYours, "查看")
+	}
+	loc := h.Config.Location
+	var b strings.Builder
+	fmt.Fprintf(&b, "随手拍#%d %s — %s\n描述：%s", r.ID, what(r), reportStatusText[r.Status], r.Description)
+	if n := len(r.Images); n > 0 {
+		fmt.Fprintf(&b, "（附图%d张）", n)
+	}
+	if r.DuplicateOf != 0 {
+		fmt.Fprintf(&b, "\n与#%d是同一问题，随#%d一起处理。", r.DuplicateOf, r.DuplicateOf)
+	} else if r.Open() {
+		fmt.Fprintf(&b, "\n处理：%s %s，时限 %s", r.Grid, r.Assignee, zhtime.Format(r.Deadline.In(loc)))
+		if req.Now.After(r.Deadline) {
+			b.WriteString("（已超时）")
+		}
+	}
+	full := h.teller().Reachable(req.Msg.Sender)
+	for _, e := range r.History {
+		if !full && !reportPublicSteps[e.Action] {
+			continue
+		}
+		fmt.Fprintf(&b, "\n%s %s", e.At.In(loc).Format("01-02 15:04"), reportActionText[e.Action])
+		switch {
+		case !full && e.Action == linli.ReportRejected:
+			b.WriteString(textReportReasonWithheld(h.Config.BotName, r.ID))
+		case e.Note != "":
+			b.WriteString("：" + e.Note)
+		}
+	}
+	if full {
+		return h.Out.Send(linli.Outgoing{To: linli.Chat{User: req.Msg.Sender}, Text: b.String(), Private: true})
+	}
+	return req.ReplyPrivate(b.String(), nil)
+}
+
+// reportTodo handles "待办": open reports of the sender's grids (a worker's
+// own, a supervisor's supervised, all for staff), oldest first, overdue
+// marked. Supervisors and staff also get the stats line.
+func (h *Family) reportTodo(ctx context.Context, req *linli.Request) error {
+	who, all := req.Msg.Sender, req.Msg.Role.IsStaff()
+	grids := map[string]bool{}
+	for _, g := range h.Config.Grids {
+		if g.Worker == who || g.Supervisor == who {
+			grids[g.Name] = true
+		}
+	}
+	open, dups, err := h.Reports.OpenReports()
+	if err != nil {
+		return err
+	}
+	var list []*linli.Report
+	for _, r := range open {
+		if all || grids[r.Grid] || r.Assignee == who {
+			list = append(list, r)
+		}
+	}
+	loc := h.Config.Location
+	var b strings.Builder
+	if len(list) == 0 {
+		b.WriteString(textReportNoTodo)
+	} else {
+		fmt.Fprintf(&b, "待办上报%d条（先报的在前）：", len(list))
+	}
+	for _, r := range list {
+		fmt.Fprintf(&b, "\n#%d ", r.ID)
+		if req.Now.After(r.Deadline) {
+			b.WriteString("【超时】")
+		}
+		fmt.Fprintf(&b, "%s — %s，%s前", what(r), reportStatusText[r.Status], zhtime.Format(r.Deadline.In(loc)))
+		if all || len(grids) > 1 {
+			fmt.Fprintf(&b, "，%s", r.Grid)
+		}
+		if n := dups[r.ID]; n > 0 {
+			fmt.Fprintf(&b, "（另有%d人反映）", n)
+		}
+	}
+	if all || req.Msg.Role == linli.RoleSupervisor {
+		st, err := h.ReportStats()
+		if err != nil {
+			return err
+		}
+		b.WriteString("\n" + st.Summary())
+	}
+	return req.Reply(b.String())
+}
+
+// ReportStats are the 随手拍 figures staff watch. Duplicates count only in
+// Merged (a problem is counted once); ratings count from every report.
+type ReportStats struct {
+	Total    int // reports, duplicates excluded
+	Merged   int // duplicates linked to another report
+	Resolved int
+	Rejected int
+	Open     int
+	Overdue  int // open and past the deadline
+	OnTime   int // resolved before the deadline of their last SLA round
+	Rated    int
+	RateSum  int
+	Pleased  int // ratings of 4 or 5
+}
+
+// ResolutionRate is 解决率: resolved among reports not rejected (0..1).
+func (s ReportStats) ResolutionRate() float64 { return ratio(s.Resolved, s.Total-s.Rejected) }
+
+// Satisfaction is 满意度: the mean rating (1..5; 0 without ratings).
+func (s ReportStats) Satisfaction() float64 { return ratio(s.RateSum, s.Rated) }
+
+func ratio(a, b int) float64 {
+	if b <= 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// Summary is one line for 待办.
+func (s ReportStats) Summary() string {
+	sat := "暂无评价"
+	if s.Rated > 0 {
+		sat = fmt.Sprintf("%.1f分（%d条评价）", s.Satisfaction(), s.Rated)
+	}
+	return fmt.Sprintf("全社区：解决率 %.0f%%，满意度 %s。", 100*s.ResolutionRate(), sat)
+}
+
+// ReportStats computes the figures from every report at the clock's time.
+func (h *Family) ReportStats() (ReportStats, error) {
+	list, err := h.Reports.Reports(nil)
+	if err != nil {
+		return ReportStats{}, err
+	}
+	return computeReportStats(list, h.Clock.Now()), nil
+}
+
+func computeReportStats(list []*linli.Report, now time.Time) ReportStats {
+	var s ReportStats
+	for _, r := range list {
+		if r.Rating > 0 {
+			s.Rated++
+			s.RateSum += r.Rating
+			if r.Rating >= 4 {
+				s.Pleased++
+			}
+		}
+		if r.DuplicateOf != 0 {
+			s.Merged++
+			continue
+		}
+		s.Total++
+		switch {
+		case r.Status == linli.ReportResolved:
+			s.Resolved++
+			if !r.ResolvedAt.After(r.Deadline) {
+				s.OnTime++
+			}
+		case r.Status == linli.ReportRejected:
+			s.Rejected++
+		default:
+			s.Open++
+			if now.After(r.Deadline) {
+				s.Overdue++
+			}
+		}
+	}
+	return s
+}
+
+// reportStatsCommand handles "统计 上报" for staff.
+func (h *Family) reportStatsCommand(ctx context.Context, req *linli.Request) error {
+	s, err := h.ReportStats()
+	if err != nil {
+		return err
+	}
+	return req.Reply(textReportStats(s))
+}
+
+func textReportStats(s ReportStats) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "随手拍统计：共%d件", s.Total)
+	if s.Merged > 0 {
+		fmt.Fprintf(&b, "（另有%d条重复反映已合并）", s.Merged)
+	}
+	b.WriteString("\n")
+	fmt.Fprintf(&b, "已办结%d，已退回%d，处理中%d（其中超时%d）\n", s.Resolved, s.Rejected, s.Open, s.Overdue)
+	fmt.Fprintf(&b, "解决率 %.0f%%（办结÷未退回的），按时办结 %d件\n", 100*s.ResolutionRate(), s.OnTime)
+	if s.Rated == 0 {
+		b.WriteString("满意度：暂无评价")
+	} else {
+		fmt.Fprintf(&b, "满意度 %.1f分（%d条评价，4-5分的%.0f%%）", s.Satisfaction(), s.Rated, 100*ratio(s.Pleased, s.Rated))
+	}
+	return b.String()
+}
+
+// reportExportCommand handles "导出 上报": an .xlsx sent privately.
+func (h *Family) reportExportCommand(ctx context.Context, req *linli.Request) error {
+	t, err := h.exportReports()
+	if err != nil {
+		return err
+	}
+	data, err := h.xlsx(t)
+	if err != nil {
+		return err
+	}
+	name := "随手拍-" + req.Now.In(h.Config.Location).Format("20060102") + ".xlsx"
+	return req.ReplyPrivate(fmt.Sprintf(textReportExportCaption, len(t.Rows)),
+		&linli.Media{Name: name, Kind: linli.MediaFile, Data: data})
+}
+
+// Exports is the reports export.
+func (h *Family) Exports() []linli.Export {
+	return []linli.Export{{Kind: "reports", Table: h.exportReports}}
+}
+
+// exportReports lists reports (DESIGN.md `linli export reports`): the
+// contract's columns, then place, household (xlsx only) and details.
+func (h *Family) exportReports() (*linli.Table, error) {
+	list, err := h.Reports.Reports(nil)
+	if err != nil {
+		return nil, err
+	}
+	t := &linli.Table{Kind: "reports",
+		Columns: []string{"id", "reporter", "group", "category", "description", "status", "grid", "assignee",
+			"created_at", "resolved_at", "escalations", "rating", "duplicate_of",
+			"place", "household", "images", "accepted_at", "deadline", "resolution", "resolution_images", "comment", "reopened"},
+		Private: []string{"household"}}
+	for _, r := range list {
+		var rating, dup any
+		if r.Rating > 0 {
+			rating = r.Rating
+		}
+		if r.DuplicateOf != 0 {
+			dup = r.DuplicateOf
+		}
+		t.Rows = append(t.Rows, []any{r.ID, r.Reporter, r.Group, r.Category, r.Description, r.Status, r.Grid, r.Assignee,
+			r.CreatedAt, r.ResolvedAt, r.Escalations, rating, dup,
+			r.Place, r.Household, len(r.Images), r.AcceptedAt, r.Deadline, r.Resolution, len(r.ResolImages), r.Comment, r.Reopened})
+	}
+	return t, nil
+}

@@ -1,0 +1,411 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"linli"
+	"linli/handlers/zhtime"
+)
+
+// Texts of the 随手拍 family. Nothing here that goes to a group names the
+// reporter or their household.
+
+const (
+	textReportUsage              = "请说明问题和位置，例如：随手拍 3号楼门口路灯不亮（可再发一张照片）。"
+	textReportProgressUsage      = "请带上编号，例如：进度 3（发送「我的上报」可查看编号）。"
+	textReportRateUsage          = "请按「评价 编号 分数 意见」打分，分数1到5，例如：评价 3 5 处理很及时。"
+	textReportReopenUsage        = "请带上随手拍编号，例如：没修好 3。"
+	textReportAcceptUsage        = "请带上上报编号，例如：受理 3（多条：受理 3 4 5）。"
+	textReportResolveUsage       = "请按「办结 编号 处理说明」回复，例如：办结 3 已更换灯泡。"
+	textReportRejectUsage        = "请按「退回 编号 原因」回复，例如：退回 3 属市政道路，已告知居民拨打12345。"
+	textReportTransferUsage      = "请按「转派 编号 网格名」回复，例如：转派 3 第二网格。"
+	textReportRecategorizeUsage  = "请按「改类 编号 类别」回复，例如：改类 3 安全隐患。类别：环境卫生 设施维修 停车交通 安全隐患 绿化养护 噪音扰民 其他。"
+	textReportBadScore           = "评分请用1到5的数字，例如：评价 3 5 处理很及时。"
+	textReportNotYours           = "只能%s您自己的随手拍，编号可在「我的上报」里查看。"
+	textReportNotYourGrid        = "该上报不属于您的网格（上报#%d 属于%s）。"
+	textReportIsDuplicate        = "上报#%d 与 #%d 是同一问题，已合并，请处理 #%d。"
+	textReportNoReports          = "您还没有上报过问题。发现问题可以发送「随手拍 问题和位置」，例如：随手拍 3号楼门口路灯不亮。"
+	textReportNoTodo             = "目前没有待办的上报。"
+	textReportAlertNew           = "【随手拍】"
+	textReportAlertTransfer      = "【转派】"
+	textReportAlertReopen        = "【居民反馈没修好】"
+	textReportImageAdded         = "已把图片加到您的随手拍#%d。"
+	textReportImageForward       = "上报#%d 补充了图片："
+	textReportResolPhotoAdded    = "已把照片附到上报#%d的办结记录，并转给居民。"
+	textReportResolPhotoForward  = "您的随手拍#%d的办结照片："
+	textReportExportCaption      = "随手拍记录，共%d条。"
+	textReportAlreadyCategorized = "上报#%d 已经是「%s」类。"
+	textReportNoSuch             = "没有编号为 %d 的随手拍，请检查编号（发送「我的上报」可查看）。"
+	textReportNoSuchWorker       = "没有编号为 %d 的上报，请检查编号（发送「待办」查看本网格的上报）。"
+	textReportOneAtATime         = "一次只能%s一条，每条要写处理说明。%s"
+	textReportPlaceUsage         = "请按「补充 编号 地点」发送，例如：补充 3 3号楼。"
+	textReportAlertPlace         = "【居民补充地点后转来】"
+	textReportAlertUrgent        = "【紧急】"
+	textReportEmergency          = "情况紧急请立即拨打：急救120，火警119，报警110。\n电梯困人请拨打电梯内的救援电话或96333；燃气泄漏不要开关电器，立即开窗离开并拨打燃气公司电话。"
+)
+
+var reportStatusText = map[string]string{
+	linli.ReportSubmitted: "待受理",
+	linli.ReportAccepted:  "处理中",
+	linli.ReportResolved:  "已办结",
+	linli.ReportRejected:  "已退回",
+	linli.ReportReopened:  "重新处理中",
+}
+
+var reportActionText = map[string]string{
+	linli.ReportSubmitted: "登记",
+	linli.ReportAccepted:  "网格员受理",
+	linli.ReportResolved:  "办结",
+	linli.ReportRejected:  "退回",
+	linli.ReportReopened:  "居民反馈没修好，重新处理",
+	"transferred":         "转派",
+	"recategorized":       "改类",
+	"reminded":            "到期提醒网格员",
+	"escalated":           "超时上报",
+	"rated":               "居民评价",
+	"image":               "补充图片",
+	"resolution_image":    "办结照片",
+	"place":               "补充地点",
+}
+
+// what is "设施维修 · 3栋" (or just the category when the place is unknown).
+func what(r *linli.Report) string {
+	if r.Place == "" {
+		return r.Category
+	}
+	return r.Category + " · " + r.Place
+}
+
+func withImages(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("，附图%d张", n)
+}
+
+func textReportAck(r *linli.Report, worker string) string {
+	to := "网格员"
+	if r.Grid != "" {
+		to = r.Grid + "网格员" + worker
+	}
+	s := fmt.Sprintf("已登记您的随手拍#%d：%s%s，已转%s处理。\n", r.ID, what(r), withImages(len(r.Images)), to)
+	if r.Place == "" && r.Building == 0 {
+		return s + fmt.Sprintf("在哪一栋？请发送「补充 %d 3号楼」，方便网格员找到。", r.ID)
+	}
+	return s + fmt.Sprintf("发送「进度 %d」可随时查看进展。", r.ID)
+}
+
+// textReportAckUrgent acknowledges an emergency: who was alerted at once.
+func textReportAckUrgent(r *linli.Report, worker, sup string) string {
+	who := "网格员" + worker
+	if sup != "" && sup != worker {
+		who += "和" + sup
+	}
+	s := fmt.Sprintf("已按紧急情况登记您的随手拍#%d：%s%s，已同时通知%s。\n", r.ID, what(r), withImages(len(r.Images)), who)
+	if r.Place == "" && r.Building == 0 {
+		return s + fmt.Sprintf("在哪一栋？请发送「补充 %d 3号楼」。", r.ID)
+	}
+	return s + fmt.Sprintf("发送「进度 %d」可随时查看进展。", r.ID)
+}
+
+func textReportGroupAck(r *linli.Report) string {
+	return fmt.Sprintf("收到随手拍#%d（%s），已转网格员处理。", r.ID, what(r))
+}
+
+func textReportDupAck(r *linli.Report, again bool) string {
+	if again {
+		return fmt.Sprintf("您之前已经报过这个问题（随手拍#%d），网格员正在处理。这次的随手拍#%d已并入，办好后会通知您。",
+			r.DuplicateOf, r.ID)
+	}
+	return fmt.Sprintf("您反映的问题已有居民报过（随手拍#%d），网格员正在处理。已把您的随手拍#%d并入，办好后会通知您。",
+		r.DuplicateOf, r.ID)
+}
+
+func textReportDupGroupAck(r *linli.Report) string {
+	return fmt.Sprintf("收到随手拍#%d，与#%d是同一问题，已合并处理。", r.ID, r.DuplicateOf)
+}
+
+func textReportUnknownBuilding(b int, example string) string {
+	return fmt.Sprintf("本社区没有%d栋，请检查楼号，例如：%s。", b, example)
+}
+
+func textReportConfirm(quote string) string {
+	return fmt.Sprintf("需要我把这条登记为随手拍吗？回复「是」即可登记（或「随手拍 %s」）。", quote)
+}
+
+func textReportUsagePhoto(n int) string {
+	return fmt.Sprintf("收到您的%d张图片。请说明问题和位置，例如：随手拍 3号楼门口路灯不亮，图片会一起登记。", n)
+}
+
+func textReportAskImage(n int) string {
+	return fmt.Sprintf("您刚才发了%d张图片。如果是要反映问题，请在30分钟内发送「随手拍 问题和位置」，例如：随手拍 3号楼门口路灯不亮，图片会一起登记。", n)
+}
+
+func textReportAcceptedReporter(id uint64) string {
+	return fmt.Sprintf("您的随手拍#%d已由网格员受理，正在处理。", id)
+}
+
+func textReportResolvedReporter(id uint64, note string) string {
+	return fmt.Sprintf("您的随手拍#%d已办结：%s\n满意请打分：发送「评价 %d 5」（1-5分，可附意见）；如果没修好，7天内发送「没修好 %d」。",
+		id, note, id, id)
+}
+
+func textReportRejectedPublic(bot string, id uint64) string {
+	return fmt.Sprintf("您的随手拍#%d已退回。原因不在群里说，请加%s为好友，私聊发送「进度 %d」查看。", id, bot, id)
+}
+
+func textReportRejectedReporter(id uint64, reason string) string {
+	return fmt.Sprintf("您的随手拍#%d被退回：%s\n如有疑问请联系社工，或重新随手拍说明情况。", id, reason)
+}
+
+func textReportTransferredReporter(id uint64, g linli.Grid) string {
+	return fmt.Sprintf("您的随手拍#%d已转给%s网格员处理。", id, g.Name)
+}
+
+func textReportReopened(id uint64) string {
+	return fmt.Sprintf("已重新打开您的随手拍#%d，已请网格员重新处理，办好后会通知您。", id)
+}
+
+func textReportReopenedByOther(id uint64) string {
+	return fmt.Sprintf("有居民反馈您的随手拍#%d反映的问题还没解决，已请网格员重新处理。", id)
+}
+
+func textReportRated(id uint64, score int) string {
+	return fmt.Sprintf("谢谢您的评价！随手拍#%d：%d分。", id, score)
+}
+
+func textReportRatedRejected(id uint64, score int) string {
+	return fmt.Sprintf("已记下您对随手拍#%d（已退回）的评价：%d分，意见已转给社区负责人。", id, score)
+}
+
+func textReportNotResolved(id uint64, status string) string {
+	if status == linli.ReportRejected {
+		return fmt.Sprintf("随手拍#%d 已退回，不能重开（原因可私聊发「进度 %d」查看）。问题还在的话，请重新发送「随手拍 问题和位置」。", id, id)
+	}
+	return fmt.Sprintf("随手拍#%d 还没有办结（%s），办结后再评价或反馈。", id, reportStatusText[status])
+}
+
+func textReportReopenTooLate(id uint64) string {
+	return fmt.Sprintf("随手拍#%d 办结已超过7天，不能再重开。问题还在的话，请重新发送「随手拍 问题和位置」。", id)
+}
+
+func textReportPlaceUsageFor(id uint64, place string) string {
+	return fmt.Sprintf("请按「补充 编号 地点」发送，例如：补充 %d %s。", id, place)
+}
+
+func textReportStillBroken(r *linli.Report) string {
+	return fmt.Sprintf("您的随手拍#%d（%s）还没修好吗？回复「是」或「没修好 %d」，会请网格员重新处理。", r.ID, what(r), r.ID)
+}
+
+func textReportPlaceDup(id, orig uint64) string {
+	return fmt.Sprintf("随手拍#%d 已与#%d合并处理，不用再补充。", id, orig)
+}
+
+func textReportPlaceAdded(id uint64, place, grid string) string {
+	if grid == "" {
+		return fmt.Sprintf("已为随手拍#%d补充地点：%s，已告知网格员。", id, place)
+	}
+	return fmt.Sprintf("已为随手拍#%d补充地点：%s，已转%s网格员处理。", id, place, grid)
+}
+
+// textReportClosedFor tells a resident their report is closed to a step.
+func textReportClosedFor(id uint64, status, step string) string {
+	return fmt.Sprintf("随手拍#%d %s，不能再%s。", id, reportStatusText[status], step)
+}
+
+// textReportReasonWithheld replaces a 退回 reason in text for a group.
+func textReportReasonWithheld(bot string, id uint64) string {
+	return fmt.Sprintf("（原因请加%s为好友，私聊发「进度 %d」查看）", bot, id)
+}
+
+// Texts of the 随手拍 family for grid workers, supervisors and staff. They
+// go privately only, so they may name the reporter; a report is 上报#N to
+// them (随手拍#N to residents).
+
+// duration renders an SLA as "4小时", "2天", "1天12小时", "90分钟".
+func duration(d time.Duration) string {
+	switch {
+	case d%(24*time.Hour) == 0:
+		return fmt.Sprintf("%d天", d/(24*time.Hour))
+	case d > 24*time.Hour && d%time.Hour == 0:
+		return fmt.Sprintf("%d天%d小时", d/(24*time.Hour), d%(24*time.Hour)/time.Hour)
+	case d%time.Hour == 0:
+		return fmt.Sprintf("%d小时", d/time.Hour)
+	}
+	return fmt.Sprintf("%d分钟", d/time.Minute)
+}
+
+func textReportDupWorker(r *linli.Report, again bool) string {
+	who := "又有居民"
+	if again {
+		who = "上报人再次"
+	}
+	return fmt.Sprintf("%s反映上报#%d的问题（新编号#%d，已合并，不用另外办理）：%s", who, r.DuplicateOf, r.ID, r.Description)
+}
+
+// textReportAlert is the worker's alert: what, where, when due, how to act.
+func textReportAlert(header string, r *linli.Report, loc *time.Location) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s上报#%d %s\n描述：%s\n", header, r.ID, r.Category, r.Description)
+	switch {
+	case r.Place != "":
+		fmt.Fprintf(&b, "地点：%s\n", r.Place)
+	case r.Building > 0:
+		fmt.Fprintf(&b, "地点：未说明（上报人住%d栋）\n", r.Building)
+	default:
+		b.WriteString("地点：未说明（已请居民补充）\n")
+	}
+	fmt.Fprintf(&b, "上报人：%s", r.Reporter)
+	if r.Household != "" {
+		fmt.Fprintf(&b, "（%s）", r.Household)
+	}
+	fmt.Fprintf(&b, "\n请在%s前办结%s。\n", zhtime.Format(r.Deadline.In(loc)), withImages(len(r.Images)))
+	fmt.Fprintf(&b, "接手回复「受理 %d」，处理完回复「办结 %d 处理说明」；不属实可「退回 %d 原因」，不归本网格可「转派 %d 网格名」。",
+		r.ID, r.ID, r.ID, r.ID)
+	return b.String()
+}
+
+func textReportAccepted(id uint64) string {
+	return fmt.Sprintf("已受理上报#%d，已告知居民。办好后回复「办结 %d 处理说明」，可再发一张照片。", id, id)
+}
+
+// textReportAcceptedMany answers 受理 of several reports: those accepted,
+// then why each of the others was not.
+func textReportAcceptedMany(done []uint64, failed []string) string {
+	var b strings.Builder
+	if len(done) > 0 {
+		nums := make([]string, len(done))
+		for i, id := range done {
+			nums[i] = fmt.Sprintf("#%d", id)
+		}
+		fmt.Fprintf(&b, "已受理上报%s，已告知居民。办好后逐条回复「办结 编号 处理说明」。", strings.Join(nums, "、"))
+	}
+	for _, f := range failed {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(f)
+	}
+	return b.String()
+}
+
+func textReportResolved(id uint64, dups, photos int) string {
+	s := fmt.Sprintf("已办结上报#%d，已通知居民", id)
+	if dups > 0 {
+		s += fmt.Sprintf("（含合并的%d条）", dups)
+	}
+	if photos > 0 {
+		return s + fmt.Sprintf("，并附上您刚才发的%d张照片。", photos)
+	}
+	return s + "。5分钟内发来的照片会作为办结照片转给居民。"
+}
+
+func textReportRejected(id uint64, withheld bool) string {
+	if withheld {
+		return fmt.Sprintf("已退回上报#%d。居民不是好友，原因没有发到群里，居民私聊「进度 %d」时可见。", id, id)
+	}
+	return fmt.Sprintf("已退回上报#%d，已私聊告知居民原因。", id)
+}
+
+func textReportTransferred(id uint64, g linli.Grid) string {
+	return fmt.Sprintf("已把上报#%d转派给%s（%s），处理时限重新计算。", id, g.Name, g.Worker)
+}
+
+func textReportTransferredOld(id uint64, g linli.Grid) string {
+	return fmt.Sprintf("上报#%d已转派给%s，您不用再处理。", id, g.Name)
+}
+
+func textReportTransferSame(id uint64, grid string) string {
+	return fmt.Sprintf("上报#%d 已经在%s。", id, grid)
+}
+
+func textReportUnknownGrid(name string, grids []linli.Grid) string {
+	names := make([]string, len(grids))
+	for i, g := range grids {
+		names[i] = g.Name
+	}
+	return fmt.Sprintf("没有叫「%s」的网格，可选：%s。例如：转派 3 第二网格。", name, strings.Join(names, " "))
+}
+
+func textReportRecategorized(id uint64, cat string, deadline time.Time) string {
+	return fmt.Sprintf("已把上报#%d改为「%s」，处理时限为%s。", id, cat, zhtime.Format(deadline))
+}
+
+// textReportRatedRejection tells the supervisor of a rating on a rejected
+// report: who rejected it, why, and what the resident says.
+func textReportRatedRejection(r *linli.Report, by string, score int, comment string) string {
+	s := fmt.Sprintf("【居民评价退回的上报】上报#%d（%s，%s %s退回）：%d分", r.ID, what(r), r.Grid, by, score)
+	if comment != "" {
+		s += "，" + comment
+	}
+	return s + fmt.Sprintf("\n上报人：%s\n描述：%s\n退回原因：%s", r.Reporter, r.Description, r.Resolution)
+}
+
+func textReportRatedWorker(id uint64, score int, comment string) string {
+	s := fmt.Sprintf("居民对上报#%d的评价：%d分", id, score)
+	if comment == "" {
+		return s + "。"
+	}
+	return s + "，" + comment
+}
+
+// textReportState explains why a report cannot take a step now.
+func textReportState(id uint64, status, step string) string {
+	switch status {
+	case linli.ReportResolved:
+		return fmt.Sprintf("上报#%d 已经办结，不能再%s。", id, step)
+	case linli.ReportRejected:
+		return fmt.Sprintf("上报#%d 已经退回，不能再%s。", id, step)
+	case linli.ReportAccepted:
+		return fmt.Sprintf("上报#%d 已经受理过了。", id)
+	}
+	return fmt.Sprintf("上报#%d 目前%s，不能%s。", id, reportStatusText[status], step)
+}
+
+func textReportReminder(r *linli.Report, loc *time.Location) string {
+	act := fmt.Sprintf("办结 %d 处理说明", r.ID)
+	if r.Status != linli.ReportAccepted {
+		act = fmt.Sprintf("受理 %d / ", r.ID) + act
+	}
+	return fmt.Sprintf("【提醒】上报#%d（%s）将在%s到期，目前%s。请尽快处理：%s。",
+		r.ID, what(r), zhtime.Format(r.Deadline.In(loc)), reportStatusText[r.Status], act)
+}
+
+func textReportEscalation1(r *linli.Report, sla time.Duration) string {
+	return fmt.Sprintf("【超时】上报#%d（%s，%s %s）已超过处理时限%s，目前%s。\n描述：%s\n请督促办理，或发送「转派 %d 网格名」改派。",
+		r.ID, what(r), r.Grid, r.Assignee, duration(sla), reportStatusText[r.Status], r.Description, r.ID)
+}
+
+func textReportEscalation2(r *linli.Report, sla time.Duration) string {
+	return fmt.Sprintf("【督办】上报#%d（%s，%s %s）超过处理时限已%s仍未办结，已报告主任。\n描述：%s\n请协调处理。",
+		r.ID, what(r), r.Grid, r.Assignee, duration(sla), r.Description)
+}
+
+func textReportPlaceWorker(id uint64, place string) string {
+	return fmt.Sprintf("居民为上报#%d补充了地点：%s。", id, place)
+}
+
+// Texts of the family's section of the daily digest.
+
+const textDigestReportsTitle = "新上报和超时上报"
+
+func textDigestReportNew(id uint64, cat, place, desc, grid, status string) string {
+	return fmt.Sprintf("新 #%d %s · %s：%s（%s，%s）", id, cat, place, desc, grid, status)
+}
+
+func textDigestReportOverdue(id uint64, cat, place, desc, assignee string, late time.Duration) string {
+	return fmt.Sprintf("【超时】#%d %s · %s：%s（%s，已超时%s）", id, cat, place, desc, assignee, roughDuration(late))
+}
+
+// roughDuration renders d as 3天 / 5小时 / 40分钟.
+func roughDuration(d time.Duration) string {
+	switch {
+	case d >= 24*time.Hour:
+		return fmt.Sprintf("%d天", int(d/(24*time.Hour)))
+	case d >= time.Hour:
+		return fmt.Sprintf("%d小时", int(d/time.Hour))
+	}
+	return fmt.Sprintf("%d分钟", max(int(d/time.Minute), 1))
+}

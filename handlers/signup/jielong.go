@@ -1,0 +1,233 @@
+package signup
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"linli"
+	"linli/handlers/zhtime"
+)
+
+// A native WeChat 接龙 is a message whose first line is #接龙 (the engine
+// strips the #), then a description naming the activity, an optional 例
+// line, numbered entries and an optional closing note. Each participant
+// re-posts the whole list with their line added. linli compares each post
+// with the sign-up records: a line nobody owns becomes the poster's sign-up
+// (or replaces the poster's own line: an edit), the poster's own 接龙 line
+// missing is a cancellation, and other people's lines are never taken as
+// anyone's change. When the post and the records differ, the bot posts the
+// authoritative list.
+
+// jielong handles a 接龙 post. A 接龙 naming no activity is someone else's
+// (团购, 志愿者…): no reply at all.
+func (h *Family) jielong(ctx context.Context, req *linli.Request) error {
+	now := req.Now.In(h.Config.Location)
+	post := parseJielong(req.Args)
+	if len(post.Entries) == 0 {
+		return linli.ErrNotCommand // "接龙了吗", or a list with nobody on it yet
+	}
+	a, err := h.jielongActivity(post.Desc, now, func(a *linli.Activity) bool { return h.visibleIn(a, req.Msg) })
+	if err != nil {
+		return err
+	}
+	if a == nil {
+		return h.jielongElsewhere(req, post.Desc, now)
+	}
+	before, err := h.Activities.Signups(a.ID)
+	if err != nil {
+		return err
+	}
+	jl := h.newJielongView(req.Msg, before)
+	changed, problem, tried, err := h.applyJielong(req, a, post, jl, now)
+	if err != nil {
+		return err
+	}
+	if problem != "" {
+		if err := req.Reply(problem); err != nil {
+			return err
+		}
+	}
+	after, err := h.Activities.Signups(a.ID)
+	if err != nil {
+		return err
+	}
+	if a, err = h.activity(a.ID); err != nil {
+		return err
+	}
+	jl = h.newJielongView(req.Msg, after)
+	var unrecorded []string // lines no sign-up stands behind
+	for _, e := range jl.missing(post.Entries) {
+		switch {
+		case problem != "" && e.Key == tried: // the poster was told why
+		case h.ownedByOther(e.Key, jl.others): // another resident's sign-up stands as they made it
+		case jl.mine != nil && jl.mine.Group != jl.group && h.namesAny(e.Key, h.aliases(req.Msg.Sender)):
+			// the poster signed up in another chat
+		default:
+			unrecorded = append(unrecorded, e.Text)
+		}
+	}
+	if len(unrecorded) == 0 && sameEntries(post.Entries, jl.here) && (!changed || a.Waiting == 0) {
+		return nil // the list speaks for itself
+	}
+	return h.Out.Send(linli.Outgoing{To: req.Msg.Chat(), Text: jielongList(a, jl, unrecorded)})
+}
+
+// applyJielong makes the poster's change: a new line naming the poster or
+// nobody becomes their sign-up (or edits it), their own 接龙 line missing
+// cancels it. problem is a message for the poster when their line could not
+// be taken; tried is the key of the line tried.
+func (h *Family) applyJielong(req *linli.Request, a *linli.Activity, post jielongPost, jl *jielongView, now time.Time) (changed bool, problem, tried string, err error) {
+	poster := req.Msg.Sender
+	mine := jl.mine
+	seen := map[string]int{}
+	var fresh []jielongEntry // new lines naming the poster, then new lines naming nobody
+	var unowned []jielongEntry
+	for _, e := range post.Entries {
+		switch {
+		case seen[e.Key] < jl.known[e.Key]:
+			seen[e.Key]++
+		case h.namesAny(e.Key, h.aliases(poster)):
+			fresh = append(fresh, e)
+		case !h.ownedByOther(e.Key, jl.others):
+			unowned = append(unowned, e)
+		}
+		// A new line naming someone else is their change to make, not the poster's.
+	}
+	fresh = append(fresh, unowned...)
+	mineHere := mine != nil && mine.Group == jl.group
+	listed := mineHere && seen[entryKey(displayText(mine))] > 0
+	switch {
+	case listed || (mine == nil && len(fresh) == 0):
+		return false, "", "", nil
+	case len(fresh) > 0:
+		changed, problem, err = h.jielongSignUp(req, a, fresh[0], now)
+		return changed, problem, fresh[0].Key, err
+	case !mineHere || mine.Source != linli.SourceJielong:
+		return false, "", "", nil // signed up elsewhere or with 报名: not on this list is no cancellation
+	}
+	res, err := h.Activities.CancelSignup(a.ID, poster, now)
+	if err != nil {
+		return false, "", "", err
+	}
+	h.notifyPromoted(h.local(&res.Activity), res.Promoted)
+	if res.Outcome == linli.CancelTooLate {
+		return false, textTooLateToCancel(a), "", nil
+	}
+	return res.Outcome == linli.CancelDone, "", "", nil
+}
+
+// jielongSignUp signs the poster up with their 接龙 line, or updates it.
+func (h *Family) jielongSignUp(req *linli.Request, a *linli.Activity, e jielongEntry, now time.Time) (bool, string, error) {
+	party, ok := h.entryParty(e.Text)
+	if !ok {
+		return false, textBadParty, nil
+	}
+	if why := h.signupRefusal(a, req.Msg); why != "" {
+		return false, why, nil
+	}
+	household := req.Msg.Resident.Household
+	if hh, ok := linli.ParseHousehold(e.Text); ok && household == "" {
+		household = hh.String()
+	}
+	res, err := h.Activities.SignUp(linli.SignupRequest{
+		ActivityID: a.ID, Resident: req.Msg.Sender, Household: household, PartySize: party,
+		Group: h.groupOf(req.Msg), Source: linli.SourceJielong, Entry: e.Text, Acked: true, Now: now,
+	})
+	if err != nil {
+		return false, "", err
+	}
+	got := h.local(&res.Activity)
+	h.notifyPromoted(got, res.Promoted)
+	switch res.Outcome {
+	case linli.SignupAdded, linli.SignupUpdated:
+		return true, "", nil
+	case linli.SignupNoRoom:
+		return false, textNoRoom(got, &res.Signup, party), nil
+	case linli.SignupClosed:
+		return false, textClosed(got), nil
+	}
+	return false, "", nil
+}
+
+// jielongElsewhere answers a 接龙 in a residents' group that names an
+// activity of other groups only: the poster is told once a day that the
+// list was not recorded. Other 接龙 get no reply.
+func (h *Family) jielongElsewhere(req *linli.Request, desc string, now time.Time) error {
+	if h.groupOf(req.Msg) == "" {
+		return nil
+	}
+	a, err := h.jielongActivity(desc, now, nil)
+	if a == nil || err != nil {
+		return err
+	}
+	return h.askOnce(req, textJielongNotForGroup(a), "")
+}
+
+// jielongActivity finds the upcoming activity that keep accepts (nil: any)
+// whose title the description names (the longest title wins); nil if none.
+func (h *Family) jielongActivity(desc string, now time.Time, keep func(*linli.Activity) bool) (*linli.Activity, error) {
+	if desc == "" {
+		return nil, nil
+	}
+	all, err := h.activities()
+	if err != nil {
+		return nil, err
+	}
+	var best *linli.Activity
+	for i := range all {
+		a := &all[i]
+		if a.Status == linli.ActivityCancelled || !a.StartsAt.After(now) || (keep != nil && !keep(a)) {
+			continue
+		}
+		if len(matchTitle(desc, []linli.Activity{*a})) == 1 && (best == nil || len(a.Title) > len(best.Title)) {
+			best = a
+		}
+	}
+	return best, nil
+}
+
+// sameEntries reports whether the post lists exactly the active sign-ups.
+func sameEntries(entries []jielongEntry, signups []linli.Signup) bool {
+	count := map[string]int{}
+	for _, e := range entries {
+		count[e.Key]++
+	}
+	for i := range signups {
+		count[entryKey(displayText(&signups[i]))]--
+	}
+	for _, n := range count {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// jielongList renders the authoritative 接龙 of one chat: its confirmed
+// sign-ups in order, then its waitlist, so that people can copy it and add
+// their line; sign-ups made elsewhere are only counted. unrecorded names the
+// lines of the post that nobody's sign-up stands behind.
+func jielongList(a *linli.Activity, jl *jielongView, unrecorded []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "#接龙\n%s%s %s\n例 3-502 张阿姨 +1", actName(a), zhtime.Format(a.StartsAt), a.Place)
+	n, waitFrom := 0, 0
+	for _, status := range []string{linli.SignupConfirmed, linli.SignupWaitlisted} {
+		for i := range jl.here {
+			if jl.here[i].Status != status {
+				continue
+			}
+			n++
+			if status == linli.SignupWaitlisted && waitFrom == 0 {
+				waitFrom = n
+			}
+			fmt.Fprintf(&b, "\n%d. %s", n, displayText(&jl.here[i]))
+		}
+	}
+	b.WriteString("\n" + textJielongWaitFrom(a, waitFrom, jl.elsewhere()))
+	if len(unrecorded) > 0 {
+		b.WriteString("\n" + textJielongUnrecorded(a, unrecorded))
+	}
+	return b.String()
+}

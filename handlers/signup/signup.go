@@ -1,0 +1,251 @@
+package signup
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"linli"
+)
+
+// signup handles 报名 <编号|名称> [+N].
+func (h *Family) signup(ctx context.Context, req *linli.Request) error {
+	now := req.Now.In(h.Config.Location)
+	ref, extra, ok := h.parseSignupArgs(req.Args)
+	if !ok {
+		if !req.Msg.Addressed && h.Lexicon.Chatter(req.Args) {
+			return linli.ErrNotCommand
+		}
+		return linli.Errorf(linli.EInvalid, "%s", textBadParty)
+	}
+	open, err := h.openActivities(req.Msg, now)
+	if err != nil {
+		return err
+	}
+	if ref == "" {
+		return h.askWhich(req, open, max(extra, 0)+1)
+	}
+	a, err := h.resolveActivity(req, ref, open)
+	if a == nil || err != nil {
+		return err
+	}
+	if why := h.signupRefusal(a, req.Msg); why != "" {
+		return linli.Errorf(linli.EForbidden, "%s", why)
+	}
+	party := extra + 1
+	if extra < 0 { // no +N: keep the party of an existing sign-up
+		party = 1
+		if s, err := h.Activities.Signup(a.ID, req.Msg.Sender); err == nil && s.Active() {
+			party = s.PartySize
+		}
+	}
+	inGroup := !req.Msg.Private() && h.Config.Served(req.Msg.Group)
+	res, err := h.Activities.SignUp(linli.SignupRequest{
+		ActivityID: a.ID, Resident: req.Msg.Sender, Household: req.Msg.Resident.Household,
+		PartySize: party, Group: h.groupOf(req.Msg), Source: linli.SourceCommand,
+		Acked: !inGroup, Now: now,
+	})
+	if err != nil {
+		return err
+	}
+	a = h.local(&res.Activity)
+	switch res.Outcome {
+	case linli.SignupAdded:
+		if inGroup { // told together with the others who sign up now (ackLater)
+			return h.ackLater(a, req.Msg.Group, now)
+		}
+		return req.Reply(textSignedUp(a, &res.Signup))
+	case linli.SignupUpdated:
+		err := req.Reply(textSignupUpdated(a, &res.Signup))
+		h.notifyPromoted(a, res.Promoted)
+		return err
+	case linli.SignupUnchanged:
+		return linli.Errorf(linli.EConflict, "%s", textAlreadySignedUp(a, &res.Signup))
+	case linli.SignupNoRoom:
+		return linli.Errorf(linli.EConflict, "%s", textNoRoom(a, &res.Signup, party))
+	}
+	return linli.Errorf(linli.EConflict, "%s", textClosed(a))
+}
+
+// cancelSignup handles 取消报名 [编号]; without a number it cancels the
+// resident's only sign-up, or asks which.
+func (h *Family) cancelSignup(ctx context.Context, req *linli.Request) error {
+	now := req.Now.In(h.Config.Location)
+	var a *linli.Activity
+	if req.Args == "" {
+		mine, err := h.mySignupList(req.Msg.Sender, now)
+		if err != nil {
+			return err
+		}
+		switch len(mine) {
+		case 0:
+			return req.Reply(textNoMine)
+		case 1:
+			a = &mine[0].act
+		default:
+			return req.Reply(textWhichActivity("取消报名", activitiesOf(mine)))
+		}
+	} else {
+		id, less, ok := h.parseCancelArgs(req.Args)
+		if !ok {
+			if !req.Msg.Addressed && h.Lexicon.Chatter(req.Args) {
+				return linli.ErrNotCommand
+			}
+			return linli.Errorf(linli.EInvalid, "%s", textSignupCancelUsage)
+		}
+		var err error
+		if a, err = h.activity(id); err != nil {
+			return err
+		}
+		if less > 0 {
+			return h.reduceParty(req, a, less, now)
+		}
+	}
+	return h.cancelWhole(req, a, now)
+}
+
+// cancelWhole cancels the sender's sign-up for a.
+func (h *Family) cancelWhole(req *linli.Request, a *linli.Activity, now time.Time) error {
+	res, err := h.Activities.CancelSignup(a.ID, req.Msg.Sender, now)
+	if err != nil {
+		return err
+	}
+	a = h.local(&res.Activity)
+	switch res.Outcome {
+	case linli.CancelNotSignedUp:
+		return linli.Errorf(linli.EConflict, "%s", textNotSignedUp(a))
+	case linli.CancelTooLate:
+		return linli.Errorf(linli.EConflict, "%s", textTooLateToCancel(a))
+	}
+	if err := req.Reply(textSignupCancelled(a)); err != nil {
+		return err
+	}
+	h.notifyPromoted(a, res.Promoted)
+	return nil
+}
+
+// mySignups handles 我的报名.
+func (h *Family) mySignups(ctx context.Context, req *linli.Request) error {
+	mine, err := h.mySignupList(req.Msg.Sender, req.Now.In(h.Config.Location))
+	if err != nil {
+		return err
+	}
+	if len(mine) == 0 {
+		return req.Reply(textNoMine)
+	}
+	lines := make([]string, len(mine))
+	for i := range mine {
+		lines[i] = textMineLine(&mine[i].act, &mine[i].s)
+	}
+	return req.Reply(textMine(lines))
+}
+
+// askWhich answers 报名 without a usable activity reference.
+func (h *Family) askWhich(req *linli.Request, open []linli.Activity, party int) error {
+	switch len(open) {
+	case 0:
+		return req.Reply(textNoOpen)
+	case 1:
+		req.Offer(signupCmd(&open[0], party))
+		return req.Reply(textConfirmSignup(&open[0], party))
+	}
+	return req.Reply(textWhichActivity("报名", open))
+}
+
+// resolveActivity finds the activity ref names: a number (any activity), or
+// words of the title of one open activity. A nil activity with a nil error
+// means the message was answered or is chatter (ErrNotCommand is returned).
+func (h *Family) resolveActivity(req *linli.Request, ref string, open []linli.Activity) (*linli.Activity, error) {
+	if id, ok := parseActivityID(ref); ok {
+		a, err := h.activity(id)
+		if err != nil && linli.ErrorCode(err) == linli.ENotFound {
+			return nil, linli.Errorf(linli.ENotFound, "%s", textUnknownActivity(ref, open))
+		}
+		return a, err
+	}
+	switch m := matchTitle(ref, open); len(m) {
+	case 1:
+		return &m[0], nil
+	case 0:
+		if !req.Msg.Addressed && h.Lexicon.Chatter(ref) {
+			return nil, linli.ErrNotCommand
+		}
+		// An activity of another group: the caller says it is not for here.
+		all, err := h.openWhere(req.Now, nil)
+		if err != nil {
+			return nil, err
+		}
+		if m := matchTitle(ref, all); len(m) == 1 {
+			return &m[0], nil
+		}
+		return nil, linli.Errorf(linli.ENotFound, "%s", textUnknownActivity(ref, open))
+	default:
+		return nil, req.Reply(textWhichActivity("报名", m))
+	}
+}
+
+// matchTitle returns the activities whose title is ref, or else those whose
+// title contains ref or is contained in it.
+func matchTitle(ref string, list []linli.Activity) []linli.Activity {
+	ref = strings.Join(strings.Fields(ref), "")
+	var exact, partial []linli.Activity
+	for _, a := range list {
+		title := strings.Join(strings.Fields(a.Title), "")
+		switch {
+		case title == ref:
+			exact = append(exact, a)
+		case len([]rune(ref)) >= 2 && (strings.Contains(title, ref) || strings.Contains(ref, title)):
+			partial = append(partial, a)
+		}
+	}
+	if len(exact) > 0 {
+		return exact
+	}
+	return partial
+}
+
+// mySignup is an active sign-up with its activity.
+type mySignup struct {
+	s   linli.Signup
+	act linli.Activity
+}
+
+// mySignupList lists resident's active sign-ups for activities that have
+// not started at now, soonest first.
+func (h *Family) mySignupList(resident string, now time.Time) ([]mySignup, error) {
+	list, err := h.Activities.ResidentSignups(resident)
+	if err != nil {
+		return nil, err
+	}
+	var out []mySignup
+	for _, s := range list {
+		if !s.Active() {
+			continue
+		}
+		a, err := h.activity(s.ActivityID)
+		if err != nil {
+			return nil, err
+		}
+		if a.Status != linli.ActivityCancelled && a.StartsAt.After(now) {
+			out = append(out, mySignup{s: s, act: *a})
+		}
+	}
+	return out, nil
+}
+
+func activitiesOf(list []mySignup) []linli.Activity {
+	out := make([]linli.Activity, len(list))
+	for i := range list {
+		out[i] = list[i].act
+	}
+	return out
+}
+
+// groupOf is the served group m came from, or "" (private chat, or a group
+// the bot does not serve such as the staff group).
+func (h *Family) groupOf(m *linli.Message) string {
+	if m.Private() || !h.Config.Served(m.Group) {
+		return ""
+	}
+	return m.Group
+}

@@ -1,0 +1,150 @@
+package mock
+
+import (
+	"time"
+
+	"linli"
+)
+
+var (
+	_ linli.ActivityService = (*ActivityService)(nil)
+)
+
+// ActivityService is a function-field fake of linli.ActivityService.
+type ActivityService struct {
+	CreateActivityFn       func(a *linli.Activity) error
+	ActivityFn             func(id uint64) (*linli.Activity, error)
+	ActivitiesFn           func() ([]linli.Activity, error)
+	UpdateActivityFn       func(id uint64, now time.Time, fn func(*linli.Activity) error) (*linli.Activity, []linli.Signup, error)
+	CreateNextOccurrenceFn func(prevID uint64, next *linli.Activity) (*linli.Activity, bool, error)
+	SignUpFn               func(req linli.SignupRequest) (linli.SignupResult, error)
+	CancelSignupFn         func(activityID uint64, resident string, now time.Time) (linli.CancelResult, error)
+	SignupFn               func(activityID uint64, resident string) (*linli.Signup, error)
+	SignupsFn              func(activityID uint64) ([]linli.Signup, error)
+	AllSignupsFn           func() ([]linli.Signup, error)
+	ResidentSignupsFn      func(resident string) ([]linli.Signup, error)
+	CheckInFn              func(activityID uint64, residents []string, at time.Time) ([]linli.Signup, error)
+	UnackedSignupsFn       func(activityID uint64, group string) ([]linli.Signup, error)
+	MarkAckedFn            func(activityID uint64, told map[string]uint64) error
+	MarkAskedFn            func(key string, now time.Time) (bool, error)
+}
+
+// CreateActivity calls CreateActivityFn.
+func (fake *ActivityService) CreateActivity(a *linli.Activity) error {
+	if fake.CreateActivityFn == nil {
+		unset("ActivityService.CreateActivity")
+	}
+	return fake.CreateActivityFn(a)
+}
+
+// Activity calls ActivityFn.
+func (fake *ActivityService) Activity(id uint64) (*linli.Activity, error) {
+	if fake.ActivityFn == nil {
+		unset("ActivityService.Activity")
+	}
+	return fake.ActivityFn(id)
+}
+
+// Activities calls ActivitiesFn.
+func (fake *ActivityService) Activities() ([]linli.Activity, error) {
+	if fake.ActivitiesFn == nil {
+		unset("ActivityService.Activities")
+	}
+	return fake.ActivitiesFn()
+}
+
+// UpdateActivity calls UpdateActivityFn.
+func (fake *ActivityService) UpdateActivity(id uint64, now time.Time, fn func(*linli.Activity) error) (*linli.Activity, []linli.Signup, error) {
+	if fake.UpdateActivityFn == nil {
+		unset("ActivityService.UpdateActivity")
+	}
+	return fake.UpdateActivityFn(id, now, fn)
+}
+
+// CreateNextOccurrence calls CreateNextOccurrenceFn.
+func (fake *ActivityService) CreateNextOccurrence(prevID uint64, next *linli.Activity) (*linli.Activity, bool, error) {
+	if fake.CreateNextOccurrenceFn == nil {
+		unset("ActivityService.CreateNextOccurrence")
+	}
+	return fake.CreateNextOccurrenceFn(prevID, next)
+}
+
+// SignUp calls SignUpFn.
+func (fake *ActivityService) SignUp(req linli.SignupRequest) (linli.SignupResult, error) {
+	if fake.SignUpFn == nil {
+		unset("ActivityService.SignUp")
+	}
+	return fake.SignUpFn(req)
+}
+
+// CancelSignup calls CancelSignupFn.
+func (fake *ActivityService) CancelSignup(activityID uint64, resident string, now time.Time) (linli.CancelResult, error) {
+	if fake.CancelSignupFn == nil {
+		unset("ActivityService.CancelSignup")
+	}
+	return fake.CancelSignupFn(activityID, resident, now)
+}
+
+// Signup calls SignupFn.
+func (fake *ActivityService) Signup(activityID uint64, resident string) (*linli.Signup, error) {
+	if fake.SignupFn == nil {
+		unset("ActivityService.Signup")
+	}
+	return fake.SignupFn(activityID, resident)
+}
+
+// Signups calls SignupsFn.
+func (fake *ActivityService) Signups(activityID uint64) ([]linli.Signup, error) {
+	if fake.SignupsFn == nil {
+		unset("ActivityService.Signups")
+	}
+	return fake.SignupsFn(activityID)
+}
+
+// AllSignups calls AllSignupsFn.
+func (fake *ActivityService) AllSignups() ([]linli.Signup, error) {
+	if fake.AllSignupsFn == nil {
+		unset("ActivityService.AllSignups")
+	}
+	return fake.AllSignupsFn()
+}
+
+// ResidentSignups calls ResidentSignupsFn.
+func (fake *ActivityService) ResidentSignups(resident string) ([]linli.Signup, error) {
+	if fake.ResidentSignupsFn == nil {
+		unset("ActivityService.ResidentSignups")
+	}
+	return fake.ResidentSignupsFn(resident)
+}
+
+// CheckIn calls CheckInFn.
+func (fake *ActivityService) CheckIn(activityID uint64, residents []string, at time.Time) ([]linli.Signup, error) {
+	if fake.CheckInFn == nil {
+		unset("ActivityService.CheckIn")
+	}
+	return fake.CheckInFn(activityID, residents, at)
+}
+
+// UnackedSignups calls UnackedSignupsFn.
+func (fake *ActivityService) UnackedSignups(activityID uint64, group string) ([]linli.Signup, error) {
+	if fake.UnackedSignupsFn == nil {
+		unset("ActivityService.UnackedSignups")
+	}
+	return fake.UnackedSignupsFn(activityID, group)
+}
+
+// MarkAcked calls MarkAckedFn.
+func (fake *ActivityService) MarkAcked(activityID uint64, told map[string]uint64) error {
+	if fake.MarkAckedFn == nil {
+		unset("ActivityService.MarkAcked")
+	}
+	return fake.MarkAckedFn(activityID, told)
+}
+
+// MarkAsked calls MarkAskedFn.
+func (fake *ActivityService) MarkAsked(key string, now time.Time) (bool, error) {
+	if fake.MarkAskedFn == nil {
+		unset("ActivityService.MarkAsked")
+	}
+	return fake.MarkAskedFn(key, now)
+}

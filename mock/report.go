@@ -1,0 +1,128 @@
+package mock
+
+import (
+	"time"
+
+	"linli"
+)
+
+var (
+	_ linli.ReportService = (*ReportService)(nil)
+	_ linli.MediaStore    = (*MediaStore)(nil)
+)
+
+// ReportService is a function-field fake of linli.ReportService.
+type ReportService struct {
+	SaveMediaFn           func(data []byte, ext string) (name string, err error)
+	MediaPathFn           func(name string) (string, error)
+	CreateReportFn        func(r *linli.Report, isDup func(open *linli.Report) bool) error
+	ReportFn              func(id uint64) (*linli.Report, error)
+	UpdateReportFn        func(id uint64, fn func(r *linli.Report, dups []*linli.Report) error) (*linli.Report, []*linli.Report, error)
+	ReportsFn             func(match func(*linli.Report) bool) ([]*linli.Report, error)
+	RecentReportsFn       func(since time.Time) ([]*linli.Report, error)
+	OpenReportsFn         func() ([]*linli.Report, map[uint64]int, error)
+	UpdatePendingImagesFn func(sender string, fn func(p *linli.PendingImages) error) (*linli.PendingImages, error)
+	UpdateReportOffersFn  func(sender string, fn func(o *linli.ReportOffers) error) (*linli.ReportOffers, error)
+}
+
+// SaveMedia calls SaveMediaFn.
+func (fake *ReportService) SaveMedia(data []byte, ext string) (string, error) {
+	if fake.SaveMediaFn == nil {
+		unset("ReportService.SaveMedia")
+	}
+	return fake.SaveMediaFn(data, ext)
+}
+
+// MediaPath calls MediaPathFn.
+func (fake *ReportService) MediaPath(name string) (string, error) {
+	if fake.MediaPathFn == nil {
+		unset("ReportService.MediaPath")
+	}
+	return fake.MediaPathFn(name)
+}
+
+// CreateReport calls CreateReportFn.
+func (fake *ReportService) CreateReport(r *linli.Report, isDup func(open *linli.Report) bool) error {
+	if fake.CreateReportFn == nil {
+		unset("ReportService.CreateReport")
+	}
+	return fake.CreateReportFn(r, isDup)
+}
+
+// Report calls ReportFn.
+func (fake *ReportService) Report(id uint64) (*linli.Report, error) {
+	if fake.ReportFn == nil {
+		unset("ReportService.Report")
+	}
+	return fake.ReportFn(id)
+}
+
+// UpdateReport calls UpdateReportFn.
+func (fake *ReportService) UpdateReport(id uint64, fn func(r *linli.Report, dups []*linli.Report) error) (*linli.Report, []*linli.Report, error) {
+	if fake.UpdateReportFn == nil {
+		unset("ReportService.UpdateReport")
+	}
+	return fake.UpdateReportFn(id, fn)
+}
+
+// Reports calls ReportsFn.
+func (fake *ReportService) Reports(match func(*linli.Report) bool) ([]*linli.Report, error) {
+	if fake.ReportsFn == nil {
+		unset("ReportService.Reports")
+	}
+	return fake.ReportsFn(match)
+}
+
+// RecentReports calls RecentReportsFn.
+func (fake *ReportService) RecentReports(since time.Time) ([]*linli.Report, error) {
+	if fake.RecentReportsFn == nil {
+		unset("ReportService.RecentReports")
+	}
+	return fake.RecentReportsFn(since)
+}
+
+// OpenReports calls OpenReportsFn.
+func (fake *ReportService) OpenReports() ([]*linli.Report, map[uint64]int, error) {
+	if fake.OpenReportsFn == nil {
+		unset("ReportService.OpenReports")
+	}
+	return fake.OpenReportsFn()
+}
+
+// UpdatePendingImages calls UpdatePendingImagesFn.
+func (fake *ReportService) UpdatePendingImages(sender string, fn func(p *linli.PendingImages) error) (*linli.PendingImages, error) {
+	if fake.UpdatePendingImagesFn == nil {
+		unset("ReportService.UpdatePendingImages")
+	}
+	return fake.UpdatePendingImagesFn(sender, fn)
+}
+
+// UpdateReportOffers calls UpdateReportOffersFn.
+func (fake *ReportService) UpdateReportOffers(sender string, fn func(o *linli.ReportOffers) error) (*linli.ReportOffers, error) {
+	if fake.UpdateReportOffersFn == nil {
+		unset("ReportService.UpdateReportOffers")
+	}
+	return fake.UpdateReportOffersFn(sender, fn)
+}
+
+// MediaStore is a function-field fake of linli.MediaStore.
+type MediaStore struct {
+	SaveMediaFn func(data []byte, ext string) (name string, err error)
+	MediaPathFn func(name string) (string, error)
+}
+
+// SaveMedia calls SaveMediaFn.
+func (fake *MediaStore) SaveMedia(data []byte, ext string) (string, error) {
+	if fake.SaveMediaFn == nil {
+		unset("MediaStore.SaveMedia")
+	}
+	return fake.SaveMediaFn(data, ext)
+}
+
+// MediaPath calls MediaPathFn.
+func (fake *MediaStore) MediaPath(name string) (string, error) {
+	if fake.MediaPathFn == nil {
+		unset("MediaStore.MediaPath")
+	}
+	return fake.MediaPathFn(name)
+}
