@@ -1,8 +1,11 @@
 package storage
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -32,9 +35,14 @@ type inboundRecord struct {
 	Started   bool         `json:"started,omitempty"`
 }
 
-// RecordInbound implements linli.InboundStore. An image with bytes is saved
-// into MediaDir first (SaveMedia: by content, so a redelivery keeps one
-// file); the record refers to it by path.
+// InboundDir is the directory beside the database file that holds the
+// images of journaled messages until they are handled: "<db>.inbound".
+func (db *DB) InboundDir() string { return db.Path() + ".inbound" }
+
+// RecordInbound implements linli.InboundStore. An image with bytes is first
+// written to a file of its own in InboundDir (named after the message id,
+// so a redelivery rewrites the same file); the record refers to it by path,
+// and CompleteInbound removes it. A report keeps its own copy (SaveMedia).
 func (db *DB) RecordInbound(m linli.Message, at time.Time) (uint64, bool, error) {
 	if m.ID == "" {
 		return 0, false, errors.New("storage: record inbound: message without id")
@@ -44,11 +52,11 @@ func (db *DB) RecordInbound(m linli.Message, at time.Time) (uint64, bool, error)
 	if img := m.Image; img != nil {
 		copied := *img
 		if len(img.Data) > 0 {
-			name, err := db.SaveMedia(img.Data, strings.ToLower(filepath.Ext(img.Name)))
+			path, err := db.writeInboundImage(m.ID, img)
 			if err != nil {
 				return 0, false, fmt.Errorf("storage: record inbound %q: %w", m.ID, err)
 			}
-			copied.Path, copied.Data = filepath.Join(db.MediaDir(), name), nil
+			copied.Path, copied.Data = path, nil
 		}
 		rec.Image = &copied
 	}
@@ -74,6 +82,38 @@ func (db *DB) RecordInbound(m linli.Message, at time.Time) (uint64, bool, error)
 	return seq, first, nil
 }
 
+// writeInboundImage writes img's bytes to InboundDir, through a temporary
+// file and a rename, and syncs it: the record that refers to it is durable.
+func (db *DB) writeInboundImage(id string, img *linli.Media) (string, error) {
+	sum := sha256.Sum256([]byte(id))
+	ext := strings.ToLower(filepath.Ext(img.Name))
+	if !mediaExt.MatchString(ext) {
+		ext = ".bin"
+	}
+	dir := db.InboundDir()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, hex.EncodeToString(sum[:12])+ext)
+	tmp, err := os.CreateTemp(dir, ".tmp-*")
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp.Name()) // no-op after the rename
+	if _, err := tmp.Write(img.Data); err != nil {
+		tmp.Close()
+		return "", err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return "", err
+	}
+	if err := tmp.Close(); err != nil {
+		return "", err
+	}
+	return path, os.Rename(tmp.Name(), path)
+}
+
 // PendingInbound implements linli.InboundStore.
 func (db *DB) PendingInbound() ([]linli.InboundRecord, error) {
 	var out []linli.InboundRecord
@@ -93,9 +133,15 @@ func (db *DB) PendingInbound() ([]linli.InboundRecord, error) {
 
 // CompleteInbound implements linli.InboundStore.
 func (db *DB) CompleteInbound(done, next uint64) error {
+	var image string
 	err := db.update(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketInbound)
+		image = ""
 		if done != 0 {
+			var r inboundRecord
+			if found, _ := getJSON(b, itob(done), &r); found && r.Image != nil && filepath.Dir(r.Image.Path) == db.InboundDir() {
+				image = r.Image.Path
+			}
 			if err := deleteKey(b, itob(done)); err != nil {
 				return err
 			}
@@ -113,6 +159,9 @@ func (db *DB) CompleteInbound(done, next uint64) error {
 	})
 	if err != nil {
 		return fmt.Errorf("storage: complete inbound %d (next %d): %w", done, next, err)
+	}
+	if image != "" {
+		os.Remove(image) // handled: a report has its own copy
 	}
 	return nil
 }

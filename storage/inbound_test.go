@@ -62,6 +62,12 @@ func TestInboundJournal(t *testing.T) {
 	if err := db.CompleteInbound(seqs[1], 0); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := os.Stat(img.Path); !os.IsNotExist(err) {
+		t.Errorf("the journaled image outlived its message: %v", err)
+	}
+	if entries, _ := os.ReadDir(db.MediaDir()); len(entries) != 0 {
+		t.Errorf("journaling an image put %d files in the media directory", len(entries))
+	}
 	if err := db.CompleteInbound(seqs[0], 0); err != nil {
 		t.Fatalf("completing twice: %v", err)
 	}

@@ -128,7 +128,8 @@ func (l *syncLog) String() string {
 }
 
 func kill9Run(t *testing.T, kills int, seed int64) kill9Figures {
-	rng := rand.New(rand.NewPCG(uint64(seed), 9))
+	rng := rand.New(rand.NewPCG(uint64(seed), 9))   // the kills'
+	pace := rand.New(rand.NewPCG(uint64(seed), 10)) // the residents'; each goroutine its own
 	dir := t.TempDir()
 	srv := wxfake.New(wxfake.Options{
 		Groups: []wxfake.Group{
@@ -190,7 +191,7 @@ func kill9Run(t *testing.T, kills int, seed int64) kill9Figures {
 			mu.Lock()
 			sentBy[name] = true
 			mu.Unlock()
-			time.Sleep(time.Duration(10+rng.IntN(30)) * time.Millisecond) // residents' pace: the harness runs on real time
+			time.Sleep(time.Duration(10+pace.IntN(30)) * time.Millisecond) // residents' pace: the harness runs on real time
 		}
 	}()
 	for i := 0; i < kills; i++ {
