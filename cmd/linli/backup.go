@@ -37,6 +37,10 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer db.Close()
+	if err := os.MkdirAll(filepath.Dir(*out), 0o700); err != nil {
+		fmt.Fprintln(stderr, "linli backup:", err)
+		return 1
+	}
 	if err := db.BackupFile(*out); err != nil { // verified before it is kept
 		fmt.Fprintln(stderr, "linli backup:", err)
 		return 1
