@@ -1,0 +1,153 @@
+package nlu
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+
+	"linli"
+	"linli/nlu/internal/linear"
+)
+
+// The learned model: two softmax linear models over the features of
+// features.go, one for the intent (all seven intents) and one for the
+// report category (the seven categories). Their weights are trained by
+// `go generate ./nlu` (internal/train) on the labelled corpus in testdata
+// (labelled.tsv and corpus_*.tsv; dev and validation sets are never
+// trained on) and embedded here.
+
+//go:generate go run ./internal/train -testdata testdata -out model
+
+//go:embed model/intent.tsv
+var intentTSV string
+
+//go:embed model/category.tsv
+var categoryTSV string
+
+// models are the two heads.
+type models struct {
+	intent, category *linear.Model
+}
+
+var loadModels = sync.OnceValues(func() (*models, error) {
+	intent, err := linear.Read(strings.NewReader(intentTSV))
+	if err != nil {
+		return nil, fmt.Errorf("读取模型 model/intent.tsv 失败: %w", err)
+	}
+	if !slices.Equal(intent.Classes, intentNames) {
+		return nil, fmt.Errorf("模型 model/intent.tsv 的类别 %v 与 %v 不符", intent.Classes, intentNames)
+	}
+	category, err := linear.Read(strings.NewReader(categoryTSV))
+	if err != nil {
+		return nil, fmt.Errorf("读取模型 model/category.tsv 失败: %w", err)
+	}
+	if !slices.Equal(category.Classes, linli.Categories) {
+		return nil, fmt.Errorf("模型 model/category.tsv 的类别 %v 与 %v 不符", category.Classes, linli.Categories)
+	}
+	return &models{intent: intent, category: category}, nil
+})
+
+// Decision constants (hand-set, see the package doc).
+const (
+	// chatterConfidence scales the confidence given to "other": it stays
+	// below 0.3 whatever the acting intents' probabilities.
+	chatterConfidence = 0.29
+	// vagueCategory is the category of a report that names no thing, event
+	// or problem state of the taxonomy.
+	vagueCategory = "其他"
+)
+
+// probabilities returns the softmax of m's scores for the features in f.
+func probabilities(m *linear.Model, f *featureSet) []float64 {
+	p := make([]float64, len(m.Classes))
+	f.each(func(name []byte) {
+		for k, v := range m.Row(name) {
+			p[k] += float64(v)
+		}
+	})
+	linear.Softmax(p)
+	return p
+}
+
+// understanding turns the analysis into the linli result.
+func (a *analysis) understanding(text string, ms *models) linli.Understanding {
+	u := linli.Understanding{Text: text, Intent: linli.IntentOther, Keywords: a.keywords, Slots: a.slots.Slots}
+	if a.emergency != "" {
+		u.Intent, u.Category, u.Confidence, u.Emergency = linli.IntentReport, emergencyCategory, 1, a.emergency
+		return u
+	}
+	if ms == nil {
+		return u
+	}
+	f := getFeatures()
+	defer putFeatures(f)
+	a.features(f)
+	p := probabilities(ms.intent, f)
+	best := 0
+	for i := 1; i < len(p)-1; i++ {
+		if p[i] > p[best] {
+			best = i
+		}
+	}
+	other := len(p) - 1
+	if p[other] >= p[best] {
+		u.Confidence = round2(chatterConfidence * p[best])
+		return u
+	}
+	u.Intent, u.Confidence = intentNames[best], round2(p[best])
+	if u.Intent == linli.IntentReport {
+		u.Category = a.category(ms, f)
+	}
+	return u
+}
+
+// emergencyCategory is the category of every emergency.
+const emergencyCategory = "安全隐患"
+
+// category returns the report category of the analysis with features f.
+func (a *analysis) category(ms *models, f *featureSet) string {
+	if a.emergency != "" {
+		return emergencyCategory
+	}
+	p := probabilities(ms.category, f)
+	best := 0
+	for i := range p {
+		if p[i] > p[best] {
+			best = i
+		}
+	}
+	if p[best] < vagueProbability && !a.namesProblem() {
+		return vagueCategory
+	}
+	return linli.Categories[best]
+}
+
+// vagueProbability is the category probability below which a report that
+// names nothing of the taxonomy is 其他: the category head would otherwise
+// answer 有点问题 with its bias.
+const vagueProbability = 0.6
+
+// namesProblem reports whether the text names a thing, an event or a
+// problem state of the taxonomy.
+func (a *analysis) namesProblem() bool {
+	for _, tm := range a.terms {
+		if tm.t.kind != kindPlace && tm.t.class != "持续" {
+			return true
+		}
+	}
+	return false
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+var featurePool = sync.Pool{New: func() any { return &featureSet{buf: make([]byte, 0, 2048), ends: make([]int, 0, 128)} }}
+
+func getFeatures() *featureSet { return featurePool.Get().(*featureSet) }
+
+func putFeatures(f *featureSet) {
+	f.buf, f.ends = f.buf[:0], f.ends[:0]
+	featurePool.Put(f)
+}
