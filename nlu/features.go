@@ -66,10 +66,14 @@ func (a *analysis) features(f *featureSet) {
 	f.add("bias")
 	a.messageFeatures(f)
 	a.wordFeatures(f)
+	facts := make([]clauseFacts, len(a.questions))
 	var msg clauseFacts // what any clause holds
-	for c := 0; c < len(a.questions); c++ {
-		cf := a.clauseFeatures(f, c)
-		msg.merge(cf)
+	for c := range facts {
+		facts[c] = a.clauseFacts(c)
+		msg.merge(facts[c])
+	}
+	for c := range facts {
+		a.clauseFeatures(f, c, &facts[c], &msg)
 	}
 	a.messageGuards(f, msg)
 	s := a.slots
@@ -89,11 +93,11 @@ func (a *analysis) features(f *featureSet) {
 	if s.PartySize > 0 {
 		f.add("x:party")
 	}
-	if bareChoice(a.prep.text) {
-		f.add("x:barechoice") // "B吧", "2", "第一个"
-	}
 	if s.Place != "" {
 		f.add("x:place")
+	}
+	if bareChoice(a.prep.text) {
+		f.add("x:barechoice") // "B吧", "2", "第一个"
 	}
 }
 
@@ -128,7 +132,7 @@ func (a *analysis) messageFeatures(f *featureSet) {
 	}
 }
 
-// wordFeatures are the words, tags, characters, classes and terms.
+// wordFeatures are the words, tags, characters and classes.
 func (a *analysis) wordFeatures(f *featureSet) {
 	for i, u := range a.units {
 		w := u.text
@@ -175,25 +179,17 @@ func (a *analysis) wordFeatures(f *featureSet) {
 			}
 		}
 	}
-	for _, tm := range a.terms {
-		t := tm.t
-		f.add("t:", t.kind, ":", t.category)
-		f.add("tc:", t.kind, ":", t.class)
-		f.add("tt:", t.text)
-		if tm.head {
-			f.add("th:", t.kind)
-		}
-	}
 }
 
 // clauseFacts is what one clause holds.
 type clauseFacts struct {
+	ms                                      []*match
 	thing, place, event, state, unknownNoun bool
 	negState, question, how, imperative     bool
 	rhetorical, resolved, past, conditional bool
 	likeness, neighbour, chatter, report    bool
 	emotion, private, self, passive, still  bool
-	hearsay, onomatopoeia                   bool
+	hearsay, onomatopoeia, persist          bool
 	thingCats, eventCats, stateClasses      []string
 	stateCats                               []string
 }
@@ -228,23 +224,21 @@ func (a *analysis) messageGuards(f *featureSet, m clauseFacts) {
 	}
 }
 
-// clauseFeatures adds the combinations within clause c and returns what
-// it holds.
-func (a *analysis) clauseFeatures(f *featureSet, c int) clauseFacts {
+// clauseFacts finds what clause c holds.
+func (a *analysis) clauseFacts(c int) clauseFacts {
 	var cf clauseFacts
 	cf.question = a.questions[c]
-	var ms []*match
 	for i := range a.matches {
 		if a.matches[i].clause == c {
-			ms = append(ms, &a.matches[i])
+			cf.ms = append(cf.ms, &a.matches[i])
 		}
 	}
-	covered := map[int]bool{}
+	var covered [64]bool // units covered by a term, for the first 64 units
 	for _, tm := range a.terms {
 		if tm.clause != c {
 			continue
 		}
-		for i := tm.start; i < tm.end; i++ {
+		for i := tm.start; i < tm.end && i < len(covered); i++ {
 			covered[i] = true
 		}
 		t := tm.t
@@ -261,7 +255,7 @@ func (a *analysis) clauseFeatures(f *featureSet, c int) clauseFacts {
 			cf.eventCats = appendNew(cf.eventCats, t.category)
 		case kindState:
 			if t.class == "持续" {
-				f.add("x:persist")
+				cf.persist = true
 				continue
 			}
 			cf.state = true
@@ -273,16 +267,29 @@ func (a *analysis) clauseFeatures(f *featureSet, c int) clauseFacts {
 		}
 	}
 	for i, u := range a.units {
-		if u.clause == c && !covered[i] && isNounTag(u.tag) && utf8.RuneCountInString(u.text) >= 2 && cueIndex[u.text] == nil && !a.lex.stop[u.text] {
+		if u.clause != c {
+			continue
+		}
+		if (i >= len(covered) || !covered[i]) && isNounTag(u.tag) && utf8.RuneCountInString(u.text) >= 2 && cueIndex[u.text] == nil && !a.lex.stop[u.text] {
 			cf.unknownNoun = true
 		}
+		if u.tag == "o" {
+			cf.onomatopoeia = true
+		}
+		if u.text == "被" {
+			for j := i + 1; j < len(a.units) && j <= i+3 && a.units[j].clause == c; j++ {
+				if t := a.units[j].tag; t != "" && (t[0] == 'v' || t == "x") {
+					cf.passive = true
+				}
+			}
+		}
 	}
+	ms := cf.ms
 	for i, m := range ms {
 		if m.e == nil {
 			continue
 		}
-		switch {
-		case m.has(fHow):
+		if m.has(fHow) {
 			if i+1 < len(ms) && ms[i+1].has(fRhetorical) {
 				cf.rhetorical = true
 			} else {
@@ -301,61 +308,97 @@ func (a *analysis) clauseFeatures(f *featureSet, c int) clauseFacts {
 		cf.emotion = cf.emotion || m.has(fEmotion)
 		cf.self = cf.self || m.has(fSelf)
 		cf.hearsay = cf.hearsay || m.has(fHearsay)
+	}
+	for _, m := range ms {
 		cf.still = cf.still || isStill(m.text)
-		if m.text == "被" || m.text == "给" && i > 0 {
-			for _, n := range ms[i+1 : min(i+4, len(ms))] {
-				if t := a.units[n.start].tag; t != "" && t[0] == 'v' {
-					cf.passive = true
-				}
-			}
-		}
 	}
-	for i, u := range a.units {
-		if u.clause == c && u.tag == "o" {
-			cf.onomatopoeia = true
-		}
-		if u.clause == c && u.text == "被" {
-			for j := i + 1; j < len(a.units) && j <= i+3 && a.units[j].clause == c; j++ {
-				if t := a.units[j].tag; t != "" && (t[0] == 'v' || t == "x") {
-					cf.passive = true
-				}
-			}
-		}
-	}
+	return cf
+}
 
+// guard names what makes the problems of a clause no report now, or "":
+// a negation (没坏), its end (修好了, also said in another clause), the past
+// (上个月坏过一次, unless it still goes on), a hypothesis or warning, hearsay,
+// a likeness, or a private belonging rather than a shared thing.
+func (cf *clauseFacts) guard(msg *clauseFacts) string {
+	switch {
+	case cf.negState:
+		return "neg"
+	case (cf.resolved || msg.resolved) && !cf.still && !msg.still:
+		return "res"
+	case (cf.past || msg.past) && !cf.still && !msg.still:
+		return "past"
+	case cf.conditional:
+		return "cond"
+	case cf.hearsay || msg.hearsay:
+		return "hearsay"
+	case cf.likeness:
+		return "like"
+	case cf.private && !cf.thing:
+		return "priv"
+	}
+	return ""
+}
+
+// clauseFeatures adds the terms and combinations of clause c. Inside a
+// guarded clause they are named after the guard (res|x:ts instead of
+// x:ts): a problem that is over is not a weaker problem but another thing,
+// and its evidence must not add up with that of problems now.
+func (a *analysis) clauseFeatures(f *featureSet, c int, cf, msg *clauseFacts) {
 	problem := cf.state || cf.event
+	g := ""
+	if problem {
+		if g = cf.guard(msg); g != "" {
+			f.add("g:", g)
+			g += "|"
+		}
+	}
+	for _, tm := range a.terms {
+		if tm.clause != c {
+			continue
+		}
+		t := tm.t
+		f.add(g, "t:", t.kind, ":", t.category)
+		f.add(g, "tc:", t.kind, ":", t.class)
+		f.add("tt:", t.text)
+		if tm.head {
+			f.add(g, "th:", t.kind)
+		}
+	}
+	if cf.persist {
+		f.add("x:persist")
+	}
 	if cf.state {
-		f.add("x:s")
+		f.add(g, "x:s")
 		for _, s := range cf.stateClasses {
-			f.add("x:s:", s)
+			f.add(g, "x:s:", s)
 		}
 		for _, s := range cf.stateCats {
 			if s != "" {
-				f.add("x:sc:", s)
+				f.add(g, "x:sc:", s)
 			}
 		}
 	}
 	if cf.event {
-		f.add("x:e")
+		f.add(g, "x:e")
 		for _, s := range cf.eventCats {
-			f.add("x:e:", s)
+			f.add(g, "x:e:", s)
 		}
 	}
 	switch {
 	case cf.thing && cf.state:
-		f.add("x:ts")
+		f.add(g, "x:ts")
 		for _, t := range cf.thingCats {
-			f.add("x:ts:", t)
+			f.add(g, "x:ts:", t)
 			for _, s := range cf.stateClasses {
-				f.add("x:ts:", t, ":", s)
+				f.add(g, "x:ts:", t, ":", s)
 			}
 		}
 	case cf.place && cf.state:
-		f.add("x:ps")
+		f.add(g, "x:ps")
 	case cf.private && cf.state:
-		f.add("x:privs")
+		f.add(g, "x:privs")
 	case cf.unknownNoun && cf.state:
-		f.add("x:ns")
+		f.add(g, "x:ns")
 	case cf.thing && !problem:
 		f.add("x:t")
 		for _, t := range cf.thingCats {
@@ -363,16 +406,16 @@ func (a *analysis) clauseFeatures(f *featureSet, c int) clauseFacts {
 		}
 	}
 	if problem {
-		for _, g := range []struct {
+		for _, x := range []struct {
 			on   bool
 			name string
 		}{
-			{cf.negState, "g:neg"}, {cf.resolved, "g:res"}, {cf.past, "g:past"}, {cf.question && !cf.rhetorical, "g:q"},
-			{cf.conditional, "g:cond"}, {cf.likeness, "g:like"}, {cf.neighbour, "g:nbr"}, {cf.chatter, "g:chat"},
-			{cf.report, "g:rep"}, {cf.rhetorical, "g:rhet"}, {cf.emotion, "g:emo"},
+			{cf.question && !cf.rhetorical, "g:q"}, {cf.neighbour, "g:nbr"}, {cf.chatter, "g:chat"},
+			{cf.report, "g:rep"}, {cf.rhetorical, "g:rhet"}, {cf.emotion, "g:emo"}, {cf.self, "g:self"},
+			{cf.still, "g:still"},
 		} {
-			if g.on {
-				f.add(g.name)
+			if x.on {
+				f.add(x.name)
 			}
 		}
 	}
@@ -384,25 +427,21 @@ func (a *analysis) clauseFeatures(f *featureSet, c int) clauseFacts {
 		f.add("x:imp")
 	}
 	if cf.passive {
-		f.add("x:passive")
+		f.add(g, "x:passive")
 		if cf.thing || cf.place {
-			f.add("x:passive·t")
+			f.add(g, "x:passive·t")
 		}
-	}
-	if problem && cf.self {
-		f.add("g:self")
 	}
 	if cf.onomatopoeia {
 		f.add("x:onom") // 啪啪啪, 咚咚咚: a noise
 	}
-	a.goFeatures(f, ms, isQuestion, cf.past)
-	return cf
+	a.goFeatures(f, cf.ms, isQuestion, cf.past)
 }
 
 // isStill reports whether a word says a problem goes on: 还, 又, 一直.
 func isStill(s string) bool {
 	switch s {
-	case "还", "又", "一直", "还是", "到现在", "还没", "仍然", "依然", "总是", "老是", "天天", "每天":
+	case "还", "又", "一直", "到现在", "还没", "仍然", "依然", "总是", "老是", "天天", "每天", "还在", "又坏了":
 		return true
 	}
 	return false

@@ -100,9 +100,18 @@ func (a *analysis) understanding(text string, ms *models) linli.Understanding {
 	u.Intent, u.Confidence = intentNames[best], round2(p[best])
 	if u.Intent == linli.IntentReport {
 		u.Category = a.category(ms, f)
+		if !a.namesProblem() {
+			// 随手拍一下, 意见很大: report words with nothing reported.
+			// Never sure enough to act on unaddressed.
+			u.Confidence = math.Min(u.Confidence, unsubstantiatedReport)
+		}
 	}
 	return u
 }
+
+// unsubstantiatedReport caps the confidence of a report that names no
+// thing, event or problem state.
+const unsubstantiatedReport = 0.4
 
 // emergencyCategory is the category of every emergency.
 const emergencyCategory = "安全隐患"

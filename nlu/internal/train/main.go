@@ -18,6 +18,7 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"hash/crc32"
 	"log"
 	"os"
 	"path/filepath"
@@ -234,6 +235,17 @@ func readHeld(dir string) (map[string][]line, error) {
 		ls, err := readFile(p)
 		if err != nil {
 			return nil, err
+		}
+		if name == "valid_c.tsv" {
+			// Only the analysis half: the blind half's figures come from
+			// the test alone, never from a training run (see labelled_test.go).
+			var half []line
+			for _, l := range ls {
+				if crc32.ChecksumIEEE([]byte(l.text))%2 == 0 {
+					half = append(half, l)
+				}
+			}
+			name, ls = "valid_c (analysis half)", half
 		}
 		out[name] = ls
 	}
