@@ -90,8 +90,9 @@ func buildCueIndex() map[string]*entry {
 // lexicon is what one NLU knows besides the static cue tables: stop words
 // and landmarks from the dictionaries.
 type lexicon struct {
-	stop      map[string]bool
-	landmarks map[string]bool
+	stop            map[string]bool
+	landmarks       map[string]bool
+	landmarksByRune map[rune][]string
 }
 
 func newLexicon(userWords []dictWord, stop map[string]bool) *lexicon {
@@ -101,6 +102,12 @@ func newLexicon(userWords []dictWord, stop map[string]bool) *lexicon {
 			l.landmarks[w.word] = true
 		}
 	}
+	for _, t := range theTaxonomy.terms {
+		if t.landmark {
+			l.landmarks[t.text] = true
+		}
+	}
+	l.indexLandmarks()
 	return l
 }
 
@@ -173,13 +180,19 @@ func (l *lexicon) analyse(p prepared, tagged []string) *analysis {
 
 // matchCues finds cues greedily, longest first, within each clause.
 func (a *analysis) matchCues() {
+	a.matches = make([]match, 0, len(a.units))
+	var buf []byte
 	for i := 0; i < len(a.units); {
 		var best match
-		var sb strings.Builder
+		buf = buf[:0]
 		for j := i; j < len(a.units) && j-i < maxCueTokens && a.units[j].clause == a.units[i].clause; j++ {
-			sb.WriteString(a.units[j].text)
-			if e := cueIndex[sb.String()]; e != nil {
-				best = match{text: sb.String(), e: e, start: i, end: j + 1, clause: a.units[i].clause}
+			buf = append(buf, a.units[j].text...)
+			if e := cueIndex[string(buf)]; e != nil {
+				text := a.units[i].text
+				if j > i {
+					text = string(buf)
+				}
+				best = match{text: text, e: e, start: i, end: j + 1, clause: a.units[i].clause}
 			}
 		}
 		if best.e == nil {

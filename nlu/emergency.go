@@ -2,6 +2,7 @@ package nlu
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // Emergency detection runs before anything else and is a hand-written rule
@@ -154,8 +155,8 @@ func (n *NLU) Emergency(text string) (kind string, ok bool) {
 
 // detectEmergency applies the rules to normalised text.
 func detectEmergency(s string) (string, bool) {
-	if s == "" {
-		return "", false
+	if s == "" || !anyTrigger(s) {
+		return "", false // most messages: one scan, no guard looked at
 	}
 	if anyIn(s, overWords) && !anyIn(s, urgentWords) {
 		return "", false
@@ -175,6 +176,30 @@ func detectEmergency(s string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// triggersByRune indexes every trigger of every rule by its first rune.
+var triggersByRune = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, r := range emergencyRules {
+		for _, t := range r.trigger {
+			first, _ := utf8.DecodeRuneInString(t)
+			m[first] = append(m[first], t)
+		}
+	}
+	return m
+}()
+
+// anyTrigger reports whether s contains a trigger of any rule.
+func anyTrigger(s string) bool {
+	for i, r := range s {
+		for _, t := range triggersByRune[r] {
+			if strings.HasPrefix(s[i:], t) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // fires reports whether rule r fires in clause c of message s.

@@ -1,6 +1,7 @@
 package nlu
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -19,10 +20,8 @@ var skipTags = map[string]bool{
 // other content words, without stop words, chatter and function words.
 func (a *analysis) findKeywords() []string {
 	out := []string{}
-	seen := map[string]bool{}
 	add := func(w string) {
-		if w != "" && !seen[w] {
-			seen[w] = true
+		if w != "" && !slices.Contains(out, w) {
 			out = append(out, w)
 		}
 	}

@@ -27,9 +27,58 @@ var intentTSV string
 //go:embed model/category.tsv
 var categoryTSV string
 
-// models are the two heads.
+// models are the two heads, and one index over the features of both so
+// that each feature of a message is looked up once.
 type models struct {
 	intent, category *linear.Model
+	rows             map[string]featureRows
+}
+
+// featureRows are a feature's weights in each head (nil where it has none).
+type featureRows struct {
+	intent, category []float32
+}
+
+func (ms *models) index() {
+	ms.rows = map[string]featureRows{}
+	for _, name := range ms.intent.Names() {
+		r := ms.rows[name]
+		r.intent = ms.intent.Row([]byte(name))
+		ms.rows[name] = r
+	}
+	for _, name := range ms.category.Names() {
+		r := ms.rows[name]
+		r.category = ms.category.Row([]byte(name))
+		ms.rows[name] = r
+	}
+}
+
+// scores returns the intent and category probabilities for features f.
+// The category ones are computed only when wantCategory is set.
+func (ms *models) scores(f *featureSet, wantCategory bool) (intent, category []float64) {
+	intent = make([]float64, len(ms.intent.Classes))
+	if wantCategory {
+		category = make([]float64, len(ms.category.Classes))
+	}
+	f.each(func(name []byte) {
+		r, ok := ms.rows[string(name)]
+		if !ok {
+			return
+		}
+		for k, v := range r.intent {
+			intent[k] += float64(v)
+		}
+		if wantCategory {
+			for k, v := range r.category {
+				category[k] += float64(v)
+			}
+		}
+	})
+	linear.Softmax(intent)
+	if wantCategory {
+		linear.Softmax(category)
+	}
+	return intent, category
 }
 
 var loadModels = sync.OnceValues(func() (*models, error) {
@@ -47,7 +96,9 @@ var loadModels = sync.OnceValues(func() (*models, error) {
 	if !slices.Equal(category.Classes, linli.Categories) {
 		return nil, fmt.Errorf("模型 model/category.tsv 的类别 %v 与 %v 不符", category.Classes, linli.Categories)
 	}
-	return &models{intent: intent, category: category}, nil
+	ms := &models{intent: intent, category: category}
+	ms.index()
+	return ms, nil
 })
 
 // Decision constants (hand-set, see the package doc).
@@ -85,7 +136,7 @@ func (a *analysis) understanding(text string, ms *models) linli.Understanding {
 	f := getFeatures()
 	defer putFeatures(f)
 	a.features(f)
-	p := probabilities(ms.intent, f)
+	p, pc := ms.scores(f, true)
 	best := 0
 	for i := 1; i < len(p)-1; i++ {
 		if p[i] > p[best] {
@@ -99,7 +150,7 @@ func (a *analysis) understanding(text string, ms *models) linli.Understanding {
 	}
 	u.Intent, u.Confidence = intentNames[best], round2(p[best])
 	if u.Intent == linli.IntentReport {
-		u.Category = a.category(ms, f)
+		u.Category = a.categoryOf(pc)
 		if !a.namesProblem() {
 			// 随手拍一下, 意见很大: report words with nothing reported.
 			// Never sure enough to act on unaddressed.
@@ -118,10 +169,16 @@ const emergencyCategory = "安全隐患"
 
 // category returns the report category of the analysis with features f.
 func (a *analysis) category(ms *models, f *featureSet) string {
+	_, p := ms.scores(f, true)
+	return a.categoryOf(p)
+}
+
+// categoryOf returns the report category given the category head's
+// probabilities p.
+func (a *analysis) categoryOf(p []float64) string {
 	if a.emergency != "" {
 		return emergencyCategory
 	}
-	p := probabilities(ms.category, f)
 	best := 0
 	for i := range p {
 		if p[i] > p[best] {

@@ -31,27 +31,7 @@ var (
 // findSlots fills the slots from the prepared text and the matches.
 func (a *analysis) findSlots() slotsResult {
 	var s slotsResult
-	text := a.prep.text
-	// The regular expressions run only when their key characters occur.
-	if m := findIf(reBuilding, text, "楼栋幢座院"); m != nil {
-		if b := linli.ParseBuilding(m[1]); b > 0 {
-			s.Building = b
-			s.Place = strconv.Itoa(b) + "栋"
-			if m[2] != "" {
-				if u := linli.ParseBuilding(m[2]); u > 0 {
-					s.Place += strconv.Itoa(u) + "单元"
-				}
-			}
-		}
-	}
-	if s.Place == "" {
-		for _, m := range a.matches {
-			if a.lex.landmarks[m.text] {
-				s.Place = m.text
-				break
-			}
-		}
-	}
+	s.Place, s.Building = a.lex.place(a.prep.text)
 	s.Activity = a.activityRef()
 	s.PartySize = a.partySize()
 	s.choices, s.voteVerb = a.pollChoices()

@@ -25,6 +25,15 @@ type Model struct {
 	w       []float32 // len(index) rows of len(Classes) weights
 }
 
+// Names returns the features with weights, in no particular order.
+func (m *Model) Names() []string {
+	out := make([]string, 0, len(m.index))
+	for f := range m.index {
+		out = append(out, f)
+	}
+	return out
+}
+
 // NumFeatures is the number of features with weights.
 func (m *Model) NumFeatures() int { return len(m.index) }
 
