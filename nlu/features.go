@@ -93,8 +93,11 @@ func (a *analysis) features(f *featureSet) {
 	if s.PartySize > 0 {
 		f.add("x:party")
 	}
-	if s.Place != "" {
-		f.add("x:place")
+	switch {
+	case s.Building > 0:
+		f.add("x:building")
+	case s.Place != "":
+		f.add("x:landmark")
 	}
 	if bareChoice(a.prep.text) {
 		f.add("x:barechoice") // "B吧", "2", "第一个"

@@ -31,7 +31,17 @@ var (
 // findSlots fills the slots from the prepared text and the matches.
 func (a *analysis) findSlots() slotsResult {
 	var s slotsResult
-	s.Place, s.Building = a.lex.place(a.prep.text)
+	// A building anywhere; else a landmark on word boundaries (单元门口 is
+	// not 门口), unlike Place, which has no segmenter to go by.
+	s.Place, s.Building = a.lex.building(a.prep.text)
+	if s.Place == "" {
+		for _, m := range a.matches {
+			if a.lex.landmarks[m.text] {
+				s.Place = m.text
+				break
+			}
+		}
+	}
 	s.Activity = a.activityRef()
 	s.PartySize = a.partySize()
 	s.choices, s.voteVerb = a.pollChoices()

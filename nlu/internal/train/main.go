@@ -43,7 +43,7 @@ func main() {
 	rate := flag.Float64("rate", 0.5, "AdaGrad learning rate")
 	minCount := flag.Int("min-count", 2, "drop features seen in fewer training messages")
 	otherWeight := flag.Float64("other-weight", 1.5, "loss weight of chatter (other) examples")
-	lexical := flag.Float64("lexical", 5, "L2 penalty of word and character features, relative to the others")
+	lexical := flag.Float64("lexical", 1, "L2 penalty of word and character features, relative to the others")
 	sweep := flag.String("sweep", "", "comma-separated L2 values: report dev figures for each and write nothing")
 	flag.Parse()
 
