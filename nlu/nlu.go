@@ -16,14 +16,21 @@
 // category.
 //
 // The hand rules that remain, and why:
-//   - emergency detection (emergency.go): safety first, independent of how
-//     many emergencies the corpus holds;
-//   - a report that names nothing of the taxonomy is 其他 (model.go): the
-//     category head would otherwise answer with its bias;
-//   - chatter's confidence stays below 0.3 (model.go), the contract with
+//   - emergency detection (emergency.go): safety first; a rule can be read
+//     and tested on its own and does not depend on how many emergencies
+//     the corpus holds; its guards (negation, over, past, figurative,
+//     hypothetical, hearsay) are listed there;
+//   - chatter's confidence stays below 0.3 (model.go): the contract with
 //     the router, which acts on confident intents only;
-//   - the slots (slots.go): building numbers, party sizes and poll choices
-//     are read by patterns, not learned.
+//   - a report that names no thing, event or problem state of the taxonomy
+//     (随手拍一下, 意见很大) is capped at confidence 0.4, so it is never acted
+//     on unaddressed, and is 其他 unless the category head is sure (model.go):
+//     without a named problem the head would answer with its bias;
+//   - the slots (slots.go, place.go): building numbers, party sizes and poll
+//     choices are read by patterns, not learned.
+//
+// Everything else — which words, classes and combinations point to which
+// intent and category, and how much — is learned.
 package nlu
 
 import (
