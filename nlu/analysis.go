@@ -63,7 +63,8 @@ var wordClasses = []struct {
 
 // entry is what the word classes say about one word.
 type entry struct {
-	flags flag
+	flags   flag
+	classes []string // feature names of its classes, "k:self" …
 }
 
 // maxCueTokens bounds the tokens one class word may span.
@@ -82,6 +83,7 @@ func buildCueIndex() map[string]*entry {
 				idx[w] = e
 			}
 			e.flags |= c.f
+			e.classes = append(e.classes, "k:"+c.name)
 		}
 	}
 	return idx

@@ -173,12 +173,9 @@ func (a *analysis) wordFeatures(f *featureSet) {
 		}
 	}
 	for _, m := range a.matches {
-		if m.e == nil {
-			continue
-		}
-		for _, c := range wordClasses {
-			if m.e.flags&c.f != 0 {
-				f.add("k:", c.name)
+		if m.e != nil {
+			for _, c := range m.e.classes {
+				f.add(c)
 			}
 		}
 	}
