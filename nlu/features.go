@@ -68,8 +68,10 @@ func (a *analysis) features(f *featureSet) {
 	a.wordFeatures(f)
 	facts := make([]clauseFacts, len(a.questions))
 	var msg clauseFacts // what any clause holds
+	ms := make([]*match, 0, len(a.matches))
 	for c := range facts {
-		facts[c] = a.clauseFacts(c)
+		facts[c] = a.clauseFacts(c, ms[len(ms):len(ms):cap(ms)])
+		ms = ms[:len(ms)+len(facts[c].ms)]
 		msg.merge(facts[c])
 	}
 	for c := range facts {
@@ -99,7 +101,7 @@ func (a *analysis) features(f *featureSet) {
 	case s.Place != "":
 		f.add("x:landmark")
 	}
-	if bareChoice(a.prep.text) {
+	if len(a.prep.text) <= 16 && bareChoice(a.prep.text) {
 		f.add("x:barechoice") // "B吧", "2", "第一个"
 	}
 }
@@ -224,9 +226,9 @@ func (a *analysis) messageGuards(f *featureSet, m clauseFacts) {
 	}
 }
 
-// clauseFacts finds what clause c holds.
-func (a *analysis) clauseFacts(c int) clauseFacts {
-	var cf clauseFacts
+// clauseFacts finds what clause c holds; its matches are appended to ms.
+func (a *analysis) clauseFacts(c int, ms []*match) clauseFacts {
+	cf := clauseFacts{ms: ms}
 	cf.question = a.questions[c]
 	for i := range a.matches {
 		if a.matches[i].clause == c {
@@ -284,7 +286,7 @@ func (a *analysis) clauseFacts(c int) clauseFacts {
 			}
 		}
 	}
-	ms := cf.ms
+	ms = cf.ms
 	for i, m := range ms {
 		if m.e == nil {
 			continue

@@ -3,6 +3,7 @@ package nlu
 import (
 	_ "embed"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
@@ -31,26 +32,41 @@ var categoryTSV string
 // that each feature of a message is looked up once.
 type models struct {
 	intent, category *linear.Model
-	rows             map[string]featureRows
+	rows             map[uint64]featureRows // by featureHash of the name
 }
+
+// hashSeed seeds featureHash for the life of the process.
+var hashSeed = maphash.MakeSeed()
+
+// featureHash hashes a feature name; a 64-bit hash looks up faster than
+// the name itself, and index checks that no two names collide.
+func featureHash(name []byte) uint64 { return maphash.Bytes(hashSeed, name) }
 
 // featureRows are a feature's weights in each head (nil where it has none).
 type featureRows struct {
 	intent, category []float32
 }
 
-func (ms *models) index() {
-	ms.rows = map[string]featureRows{}
-	for _, name := range ms.intent.Names() {
-		r := ms.rows[name]
-		r.intent = ms.intent.Row([]byte(name))
-		ms.rows[name] = r
+func (ms *models) index() error {
+	ms.rows = map[uint64]featureRows{}
+	names := map[uint64]string{}
+	for _, m := range []*linear.Model{ms.intent, ms.category} {
+		for _, name := range m.Names() {
+			h := featureHash([]byte(name))
+			if other, ok := names[h]; ok && other != name {
+				return fmt.Errorf("模型特征 %q 与 %q 的散列相同", name, other)
+			}
+			names[h] = name
+			r := ms.rows[h]
+			if m == ms.intent {
+				r.intent = m.Row([]byte(name))
+			} else {
+				r.category = m.Row([]byte(name))
+			}
+			ms.rows[h] = r
+		}
 	}
-	for _, name := range ms.category.Names() {
-		r := ms.rows[name]
-		r.category = ms.category.Row([]byte(name))
-		ms.rows[name] = r
-	}
+	return nil
 }
 
 // scores returns the intent and category probabilities for features f.
@@ -61,7 +77,7 @@ func (ms *models) scores(f *featureSet, wantCategory bool) (intent, category []f
 		category = make([]float64, len(ms.category.Classes))
 	}
 	f.each(func(name []byte) {
-		r, ok := ms.rows[string(name)]
+		r, ok := ms.rows[featureHash(name)]
 		if !ok {
 			return
 		}
@@ -97,7 +113,9 @@ var loadModels = sync.OnceValues(func() (*models, error) {
 		return nil, fmt.Errorf("模型 model/category.tsv 的类别 %v 与 %v 不符", category.Classes, linli.Categories)
 	}
 	ms := &models{intent: intent, category: category}
-	ms.index()
+	if err := ms.index(); err != nil {
+		return nil, err
+	}
 	return ms, nil
 })
 
