@@ -29,10 +29,13 @@ var intentTSV string
 var categoryTSV string
 
 // models are the two heads, and one index over the features of both so
-// that each feature of a message is looked up once.
+// that each feature of a message is looked up once: its row holds the
+// intent weights, then the category weights (zero where a head does not
+// know the feature).
 type models struct {
 	intent, category *linear.Model
-	rows             map[uint64]featureRows // by featureHash of the name
+	rows             map[uint64]uint32 // featureHash of the name → row
+	w                []float32         // rows of len(intentNames)+len(linli.Categories)
 }
 
 // hashSeed seeds featureHash for the life of the process.
@@ -42,14 +45,11 @@ var hashSeed = maphash.MakeSeed()
 // the name itself, and index checks that no two names collide.
 func featureHash(name []byte) uint64 { return maphash.Bytes(hashSeed, name) }
 
-// featureRows are a feature's weights in each head (nil where it has none).
-type featureRows struct {
-	intent, category []float32
-}
-
 func (ms *models) index() error {
-	ms.rows = map[uint64]featureRows{}
+	ms.rows = map[uint64]uint32{}
 	names := map[uint64]string{}
+	ni := len(ms.intent.Classes)
+	width := ni + len(ms.category.Classes)
 	for _, m := range []*linear.Model{ms.intent, ms.category} {
 		for _, name := range m.Names() {
 			h := featureHash([]byte(name))
@@ -57,43 +57,40 @@ func (ms *models) index() error {
 				return fmt.Errorf("模型特征 %q 与 %q 的散列相同", name, other)
 			}
 			names[h] = name
-			r := ms.rows[h]
-			if m == ms.intent {
-				r.intent = m.Row([]byte(name))
-			} else {
-				r.category = m.Row([]byte(name))
+			r, ok := ms.rows[h]
+			if !ok {
+				r = uint32(len(ms.w) / width)
+				ms.rows[h] = r
+				ms.w = append(ms.w, make([]float32, width)...)
 			}
-			ms.rows[h] = r
+			off := 0
+			if m == ms.category {
+				off = ni
+			}
+			copy(ms.w[int(r)*width+off:], m.Row([]byte(name)))
 		}
 	}
 	return nil
 }
 
 // scores returns the intent and category probabilities for features f.
-// The category ones are computed only when wantCategory is set.
-func (ms *models) scores(f *featureSet, wantCategory bool) (intent, category []float64) {
-	intent = make([]float64, len(ms.intent.Classes))
-	if wantCategory {
-		category = make([]float64, len(ms.category.Classes))
-	}
+func (ms *models) scores(f *featureSet) (intent, category []float64) {
+	ni, nc := len(ms.intent.Classes), len(ms.category.Classes)
+	width := ni + nc
+	sum := make([]float64, width)
 	f.each(func(name []byte) {
 		r, ok := ms.rows[featureHash(name)]
 		if !ok {
 			return
 		}
-		for k, v := range r.intent {
-			intent[k] += float64(v)
-		}
-		if wantCategory {
-			for k, v := range r.category {
-				category[k] += float64(v)
-			}
+		row := ms.w[int(r)*width : int(r)*width+width]
+		for k, v := range row {
+			sum[k] += float64(v)
 		}
 	})
+	intent, category = sum[:ni], sum[ni:]
 	linear.Softmax(intent)
-	if wantCategory {
-		linear.Softmax(category)
-	}
+	linear.Softmax(category)
 	return intent, category
 }
 
@@ -154,7 +151,7 @@ func (a *analysis) understanding(text string, ms *models) linli.Understanding {
 	f := getFeatures()
 	defer putFeatures(f)
 	a.features(f)
-	p, pc := ms.scores(f, true)
+	p, pc := ms.scores(f)
 	best := 0
 	for i := 1; i < len(p)-1; i++ {
 		if p[i] > p[best] {
@@ -187,7 +184,7 @@ const emergencyCategory = "安全隐患"
 
 // category returns the report category of the analysis with features f.
 func (a *analysis) category(ms *models, f *featureSet) string {
-	_, p := ms.scores(f, true)
+	_, p := ms.scores(f)
 	return a.categoryOf(p)
 }
 
