@@ -120,6 +120,9 @@ type Understanding struct {
 	Keywords   []string `json:"keywords"`
 	Confidence float64  `json:"-"` // 0..1; act in a group without @ only when high
 	Slots      Slots    `json:"-"`
+	// Emergency is the kind of emergency the text tells of (医疗, 火灾, 燃气,
+	// 被困, 治安, 溺水), "" if none. An emergency is a report of 安全隐患.
+	Emergency string `json:"-"`
 }
 
 // Slots are values found in free text.
