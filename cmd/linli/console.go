@@ -78,6 +78,7 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Config: cfg, Clock: clock, Engine: a.engine,
 		Timed: []linli.Timed{a.outbox, a.sched}, Out: stdout, Err: stderr,
 		Friends: friendsOf(cfg), RunID: strconv.FormatInt(time.Now().UnixNano(), 36),
+		Hold: time.Duration(cfg.Activities.AckWindow),
 	})
 	a.outbox.SetPlatform(con)
 	if interactive {
