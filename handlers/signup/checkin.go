@@ -12,7 +12,8 @@ import (
 )
 
 // The check-in window is the activity's (linli.Activity.CheckinWindow):
-// from linli.CheckinEarly before the start until its end. Staff may record
+// from linli.CheckinEarly before the start until its end (inclusive; an
+// activity without an end is taken to last linli.DefaultLength). Staff may record
 // attendance from the opening of the window until staffGrace after the
 // end (the paper list typed in after the event); a cancelled activity
 // takes no check-in from anyone.
@@ -72,8 +73,8 @@ func (h *Family) checkIn(ctx context.Context, req *linli.Request) error {
 		return h.staffCheckIn(req, a, names, now)
 	}
 	switch {
-	case !now.Before(closes):
-		return linli.Errorf(linli.EConflict, "%s", textCheckinOver(a, closes))
+	case now.After(closes):
+		return linli.Errorf(linli.EConflict, "%s", textCheckinOver(a, opens, closes))
 	case now.Before(opens):
 		return linli.Errorf(linli.EConflict, "%s", window)
 	}
@@ -108,7 +109,7 @@ func (h *Family) checkinCandidates(resident string, now time.Time) ([]linli.Acti
 			return nil, err
 		}
 		opens, closes := a.CheckinWindow()
-		if a.State(now) != linli.ActivityCancelled && !now.Before(opens) && now.Before(closes) {
+		if a.State(now) != linli.ActivityCancelled && !now.Before(opens) && !now.After(closes) {
 			out = append(out, *a)
 		}
 	}

@@ -133,14 +133,18 @@ func (h *Family) cancelWhole(req *linli.Request, a *linli.Activity, now time.Tim
 	case linli.CancelTooLate:
 		return linli.Errorf(linli.EConflict, "%s", textTooLateToCancel(a))
 	}
-	h.notifyPromoted(a, res.Promoted, roomCancelled)
 	if g := h.groupOf(req.Msg); g != "" && res.Signup.Group == g {
+		h.notifyPromoted(a, res.Promoted, roomCancelled)
 		if err := h.Activities.MarkUntold(a.ID, req.Msg.Sender, linli.ChangeCancelled); err != nil {
 			return err
 		}
 		return h.gather(a, g, now, nil)
 	}
-	return req.Reply(textSignupCancelled(a))
+	if err := req.Reply(textSignupCancelled(a)); err != nil {
+		return err
+	}
+	h.notifyPromoted(a, res.Promoted, roomCancelled)
+	return nil
 }
 
 // mySignups handles 我的报名.

@@ -142,8 +142,8 @@ func textCheckinCancelled(a *linli.Activity) string {
 }
 
 // textCheckinOver refuses a resident's check-in after the end.
-func textCheckinOver(a *linli.Activity, closes time.Time) string {
-	return fmt.Sprintf("%s已于 %s 结束，不能签到了。如果您确实到场了，请找社工补记。", actName(a), closes.Format("01-02 15:04"))
+func textCheckinOver(a *linli.Activity, opens, closes time.Time) string {
+	return textCheckinWindow(a, opens, closes) + "活动已经结束，如果您确实到场了，请找社工补记。"
 }
 
 // textCheckinLongOver refuses staff's check-in long after the end.
