@@ -263,7 +263,7 @@ func (h *Family) tellGathered(a *linli.Activity, p actJob, key string) error {
 		return err
 	}
 	jl := h.newJielongView(&linli.Message{Group: p.Group}, signups)
-	return h.Out.Send(linli.Outgoing{To: chat, Text: jielongList(a, jl, p.Unrecorded), Key: part("l"), Alone: true})
+	return h.Out.Send(linli.Outgoing{To: chat, Text: h.jielongText(a, jl, p.Unrecorded), Key: part("l"), Alone: true})
 }
 
 func later(a, b time.Time) time.Time {

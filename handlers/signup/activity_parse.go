@@ -11,6 +11,7 @@ import (
 	"linli"
 	"linli/handlers/tell"
 	"linli/handlers/zhtime"
+	"linli/textnorm"
 )
 
 // publishSpec is what 发布活动 asks for.
@@ -154,7 +155,7 @@ func parseNote(fields map[string]string) (note, why string) {
 	if n := len([]rune(note)); n > maxNote {
 		return "", fmt.Sprintf("备注最多%d个字（现在%d个字），请写要点，详细内容可以另发「通知」。", maxNote, n)
 	}
-	return note, ""
+	return textnorm.ChinesePunctBrackets(note), "" // shown on the card as typed
 }
 
 // labelFields reads the "标签:值" fields of args into fields (canonical

@@ -80,7 +80,7 @@ func (h *Family) jielong(ctx context.Context, req *linli.Request) error {
 	if speaks {
 		return nil // the list speaks for itself
 	}
-	return h.Out.Send(linli.Outgoing{To: req.Msg.Chat(), Text: jielongList(a, jl, unrecorded), Alone: true})
+	return h.Out.Send(linli.Outgoing{To: req.Msg.Chat(), Text: h.jielongText(a, jl, unrecorded), Alone: true})
 }
 
 // applyJielong makes the poster's change: a new line naming the poster or
@@ -122,7 +122,7 @@ func (h *Family) applyJielong(req *linli.Request, a *linli.Activity, post jielon
 	}
 	h.notifyPromoted(h.local(&res.Activity), res.Promoted, roomCancelled)
 	if res.Outcome == linli.CancelTooLate {
-		return false, textTooLateToCancel(a), "", nil
+		return false, textTooLateToCancel(a, now), "", nil
 	}
 	return res.Outcome == linli.CancelDone, "", "", nil
 }
@@ -212,6 +212,27 @@ func sameEntries(entries []jielongEntry, signups []linli.Signup) bool {
 		}
 	}
 	return true
+}
+
+// jielongText is the authoritative 接龙 of one chat to post: the list, or,
+// when it would not fit in one message (the outbox would cut it, and a cut
+// list cannot be copied on), what it says in short.
+func (h *Family) jielongText(a *linli.Activity, jl *jielongView, unrecorded []string) string {
+	if list := jielongList(a, jl, unrecorded); len([]rune(list)) <= h.pageLimit() {
+		return list
+	}
+	n, waitFrom := 0, 0
+	for i := range jl.here {
+		if jl.here[i].Status == linli.SignupWaitlisted && waitFrom == 0 {
+			waitFrom = n + 1
+		}
+		n++
+	}
+	s := textJielongLong(a, n) + "\n" + textJielongWaitFrom(a, waitFrom, jl.elsewhere())
+	if len(unrecorded) > 0 {
+		s += "\n" + textJielongUnrecorded(a, unrecorded)
+	}
+	return s
 }
 
 // jielongList renders the authoritative 接龙 of one chat: its confirmed

@@ -131,7 +131,7 @@ func (h *Family) cancelWhole(req *linli.Request, a *linli.Activity, now time.Tim
 	case linli.CancelNotSignedUp:
 		return linli.Errorf(linli.EConflict, "%s", textNotSignedUp(a))
 	case linli.CancelTooLate:
-		return linli.Errorf(linli.EConflict, "%s", textTooLateToCancel(a))
+		return linli.Errorf(linli.EConflict, "%s", textTooLateToCancel(a, now))
 	}
 	if g := h.groupOf(req.Msg); g != "" && res.Signup.Group == g {
 		h.notifyPromoted(a, res.Promoted, roomCancelled)

@@ -61,7 +61,7 @@ func (h *Family) reduceParty(req *linli.Request, a *linli.Activity, less int, no
 		}
 		return req.Reply(textPartyReduced(a, &res.Signup))
 	case linli.SignupClosed:
-		return linli.Errorf(linli.EConflict, "%s", textTooLateToCancel(a))
+		return linli.Errorf(linli.EConflict, "%s", textTooLateToCancel(a, now))
 	}
 	return linli.Errorf(linli.EConflict, "%s", textAlreadySignedUp(a, &res.Signup))
 }

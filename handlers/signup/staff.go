@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"linli"
+	"linli/textnorm"
 )
 
 // Staff running an activity from chat: 截止报名, 名单, 通知 活动<编号>
@@ -174,7 +175,7 @@ func (h *Family) notifyParticipants(ctx context.Context, req *linli.Request) err
 	if len(private)+au.count() == 0 {
 		return linli.Errorf(linli.EConflict, "%s", textNotifyNobody(a))
 	}
-	msg := textParticipantNotice(a, text, req.Msg.Sender)
+	msg := textParticipantNotice(a, textnorm.ChinesePunctBrackets(text), req.Msg.Sender)
 	var groups []string
 	for _, g := range a.Groups {
 		if names := au.byGroup[g]; len(names) > 0 {

@@ -136,6 +136,18 @@ func (h *Family) activityStats(ctx context.Context, req *linli.Request) error {
 	if err != nil {
 		return err
 	}
+	every, err := h.Activities.AllSignups()
+	if err != nil {
+		return err
+	}
+	byActivity := map[uint64][]linli.Signup{}
+	walkIns := map[string]bool{} // people known only from the door: residents too
+	for _, s := range every {
+		byActivity[s.ActivityID] = append(byActivity[s.ActivityID], s)
+		if s.Source == linli.SourceWalkIn {
+			walkIns[s.Resident] = true
+		}
+	}
 	took := map[string]bool{}
 	var lines []statLine
 	var total actCounts
@@ -146,11 +158,7 @@ func (h *Family) activityStats(ctx context.Context, req *linli.Request) error {
 		}
 		line := statLine{a: a, state: a.State(now)}
 		if line.state != linli.ActivityCancelled {
-			signups, err := h.Activities.Signups(a.ID)
-			if err != nil {
-				return err
-			}
-			line.n = countSignups(signups, took)
+			line.n = countSignups(byActivity[a.ID], took)
 			if a.Started(now) {
 				total.add(line.n)
 				held++
@@ -163,7 +171,7 @@ func (h *Family) activityStats(ctx context.Context, req *linli.Request) error {
 			delete(took, name) // staff who checked in are not residents taking part
 		}
 	}
-	known, err := h.knownResidents(took)
+	known, err := h.knownResidents(walkIns)
 	if err != nil {
 		return err
 	}
@@ -171,9 +179,8 @@ func (h *Family) activityStats(ctx context.Context, req *linli.Request) error {
 }
 
 // knownResidents counts the residents linli knows: those it has seen
-// (not staff, grid workers or supervisors), and the walk-ins among took
-// it has not.
-func (h *Family) knownResidents(took map[string]bool) (int, error) {
+// (not staff, grid workers or supervisors), and the walk-ins it has not.
+func (h *Family) knownResidents(walkIns map[string]bool) (int, error) {
 	list, err := h.Residents.Residents()
 	if err != nil {
 		return 0, err
@@ -184,8 +191,10 @@ func (h *Family) knownResidents(took map[string]bool) (int, error) {
 			seen[r.Name] = true
 		}
 	}
-	for name := range took {
-		seen[name] = true
+	for name := range walkIns {
+		if h.Config.RoleOf(name) == linli.RoleResident {
+			seen[name] = true
+		}
 	}
 	return len(seen), nil
 }

@@ -279,12 +279,12 @@ func textSignupUpdated(a *linli.Activity, s *linli.Signup) string {
 }
 
 func textAlreadySignedUp(a *linli.Activity, s *linli.Signup) string {
-	state := "已报名"
 	if s.Status == linli.SignupWaitlisted {
-		state = fmt.Sprintf("在候补第%d位", s.Position)
+		return fmt.Sprintf("您已在%s的候补名单中（第%d位，%d人），无需重复报名。改人数请发「报名 %d +N」，取消请发「取消报名 %d」。",
+			actName(a), s.Position, s.PartySize, a.ID, a.ID)
 	}
-	return fmt.Sprintf("您%s%s（%d人），无需重复报名。改人数请发「报名 %d +N」，取消请发「取消报名 %d」。",
-		state, actName(a), s.PartySize, a.ID, a.ID)
+	return fmt.Sprintf("您已报名%s（%d人），无需重复报名。改人数请发「报名 %d +N」，取消请发「取消报名 %d」。",
+		actName(a), s.PartySize, a.ID, a.ID)
 }
 
 func textNoRoom(a *linli.Activity, s *linli.Signup, want int) string {
@@ -333,7 +333,10 @@ func textNotSignedUp(a *linli.Activity) string {
 	return fmt.Sprintf("您没有报名%s，无需取消。发送「我的报名」查看您的报名。", actName(a))
 }
 
-func textTooLateToCancel(a *linli.Activity) string {
+func textTooLateToCancel(a *linli.Activity, now time.Time) string {
+	if a.State(now) == linli.ActivityOver {
+		return fmt.Sprintf("%s已经结束了，不用取消报名。", actName(a))
+	}
 	return fmt.Sprintf("%s已经开始，不能取消报名了。", actName(a))
 }
 

@@ -62,7 +62,7 @@ func textActivityCancelledPersonal(a *linli.Activity) string {
 
 // textCancelledActivity answers the staff member who cancelled a.
 func textCancelledActivity(a *linli.Activity, notified int, series string, keep bool) string {
-	s := fmt.Sprintf("已取消%s（%s），已通知%d位报名居民。", actName(a), zhtime.Format(a.StartsAt), notified)
+	s := fmt.Sprintf("已取消%s（%s），已通知%d位报名居民。", actName(a), spanText(a), notified)
 	switch {
 	case series != "" && keep:
 		s += fmt.Sprintf("只取消这一次：%s的「%s」照常，下一次到时自动发布；要停掉整个系列请发「取消活动 %d 全部」。", series, a.Title, a.ID)
@@ -205,6 +205,11 @@ func textJielongWaitFrom(a *linli.Activity, from int, elsewhere string) string {
 		s += fmt.Sprintf("第%d位起为候补，%s", from, textWaitNote)
 	}
 	return s
+}
+
+// textJielongLong stands for a 接龙 of n lines too long to post back.
+func textJielongLong(a *linli.Activity, n int) string {
+	return fmt.Sprintf("%s（%s，%s）的接龙共%d行，太长不再整段重发；发「我的报名」可查看自己是否已登记。", actName(a), spanText(a), a.Place, n)
 }
 
 // textJielongUnrecorded names the lines of a 接龙 nobody signed up with.

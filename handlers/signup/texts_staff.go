@@ -44,7 +44,7 @@ func textSignupClosedPersonal(a *linli.Activity, s *linli.Signup) string {
 
 // textClosedNow answers the staff member who closed sign-up.
 func textClosedNow(a *linli.Activity, told int) string {
-	s := fmt.Sprintf("已截止%s的报名：%s，候补%d人（保留，有人取消时按顺序递补）。", actName(a), seatsText(a), a.Waiting)
+	s := fmt.Sprintf("已截止%s的报名：已报名%d人（%s），候补%d人（保留，有人取消时按顺序递补）。", actName(a), a.Taken, capacityText(a), a.Waiting)
 	if told > 0 {
 		s += fmt.Sprintf("已通知%d位报名的居民。", told)
 	}
@@ -53,7 +53,7 @@ func textClosedNow(a *linli.Activity, told int) string {
 
 // textRosterHead heads page page of pages of a's roster.
 func textRosterHead(a *linli.Activity, page, pages int) string {
-	s := fmt.Sprintf("%s名单（%s，%s，%s）", actName(a), spanText(a), a.Place, seatsText(a))
+	s := fmt.Sprintf("%s名单（%s，%s，%s）", actName(a), spanText(a), a.Place, capacityText(a))
 	if pages > 1 {
 		s += fmt.Sprintf("第%d/%d页", page, pages)
 	}
@@ -172,7 +172,7 @@ func textActivityStats(p statsPeriod, lines []statLine, total actCounts, held, t
 		b.WriteString("\n这段时间没有活动。")
 	}
 	for _, l := range lines {
-		fmt.Fprintf(&b, "\n%s %s：", actName(&l.a), zhtime.FormatDate(l.a.StartsAt))
+		fmt.Fprintf(&b, "\n%s%s：", actName(&l.a), zhtime.FormatDate(l.a.StartsAt))
 		switch {
 		case l.state == linli.ActivityCancelled:
 			b.WriteString("已取消")
