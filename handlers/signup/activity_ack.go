@@ -149,15 +149,20 @@ func (h *Family) tellSenderFirst(req *linli.Request) error {
 		if err != nil {
 			return err
 		}
-		listPending := p.List
-		p.List = false // a pending 接龙 is still posted when the window ends
-		if err := h.tellGathered(a, p, ""); err != nil {
-			return err
-		}
-		if !listPending {
-			if err := h.Scheduler.Cancel(j.Key); err != nil {
+		if p.List { // the 接龙 is still posted when the window ends, by the job
+			p.List = false
+			if err := h.tellGathered(a, p, ""); err != nil {
 				return err
 			}
+			continue
+		}
+		// The job's own keys: should it run meanwhile (linli run drives jobs
+		// beside the engine), the outbox sends its answers once.
+		if err := h.tellGathered(a, p, linli.JobKey(j, j.Next, "")); err != nil {
+			return err
+		}
+		if err := h.Scheduler.Cancel(j.Key); err != nil {
+			return err
 		}
 	}
 	return nil
