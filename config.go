@@ -62,7 +62,8 @@ type OutboxConfig struct {
 
 // ActivityConfig holds sign-up settings.
 type ActivityConfig struct {
-	Reminders []Duration `toml:"reminders"` // before the start; default 24h and 1h
+	Reminders []Duration `toml:"reminders"`  // before the start; default 24h and 1h
+	AckWindow Duration   `toml:"ack_window"` // replies to a group's sign-ups are gathered this long from the first; default 30s
 }
 
 // DigestConfig configures the daily digest to the staff group.
@@ -272,6 +273,12 @@ func (c *Config) Validate() error {
 	}
 	if len(c.Activities.Reminders) == 0 {
 		c.Activities.Reminders = []Duration{Duration(24 * time.Hour), Duration(time.Hour)}
+	}
+	switch {
+	case c.Activities.AckWindow < 0:
+		return fmt.Errorf("配置 [activities] ack_window 不能为负")
+	case c.Activities.AckWindow == 0:
+		c.Activities.AckWindow = Duration(30 * time.Second)
 	}
 	for i, n := range c.Notices {
 		if n.Cron == "" || n.Text == "" {

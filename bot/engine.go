@@ -136,11 +136,16 @@ func (e *Engine) handle(ctx context.Context, m linli.Message, dedupe bool) error
 	if m.Norm == "" && m.Image == nil {
 		return nil
 	}
-	if cmd, ok := e.offers.take(m.Chat(), m.Sender, m.Norm, now, e.opt.Lexicon); ok {
-		// "是" to the bot's own question: handle the command it offered.
-		m.Norm, m.Addressed = cmd, true
-	}
 	req := &linli.Request{Msg: &m, Out: e.opt.Outbox, Now: now}
+	switch cmd, st := e.offers.take(m.Chat(), m.Sender, m.Norm, now, e.opt.Lexicon); st {
+	case offerTaken: // "是" to the bot's own question: handle the command it offered
+		m.Norm, m.Addressed = cmd, true
+	case offerExpired: // too late to be sure what it answers: ask for the command
+		if err := req.Reply(fmt.Sprintf(TextOfferExpired, int(OfferTTL/time.Minute), cmd)); err != nil {
+			e.log.Error("reply failed", "err", err)
+		}
+		return nil
+	}
 	req.OfferFunc = func(command string) { e.offers.put(m.Chat(), m.Sender, command, now) }
 	h := e.router.dispatch
 	for i := len(e.opt.Middleware) - 1; i >= 0; i-- {

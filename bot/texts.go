@@ -8,6 +8,11 @@ const (
 	TextNotUnderstoodWorker = "没太明白您的意思。处理完请发「办结 编号 说明」，例如：办结 3 已更换灯泡；发「待办」查看本网格的上报。"
 	// TextStaffOnly refuses a staff command to a resident (%s = the command).
 	TextStaffOnly = "「%s」是社工使用的命令，居民朋友可以发送「帮助」查看可用功能。"
+	// TextStaffOnlyWorker refuses a staff command to a grid worker (%s = the command).
+	TextStaffOnlyWorker = "「%s」是社工使用的命令。您可以发「待办」查看本网格的上报，发「帮助」查看可用功能。"
+	// TextOfferExpired answers a "是" that came after the question expired
+	// (%d = minutes the question was open, %s = the command it offered).
+	TextOfferExpired = "这个问题已过期（%d分钟内有效），请重新发送「%s」。"
 	// TextWorkerOnly refuses a grid-worker command (%s = the command).
 	TextWorkerOnly = "「%s」是网格员使用的命令，居民朋友可以发送「帮助」查看可用功能。"
 	// TextTooLong answers a message over MaxTextRunes (its length, the limit).

@@ -41,6 +41,13 @@ type Options struct {
 	Friends []string      // users the bot can message privately from the start
 	RunID   string        // makes message ids unique across runs on one database
 
+	// Hold is the longest the bot holds an answer back to gather it with
+	// others (the sign-up confirmations of [activities] ack_window): at the
+	// end of input, whatever falls due within Hold of the last line is run,
+	// so that no answer is left unprinted (DESIGN.md: pending messages are
+	// flushed at the end of input).
+	Hold time.Duration
+
 	// For Serve: the script or terminal to read, and whether it is a
 	// terminal (prompts, replies after every line).
 	In          io.Reader
@@ -155,15 +162,31 @@ func (c *Console) Run(ctx context.Context, in io.Reader, interactive bool) error
 			fmt.Fprintf(c.opt.Err, "第%d行: %v\n", lineNo, err)
 		}
 		if interactive {
-			c.Settle(time.Minute)
+			c.Settle(max(time.Minute, c.opt.Hold))
 		}
 	}
 	send()
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("console: read input: %w", err)
 	}
-	c.Flush()
+	c.Finish()
 	return nil
+}
+
+// Finish prints everything pending at the end of input: the outbox's
+// messages, and the answers held back to be gathered (Options.Hold), with
+// the clock moved only as far as they need.
+func (c *Console) Finish() {
+	end := c.opt.Clock.Now().Add(c.opt.Hold)
+	c.Flush()
+	for i := 0; i < 1000; i++ {
+		due, ok := c.nextDue()
+		if !ok || due.After(end) {
+			return
+		}
+		c.AdvanceTo(due)
+		c.Flush()
+	}
 }
 
 // isContinuation reports an indented, non-blank line.

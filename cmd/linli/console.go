@@ -79,7 +79,8 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Config: cfg, Clock: clock,
 		Timed: []linli.Timed{a.outbox, a.sched}, Out: stdout, Err: stderr,
 		Friends: friendsOf(cfg), RunID: strconv.FormatInt(time.Now().UnixNano(), 36),
-		In: stdin, Interactive: interactive,
+		Hold: time.Duration(cfg.Activities.AckWindow),
+		In:   stdin, Interactive: interactive,
 	})
 	a.outbox.SetPlatform(con)
 	if interactive {

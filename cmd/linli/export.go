@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"linli"
 	"linli/handlers/export"
@@ -63,7 +64,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer db.Close()
-	e := &env{cfg: cfg, db: db, words: nlu.Words(), log: slog.New(slog.NewTextHandler(stderr, nil))}
+	e := &env{cfg: cfg, clock: linli.ClockFunc(time.Now), db: db, words: nlu.Words(), log: slog.New(slog.NewTextHandler(stderr, nil))}
 	t, err := export.Build(exports(e.families()), kind)
 	if err != nil {
 		fmt.Fprintln(stderr, "linli export:", linli.ErrorMessage(err))

@@ -39,6 +39,8 @@ func ask(t *testing.T, d Deps) (string, error) {
 	return replies[0], nil
 }
 
+// activities is a fake ActivityService holding signups; activity 99 is
+// cancelled, every other one took place.
 func activities(signups ...linli.Signup) *mock.ActivityService {
 	return &mock.ActivityService{ResidentSignupsFn: func(resident string) ([]linli.Signup, error) {
 		var out []linli.Signup
@@ -48,6 +50,12 @@ func activities(signups ...linli.Signup) *mock.ActivityService {
 			}
 		}
 		return out, nil
+	}, ActivityFn: func(id uint64) (*linli.Activity, error) {
+		a := &linli.Activity{ID: id, Status: linli.ActivityClosed}
+		if id == 99 {
+			a.Status = linli.ActivityCancelled
+		}
+		return a, nil
 	}}
 }
 
@@ -69,7 +77,7 @@ func reports(list ...*linli.Report) *mock.ReportService {
 // (pointsPerAttendance) and 2 per 随手拍 of one's own that was resolved
 // (pointsPerResolved), counting nothing else: a sign-up without check-in,
 // another resident's records, a report still open or rejected, a duplicate
-// merged into another report.
+// merged into another report, an activity that was cancelled.
 func TestRulePoints(t *testing.T) {
 	checked := func(id uint64, who string) linli.Signup {
 		return linli.Signup{ActivityID: id, Resident: who, Status: linli.SignupConfirmed, CheckedIn: t0}
@@ -96,6 +104,7 @@ func TestRulePoints(t *testing.T) {
 				{ActivityID: 2, Resident: "张阿姨", Status: linli.SignupWaitlisted}}, nil, 0, 0, 0},
 		{"a waitlisted walk-in who checked in counts", []linli.Signup{{ActivityID: 1, Resident: "张阿姨",
 			Status: linli.SignupWaitlisted, WalkIn: true, CheckedIn: t0}}, nil, 5, 1, 0},
+		{"checked in at an activity later cancelled: nothing", []linli.Signup{checked(99, "张阿姨"), checked(1, "张阿姨")}, nil, 5, 1, 0},
 		{"reports not resolved, merged or someone else's: nothing", []linli.Signup{checked(1, "王叔")},
 			[]*linli.Report{report(1, "张阿姨", linli.ReportSubmitted, 0), report(2, "张阿姨", linli.ReportAccepted, 0),
 				report(3, "张阿姨", linli.ReportRejected, 0), report(4, "张阿姨", linli.ReportReopened, 0),
