@@ -1,11 +1,18 @@
 package linli
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
-// Activity statuses (DESIGN.md `linli export activities`).
+// Activity states (DESIGN.md `linli export activities`: status). An
+// activity's state is Activity.State: the stored Status (what staff did)
+// read against the clock (the deadline, the start, the end). See state.go.
 const (
+	ActivityDraft     = "draft"     // stored but not announced yet: nobody can sign up
 	ActivityOpen      = "open"      // sign-up open until Deadline
-	ActivityClosed    = "closed"    // the deadline passed; the activity may not have started yet
+	ActivityClosed    = "closed"    // sign-up closed (deadline or 截止报名); not over yet, may be under way
+	ActivityOver      = "over"      // ended (EndsAt, or DefaultLength after the start); never stored
 	ActivityCancelled = "cancelled" // called off by staff
 )
 
@@ -20,6 +27,17 @@ const (
 const (
 	SourceCommand = "command" // 报名 <编号>
 	SourceJielong = "jielong" // a line in a native WeChat 接龙
+	SourceWalkIn  = "walkin"  // recorded by staff at the door without a sign-up (现场加入)
+)
+
+// What a group has yet to be told about a sign-up made there
+// (Signup.Change, with Acked false): replies to a group are gathered and
+// sent together, as sign-ups are.
+const (
+	ChangeNew       = ""          // the sign-up itself
+	ChangeParty     = "party"     // its party size changed
+	ChangeAgain     = "again"     // the resident signed up again, unchanged
+	ChangeCancelled = "cancelled" // the resident cancelled it
 )
 
 // MaxExtraPeople bounds the +N of 报名 <编号> +N: family members a resident
@@ -31,9 +49,11 @@ type Activity struct {
 	ID         uint64    `json:"id"`
 	Title      string    `json:"title"`
 	StartsAt   time.Time `json:"starts_at"`
+	EndsAt     time.Time `json:"ends_at,omitzero"` // when it ends, if said (时间:14:00-16:00); see End
 	Place      string    `json:"place"`
-	Capacity   int       `json:"capacity"`              // seats; a party of 1+N takes 1+N
+	Capacity   int       `json:"capacity"`              // seats; a party of 1+N takes 1+N; 0: no cap (名额:不限)
 	Deadline   time.Time `json:"deadline"`              // sign-up closes; never after StartsAt
+	Note       string    `json:"note,omitempty"`        // 备注, shown on the card
 	Groups     []string  `json:"groups"`                // groups it is announced in
 	Repeat     string    `json:"repeat,omitempty"`      // recurrence rule (handlers' format); "" for a one-off or a stopped series (a cancelled occurrence keeps it: its series goes on)
 	RepeatText string    `json:"repeat_text,omitempty"` // the rule as people read it: "每周六 09:30"
@@ -49,8 +69,20 @@ type Activity struct {
 	SignupSeq uint64 `json:"signup_seq"` // last sequence number given to a sign-up
 }
 
-// Free returns the seats still available.
-func (a *Activity) Free() int { return max(a.Capacity-a.Taken, 0) }
+// Unlimited reports whether the activity has no cap on seats (名额:不限).
+func (a *Activity) Unlimited() bool { return a.Capacity == 0 }
+
+// Free returns the seats still available; math.MaxInt for an activity
+// without a cap.
+func (a *Activity) Free() int {
+	if a.Unlimited() {
+		return math.MaxInt
+	}
+	return max(a.Capacity-a.Taken, 0)
+}
+
+// Fits reports whether a party of n people fits in the free seats.
+func (a *Activity) Fits(n int) bool { return a.Unlimited() || a.Taken+n <= a.Capacity }
 
 // Signup is one resident's sign-up for one activity; a resident has at most
 // one per activity (signing up again updates it).
@@ -63,12 +95,13 @@ type Signup struct {
 	Seq        uint64    `json:"seq"`             // queue order within the activity
 	Group      string    `json:"group,omitempty"` // where they signed up; "" in private chat
 	Source     string    `json:"source,omitempty"`
-	Entry      string    `json:"entry,omitempty"` // their 接龙 line as typed
-	Acked      bool      `json:"acked,omitempty"` // the group has been told (see UnackedSignups)
+	Entry      string    `json:"entry,omitempty"`  // their 接龙 line as typed
+	Acked      bool      `json:"acked,omitempty"`  // the group has been told of its latest change (see UnackedSignups)
+	Change     string    `json:"change,omitempty"` // unless Acked: what the group is to be told (ChangeParty …; ChangeNew the sign-up)
 	CreatedAt  time.Time `json:"created_at"`
 	UpdatedAt  time.Time `json:"updated_at"`
 	CheckedIn  time.Time `json:"checked_in,omitzero"`
-	WalkIn     bool      `json:"walk_in,omitempty"` // waitlisted, checked in without a seat (现场加入)
+	WalkIn     bool      `json:"walk_in,omitempty"` // checked in without a seat (现场加入): waitlisted, or come without signing up when full
 
 	Position int `json:"-"` // waitlist position (1 = next), set on reads; 0 unless waitlisted
 }
@@ -175,12 +208,26 @@ type ActivityService interface {
 	// CheckIn records the attendance of the named residents' sign-ups at at
 	// and returns them; names without an active sign-up are ignored. A
 	// waitlisted party is confirmed if it fits in the free seats, else it
-	// stays waitlisted and is marked WalkIn: the capacity holds.
+	// stays waitlisted and is marked WalkIn: the capacity holds. A
+	// cancelled activity is an EConflict error.
 	CheckIn(activityID uint64, residents []string, at time.Time) ([]Signup, error)
+	// WalkIn records name, who came without signing up (staff's 签到 <编号>
+	// <名字>), as checked in at at: a sign-up of one person with Source
+	// SourceWalkIn, confirmed if a seat is free, else waitlisted and marked
+	// WalkIn. A name with an active sign-up is checked in as CheckIn does.
+	// A cancelled activity is an EConflict error.
+	WalkIn(activityID uint64, name string, at time.Time) (Signup, error)
 
-	// UnackedSignups lists the active sign-ups made in group that the group
-	// has not been told about yet, in queue order, with positions.
+	// UnackedSignups lists the sign-ups made in group whose latest change
+	// (Signup.Change) the group has not been told about yet — active ones,
+	// and ones cancelled there — in queue order, with positions.
 	UnackedSignups(activityID uint64, group string) ([]Signup, error)
+	// MarkUntold records that the group resident signed up in is to be told
+	// change about their sign-up (ChangeParty, ChangeAgain,
+	// ChangeCancelled), unless it has not been told of the sign-up itself
+	// yet: then it is told of the sign-up as it stands. A missing sign-up
+	// is ENotFound.
+	MarkUntold(activityID uint64, resident, change string) error
 	// MarkAcked marks sign-ups as told, by resident and the Seq that was
 	// told (a newer sign-up by the same resident stays untold).
 	MarkAcked(activityID uint64, told map[string]uint64) error

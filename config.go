@@ -28,6 +28,8 @@ type Config struct {
 	Notices    []NoticeConfig `toml:"notices"`
 	NLU        NLUConfig      `toml:"nlu"`
 	WeChat     WeChatConfig   `toml:"wechat"`
+	Alert      AlertConfig    `toml:"alert"`
+	Backup     BackupConfig   `toml:"backup"`
 
 	Location *time.Location `toml:"-"` // loaded from Timezone by Validate
 }
@@ -60,7 +62,8 @@ type OutboxConfig struct {
 
 // ActivityConfig holds sign-up settings.
 type ActivityConfig struct {
-	Reminders []Duration `toml:"reminders"` // before the start; default 24h and 1h
+	Reminders []Duration `toml:"reminders"`  // before the start; default 24h and 1h
+	AckWindow Duration   `toml:"ack_window"` // replies to a group's sign-ups are gathered this long from the first; default 30s
 }
 
 // DigestConfig configures the daily digest to the staff group.
@@ -99,6 +102,23 @@ type WeChatConfig struct {
 	MediaDir    string `toml:"media_dir"`  // where received images go
 	AlertOnLoss bool   `toml:"alert_on_loss"`
 }
+
+// AlertConfig says where out-of-band alerts go: things staff must know when
+// the bot cannot tell them itself (WeChat needs a new QR scan).
+type AlertConfig struct {
+	// Webhook receives an HTTP POST of {"msgtype":"text","text":{"content":…}}
+	// (a WeCom group robot's URL works); "" = no out-of-band alert.
+	Webhook string `toml:"webhook"`
+}
+
+// BackupConfig configures the nightly backup of `linli run`.
+type BackupConfig struct {
+	Dir  string `toml:"dir"`  // where backups go; default "<db>.backups" (ideally another disk)
+	Keep int    `toml:"keep"` // days of nightly backups kept; default 7
+}
+
+// DefaultBackupKeep is how many days of nightly backups are kept by default.
+const DefaultBackupKeep = 7
 
 // Duration is a time.Duration written as "90m", "4h" or "3d" in TOML.
 type Duration time.Duration
@@ -242,8 +262,23 @@ func (c *Config) Validate() error {
 	if o.MaxLength == 0 {
 		o.MaxLength = 1500
 	}
+	if c.Backup.Keep < 0 {
+		return fmt.Errorf("配置 [backup] keep = %d 不能为负", c.Backup.Keep)
+	}
+	if c.Backup.Keep == 0 {
+		c.Backup.Keep = DefaultBackupKeep
+	}
+	if w := c.Alert.Webhook; w != "" && !strings.HasPrefix(w, "http://") && !strings.HasPrefix(w, "https://") {
+		return fmt.Errorf("配置 [alert] webhook = %q 应是 http:// 或 https:// 开头的网址", w)
+	}
 	if len(c.Activities.Reminders) == 0 {
 		c.Activities.Reminders = []Duration{Duration(24 * time.Hour), Duration(time.Hour)}
+	}
+	switch {
+	case c.Activities.AckWindow < 0:
+		return fmt.Errorf("配置 [activities] ack_window 不能为负")
+	case c.Activities.AckWindow == 0:
+		c.Activities.AckWindow = Duration(30 * time.Second)
 	}
 	for i, n := range c.Notices {
 		if n.Cron == "" || n.Text == "" {

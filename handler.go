@@ -28,11 +28,18 @@ type Request struct {
 	OfferFunc func(command string)
 }
 
+// OfferTTL is how long the bot waits for a plain yes to a command it
+// offered (Request.Offer). A question that offers one should name it
+// ("10分钟内回复「是」…"); a yes that comes later is told the question
+// expired.
+const OfferTTL = 10 * time.Minute
+
 // Offer records that the bot has just asked the sender a yes/no question
-// whose "yes" is command ("您是要报名活动1吗？回复「报名 1」即可" offers
-// "报名 1"). If the sender's next message in the same chat, within a few
-// minutes, is a plain yes (是, 好的, 对, 要, 可以 …), the engine handles it as
-// if they had sent command, addressed to the bot.
+// whose "yes" is command ("您是要报名活动1吗？10分钟内回复「是」或「报名 1」
+// 即可" offers "报名 1"). If the sender's next message in the same chat,
+// within OfferTTL, is a plain yes (是, 好的, 对, 要, 可以 …), the engine
+// handles it as if they had sent command, addressed to the bot; a yes that
+// comes later is told to send command again.
 func (r *Request) Offer(command string) {
 	if r.OfferFunc != nil {
 		r.OfferFunc(command)
@@ -120,6 +127,9 @@ type Understanding struct {
 	Keywords   []string `json:"keywords"`
 	Confidence float64  `json:"-"` // 0..1; act in a group without @ only when high
 	Slots      Slots    `json:"-"`
+	// Emergency is the kind of emergency the text tells of (医疗, 火灾, 燃气,
+	// 被困, 治安, 溺水), "" if none. An emergency is a report of 安全隐患.
+	Emergency string `json:"-"`
 }
 
 // Slots are values found in free text.

@@ -65,16 +65,40 @@ func (c Chat) String() string {
 
 // Outgoing is a message the bot sends. Everything goes through the outbox.
 type Outgoing struct {
-	ID      uint64    `json:"id"`                // outbox sequence, set on enqueue
-	Key     string    `json:"key,omitempty"`     // idempotency key: a second Outgoing with the same Key is dropped
-	To      Chat      `json:"to"`                // destination
-	Text    string    `json:"text,omitempty"`    // body (may be empty for pure media)
-	Mention []string  `json:"mention,omitempty"` // names @mentioned; the outbox writes "@name " into Text, platforms must not add it again
-	Media   *Media    `json:"media,omitempty"`   // an image or file to send
-	Alone   bool      `json:"alone,omitempty"`   // never coalesced with other messages (notices)
-	Private bool      `json:"private,omitempty"` // to a User: never fall back to an @mention in a group (it names residents)
-	Queued  time.Time `json:"queued"`            // when the outbox accepted it
-	Tries   int       `json:"tries,omitempty"`   // failed send attempts so far
+	ID       uint64    `json:"id"`                 // outbox sequence, set on enqueue
+	Key      string    `json:"key,omitempty"`      // idempotency key: a second Outgoing with the same Key is dropped
+	To       Chat      `json:"to"`                 // destination
+	Text     string    `json:"text,omitempty"`     // body (may be empty for pure media)
+	Mention  []string  `json:"mention,omitempty"`  // names @mentioned; the outbox writes "@name " into Text, platforms must not add it again
+	Media    *Media    `json:"media,omitempty"`    // an image or file to send
+	Alone    bool      `json:"alone,omitempty"`    // never coalesced with other messages (notices)
+	Priority Priority  `json:"priority,omitempty"` // delivery lane: emergency answers, then replies, then broadcasts; zero = reply
+	Private  bool      `json:"private,omitempty"`  // to a User: never fall back to an @mention in a group (it names residents)
+	Queued   time.Time `json:"queued"`             // when the outbox accepted it
+	Tries    int       `json:"tries,omitempty"`    // failed send attempts so far
+	Sending  time.Time `json:"sending,omitzero"`   // when a delivery started (SendingMarker); zero when none is in progress
+}
+
+// Priority orders outgoing messages between chats and within one: a lower
+// lane goes first whenever both are due. Pacing still applies to every lane.
+type Priority int8
+
+// Delivery lanes.
+const (
+	PriorityDefault   Priority = 0 // not set: the reply lane
+	PriorityEmergency Priority = 1 // answers to an emergency (numbers to call): before everything
+	PriorityReply     Priority = 2 // replies to a person
+	PriorityBroadcast Priority = 3 // notices and announcements to groups (通知, 定时通知, reminders to many)
+)
+
+// Lane returns the lane out is delivered in. Alone says nothing about the
+// lane (an emergency answer is Alone too): senders of broadcasts set
+// PriorityBroadcast.
+func (out Outgoing) Lane() Priority {
+	if out.Priority == PriorityDefault {
+		return PriorityReply
+	}
+	return out.Priority
 }
 
 // Sender accepts outgoing messages. The outbox implements it; handlers and

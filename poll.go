@@ -233,12 +233,12 @@ func (p *Poll) Evaluate(t PollTally) PollOutcome {
 	const eps = 1e-9
 	o := PollOutcome{Decides: p.Rule != RuleNone, Yes: p.YesOption(), Turnout: true}
 	if p.CivilRule() {
-		o.NeedHouseholds = (2*p.TotalHouseholds + 2) / 3
-		o.Turnout = p.TotalHouseholds > 0 && t.Ballots*3 >= p.TotalHouseholds*2
+		o.NeedHouseholds = pollCivilTurnout.ceil(p.TotalHouseholds)
+		o.Turnout = p.TotalHouseholds > 0 && pollCivilTurnout.reached(t.Ballots, p.TotalHouseholds)
 		o.UsesArea = p.TotalArea > 0
 		if o.UsesArea {
-			o.NeedArea = p.TotalArea * 2 / 3
-			o.Turnout = o.Turnout && t.Area*3 >= p.TotalArea*2-eps
+			o.NeedArea = pollCivilTurnout.of(p.TotalArea)
+			o.Turnout = o.Turnout && pollCivilTurnout.reachedArea(t.Area, p.TotalArea, -eps)
 		}
 	}
 	if !o.Decides || t.Ballots == 0 || o.Yes >= len(t.Counts) {
@@ -251,16 +251,49 @@ func (p *Poll) Evaluate(t PollTally) PollOutcome {
 	}
 	switch p.Rule {
 	case RuleMajority:
-		o.Approval = yes*2 > t.Ballots
+		o.Approval = pollHalf.exceeded(yes, t.Ballots)
 	case RuleTwoThirds:
-		o.Approval = yes*3 >= t.Ballots*2
+		o.Approval = pollTwoThirds.reached(yes, t.Ballots)
 	case RuleCivil, RuleCivilSimple:
 		if p.Rule == RuleCivil {
-			o.Approval = yes*4 >= t.Ballots*3 && (!o.UsesArea || yesArea*4 >= t.Area*3-eps)
+			o.Approval = pollCivilApproval.reached(yes, t.Ballots) && (!o.UsesArea || pollCivilApproval.reachedArea(yesArea, t.Area, -eps))
 		} else {
-			o.Approval = yes*2 > t.Ballots && (!o.UsesArea || yesArea*2 > t.Area+eps)
+			o.Approval = pollHalf.exceeded(yes, t.Ballots) && (!o.UsesArea || pollHalf.exceededArea(yesArea, t.Area, eps))
 		}
 	}
 	o.Passed = o.Turnout && o.Approval
 	return o
+}
+
+// The thresholds of the poll rules (see Evaluate).
+var (
+	pollHalf          = threshold{1, 2} // 过半 and 双三分之二过半: approval more than half
+	pollTwoThirds     = threshold{2, 3} // 三分之二: approval at least two thirds
+	pollCivilTurnout  = threshold{2, 3} // 双三分之二: households (and floor area) taking part, at least
+	pollCivilApproval = threshold{3, 4} // 双三分之二 (major matters): approval at least three quarters
+)
+
+// threshold is a share num/den of a whole, compared in integers where it can be.
+type threshold struct{ num, den int }
+
+// reached reports part ≥ f of whole.
+func (f threshold) reached(part, whole int) bool { return part*f.den >= whole*f.num }
+
+// exceeded reports part > f of whole.
+func (f threshold) exceeded(part, whole int) bool { return part*f.den > whole*f.num }
+
+// ceil is the smallest count that reaches f of whole.
+func (f threshold) ceil(whole int) int { return (f.num*whole + f.den - 1) / f.den }
+
+// of is f of an area.
+func (f threshold) of(whole float64) float64 { return whole * float64(f.num) / float64(f.den) }
+
+// reachedArea reports part ≥ f of whole, with slack added to the bar.
+func (f threshold) reachedArea(part, whole, slack float64) bool {
+	return part*float64(f.den) >= whole*float64(f.num)+slack
+}
+
+// exceededArea reports part > f of whole, with slack added to the bar.
+func (f threshold) exceededArea(part, whole, slack float64) bool {
+	return part*float64(f.den) > whole*float64(f.num)+slack
 }

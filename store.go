@@ -13,6 +13,34 @@ type DedupeStore interface {
 	MarkSeen(id string, at time.Time) (first bool, err error)
 }
 
+// InboundStore journals received messages, so that a message a platform
+// has handed over is handled even if the process dies before handling it:
+// an adapter acknowledges a message to its platform only once it is
+// recorded, and the record stays until the message has been handled.
+type InboundStore interface {
+	// RecordInbound records m as received at at, unless its ID was seen
+	// before (the DedupeStore's ids: the check, the seen mark and the record
+	// are one transaction), and reports whether it did. An image's bytes are
+	// kept in a file: the recorded m has its Path instead. m.ID must not be
+	// empty.
+	RecordInbound(m Message, at time.Time) (seq uint64, first bool, err error)
+	// PendingInbound lists the recorded messages not yet completed, in the
+	// order they were recorded.
+	PendingInbound() ([]InboundRecord, error)
+	// CompleteInbound forgets the handled message done and marks next as
+	// being handled, in one transaction (either may be 0 for none), so a
+	// message whose handling may have begun before a crash is known as such
+	// (InboundRecord.Started). Completing twice is not an error.
+	CompleteInbound(done, next uint64) error
+}
+
+// InboundRecord is a message recorded by an InboundStore.
+type InboundRecord struct {
+	Seq     uint64
+	Msg     Message // the fields an adapter sets; the engine's are zero
+	Started bool    // its handling had begun: its effects may be there already
+}
+
 // ResidentStore keeps residents by name.
 type ResidentStore interface {
 	// Resident returns the resident named name, or an ENotFound *Error.
@@ -43,6 +71,18 @@ type OutboxStore interface {
 	CompleteOutgoing(ids []uint64, at time.Time) error
 	// UpdateOutgoing rewrites a pending message (retry counts).
 	UpdateOutgoing(out Outgoing) error
+}
+
+// SendingMarker is implemented by an OutboxStore that can record that
+// messages are being handed to the platform. A message still pending with
+// Outgoing.Sending set was possibly delivered by a process that then died:
+// the outbox does not send it again (it tells staff instead), so a crash
+// between a delivery and its CompleteOutgoing never sends a message twice.
+type SendingMarker interface {
+	// MarkSending sets Sending to at on the pending messages ids (a zero at
+	// clears it, after a delivery that did not happen). Ids not pending are
+	// ignored.
+	MarkSending(ids []uint64, at time.Time) error
 }
 
 // Job is a persistent scheduled job: one-off at At, or recurring by Spec.

@@ -4,14 +4,17 @@
 // coalesces messages the way a careful person would.
 //
 // Engine.Handle processes one message synchronously (the console and tests
-// use it); Engine.Receive queues a message without blocking (platform
-// adapters call it from their receive goroutine) and Engine.Run drains the
-// queue.
+// use it); Engine.Receive records a message in the inbound journal and
+// queues it (platform adapters call it, through an Inbox, before they
+// acknowledge the message to their platform) and Engine.Run handles the
+// queue, starting with what a previous process recorded and did not
+// finish.
 package bot
 
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 	"sync"
@@ -21,9 +24,12 @@ import (
 	"linli"
 )
 
-// MaxTextRunes bounds the text routed to handlers; longer messages are cut
-// (nobody types a 10,000-character command).
-const MaxTextRunes = 2000
+// MaxTextRunes bounds the text the engine handles: above anything WeChat
+// delivers in one message (a 300-line 接龙 is about 6,000 characters), so
+// every message a person can send is parsed whole. A longer one is not
+// handled, and its sender is told (TextTooLong) when it was meant for the
+// bot; nothing is ever cut silently.
+const MaxTextRunes = 32000
 
 // Options configure an Engine.
 type Options struct {
@@ -38,6 +44,15 @@ type Options struct {
 	Normalize    func(string) string // required: text normaliser (textnorm.Normalize)
 	Logger       *slog.Logger        // optional
 	Middleware   []linli.Middleware  // optional, outermost first
+
+	// Inbound, if set, journals what Receive accepts, so that a message
+	// handed over by a platform is handled even if the process dies first
+	// (see Receive).
+	Inbound linli.InboundStore
+	// Wait pauses Run before it retries a message after a storage failure;
+	// it reports false when ctx ended first. Default: a timer. Tests pass
+	// one that advances a simulated clock.
+	Wait func(ctx context.Context, d time.Duration) bool
 }
 
 // Engine routes inbound messages to handlers. Handle is safe for concurrent
@@ -50,7 +65,7 @@ type Engine struct {
 	offers offers
 
 	mu     sync.Mutex
-	queue  []linli.Message
+	queue  []*inbound // Receive → Run, in order (inbound.go)
 	wake   chan struct{}
 	closed bool
 }
@@ -60,6 +75,9 @@ func New(opt Options) *Engine {
 	log := opt.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
+	}
+	if opt.Wait == nil {
+		opt.Wait = sleepTimer
 	}
 	e := &Engine{opt: opt, log: log.With("component", "engine"), wake: make(chan struct{}, 1)}
 	e.router = newRouter(opt.Config, opt.Understander, opt.Lexicon)
@@ -72,48 +90,17 @@ func (e *Engine) Router() *Router { return e.router }
 // Outbox returns the engine's outbox.
 func (e *Engine) Outbox() *Outbox { return e.opt.Outbox }
 
-// Receive queues m for Run without blocking. The queue is unbounded:
-// nothing a platform hands over is dropped.
-func (e *Engine) Receive(m linli.Message) {
-	e.mu.Lock()
-	if !e.closed {
-		e.queue = append(e.queue, m)
-	}
-	e.mu.Unlock()
-	select {
-	case e.wake <- struct{}{}:
-	default:
-	}
-}
-
-// Run handles queued messages in order until ctx is done.
-func (e *Engine) Run(ctx context.Context) error {
-	for {
-		e.mu.Lock()
-		batch := e.queue
-		e.queue = nil
-		e.mu.Unlock()
-		for _, m := range batch {
-			if err := e.Handle(ctx, m); err != nil {
-				e.log.Error("handle message", "id", m.ID, "err", err)
-			}
-		}
-		select {
-		case <-ctx.Done():
-			e.mu.Lock()
-			e.closed = true
-			e.mu.Unlock()
-			return ctx.Err()
-		case <-e.wake:
-		}
-	}
-}
-
 // Handle processes one message: serve check (renamed groups included, see
 // resolveGroup), dedupe, normalisation, identification, routing. Errors
 // returned are storage failures; handler errors are answered to the user
 // and logged, not returned.
 func (e *Engine) Handle(ctx context.Context, m linli.Message) error {
+	return e.handle(ctx, m, true)
+}
+
+// handle is Handle; dedupe is false for a message from the journal, whose
+// id was marked seen when it was recorded.
+func (e *Engine) handle(ctx context.Context, m linli.Message, dedupe bool) error {
 	cfg := e.opt.Config
 	now := e.opt.Clock.Now()
 	if m.At.IsZero() {
@@ -125,7 +112,7 @@ func (e *Engine) Handle(ctx context.Context, m linli.Message) error {
 	if m.Sender == "" {
 		return nil
 	}
-	if m.ID != "" {
+	if m.ID != "" && dedupe {
 		first, err := e.opt.Dedupe.MarkSeen(m.ID, now)
 		if err != nil {
 			return err
@@ -135,8 +122,12 @@ func (e *Engine) Handle(ctx context.Context, m linli.Message) error {
 			return nil
 		}
 	}
-	if !utf8.ValidString(m.Text) || utf8.RuneCountInString(m.Text) > MaxTextRunes {
-		m.Text = truncateRunes(m.Text, MaxTextRunes)
+	if !utf8.ValidString(m.Text) {
+		m.Text = strings.ToValidUTF8(m.Text, "\uFFFD")
+	}
+	if n := utf8.RuneCountInString(m.Text); n > MaxTextRunes {
+		e.refuseTooLong(m, n)
+		return nil
 	}
 	m.Norm, m.Addressed = prepare(e.opt.Normalize(m.Text), cfg.BotName, m.Mentioned || m.Private())
 	if err := e.identify(&m, now); err != nil {
@@ -145,11 +136,16 @@ func (e *Engine) Handle(ctx context.Context, m linli.Message) error {
 	if m.Norm == "" && m.Image == nil {
 		return nil
 	}
-	if cmd, ok := e.offers.take(m.Chat(), m.Sender, m.Norm, now, e.opt.Lexicon); ok {
-		// "是" to the bot's own question: handle the command it offered.
-		m.Norm, m.Addressed = cmd, true
-	}
 	req := &linli.Request{Msg: &m, Out: e.opt.Outbox, Now: now}
+	switch cmd, st := e.offers.take(m.Chat(), m.Sender, m.Norm, now, e.opt.Lexicon); st {
+	case offerTaken: // "是" to the bot's own question: handle the command it offered
+		m.Norm, m.Addressed = cmd, true
+	case offerExpired: // too late to be sure what it answers: ask for the command
+		if err := req.Reply(fmt.Sprintf(TextOfferExpired, int(OfferTTL/time.Minute), cmd)); err != nil {
+			e.log.Error("reply failed", "err", err)
+		}
+		return nil
+	}
 	req.OfferFunc = func(command string) { e.offers.put(m.Chat(), m.Sender, command, now) }
 	h := e.router.dispatch
 	for i := len(e.opt.Middleware) - 1; i >= 0; i-- {
@@ -197,15 +193,41 @@ func (e *Engine) resolveGroup(m *linli.Message) bool {
 	return strings.HasPrefix(norm, linli.CommandBindGroup)
 }
 
+// refuseTooLong tells the sender of a message over MaxTextRunes that it was
+// not handled, when the message was meant for the bot (private, @bot or a
+// leading #, or a 接龙); other long text (an article pasted into a group) is
+// only logged.
+func (e *Engine) refuseTooLong(m linli.Message, runes int) {
+	head := truncateRunes(m.Text, 200)
+	_, addressed := prepare(e.opt.Normalize(head), e.opt.Config.BotName, m.Mentioned || m.Private())
+	e.log.Warn("message too long; not handled", "id", m.ID, "group", m.Group, "sender", m.Sender, "runes", runes)
+	if !addressed && !strings.Contains(head, "接龙") {
+		return
+	}
+	out := linli.Outgoing{To: m.Chat(), Text: fmt.Sprintf(TextTooLong, runes, MaxTextRunes)}
+	if !m.Private() {
+		out.Mention = []string{m.Sender}
+	}
+	if err := e.opt.Outbox.Send(out); err != nil {
+		e.log.Error("reply failed", "err", err)
+	}
+}
+
 // answerError tells the user what went wrong: the message of a user error,
-// or the generic sentence after logging anything else.
+// or the generic sentence after logging anything else. An internal failure
+// on a message that was neither addressed to the bot nor an explicit command
+// (chatter a hook or an intent looked at) is only logged: chatter never gets
+// an error reply.
 func (e *Engine) answerError(req *linli.Request, err error) {
 	if errors.Is(err, linli.ErrNotCommand) {
 		return
 	}
 	if linli.ErrorCode(err) == linli.EInternal {
 		e.log.Error("handler failed", "id", req.Msg.ID, "group", req.Msg.Group,
-			"sender", req.Msg.Sender, "command", req.Command, "err", err)
+			"sender", req.Msg.Sender, "command", req.Command, "addressed", req.Msg.Addressed, "err", err)
+		if !req.Msg.Addressed && req.Command == "" {
+			return
+		}
 	}
 	if rerr := req.Reply(linli.ErrorMessage(err)); rerr != nil {
 		e.log.Error("reply failed", "err", rerr)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"linli"
 )
@@ -168,6 +169,31 @@ func TestYesAcceptsTheOfferedCommand(t *testing.T) {
 	h.say(g, "张阿姨", "今天天气不错")
 	if got := h.say(g, "张阿姨", "好的"); len(got) != 0 {
 		t.Fatalf("yes after an unrelated message got %q", got)
+	}
+}
+
+func TestLateYesIsToldTheQuestionExpired(t *testing.T) {
+	const g = "幸福里1期居民群"
+	h := newHarness(t, lectureNLU{})
+	routes(h.engine.Router())
+	h.engine.Router().Intent(linli.IntentSignup, func(ctx context.Context, req *linli.Request) error {
+		req.Offer("报名 1")
+		return req.Reply("您是要报名活动1吗？10分钟内回复「是」或「报名 1」")
+	})
+	h.say(g, "张阿姨", "我想去听讲座")
+	h.clock.Advance(linli.OfferTTL + time.Minute)
+	got := h.say(g, "张阿姨", "是")
+	if len(got) != 1 || !strings.Contains(got[0], "这个问题已过期") || !strings.Contains(got[0], "「报名 1」") {
+		t.Fatalf("a late yes got %q, want to be told to send 报名 1 again", got)
+	}
+	if got := h.say(g, "张阿姨", "是"); len(got) != 0 {
+		t.Fatalf("a second late yes got %q", got)
+	}
+	// Long after, a yes is chatter again.
+	h.say(g, "张阿姨", "我想去听讲座")
+	h.clock.Advance(3 * time.Hour)
+	if got := h.say(g, "张阿姨", "是"); len(got) != 0 {
+		t.Fatalf("a yes hours later got %q", got)
 	}
 }
 

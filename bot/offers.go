@@ -7,8 +7,13 @@ import (
 	"linli"
 )
 
-// OfferTTL is how long a suggested command waits for a "yes".
-const OfferTTL = 10 * time.Minute
+// OfferTTL is how long a suggested command waits for a "yes"
+// (linli.OfferTTL: the families name it in their questions).
+const OfferTTL = linli.OfferTTL
+
+// offerMemory is how long after an offer expires a late "yes" is still
+// recognised as answering it (and told so) rather than taken for chatter.
+const offerMemory = time.Hour
 
 // offers remembers the command the bot last suggested to each person in
 // each chat (Request.Offer), so that a plain "是" can accept it. In memory
@@ -28,6 +33,15 @@ type offer struct {
 	until   time.Time
 }
 
+// offerState is what a message does to the offer made to its sender.
+type offerState int
+
+const (
+	offerNone    offerState = iota // no offer, or the message is not a plain yes
+	offerTaken                     // a yes within OfferTTL: handle the command
+	offerExpired                   // a yes after OfferTTL: tell the sender to send the command again
+)
+
 func (o *offers) put(chat linli.Chat, sender, command string, now time.Time) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -35,27 +49,31 @@ func (o *offers) put(chat linli.Chat, sender, command string, now time.Time) {
 		o.m = map[offerKey]offer{}
 	}
 	for k, v := range o.m { // keep the map small
-		if now.After(v.until) {
+		if now.After(v.until.Add(offerMemory)) {
 			delete(o.m, k)
 		}
 	}
 	o.m[offerKey{chat, sender}] = offer{command: command, until: now.Add(OfferTTL)}
 }
 
-// take returns and forgets the live offer to sender in chat, if text is a
-// plain yes (lex.Yes). Any other message from the sender in that chat
+// take returns and forgets the offer to sender in chat, if text is a plain
+// yes (lex.Yes): offerTaken while it is live, offerExpired within
+// offerMemory after. Any other message from the sender in that chat
 // withdraws it.
-func (o *offers) take(chat linli.Chat, sender, text string, now time.Time, lex linli.Lexicon) (string, bool) {
+func (o *offers) take(chat linli.Chat, sender, text string, now time.Time, lex linli.Lexicon) (string, offerState) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	k := offerKey{chat, sender}
 	v, ok := o.m[k]
 	if !ok {
-		return "", false
+		return "", offerNone
 	}
 	delete(o.m, k)
-	if now.After(v.until) || !lex.Yes(text) {
-		return "", false
+	switch {
+	case !lex.Yes(text) || now.After(v.until.Add(offerMemory)):
+		return "", offerNone
+	case now.After(v.until):
+		return v.command, offerExpired
 	}
-	return v.command, true
+	return v.command, offerTaken
 }

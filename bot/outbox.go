@@ -1,10 +1,8 @@
 package bot
 
 import (
-	"errors"
 	"fmt"
 	"log/slog"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -14,10 +12,21 @@ import (
 
 // Outbox is the only way messages leave linli. It persists every accepted
 // message (nothing is lost on restart), keeps a minimum interval per chat and
-// an even global pace (per_minute), coalesces short messages to one chat
+// an even global pace (per_minute), delivers in priority lanes (emergency
+// answers, replies, broadcasts), coalesces short messages to one chat
 // queued within the coalesce window into one, splits over-long text, and
 // falls back from a private message to an @mention in the resident's group
 // when they are not the bot's friend.
+//
+// A message is delivered at most once. With a store that is a
+// linli.SendingMarker, each delivery is recorded as started before it is
+// made; a message found so marked at start (the process died mid-delivery)
+// is not sent again but reported through OnDrop with ErrMaybeSent. When the
+// store cannot be written (a full disk, a read-only file system), the outbox
+// stops delivering, logs once, tells staff once (OnStorageDown), retries the
+// store with a growing pause and resumes by itself; a message delivered
+// whose completion could not be written is kept out of the queue in memory,
+// so it is not delivered again either.
 //
 // It is passive: a driver calls NextDue and RunDue (see Drive and the
 // console). Send and RunDue are safe for concurrent use.
@@ -28,18 +37,25 @@ type Outbox struct {
 	cfg       linli.OutboxConfig
 	log       *slog.Logger
 
-	run      sync.Mutex // one RunDue at a time
-	mu       sync.Mutex
-	platform linli.Platform
-	pending  []linli.Outgoing // ID order
-	lastSent map[linli.Chat]time.Time
-	retryAt  map[linli.Chat]time.Time
-	backoff  map[linli.Chat]time.Duration
-	lastAny  time.Time
-	online   bool
-	notify   chan struct{}
-	onDrop   func(linli.Outgoing, error)
-	aliases  *GroupAliases
+	marker    linli.SendingMarker // the store, if it records deliveries in progress
+	run       sync.Mutex          // one RunDue at a time
+	mu        sync.Mutex
+	platform  linli.Platform
+	pending   []linli.Outgoing // ID order
+	lastSent  map[linli.Chat]time.Time
+	retryAt   map[linli.Chat]time.Time
+	backoff   map[linli.Chat]time.Duration
+	lastAny   time.Time
+	online    bool
+	notify    chan struct{}
+	onDrop    func(linli.Outgoing, error)
+	aliases   *GroupAliases
+	backlog   backlog     // completions still to write (outbox_store.go)
+	health    storeHealth // whether the store can be written (outbox_store.go)
+	alertDown func(err error) []linli.Outgoing
+	scope     string // scopeKeys: key prefix for messages sent without a Key
+	scopeN    int
+	quiet     func(linli.Outgoing) bool // scopeKeys: messages not to send at all
 }
 
 // MaxTries is how many times a message that fails with an error other than
@@ -59,16 +75,29 @@ func NewOutbox(store linli.OutboxStore, residents linli.ResidentStore, clock lin
 	if err != nil {
 		return nil, fmt.Errorf("outbox: load pending: %w", err)
 	}
-	return &Outbox{
+	o := &Outbox{
 		store: store, residents: residents, clock: clock, cfg: cfg,
 		log:      log.With("component", "outbox"),
-		pending:  pending,
 		lastSent: map[linli.Chat]time.Time{},
 		retryAt:  map[linli.Chat]time.Time{},
 		backoff:  map[linli.Chat]time.Duration{},
 		online:   true,
 		notify:   make(chan struct{}, 1),
-	}, nil
+	}
+	o.marker, _ = store.(linli.SendingMarker)
+	for _, m := range pending {
+		if !m.Sending.IsZero() {
+			o.backlog.uncertain = append(o.backlog.uncertain, m)
+			continue
+		}
+		o.pending = append(o.pending, m)
+	}
+	if len(o.backlog.uncertain) > 0 {
+		o.backlog.since = clock.Now()
+		o.log.Warn("messages were being delivered when linli last stopped; not sending them again",
+			"count", len(o.backlog.uncertain))
+	}
+	return o, nil
 }
 
 // SetPlatform sets where messages are delivered. Until it is set nothing is
@@ -91,8 +120,10 @@ func (o *Outbox) SetGroupAliases(a *GroupAliases) {
 }
 
 // OnDrop sets a function told about every message given up after MaxTries
-// failed deliveries (an unknown chat, a non-friend). It runs on the
-// goroutine calling RunDue, outside the outbox's lock: it may call Send.
+// failed deliveries (an unknown chat, a non-friend), and about every message
+// possibly delivered by a process that died (the error wraps ErrMaybeSent).
+// It runs on the goroutine calling RunDue, outside the outbox's lock: it may
+// call Send.
 func (o *Outbox) OnDrop(fn func(out linli.Outgoing, err error)) {
 	o.mu.Lock()
 	o.onDrop = fn
@@ -149,6 +180,14 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 	parts := splitText(out.Text, o.cfg.MaxLength)
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	if out.Key == "" && o.scope != "" {
+		out.Key = fmt.Sprintf("%s:%d", o.scope, o.scopeN)
+		o.scopeN++
+		if o.quiet != nil && o.quiet(out) {
+			o.log.Info("reply to a replayed message not sent again", "key", out.Key, "to", out.To.String())
+			return nil // its number is taken all the same, so the keys of the others match the first attempt's
+		}
+	}
 	for i, text := range parts {
 		part := out
 		part.ID, part.Text, part.Queued = 0, text, now
@@ -160,14 +199,32 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 		}
 		ok, err := o.store.EnqueueOutgoing(&part)
 		if err != nil {
+			o.health.failed(o.log, now, err)
 			return fmt.Errorf("outbox: enqueue: %w", err)
 		}
+		o.health.ok(o.log)
 		if ok {
 			o.pending = append(o.pending, part)
 		}
 	}
 	o.poke()
 	return nil
+}
+
+// scopeKeys gives every message sent without a Key, until end is called, a
+// key made of prefix and a count: handling the same inbound message again
+// (from the journal, after a crash) then queues nothing it queued before.
+// Messages quiet reports true for are not queued at all (nil: none). The
+// engine opens one scope at a time, around one message.
+func (o *Outbox) scopeKeys(prefix string, quiet func(linli.Outgoing) bool) (end func()) {
+	o.mu.Lock()
+	o.scope, o.scopeN, o.quiet = prefix, 0, quiet
+	o.mu.Unlock()
+	return func() {
+		o.mu.Lock()
+		o.scope, o.quiet = "", nil
+		o.mu.Unlock()
+	}
 }
 
 // resolvePrivate turns a private message to a resident who is not the bot's
@@ -189,227 +246,5 @@ func (o *Outbox) resolvePrivate(out linli.Outgoing) linli.Outgoing {
 	}
 	out.Mention = append([]string{r.Name}, out.Mention...)
 	out.To = linli.Chat{Group: r.LastGroup}
-	return out
-}
-
-// NextDue reports when the next message may be sent.
-func (o *Outbox) NextDue() (time.Time, bool) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	_, due, ok := o.nextChatLocked()
-	return due, ok
-}
-
-// nextChatLocked returns the chat whose first message is due soonest.
-func (o *Outbox) nextChatLocked() (linli.Chat, time.Time, bool) {
-	if !o.online || o.platform == nil || len(o.pending) == 0 {
-		return linli.Chat{}, time.Time{}, false
-	}
-	gap := time.Minute / time.Duration(max(o.cfg.PerMinute, 1))
-	seen := map[linli.Chat]bool{}
-	var best linli.Chat
-	var bestDue time.Time
-	found := false
-	for _, m := range o.pending {
-		if seen[m.To] {
-			continue
-		}
-		seen[m.To] = true
-		due := m.Queued.Add(time.Duration(o.cfg.CoalesceWindow))
-		due = later(due, o.lastSent[m.To].Add(time.Duration(o.cfg.PerChatInterval)))
-		due = later(due, o.retryAt[m.To])
-		if !o.lastAny.IsZero() {
-			due = later(due, o.lastAny.Add(gap))
-		}
-		if !found || due.Before(bestDue) {
-			best, bestDue, found = m.To, due, true
-		}
-	}
-	return best, bestDue, found
-}
-
-// RunDue delivers everything due at now, chat by chat in due order.
-func (o *Outbox) RunDue(now time.Time) error {
-	o.run.Lock()
-	defer o.run.Unlock()
-	for {
-		o.mu.Lock()
-		chat, due, ok := o.nextChatLocked()
-		if !ok || due.After(now) {
-			o.mu.Unlock()
-			return nil
-		}
-		batch := o.batchLocked(chat, now)
-		p, aliases := o.platform, o.aliases
-		o.mu.Unlock()
-		if len(batch) == 0 {
-			return nil
-		}
-		msg := merge(batch)
-		if msg.To.Group != "" {
-			msg.To.Group = aliases.Topic(msg.To.Group)
-		}
-		err := p.Deliver(msg)
-		dropped, serr := o.settle(chat, batch, now, err)
-		if serr != nil {
-			return serr
-		}
-		o.mu.Lock()
-		onDrop := o.onDrop
-		o.mu.Unlock()
-		for _, m := range dropped {
-			if onDrop != nil {
-				onDrop(m, err)
-			}
-		}
-	}
-}
-
-// batchLocked takes the leading messages to chat that can go as one: text
-// messages merged up to MaxLength runes, or a single media or Alone message.
-func (o *Outbox) batchLocked(chat linli.Chat, now time.Time) []linli.Outgoing {
-	var batch []linli.Outgoing
-	length := 0
-	for _, m := range o.pending {
-		if m.To != chat || m.Queued.After(now) {
-			continue
-		}
-		n := len([]rune(m.Text))
-		if len(batch) > 0 && (m.Media != nil || batch[0].Media != nil || m.Alone || batch[0].Alone || length+1+n > o.cfg.MaxLength) {
-			break
-		}
-		batch = append(batch, m)
-		length += n + 1
-	}
-	return batch
-}
-
-// settle records the outcome of one delivery and returns the messages given
-// up on.
-func (o *Outbox) settle(chat linli.Chat, batch []linli.Outgoing, now time.Time, sendErr error) ([]linli.Outgoing, error) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	ids := make([]uint64, len(batch))
-	for i, m := range batch {
-		ids[i] = m.ID
-	}
-	switch {
-	case sendErr == nil:
-		o.lastSent[chat], o.lastAny = now, now
-		delete(o.backoff, chat)
-		delete(o.retryAt, chat)
-		return nil, o.completeLocked(ids, now)
-	case errors.Is(sendErr, linli.ErrRetryLater):
-		b := min(max(2*o.backoff[chat], 10*time.Second), 5*time.Minute)
-		o.backoff[chat], o.retryAt[chat] = b, now.Add(b)
-		o.log.Warn("delivery deferred", "chat", chat.String(), "retry_in", b, "err", sendErr)
-		return nil, nil
-	}
-	var dropped []linli.Outgoing
-	var dropIDs []uint64
-	for i := range o.pending {
-		m := &o.pending[i]
-		if !containsID(ids, m.ID) {
-			continue
-		}
-		m.Tries++
-		if m.Tries >= MaxTries {
-			dropped, dropIDs = append(dropped, *m), append(dropIDs, m.ID)
-			o.log.Error("message dropped after failed deliveries", "chat", chat.String(), "id", m.ID, "text", m.Text, "err", sendErr)
-		} else if err := o.store.UpdateOutgoing(*m); err != nil {
-			return nil, fmt.Errorf("outbox: update: %w", err)
-		}
-	}
-	o.retryAt[chat] = now.Add(30 * time.Second)
-	o.log.Warn("delivery failed", "chat", chat.String(), "err", sendErr)
-	return dropped, o.completeLocked(dropIDs, now)
-}
-
-func (o *Outbox) completeLocked(ids []uint64, now time.Time) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	if err := o.store.CompleteOutgoing(ids, now); err != nil {
-		return fmt.Errorf("outbox: complete: %w", err)
-	}
-	kept := o.pending[:0]
-	for _, m := range o.pending {
-		if !containsID(ids, m.ID) {
-			kept = append(kept, m)
-		}
-	}
-	o.pending = kept
-	return nil
-}
-
-// merge joins a batch into one message.
-func merge(batch []linli.Outgoing) linli.Outgoing {
-	if len(batch) == 1 {
-		return batch[0]
-	}
-	out := batch[0]
-	texts := make([]string, 0, len(batch))
-	var mentions []string
-	for _, m := range batch {
-		texts = append(texts, m.Text)
-		mentions = append(mentions, m.Mention...)
-	}
-	out.Text = strings.Join(texts, "\n")
-	sort.Strings(mentions)
-	out.Mention = compactStrings(mentions)
-	return out
-}
-
-// splitText cuts s into pieces of at most max runes, at line ends when it can.
-func splitText(s string, limit int) []string {
-	if limit <= 0 || len([]rune(s)) <= limit {
-		return []string{s}
-	}
-	var parts []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			parts = append(parts, strings.TrimRight(string(cur), "\n"))
-			cur = cur[:0]
-		}
-	}
-	for _, line := range strings.SplitAfter(s, "\n") {
-		r := []rune(line)
-		if len(cur)+len(r) > limit {
-			flush()
-		}
-		for len(r) > limit {
-			parts = append(parts, string(r[:limit]))
-			r = r[limit:]
-		}
-		cur = append(cur, r...)
-	}
-	flush()
-	return parts
-}
-
-func later(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
-}
-
-func containsID(ids []uint64, id uint64) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
-}
-
-func compactStrings(s []string) []string {
-	var out []string
-	for i, x := range s {
-		if i == 0 || x != s[i-1] {
-			out = append(out, x)
-		}
-	}
 	return out
 }

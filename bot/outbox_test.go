@@ -213,3 +213,61 @@ func TestOutboxRestartSendsPendingOnce(t *testing.T) {
 		t.Fatalf("after restart sent %q", got)
 	}
 }
+
+// TestOutboxLanes: with twelve broadcasts going out, an emergency answer
+// and a reply to a person overtake the broadcasts still waiting, in that
+// order, each delayed by at most one pacing interval past when it could go.
+func TestOutboxLanes(t *testing.T) {
+	h := newHarness(t, nil)
+	gap := time.Minute / time.Duration(h.cfg.Outbox.PerMinute)
+	coalesce := time.Duration(h.cfg.Outbox.CoalesceWindow)
+	for i := 0; i < 12; i++ {
+		h.outbox.Send(linli.Outgoing{To: linli.Chat{Group: fmt.Sprintf("群%02d", i)}, Text: "停水通知",
+			Alone: true, Priority: linli.PriorityBroadcast})
+	}
+	// Let the first three broadcasts go.
+	for len(h.plat.sent) < 3 {
+		due, _ := h.outbox.NextDue()
+		h.clock.Set(due)
+		h.outbox.RunDue(h.clock.Now())
+	}
+	h.clock.Advance(time.Second) // mid-way between two sends
+	queued := h.clock.Now()
+	h.outbox.Send(linli.Outgoing{To: linli.Chat{Group: "幸福里1期居民群"}, Text: "报名成功", Mention: []string{"张阿姨"}})
+	h.outbox.Send(linli.Outgoing{To: linli.Chat{Group: "幸福里2期居民群"}, Text: "请立即拨打119", Alone: true,
+		Priority: linli.PriorityEmergency})
+	h.flush()
+	got := h.plat.texts()
+	if len(got) != 14 {
+		t.Fatalf("sent %d messages, want 14: %q", len(got), got)
+	}
+	if got[3] != "[幸福里2期居民群] 请立即拨打119" || got[4] != "[幸福里1期居民群] @张阿姨 报名成功" {
+		t.Fatalf("after the broadcasts in progress came %q, %q; want the emergency answer, then the reply", got[3], got[4])
+	}
+	for i, want := range []time.Duration{0, gap} {
+		if late := h.plat.at[3+i].Sub(queued.Add(coalesce)); late > gap+want {
+			t.Errorf("message %d went %v after it could, want at most %v", 3+i, late, gap+want)
+		}
+	}
+	for _, s := range got[5:] {
+		if !strings.HasSuffix(s, "停水通知") {
+			t.Fatalf("broadcasts resumed out of order: %q", got)
+		}
+	}
+}
+
+// TestOutboxLaneWithinChat: a reply to a group overtakes the broadcasts
+// queued for that same group.
+func TestOutboxLaneWithinChat(t *testing.T) {
+	h := newHarness(t, nil)
+	g := linli.Chat{Group: "幸福里1期居民群"}
+	for i := 1; i <= 3; i++ {
+		h.outbox.Send(linli.Outgoing{To: g, Text: fmt.Sprintf("通知%d", i), Alone: true, Priority: linli.PriorityBroadcast})
+	}
+	h.outbox.Send(linli.Outgoing{To: g, Text: "收到您的报名", Mention: []string{"王叔"}})
+	h.flush()
+	want := "[幸福里1期居民群] @王叔 收到您的报名\n[幸福里1期居民群] 通知1\n[幸福里1期居民群] 通知2\n[幸福里1期居民群] 通知3"
+	if got := strings.Join(h.plat.texts(), "\n"); got != want {
+		t.Fatalf("sent\n%s\nwant\n%s", got, want)
+	}
+}

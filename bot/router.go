@@ -127,6 +127,9 @@ func (r *Router) runCommand(ctx context.Context, c linli.Command, req *linli.Req
 			// in a group is not using the staff command: free text.
 			return linli.ErrNotCommand
 		}
+		if c.Role >= linli.RoleStaff && req.Msg.Role == linli.RoleGridWorker {
+			return linli.Errorf(linli.EForbidden, TextStaffOnlyWorker, req.Command)
+		}
 		if c.Role >= linli.RoleStaff {
 			return linli.Errorf(linli.EForbidden, TextStaffOnly, req.Command)
 		}

@@ -3,7 +3,6 @@ package bot
 import (
 	"fmt"
 	"log/slog"
-	"strings"
 	"sync"
 	"time"
 
@@ -11,17 +10,22 @@ import (
 )
 
 // SessionMonitor holds the outbox while the platform session is lost and
-// tells staff once it is back. The platform adapter calls Lost when its
-// session drops (logged out, network gone, kicked by another login) and
-// Restored when it can send again.
+// tells staff once it is back. The platform adapter reports its session
+// through Session (an Inbox passes it on): SessionDown when it drops
+// (logged out, network gone, kicked by another login), SessionScan when a
+// person must scan a QR code, SessionUp when it can send again.
 //
 // While the session is lost, messages keep queuing in the outbox (and on
-// disk) and nothing is delivered. On restoration the outbox is released and
-// one notice is queued for the staff group — or, without a staff group, for
-// each staff member privately — saying when the connection dropped, why, when
-// it came back and how many held messages are being sent. The notice is
+// disk) and nothing is delivered. An outage is one stretch from the first
+// loss to the next SessionUp, however often the adapter retries meanwhile.
+// On restoration the outbox is released and one notice is queued for the
+// staff group — or, without a staff group, for each staff member privately
+// — saying when the connection dropped, why, when it came back, how long
+// it was down and how many held messages are being sent. The notice is
 // queued behind the held messages, so by the time staff read it they have
-// gone out. The loss itself is logged at once, at Error level.
+// gone out. The loss itself is logged at once, at Error level. When a scan
+// is needed, that is logged with the QR code's file and, once per outage,
+// sent out of band (SetAlert: the bot cannot tell staff itself).
 //
 // All methods are safe for concurrent use.
 type SessionMonitor struct {
@@ -30,19 +34,92 @@ type SessionMonitor struct {
 	clock linli.Clock
 	log   *slog.Logger
 
-	mu     sync.Mutex
-	lost   bool
-	since  time.Time
-	reason string
+	mu          sync.Mutex
+	lost        bool
+	since       time.Time
+	reason      string
+	scanAlerted bool // the out-of-band alert for this outage went out
+	everUp      bool // a session came up once: before that, nothing is an outage
+	alert       func(text string)
 }
 
 // NewSessionMonitor returns a monitor for out. cfg (validated) says where the
-// notice goes and in which zone times are shown; log may be nil.
+// notice goes and in which zone times are shown; log may be nil. It also
+// writes the notice the outbox delivers when the database cannot be written
+// (Outbox.OnStorageDown).
 func NewSessionMonitor(out *Outbox, cfg *linli.Config, clock linli.Clock, log *slog.Logger) *SessionMonitor {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &SessionMonitor{out: out, cfg: cfg, clock: clock, log: log.With("component", "session")}
+	m := &SessionMonitor{out: out, cfg: cfg, clock: clock, log: log.With("component", "session")}
+	out.OnStorageDown(m.storageAlert)
+	return m
+}
+
+// SetAlert sets where out-of-band alerts go (a Webhook's Post). It must not
+// block.
+func (m *SessionMonitor) SetAlert(fn func(text string)) {
+	m.mu.Lock()
+	m.alert = fn
+	m.mu.Unlock()
+}
+
+// Session handles an adapter's session event: SessionUp restores (see
+// Restored) and releases the outbox, also after the first login when
+// nothing was lost; SessionDown is Lost; SessionScan is Lost too, and the
+// scan is logged with the QR code's file and alerted out of band once per
+// outage.
+//
+// Before the first SessionUp (linli starting, the first login) nothing is
+// an outage: the outbox is held, failures are logged, a scan is alerted,
+// and no notice follows.
+func (m *SessionMonitor) Session(ev linli.SessionEvent) {
+	m.mu.Lock()
+	started := m.everUp
+	if ev.State == linli.SessionUp {
+		m.everUp, m.scanAlerted = true, false
+	}
+	m.mu.Unlock()
+	switch {
+	case ev.State == linli.SessionUp:
+		m.log.Info("platform session up", "how", ev.Reason)
+		if err := m.Restored(); err != nil {
+			m.log.Error("queue session notice", "err", err)
+		}
+		m.out.SetOnline(true)
+	case !started:
+		m.out.SetOnline(false)
+		m.log.Warn("platform not connected yet", "reason", ev.Reason)
+	default:
+		m.Lost(ev.Reason)
+	}
+	if ev.State == linli.SessionScan {
+		m.scanNeeded(ev)
+	}
+}
+
+// scanNeeded logs that a QR code must be scanned and alerts once per outage
+// (or once while starting).
+func (m *SessionMonitor) scanNeeded(ev linli.SessionEvent) {
+	m.log.Error("a QR code must be scanned to log in again", "png", ev.QRCode, "url", ev.LoginURL)
+	m.mu.Lock()
+	send := m.alert != nil && !m.scanAlerted
+	if send {
+		m.scanAlerted = true
+	}
+	alert, since := m.alert, m.since
+	m.mu.Unlock()
+	if !send {
+		return
+	}
+	where := TextScanNoPNG
+	if ev.QRCode != "" {
+		where = fmt.Sprintf(TextScanPNG, ev.QRCode)
+	}
+	if since.IsZero() { // starting: no outage yet
+		since = m.clock.Now()
+	}
+	alert(fmt.Sprintf(TextScanAlert, m.cfg.Community, since.In(m.cfg.Location).Format("01-02 15:04"), where))
 }
 
 // Lost records that the session dropped for reason and holds delivery. A
@@ -72,7 +149,7 @@ func (m *SessionMonitor) Restored() error {
 		return nil
 	}
 	since, reason := m.since, m.reason
-	m.lost = false
+	m.lost, m.scanAlerted = false, false
 	m.mu.Unlock()
 
 	held := m.out.Pending()
@@ -116,50 +193,26 @@ func sessionNotice(since, now time.Time, reason string, held int) string {
 	if held > 0 {
 		tail = fmt.Sprintf(TextSessionHeld, held)
 	}
-	return fmt.Sprintf(TextSessionRestored, since.Format("01-02 15:04"), why, back, tail)
+	return fmt.Sprintf(TextSessionRestored, since.Format("01-02 15:04"), why, back, spoken(now.Sub(since)), tail)
 }
 
-// Dropped tells staff that a message could not be delivered and was given
-// up (Outbox.OnDrop). A notice about a dropped notice is only logged, so a
-// broken staff chat cannot loop.
-func (m *SessionMonitor) Dropped(out linli.Outgoing, err error) {
-	if strings.HasPrefix(out.Key, dropKeyPrefix) {
-		m.log.Error("drop notice itself undeliverable", "to", out.To.String(), "err", err)
-		return
-	}
-	reason := "未知原因"
-	if err != nil {
-		reason = err.Error()
-	}
-	text := fmt.Sprintf(TextDropped, out.To.String(), reason, snippetRunes(out.Text, 40))
-	if g := out.To.Group; g != "" && (m.cfg.Served(g) || g == m.cfg.StaffGroup) {
-		text += fmt.Sprintf(TextDroppedRenamed, g)
-	}
-	key := fmt.Sprintf("%s%d", dropKeyPrefix, out.ID)
-	if g := m.cfg.StaffGroup; g != "" && out.To.Group != g {
-		if err := m.out.Send(linli.Outgoing{Key: key, To: linli.Chat{Group: g}, Text: text}); err != nil {
-			m.log.Error("queue drop notice", "err", err)
+// spoken says a duration the way staff would: 40秒, 35分钟, 2小时5分钟, 3天2小时.
+func spoken(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%d秒", max(int(d.Seconds()), 1))
+	case d < time.Hour:
+		return fmt.Sprintf("%d分钟", int(d.Minutes()))
+	case d < 24*time.Hour:
+		h, m := int(d.Hours()), int(d.Minutes())%60
+		if m == 0 {
+			return fmt.Sprintf("%d小时", h)
 		}
-		return
+		return fmt.Sprintf("%d小时%d分钟", h, m)
 	}
-	for _, name := range m.cfg.StaffNames() {
-		if out.To.User == name {
-			continue
-		}
-		if err := m.out.Send(linli.Outgoing{Key: key + ":" + name, To: linli.Chat{User: name}, Text: text, Private: true}); err != nil {
-			m.log.Error("queue drop notice", "err", err)
-		}
+	days, h := int(d.Hours())/24, int(d.Hours())%24
+	if h == 0 {
+		return fmt.Sprintf("%d天", days)
 	}
-}
-
-// dropKeyPrefix marks drop notices.
-const dropKeyPrefix = "drop:"
-
-// snippetRunes returns the first n runes of s on one line.
-func snippetRunes(s string, n int) string {
-	r := []rune(strings.Join(strings.Fields(s), " "))
-	if len(r) <= n {
-		return string(r)
-	}
-	return string(r[:n]) + "…"
+	return fmt.Sprintf("%d天%d小时", days, h)
 }

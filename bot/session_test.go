@@ -46,7 +46,7 @@ func TestSessionLostHoldsAndRestoredTellsStaff(t *testing.T) {
 	want := []string{
 		"[幸福里1期居民群] 停水通知",
 		"[幸福里2期居民群] 停水通知",
-		"[幸福里工作群] 【系统】微信连接曾于 11-23 10:05 中断（网络断开），已于 10:40 恢复，期间积压的2条消息已补发。",
+		"[幸福里工作群] 【系统】微信连接曾于 11-23 10:05 中断（网络断开），已于 10:40 恢复，共中断35分钟。期间积压的2条消息已补发。",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("after restore sent\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -79,8 +79,8 @@ func TestSessionRestoredWithoutStaffGroupTellsEachStaff(t *testing.T) {
 	h.flush()
 	got := h.plat.texts()
 	want := []string{
-		"[私聊 李社工] 【系统】微信连接曾于 11-23 09:00 中断，已于 11-24 10:00 恢复，中断期间没有待发的消息。",
-		"[私聊 赵主任] 【系统】微信连接曾于 11-23 09:00 中断，已于 11-24 10:00 恢复，中断期间没有待发的消息。",
+		"[私聊 李社工] 【系统】微信连接曾于 11-23 09:00 中断，已于 11-24 10:00 恢复，共中断1天1小时。中断期间没有待发的消息。",
+		"[私聊 赵主任] 【系统】微信连接曾于 11-23 09:00 中断，已于 11-24 10:00 恢复，共中断1天1小时。中断期间没有待发的消息。",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("sent\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -26,6 +26,8 @@ type ActivityService struct {
 	CountSignupsFn         func() (int, error)
 	ResidentSignupsFn      func(resident string) ([]linli.Signup, error)
 	CheckInFn              func(activityID uint64, residents []string, at time.Time) ([]linli.Signup, error)
+	WalkInFn               func(activityID uint64, name string, at time.Time) (linli.Signup, error)
+	MarkUntoldFn           func(activityID uint64, resident, change string) error
 	UnackedSignupsFn       func(activityID uint64, group string) ([]linli.Signup, error)
 	MarkAckedFn            func(activityID uint64, told map[string]uint64) error
 	MarkAskedFn            func(key string, now time.Time) (bool, error)
@@ -125,6 +127,22 @@ func (fake *ActivityService) CheckIn(activityID uint64, residents []string, at t
 		unset("ActivityService.CheckIn")
 	}
 	return fake.CheckInFn(activityID, residents, at)
+}
+
+// WalkIn calls WalkInFn.
+func (fake *ActivityService) WalkIn(activityID uint64, name string, at time.Time) (linli.Signup, error) {
+	if fake.WalkInFn == nil {
+		unset("ActivityService.WalkIn")
+	}
+	return fake.WalkInFn(activityID, name, at)
+}
+
+// MarkUntold calls MarkUntoldFn.
+func (fake *ActivityService) MarkUntold(activityID uint64, resident, change string) error {
+	if fake.MarkUntoldFn == nil {
+		unset("ActivityService.MarkUntold")
+	}
+	return fake.MarkUntoldFn(activityID, resident, change)
 }
 
 // UnackedSignups calls UnackedSignupsFn.

@@ -6,22 +6,10 @@ import (
 	"unicode/utf8"
 )
 
-// Intent indexes into score vectors.
-const (
-	iSignup = iota
-	iCancel
-	iReport
-	iVote
-	iQuery
-	iHelp
-	iOther
-	nIntents
-)
+// intentNames are the linli intents in the order of the model's classes.
+var intentNames = []string{"signup", "cancel", "report", "vote", "query", "help", "other"}
 
-// intentNames are the linli intent constants in index order.
-var intentNames = [nIntents]string{"signup", "cancel", "report", "vote", "query", "help", "other"}
-
-// flag marks the roles a cue word plays in the interactions of score.go.
+// flag marks the word classes a word belongs to (cues.go).
 type flag uint32
 
 const (
@@ -38,68 +26,64 @@ const (
 	fGenericActivity
 	fPast
 	fStop
+	fSignup
+	fCancel
+	fReport
+	fVote
+	fQuery
+	fHelp
+	fChatter
+	fNeighbour
+	fQuestion
+	fResolved
+	fConditional
+	fLikeness
+	fEmotion
+	fHearsay
+	nFlags = iota
 )
 
-// entry is everything the cue tables say about one word.
-type entry struct {
-	intent   [nIntents]float64
-	others   float64
-	question float64
-	problem  float64
-	cat      map[string]float64
-	flags    flag
+// wordClasses lists every class with its words and its feature name.
+var wordClasses = []struct {
+	ws   words
+	f    flag
+	name string
+}{
+	{selfWords, fSelf, "self"}, {companionWords, fCompanion, "companion"}, {wantWords, fWant, "want"},
+	{goWords, fGo, "go"}, {negWords, fNeg, "neg"}, {imperativeWords, fImperative, "imperative"},
+	{howWords, fHow, "how"}, {featureWords, fFeature, "feature"}, {rhetoricalWords, fRhetorical, "rhetorical"},
+	{activityWords, fActivity, "activity"}, {genericActivityWords, fGenericActivity, "generic"},
+	{pastWords, fPast, "past"}, {chatStopWords, fStop, "stop"}, {signupWords, fSignup, "signup"},
+	{cancelWords, fCancel, "cancel"}, {reportWords, fReport, "report"}, {voteWords, fVote, "vote"},
+	{queryWords, fQuery, "query"}, {helpWords, fHelp, "help"}, {chatterWords, fChatter, "chatter"},
+	{neighbourWords, fNeighbour, "neighbour"}, {questionWords, fQuestion, "question"},
+	{resolvedWords, fResolved, "resolved"}, {conditionalWords, fConditional, "conditional"},
+	{likenessWords, fLikeness, "likeness"}, {emotionWords, fEmotion, "emotion"}, {hearsayWords, fHearsay, "hearsay"},
 }
 
-// maxCueTokens bounds the tokens one cue may span.
+// entry is what the word classes say about one word.
+type entry struct {
+	flags   flag
+	classes []string // feature names of its classes, "k:self" …
+}
+
+// maxCueTokens bounds the tokens one class word may span.
 const maxCueTokens = 5
 
-// cueIndex is built from the tables in cues.go and cues_report.go.
+// cueIndex is built from the word classes of cues.go.
 var cueIndex = buildCueIndex()
 
 func buildCueIndex() map[string]*entry {
 	idx := map[string]*entry{}
-	get := func(w string) *entry {
-		e := idx[w]
-		if e == nil {
-			e = &entry{}
-			idx[w] = e
-		}
-		return e
-	}
-	for i, name := range intentNames {
-		for w, v := range intentCues[name] {
-			get(w).intent[i] += v
-		}
-	}
-	for w, v := range othersCues {
-		get(w).others += v
-	}
-	for w, v := range questionCues {
-		get(w).question += v
-	}
-	for w, v := range problemCues {
-		get(w).problem += v
-	}
-	for cat, ws := range categoryCues {
-		for w, v := range ws {
-			e := get(w)
-			if e.cat == nil {
-				e.cat = map[string]float64{}
+	for _, c := range wordClasses {
+		for _, w := range c.ws {
+			e := idx[w]
+			if e == nil {
+				e = &entry{}
+				idx[w] = e
 			}
-			e.cat[cat] += v
-		}
-	}
-	for _, set := range []struct {
-		ws words
-		f  flag
-	}{
-		{selfWords, fSelf}, {companionWords, fCompanion}, {wantWords, fWant}, {goWords, fGo},
-		{negWords, fNeg}, {imperativeWords, fImperative}, {howWords, fHow},
-		{featureWords, fFeature}, {rhetoricalWords, fRhetorical}, {activityWords, fActivity},
-		{genericActivityWords, fGenericActivity}, {pastWords, fPast}, {chatStopWords, fStop},
-	} {
-		for _, w := range set.ws {
-			get(w).flags |= set.f
+			e.flags |= c.f
+			e.classes = append(e.classes, "k:"+c.name)
 		}
 	}
 	return idx
@@ -108,8 +92,9 @@ func buildCueIndex() map[string]*entry {
 // lexicon is what one NLU knows besides the static cue tables: stop words
 // and landmarks from the dictionaries.
 type lexicon struct {
-	stop      map[string]bool
-	landmarks map[string]bool
+	stop            map[string]bool
+	landmarks       map[string]bool
+	landmarksByRune map[rune][]string
 }
 
 func newLexicon(userWords []dictWord, stop map[string]bool) *lexicon {
@@ -119,6 +104,12 @@ func newLexicon(userWords []dictWord, stop map[string]bool) *lexicon {
 			l.landmarks[w.word] = true
 		}
 	}
+	for _, t := range theTaxonomy.terms {
+		if t.landmark {
+			l.landmarks[t.text] = true
+		}
+	}
+	l.indexLandmarks()
 	return l
 }
 
@@ -129,31 +120,33 @@ type unit struct {
 	clause int
 }
 
-// match is a cue found over units[start:end].
+// match is a class word found over units[start:end].
 type match struct {
 	text       string
-	e          *entry // nil for a unit no cue covers
+	e          *entry // nil for a unit no class word covers
 	start, end int
 	clause     int
-	used       bool // consumed by an interaction (e.g. the 去 of 不去)
+	used       bool // taken by a combination (e.g. the 去 of 不去)
 }
 
-// analysis is one message segmented and matched against the cues.
+// analysis is one message segmented and matched against the word classes
+// and the taxonomy.
 type analysis struct {
 	lex       *lexicon
 	prep      prepared
 	units     []unit
 	matches   []match
-	questions []bool // per clause: ends with ? (question cues are added in score.go)
-	scores    [nIntents]float64
-	cats      map[string]float64
+	terms     []termMatch
+	questions []bool // per clause: ends with ?
+	emergency string // kind, "" if none (emergency.go)
 	slots     slotsResult
 	keywords  []string
 }
 
 // analyse builds the analysis of p from gojieba's "word/tag" output.
 func (l *lexicon) analyse(p prepared, tagged []string) *analysis {
-	a := &analysis{lex: l, prep: p, questions: []bool{false}}
+	a := &analysis{lex: l, prep: p, questions: make([]bool, 1, 4), units: make([]unit, 0, len(tagged)+4)}
+	a.emergency, _ = detectEmergency(p.text) // before anything else
 	clause := 0
 	for _, wt := range tagged {
 		word, tag := wt, ""
@@ -172,7 +165,7 @@ func (l *lexicon) analyse(p prepared, tagged []string) *analysis {
 		}
 		// Words the HMM made up (tag x) are split into characters, so that
 		// 我要 matches 我 + 要 and 太吵 matches 吵.
-		if tag == "x" && utf8.RuneCountInString(word) > 1 && isHan(word) && cueIndex[word] == nil {
+		if tag == "x" && utf8.RuneCountInString(word) > 1 && isHan(word) && cueIndex[word] == nil && theTaxonomy.terms[word] == nil {
 			for _, r := range word {
 				a.units = append(a.units, unit{text: string(r), tag: "x", clause: clause})
 			}
@@ -181,21 +174,27 @@ func (l *lexicon) analyse(p prepared, tagged []string) *analysis {
 		a.units = append(a.units, unit{text: word, tag: tag, clause: clause})
 	}
 	a.matchCues()
+	a.matchTerms()
 	a.slots = a.findSlots()
-	a.score()
 	a.keywords = a.findKeywords()
 	return a
 }
 
 // matchCues finds cues greedily, longest first, within each clause.
 func (a *analysis) matchCues() {
+	a.matches = make([]match, 0, len(a.units))
+	var buf []byte
 	for i := 0; i < len(a.units); {
 		var best match
-		var sb strings.Builder
+		buf = buf[:0]
 		for j := i; j < len(a.units) && j-i < maxCueTokens && a.units[j].clause == a.units[i].clause; j++ {
-			sb.WriteString(a.units[j].text)
-			if e := cueIndex[sb.String()]; e != nil {
-				best = match{text: sb.String(), e: e, start: i, end: j + 1, clause: a.units[i].clause}
+			buf = append(buf, a.units[j].text...)
+			if e := cueIndex[string(buf)]; e != nil {
+				text := a.units[i].text
+				if j > i {
+					text = string(buf)
+				}
+				best = match{text: text, e: e, start: i, end: j + 1, clause: a.units[i].clause}
 			}
 		}
 		if best.e == nil {

@@ -1,11 +1,9 @@
 package nlu
 
 import (
-	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"linli"
 )
 
 // skipTags are parts of speech that never make a keyword: pronouns,
@@ -22,43 +20,60 @@ var skipTags = map[string]bool{
 // other content words, without stop words, chatter and function words.
 func (a *analysis) findKeywords() []string {
 	out := []string{}
-	seen := map[string]bool{}
 	add := func(w string) {
-		if w != "" && !seen[w] {
-			seen[w] = true
+		if w != "" && !slices.Contains(out, w) {
 			out = append(out, w)
 		}
 	}
 	if a.slots.Building > 0 {
 		add(a.slots.Place)
 	}
+	// Taxonomy terms and other content words, in the order of the text.
+	ti := 0
 	for _, m := range a.matches {
-		if a.isKeyword(m) {
+		for ti < len(a.terms) && a.terms[ti].start < m.end {
+			tm := a.terms[ti]
+			ti++
+			if tm.t.class == "持续" {
+				continue
+			}
 			// 坏了 and 坏 are the same complaint.
-			if w := strings.TrimSuffix(m.text, "了"); w != "" {
+			if w := strings.TrimSuffix(tm.t.text, "了"); w != "" {
 				add(w)
 			}
+		}
+		if a.isKeyword(m) && !a.inTerm(m) {
+			add(m.text)
+		}
+	}
+	for ; ti < len(a.terms); ti++ {
+		if w := strings.TrimSuffix(a.terms[ti].t.text, "了"); w != "" && a.terms[ti].t.class != "持续" {
+			add(w)
 		}
 	}
 	return out
 }
 
+// inTerm reports whether m overlaps a taxonomy term.
+func (a *analysis) inTerm(m match) bool {
+	for _, tm := range a.terms {
+		if tm.start < m.end && m.start < tm.end {
+			return true
+		}
+	}
+	return false
+}
+
 func (a *analysis) isKeyword(m match) bool {
 	w := m.text
 	if m.e != nil {
-		e := m.e
-		switch {
-		case e.flags&fStop != 0, e.intent[iOther] > 0, e.others > 0, e.question > 0:
+		switch f := m.e.flags; {
+		case f&fStop != 0:
 			return false
-		case len(e.cat) > 0 || e.problem > 0 || e.flags&fActivity != 0:
+		case f&fActivity != 0:
 			return true
-		case e.flags&(fSelf|fWant|fGo|fNeg|fImperative|fHow|fFeature|fRhetorical|fPast|fCompanion) != 0:
+		default:
 			return false
-		}
-		for _, v := range e.intent {
-			if v > 0 {
-				return false
-			}
 		}
 	}
 	if a.lex.landmarks[w] {
@@ -72,42 +87,4 @@ func (a *analysis) isKeyword(m match) bool {
 		tag = a.units[m.start].tag
 	}
 	return !skipTags[tag]
-}
-
-// understanding turns the analysis into the linli result.
-func (a *analysis) understanding(text string) linli.Understanding {
-	intent, conf := a.decide()
-	u := linli.Understanding{
-		Text:       text,
-		Intent:     intent,
-		Keywords:   a.keywords,
-		Confidence: conf,
-		Slots:      a.slots.Slots,
-	}
-	if intent == linli.IntentReport {
-		var evidence float64
-		u.Category, evidence = a.category()
-		if evidence == 0 {
-			// Report words ("随手拍真方便") with nothing reported: talk about
-			// the feature, not a report. Never sure enough to ask about.
-			u.Confidence = math.Min(u.Confidence, unsubstantiatedReport)
-		}
-	}
-	return u
-}
-
-// unsubstantiatedReport caps the confidence of a report without any
-// category cue.
-const unsubstantiatedReport = 0.4
-
-// category returns the report category with the highest cue weight, or
-// "其他", and that weight (0 when no cue of any category was seen).
-func (a *analysis) category() (string, float64) {
-	best, bestV := "其他", 0.0
-	for _, c := range linli.Categories { // fixed order breaks ties
-		if v := a.cats[c]; v > bestV {
-			best, bestV = c, v
-		}
-	}
-	return best, bestV
 }

@@ -1,12 +1,36 @@
-// Package nlu understands residents' free Chinese text: intent, report
-// category, keywords and slots (activity, party size, poll choices, place).
+// Package nlu understands residents' free Chinese text: emergencies,
+// intent, report category, keywords and slots (activity, party size, poll
+// choices, place).
 //
 // It is the only package that imports gojieba. Text is normalised with
-// textnorm, segmented by gojieba with a community dictionary, and scored by
-// a transparent model: weighted cue words per intent (cues.go), a few
-// interactions between them (negation, questions, first person + "want to
-// go", problem noun + problem predicate) and a threshold below which a
-// message is chatter (intent "other"). See score.go.
+// textnorm and first checked for an emergency by explicit rules
+// (emergency.go): an emergency is a report of 安全隐患 whatever else the
+// text says. Otherwise it is segmented and tagged by gojieba with a
+// community dictionary, matched against word classes (cues.go) and the
+// urban-management taxonomy of things, events, problem states and places
+// (taxonomy/), and turned into features (features.go): words, characters,
+// classes, taxonomy classes and their combinations within a clause (a
+// thing and a problem state, a negated or resolved problem, the writer and
+// a go verb). Two softmax linear models whose weights are learned from the
+// labelled corpus (model.go, `go generate`) give the intent and the
+// category.
+//
+// The hand rules that remain, and why:
+//   - emergency detection (emergency.go): safety first; a rule can be read
+//     and tested on its own and does not depend on how many emergencies
+//     the corpus holds; its guards (negation, over, past, figurative,
+//     hypothetical, hearsay) are listed there;
+//   - chatter's confidence stays below 0.3 (model.go): the contract with
+//     the router, which acts on confident intents only;
+//   - a report that names no thing, event or problem state of the taxonomy
+//     (随手拍一下, 意见很大) is capped at confidence 0.4, so it is never acted
+//     on unaddressed, and is 其他 unless the category head is sure (model.go):
+//     without a named problem the head would answer with its bias;
+//   - the slots (slots.go, place.go): building numbers, party sizes and poll
+//     choices are read by patterns, not learned.
+//
+// Everything else — which words, classes and combinations point to which
+// intent and category, and how much — is learned.
 package nlu
 
 import (
@@ -51,6 +75,7 @@ type Options struct {
 type NLU struct {
 	dicts     Dicts
 	lex       *lexicon
+	models    *models
 	ready     chan struct{}
 	loadErr   error
 	loadTime  time.Duration
@@ -75,7 +100,11 @@ func New(opts Options) (*NLU, error) {
 	if err != nil {
 		return nil, fmt.Errorf("读取停用词失败: %w", err)
 	}
-	n := &NLU{dicts: dicts, lex: newLexicon(words, parseStopWords(stop)), ready: make(chan struct{})}
+	ms, err := loadModels()
+	if err != nil {
+		return nil, err
+	}
+	n := &NLU{dicts: dicts, lex: newLexicon(words, parseStopWords(stop)), models: ms, ready: make(chan struct{})}
 	if opts.Background {
 		go n.load(words)
 		return n, nil
@@ -168,19 +197,34 @@ func (n *NLU) Close() error {
 
 // Understand classifies a resident's message. text is taken as addressed
 // to the bot; it is normalised here (full-width, Traditional, emoji and
-// control characters are all fine). Chatter comes out as IntentOther with a
-// Confidence below 0.3.
+// control characters are all fine). An emergency comes out as a report of
+// 安全隐患 with Emergency set and Confidence 1. Chatter comes out as
+// IntentOther with a Confidence below 0.3.
 func (n *NLU) Understand(text string) linli.Understanding {
 	a := n.analyse(text)
-	return a.understanding(text)
+	return a.understanding(text, n.models)
 }
 
 // Classify returns the report category (one of linli.Categories, "其他"
 // when nothing points elsewhere) and the keywords of a report description.
 func (n *NLU) Classify(text string) (string, []string) {
 	a := n.analyse(text)
-	category, _ := a.category()
-	return category, a.keywords
+	if a.emergency != "" {
+		return emergencyCategory, a.keywords
+	}
+	f := getFeatures()
+	defer putFeatures(f)
+	a.features(f)
+	return a.category(n.models, f), a.keywords
+}
+
+// Features returns the names of the model's features of text, for the
+// training step (internal/train) and for debugging.
+func (n *NLU) Features(text string) []string {
+	a := n.analyse(text)
+	f := &featureSet{}
+	a.features(f)
+	return f.names()
 }
 
 // analyse normalises and segments text and finds its cue words.

@@ -200,3 +200,48 @@ func TestConcurrentUnderstand(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+func TestPlace(t *testing.T) {
+	n := testNLU(t)
+	tests := []struct {
+		text, place string
+		building    int
+	}{
+		{"3号楼的路灯坏了", "3栋", 3},
+		{"3栋2单元楼道灯坏了", "3栋2单元", 3},
+		{"十二幢楼下有狗屎", "12栋", 12},
+		{"東門路燈壞了", "东门", 0},
+		{"地下车库漏水", "地下车库", 0},
+		{"小区门口的垃圾站满了", "小区门口", 0},
+		{"垃圾站满了", "垃圾站", 0},
+		{"篮球场的篮板裂开了", "篮球场", 0},
+		{"路灯坏了", "", 0},
+		{"", "", 0},
+	}
+	for _, tt := range tests {
+		place, b := n.Place(tt.text)
+		if place != tt.place || b != tt.building {
+			t.Errorf("Place(%q) = %q, %d; want %q, %d", tt.text, place, b, tt.place, tt.building)
+		}
+	}
+}
+
+// TestComposition checks combinations the corpus never shows: a thing of
+// the taxonomy and a problem state (issue 14).
+func TestComposition(t *testing.T) {
+	n := testNLU(t)
+	for _, tt := range []struct{ text, category string }{
+		{"篮球架的篮板裂开了", "设施维修"},
+		{"暖气片不热", "设施维修"},
+		{"公告栏玻璃碎了", "设施维修"},
+		{"信报箱的门歪了", "设施维修"},
+		{"果皮箱满了没人倒", "环境卫生"},
+		{"雨水箅子不见了", "安全隐患"},
+		{"行道树的树枝折断了", "绿化养护"},
+	} {
+		u := n.Understand(tt.text)
+		if u.Intent != linli.IntentReport || u.Category != tt.category {
+			t.Errorf("Understand(%q) = %s/%s, want report/%s (%s)", tt.text, u.Intent, u.Category, tt.category, n.analyse(tt.text).debug())
+		}
+	}
+}

@@ -31,19 +31,9 @@ var (
 // findSlots fills the slots from the prepared text and the matches.
 func (a *analysis) findSlots() slotsResult {
 	var s slotsResult
-	text := a.prep.text
-	// The regular expressions run only when their key characters occur.
-	if m := findIf(reBuilding, text, "楼栋幢座院"); m != nil {
-		if b := linli.ParseBuilding(m[1]); b > 0 {
-			s.Building = b
-			s.Place = strconv.Itoa(b) + "栋"
-			if m[2] != "" {
-				if u := linli.ParseBuilding(m[2]); u > 0 {
-					s.Place += strconv.Itoa(u) + "单元"
-				}
-			}
-		}
-	}
+	// A building anywhere; else a landmark on word boundaries (单元门口 is
+	// not 门口), unlike Place, which has no segmenter to go by.
+	s.Place, s.Building = a.lex.building(a.prep.text)
 	if s.Place == "" {
 		for _, m := range a.matches {
 			if a.lex.landmarks[m.text] {

@@ -71,9 +71,12 @@ func (db *DB) Activities() ([]linli.Activity, error) {
 
 // UpdateActivity applies fn to activity id and saves it in one transaction.
 // An error from fn aborts without saving and is returned as is. fn cannot
-// change the ID or the counters. A Capacity below the confirmed seats is an
-// EConflict error. If seats are free afterwards and now is before the start,
-// waitlisted sign-ups that fit are confirmed (in queue order) and returned.
+// change the ID or the counters. A Capacity below the confirmed seats, or a
+// change of Status the state machine does not allow at now
+// (linli.Activity.Allows, asked of the activity as fn left it but with its
+// old status), is an EConflict error. If seats are free afterwards and now
+// is before the start, waitlisted sign-ups that fit are confirmed (in queue
+// order) and returned.
 func (db *DB) UpdateActivity(id uint64, now time.Time, fn func(*linli.Activity) error) (*linli.Activity, []linli.Signup, error) {
 	var promoted []linli.Signup
 	a, err := change[linli.Activity]{
@@ -86,8 +89,14 @@ func (db *DB) UpdateActivity(id uint64, now time.Time, fn func(*linli.Activity) 
 				return callerErr(err)
 			}
 			a.ID, a.Taken, a.Waiting, a.SignupSeq = saved.ID, saved.Taken, saved.Waiting, saved.SignupSeq
-			if a.Capacity < a.Taken {
+			if !a.Unlimited() && a.Capacity < a.Taken {
 				return linli.Errorf(linli.EConflict, "名额不能少于已报名的 %d 人", a.Taken)
+			}
+			if probe := *a; probe.Status != saved.Status {
+				probe.Status = saved.Status
+				if !probe.Allows(a.Status, now) {
+					return linli.Errorf(linli.EConflict, "活动%d现在是「%s」，不能改为「%s」", id, probe.State(now), a.Status)
+				}
 			}
 			promoted, err = promote(tx, a, now)
 			return err

@@ -104,7 +104,8 @@ func (db *DB) ResidentSignups(resident string) ([]linli.Signup, error) {
 // sign-ups for activityID (the first check-in counts) and returns those
 // sign-ups. A waitlisted party that fits in the free seats is confirmed;
 // one that does not stays waitlisted, marked WalkIn. Names without an
-// active sign-up are skipped. It returns ENotFound for a missing activity.
+// active sign-up are skipped. It returns ENotFound for a missing activity
+// and EConflict for a cancelled one.
 func (db *DB) CheckIn(activityID uint64, residents []string, at time.Time) ([]linli.Signup, error) {
 	var out []linli.Signup
 	_, err := change[linli.Activity]{
@@ -113,6 +114,9 @@ func (db *DB) CheckIn(activityID uint64, residents []string, at time.Time) ([]li
 		missing: func() error { return activityNotFound(activityID) },
 		fn: func(tx *bbolt.Tx, a *linli.Activity) error {
 			out = nil
+			if a.Status == linli.ActivityCancelled {
+				return checkinCancelled(a)
+			}
 			for _, name := range residents {
 				s, err := checkIn(tx, a, name, at)
 				if err != nil {
@@ -145,7 +149,7 @@ func checkIn(tx *bbolt.Tx, a *linli.Activity, resident string, at time.Time) (*l
 			}
 			s.CheckedIn = at
 			if s.Status == linli.SignupWaitlisted {
-				if a.Taken+s.PartySize <= a.Capacity {
+				if a.Fits(s.PartySize) {
 					s.Status, s.WalkIn, s.UpdatedAt = linli.SignupConfirmed, false, at
 					a.Taken += s.PartySize
 					a.Waiting--
@@ -162,14 +166,15 @@ func checkIn(tx *bbolt.Tx, a *linli.Activity, resident string, at time.Time) (*l
 	return s, nil
 }
 
-// UnackedSignups lists the active sign-ups of activityID made in group that
-// are not marked acknowledged, in queue order, with waitlist positions.
+// UnackedSignups lists the sign-ups of activityID made in group that are
+// not marked acknowledged — active ones, and ones cancelled with a
+// ChangeCancelled to tell — in queue order, with waitlist positions.
 func (db *DB) UnackedSignups(activityID uint64, group string) ([]linli.Signup, error) {
 	var out []linli.Signup
 	err := db.view(func(tx *bbolt.Tx) error {
 		list, err := activitySignups(tx.Bucket(bucketSignups), activityID)
 		for _, s := range list {
-			if !s.Acked && s.Active() && s.Group == group {
+			if !s.Acked && s.Group == group && (s.Active() || s.Change == linli.ChangeCancelled) {
 				out = append(out, s)
 			}
 		}
@@ -194,7 +199,7 @@ func (db *DB) MarkAcked(activityID uint64, told map[string]uint64) error {
 					if s.Seq != seq || s.Acked {
 						return errUnchanged
 					}
-					s.Acked = true
+					s.Acked, s.Change = true, linli.ChangeNew
 					return nil
 				},
 			}.apply(tx)
@@ -208,4 +213,72 @@ func (db *DB) MarkAcked(activityID uint64, told map[string]uint64) error {
 		return fmt.Errorf("storage: mark acknowledged for %d: %w", activityID, err)
 	}
 	return nil
+}
+
+// MarkUntold records that the group of resident's sign-up for activityID is
+// to be told what (see linli.ActivityService.MarkUntold). It returns
+// ENotFound when there is no such sign-up.
+func (db *DB) MarkUntold(activityID uint64, resident, what string) error {
+	_, err := change[linli.Signup]{
+		bucket:  bucketSignups,
+		key:     signupKey(activityID, resident),
+		missing: func() error { return linli.Errorf(linli.ENotFound, "%s 没有报名活动 %d", resident, activityID) },
+		fn: func(_ *bbolt.Tx, s *linli.Signup) error {
+			untell(s, what)
+			return nil
+		},
+	}.commit(db, fmt.Sprintf("mark untold %q for %d", resident, activityID))
+	return err
+}
+
+// WalkIn records name as come without signing up, checked in at at (see
+// linli.ActivityService.WalkIn). It returns ENotFound for a missing
+// activity and EConflict for a cancelled one.
+func (db *DB) WalkIn(activityID uint64, name string, at time.Time) (linli.Signup, error) {
+	var out linli.Signup
+	_, err := change[linli.Activity]{
+		bucket:  bucketActivities,
+		key:     itob(activityID),
+		missing: func() error { return activityNotFound(activityID) },
+		fn: func(tx *bbolt.Tx, a *linli.Activity) error {
+			if a.Status == linli.ActivityCancelled {
+				return checkinCancelled(a)
+			}
+			sb, err := writeBucket(tx, bucketSignups)
+			if err != nil {
+				return err
+			}
+			var old linli.Signup
+			found, err := getJSON(sb, signupKey(a.ID, name), &old)
+			if err != nil {
+				return err
+			}
+			if found && old.Active() {
+				s, err := checkIn(tx, a, name, at)
+				if s != nil {
+					out = *s
+				}
+				return err
+			}
+			a.SignupSeq++
+			out = linli.Signup{ActivityID: a.ID, Resident: name, PartySize: 1, Seq: a.SignupSeq,
+				Source: linli.SourceWalkIn, Acked: true, CreatedAt: at, UpdatedAt: at, CheckedIn: at}
+			if a.Fits(1) {
+				out.Status = linli.SignupConfirmed
+				a.Taken++
+			} else {
+				out.Status, out.WalkIn = linli.SignupWaitlisted, true
+				a.Waiting++
+			}
+			return putJSON(sb, signupKey(a.ID, name), &out)
+		},
+	}.commit(db, fmt.Sprintf("walk-in %q for %d", name, activityID))
+	if err != nil {
+		return linli.Signup{}, err
+	}
+	return out, nil
+}
+
+func checkinCancelled(a *linli.Activity) error {
+	return linli.Errorf(linli.EConflict, "活动%d已取消，不能签到", a.ID)
 }

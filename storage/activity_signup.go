@@ -23,7 +23,7 @@ func signupKey(activityID uint64, resident string) []byte {
 // callers (groupUpdate). A new sign-up is confirmed when its party fits
 // in the free seats and waitlisted otherwise; a larger party that no longer
 // fits leaves the old sign-up alone (SignupNoRoom). Past the deadline nothing
-// changes (SignupClosed). It returns ENotFound for a missing activity and
+// changes (SignupClosed) but a party that shrinks, until the start. It returns ENotFound for a missing activity and
 // EInvalid for a party size outside 1..1+MaxExtraPeople or an empty name.
 func (db *DB) SignUp(req linli.SignupRequest) (linli.SignupResult, error) {
 	if req.Resident == "" || req.PartySize < 1 || req.PartySize > 1+linli.MaxExtraPeople {
@@ -45,9 +45,14 @@ func (db *DB) SignUp(req linli.SignupRequest) (linli.SignupResult, error) {
 }
 
 // signUpTx is SignUp inside a transaction. It writes nothing unless the
-// outcome is SignupAdded or SignupUpdated, and may run more than once.
+// outcome is SignupAdded or SignupUpdated, or a repeated sign-up is to be
+// told to its group (req.Acked false), and may run more than once.
 func signUpTx(tx *bbolt.Tx, req linli.SignupRequest) (res linli.SignupResult, missing bool, err error) {
 	a, err := changeSignup(tx, req.ActivityID, req.Resident, func(a *linli.Activity, sb *bbolt.Bucket, old linli.Signup, found bool) error {
+		if st := a.State(req.Now); st == linli.ActivityCancelled || st == linli.ActivityOver || st == linli.ActivityDraft {
+			res.Signup, res.Previous, res.Outcome = old, old, linli.SignupClosed
+			return errUnchanged // not "您已报名" for what will not take place
+		}
 		exists := found && old.Active()
 		entry, source := old.Entry, old.Source
 		if req.Entry != "" {
@@ -57,10 +62,18 @@ func signUpTx(tx *bbolt.Tx, req linli.SignupRequest) (res linli.SignupResult, mi
 			res.Signup, res.Previous = old, old
 			if old.PartySize == req.PartySize && old.Entry == entry {
 				res.Outcome = linli.SignupUnchanged
-				return errUnchanged
+				if req.Acked || !old.Acked || !a.SignupOpen(req.Now) {
+					return errUnchanged
+				}
+				untell(&res.Signup, linli.ChangeAgain)
+				if err := putJSON(sb, signupKey(a.ID, req.Resident), &res.Signup); err != nil {
+					return err
+				}
+				return errUnchanged // the sign-up is written; the activity stays as it was
 			}
 		}
-		if a.Status != linli.ActivityOpen || !req.Now.Before(a.Deadline) {
+		shrink := exists && req.PartySize < old.PartySize && !a.Started(req.Now) // as a cancellation may, until the start
+		if !a.SignupOpen(req.Now) && !shrink {
 			res.Outcome = linli.SignupClosed
 			return errUnchanged
 		}
@@ -68,13 +81,16 @@ func signUpTx(tx *bbolt.Tx, req linli.SignupRequest) (res linli.SignupResult, mi
 		if exists {
 			if old.Status == linli.SignupConfirmed {
 				delta := req.PartySize - old.PartySize
-				if delta > 0 && a.Taken+delta > a.Capacity {
+				if delta > 0 && !a.Fits(delta) {
 					res.Outcome = linli.SignupNoRoom
 					return errUnchanged
 				}
 				a.Taken += delta
 			}
 			s.PartySize, s.Entry, s.Source, s.UpdatedAt = req.PartySize, entry, source, req.Now
+			if !req.Acked {
+				untell(s, linli.ChangeParty)
+			}
 			res.Outcome = linli.SignupUpdated
 		} else {
 			a.SignupSeq++
@@ -84,13 +100,12 @@ func signUpTx(tx *bbolt.Tx, req linli.SignupRequest) (res linli.SignupResult, mi
 				Source: req.Source, Entry: req.Entry, Acked: req.Acked,
 				CreatedAt: req.Now, UpdatedAt: req.Now,
 			}
-			if a.Taken+s.PartySize <= a.Capacity {
+			if a.Fits(s.PartySize) {
 				s.Status = linli.SignupConfirmed
 				a.Taken += s.PartySize
 			} else {
 				s.Status = linli.SignupWaitlisted
 				a.Waiting++
-				s.Position = a.Waiting
 			}
 			res.Outcome = linli.SignupAdded
 		}
@@ -110,15 +125,26 @@ func signUpTx(tx *bbolt.Tx, req linli.SignupRequest) (res linli.SignupResult, mi
 			}
 		}
 		res.Promoted = slices.DeleteFunc(res.Promoted, func(p linli.Signup) bool { return p.Resident == s.Resident })
-		if s.Status == linli.SignupWaitlisted {
-			s.Position, err = waitPosition(sb, a.ID, s.Seq)
-		}
-		return err
+		return nil
 	})
 	if a != nil {
 		res.Activity = *a
 	}
+	if err == nil && a != nil && res.Signup.Status == linli.SignupWaitlisted {
+		// Every outcome names the sign-up's place in the queue, read as
+		// this transaction leaves it ("候补第0位" was a position never set).
+		res.Signup.Position, err = waitPosition(tx.Bucket(bucketSignups), a.ID, res.Signup.Seq)
+	}
 	return res, a == nil && err == nil, err
+}
+
+// untell marks s as not yet told to its group: change, unless the group has
+// not been told of the sign-up itself yet (it will be, as it stands then).
+func untell(s *linli.Signup, change string) {
+	if !s.Acked && s.Change == linli.ChangeNew {
+		return
+	}
+	s.Acked, s.Change = false, change
 }
 
 // CancelSignup cancels resident's sign-up for activityID and confirms, in
@@ -160,7 +186,7 @@ func cancelTx(tx *bbolt.Tx, activityID uint64, resident string, now time.Time) (
 		} else {
 			a.Waiting--
 		}
-		s.Status, s.UpdatedAt, s.Acked = linli.SignupCancelled, now, true
+		s.Status, s.UpdatedAt, s.Acked, s.Change = linli.SignupCancelled, now, true, linli.ChangeNew
 		res.Signup = s
 		if err := putJSON(sb, signupKey(activityID, resident), &s); err != nil {
 			return err
@@ -204,11 +230,13 @@ func changeSignup(tx *bbolt.Tx, activityID uint64, resident string, fn func(a *l
 }
 
 // promote confirms, in queue order, the waitlisted sign-ups of a that fit in
-// its free seats, as long as a is not cancelled and has not started at now.
+// its free seats (a smaller party further down the queue takes seats a
+// larger one before it cannot use), as long as a is neither cancelled nor a
+// draft and has not started at now.
 // It updates a's counters (the caller saves a) and returns the promoted
 // sign-ups.
 func promote(tx *bbolt.Tx, a *linli.Activity, now time.Time) ([]linli.Signup, error) {
-	if a.Waiting == 0 || a.Taken >= a.Capacity || a.Status == linli.ActivityCancelled || !now.Before(a.StartsAt) {
+	if a.Waiting == 0 || !a.Fits(1) || a.Status == linli.ActivityCancelled || a.Status == linli.ActivityDraft || a.Started(now) {
 		return nil, nil
 	}
 	sb, err := writeBucket(tx, bucketSignups)
@@ -221,7 +249,7 @@ func promote(tx *bbolt.Tx, a *linli.Activity, now time.Time) ([]linli.Signup, er
 	}
 	var out []linli.Signup
 	for _, s := range list {
-		if s.Status != linli.SignupWaitlisted || a.Taken+s.PartySize > a.Capacity {
+		if s.Status != linli.SignupWaitlisted || !a.Fits(s.PartySize) {
 			continue
 		}
 		s.Status, s.UpdatedAt, s.Position, s.WalkIn = linli.SignupConfirmed, now, 0, false
@@ -231,7 +259,7 @@ func promote(tx *bbolt.Tx, a *linli.Activity, now time.Time) ([]linli.Signup, er
 			return nil, err
 		}
 		out = append(out, s)
-		if a.Taken >= a.Capacity {
+		if !a.Fits(1) {
 			break
 		}
 	}

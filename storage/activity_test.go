@@ -53,7 +53,7 @@ func checkCounters(t testing.TB, db *DB, id uint64) (confirmed, waitlisted int) 
 			waitlisted++
 		}
 	}
-	if seats != a.Taken || waitlisted != a.Waiting || seats > a.Capacity {
+	if seats != a.Taken || waitlisted != a.Waiting || (!a.Unlimited() && seats > a.Capacity) {
 		t.Fatalf("counters taken=%d waiting=%d capacity=%d, records: seats=%d waitlisted=%d",
 			a.Taken, a.Waiting, a.Capacity, seats, waitlisted)
 	}
@@ -161,18 +161,27 @@ func TestSignupErrors(t *testing.T) {
 
 func TestUpdateActivityCapacity(t *testing.T) {
 	db, _ := newTestDB(t)
-	a := newActivity(t, db, 1)
+	a := newActivity(t, db, 2)
 	signUp(t, db, a.ID, "A", 1, t0)
 	signUp(t, db, a.ID, "B", 1, t0)
-	if _, _, err := db.UpdateActivity(a.ID, t0, func(a *linli.Activity) error { a.Capacity = 0; return nil }); linli.ErrorCode(err) != linli.EConflict {
+	signUp(t, db, a.ID, "C", 1, t0)
+	if _, _, err := db.UpdateActivity(a.ID, t0, func(a *linli.Activity) error { a.Capacity = 1; return nil }); linli.ErrorCode(err) != linli.EConflict {
 		t.Fatalf("capacity below the confirmed seats: %v", err)
 	}
 	got, promoted, err := db.UpdateActivity(a.ID, t0, func(a *linli.Activity) error {
 		a.Capacity, a.Taken = 5, 99 // the counters are not the caller's
 		return nil
 	})
-	if err != nil || len(promoted) != 1 || promoted[0].Resident != "B" || got.Taken != 2 {
+	if err != nil || len(promoted) != 1 || promoted[0].Resident != "C" || got.Taken != 3 {
 		t.Fatalf("raise capacity: %+v %+v %v", got, promoted, err)
+	}
+	checkCounters(t, db, a.ID)
+	// 名额:不限 is capacity 0: no cap below the seats taken, everyone fits.
+	if got, _, err = db.UpdateActivity(a.ID, t0, func(a *linli.Activity) error { a.Capacity = 0; return nil }); err != nil || !got.Unlimited() {
+		t.Fatalf("no cap: %+v %v", got, err)
+	}
+	if res := signUp(t, db, a.ID, "D", 11, t0); res.Signup.Status != linli.SignupConfirmed {
+		t.Fatalf("a party of 11 on an activity without a cap: %+v", res.Signup)
 	}
 	checkCounters(t, db, a.ID)
 }
@@ -340,5 +349,136 @@ func TestCheckInWaitlisted(t *testing.T) {
 	db.CancelSignup(a.ID, "A", t0)
 	if got, _ := db.CheckIn(a.ID, []string{"A"}, started); len(got) != 0 {
 		t.Errorf("cancelled A checked in: %+v", got)
+	}
+}
+
+func TestSignupPositionOnEveryOutcome(t *testing.T) {
+	db, _ := newTestDB(t)
+	a := newActivity(t, db, 1)
+	signUp(t, db, a.ID, "A", 1, t0)
+	signUp(t, db, a.ID, "B", 1, t0)
+	signUp(t, db, a.ID, "C", 2, t0)
+	for _, tt := range []struct {
+		name    string
+		party   int
+		outcome linli.SignupOutcome
+	}{
+		{"unchanged", 2, linli.SignupUnchanged},
+		{"updated", 3, linli.SignupUpdated},
+	} {
+		res := signUp(t, db, a.ID, "C", tt.party, t0)
+		if res.Outcome != tt.outcome || res.Signup.Position != 2 {
+			t.Errorf("%s: outcome %v position %d, want %v and 2", tt.name, res.Outcome, res.Signup.Position, tt.outcome)
+		}
+	}
+}
+
+func TestWaitlistedFamilyShrinksIntoFreeSeat(t *testing.T) {
+	db, _ := newTestDB(t)
+	a := newActivity(t, db, 3)
+	signUp(t, db, a.ID, "A", 2, t0)
+	if res := signUp(t, db, a.ID, "B", 2, t0); res.Signup.Status != linli.SignupWaitlisted {
+		t.Fatalf("a party of 2 for 1 seat: %+v", res.Signup)
+	}
+	res := signUp(t, db, a.ID, "B", 1, t0)
+	if res.Outcome != linli.SignupUpdated || res.Signup.Status != linli.SignupConfirmed || res.Activity.Taken != 3 {
+		t.Fatalf("shrunk to 1: %v %+v taken %d", res.Outcome, res.Signup, res.Activity.Taken)
+	}
+	checkCounters(t, db, a.ID)
+}
+
+func TestUntoldChanges(t *testing.T) {
+	db, _ := newTestDB(t)
+	a := newActivity(t, db, 5)
+	req := func(name string, party int, acked bool) linli.SignupRequest {
+		return linli.SignupRequest{ActivityID: a.ID, Resident: name, PartySize: party, Group: "1期", Acked: acked, Now: t0}
+	}
+	untold := func() map[string]string {
+		list, err := db.UnackedSignups(a.ID, "1期")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, s := range list {
+			out[s.Resident] = s.Change
+		}
+		return out
+	}
+	for _, r := range []linli.SignupRequest{req("A", 1, false), req("B", 1, false), req("C", 1, false)} {
+		if _, err := db.SignUp(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A new sign-up not told yet stays "new" whatever follows.
+	if _, err := db.SignUp(req("A", 2, false)); err != nil {
+		t.Fatal(err)
+	}
+	if got := untold(); len(got) != 3 || got["A"] != linli.ChangeNew {
+		t.Fatalf("before the first ack: %v", got)
+	}
+	if err := db.MarkAcked(a.ID, map[string]uint64{"A": 1, "B": 2, "C": 3}); err != nil {
+		t.Fatal(err)
+	}
+	if got := untold(); len(got) != 0 {
+		t.Fatalf("after the ack: %v", got)
+	}
+	db.SignUp(req("A", 1, false)) // party changed
+	db.SignUp(req("B", 1, false)) // again
+	if _, err := db.CancelSignup(a.ID, "C", t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.MarkUntold(a.ID, "C", linli.ChangeCancelled); err != nil {
+		t.Fatal(err)
+	}
+	db.SignUp(linli.SignupRequest{ActivityID: a.ID, Resident: "D", PartySize: 1, Group: "1期", Acked: true, Now: t0})
+	db.SignUp(linli.SignupRequest{ActivityID: a.ID, Resident: "D", PartySize: 1, Group: "1期", Acked: true, Now: t0}) // answered at once
+	want := map[string]string{"A": linli.ChangeParty, "B": linli.ChangeAgain, "C": linli.ChangeCancelled}
+	if got := untold(); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("untold changes %v, want %v", got, want)
+	}
+	if err := db.MarkUntold(a.ID, "Z", linli.ChangeAgain); linli.ErrorCode(err) != linli.ENotFound {
+		t.Errorf("untold without a sign-up: %v", err)
+	}
+}
+
+func TestWalkIn(t *testing.T) {
+	db, _ := newTestDB(t)
+	a := newActivity(t, db, 2)
+	signUp(t, db, a.ID, "A", 1, t0)
+	at := a.StartsAt
+	s, err := db.WalkIn(a.ID, "王婶", at)
+	if err != nil || s.Source != linli.SourceWalkIn || s.Status != linli.SignupConfirmed || !s.CheckedIn.Equal(at) {
+		t.Fatalf("walk-in with a free seat: %+v %v", s, err)
+	}
+	if s, err = db.WalkIn(a.ID, "李叔", at); err != nil || s.Status != linli.SignupWaitlisted || !s.WalkIn {
+		t.Fatalf("walk-in when full: %+v %v", s, err)
+	}
+	if s, err = db.WalkIn(a.ID, "A", at); err != nil || s.Source == linli.SourceWalkIn || !s.CheckedIn.Equal(at) {
+		t.Fatalf("a signed-up name is checked in: %+v %v", s, err)
+	}
+	if s, err = db.WalkIn(a.ID, "王婶", at.Add(time.Hour)); err != nil || !s.CheckedIn.Equal(at) {
+		t.Fatalf("again: the first check-in counts: %+v %v", s, err)
+	}
+	checkCounters(t, db, a.ID)
+}
+
+func TestCancelledActivityRefusesCheckIn(t *testing.T) {
+	db, _ := newTestDB(t)
+	a := newActivity(t, db, 2)
+	signUp(t, db, a.ID, "A", 1, t0)
+	if _, _, err := db.UpdateActivity(a.ID, t0, func(a *linli.Activity) error { a.Status = linli.ActivityCancelled; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CheckIn(a.ID, []string{"A"}, a.StartsAt); linli.ErrorCode(err) != linli.EConflict {
+		t.Errorf("check-in: %v", err)
+	}
+	if _, err := db.WalkIn(a.ID, "王婶", a.StartsAt); linli.ErrorCode(err) != linli.EConflict {
+		t.Errorf("walk-in: %v", err)
+	}
+	if res := signUp(t, db, a.ID, "B", 1, t0); res.Outcome != linli.SignupClosed {
+		t.Errorf("sign-up: %v", res.Outcome)
+	}
+	if _, _, err := db.UpdateActivity(a.ID, t0, func(a *linli.Activity) error { a.Status = linli.ActivityOpen; return nil }); linli.ErrorCode(err) != linli.EConflict {
+		t.Errorf("reopen a cancelled activity: %v", err)
 	}
 }

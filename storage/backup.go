@@ -22,9 +22,10 @@ func (db *DB) Backup(w io.Writer) (int64, error) {
 }
 
 // BackupFile writes a consistent copy of the database to path. It writes a
-// temporary file in the same directory, syncs it and renames it over path,
-// so path holds either the old backup or the complete new one. path must not
-// be the database's own file.
+// temporary file in the same directory, syncs it, verifies it with Check and
+// only then renames it over path, so path holds either the old backup or the
+// complete, verified new one. path must not be the database's own file. A
+// copy that fails verification is removed and the error wraps ErrDamaged.
 func (db *DB) BackupFile(path string) (err error) {
 	if abs, aerr := filepath.Abs(path); aerr == nil {
 		if own, oerr := filepath.Abs(db.Path()); oerr == nil && own == abs {
@@ -49,6 +50,9 @@ func (db *DB) BackupFile(path string) (err error) {
 	}
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("storage: backup to %s: close: %w", path, err)
+	}
+	if err = Check(tmp.Name()); err != nil {
+		return fmt.Errorf("storage: backup to %s: the copy does not verify: %w", path, err)
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("storage: backup to %s: %w", path, err)

@@ -28,6 +28,9 @@ func TestBackup(t *testing.T) {
 	if err := db.BackupFile(backup); err != nil { // overwrites, while db is open
 		t.Fatal(err)
 	}
+	if err := Check(backup); err != nil {
+		t.Errorf("the backup does not pass Check: %v", err)
+	}
 	if err := db.BackupFile(path); err == nil {
 		t.Error("BackupFile over the database itself succeeded")
 	}

@@ -60,7 +60,8 @@ var (
 // goroutines.
 type DB struct {
 	bolt    *bbolt.DB
-	commits groupCommit // writes that share transactions (groupcommit.go)
+	commits groupCommit  // writes that share transactions (groupcommit.go)
+	fault   func() error // WithWriteFault
 }
 
 // Option configures Open.
@@ -70,6 +71,7 @@ type options struct {
 	timeout    time.Duration
 	noSync     bool
 	migrations []migration
+	fault      func() error
 }
 
 // WithTimeout sets how long Open waits for the file lock held by another
@@ -89,6 +91,14 @@ func WithNoSync() Option {
 	return func(o *options) { o.noSync = true }
 }
 
+// WithWriteFault makes every write transaction call fault first and fail
+// with its error, writing nothing, when that is not nil: what a full disk or
+// a file system remounted read-only does to bbolt. For tests of how linli
+// behaves when it cannot write; fault must be safe for concurrent use.
+func WithWriteFault(fault func() error) Option {
+	return func(o *options) { o.fault = fault }
+}
+
 // withMigrations replaces the migration list (tests).
 func withMigrations(ms []migration) Option {
 	return func(o *options) { o.migrations = ms }
@@ -97,7 +107,11 @@ func withMigrations(ms []migration) Option {
 // Open opens (creating if needed) the database at path and brings its schema
 // up to date. It fails with an error wrapping ErrLocked when another process
 // holds the file, and with one wrapping ErrNewerSchema, without modifying the
-// file, when the file was written by a newer version of linli.
+// file, when the file was written by a newer version of linli. An existing
+// file that is empty, not a bbolt database or shorter than its pages say is
+// refused with an error wrapping ErrDamaged, untouched: only a path where no
+// file exists becomes a new database. Open does not run the full consistency
+// check (see Check), which reads every page.
 func Open(path string, opts ...Option) (*DB, error) {
 	o := options{timeout: DefaultTimeout, migrations: migrations}
 	for _, opt := range opts {
@@ -105,6 +119,9 @@ func Open(path string, opts ...Option) (*DB, error) {
 	}
 	if path == "" {
 		return nil, errors.New("storage: open: empty path")
+	}
+	if err := refuseEmptyOrTruncated(path, o.timeout); err != nil {
+		return nil, err
 	}
 	bdb, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: o.timeout, NoSync: o.noSync})
 	switch {
@@ -118,7 +135,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 	case err != nil:
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
-	db := &DB{bolt: bdb}
+	db := &DB{bolt: bdb, fault: o.fault}
 	if err := db.migrate(o.migrations); err != nil {
 		bdb.Close()
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
@@ -143,14 +160,35 @@ func (db *DB) view(fn func(tx *bbolt.Tx) error) error { return db.bolt.View(fn) 
 
 // update runs fn in a read-write transaction, committed if fn returns nil and
 // rolled back otherwise. Only one update runs at a time.
-func (db *DB) update(fn func(tx *bbolt.Tx) error) error { return db.bolt.Update(fn) }
+func (db *DB) update(fn func(tx *bbolt.Tx) error) error {
+	if err := db.injected(); err != nil {
+		return err
+	}
+	return db.bolt.Update(fn)
+}
 
 // batch is update for many concurrent writers: calls from several goroutines
 // may share one transaction (and one fsync). fn may be called more than once,
 // so it must be idempotent and must not leak results to the caller until
 // batch returns nil. A lone caller waits up to bbolt's batch delay (10ms);
 // use update on latency-sensitive paths.
-func (db *DB) batch(fn func(tx *bbolt.Tx) error) error { return db.bolt.Batch(fn) }
+func (db *DB) batch(fn func(tx *bbolt.Tx) error) error {
+	if err := db.injected(); err != nil {
+		return err
+	}
+	return db.bolt.Batch(fn)
+}
+
+// injected returns the error of the WithWriteFault function, if any.
+func (db *DB) injected() error {
+	if db.fault == nil {
+		return nil
+	}
+	if err := db.fault(); err != nil {
+		return fmt.Errorf("write failed: %w", err)
+	}
+	return nil
+}
 
 // writeBucket returns the bucket name in a read-write transaction, creating
 // it if needed.

@@ -39,34 +39,40 @@ func (db *DB) MarkSeen(id string, at time.Time) (bool, error) {
 		return false, nil
 	}
 	var first bool
-	err := db.update(func(tx *bbolt.Tx) error {
-		first = false
-		b, err := writeBucket(tx, bucketSeen)
-		if err != nil {
-			return err
-		}
-		if b.Get(key) != nil {
-			return nil
-		}
-		if err := b.Put(key, itob(uint64(at.UnixMilli()))); err != nil {
-			return err
-		}
-		n, err := nextID(b) // counts insertions
-		if err != nil {
-			return err
-		}
-		if n%pruneEvery == 0 {
-			if _, err := pruneSeen(b, at.Add(-Retention)); err != nil {
-				return err
-			}
-		}
-		first = true
-		return nil
+	err := db.update(func(tx *bbolt.Tx) (err error) {
+		first, err = markSeenTx(tx, key, at)
+		return err
 	})
 	if err != nil {
 		return false, fmt.Errorf("storage: mark seen %q: %w", id, err)
 	}
 	return first, nil
+}
+
+// markSeenTx records key as seen at at unless it was, and reports whether
+// it was new. Every pruneEvery new ids, ids seen more than Retention before
+// at are forgotten.
+func markSeenTx(tx *bbolt.Tx, key []byte, at time.Time) (bool, error) {
+	b, err := writeBucket(tx, bucketSeen)
+	if err != nil {
+		return false, err
+	}
+	if b.Get(key) != nil {
+		return false, nil
+	}
+	if err := b.Put(key, itob(uint64(at.UnixMilli()))); err != nil {
+		return false, err
+	}
+	n, err := nextID(b) // counts insertions
+	if err != nil {
+		return false, err
+	}
+	if n%pruneEvery == 0 {
+		if _, err := pruneSeen(b, at.Add(-Retention)); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 // PruneSeen forgets ids first seen before before and reports how many it

@@ -173,3 +173,35 @@ func pruneOutboxKeys(b *bbolt.Bucket, before time.Time) (int, error) {
 		return !k.Completed.IsZero() && k.Completed.Before(before)
 	})
 }
+
+var _ linli.SendingMarker = (*DB)(nil)
+
+// MarkSending records at as the start of a delivery of the pending messages
+// ids (a zero at clears it), in one transaction. Ids not pending are ignored.
+func (db *DB) MarkSending(ids []uint64, at time.Time) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	err := db.update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketOutbox)
+		for _, id := range ids {
+			var out linli.Outgoing
+			found, err := getJSON(b, itob(id), &out)
+			if err != nil {
+				return err
+			}
+			if !found {
+				continue
+			}
+			out.Sending = at
+			if err := putJSON(b, itob(id), &out); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("storage: mark sending %v: %w", ids, err)
+	}
+	return nil
+}

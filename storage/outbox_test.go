@@ -1,6 +1,10 @@
 package storage
 
 import (
+	"errors"
+	"path/filepath"
+	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -143,5 +147,53 @@ func TestPruneOutboxKeys(t *testing.T) {
 	}
 	if _, ok := enqueue(t, db, linli.Outgoing{Key: "pending"}); ok {
 		t.Error("key of a pending message was pruned")
+	}
+}
+
+func TestMarkSending(t *testing.T) {
+	db, _ := newTestDB(t)
+	a := linli.Outgoing{To: linli.Chat{Group: "群"}, Text: "一"}
+	b := linli.Outgoing{To: linli.Chat{Group: "群"}, Text: "二"}
+	for _, o := range []*linli.Outgoing{&a, &b} {
+		if _, err := db.EnqueueOutgoing(o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.MarkSending([]uint64{a.ID, 999}, t0); err != nil {
+		t.Fatal(err)
+	}
+	db = reopen(t, db)
+	p, err := db.PendingOutgoing()
+	if err != nil || len(p) != 2 || !p[0].Sending.Equal(t0) || !p[1].Sending.IsZero() {
+		t.Fatalf("pending = %+v, %v; want the first marked as sending", p, err)
+	}
+	if err := db.MarkSending([]uint64{a.ID}, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := db.PendingOutgoing(); !p[0].Sending.IsZero() {
+		t.Fatalf("MarkSending with a zero time did not clear it: %+v", p[0])
+	}
+}
+
+func TestWriteFaultFailsWritesOnly(t *testing.T) {
+	var fail atomic.Bool
+	path := filepath.Join(t.TempDir(), "linli.db")
+	db := openTest(t, path, WithWriteFault(func() error {
+		if fail.Load() {
+			return syscall.ENOSPC
+		}
+		return nil
+	}))
+	mustMarkSeen(t, db, "m1", t0)
+	fail.Store(true)
+	if _, err := db.MarkSeen("m2", t0); !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("MarkSeen with a full disk = %v, want ENOSPC", err)
+	}
+	if first, err := db.MarkSeen("m1", t0); err != nil || first {
+		t.Fatalf("reads must still work: %v, %v", first, err)
+	}
+	fail.Store(false)
+	if first, err := db.MarkSeen("m2", t0); err != nil || !first {
+		t.Fatalf("after the disk has room again: %v, %v", first, err)
 	}
 }

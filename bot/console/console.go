@@ -34,12 +34,24 @@ type Handler interface {
 type Options struct {
 	Config  *linli.Config
 	Clock   *linli.SimClock
-	Engine  Handler
+	Engine  Handler       // for Run and Line; Serve uses its inbox instead
 	Timed   []linli.Timed // outbox first, then scheduler: run in this order at each instant
 	Out     io.Writer     // bot messages
 	Err     io.Writer     // prompts, warnings
 	Friends []string      // users the bot can message privately from the start
 	RunID   string        // makes message ids unique across runs on one database
+
+	// Hold is the longest the bot holds an answer back to gather it with
+	// others (the sign-up confirmations of [activities] ack_window): at the
+	// end of input, whatever falls due within Hold of the last line is run,
+	// so that no answer is left unprinted (DESIGN.md: pending messages are
+	// flushed at the end of input).
+	Hold time.Duration
+
+	// For Serve: the script or terminal to read, and whether it is a
+	// terminal (prompts, replies after every line).
+	In          io.Reader
+	Interactive bool
 }
 
 // Console simulates the groups of a community in a terminal. It implements
@@ -50,9 +62,22 @@ type Console struct {
 	mu      sync.Mutex
 	friends map[string]bool
 	seq     int
+	inbox   linli.Inbox // set by Serve; nil: messages go to Options.Engine
 }
 
-var _ linli.Platform = (*Console)(nil)
+var _ linli.Adapter = (*Console)(nil)
+
+// Serve implements linli.Adapter: it runs the script (or the terminal
+// session) of Options.In, handing each message to inbox, which must handle
+// it before returning (bot.SyncInbox) for the output to follow the script.
+// It returns at the end of the input, or with its read error.
+func (c *Console) Serve(ctx context.Context, inbox linli.Inbox) error {
+	c.mu.Lock()
+	c.inbox = inbox
+	c.mu.Unlock()
+	inbox.Session(linli.SessionEvent{State: linli.SessionUp, Reason: "控制台"})
+	return c.Run(ctx, c.opt.In, c.opt.Interactive)
+}
 
 // New returns a console.
 func New(opt Options) *Console {
@@ -137,15 +162,31 @@ func (c *Console) Run(ctx context.Context, in io.Reader, interactive bool) error
 			fmt.Fprintf(c.opt.Err, "第%d行: %v\n", lineNo, err)
 		}
 		if interactive {
-			c.Settle(time.Minute)
+			c.Settle(max(time.Minute, c.opt.Hold))
 		}
 	}
 	send()
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("console: read input: %w", err)
 	}
-	c.Flush()
+	c.Finish()
 	return nil
+}
+
+// Finish prints everything pending at the end of input: the outbox's
+// messages, and the answers held back to be gathered (Options.Hold), with
+// the clock moved only as far as they need.
+func (c *Console) Finish() {
+	end := c.opt.Clock.Now().Add(c.opt.Hold)
+	c.Flush()
+	for i := 0; i < 1000; i++ {
+		due, ok := c.nextDue()
+		if !ok || due.After(end) {
+			return
+		}
+		c.AdvanceTo(due)
+		c.Flush()
+	}
 }
 
 // isContinuation reports an indented, non-blank line.
@@ -176,6 +217,12 @@ func (c *Console) Line(ctx context.Context, line string) error {
 	m, err := c.parse(line)
 	if err != nil {
 		return err
+	}
+	c.mu.Lock()
+	inbox := c.inbox
+	c.mu.Unlock()
+	if inbox != nil {
+		return inbox.Receive(m)
 	}
 	return c.opt.Engine.Handle(ctx, m)
 }

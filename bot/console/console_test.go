@@ -77,3 +77,23 @@ func TestSettleRunsWorkDueWithinHorizon(t *testing.T) {
 		t.Fatalf("clock at %v, want %v: Settle moves only as far as the work within the horizon", got, soon.at)
 	}
 }
+
+func TestEndOfInputRunsHeldWork(t *testing.T) {
+	start := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	cfg := &linli.Config{Groups: []string{"群"}}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	for _, hold := range []time.Duration{0, 30 * time.Second} {
+		held, later := &oneShot{at: start.Add(30 * time.Second)}, &oneShot{at: start.Add(31 * time.Second)}
+		clock := linli.NewSimClock(start)
+		c := New(Options{Config: cfg, Clock: clock, Engine: &recorder{}, Hold: hold,
+			Timed: []linli.Timed{idle{}, held, later}, Out: &bytes.Buffer{}, Err: &bytes.Buffer{}})
+		if err := c.Run(context.Background(), strings.NewReader("群/张阿姨: 报名 1\n"), false); err != nil {
+			t.Fatal(err)
+		}
+		if held.done != (hold > 0) || later.done {
+			t.Errorf("hold %v: held answer run %v, later work run %v", hold, held.done, later.done)
+		}
+	}
+}

@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"sync"
@@ -53,21 +54,30 @@ type Options struct {
 	// Served, if set, is asked at every message whether the group called
 	// topic is served, instead of Groups (a renamed group becomes served
 	// when staff re-bind it, while running). Text from a group it refuses
-	// is still handed to receive: the engine ignores it, except a staff
+	// is still handed to the inbox: the engine ignores it, except a staff
 	// member's 绑定群 re-binding a renamed group. Images from such a group
 	// are not downloaded, and only served groups' members are fetched at
 	// login.
 	Served func(topic string) bool
 
-	// OnSession is called from Run when the session comes up (after every
-	// login) or goes down (kicked, logged out, network lost, login failed),
-	// with a reason in Chinese suitable for alerting staff. It must not block.
-	OnSession func(up bool, reason string)
-	// OnQR is called with the login URL whenever a QR code must be scanned.
-	OnQR func(loginURL string)
-	// RetryDelay is the first pause after a failed login or sync; it doubles
-	// up to a few minutes. Default 2s.
-	RetryDelay time.Duration
+	// RetryDelay is the first pause after a failed login or a lost session;
+	// it doubles (with jitter) up to MaxRetryDelay while sessions keep
+	// failing, and starts again after a session that lasted StableAfter.
+	// Defaults: 1 s, 5 min, 2 min.
+	RetryDelay    time.Duration
+	MaxRetryDelay time.Duration
+	StableAfter   time.Duration
+	// SyncHeld is how long a synccheck long poll must stay open for the
+	// session to count as accepted (default 3 s; an answered poll confirms
+	// it at once). A session kicked at once is never reported up.
+	SyncHeld time.Duration
+	// Sleep waits d or until ctx ends and reports whether d passed. Default:
+	// a timer on the real clock. Tests pass one that advances Clock, so a
+	// five-second outage takes no real time.
+	Sleep func(ctx context.Context, d time.Duration) bool
+	// Jitter returns a number in [0, 1) that spreads pauses (default:
+	// math/rand); tests fix it.
+	Jitter func() float64
 	// Transport is the base HTTP transport; default http.DefaultTransport.
 	Transport http.RoundTripper
 }
@@ -85,7 +95,7 @@ func (a *Adapter) admits(topic string) (pass, all bool) {
 }
 
 // Adapter connects linli to one WeChat account. It implements
-// linli.Platform; Run drives the session.
+// linli.Adapter; Serve drives the session.
 type Adapter struct {
 	opts   Options
 	log    *slog.Logger
@@ -100,11 +110,12 @@ type Adapter struct {
 	friends map[string]bool // friends' names as of the last directory (kept while down)
 	running bool
 	up      int // last reported state: 0 unknown, 1 up, -1 down
+	inbox   linli.Inbox
 }
 
-var _ linli.Platform = (*Adapter)(nil)
+var _ linli.Adapter = (*Adapter)(nil)
 
-// New checks opts and returns an adapter; call Run to log in.
+// New checks opts and returns an adapter; call Serve to log in.
 func New(opts Options) (*Adapter, error) {
 	a := &Adapter{opts: opts, served: map[string]bool{}, partial: map[uint64]bool{}, friends: map[string]bool{}}
 	if opts.ServerURL != "" {
@@ -121,7 +132,22 @@ func New(opts Options) (*Adapter, error) {
 		a.opts.Clock = linli.ClockFunc(time.Now)
 	}
 	if a.opts.RetryDelay <= 0 {
-		a.opts.RetryDelay = 2 * time.Second
+		a.opts.RetryDelay = time.Second
+	}
+	if a.opts.MaxRetryDelay <= 0 {
+		a.opts.MaxRetryDelay = 5 * time.Minute
+	}
+	if a.opts.StableAfter <= 0 {
+		a.opts.StableAfter = 2 * time.Minute
+	}
+	if a.opts.SyncHeld <= 0 {
+		a.opts.SyncHeld = 3 * time.Second
+	}
+	if a.opts.Sleep == nil {
+		a.opts.Sleep = sleep
+	}
+	if a.opts.Jitter == nil {
+		a.opts.Jitter = rand.Float64
 	}
 	log := opts.Logger
 	if log == nil {
@@ -131,51 +157,64 @@ func New(opts Options) (*Adapter, error) {
 	return a, nil
 }
 
-// Run logs in (hot login file first, falling back to a QR code) and serves
-// the account until ctx is cancelled, logging in again whenever the session
-// is lost. receive gets every message from a served group or a private
-// chat; it is called on openwechat's sync goroutine and must not block (the
-// engine's enqueue). Duplicates are possible (same Message.ID): the engine
-// deduplicates. Run returns nil once ctx is cancelled.
-func (a *Adapter) Run(ctx context.Context, receive func(linli.Message)) error {
-	if receive == nil {
-		return errors.New("wechat: Run needs a receive function")
+// Serve logs in (hot login file first, falling back to a QR code) and
+// serves the account until ctx is cancelled, logging in again whenever the
+// session is lost, after a pause that grows while sessions keep failing
+// (RetryDelay … MaxRetryDelay, with jitter). It reports the session to
+// inbox: SessionUp once WeChat has accepted a session (its first good
+// synccheck, so a session kicked at once never counts as restored),
+// SessionDown when it is lost or a login fails, SessionScan when a QR code
+// must be scanned. Every message from a served group or a private chat goes
+// to inbox.Receive on openwechat's sync goroutine, before WeChat is told it
+// arrived (the next synccheck); while Receive fails, the message is retried
+// and nothing after it is acknowledged. Duplicates are possible (same
+// Message.ID): the engine deduplicates. Serve returns nil once ctx is
+// cancelled.
+func (a *Adapter) Serve(ctx context.Context, inbox linli.Inbox) error {
+	if inbox == nil {
+		return errors.New("wechat: Serve needs an inbox")
 	}
 	a.mu.Lock()
 	if a.running {
 		a.mu.Unlock()
-		return errors.New("wechat: Run called twice")
+		return errors.New("wechat: Serve called twice")
 	}
-	a.running = true
+	a.running, a.inbox = true, inbox
 	a.mu.Unlock()
 	defer func() {
 		a.mu.Lock()
 		a.sess, a.running = nil, false
 		a.mu.Unlock()
 	}()
-	delay := a.opts.RetryDelay
+	pause := backoff{min: a.opts.RetryDelay, max: a.opts.MaxRetryDelay, jitter: a.opts.Jitter}
 	for ctx.Err() == nil {
-		s, how, err := a.login(ctx, receive)
+		s, how, err := a.login(ctx, inbox)
 		if err != nil {
 			if ctx.Err() != nil {
 				break
 			}
-			a.log.Warn("login failed", "err", err, "retry_in", delay)
+			d := pause.next()
+			a.log.Warn("login failed", "err", err, "retry_in", d)
 			a.report(false, "微信登录失败："+err.Error())
-			if !sleep(ctx, delay) {
+			if !a.opts.Sleep(ctx, d) {
 				break
 			}
-			delay = min(delay*2, 5*time.Minute)
 			continue
 		}
-		delay = a.opts.RetryDelay
+		started := a.opts.Clock.Now()
 		a.buildDirectory(s)
 		a.mu.Lock()
 		a.sess = s
 		known := len(s.groups)
 		a.mu.Unlock()
 		a.log.Info("logged in", "self", s.selfNick, "how", how, "groups", known)
-		a.report(true, how)
+		confirmed := false
+		select {
+		case <-s.confirmed:
+			confirmed = true
+			a.report(true, how)
+		case <-s.ctx.Done():
+		}
 		<-s.ctx.Done()
 		s.stop()
 		a.mu.Lock()
@@ -184,15 +223,22 @@ func (a *Adapter) Run(ctx context.Context, receive func(linli.Message)) error {
 		if ctx.Err() != nil {
 			break
 		}
+		if confirmed && a.opts.Clock.Now().Sub(started) >= a.opts.StableAfter {
+			pause.reset()
+		}
 		reason := describeLoss(s.bot.CrashReason())
-		a.log.Warn("session lost", "reason", reason, "err", s.bot.CrashReason())
+		d := pause.next()
+		a.log.Warn("session lost", "reason", reason, "err", s.bot.CrashReason(), "confirmed", confirmed, "retry_in", d)
 		a.report(false, reason)
+		if !a.opts.Sleep(ctx, d) {
+			break
+		}
 	}
 	a.log.Info("stopped")
 	return nil
 }
 
-// report calls OnSession when the state changes.
+// report tells the inbox when the state changes.
 func (a *Adapter) report(up bool, reason string) {
 	state := -1
 	if up {
@@ -201,10 +247,16 @@ func (a *Adapter) report(up bool, reason string) {
 	a.mu.Lock()
 	changed := a.up != state
 	a.up = state
+	inbox := a.inbox
 	a.mu.Unlock()
-	if changed && a.opts.OnSession != nil {
-		a.opts.OnSession(up, reason)
+	if !changed || inbox == nil {
+		return
 	}
+	ev := linli.SessionEvent{State: linli.SessionDown, Reason: reason}
+	if up {
+		ev.State = linli.SessionUp
+	}
+	inbox.Session(ev)
 }
 
 // Up reports whether a session is live.
@@ -231,7 +283,8 @@ func describeLoss(err error) string {
 	return "微信连接中断：" + err.Error()
 }
 
-// sleep waits d or until ctx ends; it reports whether d passed.
+// sleep waits d on a real timer or until ctx ends; it reports whether d
+// passed.
 func sleep(ctx context.Context, d time.Duration) bool {
 	t := time.NewTimer(d)
 	defer t.Stop()

@@ -16,8 +16,12 @@ import (
 )
 
 // refreshEvery limits how often Deliver re-reads the contact list looking
-// for an unknown chat: contact look-ups also draw Ret 1205.
-const refreshEvery = 5 * time.Minute
+// for an unknown chat: contact look-ups also draw Ret 1205. Until the list
+// has been read once in a session, it is tried every refreshUnread.
+const (
+	refreshEvery  = 5 * time.Minute
+	refreshUnread = 10 * time.Second
+)
 
 // Deliver sends out now: its text (final: the outbox has already written
 // the @mentions into it), then its image or file. It returns an error wrapping
@@ -78,9 +82,13 @@ func (a *Adapter) CanPrivate(user string) bool {
 }
 
 // lookup finds the UserName of chat in this session, re-reading the
-// contact list (at most every refreshEvery) when it is not known yet.
+// contact list (at most every refreshEvery) when it is not known yet. While
+// the contact list has not been read in this session (WeChat refused it,
+// the session is still settling), an unknown chat is not an error but a
+// reason to wait: the error wraps linli.ErrRetryLater, so the outbox keeps
+// the message without spending a try.
 func (a *Adapter) lookup(s *session, chat linli.Chat) (string, error) {
-	find := func() (string, bool, time.Time) {
+	find := func() (string, bool, time.Time, bool) {
 		a.mu.Lock()
 		defer a.mu.Unlock()
 		var un string
@@ -89,15 +97,22 @@ func (a *Adapter) lookup(s *session, chat linli.Chat) (string, error) {
 		} else {
 			un = s.friends[chat.User]
 		}
-		return un, un != "", s.refreshed
+		return un, un != "", s.refreshed, s.dirOK
 	}
-	un, ok, refreshed := find()
-	if !ok && a.opts.Clock.Now().Sub(refreshed) >= refreshEvery {
+	un, ok, refreshed, read := find()
+	gap := refreshEvery
+	if !read {
+		gap = refreshUnread
+	}
+	if !ok && a.opts.Clock.Now().Sub(refreshed) >= gap {
 		a.buildDirectory(s)
-		un, ok, _ = find()
+		un, ok, _, read = find()
 	}
 	if ok {
 		return un, nil
+	}
+	if !read {
+		return "", fmt.Errorf("wechat: %s not known yet: the contact list could not be read in this session: %w", chat, linli.ErrRetryLater)
 	}
 	if chat.Group != "" {
 		return "", fmt.Errorf("wechat: unknown group %q: not in the bot's contacts and silent since login (save it to contacts)", chat.Group)
@@ -147,6 +162,7 @@ func (a *Adapter) buildDirectory(s *session) {
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	s.dirOK = true
 	if s.friends == nil {
 		s.friends = map[string]string{}
 	}

@@ -3,6 +3,7 @@ package wechat_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"image"
 	"image/color"
 	"image/png"
@@ -27,6 +28,7 @@ func community(auto bool) wxfake.Options {
 		},
 		Friends:     []wxfake.Friend{{NickName: "李社工"}},
 		AutoConfirm: auto,
+		SyncHold:    300 * time.Millisecond, // an idle poll's answer confirms a session soon
 	}
 }
 
@@ -46,7 +48,9 @@ type harness struct {
 	qrs      chan string
 	done     chan error
 	stop     context.CancelFunc
-	panics   atomic.Int32 // receive panics on this many messages
+	panics   atomic.Int32  // receive panics on this many messages
+	refuse   atomic.Bool   // receive fails (cannot record) while set
+	refused  chan struct{} // a receive call was refused
 	once     sync.Once
 	qrPNG    string
 	logs     *syncBuffer
@@ -85,7 +89,8 @@ func newHarness(t *testing.T, ctx context.Context, srv *wxfake.Server, hot strin
 func newHarnessWith(t *testing.T, ctx context.Context, srv *wxfake.Server, hot string, adjust func(*wechat.Options)) *harness {
 	h := &harness{t: t, ctx: ctx, srv: srv, msgs: make(chan linli.Message, 64),
 		sessions: make(chan event, 16), qrs: make(chan string, 16), done: make(chan error, 1),
-		qrPNG: filepath.Join(t.TempDir(), "qr.png"), logs: &syncBuffer{}}
+		refused: make(chan struct{}, 1),
+		qrPNG:   filepath.Join(t.TempDir(), "qr.png"), logs: &syncBuffer{}}
 	opts := wechat.Options{
 		ServerURL:    srv.URL(),
 		HotLoginFile: hot,
@@ -94,8 +99,6 @@ func newHarnessWith(t *testing.T, ctx context.Context, srv *wxfake.Server, hot s
 		Groups:       []string{g1, staff},
 		MediaDir:     t.TempDir(),
 		RetryDelay:   10 * time.Millisecond,
-		OnSession:    func(up bool, reason string) { h.sessions <- event{up, reason} },
-		OnQR:         func(u string) { h.qrs <- u },
 	}
 	if adjust != nil {
 		adjust(&opts)
@@ -108,16 +111,39 @@ func newHarnessWith(t *testing.T, ctx context.Context, srv *wxfake.Server, hot s
 	return h
 }
 
+// Receive implements linli.Inbox: it panics on the first h.panics
+// messages and fails while h.refuse is set.
+func (h *harness) Receive(m linli.Message) error {
+	if h.panics.Add(-1) >= 0 {
+		panic("engine bug")
+	}
+	if h.refuse.Load() {
+		select {
+		case h.refused <- struct{}{}:
+		default:
+		}
+		return errors.New("disk full")
+	}
+	h.msgs <- m
+	return nil
+}
+
+// Session implements linli.Inbox.
+func (h *harness) Session(ev linli.SessionEvent) {
+	switch ev.State {
+	case linli.SessionUp:
+		h.sessions <- event{true, ev.Reason}
+	case linli.SessionDown:
+		h.sessions <- event{false, ev.Reason}
+	case linli.SessionScan:
+		h.qrs <- ev.LoginURL
+	}
+}
+
 func (h *harness) run() {
 	ctx, cancel := context.WithCancel(h.ctx)
 	h.stop = cancel
-	receive := func(m linli.Message) {
-		if h.panics.Add(-1) >= 0 {
-			panic("engine bug")
-		}
-		h.msgs <- m
-	}
-	go func() { h.done <- h.a.Run(ctx, receive) }()
+	go func() { h.done <- h.a.Serve(ctx, h) }()
 	h.t.Cleanup(h.shutdown)
 }
 

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -53,6 +54,9 @@ func (h *hotStore) patch(data []byte) []byte {
 	var jar map[string][]*http.Cookie
 	if json.Unmarshal(item["WechatDomain"], &domain) != nil || json.Unmarshal(item["Jar"], &jar) != nil || domain == "" {
 		return data
+	}
+	for host, cookies := range jar { // a damaged file's null cookies would crash the cookie jar
+		jar[host] = slices.DeleteFunc(cookies, func(c *http.Cookie) bool { return c == nil })
 	}
 	for _, c := range jar["https://"+domain] {
 		if c.Domain == "" {

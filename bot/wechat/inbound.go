@@ -21,8 +21,11 @@ const maxImage = 20 << 20
 // handler returns the MessageHandler of session s. It runs on openwechat's
 // sync goroutine, the only place where openwechat's caches may be used: it
 // resolves the group and sender there, copies plain data into a
-// linli.Message and hands it to receive. A panic is logged, never fatal.
-func (a *Adapter) handler(s *session, receive func(linli.Message)) openwechat.MessageHandler {
+// linli.Message and hands it to the inbox. It returns only once the inbox
+// has recorded the message (or the session ends): openwechat tells WeChat
+// the batch arrived with its next synccheck, after the handler returns. A
+// panic is logged, never fatal.
+func (a *Adapter) handler(s *session, inbox linli.Inbox) openwechat.MessageHandler {
 	return func(msg *openwechat.Message) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -38,7 +41,30 @@ func (a *Adapter) handler(s *session, receive func(linli.Message)) openwechat.Me
 		if !ok {
 			return
 		}
-		receive(m)
+		a.hand(s, inbox, m)
+	}
+}
+
+// hand gives m to the inbox, trying again with a growing pause while the
+// inbox cannot record it (a full disk). It gives up only when the session
+// ends: then nothing after m is acknowledged, and WeChat delivers it again
+// after the next login.
+func (a *Adapter) hand(s *session, inbox linli.Inbox, m linli.Message) {
+	pause := backoff{min: a.opts.RetryDelay, max: time.Minute, jitter: a.opts.Jitter}
+	for tries := 0; ; tries++ {
+		err := inbox.Receive(m)
+		if err == nil {
+			if tries > 0 {
+				a.log.Warn("received message recorded after retrying", "msg_id", m.ID, "tries", tries+1)
+			}
+			return
+		}
+		if tries == 0 {
+			a.log.Error("cannot record a received message; holding the sync until it is recorded", "msg_id", m.ID, "err", err)
+		}
+		if !a.opts.Sleep(s.ctx, pause.next()) {
+			return
+		}
 	}
 }
 

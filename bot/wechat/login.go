@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/eatmoreapple/openwechat"
@@ -29,6 +31,10 @@ type session struct {
 	req      *openwechat.BaseRequest
 	ready    chan struct{} // closed once the fields above are read
 
+	confirmed chan struct{} // closed at the first successful synccheck: WeChat accepted the session
+	confirm   sync.Once
+	dirOK     bool // the contact list has been read once (guarded by Adapter.mu)
+
 	groups    map[string]string            // topic → group UserName
 	members   map[string]map[string]string // topic → display name or nickname → UserName
 	friends   map[string]string            // nickname or remark → UserName
@@ -39,7 +45,7 @@ type session struct {
 
 // login makes a bot, logs it in and returns its session; how says whether
 // a hot login or a QR code did it.
-func (a *Adapter) login(ctx context.Context, receive func(linli.Message)) (_ *session, _ string, err error) {
+func (a *Adapter) login(ctx context.Context, inbox linli.Inbox) (_ *session, _ string, err error) {
 	bctx, cancel := context.WithCancel(ctx)
 	defer func() {
 		if err != nil {
@@ -52,22 +58,27 @@ func (a *Adapter) login(ctx context.Context, receive func(linli.Message)) (_ *se
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	hc.Transport = base
 	if a.server != nil {
-		hc.Transport = rewriter{target: a.server, base: base}
+		base = rewriter{target: a.server, base: base}
 	}
+	s := &session{ready: make(chan struct{}), confirmed: make(chan struct{})}
+	confirm := func() { s.confirm.Do(func() { close(s.confirmed) }) }
+	hc.Transport = heldPoll{base: base, after: a.opts.SyncHeld, held: confirm}
 	if a.opts.Desktop {
 		openwechat.Desktop.Prepare(bot)
 	} else {
 		openwechat.Normal.Prepare(bot)
 	}
-	s := &session{bot: bot, ctx: bot.Context(), stop: cancel, ready: make(chan struct{})}
+	s.bot, s.ctx, s.stop = bot, bot.Context(), cancel
 	qr := false
-	bot.UUIDCallback = func(uuid string) { qr = true; a.showQR(uuid) }
+	bot.UUIDCallback = func(uuid string) { qr = true; a.showQR(uuid, inbox) }
 	bot.ScanCallBack = func(openwechat.CheckLoginResponse) { a.log.Info("QR code scanned; confirm on the phone") }
-	bot.MessageHandler = a.handler(s, receive)
+	bot.MessageHandler = a.handler(s, inbox)
 	bot.MessageErrorHandler = a.syncErrorHandler(s)
 	bot.SyncCheckCallback = func(r openwechat.SyncCheckResponse) {
+		if r.Success() {
+			confirm()
+		}
 		if r.NorMal() { // an idle round: the previous sync went through
 			s.syncErrs = 0
 		}
@@ -95,13 +106,12 @@ func (a *Adapter) login(ctx context.Context, receive func(linli.Message)) (_ *se
 	return s, how, nil
 }
 
-// showQR prints and saves the login QR code. It runs during login.
-func (a *Adapter) showQR(uuid string) {
+// showQR prints and saves the login QR code and tells inbox a scan is
+// needed. It runs during login.
+func (a *Adapter) showQR(uuid string, inbox linli.Inbox) {
 	link := "https://login.weixin.qq.com/l/" + uuid
-	a.log.Info("scan the QR code with the bot's WeChat to log in", "url", link, "png", a.opts.QRCodePNG)
-	if a.opts.OnQR != nil {
-		a.opts.OnQR(link)
-	}
+	ev := linli.SessionEvent{State: linli.SessionScan, LoginURL: link, Reason: "微信需要重新扫码登录"}
+	defer func() { inbox.Session(ev) }()
 	q, err := qrcode.New(link, qrcode.Medium)
 	if err != nil {
 		a.log.Warn("QR code", "err", err)
@@ -111,17 +121,20 @@ func (a *Adapter) showQR(uuid string) {
 		fmt.Fprintf(w, "%s\n请用机器人的微信扫描上方二维码登录（或打开 %s）\n", q.ToSmallString(false), link)
 	}
 	if p := a.opts.QRCodePNG; p != "" {
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err == nil {
+		err := os.MkdirAll(filepath.Dir(p), 0o755)
+		if err == nil {
 			err = q.WriteFile(320, p)
 		}
 		if err != nil {
 			a.log.Warn("saving the QR code", "path", p, "err", err)
+			return
 		}
+		ev.QRCode = p
 	}
 }
 
 // maxSyncErrors consecutive sync errors (network down, garbled answers) end
-// the session, so that Run logs in again.
+// the session, so that Serve logs in again.
 const maxSyncErrors = 8
 
 // syncErrorHandler decides, on the sync goroutine, whether a sync error ends
@@ -148,9 +161,28 @@ func (a *Adapter) syncErrorHandler(s *session) openwechat.MessageErrorHandler {
 		}
 		d := min(a.opts.RetryDelay<<(s.syncErrs-1), time.Minute)
 		a.log.Warn("sync error", "err", err, "count", s.syncErrs, "retry_in", d)
-		sleep(s.ctx, d)
+		a.opts.Sleep(s.ctx, d)
 		return nil
 	}
+}
+
+// heldPoll calls held when a synccheck long poll has been open for after:
+// the server holds the poll of a session it accepts (and answers a kicked
+// one at once), so a held poll confirms the session without waiting for the
+// poll's answer, which comes only after ~25 s when nothing happens.
+type heldPoll struct {
+	base  http.RoundTripper
+	after time.Duration
+	held  func()
+}
+
+func (t heldPoll) RoundTrip(req *http.Request) (*http.Response, error) {
+	if !strings.HasSuffix(req.URL.Path, "/synccheck") {
+		return t.base.RoundTrip(req)
+	}
+	timer := time.AfterFunc(t.after, t.held)
+	defer timer.Stop()
+	return t.base.RoundTrip(req)
 }
 
 // rewriter sends every request to target, keeping the original Host.

@@ -267,3 +267,59 @@ func TestServedIsAskedPerMessage(t *testing.T) {
 		t.Fatalf("image from a group now served: %+v", m)
 	}
 }
+
+// TestQRCodePNGWriteFailureIsLogged: a QR code that cannot be saved says so
+// (the error used to be shadowed and lost).
+func TestQRCodePNGWriteFailureIsLogged(t *testing.T) {
+	for name, bad := range map[string]func(dir string) string{
+		"a directory in the way": func(dir string) string { return dir },
+		"parent is a plain file": func(dir string) string {
+			f := filepath.Join(dir, "file")
+			if err := os.WriteFile(f, nil, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			return filepath.Join(f, "qr.png")
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			ctx := guard(t)
+			srv := wxfake.New(community(false))
+			defer srv.Close()
+			path := bad(t.TempDir())
+			h := newHarnessWith(t, ctx, srv, "", func(o *wechat.Options) { o.QRCodePNG = path })
+			h.run()
+			<-h.qrs
+			h.shutdown()
+			if logs := h.logs.String(); !strings.Contains(logs, "saving the QR code") {
+				t.Fatalf("failure to save the QR code not logged:\n%s", logs)
+			}
+		})
+	}
+}
+
+// TestDamagedHotLoginFileFallsBackToQR: a hot-login file that is damaged
+// (found by FuzzHotStorePatch: a null cookie crashed the patch) means a QR
+// login, not a crash.
+func TestDamagedHotLoginFileFallsBackToQR(t *testing.T) {
+	for name, content := range map[string]string{
+		"null cookie": `{"Jar":{"https://wx.qq.com":[null]},"WechatDomain":"wx.qq.com"}`,
+		"garbage":     "\x00\x01 not json",
+		"truncated":   `{"Jar":{"https://wx.qq.com":[{"Name":"a"`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			ctx := guard(t)
+			srv := wxfake.New(community(true))
+			defer srv.Close()
+			hot := filepath.Join(t.TempDir(), "hot.json")
+			if err := os.WriteFile(hot, []byte(content), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			h := newHarness(t, ctx, srv, hot)
+			h.run()
+			h.session(true)
+			if srv.Stats().QRLogins != 1 {
+				t.Fatalf("stats = %+v, want a QR login", srv.Stats())
+			}
+		})
+	}
+}

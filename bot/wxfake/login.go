@@ -53,8 +53,22 @@ func (s *Server) LoggedIn() bool {
 }
 
 // sessionLocked finds the live session by sid or skey (whichever is set)
-// and returns it, or the Ret code the real server would answer.
+// and returns it, or the Ret code the real server would answer. During an
+// Outage every call answers the outage's code.
 func (s *Server) sessionLocked(sid, skey string) (*session, int) {
+	ss, ret := s.findSessionLocked(sid, skey)
+	if ret == 0 {
+		if code := s.outageLocked(); code != 0 {
+			return nil, code
+		}
+	}
+	return ss, ret
+}
+
+// findSessionLocked is sessionLocked without the outage: webwxinit still
+// succeeds during an outage (the login goes through, then the session is
+// kicked at once), as the measurements saw.
+func (s *Server) findSessionLocked(sid, skey string) (*session, int) {
 	ss := s.sess
 	if ss == nil || (sid != "" && sid != ss.sid) || (sid == "" && skey != ss.skey) {
 		return nil, 1101
@@ -155,11 +169,12 @@ func (s *Server) webInit(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ss, ret := s.sessionLocked(req.BaseRequest.Sid, "")
+	ss, ret := s.findSessionLocked(req.BaseRequest.Sid, "")
 	if ret != 0 {
 		writeJSON(w, retResponse(ret))
 		return
 	}
+	s.redeliverLocked()
 	if ss.inits > 0 {
 		s.stats.HotLogins++
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 )
 
 // state is everything the server knows; guarded by Server.mu.
@@ -33,6 +34,12 @@ type state struct {
 	failRet  int
 	dropN    int
 	stats    Stats
+
+	unacked     []sentBatch // delivered by webwxsync, not yet acknowledged (outage.go)
+	outageUntil time.Time   // Outage: every session is kicked until then
+	outageCode  int
+	contactFail int // FailContacts: answer this many contact reads with contactRet
+	contactRet  int
 }
 
 type person struct {
@@ -242,6 +249,11 @@ func (s *Server) getContact(w http.ResponseWriter, r *http.Request) {
 	s.stats.Contacts++
 	if _, ret := s.sessionLocked("", r.URL.Query().Get("skey")); ret != 0 {
 		writeJSON(w, retResponse(ret))
+		return
+	}
+	if s.contactFail > 0 {
+		s.contactFail--
+		writeJSON(w, retResponse(s.contactRet))
 		return
 	}
 	list := []map[string]any{}

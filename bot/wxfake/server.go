@@ -73,6 +73,9 @@ type Stats struct {
 	Chunks     int // upload requests (one per chunk)
 	SendCalls  int // send requests received (text, image, app), faults included
 	Contacts   int // webwxgetcontact + webwxbatchgetcontact calls
+
+	Acked       int // delivered messages the client acknowledged (its next SyncKey)
+	Redelivered int // messages delivered again after a login, never acknowledged before
 }
 
 // Server is a running fake. Create it with New or Listen; stop it with Close.

@@ -172,6 +172,7 @@ func (s *Server) syncCheck(w http.ResponseWriter, r *http.Request) {
 			writeJS(w, fmt.Sprintf(`window.synccheck={retcode:"%d",selector:"0"}`, ret))
 			return
 		}
+		s.ackLocked(syncCheckSeq(q.Get("synckey")))
 		if len(s.batches) > 0 {
 			writeJS(w, `window.synccheck={retcode:"0",selector:"2"}`)
 			return
@@ -188,7 +189,12 @@ func (s *Server) syncCheck(w http.ResponseWriter, r *http.Request) {
 // webSync answers webwxsync with the oldest waiting batch. SyncKey is always
 // present: openwechat dereferences it.
 func (s *Server) webSync(w http.ResponseWriter, r *http.Request) {
-	var req baseRequest
+	var req struct {
+		baseRequest
+		SyncKey struct {
+			List []struct{ Key, Val int64 }
+		}
+	}
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
@@ -201,12 +207,20 @@ func (s *Server) webSync(w http.ResponseWriter, r *http.Request) {
 			"AddMsgList": []any{}, "SyncKey": syncKey(0), "SyncCheckKey": syncKey(0)})
 		return
 	}
+	for _, k := range req.SyncKey.List {
+		if k.Key == 1 {
+			s.ackLocked(k.Val - 1000)
+		}
+	}
 	ss.syncSeq++
 	s.stats.Syncs++
 	list := []map[string]any{}
 	if len(s.batches) > 0 {
 		b := s.batches[0]
 		s.batches = s.batches[1:]
+		if !b.malformed {
+			s.unacked = append(s.unacked, sentBatch{seq: ss.syncSeq, b: b})
+		}
 		if b.malformed {
 			s.notify()
 			w.Header().Set("Content-Type", "application/json")

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"log/slog"
-	"time"
 
 	"linli"
 	"linli/bot"
@@ -36,6 +35,7 @@ type appOptions struct {
 	understander linli.Understander
 	classifier   linli.Classifier
 	middleware   []linli.Middleware // extra, innermost (tests observe handling with it)
+	storage      []storage.Option   // extra database options (tests inject write faults)
 }
 
 // newApp opens the database and wires every part. Close it when done.
@@ -43,7 +43,7 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	db, err := storage.Open(opt.dbPath)
+	db, err := openDB(cfg, opt.dbPath, opt.storage...) // refuses a damaged file (dbcheck.go)
 	if err != nil {
 		return nil, err
 	}
@@ -68,6 +68,7 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 		Config: cfg, Clock: clock, Dedupe: db, Residents: db, Outbox: a.outbox,
 		Understander: opt.understander, Lexicon: words, Normalize: textnorm.Normalize, Logger: log,
 		Aliases:    aliases,
+		Inbound:    db, // what Receive accepts is journaled before the platform is told
 		Middleware: append([]linli.Middleware{bot.Logging(log)}, opt.middleware...),
 	})
 	e := &env{cfg: cfg, clock: clock, out: a.outbox, db: db, sched: a.sched, aliases: aliases,
@@ -97,22 +98,6 @@ func (a *app) Close() error {
 
 // jobBackup is the scheduler kind of the nightly backup `linli run` keeps.
 const jobBackup = "backup"
-
-// nightlyBackup copies the database and its photos to "<db>.backup" while
-// the bot runs (bbolt lets only one process open the file, so `linli
-// backup` cannot run beside `linli run`).
-func (a *app) nightlyBackup(job linli.Job, occ time.Time) error {
-	path := a.db.Path() + ".backup"
-	if err := a.db.BackupFile(path); err != nil {
-		return err
-	}
-	n, err := a.db.BackupMedia(path + ".media")
-	if err != nil {
-		return err
-	}
-	a.log.Info("nightly backup written", "path", path, "new_photos", n)
-	return nil
-}
 
 // scheduleBackup arranges the nightly backup at 03:30.
 func (a *app) scheduleBackup() error {

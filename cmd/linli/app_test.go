@@ -165,7 +165,7 @@ func TestNightlyBackup(t *testing.T) {
 	if err := a.sched.RunDue(clock.Now()); err != nil {
 		t.Fatal(err)
 	}
-	b, err := storage.Open(path + ".backup")
+	b, err := storage.Open(path + ".backups/linli-20261124-0330.db")
 	if err != nil {
 		t.Fatalf("no nightly backup: %v", err)
 	}
@@ -173,7 +173,7 @@ func TestNightlyBackup(t *testing.T) {
 	if r, err := b.Resident("张阿姨"); err != nil || r.Household != "3栋502" {
 		t.Fatalf("backup holds %+v, %v", r, err)
 	}
-	if entries, err := os.ReadDir(path + ".backup.media"); err != nil || len(entries) != 1 {
+	if entries, err := os.ReadDir(path + ".backups/media"); err != nil || len(entries) != 1 {
 		t.Fatalf("backup photos: %v, %v", entries, err)
 	}
 }

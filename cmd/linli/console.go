@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"linli"
+	"linli/bot"
 	"linli/bot/console"
 )
 
@@ -75,16 +76,20 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer a.Close()
 	con := console.New(console.Options{
-		Config: cfg, Clock: clock, Engine: a.engine,
+		Config: cfg, Clock: clock,
 		Timed: []linli.Timed{a.outbox, a.sched}, Out: stdout, Err: stderr,
 		Friends: friendsOf(cfg), RunID: strconv.FormatInt(time.Now().UnixNano(), 36),
+		Hold: time.Duration(cfg.Activities.AckWindow),
+		In:   stdin, Interactive: interactive,
 	})
 	a.outbox.SetPlatform(con)
 	if interactive {
 		fmt.Fprintf(stderr, "邻里通 控制台 — %s，模拟时间 %s。输入「群名/昵称: 文本」或「昵称: 文本」，Ctrl-D 退出。\n",
 			cfg.Community, start.Format("2006-01-02 15:04"))
 	}
-	if err := con.Run(context.Background(), stdin, interactive); err != nil {
+	// The console is an adapter like WeChat; its inbox handles each line
+	// before the next, so the output follows the script.
+	if err := con.Serve(context.Background(), bot.SyncInbox{Engine: a.engine}); err != nil {
 		fmt.Fprintln(stderr, "linli console:", err)
 		return 1
 	}

@@ -70,6 +70,7 @@ func doctorChecks(env *doctorEnv) []doctorCheck {
 	return []doctorCheck{
 		{"配置", env.checkConfig},
 		{"数据库", env.checkDatabase},
+		{"备份", env.checkBackups},
 		{"词典", env.checkDicts},
 		{"分词", env.checkSegmenter},
 	}
@@ -100,6 +101,14 @@ func (env *doctorEnv) checkDatabase() (string, error) {
 	if _, err := os.Stat(path); err != nil {
 		return path + " 尚不存在，首次运行 linli run 时创建", nil
 	}
+	switch err := storage.Check(path); {
+	case errors.Is(err, storage.ErrLocked):
+		return path + " 正被运行中的 linli 使用（运行中无法做一致性检查；每晚的备份写完后会自动校验）", nil
+	case errors.Is(err, storage.ErrDamaged):
+		return "", refusal(env.cfg, path, err)
+	case err != nil:
+		return "", err
+	}
 	db, err := storage.Open(path, storage.WithTimeout(200*time.Millisecond))
 	if errors.Is(err, storage.ErrLocked) {
 		return path + " 正被运行中的 linli 使用", nil
@@ -116,7 +125,24 @@ func (env *doctorEnv) checkDatabase() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("%s（版本 %d，%d 位居民，%d 条待发消息）", path, storage.SchemaVersion(), len(rs), len(pending)), nil
+	return fmt.Sprintf("%s（一致性检查通过，版本 %d，%d 位居民，%d 条待发消息）", path, storage.SchemaVersion(), len(rs), len(pending)), nil
+}
+
+// checkBackups says where the latest good backup is. Having none is not a
+// failure (a new installation), only worth knowing.
+func (env *doctorEnv) checkBackups() (string, error) {
+	if env.cfg == nil {
+		return "", errors.New("跳过：配置不可用")
+	}
+	path := env.cfg.DB
+	if path == "" {
+		path = "linli.db"
+	}
+	good, at, ok := latestGoodBackup(env.cfg, path)
+	if !ok {
+		return fmt.Sprintf("尚无完好的备份（linli run 每晚 03:30 备份到 %s，保留 %d 天）", backupDir(env.cfg, path), env.cfg.Backup.Keep), nil
+	}
+	return fmt.Sprintf("最近一份完好的备份 %s（%s），保留 %d 天", good, at.In(env.cfg.Location).Format("2006-01-02 15:04"), env.cfg.Backup.Keep), nil
 }
 
 // nluOptions applies the usual order: flags, $LINLI_DICT_DIR, config.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"linli"
+	"linli/bot"
 	"linli/bot/wechat"
 	"linli/bot/wxfake"
 )
@@ -61,15 +62,6 @@ func startE2E(t *testing.T) *e2e {
 	wopt := wechat.Options{
 		ServerURL: srv.URL(), Clock: e.clock,
 		HotLoginFile: filepath.Join(t.TempDir(), "hot.json"), RetryDelay: time.Millisecond,
-		OnSession: func(up bool, reason string) {
-			if up {
-				e.app.monitor.Restored()
-				e.app.outbox.SetOnline(true)
-			} else {
-				e.app.monitor.Lost(reason)
-			}
-			e.session <- up
-		},
 	}
 	e.app.wechatGroups(&wopt) // as linli run does
 	adapter, err := wechat.New(wopt)
@@ -80,11 +72,29 @@ func startE2E(t *testing.T) *e2e {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{}, 2)
 	go func() { e.app.engine.Run(ctx); done <- struct{}{} }()
-	go func() { adapter.Run(ctx, e.app.engine.Receive); done <- struct{}{} }()
+	inbox := observedInbox{Inbox: bot.Inbox{Engine: e.app.engine, Monitor: e.app.monitor}, session: e.session}
+	go func() { adapter.Serve(ctx, inbox); done <- struct{}{} }()
 	t.Cleanup(func() { cancel(); <-done; <-done })
 	srv.Confirm() // the QR code is scanned and confirmed
 	e.waitSession(true)
 	return e
+}
+
+// observedInbox is the inbox of `linli run` that also reports session
+// changes to the test.
+type observedInbox struct {
+	bot.Inbox
+	session chan bool
+}
+
+func (i observedInbox) Session(ev linli.SessionEvent) {
+	i.Inbox.Session(ev)
+	switch ev.State {
+	case linli.SessionUp:
+		i.session <- true
+	case linli.SessionDown:
+		i.session <- false
+	}
 }
 
 // wait fails the test if ch yields nothing in time (a guard, not a delay).

@@ -14,7 +14,6 @@ import (
 	"linli"
 	"linli/handlers/export"
 	"linli/nlu"
-	"linli/storage"
 )
 
 func runExport(args []string, stdout, stderr io.Writer) int {
@@ -63,13 +62,13 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "linli export: 找不到数据库 %s（用 --db 指定）\n", path)
 		return 1
 	}
-	db, err := storage.Open(path)
+	db, err := openDB(cfg, path) // a damaged file is refused untouched
 	if err != nil {
 		fmt.Fprintln(stderr, "linli export:", err)
 		return 1
 	}
 	defer db.Close()
-	e := &env{cfg: cfg, db: db, words: nlu.Words(), log: slog.New(slog.NewTextHandler(stderr, nil))}
+	e := &env{cfg: cfg, clock: linli.ClockFunc(time.Now), db: db, words: nlu.Words(), log: slog.New(slog.NewTextHandler(stderr, nil))}
 	t, err := export.Build(exports(e.families()), kind)
 	if err != nil {
 		fmt.Fprintln(stderr, "linli export:", linli.ErrorMessage(err))

@@ -18,7 +18,7 @@ import (
 // then the details `linli export` has always written.
 var jsonFields = map[string][]string{
 	"activities": {"id", "title", "starts_at", "place", "capacity", "deadline", "status",
-		"groups", "repeat", "taken", "waitlisted", "created_by", "created_at", "prev_id"},
+		"groups", "repeat", "taken", "waitlisted", "created_by", "created_at", "prev_id", "ends_at", "note"},
 	"signups": {"activity_id", "resident", "household", "party_size", "status", "created_at",
 		"position", "checked_in", "group", "source", "entry", "updated_at", "walk_in"},
 	"reports": {"id", "reporter", "group", "category", "description", "status", "grid", "assignee",
@@ -75,7 +75,7 @@ func TestExportJSONFields(t *testing.T) {
 		"activities": {"id": 3.0, "title": "手工课", "starts_at": "2026-11-29T14:00:00+08:00", "place": "活动室",
 			"capacity": 10.0, "deadline": "2026-11-29T14:00:00+08:00", "status": "cancelled",
 			"groups": []any{"幸福里1期居民群", "幸福里2期居民群"}, "repeat": "", "taken": 1.0, "waitlisted": 0.0,
-			"created_by": "李社工", "created_at": "2026-11-23T09:00:00+08:00", "prev_id": 0.0},
+			"created_by": "李社工", "created_at": "2026-11-23T09:00:00+08:00", "prev_id": 0.0, "ends_at": "2026-11-29T16:00:00+08:00", "note": "请自带剪刀"},
 		"signups": {"activity_id": 1.0, "resident": "赵叔", "household": "7栋301", "party_size": 1.0, "status": "waitlisted",
 			"created_at": "2026-11-23T09:00:00+08:00", "position": 1.0, "checked_in": "2026-11-25T09:20:00+08:00",
 			"group": "幸福里1期居民群", "source": "jielong", "entry": "7-301 赵叔", "updated_at": "2026-11-23T09:00:00+08:00",
@@ -132,7 +132,7 @@ func TestExportJSONFields(t *testing.T) {
 
 // csvHeaders are the headers people read, per kind.
 var csvHeaders = map[string]string{
-	"activities": "编号,活动,开始时间,地点,名额,报名截止,状态,发布的群,重复,已报名人数,候补数,发布人,发布时间,上一期编号",
+	"activities": "编号,活动,开始时间,地点,名额,报名截止,状态,发布的群,重复,已报名人数,候补数,发布人,发布时间,上一期编号,结束时间,备注",
 	"signups":    "活动编号,活动,活动状态,居民,户号,人数,报名状态,报名时间,候补顺位,签到时间,报名的群,报名方式,接龙内容,更新时间,现场加入",
 	"reports": "编号,上报人,上报的群,类别,问题描述,地点,状态,网格,网格员,上报时间,办结时间,超时催办次数,评分,并入," +
 		"照片数,受理时间,办理时限,办结说明或退回原因,办结照片数,居民评价,重开次数",
@@ -190,7 +190,7 @@ func TestExportCSV(t *testing.T) {
 	// Row by row where it matters.
 	signups := csvRows(t, exportOut(t, db, "signups", "--format", "csv"))
 	if got, want := strings.Join(signups[4], ","),
-		"1,健康讲座,报名中,赵叔,7栋301,1,候补,2026-11-23 09:00,1,2026-11-25 09:20,幸福里1期居民群,接龙,7-301 赵叔,2026-11-23 09:00,是"; got != want {
+		"1,健康讲座,已结束,赵叔,7栋301,1,候补,2026-11-23 09:00,1,2026-11-25 09:20,幸福里1期居民群,接龙,7-301 赵叔,2026-11-23 09:00,是"; got != want {
 		t.Errorf("signup row\n%s\nwant\n%s", got, want)
 	}
 	if got := strings.Join(signups[6][:7], ","); got != "3,手工课,已取消,李四,,1,已报名" {

@@ -17,6 +17,7 @@ import (
 	"linli"
 	"linli/bot"
 	"linli/bot/wechat"
+	"linli/storage"
 )
 
 func runRun(args []string, stdout, stderr io.Writer) int {
@@ -57,7 +58,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := serve(ctx, cfg, serveOptions{server: *server, desktop: *desktop || cfg.WeChat.Desktop, qr: stdout}, log); err != nil {
+	if err := serve(ctx, cfg, serveOptions{server: *server, desktop: *desktop, qr: stdout}, log); err != nil {
 		fmt.Fprintln(stderr, "linli run:", err)
 		return 1
 	}
@@ -68,11 +69,25 @@ type serveOptions struct {
 	server  string
 	desktop bool
 	qr      io.Writer
+
+	// For tests.
+	clock   linli.Clock              // default: the real clock
+	storage []storage.Option         // database options (write faults)
+	wechat  func(o *wechat.Options)  // adjusts the adapter's options (simulated pauses)
+	app     func(a *app)             // sees the app once it is wired
+	session func(linli.SessionEvent) // told every session event after the app
+	observe []linli.Middleware       // innermost middleware (sees every handled message)
 }
 
 // serve runs linli on WeChat until ctx is cancelled.
 func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.Logger) error {
-	clock := linli.ClockFunc(time.Now)
+	clock := opt.clock
+	if clock == nil {
+		clock = linli.ClockFunc(time.Now)
+	}
+	if err := checkDB(cfg, cfg.DB); err != nil { // before the slow dictionaries
+		return err
+	}
 	understand, err := loadNLU(cfg)
 	if err != nil {
 		return err
@@ -82,7 +97,8 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 			log.Error("中文分词加载失败，自由文本将不被理解（命令仍可用）", "err", err)
 		}
 	}()
-	a, err := newApp(cfg, clock, log, appOptions{dbPath: cfg.DB, understander: understand, classifier: understand})
+	a, err := newApp(cfg, clock, log, appOptions{dbPath: cfg.DB, understander: understand, classifier: understand,
+		storage: opt.storage, middleware: opt.observe})
 	if err != nil {
 		return err
 	}
@@ -90,32 +106,59 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 	if err := a.scheduleBackup(); err != nil {
 		return err
 	}
+	if url := cfg.Alert.Webhook; url != "" {
+		a.monitor.SetAlert((&bot.Webhook{URL: url, Log: log}).Post)
+	}
+	adapter, err := a.newWeChat(opt, clock, log)
+	if err != nil {
+		return err
+	}
+	if opt.app != nil {
+		opt.app(a)
+	}
+	var inbox linli.Inbox = bot.Inbox{Engine: a.engine, Monitor: a.monitor}
+	if opt.session != nil {
+		inbox = observed{inbox, opt.session}
+	}
+	return a.serveOn(ctx, adapter, inbox, clock, log)
+}
+
+// observed is an inbox that also tells fn about session events (tests).
+type observed struct {
+	linli.Inbox
+	fn func(linli.SessionEvent)
+}
+
+func (o observed) Session(ev linli.SessionEvent) {
+	o.Inbox.Session(ev)
+	o.fn(ev)
+}
+
+// newWeChat is the WeChat adapter of `linli run`. Another platform (WeCom,
+// …) would get a constructor like it, and serveOn would not change.
+func (a *app) newWeChat(opt serveOptions, clock linli.Clock, log *slog.Logger) (*wechat.Adapter, error) {
+	cfg := a.cfg
 	wopt := wechat.Options{
-		ServerURL: opt.server, Desktop: opt.desktop, Logger: log, Clock: clock,
+		ServerURL: opt.server, Desktop: opt.desktop || cfg.WeChat.Desktop, Logger: log, Clock: clock,
 		HotLoginFile: orDefault(cfg.WeChat.HotLogin, cfg.DB+".hotlogin.json"),
 		QRCodePNG:    orDefault(cfg.WeChat.QRCodePNG, "linli-qrcode.png"),
 		MediaDir:     cfg.WeChat.MediaDir, // "" keeps received images in memory; reports store their own copies
 		QRWriter:     opt.qr,
-		OnSession: func(up bool, reason string) {
-			if up {
-				log.Info("微信已连接", "reason", reason)
-				if err := a.monitor.Restored(); err != nil {
-					log.Error("queue session notice", "err", err)
-				}
-				a.outbox.SetOnline(true) // also after the first login, when nothing was lost
-			} else {
-				a.monitor.Lost(reason)
-			}
-		},
-		OnQR: func(url string) { log.Info("请用微信扫码登录", "url", url) },
 	}
 	a.wechatGroups(&wopt)
-	adapter, err := wechat.New(wopt)
-	if err != nil {
-		return err
+	if opt.wechat != nil {
+		opt.wechat(&wopt)
 	}
-	a.outbox.SetPlatform(adapter)
-	a.outbox.SetOnline(false) // until logged in
+	return wechat.New(wopt)
+}
+
+// serveOn runs the app on a platform adapter until ctx is cancelled: the
+// engine handles what the adapter hands to inbox (bot.Inbox: the engine and
+// the session monitor), the outbox delivers through the adapter (held until
+// it reports its session up), the scheduler runs.
+func (a *app) serveOn(ctx context.Context, p linli.Adapter, inbox linli.Inbox, clock linli.Clock, log *slog.Logger) error {
+	a.outbox.SetPlatform(p)
+	a.outbox.SetOnline(false) // until the adapter reports SessionUp
 	var wg sync.WaitGroup
 	wg.Add(2)
 	go func() {
@@ -126,7 +169,7 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 		defer wg.Done()
 		bot.Drive(ctx, clock, a.outbox.Wake(), func(err error) { log.Error("timed work", "err", err) }, a.outbox, a.sched)
 	}()
-	err = adapter.Run(ctx, a.engine.Receive)
+	err := p.Serve(ctx, inbox)
 	wg.Wait()
 	if err != nil && !errors.Is(err, context.Canceled) {
 		return err

@@ -56,7 +56,14 @@ func (h *Family) points(ctx context.Context, req *linli.Request) error {
 			return err
 		}
 		for _, s := range signups {
-			if !s.CheckedIn.IsZero() {
+			if s.CheckedIn.IsZero() || !s.Active() {
+				continue
+			}
+			a, err := h.Activities.Activity(s.ActivityID)
+			if err != nil {
+				return err
+			}
+			if a.Status != linli.ActivityCancelled { // a cancelled activity earns nothing
 				attended++
 			}
 		}

@@ -187,7 +187,7 @@ func (h *Family) opinionsJob(job linli.Job, occ time.Time) error {
 			part += fmt.Sprint(":", i)
 		}
 		to := h.staffChat(p)
-		out := linli.Outgoing{Key: linli.JobKey(job, occ, part), To: to, Text: text, Alone: true, Private: to.User != ""}
+		out := linli.Outgoing{Key: linli.JobKey(job, occ, part), To: to, Text: text, Alone: true, Private: to.User != "", Priority: linli.PriorityBroadcast}
 		if err := h.Out.Send(out); err != nil {
 			return err
 		}

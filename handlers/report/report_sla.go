@@ -17,6 +17,10 @@ import (
 // happen once per round even when a job runs again after a crash (its
 // messages carry linli.JobKey).
 
+// slaReminderPercent is how far into a report's time to resolve, in
+// percent, its worker is reminded (linli.SLAReminded).
+const slaReminderPercent = 80
+
 // slaPayload is the payload of a report.sla job.
 type slaPayload struct {
 	ID    uint64 `json:"id"`
@@ -33,7 +37,7 @@ func slaKey(id uint64, stage int) string { return fmt.Sprintf("report:%d:%s", id
 func (h *Family) armSLA(r *linli.Report, now time.Time) error {
 	sla := h.Config.SLAFor(r.Category)
 	times := map[int]time.Time{
-		linli.SLAReminded:   r.SLAStart.Add(sla * 8 / 10),
+		linli.SLAReminded:   r.SLAStart.Add(sla * slaReminderPercent / 100),
 		linli.SLAEscalated1: r.Deadline,
 		linli.SLAEscalated2: r.Deadline.Add(sla),
 	}

@@ -14,37 +14,50 @@ import (
 // over. This file registers the commands and handles publishing; see
 // signup.go, jielong.go, activity_jobs.go and checkin.go for the rest.
 
-// Register registers the commands and intents of the family.
+// Register registers the commands and intents of the family. The
+// commands residents use in groups answer in order (ordered): what was
+// gathered for the sender is sent before the answer.
 func (h *Family) Register(r linli.Router) {
 	r.Command(linli.Command{Names: []string{"活动"}, Args: linli.ArgsOptional,
-		Help: "活动 — 查看可报名的活动", Handler: h.listActivities})
+		Help: "活动 — 查看可报名的活动", Handler: h.ordered(h.listActivities)})
 	r.Command(linli.Command{Names: []string{"报名"}, Args: linli.ArgsOptional, Usage: textSignupUsage,
-		Help: "报名 1 +1 — 报名活动（+1 表示带1位家人）", Handler: h.signup})
+		Help: "报名 1 +1 — 报名活动（+1 表示带1位家人）", Handler: h.ordered(h.signup)})
 	r.Command(linli.Command{Names: []string{"取消报名"}, Args: linli.ArgsOptional, Usage: textSignupCancelUsage,
-		Help: "取消报名 1 — 取消报名", Handler: h.cancelSignup})
+		Help: "取消报名 1 — 取消报名", Handler: h.ordered(h.cancelSignup)})
 	r.Command(linli.Command{Names: []string{"我的报名"}, Args: linli.ArgsNone,
-		Help: "我的报名 — 查看您报了哪些活动", Handler: h.mySignups})
+		Help: "我的报名 — 查看您报了哪些活动", Handler: h.ordered(h.mySignups)})
 	r.Command(linli.Command{Names: []string{"签到"}, Args: linli.ArgsOptional, Usage: textCheckinUsage,
-		Help: "签到 1 — 活动现场签到", Handler: h.checkIn})
-	r.Command(linli.Command{Names: []string{"接龙"}, Args: linli.ArgsOptional, Handler: h.jielong})
+		Help: "签到 1 — 活动现场签到", Handler: h.ordered(h.checkIn)})
+	r.Command(linli.Command{Names: []string{"接龙"}, Args: linli.ArgsOptional, Handler: h.ordered(h.jielong)})
 	r.Command(linli.Command{Names: []string{"发布活动"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
-		Usage: textPublishUsage, Help: textPublishExample + " — 发布活动（可加 截止: 群: 每周六 重复）", Handler: h.publishActivity})
+		Usage: textPublishUsage, Help: textPublishExample + " — 发布活动（可加 截止: 群: 备注: 每周六 重复；名额:不限）", Handler: h.publishActivity})
 	r.Command(linli.Command{Names: []string{"修改活动"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
 		Usage: textModifyUsage, Help: "修改活动 1 时间:… 地点:… 名额:… — 修改活动并通知已报名的居民", Handler: h.modifyActivity})
+	r.Command(linli.Command{Names: []string{"截止报名"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
+		Usage: textCloseUsage, Help: "截止报名 1 — 现在截止报名（候补保留）并告诉报名的居民", Handler: h.closeSignup})
 	r.Command(linli.Command{Names: []string{"取消活动"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
 		Usage: textCancelActUsage, Help: "取消活动 1 — 取消活动并在群里通知（重复的活动加「全部」停掉以后的）", Handler: h.cancelActivity})
+	r.Command(linli.Command{Names: []string{"名单"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
+		Usage: textRosterUsage, Help: "名单 1 — 私聊发送报名、候补、签到名单", Handler: h.rosterList})
+	r.Command(linli.Command{Names: []string{"通知 活动", "通知活动"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
+		Usage: textNotifyUsage, Help: "通知 活动1 明天请带身份证 — 通知这个活动已报名的居民", Handler: h.notifyParticipants})
+	r.Command(linli.Command{Names: []string{"统计 活动", "统计活动"}, Role: linli.RoleStaff, Args: linli.ArgsOptional,
+		Usage: textStatsUsage, Help: "统计 活动 [本月|上月|11月] — 报名、到场、缺席与参与率", Handler: h.activityStats})
 	r.Command(linli.Command{Names: []string{"导出 报名", "导出报名"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
 		Usage: textExportUsage, Help: "导出 报名 1 — 私聊发送活动报名表", Handler: h.exportRoster})
 	r.Command(linli.Command{Names: []string{"导出 活动", "导出活动"}, Role: linli.RoleStaff, Args: linli.ArgsOptional,
 		Help: "导出 活动 — 私聊发送全部活动（Excel）", Handler: h.exportActivitiesCommand})
-	r.Intent(linli.IntentSignup, h.signupIntent)
-	r.Intent(linli.IntentCancel, h.cancelIntent)
+	r.Intent(linli.IntentSignup, h.ordered(h.signupIntent))
+	r.Intent(linli.IntentCancel, h.ordered(h.cancelIntent))
 }
 
 // publishActivity handles 发布活动. Publishing again the title and start of
 // an activity that has not started updates it (same number, sign-ups
-// kept); the same title at another time is another activity (修改活动
-// changes the time of one).
+// kept), and publishing it again unchanged does nothing (no card is posted
+// twice); the same title at another time is another activity (修改活动
+// changes the time of one). A new activity is stored as a draft, announced,
+// then opened: a draft left by a failure is published by sending the
+// command again.
 func (h *Family) publishActivity(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	spec, err := parsePublish(req.Args, now, h.Config, h.times())
@@ -58,7 +71,7 @@ func (h *Family) publishActivity(ctx context.Context, req *linli.Request) error 
 	}
 	for i := range all {
 		a := &all[i]
-		if a.Title != spec.Title || a.Status == linli.ActivityCancelled || !a.StartsAt.After(now) {
+		if a.Title != spec.Title || a.Status == linli.ActivityCancelled || a.Started(now) {
 			continue
 		}
 		if a.StartsAt.Equal(spec.StartsAt) {
@@ -68,46 +81,85 @@ func (h *Family) publishActivity(ctx context.Context, req *linli.Request) error 
 		}
 	}
 	apply := func(a *linli.Activity) {
-		a.Title, a.StartsAt, a.Place, a.Capacity = spec.Title, spec.StartsAt, spec.Place, spec.Capacity
-		a.Deadline, a.Groups, a.Repeat, a.RepeatText = spec.Deadline, spec.Groups, spec.Repeat, spec.RepeatText
-		a.Status = linli.ActivityOpen
-	}
-	var a *linli.Activity
-	var before linli.Activity
-	if existing != nil {
-		before = *existing
-		if spec.Capacity < existing.Taken {
-			return linli.Errorf(linli.EConflict, "%s已有%d人报名，名额不能少于%d。", actName(existing), existing.Taken, existing.Taken)
+		a.Title, a.StartsAt, a.EndsAt, a.Place, a.Capacity = spec.Title, spec.StartsAt, spec.EndsAt, spec.Place, spec.Capacity
+		a.Groups, a.Repeat, a.RepeatText, a.Note = spec.Groups, spec.Repeat, spec.RepeatText, spec.Note
+		if a.State(now) != linli.ActivityClosed { // closed stays closed: 修改活动 截止:… reopens
+			a.Deadline = spec.Deadline
 		}
-		var promoted []linli.Signup
-		a, promoted, err = h.Activities.UpdateActivity(existing.ID, now, func(a *linli.Activity) error { apply(a); return nil })
+	}
+	switch {
+	case existing != nil && existing.Status == linli.ActivityDraft:
+		a, _, err := h.Activities.UpdateActivity(existing.ID, now, func(a *linli.Activity) error { apply(a); return nil })
 		if err != nil {
 			return err
 		}
-		h.notifyPromoted(a, promoted)
-	} else {
-		a = &linli.Activity{CreatedBy: req.Msg.Sender, CreatedAt: now}
-		apply(a)
-		if err := h.Activities.CreateActivity(a); err != nil {
+		return h.announceNew(req, h.local(a), now, namesake)
+	case existing != nil:
+		return h.republish(req, existing, apply, now)
+	}
+	a := &linli.Activity{CreatedBy: req.Msg.Sender, CreatedAt: now, Status: linli.ActivityDraft}
+	apply(a)
+	if err := h.Activities.CreateActivity(a); err != nil {
+		return err
+	}
+	return h.announceNew(req, h.local(a), now, namesake)
+}
+
+// announceNew schedules the jobs of a, a draft, posts its card in its
+// groups, opens it and tells the publisher.
+func (h *Family) announceNew(req *linli.Request, a *linli.Activity, now time.Time, namesake *linli.Activity) error {
+	open := *a
+	open.Status = linli.ActivityOpen
+	if err := h.scheduleActivityJobs(&open, now); err != nil {
+		return err
+	}
+	for _, g := range a.Groups {
+		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: textAnnounce(&open, false, now), Alone: true}); err != nil {
 			return err
 		}
 	}
+	a, _, err := h.Activities.UpdateActivity(a.ID, now, func(a *linli.Activity) error {
+		a.Status = linli.ActivityOpen
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return req.Reply(textPublished(h.local(a), false, namesake))
+}
+
+// republish updates existing with apply: the groups are told what changed,
+// or nothing happens when nothing did.
+func (h *Family) republish(req *linli.Request, existing *linli.Activity, apply func(*linli.Activity), now time.Time) error {
+	next := *existing
+	apply(&next)
+	if sameActivity(existing, &next) {
+		return req.Reply(textRepublishedSame(existing))
+	}
+	if !next.Unlimited() && next.Capacity < existing.Taken {
+		return linli.Errorf(linli.EConflict, "%s已有%d人报名，名额不能少于%d。", actName(existing), existing.Taken, existing.Taken)
+	}
+	before := *existing
+	a, promoted, err := h.Activities.UpdateActivity(existing.ID, now, func(a *linli.Activity) error { apply(a); return nil })
+	if err != nil {
+		return err
+	}
 	h.local(a)
+	h.notifyPromoted(a, promoted, promotedRoom(&before, a))
 	if err := h.scheduleActivityJobs(a, now); err != nil {
 		return err
 	}
-	if existing != nil {
-		if _, err := h.announceUpdate(&before, a); err != nil {
-			return err
-		}
-		return req.Reply(textPublished(a, true, nil))
+	if _, err := h.announceUpdate(&before, a, now); err != nil {
+		return err
 	}
-	for _, g := range a.Groups {
-		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: textAnnounce(a, false)}); err != nil {
-			return err
-		}
-	}
-	return req.Reply(textPublished(a, false, namesake))
+	return req.Reply(textPublished(a, true, nil))
+}
+
+// sameActivity reports whether b says what a says: nothing to announce.
+func sameActivity(a, b *linli.Activity) bool {
+	return a.Title == b.Title && a.StartsAt.Equal(b.StartsAt) && a.EndsAt.Equal(b.EndsAt) && a.Place == b.Place &&
+		a.Capacity == b.Capacity && a.Deadline.Equal(b.Deadline) && slices.Equal(a.Groups, b.Groups) &&
+		a.Repeat == b.Repeat && a.Note == b.Note && a.Status == b.Status
 }
 
 // listActivities handles 活动 (the open activities) and 活动 <编号> (one).
@@ -125,16 +177,22 @@ func (h *Family) listActivities(ctx context.Context, req *linli.Request) error {
 		if err != nil {
 			return err
 		}
-		return req.Reply(textActivityDetail(a, h.signupRefusal(a, req.Msg)))
+		return req.Reply(textActivityDetail(a, h.signupRefusal(a, req.Msg), now))
 	}
 	open, err := h.openActivities(req.Msg, now)
 	if err != nil {
 		return err
 	}
-	if len(open) == 0 {
+	var closed []linli.Activity // staff also see those closed for sign-up but not over
+	if req.Msg.Role.IsStaff() {
+		if closed, err = h.activitiesIn(linli.ActivityClosed, now); err != nil {
+			return err
+		}
+	}
+	if len(open) == 0 && len(closed) == 0 {
 		return req.Reply(textNoOpen)
 	}
-	return req.Reply(textOpenList(open))
+	return req.Reply(textActivityList(open, closed, now))
 }
 
 // activity loads one activity in the configured zone.
@@ -173,7 +231,23 @@ func (h *Family) openWhere(now time.Time, keep func(*linli.Activity) bool) ([]li
 	}
 	var out []linli.Activity
 	for _, a := range all {
-		if a.Status == linli.ActivityOpen && now.Before(a.Deadline) && (keep == nil || keep(&a)) {
+		if a.SignupOpen(now) && (keep == nil || keep(&a)) {
+			out = append(out, a)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y linli.Activity) int { return x.StartsAt.Compare(y.StartsAt) })
+	return out, nil
+}
+
+// activitiesIn lists the activities in state at now, soonest first.
+func (h *Family) activitiesIn(state string, now time.Time) ([]linli.Activity, error) {
+	all, err := h.activities()
+	if err != nil {
+		return nil, err
+	}
+	var out []linli.Activity
+	for _, a := range all {
+		if a.State(now) == state {
 			out = append(out, a)
 		}
 	}
@@ -216,5 +290,8 @@ func (h *Family) signupRefusal(a *linli.Activity, m *linli.Message) string {
 func (h *Family) local(a *linli.Activity) *linli.Activity {
 	loc := h.Config.Location
 	a.StartsAt, a.Deadline, a.CreatedAt = a.StartsAt.In(loc), a.Deadline.In(loc), a.CreatedAt.In(loc)
+	if !a.EndsAt.IsZero() {
+		a.EndsAt = a.EndsAt.In(loc)
+	}
 	return a
 }

@@ -30,7 +30,9 @@ func (h *Family) cancelActivity(ctx context.Context, req *linli.Request) error {
 		return linli.Errorf(linli.EConflict, "%s已经取消过了；要停掉整个系列请发「取消活动 %d 全部」。", actName(a), a.ID)
 	case a.Status == linli.ActivityCancelled:
 		return linli.Errorf(linli.EConflict, "%s已经取消过了。", actName(a))
-	case !a.StartsAt.After(now):
+	case a.State(now) == linli.ActivityOver:
+		return linli.Errorf(linli.EConflict, "%s已经结束了，不能取消。", actName(a))
+	case !a.Allows(linli.ActivityCancelled, now):
 		return linli.Errorf(linli.EConflict, "%s已经开始，不能取消了。", actName(a))
 	}
 	a, _, err = h.Activities.UpdateActivity(id, now, func(a *linli.Activity) error {
@@ -54,7 +56,7 @@ func (h *Family) cancelActivity(ctx context.Context, req *linli.Request) error {
 	}
 	au := h.participantsOf(a, signups, (*linli.Signup).Active)
 	for _, g := range a.Groups {
-		out := linli.Outgoing{To: linli.Chat{Group: g}, Text: textActivityCancelled(a, series, keepSeries)}
+		out := linli.Outgoing{To: linli.Chat{Group: g}, Text: textActivityCancelled(a, series, keepSeries), Alone: true}
 		if err := h.teller().Mentions(out, au.byGroup[g]); err != nil {
 			return err
 		}
@@ -96,7 +98,7 @@ func (h *Family) stopSeries(req *linli.Request, a *linli.Activity) error {
 		return err
 	}
 	for _, g := range a.Groups {
-		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: textSeriesStopped(a, series)}); err != nil {
+		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: textSeriesStopped(a, series), Alone: true}); err != nil {
 			return err
 		}
 	}

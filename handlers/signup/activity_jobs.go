@@ -18,15 +18,13 @@ const (
 	jobAck    = "act.ack"    // tell a group who signed up in the last ackWindow
 )
 
-// ackWindow is how long group sign-ups are gathered before the group is told
-// in one message: a storm of 报名 gets a few replies, not hundreds.
-const ackWindow = 30 * time.Second
-
 // actJob is the payload of every activity job.
 type actJob struct {
-	ID     uint64        `json:"id"`
-	Before time.Duration `json:"before,omitempty"` // jobRemind
-	Group  string        `json:"group,omitempty"`  // jobAck
+	ID         uint64        `json:"id"`
+	Before     time.Duration `json:"before,omitempty"`     // jobRemind
+	Group      string        `json:"group,omitempty"`      // jobAck
+	List       bool          `json:"list,omitempty"`       // jobAck: post the group's 接龙 as it stands
+	Unrecorded []string      `json:"unrecorded,omitempty"` // jobAck: lines of the latest 接龙 nobody signed up with
 }
 
 // Jobs registers the activity jobs: reminders, deadlines, recurrences and
@@ -98,22 +96,6 @@ func (h *Family) cancelActivityJobs(a *linli.Activity, keepSeries bool) error {
 	return nil
 }
 
-// ackLater makes sure group is told about a's new sign-ups at the end of the
-// current ackWindow. Every sign-up of a window schedules the same job.
-func (h *Family) ackLater(a *linli.Activity, group string, now time.Time) error {
-	at, key := now.Truncate(ackWindow).Add(ackWindow), actKey(a.ID, "ack:"+group)
-	jobs, err := h.Scheduler.Jobs(jobAck)
-	if err != nil {
-		return err
-	}
-	for _, j := range jobs {
-		if j.Key == key && j.At.Equal(at) {
-			return nil // scheduled by an earlier sign-up of this window
-		}
-	}
-	return h.schedule(key, jobAck, at, now, actJob{ID: a.ID, Group: group})
-}
-
 // loadJob decodes a job's payload and loads its activity.
 func (h *Family) loadJob(job linli.Job) (actJob, *linli.Activity, error) {
 	var p actJob
@@ -124,52 +106,6 @@ func (h *Family) loadJob(job linli.Job) (actJob, *linli.Activity, error) {
 	return p, a, err
 }
 
-// runAck tells a group, in as few messages as the mentions allow, who signed
-// up there and who is waitlisted since the last time.
-func (h *Family) runAck(job linli.Job, occ time.Time) error {
-	p, a, err := h.loadJob(job)
-	if err != nil {
-		return err
-	}
-	list, err := h.Activities.UnackedSignups(a.ID, p.Group)
-	if err != nil || len(list) == 0 {
-		return err
-	}
-	var confirmed, waiting, families []string
-	var alone string // the party of a lone sign-up
-	told := map[string]uint64{}
-	var positions []int
-	for _, s := range list {
-		told[s.Resident] = s.Seq
-		if s.Status == linli.SignupConfirmed {
-			confirmed = append(confirmed, s.Resident)
-			if s.PartySize > 1 {
-				families = append(families, fmt.Sprintf("%s %d人", s.Resident, s.PartySize))
-				alone = fmt.Sprintf("共%d人", s.PartySize)
-			}
-			continue
-		}
-		waiting = append(waiting, s.Resident)
-		positions = append(positions, s.Position)
-	}
-	if len(confirmed) == 1 && alone != "" {
-		families = []string{alone}
-	}
-	chat := linli.Chat{Group: p.Group}
-	key := linli.JobKey(job, occ, "")
-	if len(confirmed) > 0 {
-		if err := h.teller().Mentions(linli.Outgoing{To: chat, Text: textAckConfirmed(a, families), Key: key + "c"}, confirmed); err != nil {
-			return err
-		}
-	}
-	if len(waiting) > 0 {
-		if err := h.teller().Mentions(linli.Outgoing{To: chat, Text: textAckWaitlisted(a, positions), Key: key + "w"}, waiting); err != nil {
-			return err
-		}
-	}
-	return h.Activities.MarkAcked(a.ID, told)
-}
-
 // runReminder sends one message per target group naming (@) the confirmed
 // participants. After downtime only the latest due reminder is sent.
 func (h *Family) runReminder(job linli.Job, occ time.Time) error {
@@ -178,7 +114,7 @@ func (h *Family) runReminder(job linli.Job, occ time.Time) error {
 		return err
 	}
 	now := h.Clock.Now()
-	if a.Status == linli.ActivityCancelled || !now.Before(a.StartsAt) {
+	if st := a.State(now); st == linli.ActivityCancelled || st == linli.ActivityDraft || a.Started(now) {
 		return nil
 	}
 	for _, d := range h.Config.Activities.Reminders {
@@ -207,7 +143,7 @@ func (h *Family) runReminder(job linli.Job, occ time.Time) error {
 		for _, n := range names {
 			people += party[n]
 		}
-		out := linli.Outgoing{To: linli.Chat{Group: g}, Text: textReminder(a, people, now), Key: linli.JobKey(job, occ, g)}
+		out := linli.Outgoing{To: linli.Chat{Group: g}, Text: textReminder(a, people, now), Key: linli.JobKey(job, occ, g), Alone: true}
 		if err := h.teller().Mentions(out, names); err != nil {
 			return err
 		}
@@ -224,18 +160,16 @@ func (h *Family) runReminder(job linli.Job, occ time.Time) error {
 // runClose closes sign-up at the deadline and tells the publisher the count.
 func (h *Family) runClose(job linli.Job, occ time.Time) error {
 	_, a, err := h.loadJob(job)
-	if err != nil || a.Status != linli.ActivityOpen || h.Clock.Now().Before(a.Deadline) {
-		return err
+	now := h.Clock.Now()
+	if err != nil || a.Status != linli.ActivityOpen || now.Before(a.Deadline) || !a.Allows(linli.ActivityClosed, now) {
+		return err // closed already (截止报名), cancelled, or over after downtime: the count is old news
 	}
-	a, _, err = h.Activities.UpdateActivity(a.ID, h.Clock.Now(), func(a *linli.Activity) error {
+	a, _, err = h.Activities.UpdateActivity(a.ID, now, func(a *linli.Activity) error {
 		a.Status = linli.ActivityClosed
 		return nil
 	})
-	if err != nil {
+	if err != nil || a.CreatedBy == "" {
 		return err
-	}
-	if a.CreatedBy == "" || h.Clock.Now().After(a.StartsAt.Add(checkinAfter)) {
-		return nil // nobody to tell, or long over (downtime): the count is old news
 	}
 	return h.Out.Send(linli.Outgoing{To: linli.Chat{User: a.CreatedBy}, Text: textClosedSummary(h.local(a), a.Waiting),
 		Key: linli.JobKey(job, occ, "summary")})
@@ -260,23 +194,32 @@ func (h *Family) runNext(job linli.Job, occ time.Time) error {
 	}
 	next := *a
 	next.StartsAt, next.Deadline = start, start.Add(a.Deadline.Sub(a.StartsAt))
+	if !a.EndsAt.IsZero() {
+		next.EndsAt = start.Add(a.EndsAt.Sub(a.StartsAt))
+	}
 	if !next.Deadline.After(now) {
 		next.Deadline = start
 	}
-	next.Status, next.CreatedAt = linli.ActivityOpen, now
+	next.Status, next.CreatedAt = linli.ActivityDraft, now
 	n, _, err := h.Activities.CreateNextOccurrence(a.ID, &next)
-	if err != nil {
-		return err
+	if err != nil || n.Status != linli.ActivityDraft {
+		return err // published already (a re-run)
 	}
 	h.local(n)
-	if err := h.scheduleActivityJobs(n, now); err != nil {
+	opened := *n
+	opened.Status = linli.ActivityOpen
+	if err := h.scheduleActivityJobs(&opened, now); err != nil {
 		return err
 	}
 	for _, g := range n.Groups {
-		out := linli.Outgoing{To: linli.Chat{Group: g}, Text: textAnnounce(n, false), Key: linli.JobKey(job, occ, g)}
+		out := linli.Outgoing{To: linli.Chat{Group: g}, Text: textAnnounce(&opened, false, now), Key: linli.JobKey(job, occ, g), Alone: true}
 		if err := h.Out.Send(out); err != nil {
 			return err
 		}
 	}
-	return nil
+	_, _, err = h.Activities.UpdateActivity(n.ID, now, func(a *linli.Activity) error {
+		a.Status = linli.ActivityOpen
+		return nil
+	})
+	return err
 }

@@ -3,7 +3,6 @@ package signup
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -41,7 +40,7 @@ func (h *Family) modifyActivity(ctx context.Context, req *linli.Request) error {
 	switch {
 	case a.Status == linli.ActivityCancelled:
 		return linli.Errorf(linli.EConflict, "%s已经取消了，不能修改。", actName(a))
-	case !a.StartsAt.After(now):
+	case a.Started(now):
 		return linli.Errorf(linli.EConflict, "%s已经开始，不能修改了。", actName(a))
 	}
 	next, why := h.applyModify(*a, fields, now)
@@ -49,25 +48,25 @@ func (h *Family) modifyActivity(ctx context.Context, req *linli.Request) error {
 		return bad("%s", why)
 	}
 	if textModified(a, &next, 0) == textModified(a, a, 0) {
-		return linli.Errorf(linli.EConflict, "%s没有变化：%s，%s，名额%d人。", actName(a), zhtime.Format(a.StartsAt), a.Place, a.Capacity)
+		return linli.Errorf(linli.EConflict, "%s没有变化：%s，%s，%s。", actName(a), spanText(a), a.Place, capacityText(a))
 	}
-	if next.Capacity < a.Taken {
+	if !next.Unlimited() && next.Capacity < a.Taken {
 		return linli.Errorf(linli.EConflict, "%s已有%d人报名，名额不能少于%d。", actName(a), a.Taken, a.Taken)
 	}
 	got, promoted, err := h.Activities.UpdateActivity(id, now, func(x *linli.Activity) error {
-		x.Title, x.StartsAt, x.Place, x.Capacity = next.Title, next.StartsAt, next.Place, next.Capacity
-		x.Deadline, x.Groups, x.Status = next.Deadline, next.Groups, next.Status
+		x.Title, x.StartsAt, x.EndsAt, x.Place, x.Capacity = next.Title, next.StartsAt, next.EndsAt, next.Place, next.Capacity
+		x.Deadline, x.Groups, x.Status, x.Note = next.Deadline, next.Groups, next.Status, next.Note
 		return nil
 	})
 	if err != nil {
 		return err
 	}
 	h.local(got)
-	h.notifyPromoted(got, promoted)
+	h.notifyPromoted(got, promoted, promotedRoom(a, got))
 	if err := h.scheduleActivityJobs(got, now); err != nil {
 		return err
 	}
-	told, err := h.announceUpdate(a, got)
+	told, err := h.announceUpdate(a, got, now)
 	if err != nil {
 		return err
 	}
@@ -85,7 +84,7 @@ func (h *Family) applyModify(a linli.Activity, fields map[string]string, now tim
 		a.Title = t
 	}
 	if when, ok := fields["时间"]; ok {
-		t, err := zhtime.Parse(when, now)
+		t, end, err := zhtime.ParseSpan(when, now)
 		switch {
 		case err != nil:
 			return a, err.Error()
@@ -95,7 +94,10 @@ func (h *Family) applyModify(a linli.Activity, fields map[string]string, now tim
 		if a.Deadline.Equal(a.StartsAt) || a.Deadline.After(t) {
 			a.Deadline = t
 		}
-		a.StartsAt = t
+		if end.IsZero() && !a.EndsAt.IsZero() { // a new start alone keeps the length
+			end = t.Add(a.EndsAt.Sub(a.StartsAt))
+		}
+		a.StartsAt, a.EndsAt = t, end
 	}
 	if d, ok := fields["截止"]; ok {
 		t, why := parseDeadlineField(d, a.StartsAt, now)
@@ -111,12 +113,15 @@ func (h *Family) applyModify(a linli.Activity, fields map[string]string, now tim
 		a.Place = p
 	}
 	if c, ok := fields["名额"]; ok {
-		m := capacityRe.FindStringSubmatch(c)
-		if m == nil {
-			return a, "名额请写数字，如「名额:30」。"
+		var why string
+		if a.Capacity, why = parseCapacity(c); why != "" {
+			return a, why
 		}
-		if a.Capacity, _ = strconv.Atoi(m[1]); a.Capacity < 1 || a.Capacity > maxCapacity {
-			return a, fmt.Sprintf("名额应为 1 到 %d 之间的数字。", maxCapacity)
+	}
+	if _, ok := fields["备注"]; ok {
+		var why string
+		if a.Note, why = parseNote(fields); why != "" {
+			return a, why
 		}
 	}
 	if g, ok := fields["群"]; ok {
@@ -126,8 +131,8 @@ func (h *Family) applyModify(a linli.Activity, fields map[string]string, now tim
 		}
 		a.Groups = groups
 	}
-	if a.Status == linli.ActivityClosed && a.Deadline.After(now) {
-		a.Status = linli.ActivityOpen
+	if _, moved := fields["截止"]; moved && a.Status == linli.ActivityClosed && a.Allows(linli.ActivityOpen, now) {
+		a.Status = linli.ActivityOpen // a later deadline reopens sign-up
 	}
 	return a, ""
 }
@@ -136,27 +141,27 @@ func (h *Family) applyModify(a linli.Activity, fields map[string]string, now tim
 // When its time or place changed, the participants are @mentioned in their
 // group or told one by one; otherwise only those no group reaches are told.
 // It returns how many participants were told.
-func (h *Family) announceUpdate(before, a *linli.Activity) (int, error) {
-	moved := !before.StartsAt.Equal(a.StartsAt) || before.Place != a.Place
+func (h *Family) announceUpdate(before, a *linli.Activity, now time.Time) (int, error) {
+	moved := !before.StartsAt.Equal(a.StartsAt) || !before.EndsAt.Equal(a.EndsAt) || before.Place != a.Place
 	signups, err := h.Activities.Signups(a.ID)
 	if err != nil {
 		return 0, err
 	}
 	au := h.participantsOf(a, signups, (*linli.Signup).Active)
 	for _, g := range a.Groups {
-		out := linli.Outgoing{To: linli.Chat{Group: g}, Text: textAnnounce(a, true)}
+		out := linli.Outgoing{To: linli.Chat{Group: g}, Text: textAnnounce(a, true, now), Alone: true}
 		var names []string
 		if moved {
-			out.Text, names = textActivityMoved(before, a, true), au.byGroup[g]
+			out.Text, names = textActivityMoved(before, a, true, now), au.byGroup[g]
 		}
 		if err := h.teller().Mentions(out, names); err != nil {
 			return 0, err
 		}
 	}
 	for _, n := range au.direct {
-		text := textAnnounce(a, true)
+		text := textAnnounce(a, true, now)
 		if moved {
-			text = textActivityMoved(before, a, false)
+			text = textActivityMoved(before, a, false, now)
 		}
 		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{User: n}, Text: text}); err != nil {
 			return 0, err

@@ -12,11 +12,28 @@ import (
 // Telling people: promotions, @mentions split to fit, participants sorted
 // into groups, times as residents read them.
 
+// Why seats came free, for the residents who take them (textPromoted).
+const (
+	roomCancelled = "有人取消"  // a cancellation
+	roomRaised    = "名额增加了" // the capacity was raised
+	roomFreed     = "有了空位"  // a party shrank
+)
+
+// promotedRoom says why seats came free when an activity changed from
+// before to after.
+func promotedRoom(before, after *linli.Activity) string {
+	if after.Unlimited() || !before.Unlimited() && after.Capacity > before.Capacity {
+		return roomRaised
+	}
+	return roomFreed
+}
+
 // notifyPromoted tells each promoted resident, privately when possible
-// (the outbox falls back to an @mention in their group).
-func (h *Family) notifyPromoted(a *linli.Activity, promoted []linli.Signup) {
+// (the outbox falls back to an @mention in their group), that seats came
+// free (room: roomCancelled, roomRaised, roomFreed).
+func (h *Family) notifyPromoted(a *linli.Activity, promoted []linli.Signup, room string) {
 	for i := range promoted {
-		out := linli.Outgoing{To: linli.Chat{User: promoted[i].Resident}, Text: textPromoted(a, &promoted[i])}
+		out := linli.Outgoing{To: linli.Chat{User: promoted[i].Resident}, Text: textPromoted(a, &promoted[i], room)}
 		if err := h.Out.Send(out); err != nil {
 			h.Logger.Error("tell promoted resident", "activity", a.ID, "resident", promoted[i].Resident, "err", err)
 		}
@@ -81,6 +98,9 @@ func dayAndTime(t, now time.Time) string {
 	}
 	return zhtime.Format(t)
 }
+
+// spanText renders when a takes place: 12月1日(周二) 14:00-16:00.
+func spanText(a *linli.Activity) string { return zhtime.FormatSpan(a.StartsAt, a.EndsAt) }
 
 // leadTimeText renders d in hours and minutes: 1小时, 23小时30分钟, 30分钟.
 func leadTimeText(d time.Duration) string {

@@ -11,31 +11,39 @@ import (
 	"linli"
 	"linli/handlers/tell"
 	"linli/handlers/zhtime"
+	"linli/textnorm"
 )
 
 // publishSpec is what 发布活动 asks for.
 type publishSpec struct {
 	Title      string
 	StartsAt   time.Time
+	EndsAt     time.Time // zero when no end was given
 	Place      string
-	Capacity   int
+	Capacity   int // 0: 名额:不限
 	Deadline   time.Time
 	Groups     []string
 	Repeat     string // a rule of zhtime.Reader.ParseRepeat
 	RepeatText string
+	Note       string
 }
 
-// maxCapacity bounds 名额.
-const maxCapacity = 10000
+// maxCapacity bounds 名额; maxNote the runes of 备注.
+const (
+	maxCapacity = 10000
+	maxNote     = 200
+)
 
 var (
 	// publishLabel finds field labels; longer labels come first so that
 	// 截止时间 is not read as 截止 + 时间.
-	publishLabel = regexp.MustCompile(`(标题|活动时间|截止时间|报名截止|时间|地点|名额|人数|截止|群|重复)\s*:\s*`)
+	publishLabel = regexp.MustCompile(`(标题|活动时间|截止时间|报名截止|时间|地点|名额|人数|截止|群|重复|备注)\s*:\s*`)
 	// trailingRepeat finds "每周六 重复", "每月第一个周六上午9点重复" or
 	// "0 9 * * 6 重复" anywhere in the arguments.
 	trailingRepeat = regexp.MustCompile(`(?:^|\s)((?:每|工作日)\S*(?:\s+\S+)?|(?:[0-9*/,\-]+\s+){4}[0-9*/,\-]+)\s*重复(?:\s|$)`)
 	capacityRe     = regexp.MustCompile(`^([0-9]{1,6})\s*(?:人|个|位|名)?$`)
+	// noCapRe reads 名额:不限 and the ways people write it.
+	noCapRe = regexp.MustCompile(`^(?:不限|无限|不限制|没有限制|无限制)(?:人数|名额)?$|^人数不限$|^名额不限$`)
 )
 
 // parsePublish reads the arguments of 发布活动. Its errors are EInvalid
@@ -54,6 +62,7 @@ func parsePublish(args string, now time.Time, cfg *linli.Config, rd zhtime.Reade
 		return nil, bad("「%s:」写了两次。", dup)
 	}
 	spec := &publishSpec{Title: strings.TrimSpace(title)}
+	var why string
 	if t, ok := fields["标题"]; ok {
 		spec.Title = strings.TrimSpace(spec.Title + " " + t)
 	}
@@ -63,21 +72,29 @@ func parsePublish(args string, now time.Time, cfg *linli.Config, rd zhtime.Reade
 	case n > 30:
 		return nil, bad("活动标题太长了（最多30个字）。")
 	}
-	if when := fields["时间"]; when != "" {
-		t, err := zhtime.Parse(when, now)
+	if when := fields["时间"]; zhtime.IsRecurring(when) { // 时间:每周六上午9点 is a 重复 rule
+		if fields["重复"] != "" {
+			return nil, bad("时间写的是「%s」，又写了重复「%s」，请只写一个。", when, fields["重复"])
+		}
+		fields["重复"] = when
+	} else if when != "" {
+		start, end, err := zhtime.ParseSpan(when, now)
 		if err != nil {
 			return nil, bad("%v", err)
 		}
-		spec.StartsAt = t
+		spec.StartsAt, spec.EndsAt = start, end
 	}
 	if rule := fields["重复"]; rule != "" {
-		r, desc, first, err := rd.ParseRepeat(rule, spec.StartsAt, now)
+		r, desc, first, length, err := rd.ParseRepeatSpan(rule, spec.StartsAt, now)
 		if err != nil {
 			return nil, bad("%v", err)
 		}
 		spec.Repeat, spec.RepeatText = r, desc
 		if spec.StartsAt.IsZero() {
 			spec.StartsAt = first
+		}
+		if spec.EndsAt.IsZero() && length > 0 {
+			spec.EndsAt = spec.StartsAt.Add(length)
 		}
 	}
 	switch {
@@ -89,17 +106,20 @@ func parsePublish(args string, now time.Time, cfg *linli.Config, rd zhtime.Reade
 	if spec.Place = fields["地点"]; spec.Place == "" {
 		return nil, bad("请写上活动地点，如「地点:社区活动室」。")
 	}
-	m := capacityRe.FindStringSubmatch(fields["名额"])
-	if m == nil {
-		return nil, bad("请写上名额（人数），如「名额:30」。")
+	c, ok := fields["名额"]
+	if !ok {
+		return nil, bad("请写上名额（人数），如「名额:30」；不限人数写「名额:不限」。")
 	}
-	if spec.Capacity, _ = strconv.Atoi(m[1]); spec.Capacity < 1 || spec.Capacity > maxCapacity {
-		return nil, bad("名额应为 1 到 %d 之间的数字。", maxCapacity)
+	if spec.Capacity, why = parseCapacity(c); why != "" {
+		return nil, bad("%s", why)
+	}
+	if spec.Note, why = parseNote(fields); why != "" {
+		return nil, bad("%s", why)
 	}
 	spec.Deadline = spec.StartsAt
 	if d := fields["截止"]; d != "" {
-		t, why := parseDeadlineField(d, spec.StartsAt, now)
-		if why != "" {
+		var t time.Time
+		if t, why = parseDeadlineField(d, spec.StartsAt, now); why != "" {
 			return nil, bad("%s", why)
 		}
 		spec.Deadline = t
@@ -110,6 +130,32 @@ func parsePublish(args string, now time.Time, cfg *linli.Config, rd zhtime.Reade
 	}
 	spec.Groups = groups
 	return spec, nil
+}
+
+// parseCapacity reads a 名额 field: a number of seats, or 不限 (0: no
+// cap); why says what is wrong ("" if nothing).
+func parseCapacity(c string) (capacity int, why string) {
+	c = strings.TrimSpace(c)
+	if noCapRe.MatchString(c) {
+		return 0, ""
+	}
+	m := capacityRe.FindStringSubmatch(c)
+	if m == nil {
+		return 0, fmt.Sprintf("名额「%s」看不懂：请写人数，如「名额:30」；不限人数写「名额:不限」。", c)
+	}
+	if n, _ := strconv.Atoi(m[1]); n >= 1 && n <= maxCapacity {
+		return n, ""
+	}
+	return 0, fmt.Sprintf("名额应为 1 到 %d 之间的数字；不限人数写「名额:不限」。", maxCapacity)
+}
+
+// parseNote reads a 备注 field, if any; why says what is wrong.
+func parseNote(fields map[string]string) (note, why string) {
+	note = strings.TrimSpace(fields["备注"])
+	if n := len([]rune(note)); n > maxNote {
+		return "", fmt.Sprintf("备注最多%d个字（现在%d个字），请写要点，详细内容可以另发「通知」。", maxNote, n)
+	}
+	return textnorm.ChinesePunctBrackets(note), "" // shown on the card as typed
 }
 
 // labelFields reads the "标签:值" fields of args into fields (canonical
@@ -198,7 +244,8 @@ func parseGroups(s string, cfg *linli.Config) ([]string, error) {
 
 // parseSignupArgs splits the words after 报名 into the activity reference
 // and the number of family members (extra < 0: none given): "1 +1",
-// "健康讲座+2", "1 加1", "1 2人", "1 我和老伴", "1，谢谢社工！".
+// "健康讲座+2", "1 加1", "1 2人", "1 我和老伴", "1，谢谢社工！"; "+1" alone
+// names no activity (ref "").
 // Punctuation and polite words (Lexicon.Polite) after the reference are ignored; other words
 // stay in ref (which then names no activity, or reads as chatter). ok is
 // false for a count that makes no sense (see linli.Lexicon.Party).
@@ -213,6 +260,9 @@ func (h *Family) parseSignupArgs(args string) (ref string, extra int, ok bool) {
 		}
 		title, party := h.Lexicon.PartyCut(head)
 		head, tail = title, party+tail
+		if rest, extra, _ := h.Lexicon.Party(head); extra >= 0 && strings.TrimSpace(rest) == "" {
+			head, tail = "", s // "报名+1": party words alone, no activity named
+		}
 	}
 	rest, extra, ok := h.Lexicon.Party(tail)
 	if !ok {

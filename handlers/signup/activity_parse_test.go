@@ -80,6 +80,22 @@ func TestParsePublish(t *testing.T) {
 		{"义诊 时间:12月1日 14:00 地点:卫生站 名额:50 重复:0 14 1 * *",
 			publishSpec{Title: "义诊", StartsAt: at("2026-12-01 14:00"), Place: "卫生站", Capacity: 50, Deadline: at("2026-12-01 14:00"),
 				Groups: all, Repeat: "0 14 1 * *", RepeatText: "每月1日 14:00"}},
+		// A range: the end is kept; 名额:不限 is no cap; 备注 is kept.
+		{"手工课 时间:12月1日 14:00-17:00 地点:活动室 名额:不限 备注:请自带剪刀",
+			publishSpec{Title: "手工课", StartsAt: at("2026-12-01 14:00"), EndsAt: at("2026-12-01 17:00"), Place: "活动室", Capacity: 0,
+				Deadline: at("2026-12-01 14:00"), Groups: all, Note: "请自带剪刀"}},
+		{"手工课 时间:明天 下午 2 点 到 4 点 地点:活动室 名额:人数不限",
+			publishSpec{Title: "手工课", StartsAt: at("2026-11-24 14:00"), EndsAt: at("2026-11-24 16:00"), Place: "活动室",
+				Deadline: at("2026-11-24 14:00"), Groups: all}},
+		{"讲座 时间:11.28 9:30 地点:活动室 名额:30",
+			publishSpec{Title: "讲座", StartsAt: at("2026-11-28 09:30"), Place: "活动室", Capacity: 30, Deadline: at("2026-11-28 09:30"), Groups: all}},
+		// 时间:每周六… is the 重复 field; a range in it sets the end.
+		{"太极拳 时间:每周六上午8点 地点:广场 名额:20",
+			publishSpec{Title: "太极拳", StartsAt: at("2026-11-28 08:00"), Place: "广场", Capacity: 20, Deadline: at("2026-11-28 08:00"),
+				Groups: all, Repeat: "0 8 * * 6", RepeatText: "每周六 08:00"}},
+		{"太极拳 时间:每周六8:00-9:30 地点:广场 名额:20",
+			publishSpec{Title: "太极拳", StartsAt: at("2026-11-28 08:00"), EndsAt: at("2026-11-28 09:30"), Place: "广场", Capacity: 20,
+				Deadline: at("2026-11-28 08:00"), Groups: all, Repeat: "0 8 * * 6", RepeatText: "每周六 08:00"}},
 	}
 	for _, tt := range tests {
 		got, err := parsePublish(tt.args, monday, cfg, testTimes)
@@ -102,7 +118,14 @@ func TestParsePublishErrors(t *testing.T) {
 		{"健康讲座 时间:下个月吧 地点:活动室 名额:30", "无法识别时间"},
 		{"健康讲座 时间:11月28日 9:30 名额:30", "地点"},
 		{"健康讲座 时间:11月28日 9:30 地点:活动室 名额:0", "名额应为"},
-		{"健康讲座 时间:11月28日 9:30 地点:活动室 名额:很多", "请写上名额"},
+		{"健康讲座 时间:11月28日 9:30 地点:活动室 名额:很多", "看不懂"},
+		{"健康讲座 时间:11月28日 9:30 地点:活动室 名额:-1", "看不懂"},
+		{"健康讲座 时间:12月1日 16:00-14:00 地点:活动室 名额:30", "不晚于开始时间"},
+		{"健康讲座 时间:12月1日 22:00-01:00 地点:活动室 名额:30", "跨过午夜"},
+		{"健康讲座 时间:12月1日(周三) 14:00 地点:活动室 名额:30", "不是周三"},
+		{"健康讲座 时间:11月28日 9:30 地点:活动室 名额:30 备注:" + strings.Repeat("请带身份证。", 334), "备注最多200个字（现在2004个字）"},
+		{"太极拳 时间:每周六上午9点 地点:广场 名额:20 每周日 重复", "只写一个"},
+		{"义诊 时间:每月31日 9:00 地点:卫生站 名额:50", "不是每个月都有31日"},
 		{"健康讲座 时间:11月28日 9:30 地点:活动室", "请写上名额"},
 		{"健康讲座 时间:11月28日 9:30 地点:活动室 名额:30 截止:11月29日", "不能晚于"},
 		{"健康讲座 时间:11月28日 9:30 地点:活动室 名额:30 截止:11月28日 10:00", "不能晚于"},
@@ -156,6 +179,8 @@ func TestParseSignupArgs(t *testing.T) {
 		{"1 明天来", "1 明天来", -1, true},
 		{"1 可以吗", "1 可以吗", -1, true},
 		{"的人好多啊", "的人好多啊", -1, true},
+		{"+1", "", 1, true}, // 报名+1: which activity is asked
+		{"我和老伴", "", 1, true},
 	}
 	for _, tt := range tests {
 		ref, extra, ok := words.parseSignupArgs(tt.args)

@@ -3,22 +3,24 @@ package signup
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
 	"linli"
 )
 
-// The check-in window: residents check in from checkinBefore the start
-// until checkinAfter it. Staff may record attendance any time after the
-// window opens.
-const (
-	checkinBefore = 30 * time.Minute
-	checkinAfter  = 3 * time.Hour
-)
+// The check-in window is the activity's (linli.Activity.CheckinWindow):
+// from linli.CheckinEarly before the start until its end (inclusive; an
+// activity without an end is taken to last linli.DefaultLength). Staff may record
+// attendance from the opening of the window until staffGrace after the
+// end (the paper list typed in after the event); a cancelled activity
+// takes no check-in from anyone.
+const staffGrace = 24 * time.Hour
 
 // checkIn handles 签到 [编号] (a resident, for themself) and
-// 签到 <编号> <名字…> (staff, for others).
+// 签到 <编号> <名字…> (staff, for others; a name without a sign-up is a
+// walk-in, 现场加入).
 func (h *Family) checkIn(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	idText, names, _ := strings.Cut(req.Args, " ")
@@ -49,25 +51,37 @@ func (h *Family) checkIn(ctx context.Context, req *linli.Request) error {
 			return err
 		}
 	}
-	opens, closes := a.StartsAt.Add(-checkinBefore), a.StartsAt.Add(checkinAfter)
-	window := textCheckinWindow(a, opens.Format("01-02 15:04"), closes.Format("15:04"))
+	opens, closes := a.CheckinWindow()
+	window := textCheckinWindow(a, opens, closes)
+	switch st := a.State(now); {
+	case st == linli.ActivityCancelled:
+		return linli.Errorf(linli.EConflict, "%s", textCheckinCancelled(a))
+	case st == linli.ActivityDraft:
+		return linli.Errorf(linli.EConflict, "%s", window)
+	}
 	if names = strings.TrimSpace(names); names != "" {
 		if !req.Msg.Role.IsStaff() {
 			return linli.Errorf(linli.EForbidden, "%s", textCheckinOthers)
 		}
-		if now.Before(opens) {
+		switch {
+		case now.Before(opens):
 			return linli.Errorf(linli.EConflict, "%s", window)
+		case now.After(closes.Add(staffGrace)):
+			return linli.Errorf(linli.EConflict, "%s", textCheckinLongOver(a, closes, staffGrace))
 		}
 		return h.staffCheckIn(req, a, names, now)
 	}
-	if now.Before(opens) || now.After(closes) {
+	switch {
+	case now.After(closes):
+		return linli.Errorf(linli.EConflict, "%s", textCheckinOver(a, opens, closes))
+	case now.Before(opens):
 		return linli.Errorf(linli.EConflict, "%s", window)
 	}
 	s, err := h.Activities.Signup(a.ID, req.Msg.Sender)
 	if err != nil && linli.ErrorCode(err) != linli.ENotFound {
 		return err
 	}
-	if s == nil || !s.Active() || (s.Status == linli.SignupWaitlisted && s.CheckedIn.IsZero() && a.Free() < s.PartySize) {
+	if s == nil || !s.Active() || (s.Status == linli.SignupWaitlisted && s.CheckedIn.IsZero() && !a.Fits(s.PartySize)) {
 		return linli.Errorf(linli.EConflict, "%s", textCheckinNotConfirmed(a, s))
 	}
 	got, err := h.Activities.CheckIn(a.ID, []string{req.Msg.Sender}, now)
@@ -93,7 +107,8 @@ func (h *Family) checkinCandidates(resident string, now time.Time) ([]linli.Acti
 		if err != nil {
 			return nil, err
 		}
-		if !now.Before(a.StartsAt.Add(-checkinBefore)) && !now.After(a.StartsAt.Add(checkinAfter)) {
+		opens, closes := a.CheckinWindow()
+		if a.State(now) != linli.ActivityCancelled && !now.Before(opens) && !now.After(closes) {
 			out = append(out, *a)
 		}
 	}
@@ -110,14 +125,14 @@ func (h *Family) staffCheckIn(req *linli.Request, a *linli.Activity, names strin
 	if err != nil {
 		return err
 	}
-	var found, missing, done []string
+	var found, missing, done, walkIns []string
 	for _, n := range nameSep.Split(names, -1) {
 		if n == "" {
 			continue
 		}
 		if r := h.matchSignup(n, signups); r != "" {
 			found = append(found, r)
-		} else {
+		} else if !slices.Contains(missing, n) {
 			missing = append(missing, n)
 		}
 	}
@@ -132,7 +147,14 @@ func (h *Family) staffCheckIn(req *linli.Request, a *linli.Activity, names strin
 	for _, s := range checked {
 		done = append(done, s.Resident+checkinNote(before[s.Resident], s))
 	}
-	return req.Reply(textStaffCheckin(done, missing))
+	for _, n := range missing { // came without signing up: 现场加入
+		s, err := h.Activities.WalkIn(a.ID, n, now)
+		if err != nil {
+			return err
+		}
+		walkIns = append(walkIns, n+walkInNote(&s))
+	}
+	return req.Reply(textStaffCheckin(done, walkIns))
 }
 
 // matchSignup finds the one sign-up (not cancelled) that name designates:

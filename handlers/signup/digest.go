@@ -18,7 +18,7 @@ func (h *Family) DigestSection(now time.Time) (string, []string, error) {
 	var lines []string
 	for _, a := range acts {
 		ay, am, ad := a.StartsAt.In(loc).Date()
-		if a.Status == linli.ActivityCancelled || ay != y || am != m || ad != d {
+		if st := a.State(now); st == linli.ActivityCancelled || st == linli.ActivityDraft || ay != y || am != m || ad != d {
 			continue
 		}
 		lines = append(lines, textDigestActivity(a.ID, a.Title, a.StartsAt.In(loc).Format("15:04"), a.Place, a.Taken, a.Capacity, a.Waiting))

@@ -15,8 +15,8 @@ var (
 		linli.ActivityOpen:      "报名中",
 		linli.ActivityClosed:    "报名已截止",
 		linli.ActivityCancelled: "已取消",
-		"over":                  "已结束",
-		"draft":                 "草稿",
+		linli.ActivityOver:      "已结束",
+		linli.ActivityDraft:     "草稿",
 	}
 	signupStatusWords = map[string]string{
 		linli.SignupConfirmed:  "已报名",
@@ -60,12 +60,14 @@ func (h *Family) exportActivitiesCommand(ctx context.Context, req *linli.Request
 	return req.ReplyPrivate(textActivitiesExportCaption(len(t.Rows)), &linli.Media{Name: name, Kind: linli.MediaFile, Data: data})
 }
 
-// exportActivities lists activities (DESIGN.md `linli export activities`).
+// exportActivities lists activities (DESIGN.md `linli export
+// activities`): status is the activity's state now (over once it ended).
 func (h *Family) exportActivities() (*linli.Table, error) {
 	list, err := h.Activities.Activities()
 	if err != nil {
 		return nil, err
 	}
+	now := h.now()
 	t := &linli.Table{Kind: "activities", Title: "活动",
 		Columns: []linli.Column{
 			{Key: "id", Title: "编号"},
@@ -83,10 +85,16 @@ func (h *Family) exportActivities() (*linli.Table, error) {
 			{Key: "created_at", Title: "发布时间"},
 			{Key: "prev_id"},
 			{Title: "上一期编号"},
+			{Key: "ends_at", Title: "结束时间"},
+			{Key: "note", Title: "备注"},
 		}}
 	for _, a := range list {
-		t.Rows = append(t.Rows, []any{a.ID, a.Title, a.StartsAt, a.Place, a.Capacity, a.Deadline, a.Status,
-			a.Groups, a.RepeatText, a.Taken, a.Waiting, a.CreatedBy, a.CreatedAt, a.PrevID, blankZero(a.PrevID)})
+		var ends any
+		if !a.EndsAt.IsZero() {
+			ends = a.EndsAt
+		}
+		t.Rows = append(t.Rows, []any{a.ID, a.Title, a.StartsAt, a.Place, a.Capacity, a.Deadline, a.State(now),
+			a.Groups, a.RepeatText, a.Taken, a.Waiting, a.CreatedBy, a.CreatedAt, a.PrevID, blankZero(a.PrevID), ends, a.Note})
 	}
 	return t, nil
 }
@@ -116,13 +124,14 @@ func (h *Family) exportSignups() (*linli.Table, error) {
 		},
 		Count: h.Activities.CountSignups}
 	row := make([]any, len(t.Columns))
+	now := h.now()
 	t.Each = func(yield func([]any) error) error {
 		return h.Activities.EachSignup(func(a *linli.Activity, s *linli.Signup) error {
 			var in any
 			if !s.CheckedIn.IsZero() {
 				in = s.CheckedIn
 			}
-			row = append(row[:0], s.ActivityID, a.Title, a.Status, s.Resident, s.Household, s.PartySize, s.Status, s.CreatedAt,
+			row = append(row[:0], s.ActivityID, a.Title, a.State(now), s.Resident, s.Household, s.PartySize, s.Status, s.CreatedAt,
 				s.Position, blankZero(s.Position), in, s.Group, s.Source, s.Entry, s.UpdatedAt, s.WalkIn)
 			return yield(row)
 		})
@@ -173,7 +182,7 @@ func (h *Family) roster(a *linli.Activity) (*linli.Table, rosterCounts, error) {
 	if err != nil {
 		return nil, n, err
 	}
-	t := &linli.Table{Kind: "报名表", Title: textRosterTitle(a),
+	t := &linli.Table{Kind: "报名表", Title: textRosterTitle(a, a.State(h.now())),
 		Columns: []linli.Column{{Title: "名字"}, {Title: "户号"}, {Title: "人数"}, {Title: "状态"}, {Title: "报名时间"},
 			{Title: "签到"}, {Title: "候补顺位"}, {Title: "接龙"}}}
 	for _, status := range []string{linli.SignupConfirmed, linli.SignupWaitlisted, linli.SignupCancelled} {

@@ -68,10 +68,19 @@ func (h *Family) jielong(ctx context.Context, req *linli.Request) error {
 			unrecorded = append(unrecorded, e.Text)
 		}
 	}
-	if len(unrecorded) == 0 && sameEntries(post.Entries, jl.here) && (!changed || a.Waiting == 0) {
+	speaks := len(unrecorded) == 0 && sameEntries(post.Entries, jl.here) && (!changed || a.Waiting == 0)
+	if group := h.groupOf(req.Msg); group != "" {
+		// A burst of reposts gets one list, as the latest post leaves it.
+		edit := func(p *actJob) { p.List, p.Unrecorded = !speaks, unrecorded }
+		if speaks {
+			return h.amendPending(a, group, now, edit)
+		}
+		return h.gather(a, group, now, edit)
+	}
+	if speaks {
 		return nil // the list speaks for itself
 	}
-	return h.Out.Send(linli.Outgoing{To: req.Msg.Chat(), Text: jielongList(a, jl, unrecorded)})
+	return h.Out.Send(linli.Outgoing{To: req.Msg.Chat(), Text: h.jielongText(a, jl, unrecorded), Alone: true})
 }
 
 // applyJielong makes the poster's change: a new line naming the poster or
@@ -111,9 +120,9 @@ func (h *Family) applyJielong(req *linli.Request, a *linli.Activity, post jielon
 	if err != nil {
 		return false, "", "", err
 	}
-	h.notifyPromoted(h.local(&res.Activity), res.Promoted)
+	h.notifyPromoted(h.local(&res.Activity), res.Promoted, roomCancelled)
 	if res.Outcome == linli.CancelTooLate {
-		return false, textTooLateToCancel(a), "", nil
+		return false, textTooLateToCancel(a, now), "", nil
 	}
 	return res.Outcome == linli.CancelDone, "", "", nil
 }
@@ -139,14 +148,14 @@ func (h *Family) jielongSignUp(req *linli.Request, a *linli.Activity, e jielongE
 		return false, "", err
 	}
 	got := h.local(&res.Activity)
-	h.notifyPromoted(got, res.Promoted)
+	h.notifyPromoted(got, res.Promoted, roomFreed)
 	switch res.Outcome {
 	case linli.SignupAdded, linli.SignupUpdated:
 		return true, "", nil
 	case linli.SignupNoRoom:
 		return false, textNoRoom(got, &res.Signup, party), nil
 	case linli.SignupClosed:
-		return false, textClosed(got), nil
+		return false, textClosed(got, now), nil
 	}
 	return false, "", nil
 }
@@ -178,7 +187,7 @@ func (h *Family) jielongActivity(desc string, now time.Time, keep func(*linli.Ac
 	var best *linli.Activity
 	for i := range all {
 		a := &all[i]
-		if a.Status == linli.ActivityCancelled || !a.StartsAt.After(now) || (keep != nil && !keep(a)) {
+		if st := a.State(now); st == linli.ActivityCancelled || st == linli.ActivityDraft || a.Started(now) || (keep != nil && !keep(a)) {
 			continue
 		}
 		if len(matchTitle(desc, []linli.Activity{*a})) == 1 && (best == nil || len(a.Title) > len(best.Title)) {
@@ -205,13 +214,34 @@ func sameEntries(entries []jielongEntry, signups []linli.Signup) bool {
 	return true
 }
 
+// jielongText is the authoritative 接龙 of one chat to post: the list, or,
+// when it would not fit in one message (the outbox would cut it, and a cut
+// list cannot be copied on), what it says in short.
+func (h *Family) jielongText(a *linli.Activity, jl *jielongView, unrecorded []string) string {
+	if list := jielongList(a, jl, unrecorded); len([]rune(list)) <= h.pageLimit() {
+		return list
+	}
+	n, waitFrom := 0, 0
+	for i := range jl.here {
+		if jl.here[i].Status == linli.SignupWaitlisted && waitFrom == 0 {
+			waitFrom = n + 1
+		}
+		n++
+	}
+	s := textJielongLong(a, n) + "\n" + textJielongWaitFrom(a, waitFrom, jl.elsewhere())
+	if len(unrecorded) > 0 {
+		s += "\n" + textJielongUnrecorded(a, unrecorded)
+	}
+	return s
+}
+
 // jielongList renders the authoritative 接龙 of one chat: its confirmed
 // sign-ups in order, then its waitlist, so that people can copy it and add
 // their line; sign-ups made elsewhere are only counted. unrecorded names the
 // lines of the post that nobody's sign-up stands behind.
 func jielongList(a *linli.Activity, jl *jielongView, unrecorded []string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "#接龙\n%s%s %s\n例 3-502 张阿姨 +1", actName(a), zhtime.Format(a.StartsAt), a.Place)
+	fmt.Fprintf(&b, "#接龙\n%s%s %s\n例 3-502 张阿姨 +1", actName(a), zhtime.FormatSpan(a.StartsAt, a.EndsAt), a.Place)
 	n, waitFrom := 0, 0
 	for _, status := range []string{linli.SignupConfirmed, linli.SignupWaitlisted} {
 		for i := range jl.here {

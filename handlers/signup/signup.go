@@ -8,7 +8,9 @@ import (
 	"linli"
 )
 
-// signup handles 报名 <编号|名称> [+N].
+// signup handles 报名 <编号|名称> [+N]. In a residents' group the answer
+// to a sign-up, a change of party size or a repeated 报名 is gathered with
+// the others of the moment (gather) and sent as one message.
 func (h *Family) signup(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	ref, extra, ok := h.parseSignupArgs(req.Args)
@@ -32,18 +34,23 @@ func (h *Family) signup(ctx context.Context, req *linli.Request) error {
 	if why := h.signupRefusal(a, req.Msg); why != "" {
 		return linli.Errorf(linli.EForbidden, "%s", why)
 	}
+	old, err := h.Activities.Signup(a.ID, req.Msg.Sender)
+	if err != nil && linli.ErrorCode(err) != linli.ENotFound {
+		return err
+	}
 	party := extra + 1
 	if extra < 0 { // no +N: keep the party of an existing sign-up
 		party = 1
-		if s, err := h.Activities.Signup(a.ID, req.Msg.Sender); err == nil && s.Active() {
-			party = s.PartySize
+		if old != nil && old.Active() {
+			party = old.PartySize
 		}
 	}
-	inGroup := !req.Msg.Private() && h.Config.Served(req.Msg.Group)
+	group := h.groupOf(req.Msg)
+	gathered := group != "" && (old == nil || !old.Active() || old.Group == group)
 	res, err := h.Activities.SignUp(linli.SignupRequest{
 		ActivityID: a.ID, Resident: req.Msg.Sender, Household: req.Msg.Resident.Household,
-		PartySize: party, Group: h.groupOf(req.Msg), Source: linli.SourceCommand,
-		Acked: !inGroup, Now: now,
+		PartySize: party, Group: group, Source: linli.SourceCommand,
+		Acked: !gathered, Now: now,
 	})
 	if err != nil {
 		return err
@@ -51,20 +58,25 @@ func (h *Family) signup(ctx context.Context, req *linli.Request) error {
 	a = h.local(&res.Activity)
 	switch res.Outcome {
 	case linli.SignupAdded:
-		if inGroup { // told together with the others who sign up now (ackLater)
-			return h.ackLater(a, req.Msg.Group, now)
+		if gathered { // told together with the others who sign up now
+			return h.gather(a, group, now, nil)
 		}
 		return req.Reply(textSignedUp(a, &res.Signup))
 	case linli.SignupUpdated:
-		err := req.Reply(textSignupUpdated(a, &res.Signup))
-		h.notifyPromoted(a, res.Promoted)
-		return err
+		h.notifyPromoted(a, res.Promoted, roomFreed)
+		if gathered {
+			return h.gather(a, group, now, nil)
+		}
+		return req.Reply(textSignupUpdated(a, &res.Signup))
 	case linli.SignupUnchanged:
+		if gathered && !res.Signup.Acked {
+			return h.gather(a, group, now, nil)
+		}
 		return linli.Errorf(linli.EConflict, "%s", textAlreadySignedUp(a, &res.Signup))
 	case linli.SignupNoRoom:
 		return linli.Errorf(linli.EConflict, "%s", textNoRoom(a, &res.Signup, party))
 	}
-	return linli.Errorf(linli.EConflict, "%s", textClosed(a))
+	return linli.Errorf(linli.EConflict, "%s", textClosed(a, now))
 }
 
 // cancelSignup handles 取消报名 [编号]; without a number it cancels the
@@ -97,6 +109,9 @@ func (h *Family) cancelSignup(ctx context.Context, req *linli.Request) error {
 		if a, err = h.activity(id); err != nil {
 			return err
 		}
+		if a.State(now) == linli.ActivityCancelled {
+			return linli.Errorf(linli.EConflict, "%s", textCancelOfCancelled(a))
+		}
 		if less > 0 {
 			return h.reduceParty(req, a, less, now)
 		}
@@ -104,7 +119,8 @@ func (h *Family) cancelSignup(ctx context.Context, req *linli.Request) error {
 	return h.cancelWhole(req, a, now)
 }
 
-// cancelWhole cancels the sender's sign-up for a.
+// cancelWhole cancels the sender's sign-up for a. In the group they signed
+// up in, the answer is gathered like sign-ups.
 func (h *Family) cancelWhole(req *linli.Request, a *linli.Activity, now time.Time) error {
 	res, err := h.Activities.CancelSignup(a.ID, req.Msg.Sender, now)
 	if err != nil {
@@ -115,12 +131,19 @@ func (h *Family) cancelWhole(req *linli.Request, a *linli.Activity, now time.Tim
 	case linli.CancelNotSignedUp:
 		return linli.Errorf(linli.EConflict, "%s", textNotSignedUp(a))
 	case linli.CancelTooLate:
-		return linli.Errorf(linli.EConflict, "%s", textTooLateToCancel(a))
+		return linli.Errorf(linli.EConflict, "%s", textTooLateToCancel(a, now))
+	}
+	if g := h.groupOf(req.Msg); g != "" && res.Signup.Group == g {
+		h.notifyPromoted(a, res.Promoted, roomCancelled)
+		if err := h.Activities.MarkUntold(a.ID, req.Msg.Sender, linli.ChangeCancelled); err != nil {
+			return err
+		}
+		return h.gather(a, g, now, nil)
 	}
 	if err := req.Reply(textSignupCancelled(a)); err != nil {
 		return err
 	}
-	h.notifyPromoted(a, res.Promoted)
+	h.notifyPromoted(a, res.Promoted, roomCancelled)
 	return nil
 }
 
@@ -226,7 +249,7 @@ func (h *Family) mySignupList(resident string, now time.Time) ([]mySignup, error
 		if err != nil {
 			return nil, err
 		}
-		if a.Status != linli.ActivityCancelled && a.StartsAt.After(now) {
+		if st := a.State(now); st != linli.ActivityCancelled && st != linli.ActivityDraft && !a.Started(now) {
 			out = append(out, mySignup{s: s, act: *a})
 		}
 	}

@@ -43,9 +43,11 @@ func (h *Family) reduceParty(req *linli.Request, a *linli.Activity, less int, no
 		req.Offer("取消报名 " + strconv.FormatUint(a.ID, 10))
 		return req.Reply(textReduceAll(a, s.PartySize))
 	}
+	group := h.groupOf(req.Msg)
+	gathered := group != "" && s.Group == group
 	res, err := h.Activities.SignUp(linli.SignupRequest{
 		ActivityID: a.ID, Resident: req.Msg.Sender, Household: s.Household,
-		PartySize: s.PartySize - less, Group: s.Group, Source: s.Source, Acked: true, Now: now,
+		PartySize: s.PartySize - less, Group: s.Group, Source: s.Source, Acked: !gathered, Now: now,
 	})
 	if err != nil {
 		return err
@@ -53,11 +55,13 @@ func (h *Family) reduceParty(req *linli.Request, a *linli.Activity, less int, no
 	a = h.local(&res.Activity)
 	switch res.Outcome {
 	case linli.SignupUpdated:
-		err := req.Reply(textPartyReduced(a, &res.Signup))
-		h.notifyPromoted(a, res.Promoted)
-		return err
+		h.notifyPromoted(a, res.Promoted, roomFreed)
+		if gathered {
+			return h.gather(a, group, now, nil)
+		}
+		return req.Reply(textPartyReduced(a, &res.Signup))
 	case linli.SignupClosed:
-		return linli.Errorf(linli.EConflict, "%s", textTooLateToCancel(a))
+		return linli.Errorf(linli.EConflict, "%s", textTooLateToCancel(a, now))
 	}
 	return linli.Errorf(linli.EConflict, "%s", textAlreadySignedUp(a, &res.Signup))
 }

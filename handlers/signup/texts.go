@@ -13,35 +13,48 @@ import (
 // Texts of the activity and sign-up commands.
 
 const (
-	textPublishExample        = "发布活动 健康讲座 时间:11月28日 9:30 地点:社区活动室 名额:30"
-	textPublishUsage          = "请按这个格式发布活动：发布活动 <标题> 时间:<时间> 地点:<地点> 名额:<人数> [截止:<时间>] [群:<群名|全部>] [每周六 重复]\n例如：" + textPublishExample
-	textSignupUsage           = "请发送「报名 活动编号」，带家人加人数，例如：报名 1、报名 1 +1、报名 1 我和老伴。发送「活动」查看活动编号。"
-	textSignupCancelUsage     = "请发送「取消报名 活动编号」，例如：取消报名 1；只少去几人请加人数，例如：取消报名 1 +1（少1人）。发送「我的报名」查看您的报名。"
-	textModifyUsage           = "请按这个格式修改活动，只写要改的项：修改活动 <编号> [时间:<时间>] [地点:<地点>] [名额:<人数>] [截止:<时间>] [群:<群名|全部>] [标题:<标题>]\n例如：修改活动 1 时间:11月29日 9:30 地点:2期活动室"
-	textCheckinUsage          = "请发送「签到 活动编号」，例如：签到 1。社工代签到：签到 1 张阿姨 王叔。"
-	textExportUsage           = "请发送「导出 报名 活动编号」，例如：导出 报名 1。"
-	textExportActivitiesUsage = "请发送「导出 活动」获取全部活动；一个活动的报名表请发送「导出 报名 活动编号」，例如：导出 报名 1。"
-	textCancelActUsage        = "请发送「取消活动 活动编号」，例如：取消活动 1。重复的活动只取消这一次；要连以后的一起停掉，发「取消活动 1 全部」。"
-	textBadParty              = "人数请写成 +N（N 为 0 到 10 的家人数）或共几人，例如：报名 1 +1 或 报名 1 2人，都表示您和1位家人共2人。"
-	textNoOpen                = "目前没有可报名的活动。"
-	textNoOpenIntent          = "目前没有可报名的活动。如果是要反映问题，请发「随手拍」加上问题和位置，例如：随手拍 3号楼门口路灯不亮。"
-	textNoMine                = "您目前没有报名的活动。发送「活动」查看可报名的活动。"
-	textCheckinOthers         = "替别人签到是社工的功能。您自己签到请发「签到 活动编号」，例如：签到 1。"
-	textWaitNote              = "有人取消时会按顺序递补并通知您。"
+	textPublishExample    = "发布活动 健康讲座 时间:11月28日 9:30 地点:社区活动室 名额:30"
+	textPublishUsage      = "请按这个格式发布活动：发布活动 <标题> 时间:<时间或时间段> 地点:<地点> 名额:<人数|不限> [截止:<时间>] [群:<群名|全部>] [备注:<说明>] [每周六 重复]\n例如：" + textPublishExample + "；时间段写 时间:12月1日 14:00-16:00"
+	textSignupUsage       = "请发送「报名 活动编号」，带家人加人数，例如：报名 1、报名 1 +1、报名 1 我和老伴。发送「活动」查看活动编号。"
+	textSignupCancelUsage = "请发送「取消报名 活动编号」，例如：取消报名 1；只少去几人请加人数，例如：取消报名 1 +1（少1人）。发送「我的报名」查看您的报名。"
+	textModifyUsage       = "请按这个格式修改活动，只写要改的项：修改活动 <编号> [时间:<时间>] [地点:<地点>] [名额:<人数|不限>] [截止:<时间>] [群:<群名|全部>] [标题:<标题>] [备注:<说明>]\n例如：修改活动 1 时间:11月29日 9:30-11:00 地点:2期活动室"
+	textCheckinUsage      = "请发送「签到 活动编号」，例如：签到 1。社工代签到：签到 1 张阿姨 王叔（没报名的记为现场加入）。"
+	textExportUsage       = "请发送「导出 报名 活动编号」，例如：导出 报名 1。"
+	textCancelActUsage    = "请发送「取消活动 活动编号」，例如：取消活动 1。重复的活动只取消这一次；要连以后的一起停掉，发「取消活动 1 全部」。"
+	textBadParty          = "人数请写成 +N（N 为 0 到 10 的家人数）或共几人，例如：报名 1 +1 或 报名 1 2人，都表示您和1位家人共2人。"
+	textNoOpen            = "目前没有可报名的活动。"
+	textNoOpenIntent      = "目前没有可报名的活动。如果是要反映问题，请发「随手拍」加上问题和位置，例如：随手拍 3号楼门口路灯不亮。"
+	textNoMine            = "您目前没有报名的活动。发送「活动」查看可报名的活动。"
+	textCheckinOthers     = "替别人签到是社工的功能。您自己签到请发「签到 活动编号」，例如：签到 1。"
+	textWaitNote          = "有人取消时会按顺序递补并通知您。"
 )
+
+// offerLimit names how long the bot waits for a 是 (linli.OfferTTL).
+var offerLimit = strconv.Itoa(int(linli.OfferTTL/time.Minute)) + "分钟内"
 
 // actName is how every reply names an activity: 活动1「健康讲座」.
 func actName(a *linli.Activity) string { return fmt.Sprintf("活动%d「%s」", a.ID, a.Title) }
 
 // activityLine renders the usual one-line description of an activity.
 func activityLine(a *linli.Activity) string {
-	return fmt.Sprintf("%s%s %s", actName(a), zhtime.Format(a.StartsAt), a.Place)
+	return fmt.Sprintf("%s%s %s", actName(a), spanText(a), a.Place)
+}
+
+// capacityText renders the seats of a: "名额30人", "名额不限".
+func capacityText(a *linli.Activity) string {
+	if a.Unlimited() {
+		return "名额不限"
+	}
+	return fmt.Sprintf("名额%d人", a.Capacity)
 }
 
 // seatsText renders "已报28/30人", "名额已满，候补3人" or, when a waitlisted
-// party does not fit in the seats left, "已报29/30人，候补1人".
+// party does not fit in the seats left, "已报29/30人，候补1人"; without a
+// cap, "已报28人（名额不限）".
 func seatsText(a *linli.Activity) string {
 	switch {
+	case a.Unlimited():
+		return fmt.Sprintf("已报%d人（名额不限）", a.Taken)
 	case a.Waiting == 0:
 		return fmt.Sprintf("已报%d/%d人", a.Taken, a.Capacity)
 	case a.Free() > 0:
@@ -50,27 +63,45 @@ func seatsText(a *linli.Activity) string {
 	return fmt.Sprintf("名额已满，候补%d人", a.Waiting)
 }
 
-// invitesSignups reports whether a may ask for more sign-ups: it is open,
-// has free seats and nobody is waiting for them.
-func invitesSignups(a *linli.Activity) bool {
-	return a.Status == linli.ActivityOpen && a.Free() > 0 && a.Waiting == 0
+// invitesSignups reports whether a may ask for more sign-ups at now: it is
+// open, has free seats and nobody is waiting for them.
+func invitesSignups(a *linli.Activity, now time.Time) bool {
+	return a.SignupOpen(now) && a.Free() > 0 && a.Waiting == 0
 }
 
-func textAnnounce(a *linli.Activity, updated bool) string {
+// textAnnounce is the card of a in its groups, at now: it invites sign-ups
+// only while sign-up is open.
+func textAnnounce(a *linli.Activity, updated bool, now time.Time) string {
 	head := "【活动报名】"
 	if updated {
 		head = "【活动更新】"
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s%s\n时间：%s\n地点：%s\n名额：%d人", head, actName(a), zhtime.Format(a.StartsAt), a.Place, a.Capacity)
+	seats := fmt.Sprintf("%d人", a.Capacity)
+	if a.Unlimited() {
+		seats = "不限"
+	}
+	fmt.Fprintf(&b, "%s%s\n时间：%s\n地点：%s\n名额：%s", head, actName(a), spanText(a), a.Place, seats)
 	if !a.Deadline.Equal(a.StartsAt) {
 		fmt.Fprintf(&b, "，报名截止：%s", zhtime.Format(a.Deadline))
 	}
 	if a.RepeatText != "" {
 		fmt.Fprintf(&b, "\n%s举行，每次单独报名", a.RepeatText)
 	}
+	if a.Note != "" {
+		fmt.Fprintf(&b, "\n备注：%s", a.Note)
+	}
+	if !a.SignupOpen(now) {
+		fmt.Fprintf(&b, "\n报名已截止（%s）。已报名的居民不能参加请发「取消报名 %d」。", seatsText(a), a.ID)
+		return b.String()
+	}
 	fmt.Fprintf(&b, "\n报名请发「报名 %d」，带家人请加人数，如「报名 %d +1」；取消发「取消报名 %d」。", a.ID, a.ID, a.ID)
 	return b.String()
+}
+
+// textRepublishedSame answers a 发布活动 that says nothing new about a.
+func textRepublishedSame(a *linli.Activity) string {
+	return fmt.Sprintf("%s已经发布过了，内容没有变化，没有再发一遍。要修改请发「修改活动 %d 时间:… 地点:… 名额:…」。", actName(a), a.ID)
 }
 
 // textPublished answers the staff member who published a; namesake is
@@ -84,7 +115,11 @@ func textPublished(a *linli.Activity, updated bool, namesake *linli.Activity) st
 	if a.Deadline.Equal(a.StartsAt) {
 		deadline = "开始时"
 	}
-	s := fmt.Sprintf("%s%s：%s开始，%s截止报名，名额%d人", verb, actName(a), zhtime.Format(a.StartsAt), deadline, a.Capacity)
+	when := zhtime.Format(a.StartsAt) + "开始"
+	if !a.EndsAt.IsZero() {
+		when = spanText(a)
+	}
+	s := fmt.Sprintf("%s%s：%s，%s截止报名，%s", verb, actName(a), when, deadline, capacityText(a))
 	if a.RepeatText != "" {
 		s += fmt.Sprintf("，%s重复", a.RepeatText)
 	}
@@ -105,27 +140,56 @@ func textOpenList(list []linli.Activity) string {
 	return b.String()
 }
 
-// textActivityDetail describes a; refusal, if any, says why the asker
-// cannot sign up for it.
-func textActivityDetail(a *linli.Activity, refusal string) string {
+// textActivityList lists the activities open for sign-up and, for staff,
+// those closed for sign-up but not over.
+func textActivityList(open, closed []linli.Activity, now time.Time) string {
+	var parts []string
+	if len(open) > 0 {
+		parts = append(parts, textOpenList(open))
+	}
+	if len(closed) > 0 {
+		var b strings.Builder
+		b.WriteString("报名已截止、还没结束的活动：")
+		for i := range closed {
+			fmt.Fprintf(&b, "\n%s，%s", activityLine(&closed[i]), seatsText(&closed[i]))
+			if closed[i].Started(now) {
+				b.WriteString("，进行中")
+			}
+		}
+		parts = append(parts, b.String())
+	}
+	return strings.Join(parts, "\n")
+}
+
+// textActivityDetail describes a at now; refusal, if any, says why the
+// asker cannot sign up for it.
+func textActivityDetail(a *linli.Activity, refusal string, now time.Time) string {
 	s := fmt.Sprintf("%s\n%s", activityLine(a), seatsText(a))
-	switch {
-	case a.Status == linli.ActivityOpen && refusal != "":
+	if a.Note != "" {
+		s = fmt.Sprintf("%s\n备注：%s\n%s", activityLine(a), a.Note, seatsText(a))
+	}
+	switch open := a.SignupOpen(now); {
+	case open && refusal != "":
 		s += fmt.Sprintf("，报名截止 %s。%s", zhtime.Format(a.Deadline), refusal)
-	case a.Status == linli.ActivityOpen:
+	case open:
 		s += fmt.Sprintf("，报名截止 %s。报名请发「报名 %d」。", zhtime.Format(a.Deadline), a.ID)
 	default:
-		s += "，" + statusText(a.Status) + "。"
+		s += "，" + statusText(a.State(now)) + "。"
 	}
 	return s
 }
 
-func statusText(status string) string {
-	switch status {
+// statusText names a state of an activity as people say it.
+func statusText(state string) string {
+	switch state {
 	case linli.ActivityClosed:
 		return "报名已截止"
+	case linli.ActivityOver:
+		return "活动已结束"
 	case linli.ActivityCancelled:
 		return "活动已取消"
+	case linli.ActivityDraft:
+		return "还没发布"
 	}
 	return "可报名"
 }
@@ -135,7 +199,7 @@ func rosterStatusText(s *linli.Signup) string {
 	switch {
 	case s.Status == linli.SignupConfirmed:
 		return "已报名"
-	case s.WalkIn:
+	case s.WalkIn, s.Source == linli.SourceWalkIn:
 		return "现场加入"
 	case s.Status == linli.SignupWaitlisted:
 		return "候补"
@@ -180,21 +244,30 @@ func cancelCmd(a *linli.Activity) string { return fmt.Sprintf("取消报名 %d",
 // textConfirmSignup asks whether the sender means to sign up for a; its
 // yes is signupCmd(a, party).
 func textConfirmSignup(a *linli.Activity, party int) string {
-	return fmt.Sprintf("您是要报名%s（%s）吗？回复「是」或「%s」即可。", actName(a), zhtime.Format(a.StartsAt), signupCmd(a, party))
+	return fmt.Sprintf("您是要报名%s（%s）吗？%s回复「是」或「%s」即可。", actName(a), spanText(a), offerLimit, signupCmd(a, party))
 }
 
 // textConfirmCancel asks whether the sender means to cancel; its yes is
 // cancelCmd(a).
 func textConfirmCancel(a *linli.Activity) string {
-	return fmt.Sprintf("您是要取消%s的报名吗？回复「是」或「%s」即可。", actName(a), cancelCmd(a))
+	return fmt.Sprintf("您是要取消%s的报名吗？%s回复「是」或「%s」即可。", actName(a), offerLimit, cancelCmd(a))
 }
 
 func textSignedUp(a *linli.Activity, s *linli.Signup) string {
 	if s.Status == linli.SignupWaitlisted {
-		return fmt.Sprintf("%s名额已满，您已进入候补第%d位（%d人）。%s", actName(a), s.Position, s.PartySize, textWaitNote)
+		return fmt.Sprintf("%s%s，您已进入候补第%d位（%d人）。%s", actName(a), noRoomText(a, s.PartySize), s.Position, s.PartySize, textWaitNote)
 	}
 	return fmt.Sprintf("报名成功！%s%s，%s，共%d人。目前%s。取消请发「取消报名 %d」。",
-		actName(a), zhtime.Format(a.StartsAt), a.Place, s.PartySize, seatsText(a), a.ID)
+		actName(a), spanText(a), a.Place, s.PartySize, seatsText(a), a.ID)
+}
+
+// noRoomText says why a party of party people is waitlisted: "名额已满", or
+// "只剩1个名额，不够2人" (never "名额已满" beside "已报2/3人").
+func noRoomText(a *linli.Activity, party int) string {
+	if f := a.Free(); f > 0 {
+		return fmt.Sprintf("只剩%d个名额，不够%d人", f, party)
+	}
+	return "名额已满"
 }
 
 func textSignupUpdated(a *linli.Activity, s *linli.Signup) string {
@@ -206,27 +279,38 @@ func textSignupUpdated(a *linli.Activity, s *linli.Signup) string {
 }
 
 func textAlreadySignedUp(a *linli.Activity, s *linli.Signup) string {
-	state := "已报名"
 	if s.Status == linli.SignupWaitlisted {
-		state = fmt.Sprintf("在候补第%d位", s.Position)
+		return fmt.Sprintf("您已在%s的候补名单中（第%d位，%d人），无需重复报名。改人数请发「报名 %d +N」，取消请发「取消报名 %d」。",
+			actName(a), s.Position, s.PartySize, a.ID, a.ID)
 	}
-	return fmt.Sprintf("您%s%s（%d人），无需重复报名。改人数请发「报名 %d +N」，取消请发「取消报名 %d」。",
-		state, actName(a), s.PartySize, a.ID, a.ID)
+	return fmt.Sprintf("您已报名%s（%d人），无需重复报名。改人数请发「报名 %d +N」，取消请发「取消报名 %d」。",
+		actName(a), s.PartySize, a.ID, a.ID)
 }
 
 func textNoRoom(a *linli.Activity, s *linli.Signup, want int) string {
 	left := "名额已满"
-	if a.Free() > 0 {
-		left = fmt.Sprintf("只剩%d个名额", a.Free())
+	if f := a.Free(); f > 0 {
+		left = fmt.Sprintf("只剩%d个名额", f)
 	}
 	return fmt.Sprintf("%s%s，无法改为%d人；您原来的报名（%d人）保留不变。", actName(a), left, want, s.PartySize)
 }
 
-func textClosed(a *linli.Activity) string {
-	if a.Status == linli.ActivityCancelled {
+// textClosed refuses a sign-up for a at now: cancelled, over, or closed.
+func textClosed(a *linli.Activity, now time.Time) string {
+	switch a.State(now) {
+	case linli.ActivityCancelled:
 		return fmt.Sprintf("%s已取消，不能报名了。发送「活动」查看其他活动。", actName(a))
+	case linli.ActivityOver:
+		return fmt.Sprintf("%s已经结束了（%s），不能报名了。发送「活动」查看其他活动。", actName(a), spanText(a))
+	case linli.ActivityDraft:
+		return fmt.Sprintf("%s还没发布，暂时不能报名。", actName(a))
 	}
 	return fmt.Sprintf("%s报名已截止（%s）。发送「活动」查看其他活动。", actName(a), zhtime.Format(a.Deadline))
+}
+
+// textCancelOfCancelled answers 取消报名 of an activity called off.
+func textCancelOfCancelled(a *linli.Activity) string {
+	return fmt.Sprintf("%s已经取消了，报名也随之取消，不用再取消。发送「活动」查看其他活动。", actName(a))
 }
 
 func textSignupCancelled(a *linli.Activity) string {
@@ -242,20 +326,25 @@ func textPartyReduced(a *linli.Activity, s *linli.Signup) string {
 }
 
 func textReduceAll(a *linli.Activity, party int) string {
-	return fmt.Sprintf("您报名%s共%d人。要全部取消吗？回复「是」或「取消报名 %d」即可。", actName(a), party, a.ID)
+	return fmt.Sprintf("您报名%s共%d人。要全部取消吗？%s回复「是」或「取消报名 %d」即可。", actName(a), party, offerLimit, a.ID)
 }
 
 func textNotSignedUp(a *linli.Activity) string {
 	return fmt.Sprintf("您没有报名%s，无需取消。发送「我的报名」查看您的报名。", actName(a))
 }
 
-func textTooLateToCancel(a *linli.Activity) string {
+func textTooLateToCancel(a *linli.Activity, now time.Time) string {
+	if a.State(now) == linli.ActivityOver {
+		return fmt.Sprintf("%s已经结束了，不用取消报名。", actName(a))
+	}
 	return fmt.Sprintf("%s已经开始，不能取消报名了。", actName(a))
 }
 
-func textPromoted(a *linli.Activity, s *linli.Signup) string {
-	return fmt.Sprintf("好消息：%s有人取消，您已从候补转为正式报名（%d人）。时间：%s，地点：%s。不能参加请发「取消报名 %d」。",
-		actName(a), s.PartySize, zhtime.Format(a.StartsAt), a.Place, a.ID)
+// textPromoted tells a resident moved from the waitlist; room says why
+// seats came free (roomCancelled, roomRaised, roomFreed).
+func textPromoted(a *linli.Activity, s *linli.Signup, room string) string {
+	return fmt.Sprintf("好消息：%s%s，您已从候补转为正式报名（%d人）。时间：%s，地点：%s。不能参加请发「取消报名 %d」。",
+		actName(a), room, s.PartySize, spanText(a), a.Place, a.ID)
 }
 
 func textMine(lines []string) string {
@@ -271,9 +360,14 @@ func textMineLine(a *linli.Activity, s *linli.Signup) string {
 }
 
 // textAckConfirmed tells a group who signed up; families lists the
-// parties of more than one ("王叔 2人"), or is just "共2人" for one.
-func textAckConfirmed(a *linli.Activity, families []string) string {
-	s := fmt.Sprintf("报名成功：%s%s，%s", actName(a), zhtime.Format(a.StartsAt), a.Place)
+// parties of more than one ("王叔 2人"), or is just "共2人" for one. An
+// answer that goes out once the activity has started (after downtime)
+// says so.
+func textAckConfirmed(a *linli.Activity, families []string, now time.Time) string {
+	if a.Started(now) {
+		return fmt.Sprintf("已登记报名：%s已经开始（%s，%s），到场请发「签到 %d」。", actName(a), spanText(a), a.Place, a.ID)
+	}
+	s := fmt.Sprintf("报名成功：%s%s，%s", actName(a), spanText(a), a.Place)
 	switch {
 	case len(families) == 1 && strings.HasPrefix(families[0], "共"):
 		s += "，" + families[0]
@@ -299,152 +393,55 @@ func textAckWaitlisted(a *linli.Activity, positions []int) string {
 	default:
 		pos = fmt.Sprintf("第%d–%d位之间", positions[0], positions[n-1])
 	}
-	return fmt.Sprintf("%s名额已满，已进入候补（%s）。%s", actName(a), pos, textWaitNote)
-}
-
-// Texts of activity notices (reminders, cancellations, series), check-in,
-// rosters and 接龙 lists.
-
-// textReminder is sent before the start, at now.
-func textReminder(a *linli.Activity, people int, now time.Time) string {
-	s := fmt.Sprintf("【活动提醒】%s%s 在%s举行，还有%s开始。本群已报名%d人，请准时参加，到场请发「签到 %d」。",
-		actName(a), dayAndTime(a.StartsAt, now), a.Place, leadTimeText(a.StartsAt.Sub(now)), people, a.ID)
-	if invitesSignups(a) {
-		s += fmt.Sprintf("还有%d个名额，想参加请发「报名 %d」。", a.Free(), a.ID)
+	full := "名额已满"
+	if a.Free() > 0 {
+		full = "剩余名额不够"
 	}
-	return s
+	return fmt.Sprintf("%s%s，已进入候补（%s）。%s", actName(a), full, pos, textWaitNote)
 }
 
-// textReminderPersonal is a reminder to one participant, at now.
-func textReminderPersonal(a *linli.Activity, party int, now time.Time) string {
-	return fmt.Sprintf("【活动提醒】%s%s 在%s举行，还有%s开始。您已报名（%d人），请准时参加，到场请发「签到 %d」。",
-		actName(a), dayAndTime(a.StartsAt, now), a.Place, leadTimeText(a.StartsAt.Sub(now)), party, a.ID)
-}
-
-func textClosedSummary(a *linli.Activity, waiting int) string {
-	return fmt.Sprintf("%s报名已截止：已报名%d人（名额%d），候补%d人。发送「导出 报名 %d」获取报名表。",
-		actName(a), a.Taken, a.Capacity, waiting, a.ID)
-}
-
-// textActivityCancelled tells a group that a was cancelled. series is the
-// rule of its series ("每周六 07:30", "" for a one-off); keep says whether
-// the series goes on.
-func textActivityCancelled(a *linli.Activity, series string, keep bool) string {
-	note := ""
-	switch {
-	case series != "" && keep:
-		note = fmt.Sprintf("（只取消这一次，%s的「%s」照常）", series, a.Title)
-	case series != "":
-		note = fmt.Sprintf("，%s的「%s」以后也不再举行", series, a.Title)
+// changeLine is one changed party in a group's gathered answer:
+// "张阿姨 改为2人", "王叔 改为1人（候补第2位）".
+func changeLine(s *linli.Signup) string {
+	line := fmt.Sprintf("%s 改为%d人", s.Resident, s.PartySize)
+	if s.Status == linli.SignupWaitlisted {
+		line += fmt.Sprintf("（候补第%d位）", s.Position)
 	}
-	return fmt.Sprintf("【活动取消】%s（%s，%s）取消了%s。已报名的居民请互相转告，给大家添麻烦了。",
-		actName(a), zhtime.Format(a.StartsAt), a.Place, note)
+	return line
 }
 
-// textActivityCancelledPersonal tells one participant.
-func textActivityCancelledPersonal(a *linli.Activity) string {
-	return fmt.Sprintf("【活动取消】%s（%s，%s）取消了，您的报名也随之取消，给您添麻烦了。", actName(a), zhtime.Format(a.StartsAt), a.Place)
-}
-
-// textCancelledActivity answers the staff member who cancelled a.
-func textCancelledActivity(a *linli.Activity, notified int, series string, keep bool) string {
-	s := fmt.Sprintf("已取消%s（%s），已通知%d位报名居民。", actName(a), zhtime.Format(a.StartsAt), notified)
-	switch {
-	case series != "" && keep:
-		s += fmt.Sprintf("只取消这一次：%s的「%s」照常，下一次到时自动发布；要停掉整个系列请发「取消活动 %d 全部」。", series, a.Title, a.ID)
-	case series != "":
-		s += fmt.Sprintf("%s的「%s」也已停止，不再发布。", series, a.Title)
+// textAckChanged tells a group whose parties changed: one (s), or several
+// (changes).
+func textAckChanged(a *linli.Activity, s *linli.Signup, changes []string) string {
+	if len(changes) == 1 {
+		return textSignupUpdated(a, s) + fmt.Sprintf("目前%s。", seatsText(a))
 	}
-	return s
+	return fmt.Sprintf("已更新%s的报名人数：%s。目前%s。", actName(a), strings.Join(changes, "、"), seatsText(a))
 }
 
-func textSeriesStopped(a *linli.Activity, series string) string {
-	return fmt.Sprintf("【活动通知】%s的「%s」以后不再举行，谢谢大家的参与。", series, a.Title)
-}
-
-func textSeriesStoppedStaff(a *linli.Activity, series string) string {
-	return fmt.Sprintf("已停止%s的「%s」，不再发布，已在群里通知。", series, a.Title)
-}
-
-func textSeriesMovedOn(a, next *linli.Activity) string {
-	return fmt.Sprintf("%s已经过去，这个系列现在是%s，请发「取消活动 %d 全部」。", actName(a), actName(next), next.ID)
-}
-
-func textSeriesAlreadyStopped(a *linli.Activity, series string) string {
-	return fmt.Sprintf("%s的「%s」已经停止了。", series, a.Title)
-}
-
-// askWhom names whom a resident should ask about a.
-func askWhom(a *linli.Activity) string {
-	if a.CreatedBy != "" {
-		return a.CreatedBy
+// textAckAgain tells a group who signed up again, unchanged: one (s), or
+// n people.
+func textAckAgain(a *linli.Activity, s *linli.Signup, n int) string {
+	if n == 1 {
+		return textAlreadySignedUp(a, s)
 	}
-	return "社工"
+	return fmt.Sprintf("您已报名%s，无需重复报名。改人数请发「报名 %d +N」，取消请发「取消报名 %d」，发「我的报名」可查看。", actName(a), a.ID, a.ID)
 }
 
-func textNotForGroup(a *linli.Activity) string {
-	return fmt.Sprintf("%s只面向%s，本群不能报名。发送「活动」查看本群可报名的活动。", actName(a), strings.Join(a.Groups, "、"))
+// textAckCancelled tells a group who cancelled.
+func textAckCancelled(a *linli.Activity) string {
+	return fmt.Sprintf("已取消您%s的报名。", actName(a))
 }
 
-func textJielongNotForGroup(a *linli.Activity) string {
-	return fmt.Sprintf("%s只面向%s，本群接龙没有登记。", actName(a), strings.Join(a.Groups, "、"))
-}
-
-func textNotForYou(a *linli.Activity) string {
-	return fmt.Sprintf("%s只面向%s的居民，请在该群里发「报名 %d」；不在该群的话，请联系%s。",
-		actName(a), strings.Join(a.Groups, "、"), a.ID, askWhom(a))
-}
-
-// textCheckedIn answers a resident's check-in; before and after are their
-// sign-up around it.
-func textCheckedIn(a *linli.Activity, before, after *linli.Signup) string {
-	switch {
-	case before.Status == linli.SignupWaitlisted && after.Status == linli.SignupConfirmed:
-		return fmt.Sprintf("签到成功！正好有空位，您已从候补转为正式报名。欢迎参加%s。", actName(a))
-	case after.WalkIn:
-		return fmt.Sprintf("已记下您到场（现场加入，名额已满）。欢迎参加%s。", actName(a))
-	}
-	return fmt.Sprintf("签到成功！欢迎参加%s。", actName(a))
-}
-
-// checkinNote says what a staff check-in did to a waitlisted sign-up.
-func checkinNote(before, after linli.Signup) string {
-	switch {
-	case before.Status == linli.SignupWaitlisted && after.Status == linli.SignupConfirmed:
-		return "（候补转为正式报名）"
-	case after.WalkIn:
-		return "（候补，名额已满，记为现场加入）"
-	}
-	return ""
-}
-
-func textCheckinWindow(a *linli.Activity, from, to string) string {
-	return fmt.Sprintf("%s的签到时间是 %s 到 %s，现在不在签到时间内。", actName(a), from, to)
-}
-
-func textCheckinNotConfirmed(a *linli.Activity, s *linli.Signup) string {
-	if s != nil && s.Status == linli.SignupWaitlisted {
-		return fmt.Sprintf("您在%s的候补名单中（第%d位），请与现场社工确认是否有空位。", actName(a), s.Position)
-	}
-	return fmt.Sprintf("您没有报名%s，请到现场找社工登记。", actName(a))
-}
-
-func textStaffCheckin(done, missing []string) string {
-	s := "已签到：" + strings.Join(done, "、") + "。"
-	if len(done) == 0 {
-		s = "没有签到任何人。"
-	}
-	if len(missing) > 0 {
-		s += "没有找到报名记录：" + strings.Join(missing, "、") + "。"
-	}
-	return s
-}
+// textExportActivitiesUsage answers 导出 活动 with words that are no
+// activity number.
+const textExportActivitiesUsage = "请发送「导出 活动」获取全部活动；一个活动的报名表请发送「导出 报名 活动编号」，例如：导出 报名 1。"
 
 // textRosterTitle names a roster (its xlsx title row and sheet): the
 // activity, when and where, and whether it was cancelled.
-func textRosterTitle(a *linli.Activity) string {
+func textRosterTitle(a *linli.Activity, state string) string {
 	s := fmt.Sprintf("%s报名表（%s，%s）", a.Title, zhtime.Format(a.StartsAt), a.Place)
-	if a.Status == linli.ActivityCancelled {
+	if state == linli.ActivityCancelled {
 		s += "·活动已取消"
 	}
 	return s
@@ -453,104 +450,4 @@ func textRosterTitle(a *linli.Activity) string {
 // textActivitiesExportCaption goes with the file of 导出 活动.
 func textActivitiesExportCaption(n int) string {
 	return fmt.Sprintf("全部活动，共%d个（Excel）。每个活动的报名表请发送「导出 报名 活动编号」。", n)
-}
-
-// textRosterCaption sums up a roster in people, family included.
-func textRosterCaption(a *linli.Activity, n rosterCounts) string {
-	s := fmt.Sprintf("%s报名表：名额%d人，已报名%d人，候补%d人", actName(a), a.Capacity, n.confirmed, n.waiting)
-	switch {
-	case n.walkIns > 0:
-		s += fmt.Sprintf("；到场%d人：已报名的%d人，现场加入%d人（候补，名额已满）", n.attended+n.walkIns, n.attended, n.walkIns)
-	case n.attended > 0:
-		s += fmt.Sprintf("；已报名的到场%d人", n.attended)
-	}
-	return s + "。"
-}
-
-// textJielongWaitFrom closes a 接龙: the seats, where its waitlist begins
-// (from, 0: none) and who signed up elsewhere.
-func textJielongWaitFrom(a *linli.Activity, from int, elsewhere string) string {
-	s := fmt.Sprintf("名额%d人，已报%d人（含家人）。", a.Capacity, a.Taken)
-	if elsewhere != "" {
-		s = fmt.Sprintf("名额%d人，已报%d人（含家人，%s）。", a.Capacity, a.Taken, elsewhere)
-	}
-	if from > 0 {
-		s += fmt.Sprintf("第%d位起为候补，%s", from, textWaitNote)
-	}
-	return s
-}
-
-// textJielongUnrecorded names the lines of a 接龙 nobody signed up with.
-func textJielongUnrecorded(a *linli.Activity, lines []string) string {
-	return fmt.Sprintf("%s：没有登记。请本人接龙或发「报名 %d」；家人同行请在自己那行后加 +1。", strings.Join(lines, "、"), a.ID)
-}
-
-// textActivityMoved tells a group (inGroup) or one participant that the
-// time or place of an activity changed from before to a.
-func textActivityMoved(before, a *linli.Activity, inGroup bool) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "【活动变更】%s", actName(a))
-	if !before.StartsAt.Equal(a.StartsAt) {
-		fmt.Fprintf(&b, "\n时间改为：%s（原%s）", zhtime.Format(a.StartsAt), zhtime.Format(before.StartsAt))
-	} else {
-		fmt.Fprintf(&b, "\n时间：%s", zhtime.Format(a.StartsAt))
-	}
-	if before.Place != a.Place {
-		fmt.Fprintf(&b, "\n地点改为：%s（原%s）", a.Place, before.Place)
-	} else {
-		fmt.Fprintf(&b, "\n地点：%s", a.Place)
-	}
-	if inGroup {
-		fmt.Fprintf(&b, "\n已报名的居民请留意，不能参加请发「取消报名 %d」。", a.ID)
-		if invitesSignups(a) {
-			fmt.Fprintf(&b, "想参加请发「报名 %d」。", a.ID)
-		}
-		return b.String()
-	}
-	fmt.Fprintf(&b, "\n您的报名保留不变；不能参加请发「取消报名 %d」。", a.ID)
-	return b.String()
-}
-
-// textModified answers the staff member who changed an activity from
-// before to a; told participants were notified.
-func textModified(before, a *linli.Activity, told int) string {
-	var changes []string
-	if before.Title != a.Title {
-		changes = append(changes, "标题改为「"+a.Title+"」")
-	}
-	if !before.StartsAt.Equal(a.StartsAt) {
-		changes = append(changes, "时间改为"+zhtime.Format(a.StartsAt))
-	}
-	if before.Place != a.Place {
-		changes = append(changes, "地点改为"+a.Place)
-	}
-	if before.Capacity != a.Capacity {
-		changes = append(changes, fmt.Sprintf("名额改为%d人", a.Capacity))
-	}
-	if !before.Deadline.Equal(a.Deadline) && !(before.Deadline.Equal(before.StartsAt) && a.Deadline.Equal(a.StartsAt)) {
-		changes = append(changes, "报名截止改为"+zhtime.Format(a.Deadline))
-	}
-	if strings.Join(before.Groups, "、") != strings.Join(a.Groups, "、") {
-		changes = append(changes, "面向"+strings.Join(a.Groups, "、"))
-	}
-	if len(changes) == 0 {
-		return fmt.Sprintf("%s没有变化。", actName(a))
-	}
-	s := fmt.Sprintf("已修改%s：%s。已通知：%s", actName(before), strings.Join(changes, "，"), strings.Join(a.Groups, "、"))
-	if told > 0 {
-		s += fmt.Sprintf("，并提醒了%d位报名居民", told)
-	}
-	return s + "。"
-}
-
-// Texts of the family's section of the daily digest.
-
-const textDigestActivitiesTitle = "今日活动"
-
-func textDigestActivity(id uint64, title, at, place string, taken, capacity, waiting int) string {
-	s := fmt.Sprintf("活动%d「%s」%s %s，已报名 %d/%d 人", id, title, at, place, taken, capacity)
-	if waiting > 0 {
-		s += fmt.Sprintf("，候补 %d", waiting)
-	}
-	return s
 }

@@ -135,16 +135,22 @@ func (p *scanner) date(e *oneOff) {
 		}
 		return ok
 	}):
-	case p.try(func() bool { // 11-28, 11/28
+	case p.try(func() bool { // 11-28, 11/28, and 11.28 before a time (11.28 alone may be 11:28)
 		m, _, ok := p.digits(1, 2)
 		if !ok {
 			return false
 		}
-		if _, ok := p.lit("-", "/"); !ok {
+		sep, ok := p.lit("-", "/", ".")
+		if !ok {
 			return false
 		}
 		d, _, ok := p.digits(1, 2)
-		if !ok || !p.done() && p.s[p.pos] != ' ' && p.s[p.pos] != '(' {
+		switch {
+		case !ok:
+			return false
+		case sep == "." && (p.done() || p.s[p.pos] != ' ' && p.s[p.pos] != '('):
+			return false
+		case !p.done() && p.s[p.pos] != ' ' && p.s[p.pos] != '(':
 			return false
 		}
 		ymd(0, m, d, monthDay)

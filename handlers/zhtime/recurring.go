@@ -46,6 +46,7 @@ func isCronLike(s string) bool {
 // saying why a recurring-looking s cannot be run. The calendar checks the
 // spec.
 func (r Reader) parseRecurring(s string) (spec, desc string, err error) {
+	s = closeUp(s)
 	if isCronLike(s) {
 		spec = strings.Join(strings.Fields(s), " ")
 		if !r.valid(spec) {
@@ -103,6 +104,9 @@ func scanRecurring(s string) (recurring, error) {
 		if !ok {
 			return unsupported("（请写明每月几号，如 每月1日9点）")
 		}
+		if late := lateInMonth(days); late != "" {
+			return r, errMonthEnd(s, late)
+		}
 		r.dom = days
 	case lits(p, yearlyWords):
 		m, d, ok := p.monthDayCN()
@@ -128,6 +132,26 @@ func scanRecurring(s string) (recurring, error) {
 		return unsupported("")
 	}
 	return r, nil
+}
+
+// lateInMonth names the first day of a cron day-of-month list that some
+// months lack (29, 30, 31), or "".
+func lateInMonth(days string) string {
+	for _, d := range strings.Split(days, ",") {
+		if _, last, ok := strings.Cut(d, "-"); ok {
+			d = last
+		}
+		if n, err := strconv.Atoi(d); err == nil && n > 28 {
+			return d
+		}
+	}
+	return ""
+}
+
+// errMonthEnd refuses a monthly rule on a day some months lack: cron
+// would silently skip those months.
+func errMonthEnd(s, day string) error {
+	return fmt.Errorf("“%s”：不是每个月都有%s日（如2月、4月），那几个月会被跳过。请改为28日以前的日子，或「每月最后一个周六」这样的写法", s, day)
 }
 
 func lits(p *scanner, words []string) bool {

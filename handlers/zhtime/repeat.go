@@ -32,7 +32,7 @@ var repeatWeekday = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "五"
 // returns the rule, its description and its first occurrence: at start or
 // after it, else after now.
 func (r Reader) ParseRepeat(text string, start, now time.Time) (rule, desc string, first time.Time, err error) {
-	text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "重复"))
+	text = closeUp(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "重复")))
 	hasClock := clockRe.MatchString(text) || cronLike.MatchString(text)
 	if !hasClock && start.IsZero() {
 		return "", "", time.Time{}, fmt.Errorf("重复的活动也请写上第一次的时间，如「时间:11月28日 9:30」，或写「每周六上午9点 重复」")
@@ -60,6 +60,9 @@ func (r Reader) ParseRepeat(text string, start, now time.Time) (rule, desc strin
 		case "每周", "每星期", "每个星期":
 			rule = fmt.Sprintf("%d %d * * %d", minute, hour, start.Weekday())
 		case "每月", "每个月":
+			if start.Day() > 28 {
+				return "", "", time.Time{}, errMonthEnd(fmt.Sprintf("每月%d日", start.Day()), strconv.Itoa(start.Day()))
+			}
 			rule = fmt.Sprintf("%d %d %d * *", minute, hour, start.Day())
 		default:
 			spec, _, ok := r.ParseRecurring(text)

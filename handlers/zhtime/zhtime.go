@@ -59,7 +59,7 @@ const (
 // location). See the package documentation for how ambiguous forms are read.
 // It does not read recurring expressions; use ParseWhen for those.
 func Parse(s string, now time.Time) (time.Time, error) {
-	s = strings.TrimSpace(s)
+	s = closeUp(strings.TrimSpace(s))
 	if s == "" {
 		return time.Time{}, errors.New("请写上时间，可以这样写：" + oneOffExamples)
 	}
@@ -84,7 +84,7 @@ func ParseDeadline(s string, now time.Time) (time.Time, error) {
 	if err != nil {
 		return t, err
 	}
-	if e, ok := scanOneOff(strings.TrimSpace(s)); ok && e.kind != noDate && e.clk == nil && e.pd.word == "" {
+	if e, ok := scanOneOff(closeUp(strings.TrimSpace(s))); ok && e.kind != noDate && e.clk == nil && e.pd.word == "" {
 		y, m, d := t.Date()
 		t = time.Date(y, m, d, 23, 59, 0, 0, t.Location())
 	}

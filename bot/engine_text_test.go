@@ -1,0 +1,112 @@
+package bot_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"linli"
+	"linli/bot"
+)
+
+// jielong is a 接龙 of n lines, as WeChat posts it.
+func jielong(n int) string {
+	var b strings.Builder
+	b.WriteString("#接龙\n社区健康讲座 11月28日\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "%d. %d栋%d0%d 居民%03d 报名参加，带家属一位\n", i, i%9+1, i%6+1, i%4+1, i)
+	}
+	return b.String()
+}
+
+// TestLongMessageReachesHandlersWhole: a 300-line 接龙 and a 20,000-
+// character message are handed to the handlers whole.
+func TestLongMessageReachesHandlersWhole(t *testing.T) {
+	for _, text := range []string{jielong(300), strings.Repeat("长", 20000)} {
+		h := newHarness(t, nil)
+		var got string
+		h.engine.Router().Hook(func(ctx context.Context, req *linli.Request) (bool, error) {
+			got = req.Msg.Text
+			return true, nil
+		})
+		h.say("幸福里1期居民群", "张阿姨", text)
+		if got != text {
+			t.Fatalf("handler got %d runes of a %d-rune message", len([]rune(got)), len([]rune(text)))
+		}
+	}
+}
+
+// TestTooLongMessageIsRefusedNotCut: above MaxTextRunes nothing is handled;
+// the sender is told when the message was meant for the bot.
+func TestTooLongMessageIsRefusedNotCut(t *testing.T) {
+	long := strings.Repeat("很", bot.MaxTextRunes)
+	tests := []struct {
+		name, group, text string
+		told              bool
+	}{
+		{"private", "", long + "!", true},
+		{"addressed", "幸福里1期居民群", "@邻里通 " + long, true},
+		{"a 接龙", "幸福里1期居民群", "#接龙\n" + long, true},
+		{"pasted article", "幸福里1期居民群", long + "。", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, nil)
+			handled := false
+			h.engine.Router().Hook(func(ctx context.Context, req *linli.Request) (bool, error) {
+				handled = true
+				return true, nil
+			})
+			got := h.say(tt.group, "张阿姨", tt.text)
+			if handled {
+				t.Error("a message over the limit reached the handlers")
+			}
+			want := fmt.Sprintf(bot.TextTooLong, len([]rune(tt.text)), bot.MaxTextRunes)
+			if told := len(got) == 1 && strings.HasSuffix(got[0], want); told != tt.told {
+				t.Errorf("sent %q; want told=%v (%q)", got, tt.told, want)
+			}
+		})
+	}
+}
+
+// TestChatterFailureIsNotAnswered: a handler failure (error or panic) on a
+// message not addressed to the bot is logged and gets no reply; the same
+// failure on an addressed message or an explicit command gets the generic
+// sentence.
+func TestChatterFailureIsNotAnswered(t *testing.T) {
+	const g = "幸福里1期居民群"
+	tests := []struct {
+		name, group, text string
+		answered          bool
+	}{
+		{"group chatter", g, "大家好\n我住5号楼", false},
+		{"group chatter, panic", g, "谢谢李社工\n我是3号楼的 panic", false},
+		{"addressed in the group", g, "@邻里通 我住5号楼", true},
+		{"private", "", "我住5号楼", true},
+		{"explicit command", g, "坏命令", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, nil)
+			fail := func(req *linli.Request) error {
+				if strings.Contains(req.Msg.Norm, "panic") {
+					panic("bareLocation: index out of range")
+				}
+				return errors.New("storage: disk I/O error")
+			}
+			h.engine.Router().Command(linli.Command{Names: []string{"坏命令"}, Handler: func(ctx context.Context, req *linli.Request) error {
+				return fail(req)
+			}})
+			h.engine.Router().Hook(func(ctx context.Context, req *linli.Request) (bool, error) {
+				return true, fail(req)
+			})
+			got := h.say(tt.group, "张阿姨", tt.text)
+			answered := len(got) == 1 && strings.HasSuffix(got[0], linli.GenericErrorText)
+			if answered != tt.answered || (!tt.answered && len(got) > 0) {
+				t.Errorf("sent %q; want answered=%v", got, tt.answered)
+			}
+		})
+	}
+}

@@ -1,0 +1,109 @@
+package nlu
+
+import (
+	"testing"
+
+	"linli"
+)
+
+func TestEmergency(t *testing.T) {
+	n := testNLU(t)
+	tests := []struct{ text, kind string }{
+		// the phrasings of issue 14
+		{"有老人晕倒在2栋门口", EmergencyMedical},
+		{"3栋起火了", EmergencyFire},
+		{"有人被困在电梯里了", EmergencyTrapped},
+		{"有人昏迷了", EmergencyMedical},
+		{"我家老人摔倒了起不来", EmergencyMedical},
+		{"电梯困人", EmergencyTrapped},
+		{"着火", EmergencyFire},
+		{"煤气味", EmergencyGas},
+		// more people in danger
+		{"楼下有个大爷倒地了", EmergencyMedical},
+		{"我妈叫不醒了快来人", EmergencyMedical},
+		{"有人没呼吸了", EmergencyMedical},
+		{"门口有个小伙子在抽搐", EmergencyMedical},
+		{"奶奶在楼梯上摔了一跤爬不起来", EmergencyMedical},
+		{"有个孩子爬上窗台了好危险", EmergencyMedical},
+		{"有个人好像晕过去了", EmergencyMedical},
+		{"老人摔倒了头破血流", EmergencyMedical},
+		// fire, smoke, gas
+		{"5号楼冒烟了", EmergencyFire},
+		{"楼道里一股焦糊味", EmergencyFire},
+		{"配电箱冒火花", EmergencyFire},
+		{"好像着火了", EmergencyFire},
+		{"厨房锅着火了", EmergencyFire},
+		{"樓道裡有煤氣味", EmergencyGas},
+		{"燃气管漏气了", EmergencyGas},
+		{"闻到很大的天然气味", EmergencyGas},
+		// trapped
+		{"关在电梯里出不来了", EmergencyTrapped},
+		{"电梯卡住了里面有人", EmergencyTrapped},
+		{"孩子被反锁在家里了", EmergencyTrapped},
+		{"小孩的头卡在栏杆里了", EmergencyTrapped},
+		// violence, drowning
+		{"楼下有人打架", EmergencyViolence},
+		{"有人持刀在小区里", EmergencyViolence},
+		{"有人拿刀追着人砍", EmergencyViolence},
+		{"有小孩掉进水池里了", EmergencyDrowning},
+		{"有人落水了", EmergencyDrowning},
+		{"篮球场有人倒下了好像不呼吸了 快打120", EmergencyMedical},
+		{"有个老头在健身区趴着一动不动", EmergencyMedical},
+		{"楼上有人喊救命 好像是6楼", EmergencyMedical},
+		{"有人坐在楼顶边上 腿悬在外面 好像要跳", EmergencyMedical},
+		{"电梯门打不开 我跟我妈在里面", EmergencyTrapped},
+		// not emergencies
+		{"幼儿园门口电动车乱停一片 小孩都出不来", ""},
+		{"困在家里一天没出门 好无聊", ""},
+		{"着火了打119 停水找物业 记住了", ""},
+		{"轮胎没气了", ""},
+		{"楼梯上全是烟头", ""},
+		{"听说隔壁小区有人家着火了", ""},
+		{"我家热水器打不着火", ""},
+		{"不好了 着火了", EmergencyFire},
+		{"跳绳跳到楼顶", ""},
+		// negated, over, past, figurative, hypothetical
+		{"没有着火", ""},
+		{"不是着火，是有人在烧烤", ""},
+		{"家里漏气的轮胎补好了", ""},
+		{"轮胎漏气补好了", ""},
+		{"我家孩子着火似的急着出门", ""},
+		{"急得像着火一样", ""},
+		{"昨天电梯困人了，已经好了", ""},
+		{"昨天3栋起火了", ""},
+		{"火已经灭了", ""},
+		{"人已经救出来了", ""},
+		{"万一着火了怎么办", ""},
+		{"小心火灾", ""},
+		{"明天消防演练，模拟着火", ""},
+		{"价格贵得我要晕倒了", ""},
+		{"笑晕了哈哈", ""},
+		{"两只猫在打架", ""},
+		{"困得眼皮打架", ""},
+		{"渴得嗓子冒烟", ""},
+		{"楼下烧烤冒烟熏死了", ""},
+		{"差点晕倒", ""},
+		{"被困难吓倒了", ""},
+		{"钥匙锁在家里了", ""},
+		{"手机掉进水里了", ""},
+		{"落水管坏了", ""},
+		{"早上叫不醒孩子上学", ""},
+		{"电瓶车放楼道里容易起火", ""},
+		{"路灯坏了", ""},
+		{"我困了", ""},
+		{"睡着了", ""},
+	}
+	for _, tt := range tests {
+		kind, ok := n.Emergency(tt.text)
+		if kind != tt.kind || ok != (tt.kind != "") {
+			t.Errorf("Emergency(%q) = %q, %v; want %q", tt.text, kind, ok, tt.kind)
+		}
+		u := n.Understand(tt.text)
+		if u.Emergency != tt.kind {
+			t.Errorf("Understand(%q).Emergency = %q, want %q", tt.text, u.Emergency, tt.kind)
+		}
+		if tt.kind != "" && (u.Intent != linli.IntentReport || u.Category != "安全隐患" || u.Confidence < 0.99) {
+			t.Errorf("Understand(%q) = %s/%s (%.2f), want a confident report of 安全隐患", tt.text, u.Intent, u.Category, u.Confidence)
+		}
+	}
+}

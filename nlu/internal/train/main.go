@@ -1,0 +1,287 @@
+// Command train fits the weights of package nlu's model on the labelled
+// corpus and writes them where nlu embeds them. From the module root:
+//
+//	go generate ./nlu          # runs: go run ./internal/train -testdata testdata -out model
+//
+// It trains on testdata/labelled.tsv and testdata/corpus_*.tsv only. The
+// other sets (dev.tsv, labelled_heldout.tsv, valid_*.tsv) are never trained
+// on; it prints their figures for information, so that a change to the
+// features or the corpus can be judged at once. The same figures, with the
+// confusion matrices, come from `go test ./nlu -run Labelled -v`.
+//
+// Features come from nlu itself (NLU.Features), so the model always sees
+// what Understand sees; retrain after changing features.go, cues.go or the
+// taxonomy.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"hash/crc32"
+	"log"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"linli"
+	"linli/nlu"
+	"linli/nlu/internal/linear"
+)
+
+var intents = []string{"signup", "cancel", "report", "vote", "query", "help", "other"}
+
+type line struct{ text, intent, category string }
+
+func main() {
+	testdata := flag.String("testdata", "testdata", "directory of the labelled sets")
+	out := flag.String("out", "model", "directory to write intent.tsv and category.tsv to")
+	l2 := flag.Float64("l2", 3e-4, "L2 penalty")
+	iterations := flag.Int("iterations", 400, "AdaGrad iterations")
+	rate := flag.Float64("rate", 0.5, "AdaGrad learning rate")
+	minCount := flag.Int("min-count", 2, "drop features seen in fewer training messages")
+	otherWeight := flag.Float64("other-weight", 1.5, "loss weight of chatter (other) examples")
+	lexical := flag.Float64("lexical", 1, "L2 penalty of word and character features, relative to the others")
+	sweep := flag.String("sweep", "", "comma-separated L2 values: report dev figures for each and write nothing")
+	flag.Parse()
+
+	train, err := readSets(*testdata, func(name string) bool {
+		return name == "labelled.tsv" || strings.HasPrefix(name, "corpus_")
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	held, err := readHeld(*testdata)
+	if err != nil {
+		log.Fatal(err)
+	}
+	cache, err := os.MkdirTemp("", "linli-train-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(cache)
+	n, err := nlu.New(nlu.Options{CacheDir: cache})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer n.Close()
+
+	feats := map[string][]string{}
+	featurise := func(ls []line) {
+		for _, l := range ls {
+			if feats[l.text] == nil {
+				feats[l.text] = n.Features(l.text)
+			}
+		}
+	}
+	featurise(train)
+	for _, ls := range held {
+		featurise(ls)
+	}
+	classWeight := make([]float64, len(intents))
+	for i := range classWeight {
+		classWeight[i] = 1
+	}
+	classWeight[len(intents)-1] = *otherWeight
+	fit := func(l2 float64) (*linear.Model, *linear.Model) {
+		opt := linear.Options{L2: l2, Iterations: *iterations, Rate: *rate, MinCount: *minCount, ClassWeight: classWeight,
+			L2Scale: func(name string) float64 {
+				if isLexical(name) {
+					return *lexical
+				}
+				return 1
+			}}
+		var ie, ce []linear.Example
+		for _, l := range train {
+			ie = append(ie, linear.Example{Features: feats[l.text], Class: slices.Index(intents, l.intent)})
+			if l.intent == "report" && l.category != "" {
+				ce = append(ce, linear.Example{Features: feats[l.text], Class: slices.Index(linli.Categories, l.category)})
+			}
+		}
+		copt := opt
+		copt.ClassWeight = nil
+		return linear.Train(intents, ie, opt), linear.Train(linli.Categories, ce, copt)
+	}
+	if *sweep != "" {
+		for _, s := range strings.Split(*sweep, ",") {
+			var v float64
+			if _, err := fmt.Sscan(s, &v); err != nil {
+				log.Fatal(err)
+			}
+			im, cm := fit(v)
+			fmt.Printf("l2=%g\n", v)
+			report("train", train, feats, im, cm)
+			for _, name := range sortedKeys(held) {
+				report(name, held[name], feats, im, cm)
+			}
+		}
+		return
+	}
+	im, cm := fit(*l2)
+	header := fmt.Sprintf("Weights of the nlu %%s model, written by `go generate ./nlu` (internal/train):\n"+
+		"%d training messages, l2=%g (x%g for words and characters), %d iterations, rate %g, min-count %d, other-weight %g.\nDo not edit.",
+		len(train), *l2, *lexical, *iterations, *rate, *minCount, *otherWeight)
+	for _, m := range []struct {
+		name  string
+		model *linear.Model
+	}{{"intent", im}, {"category", cm}} {
+		f, err := os.Create(filepath.Join(*out, m.name+".tsv"))
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := m.model.Write(f, fmt.Sprintf(header, m.name), 1e-3); err != nil {
+			log.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%s: %d features\n", m.name, m.model.NumFeatures())
+	}
+	report("train", train, feats, im, cm)
+	for _, name := range sortedKeys(held) {
+		report(name, held[name], feats, im, cm)
+	}
+}
+
+// report prints intent and category accuracy and the share of chatter
+// taken for an acting intent. It ignores nlu's hand rules (emergencies,
+// vague reports), so it is a little off the test's figures.
+func report(name string, set []line, feats map[string][]string, im, cm *linear.Model) {
+	var ok, catOK, catN, chat, chatActed int
+	for _, l := range set {
+		p := im.Scores(feats[l.text])
+		linear.Softmax(p)
+		got := intents[argmax(p)]
+		if got == l.intent {
+			ok++
+		}
+		if l.intent == "other" {
+			chat++
+			if got == "signup" || got == "cancel" || got == "report" || got == "vote" {
+				chatActed++
+			}
+		}
+		if l.intent == "report" && got == "report" {
+			catN++
+			if linli.Categories[argmax(cm.Scores(feats[l.text]))] == l.category {
+				catOK++
+			}
+		}
+	}
+	fmt.Printf("  %-22s n=%4d intent %.3f category %.3f chatter acted on %.3f\n", name, len(set),
+		ratio(ok, len(set)), ratio(catOK, catN), ratio(chatActed, chat))
+}
+
+// isLexical reports whether a feature is a word or characters of the text
+// (as opposed to a class, a taxonomy class or a combination): those are
+// the features that memorise sentences, so they are penalised more.
+func isLexical(name string) bool {
+	for _, p := range []string{"w:", "c:", "c2:", "f:", "l:", "tt:"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func argmax(p []float64) int {
+	best := 0
+	for i, v := range p {
+		if v > p[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// readSets reads the labelled files of dir whose names pass keep.
+func readSets(dir string, keep func(string) bool) ([]line, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.tsv"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var out []line
+	for _, p := range names {
+		if !keep(filepath.Base(p)) {
+			continue
+		}
+		ls, err := readFile(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ls...)
+	}
+	return out, nil
+}
+
+// readHeld reads the sets never trained on, by file name.
+func readHeld(dir string) (map[string][]line, error) {
+	out := map[string][]line{}
+	for _, name := range []string{"dev.tsv", "labelled_heldout.tsv", "valid_c.tsv"} {
+		p := filepath.Join(dir, name)
+		if _, err := os.Stat(p); err != nil {
+			continue
+		}
+		ls, err := readFile(p)
+		if err != nil {
+			return nil, err
+		}
+		if name == "valid_c.tsv" {
+			// Only the analysis half: the blind half's figures come from
+			// the test alone, never from a training run (see labelled_test.go).
+			var half []line
+			for _, l := range ls {
+				if crc32.ChecksumIEEE([]byte(l.text))%2 == 0 {
+					half = append(half, l)
+				}
+			}
+			name, ls = "valid_c (analysis half)", half
+		}
+		out[name] = ls
+	}
+	return out, nil
+}
+
+func readFile(path string) ([]line, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []line
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		s := sc.Text()
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		fs := strings.Split(s, "\t")
+		if len(fs) != 3 || !slices.Contains(intents, fs[1]) {
+			return nil, fmt.Errorf("%s:%d: want text<TAB>intent<TAB>category", path, n)
+		}
+		if fs[1] == "report" && !slices.Contains(linli.Categories, fs[2]) {
+			return nil, fmt.Errorf("%s:%d: report without a valid category", path, n)
+		}
+		out = append(out, line{fs[0], fs[1], fs[2]})
+	}
+	return out, sc.Err()
+}
+
+func sortedKeys(m map[string][]line) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,234 @@
+package nlu
+
+import (
+	_ "embed"
+	"fmt"
+	"hash/maphash"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+
+	"linli"
+	"linli/nlu/internal/linear"
+)
+
+// The learned model: two softmax linear models over the features of
+// features.go, one for the intent (all seven intents) and one for the
+// report category (the seven categories). Their weights are trained by
+// `go generate ./nlu` (internal/train) on the labelled corpus in testdata
+// (labelled.tsv and corpus_*.tsv; dev and validation sets are never
+// trained on) and embedded here.
+
+//go:generate go run ./internal/train -testdata testdata -out model
+
+//go:embed model/intent.tsv
+var intentTSV string
+
+//go:embed model/category.tsv
+var categoryTSV string
+
+// models are the two heads, and one index over the features of both so
+// that each feature of a message is looked up once: its row holds the
+// intent weights, then the category weights (zero where a head does not
+// know the feature).
+type models struct {
+	intent, category *linear.Model
+	rows             map[uint64]uint32 // featureHash of the name → row
+	w                []float32         // rows of len(intentNames)+len(linli.Categories)
+}
+
+// hashSeed seeds featureHash for the life of the process.
+var hashSeed = maphash.MakeSeed()
+
+// featureHash hashes a feature name; a 64-bit hash looks up faster than
+// the name itself, and index checks that no two names collide.
+func featureHash(name []byte) uint64 { return maphash.Bytes(hashSeed, name) }
+
+func (ms *models) index() error {
+	ms.rows = map[uint64]uint32{}
+	names := map[uint64]string{}
+	ni := len(ms.intent.Classes)
+	width := ni + len(ms.category.Classes)
+	for _, m := range []*linear.Model{ms.intent, ms.category} {
+		for _, name := range m.Names() {
+			h := featureHash([]byte(name))
+			if other, ok := names[h]; ok && other != name {
+				return fmt.Errorf("模型特征 %q 与 %q 的散列相同", name, other)
+			}
+			names[h] = name
+			r, ok := ms.rows[h]
+			if !ok {
+				r = uint32(len(ms.w) / width)
+				ms.rows[h] = r
+				ms.w = append(ms.w, make([]float32, width)...)
+			}
+			off := 0
+			if m == ms.category {
+				off = ni
+			}
+			copy(ms.w[int(r)*width+off:], m.Row([]byte(name)))
+		}
+	}
+	return nil
+}
+
+// scores returns the intent and category probabilities for features f.
+func (ms *models) scores(f *featureSet) (intent, category []float64) {
+	ni, nc := len(ms.intent.Classes), len(ms.category.Classes)
+	width := ni + nc
+	sum := make([]float64, width)
+	f.each(func(name []byte) {
+		r, ok := ms.rows[featureHash(name)]
+		if !ok {
+			return
+		}
+		row := ms.w[int(r)*width : int(r)*width+width]
+		for k, v := range row {
+			sum[k] += float64(v)
+		}
+	})
+	intent, category = sum[:ni], sum[ni:]
+	linear.Softmax(intent)
+	linear.Softmax(category)
+	return intent, category
+}
+
+var loadModels = sync.OnceValues(func() (*models, error) {
+	intent, err := linear.Read(strings.NewReader(intentTSV))
+	if err != nil {
+		return nil, fmt.Errorf("读取模型 model/intent.tsv 失败: %w", err)
+	}
+	if !slices.Equal(intent.Classes, intentNames) {
+		return nil, fmt.Errorf("模型 model/intent.tsv 的类别 %v 与 %v 不符", intent.Classes, intentNames)
+	}
+	category, err := linear.Read(strings.NewReader(categoryTSV))
+	if err != nil {
+		return nil, fmt.Errorf("读取模型 model/category.tsv 失败: %w", err)
+	}
+	if !slices.Equal(category.Classes, linli.Categories) {
+		return nil, fmt.Errorf("模型 model/category.tsv 的类别 %v 与 %v 不符", category.Classes, linli.Categories)
+	}
+	ms := &models{intent: intent, category: category}
+	if err := ms.index(); err != nil {
+		return nil, err
+	}
+	return ms, nil
+})
+
+// Decision constants (hand-set, see the package doc).
+const (
+	// chatterConfidence scales the confidence given to "other": it stays
+	// below 0.3 whatever the acting intents' probabilities.
+	chatterConfidence = 0.29
+	// vagueCategory is the category of a report that names no thing, event
+	// or problem state of the taxonomy.
+	vagueCategory = "其他"
+)
+
+// probabilities returns the softmax of m's scores for the features in f.
+func probabilities(m *linear.Model, f *featureSet) []float64 {
+	p := make([]float64, len(m.Classes))
+	f.each(func(name []byte) {
+		for k, v := range m.Row(name) {
+			p[k] += float64(v)
+		}
+	})
+	linear.Softmax(p)
+	return p
+}
+
+// understanding turns the analysis into the linli result.
+func (a *analysis) understanding(text string, ms *models) linli.Understanding {
+	u := linli.Understanding{Text: text, Intent: linli.IntentOther, Keywords: a.keywords, Slots: a.slots.Slots}
+	if a.emergency != "" {
+		u.Intent, u.Category, u.Confidence, u.Emergency = linli.IntentReport, emergencyCategory, 1, a.emergency
+		return u
+	}
+	if ms == nil {
+		return u
+	}
+	f := getFeatures()
+	defer putFeatures(f)
+	a.features(f)
+	p, pc := ms.scores(f)
+	best := 0
+	for i := 1; i < len(p)-1; i++ {
+		if p[i] > p[best] {
+			best = i
+		}
+	}
+	other := len(p) - 1
+	if p[other] >= p[best] {
+		u.Confidence = round2(chatterConfidence * p[best])
+		return u
+	}
+	u.Intent, u.Confidence = intentNames[best], round2(p[best])
+	if u.Intent == linli.IntentReport {
+		u.Category = a.categoryOf(pc)
+		if !a.namesProblem() {
+			// 随手拍一下, 意见很大: report words with nothing reported.
+			// Never sure enough to act on unaddressed.
+			u.Confidence = math.Min(u.Confidence, unsubstantiatedReport)
+		}
+	}
+	return u
+}
+
+// unsubstantiatedReport caps the confidence of a report that names no
+// thing, event or problem state.
+const unsubstantiatedReport = 0.4
+
+// emergencyCategory is the category of every emergency.
+const emergencyCategory = "安全隐患"
+
+// category returns the report category of the analysis with features f.
+func (a *analysis) category(ms *models, f *featureSet) string {
+	_, p := ms.scores(f)
+	return a.categoryOf(p)
+}
+
+// categoryOf returns the report category given the category head's
+// probabilities p.
+func (a *analysis) categoryOf(p []float64) string {
+	if a.emergency != "" {
+		return emergencyCategory
+	}
+	best := 0
+	for i := range p {
+		if p[i] > p[best] {
+			best = i
+		}
+	}
+	if p[best] < vagueProbability && !a.namesProblem() {
+		return vagueCategory
+	}
+	return linli.Categories[best]
+}
+
+// vagueProbability is the category probability below which a report that
+// names nothing of the taxonomy is 其他: the category head would otherwise
+// answer 有点问题 with its bias.
+const vagueProbability = 0.6
+
+// namesProblem reports whether the text names a thing, an event or a
+// problem state of the taxonomy.
+func (a *analysis) namesProblem() bool {
+	for _, tm := range a.terms {
+		if tm.t.kind != kindPlace && tm.t.class != "持续" {
+			return true
+		}
+	}
+	return false
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+var featurePool = sync.Pool{New: func() any { return &featureSet{buf: make([]byte, 0, 2048), ends: make([]int, 0, 128)} }}
+
+func getFeatures() *featureSet { return featurePool.Get().(*featureSet) }
+
+func putFeatures(f *featureSet) {
+	f.buf, f.ends = f.buf[:0], f.ends[:0]
+	featurePool.Put(f)
+}

@@ -1,0 +1,220 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"time"
+
+	"go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// ErrDamaged means the file is not a usable database: empty, not a bbolt
+// file, truncated, or failing bbolt's consistency check. Open and Check
+// return errors wrapping it (test with errors.Is); the message of the
+// *DamageError says what is wrong, in Chinese.
+var ErrDamaged = errors.New("storage: database file is damaged")
+
+// DamageError describes a damaged database file.
+type DamageError struct {
+	Path     string
+	Problems []string // in Chinese, for people; at most maxProblems
+}
+
+// maxProblems bounds the problems a DamageError lists.
+const maxProblems = 5
+
+// Error says where the file is and what is wrong with it.
+func (e *DamageError) Error() string {
+	return fmt.Sprintf("数据库 %s 已损坏：%s", e.Path, strings.Join(e.Problems, "；"))
+}
+
+// Unwrap makes errors.Is(err, ErrDamaged) true.
+func (e *DamageError) Unwrap() error { return ErrDamaged }
+
+func damaged(path string, problems ...string) error {
+	return &DamageError{Path: path, Problems: problems}
+}
+
+// Check verifies the database file at path without modifying it: it refuses
+// an empty file, a file that is not a bbolt database and a truncated one, and
+// runs bbolt's consistency check (Tx.Check) over every page. It returns nil
+// for a sound file, an error wrapping ErrDamaged for a damaged one,
+// fs.ErrNotExist (wrapped) when there is no file, and ErrLocked when another
+// process has the database open for writing (a running `linli run`): the
+// check needs the file to stay still.
+//
+// The consistency check runs on a private copy of the file, padded with
+// zeros (sparsely) to the size bbolt maps, after a walk of the file's bytes
+// that makes sure every page, key and value bbolt's check will read lies
+// inside the file (pagewalk.go): bbolt reads them through raw pointers,
+// and a bent one would fault the process. The file is never written.
+func Check(path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("storage: check %s: %w", path, err)
+	}
+	if info.IsDir() {
+		return damaged(path, "这是一个目录，不是数据库文件")
+	}
+	if info.Size() == 0 {
+		return damaged(path, "文件是空的（0 字节）；不会把它当作新数据库重新初始化")
+	}
+	// A shared lock keeps writers out while the file is probed and copied.
+	bdb, hwm, err := probe(path, DefaultTimeout)
+	if err != nil {
+		return err
+	}
+	defer bdb.Close()
+	if info.Size() < hwm {
+		return damaged(path, truncatedText(hwm, info.Size()))
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("storage: check %s: %w", path, err)
+	}
+	copyPath, cleanup, err := paddedCopy(data)
+	if err != nil {
+		return fmt.Errorf("storage: check %s: copy for checking: %w", path, err)
+	}
+	defer cleanup()
+	cdb, err := bbolt.Open(copyPath, 0o400, &bbolt.Options{ReadOnly: true, Timeout: DefaultTimeout})
+	if err != nil {
+		return damaged(path, "无法读取："+err.Error())
+	}
+	defer cdb.Close()
+	var problems []string
+	n := 0
+	ps := cdb.Info().PageSize
+	err = cdb.View(func(tx *bbolt.Tx) error {
+		// tx.Check reads pages through raw pointers on a goroutine of its
+		// own, where a bent offset faults the whole process: first make
+		// sure, on the bytes, that everything it will read is there.
+		root, freelist, ok := metaRootAndFreelist(data, ps, uint64(tx.ID()))
+		if !ok {
+			n, problems = 1, []string{"找不到正在使用的元页"}
+			return nil
+		}
+		if werr := walkFile(data, ps, uint64(tx.Size())/uint64(ps), root, freelist); werr != nil {
+			n, problems = 1, []string{werr.Error()}
+			return nil
+		}
+		for cerr := range tx.Check() {
+			n++
+			if len(problems) < maxProblems {
+				problems = append(problems, cerr.Error())
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return damaged(path, "无法读取："+err.Error())
+	}
+	if n > 0 {
+		head := fmt.Sprintf("一致性检查发现 %d 处错误", n)
+		return damaged(path, append([]string{head}, problems...)...)
+	}
+	return nil
+}
+
+// probe opens path read-only (a shared lock: no writer can start meanwhile)
+// and returns the database with its high-water mark, the size in bytes the
+// file must have. Opening reads only the two meta pages, which bbolt
+// validates with their checksums; nothing past them is touched.
+func probe(path string, timeout time.Duration) (*bbolt.DB, int64, error) {
+	bdb, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: timeout})
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, 0, fmt.Errorf("storage: open %s: %w", path, &openError{
+			msg:  "数据库正被另一个 linli 进程使用，请先停止它 (database is in use by another process)",
+			kind: ErrLocked,
+		})
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
+		return nil, 0, damaged(path, "不是有效的 linli 数据库文件（文件头无法识别："+err.Error()+"）")
+	case err != nil && strings.Contains(err.Error(), "file size too small"):
+		return nil, 0, damaged(path, "文件太小，不是完整的数据库（"+err.Error()+"）")
+	case err != nil:
+		return nil, 0, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	tx, err := bdb.Begin(false)
+	if err != nil {
+		bdb.Close()
+		return nil, 0, damaged(path, "无法读取："+err.Error())
+	}
+	hwm := tx.Size()
+	_ = tx.Rollback()
+	return bdb, hwm, nil
+}
+
+func truncatedText(want, have int64) string {
+	return fmt.Sprintf("文件不完整：应至少有 %d 字节，实际只有 %d 字节（可能被截断或没有复制完）", want, have)
+}
+
+// paddedCopy writes data to a temporary file and extends it, sparsely, to
+// the size bbolt will map (see mmapSize), so every mapped page is backed.
+func paddedCopy(data []byte) (string, func(), error) {
+	dst, err := os.CreateTemp("", "linli-check-*.db")
+	if err != nil {
+		return "", nil, err
+	}
+	cleanup := func() { os.Remove(dst.Name()) }
+	_, err = dst.Write(data)
+	if err == nil {
+		err = dst.Truncate(mmapSize(int64(len(data))))
+	}
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		cleanup()
+		return "", nil, err
+	}
+	return dst.Name(), cleanup, nil
+}
+
+// mmapSize is the size bbolt maps for a file of size bytes: powers of two
+// from 32 KiB to 1 GiB, then whole GiB.
+func mmapSize(size int64) int64 {
+	for i := uint(15); i <= 30; i++ {
+		if size <= 1<<i {
+			return 1 << i
+		}
+	}
+	const step = 1 << 30
+	if r := size % step; r > 0 {
+		size += step - r
+	}
+	return size
+}
+
+// refuseEmptyOrTruncated is Open's cheap guard for an existing file: an
+// empty file is refused instead of initialised, and a file shorter than its
+// high-water mark is refused before bbolt reads (and faults on) pages past
+// its end.
+func refuseEmptyOrTruncated(path string, timeout time.Duration) error {
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // a new database
+	}
+	if err != nil {
+		return fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	if info.IsDir() {
+		return damaged(path, "这是一个目录，不是数据库文件")
+	}
+	if info.Size() == 0 {
+		return damaged(path, "文件是空的（0 字节）；不会把它当作新数据库重新初始化")
+	}
+	bdb, hwm, err := probe(path, timeout)
+	if err != nil {
+		return err
+	}
+	bdb.Close()
+	if info.Size() < hwm {
+		return damaged(path, truncatedText(hwm, info.Size()))
+	}
+	return nil
+}
