@@ -196,6 +196,13 @@ type ActivityService interface {
 	Signups(activityID uint64) ([]Signup, error)
 	// AllSignups lists every sign-up by activity, then queue order.
 	AllSignups() ([]Signup, error)
+	// EachSignup calls fn with every sign-up and its activity, in the order
+	// of AllSignups, in one read transaction, holding one activity's
+	// sign-ups at a time. fn must not write; a and s are valid only during
+	// the call; fn's error stops the iteration and is returned (wrapped).
+	EachSignup(fn func(a *Activity, s *Signup) error) error
+	// CountSignups returns the number of sign-ups (for a progress bar).
+	CountSignups() (int, error)
 	// ResidentSignups lists a resident's sign-ups (any status), with positions.
 	ResidentSignups(resident string) ([]Signup, error)
 	// CheckIn records the attendance of the named residents' sign-ups at at

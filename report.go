@@ -133,6 +133,11 @@ type ReportService interface {
 	// Reports lists the reports for which match returns true (all when match
 	// is nil), in id order. It reads every report; prefer the two below.
 	Reports(match func(*Report) bool) ([]*Report, error)
+	// EachReport calls fn with every report in id order, in one read
+	// transaction, one at a time (exports). fn must not write; r is valid
+	// only during the call; fn's error stops the iteration and is returned
+	// (wrapped).
+	EachReport(fn func(r *Report) error) error
 	// RecentReports lists the reports created at or after since, in id
 	// order, reading only those.
 	RecentReports(since time.Time) ([]*Report, error)

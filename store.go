@@ -52,6 +52,11 @@ type ResidentStore interface {
 	UpdateResident(name string, fn func(*Resident) error) (*Resident, error)
 	// Residents lists all residents ordered by name.
 	Residents() ([]*Resident, error)
+	// EachResident calls fn with every resident ordered by name, in one
+	// read transaction, one at a time (exports). fn must not write; r is
+	// valid only during the call; fn's error stops the iteration and is
+	// returned (wrapped).
+	EachResident(fn func(r *Resident) error) error
 }
 
 // OutboxStore persists the outbox so nothing accepted is lost on restart and

@@ -22,6 +22,8 @@ type ActivityService struct {
 	SignupFn               func(activityID uint64, resident string) (*linli.Signup, error)
 	SignupsFn              func(activityID uint64) ([]linli.Signup, error)
 	AllSignupsFn           func() ([]linli.Signup, error)
+	EachSignupFn           func(fn func(a *linli.Activity, s *linli.Signup) error) error
+	CountSignupsFn         func() (int, error)
 	ResidentSignupsFn      func(resident string) ([]linli.Signup, error)
 	CheckInFn              func(activityID uint64, residents []string, at time.Time) ([]linli.Signup, error)
 	WalkInFn               func(activityID uint64, name string, at time.Time) (linli.Signup, error)

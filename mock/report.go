@@ -19,6 +19,7 @@ type ReportService struct {
 	ReportFn              func(id uint64) (*linli.Report, error)
 	UpdateReportFn        func(id uint64, fn func(r *linli.Report, dups []*linli.Report) error) (*linli.Report, []*linli.Report, error)
 	ReportsFn             func(match func(*linli.Report) bool) ([]*linli.Report, error)
+	EachReportFn          func(fn func(r *linli.Report) error) error
 	RecentReportsFn       func(since time.Time) ([]*linli.Report, error)
 	OpenReportsFn         func() ([]*linli.Report, map[uint64]int, error)
 	UpdatePendingImagesFn func(sender string, fn func(p *linli.PendingImages) error) (*linli.PendingImages, error)

@@ -20,6 +20,7 @@ type ResidentStore struct {
 	ResidentByNicknameFn func(nick string) (*linli.Resident, error)
 	UpdateResidentFn     func(name string, fn func(*linli.Resident) error) (*linli.Resident, error)
 	ResidentsFn          func() ([]*linli.Resident, error)
+	EachResidentFn       func(fn func(r *linli.Resident) error) error
 }
 
 // Resident calls ResidentFn.

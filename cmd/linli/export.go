@@ -1,12 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -20,7 +20,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dbPath := fs.String("db", "", "数据库文件 (默认: 配置中的 db，或 linli.db)")
-	configPath := fs.String("config", "", "配置文件 (用于时区；默认: 内置演示社区的设置)")
+	configPath := fs.String("config", "", "配置文件 (用于时区和社区名；默认: 内置演示社区的设置)")
 	format := fs.String("format", "json", "json | csv | xlsx")
 	outPath := fs.String("out", "", "输出文件 (默认: 标准输出；xlsx 必须指定)")
 	fs.Usage = func() {
@@ -39,6 +39,10 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	if !slices.Contains(linli.ExportKinds, kind) {
 		fmt.Fprintf(stderr, "linli export: 请指定导出类型: %s\n", strings.Join(linli.ExportKinds, " "))
+		return 2
+	}
+	if !slices.Contains(export.Formats, *format) {
+		fmt.Fprintf(stderr, "linli export: 未知的导出格式 %q（可用: %s）\n", *format, strings.Join(export.Formats, " "))
 		return 2
 	}
 	if *format == "xlsx" && *outPath == "" {
@@ -70,20 +74,44 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "linli export:", linli.ErrorMessage(err))
 		return 1
 	}
-	var buf bytes.Buffer
-	if err := export.Write(t, *format, cfg.Location, &buf); err != nil {
+	// The operator of `linli export` holds the database: staff. Phone
+	// numbers still appear only in xlsx (Write never puts them in json/csv).
+	opt := export.Options{Location: cfg.Location, Community: cfg.Community, At: time.Now(), Staff: true}
+	bar := newProgress(t, kind, stderr)
+	opt.Progress = bar.set
+	if *outPath == "" {
+		err = export.Write(t, *format, opt, stdout)
+	} else {
+		err = writeFile(*outPath, func(w io.Writer) error { return export.Write(t, *format, opt, w) })
+	}
+	bar.finish(err == nil)
+	if err != nil {
 		fmt.Fprintln(stderr, "linli export:", linli.ErrorMessage(err))
 		return 1
 	}
-	if *outPath == "" {
-		stdout.Write(buf.Bytes())
-		return 0
-	}
-	if err := os.WriteFile(*outPath, buf.Bytes(), 0o644); err != nil {
-		fmt.Fprintln(stderr, "linli export:", err)
-		return 1
-	}
 	return 0
+}
+
+// writeFile writes path through a temporary file beside it, renamed into
+// place once write succeeds: a failed export leaves no half-written file
+// (and an earlier file of that name untouched).
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name()) // fails harmlessly after the rename
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
 }
 
 // splitKind takes the first non-flag argument as the kind, so both

@@ -2,21 +2,47 @@
 // `linli export`, and the .xlsx files staff get from 导出 commands. It is
 // the only package that imports excelize. The families build the tables
 // (their Exports); this package only writes them.
+//
+// json is the DESIGN.md contract, for programs: the columns with a Key,
+// values as they are, times RFC 3339. csv and xlsx are for people: the
+// columns with a Title, Chinese words for codes, local times, 是/否; csv
+// starts with a UTF-8 byte order mark (Excel on Chinese Windows reads it as
+// UTF-8 only then); xlsx has a title row naming the community, the kind and
+// the time of export, a bold header, column widths fitted to Chinese text,
+// and prints on pages as wide as the table with the header repeated.
+//
+// Rows are written one at a time as the table yields them (Table.Each), so
+// memory stays flat whatever the size; an xlsx sheet is spooled to a
+// temporary file by excelize's StreamWriter.
 package export
 
 import (
-	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"linli"
 )
+
+// Options say how to write a table.
+type Options struct {
+	Location  *time.Location // times are shown in it (required)
+	Community string         // named in the xlsx title row
+	At        time.Time      // the time of export, in the xlsx title row
+	// Staff includes the Private columns (phone numbers, households). Only
+	// xlsx honours it: json and csv never carry them.
+	Staff bool
+	// Progress, when set, is called with the number of rows written so far,
+	// every ProgressEvery rows and once at the end.
+	Progress func(rows int)
+}
+
+// ProgressEvery is how many rows pass between two Options.Progress calls.
+const ProgressEvery = 1000
+
+// Formats are the formats Write knows.
+var Formats = []string{"json", "csv", "xlsx"}
 
 // Build builds the table of kind from the exports of the families. It
 // returns an EInvalid error for an unknown kind and an ENotFound one for a
@@ -33,167 +59,82 @@ func Build(exports []linli.Export, kind string) (*linli.Table, error) {
 	return nil, linli.Errorf(linli.EInvalid, "未知的导出类型 %q（可用: activities signups reports polls votes residents）", kind)
 }
 
-// Write writes t to w as json, csv or xlsx, times in loc. Private columns
-// appear only in xlsx, which is for staff.
-func Write(t *linli.Table, format string, loc *time.Location, w io.Writer) error {
-	cols := make([]int, 0, len(t.Columns))
-	for i, c := range t.Columns {
-		if format == "xlsx" || !slices.Contains(t.Private, c) {
-			cols = append(cols, i)
-		}
+// Write writes t to w as json, csv or xlsx ("" is json). It returns an
+// EInvalid error for an unknown format, before writing anything, and the
+// first error of t.Each or w otherwise; on an error w may hold part of the
+// output.
+func Write(t *linli.Table, format string, opt Options, w io.Writer) error {
+	if opt.Location == nil {
+		opt.Location = time.UTC
 	}
 	switch format {
 	case "json", "":
-		return writeJSON(t, cols, loc, w)
+		return writeJSON(t, opt, w)
 	case "csv":
-		cw := csv.NewWriter(w)
-		head := make([]string, len(cols))
-		for j, i := range cols {
-			head[j] = t.Columns[i]
-		}
-		cw.Write(head)
-		for _, row := range t.Rows {
-			rec := make([]string, len(cols))
-			for j, i := range cols {
-				rec[j] = cellText(row[i], loc)
-			}
-			cw.Write(rec)
-		}
-		cw.Flush()
-		return cw.Error()
+		return writeCSV(t, opt, w)
 	case "xlsx":
-		return writeXLSX(t, cols, loc, w)
+		return writeXLSX(t, opt, w)
 	}
 	return linli.Errorf(linli.EInvalid, "未知的导出格式 %q（可用: json csv xlsx）", format)
 }
 
-// XLSX renders t as an .xlsx file in memory, for 导出 commands.
-func XLSX(t *linli.Table, loc *time.Location) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := Write(t, "xlsx", loc, &buf); err != nil {
-		return nil, err
+// jsonColumns are the indexes of the columns json shows: those with a Key,
+// but the private ones.
+func jsonColumns(t *linli.Table) []int {
+	var cols []int
+	for i, c := range t.Columns {
+		if c.Key != "" && !private(t, c) {
+			cols = append(cols, i)
+		}
 	}
-	return buf.Bytes(), nil
+	return cols
 }
 
-func writeJSON(t *linli.Table, cols []int, loc *time.Location, w io.Writer) error {
-	var buf bytes.Buffer
-	buf.WriteString("[")
-	for r, row := range t.Rows {
-		if r > 0 {
-			buf.WriteString(",")
+// humanColumns are the indexes of the columns people see: those with a
+// Title, the private ones only when staff asked for xlsx.
+func humanColumns(t *linli.Table, withPrivate bool) []int {
+	var cols []int
+	for i, c := range t.Columns {
+		if c.Title != "" && (withPrivate || !private(t, c)) {
+			cols = append(cols, i)
 		}
-		buf.WriteString("\n  {")
-		for j, i := range cols {
-			if j > 0 {
-				buf.WriteString(", ")
-			}
-			k, _ := json.Marshal(t.Columns[i])
-			v, err := json.Marshal(jsonValue(row[i], loc))
-			if err != nil {
-				return fmt.Errorf("export %s: %w", t.Kind, err)
-			}
-			buf.Write(k)
-			buf.WriteString(": ")
-			buf.Write(v)
+	}
+	return cols
+}
+
+func private(t *linli.Table, c linli.Column) bool {
+	return (c.Key != "" && slices.Contains(t.Private, c.Key)) || (c.Title != "" && slices.Contains(t.Private, c.Title))
+}
+
+// each calls fn with every row of t (t.Each when set, else t.Rows) and
+// reports progress.
+func each(t *linli.Table, opt Options, fn func(row []any) error) error {
+	n := 0
+	step := func(row []any) error {
+		if len(row) != len(t.Columns) {
+			return fmt.Errorf("export %s: row %d has %d values for %d columns", t.Kind, n+1, len(row), len(t.Columns))
 		}
-		buf.WriteString("}")
+		if err := fn(row); err != nil {
+			return err
+		}
+		n++
+		if opt.Progress != nil && n%ProgressEvery == 0 {
+			opt.Progress(n)
+		}
+		return nil
 	}
-	if len(t.Rows) > 0 {
-		buf.WriteString("\n")
+	var err error
+	if t.Each != nil {
+		err = t.Each(step)
+	} else {
+		for _, row := range t.Rows {
+			if err = step(row); err != nil {
+				break
+			}
+		}
 	}
-	buf.WriteString("]\n")
-	_, err := w.Write(buf.Bytes())
+	if err == nil && opt.Progress != nil {
+		opt.Progress(n)
+	}
 	return err
-}
-
-// jsonValue renders times as RFC 3339 in loc (null when zero).
-func jsonValue(v any, loc *time.Location) any {
-	switch x := v.(type) {
-	case time.Time:
-		if x.IsZero() {
-			return nil
-		}
-		return x.In(loc).Format(time.RFC3339)
-	case *time.Time:
-		if x == nil || x.IsZero() {
-			return nil
-		}
-		return x.In(loc).Format(time.RFC3339)
-	case []string:
-		if x == nil {
-			return []string{}
-		}
-	}
-	return v
-}
-
-// cellText renders a value for csv and xlsx cells.
-func cellText(v any, loc *time.Location) string {
-	switch x := jsonValue(v, loc).(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case []string:
-		return fmt.Sprint(joinComma(x))
-	default:
-		if b, err := json.Marshal(x); err == nil && (b[0] == '[' || b[0] == '{') {
-			return string(b)
-		}
-		return fmt.Sprint(x)
-	}
-}
-
-func joinComma(s []string) string {
-	var b bytes.Buffer
-	for i, x := range s {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		b.WriteString(x)
-	}
-	return b.String()
-}
-
-// writeXLSX writes t as one sheet with a bold header row.
-func writeXLSX(t *linli.Table, cols []int, loc *time.Location, w io.Writer) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	sheet := "Sheet1"
-	if t.Kind != "" {
-		sheet = t.Kind
-		f.SetSheetName("Sheet1", sheet)
-	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return fmt.Errorf("xlsx: %w", err)
-	}
-	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	head := make([]any, len(cols))
-	for j, i := range cols {
-		head[j] = excelize.Cell{Value: t.Columns[i], StyleID: bold}
-	}
-	if err := sw.SetRow("A1", head); err != nil {
-		return fmt.Errorf("xlsx: %w", err)
-	}
-	for r, row := range t.Rows {
-		vals := make([]any, len(cols))
-		for j, i := range cols {
-			switch x := row[i].(type) {
-			case int, int64, uint64, float64, bool:
-				vals[j] = x
-			default:
-				vals[j] = cellText(x, loc)
-			}
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, r+2)
-		if err := sw.SetRow(cell, vals); err != nil {
-			return fmt.Errorf("xlsx: %w", err)
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("xlsx: %w", err)
-	}
-	return f.Write(w)
 }

@@ -62,6 +62,10 @@ func (h *Family) Register(r linli.Router) {
 		Names: []string{"投票规则"}, Args: linli.ArgsNone,
 		Handler: func(ctx context.Context, req *linli.Request) error { return req.Reply(textPollRulesHelp) },
 	})
+	r.Command(linli.Command{
+		Names: []string{"导出 投票", "导出投票"}, Role: linli.RoleStaff, Args: linli.ArgsRequired, Usage: textPollExportUsage,
+		Help: "导出 投票 3 — 私聊发送一个投票的明细（Excel，每个选项一列）", Handler: h.exportPollCommand,
+	})
 	r.Intent(linli.IntentVote, h.voteIntent)
 }
 

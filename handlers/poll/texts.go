@@ -198,3 +198,20 @@ const textDigestPollsTitle = "一天内截止的投票"
 func textDigestPoll(id uint64, title, deadline string) string {
 	return fmt.Sprintf("投票%d「%s」%s 截止", id, title, deadline)
 }
+
+const textPollExportUsage = "请发送「导出 投票 编号」，例如：导出 投票 3。发送「投票」查看进行中的投票。"
+
+// textPollExportTitle names the file of 导出 投票: the poll, its number
+// and state.
+func textPollExportTitle(p *linli.Poll) string {
+	state := "进行中"
+	if p.Status == linli.PollClosed {
+		state = "已结束"
+	}
+	return fmt.Sprintf("投票明细 #%d %s（%s）", p.ID, p.Title, state)
+}
+
+// textPollExportCaption goes with the file of 导出 投票.
+func textPollExportCaption(p *linli.Poll, ballots int, unit string) string {
+	return fmt.Sprintf("投票#%d「%s」明细，共%d%s（Excel，每个选项一列，最后一行是合计）。", p.ID, p.Title, ballots, unit)
+}

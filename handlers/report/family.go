@@ -10,7 +10,6 @@ import (
 	"log/slog"
 
 	"linli"
-	"linli/handlers/export"
 	"linli/handlers/tell"
 )
 
@@ -38,6 +37,3 @@ func New(d Deps) *Family { return &Family{Deps: d} }
 func (h *Family) teller() tell.Teller {
 	return tell.Teller{Config: h.Config, Out: h.Out, Residents: h.Residents}
 }
-
-// xlsx renders t as an .xlsx file for 导出 上报.
-func (h *Family) xlsx(t *linli.Table) ([]byte, error) { return export.XLSX(t, h.Config.Location) }

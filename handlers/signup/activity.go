@@ -45,6 +45,8 @@ func (h *Family) Register(r linli.Router) {
 		Usage: textStatsUsage, Help: "统计 活动 [本月|上月|11月] — 报名、到场、缺席与参与率", Handler: h.activityStats})
 	r.Command(linli.Command{Names: []string{"导出 报名", "导出报名"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
 		Usage: textExportUsage, Help: "导出 报名 1 — 私聊发送活动报名表", Handler: h.exportRoster})
+	r.Command(linli.Command{Names: []string{"导出 活动", "导出活动"}, Role: linli.RoleStaff, Args: linli.ArgsOptional,
+		Help: "导出 活动 — 私聊发送全部活动（Excel）", Handler: h.exportActivitiesCommand})
 	r.Intent(linli.IntentSignup, h.ordered(h.signupIntent))
 	r.Intent(linli.IntentCancel, h.ordered(h.cancelIntent))
 }

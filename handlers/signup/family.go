@@ -11,7 +11,6 @@ import (
 	"log/slog"
 
 	"linli"
-	"linli/handlers/export"
 	"linli/handlers/tell"
 	"linli/handlers/zhtime"
 )
@@ -42,6 +41,3 @@ func (h *Family) teller() tell.Teller {
 
 // times reads Chinese times, with the scheduler computing occurrences.
 func (h *Family) times() zhtime.Reader { return zhtime.Reader{Cal: h.Scheduler} }
-
-// xlsx renders t as an .xlsx file for 导出 报名.
-func (h *Family) xlsx(t *linli.Table) ([]byte, error) { return export.XLSX(t, h.Config.Location) }

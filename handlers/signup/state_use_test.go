@@ -54,7 +54,7 @@ func TestExportStatusIsTheState(t *testing.T) {
 		}
 		col := -1
 		for i, c := range table.Columns {
-			if c == "status" {
+			if c.Key == "status" {
 				col = i
 			}
 		}

@@ -432,3 +432,22 @@ func textAckAgain(a *linli.Activity, s *linli.Signup, n int) string {
 func textAckCancelled(a *linli.Activity) string {
 	return fmt.Sprintf("已取消您%s的报名。", actName(a))
 }
+
+// textExportActivitiesUsage answers 导出 活动 with words that are no
+// activity number.
+const textExportActivitiesUsage = "请发送「导出 活动」获取全部活动；一个活动的报名表请发送「导出 报名 活动编号」，例如：导出 报名 1。"
+
+// textRosterTitle names a roster (its xlsx title row and sheet): the
+// activity, when and where, and whether it was cancelled.
+func textRosterTitle(a *linli.Activity, state string) string {
+	s := fmt.Sprintf("%s报名表（%s，%s）", a.Title, zhtime.Format(a.StartsAt), a.Place)
+	if state == linli.ActivityCancelled {
+		s += "·活动已取消"
+	}
+	return s
+}
+
+// textActivitiesExportCaption goes with the file of 导出 活动.
+func textActivitiesExportCaption(n int) string {
+	return fmt.Sprintf("全部活动，共%d个（Excel）。每个活动的报名表请发送「导出 报名 活动编号」。", n)
+}

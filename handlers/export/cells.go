@@ -1,0 +1,110 @@
+package export
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+
+	"linli"
+)
+
+// TimeLayout is how csv and xlsx show a time: local, to the minute.
+const TimeLayout = "2006-01-02 15:04"
+
+// listSep joins the items of a list for people.
+const listSep = "、"
+
+// human turns a value into what people see in column c: nil (an empty
+// cell), a string, an int, a float64, or a time.Time in loc (an xlsx date).
+// Booleans are 是/否, codes take the column's Words, lists are joined with
+// 、, zero times are empty.
+func human(c *linli.Column, v any, loc *time.Location) any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case string:
+		if w, ok := c.Words[x]; ok {
+			return w
+		}
+		return x
+	case bool:
+		if x {
+			return "是"
+		}
+		return "否"
+	case int:
+		return x
+	case int64:
+		return int(x)
+	case uint64:
+		return int(x)
+	case float64:
+		return x
+	case time.Time:
+		if x.IsZero() {
+			return nil
+		}
+		return x.In(loc)
+	case *time.Time:
+		if x == nil || x.IsZero() {
+			return nil
+		}
+		return x.In(loc)
+	case []string:
+		words := make([]string, len(x))
+		for i, s := range x {
+			words[i] = s
+			if w, ok := c.Words[s]; ok {
+				words[i] = w
+			}
+		}
+		return strings.Join(words, listSep)
+	case fmt.Stringer:
+		return x.String()
+	}
+	return fmt.Sprint(v)
+}
+
+// text renders a human value as csv shows it.
+func text(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case int:
+		return strconv.Itoa(x)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case time.Time:
+		return x.Format(TimeLayout)
+	}
+	return fmt.Sprint(v)
+}
+
+// displayWidth is how many columns s takes in a spreadsheet or on paper: 2
+// for a Chinese (wide or full-width) character, 1 for others. Of a
+// multi-line value, the widest line counts.
+func displayWidth(s string) int {
+	widest, n := 0, 0
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			widest, n = max(widest, n), 0
+		case r < utf8.RuneSelf:
+			n++
+		default:
+			switch width.LookupRune(r).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth:
+				n += 2
+			default:
+				n++
+			}
+		}
+	}
+	return max(widest, n)
+}
