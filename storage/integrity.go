@@ -47,12 +47,22 @@ func damaged(path string, problems ...string) error {
 // process has the database open for writing (a running `linli run`): the
 // check needs the file to stay still.
 //
-// The consistency check runs on a private copy of the file, padded with
-// zeros (sparsely) to the size bbolt maps, after a walk of the file's bytes
-// that makes sure every page, key and value bbolt's check will read lies
-// inside the file (pagewalk.go): bbolt reads them through raw pointers,
-// and a bent one would fault the process. The file is never written.
-func Check(path string) error {
+// The file's bytes are walked first, through a read-only memory map of
+// the file (pagewalk.go), to make sure every page, key and value bbolt's
+// check will read lies inside the file: bbolt reads them through raw
+// pointers, and a bent one would fault the process. The file is never
+// written, and it is not copied: memory stays flat whatever its size.
+func Check(path string) error { return check(path, true) }
+
+// QuickCheck is Check without bbolt's consistency check: it refuses an
+// empty, foreign or truncated file and walks every page, key and value on
+// the file's bytes, releasing the pages it read as it goes, so a damaged
+// file is refused before anything reads it through raw pointers. The
+// subcommands that open the database (run, console, export) use it; doctor
+// and backup run the full Check.
+func QuickCheck(path string) error { return check(path, false) }
+
+func check(path string, full bool) error {
 	info, err := os.Stat(path)
 	if err != nil {
 		return fmt.Errorf("storage: check %s: %w", path, err)
@@ -63,7 +73,7 @@ func Check(path string) error {
 	if info.Size() == 0 {
 		return damaged(path, "文件是空的（0 字节）；不会把它当作新数据库重新初始化")
 	}
-	// A shared lock keeps writers out while the file is probed and copied.
+	// A shared lock keeps writers out while the file is probed and walked.
 	bdb, hwm, err := probe(path, DefaultTimeout)
 	if err != nil {
 		return err
@@ -72,24 +82,15 @@ func Check(path string) error {
 	if info.Size() < hwm {
 		return damaged(path, truncatedText(hwm, info.Size()))
 	}
-	data, err := os.ReadFile(path)
+	data, release, unmap, err := mapFile(path)
 	if err != nil {
 		return fmt.Errorf("storage: check %s: %w", path, err)
 	}
-	copyPath, cleanup, err := paddedCopy(data)
-	if err != nil {
-		return fmt.Errorf("storage: check %s: copy for checking: %w", path, err)
-	}
-	defer cleanup()
-	cdb, err := bbolt.Open(copyPath, 0o400, &bbolt.Options{ReadOnly: true, Timeout: DefaultTimeout})
-	if err != nil {
-		return damaged(path, "无法读取："+err.Error())
-	}
-	defer cdb.Close()
+	defer unmap()
 	var problems []string
 	n := 0
-	ps := cdb.Info().PageSize
-	err = cdb.View(func(tx *bbolt.Tx) error {
+	ps := bdb.Info().PageSize
+	err = bdb.View(func(tx *bbolt.Tx) error {
 		// tx.Check reads pages through raw pointers on a goroutine of its
 		// own, where a bent offset faults the whole process: first make
 		// sure, on the bytes, that everything it will read is there.
@@ -98,8 +99,12 @@ func Check(path string) error {
 			n, problems = 1, []string{"找不到正在使用的元页"}
 			return nil
 		}
-		if werr := walkFile(data, ps, uint64(tx.Size())/uint64(ps), root, freelist); werr != nil {
+		if werr := walkFile(data, ps, uint64(tx.Size())/uint64(ps), root, freelist, release); werr != nil {
 			n, problems = 1, []string{werr.Error()}
+			return nil
+		}
+		release()
+		if !full {
 			return nil
 		}
 		for cerr := range tx.Check() {
@@ -151,43 +156,6 @@ func probe(path string, timeout time.Duration) (*bbolt.DB, int64, error) {
 
 func truncatedText(want, have int64) string {
 	return fmt.Sprintf("文件不完整：应至少有 %d 字节，实际只有 %d 字节（可能被截断或没有复制完）", want, have)
-}
-
-// paddedCopy writes data to a temporary file and extends it, sparsely, to
-// the size bbolt will map (see mmapSize), so every mapped page is backed.
-func paddedCopy(data []byte) (string, func(), error) {
-	dst, err := os.CreateTemp("", "linli-check-*.db")
-	if err != nil {
-		return "", nil, err
-	}
-	cleanup := func() { os.Remove(dst.Name()) }
-	_, err = dst.Write(data)
-	if err == nil {
-		err = dst.Truncate(mmapSize(int64(len(data))))
-	}
-	if cerr := dst.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		cleanup()
-		return "", nil, err
-	}
-	return dst.Name(), cleanup, nil
-}
-
-// mmapSize is the size bbolt maps for a file of size bytes: powers of two
-// from 32 KiB to 1 GiB, then whole GiB.
-func mmapSize(size int64) int64 {
-	for i := uint(15); i <= 30; i++ {
-		if size <= 1<<i {
-			return 1 << i
-		}
-	}
-	const step = 1 << 30
-	if r := size % step; r > 0 {
-		size += step - r
-	}
-	return size
 }
 
 // refuseEmptyOrTruncated is Open's cheap guard for an existing file: an

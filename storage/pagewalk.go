@@ -17,7 +17,14 @@ type pageWalk struct {
 	ps   int    // page size
 	hwm  uint64 // pages the file has (the high-water mark)
 	seen map[uint64]bool
+
+	release func() // drops touched pages of a mapped file, every walkReleaseEvery pages; may be nil
+	visited int
 }
+
+// walkReleaseEvery is how many pages the walk reads between releases of a
+// mapped file's pages, so that checking a large file keeps memory flat.
+const walkReleaseEvery = 4096
 
 // Page layout: a 16-byte header (id u64, flags u16, count u16, overflow
 // u32), then count elements of 16 bytes.
@@ -35,8 +42,9 @@ const (
 
 // walkFile checks the tree whose root page is root and the freelist page
 // (noFreelist for none).
-func walkFile(data []byte, ps int, hwm, root, freelist uint64) error {
-	w := &pageWalk{data: data, ps: ps, hwm: hwm, seen: map[uint64]bool{}}
+// release, if not nil, is called every walkReleaseEvery pages.
+func walkFile(data []byte, ps int, hwm, root, freelist uint64, release func()) error {
+	w := &pageWalk{data: data, ps: ps, hwm: hwm, seen: map[uint64]bool{}, release: release}
 	if freelist != noFreelist {
 		if err := w.freelist(freelist); err != nil {
 			return err
@@ -49,6 +57,9 @@ func walkFile(data []byte, ps int, hwm, root, freelist uint64) error {
 func (w *pageWalk) page(id uint64) ([]byte, error) {
 	if id < 2 || id >= w.hwm {
 		return nil, fmt.Errorf("页面 %d 超出文件范围（共 %d 页）", id, w.hwm)
+	}
+	if w.visited++; w.release != nil && w.visited%walkReleaseEvery == 0 {
+		w.release()
 	}
 	off := id * uint64(w.ps)
 	if off+pageHeader > uint64(len(w.data)) {
@@ -107,6 +118,11 @@ func (w *pageWalk) node(p []byte, id uint64, depth int) error {
 	flags, count := binary.LittleEndian.Uint16(p[8:]), int(binary.LittleEndian.Uint16(p[10:]))
 	if flags != branchPage && flags != leafPage {
 		return fmt.Errorf("页面 %d 的类型 %#x 不是分支页也不是叶子页", id, flags)
+	}
+	if flags == branchPage && count == 0 {
+		// bbolt never writes an empty branch page, and its cursor reads
+		// the first element of a branch page without looking at the count.
+		return fmt.Errorf("页面 %d 是没有元素的分支页", id)
 	}
 	if pageHeader+count*elemSize > len(p) {
 		return fmt.Errorf("页面 %d 的 %d 个元素超出页面", id, count)
