@@ -15,21 +15,12 @@ import (
 // The words of 随手拍 reports: emergencies, "still broken", places, the
 // fallback category table, fillers, and what makes two reports one.
 
-// lexEmergency are the phrases that make a text an emergency: a small
-// explicit table, not the classifier, since a missed emergency costs far
-// more than a needless reminder of the numbers to call.
-var lexEmergency = []string{
-	"晕倒", "昏倒", "昏迷", "晕过去", "不省人事", "摔倒了起不来", "摔倒起不来", "倒地不起", "没有呼吸", "没呼吸", "心脏病发",
-	"困人", "被困", "困在电梯", "关在电梯",
-	"着火", "起火", "失火", "火灾", "冒烟", "烧起来",
-	"煤气味", "燃气味", "天然气味", "燃气泄漏", "煤气泄漏", "天然气泄漏", "漏气",
-	"漏电", "触电", "电线起火",
-	"有人打架", "打起来了", "持刀", "拿刀", "砍人", "打人了",
-	"小孩爬上", "孩子爬上", "爬上窗台", "爬上阳台", "坠落", "坠楼", "跳楼", "掉下来了",
+// Emergency returns the kind of emergency text tells of, "" if none: the
+// same rules as Understand's (emergency.go), which need no segmenter.
+func (WordLists) Emergency(text string) string {
+	kind, _ := detectEmergency(prepare(text).text)
+	return kind
 }
-
-// Emergency reports whether text tells of an emergency.
-func (WordLists) Emergency(text string) bool { return lexContainsAny(text, lexEmergency) }
 
 // lexStillBroken say that a fixed problem is back ("还是不亮").
 var lexStillBroken = []string{"还是不亮", "还不亮", "又不亮", "还没修好", "没修好", "还是没修", "又坏了", "还是坏", "还坏着", "还是老样子", "还没好", "还是不行", "又堵了", "还是堵", "还在漏", "还是漏"}

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"linli"
 )
 
 // The word lists of words*.go (linli.Lexicon), through Words().
@@ -133,8 +135,13 @@ func TestChatterAndPolite(t *testing.T) {
 }
 
 func TestEmergencyAndStillBroken(t *testing.T) {
-	predicate(t, "Emergency", lex.Emergency, map[string]bool{"3栋电梯困人了": true, "楼道里有煤气味": true, "张大爷晕倒了": true,
-		"电梯又坏了": false, "楼下着火了": true})
+	for text, want := range map[string]string{"3栋电梯困人了": linli.EmergencyTrapped, "楼道里有煤气味": linli.EmergencyGas,
+		"张大爷晕倒了": linli.EmergencyMedical, "电梯又坏了": "", "楼下着火了": linli.EmergencyFire,
+		"昨天楼下着火了，已经灭了": "", "急得像着火一样": "", "没有煤气味了": "", "有人拿刀追着砍人": linli.EmergencyViolence} {
+		if got := lex.Emergency(text); got != want {
+			t.Errorf("Emergency(%q) = %q, want %q", text, got, want)
+		}
+	}
 	predicate(t, "StillBroken", lex.StillBroken, map[string]bool{"还是不亮": true, "又坏了": true, "修好了谢谢": false, "还在漏水": true})
 }
 
