@@ -4,11 +4,10 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
-	"linli"
 	"linli/textnorm"
 )
 
@@ -132,25 +131,22 @@ var (
 // Place finds where a description says the problem is: a building
 // ("3号楼门口" → "3栋", building 3), a building and unit ("3栋2单元"), or a
 // landmark ("东门", building 0). It returns "" when the text names none.
+// It is NLU.Place with the embedded dictionaries' landmarks (the taxonomy's
+// and the community dictionary's; a configured user dictionary's landmarks
+// only count in NLU.Place): one place finder for the engine, the families
+// and the understanding.
 func (WordLists) Place(text string) (string, int) {
-	if m := lexBuilding.FindStringSubmatch(text); m != nil {
-		if b := linli.ParseBuilding(m[1]); b > 0 {
-			place := strconv.Itoa(b) + "栋"
-			if m[2] != "" {
-				if u := linli.ParseBuilding(m[2]); u > 0 {
-					place += strconv.Itoa(u) + "单元"
-				}
-			}
-			return place, b
-		}
-	}
-	for _, l := range lexLandmarks {
-		if strings.Contains(text, l) {
-			return l, 0
-		}
-	}
-	return "", 0
+	return wordsLexicon().place(prepare(text).text)
 }
+
+// wordsLexicon is the lexicon of the embedded dictionaries, for WordLists.
+var wordsLexicon = sync.OnceValue(func() *lexicon {
+	words, err := readUserDicts("")
+	if err != nil {
+		panic("nlu: embedded community dictionary: " + err.Error()) // a build without its files
+	}
+	return newLexicon(words, nil)
+})
 
 // lexDupStop are keywords too general to say two reports are about the
 // same thing.
