@@ -217,12 +217,16 @@ func lexMeaningful(s string) bool { return textnorm.Letters(s) >= 2 }
 
 // lexPlaceOnly matches what may surround a place in a bare answer ("在5号楼",
 // "就是3栋2单元那边").
-var lexPlaceOnly = regexp.MustCompile(`^(?:就|在|是|就在|就是|在那个)?(.*?)(?:那边|这边|那里|这里|的|吧|啊|呀|哦)?[。！!.~～]*$`)
+var lexPlaceOnly = regexp.MustCompile(`(?s)^(?:就|在|是|就在|就是|在那个)?(.*?)(?:那边|这边|那里|这里|的|吧|啊|呀|哦)?[。！!.~～]*$`)
 
 // BarePlace reports whether text says nothing but where: a building, unit
 // or landmark, with at most a little glue around it.
 func (WordLists) BarePlace(text string) bool {
-	s := lexPlaceOnly.FindStringSubmatch(text)[1]
+	m := lexPlaceOnly.FindStringSubmatch(text) // (?s): a message of many lines too
+	if m == nil {
+		return false
+	}
+	s := m[1]
 	s = lexBuilding.ReplaceAllString(s, "")
 	for _, l := range lexLandmarks {
 		s = strings.ReplaceAll(s, l, "")
