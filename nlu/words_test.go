@@ -52,6 +52,8 @@ func TestPlaceOf(t *testing.T) {
 		building int
 	}{
 		{"3号楼门口垃圾堆了好几天", "3栋", 3},
+		{"门口垃圾堆了好几天", "", 0}, // 门口 alone is no place: the resident's own building is
+		{"小区门口的垃圾站满了", "小区门口", 0},
 		{"三栋2单元楼道灯坏了", "3栋2单元", 3},
 		{"12幢后面", "12栋", 12},
 		{"东门的栏杆松动了", "东门", 0},

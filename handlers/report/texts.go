@@ -155,7 +155,7 @@ func textReportUnknownBuilding(b int, example string) string {
 }
 
 func textReportConfirm(quote string) string {
-	return fmt.Sprintf("需要我把这条登记为随手拍吗？回复「是」即可登记（或「随手拍 %s」）。", quote)
+	return fmt.Sprintf("需要我把这条登记为随手拍吗？%s回复「是」即可登记（或「随手拍 %s」）。", linli.OfferWithin, quote)
 }
 
 func textReportUsagePhoto(n int) string {
@@ -219,7 +219,7 @@ func textReportPlaceUsageFor(id uint64, place string) string {
 }
 
 func textReportStillBroken(r *linli.Report) string {
-	return fmt.Sprintf("您的随手拍#%d（%s）还没修好吗？回复「是」或「没修好 %d」，会请网格员重新处理。", r.ID, what(r), r.ID)
+	return fmt.Sprintf("您的随手拍#%d（%s）还没修好吗？%s回复「是」或「没修好 %d」，会请网格员重新处理。", r.ID, what(r), linli.OfferWithin, r.ID)
 }
 
 func textReportPlaceDup(id, orig uint64) string {
