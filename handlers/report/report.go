@@ -180,7 +180,7 @@ func (h *Family) createReport(req *linli.Request, desc string, u *linli.Understa
 			r.Keywords = u.Keywords
 		}
 	}
-	if urgent {
+	if urgent && kind != linli.EmergencyHelp { // a bare call for help keeps what it is about
 		r.Category = emergencyCategory
 	}
 	r.Place, r.Building = h.Lexicon.Place(desc)
