@@ -233,9 +233,17 @@ func lexMeaningful(s string) bool { return textnorm.Letters(s) >= 2 }
 var lexPlaceOnly = regexp.MustCompile(`^(?:就|在|是|就在|就是|在那个)?(.*?)(?:那边|这边|那里|这里|的|吧|啊|呀|哦)?[。！!.~～]*$`)
 
 // BarePlace reports whether text says nothing but where: a building, unit
-// or landmark, with at most a little glue around it.
+// or landmark, with at most a little glue around it. A message of several
+// lines ("大家好\n我住5号楼") says more than where: it is never bare.
 func (WordLists) BarePlace(text string) bool {
-	s := lexPlaceOnly.FindStringSubmatch(text)[1]
+	if strings.ContainsAny(text, "\r\n") {
+		return false
+	}
+	m := lexPlaceOnly.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	s := m[1]
 	s = lexBuilding.ReplaceAllString(s, "")
 	for _, l := range lexLandmarks {
 		s = strings.ReplaceAll(s, l, "")

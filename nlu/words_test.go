@@ -140,7 +140,8 @@ func TestEmergencyAndStillBroken(t *testing.T) {
 
 func TestBarePlace(t *testing.T) {
 	predicate(t, "BarePlace", lex.BarePlace, map[string]bool{"5号楼": true, "在5号楼": true, "就是3栋2单元那边": true, "东门": true,
-		"3栋门口": true, "5号楼的灯坏了": false, "东门有垃圾": false})
+		"3栋门口": true, "5号楼的灯坏了": false, "东门有垃圾": false,
+		"大家好\n我住5号楼": false, "谢谢李社工\n我是3号楼的": false, "5号楼\n": false, "\n5号楼": false})
 }
 
 func TestParty(t *testing.T) {
