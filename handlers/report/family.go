@@ -23,6 +23,7 @@ type Deps struct {
 	Reports    linli.ReportService // reports and their images
 	Classifier linli.Classifier    // optional; the lexicon's keyword table is used without it
 	Lexicon    linli.Lexicon       // emergencies, places, fillers, "still broken"
+	Alert      func(text string)   // optional, must not block: the [alert] webhook, for a ladder's 上级 step
 	Logger     *slog.Logger        // required: cmd/linli's, as component "handlers" (scenario outputs show it)
 }
 

@@ -247,7 +247,7 @@ func (h *Family) restartSLA(r *linli.Report, req *linli.Request) {
 	r.Round++
 	r.Stage = 0
 	r.SLAStart = req.Now
-	r.Deadline = req.Now.Add(h.Config.SLAFor(r.Category))
+	r.Deadline = req.Now.Add(h.slaOf(r))
 }
 
 // gridNamed finds a grid by name ("第二网格", also "二网格") or by its worker.
@@ -284,7 +284,7 @@ func (h *Family) reportRecategorize(ctx context.Context, req *linli.Request) err
 		for _, x := range append(dups, r) {
 			x.Category = cat
 		}
-		r.Deadline = r.SLAStart.Add(h.Config.SLAFor(cat))
+		r.Deadline = r.SLAStart.Add(h.slaOf(r))
 		return nil
 	})
 	if err != nil {

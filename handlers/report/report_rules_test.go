@@ -39,6 +39,7 @@ type reportWorld struct {
 	pending map[string]*linli.PendingImages
 	jobs    map[string]linli.Job
 	sent    []linli.Outgoing
+	now     time.Time // the clock; rulesT0 unless a test moves it
 
 	commands map[string]linli.Command
 	hooks    []linli.HookFunc
@@ -147,7 +148,8 @@ func newReportWorld(t *testing.T) *reportWorld {
 		w.sent = append(w.sent, o)
 		return nil
 	}}
-	w.fam = New(Deps{Config: cfg, Clock: &mock.Clock{NowFn: func() time.Time { return rulesT0 }}, Out: out,
+	w.now = rulesT0
+	w.fam = New(Deps{Config: cfg, Clock: &mock.Clock{NowFn: func() time.Time { return w.now }}, Out: out,
 		Residents: mock.NewStore(), Scheduler: sched, Reports: reports, Lexicon: nlu.Words(),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	w.fam.Register(&mock.Router{
@@ -436,7 +438,7 @@ func TestRuleConfidenceToOffer(t *testing.T) {
 
 // TestRuleSLALadder: a report's SLA alerts are scheduled relative to its
 // time to resolve (48 h for 设施维修 here): the worker is reminded at 80 %
-// of it (slaReminderPercent), the grid's supervisor alerted at the
+// of it (linli.DefaultLadder), the grid's supervisor alerted at the
 // deadline, the staff told one more period after it.
 func TestRuleSLALadder(t *testing.T) {
 	w := newReportWorld(t)
@@ -452,7 +454,7 @@ func TestRuleSLALadder(t *testing.T) {
 		stage int
 		after time.Duration // after the report was made
 	}{
-		{"worker reminded at 80% of the SLA (slaReminderPercent)", linli.SLAReminded, 48 * time.Hour * 8 / 10},
+		{"worker reminded at 80% of the SLA (linli.DefaultLadder)", linli.SLAReminded, 48 * time.Hour * 8 / 10},
 		{"supervisor alerted at the deadline", linli.SLAEscalated1, 48 * time.Hour},
 		{"staff told one SLA period after the deadline", linli.SLAEscalated2, 2 * 48 * time.Hour},
 	} {

@@ -364,25 +364,6 @@ func textReportState(id uint64, status, step string) string {
 	return fmt.Sprintf("上报#%d 目前%s，不能%s。", id, reportStatusText[status], step)
 }
 
-func textReportReminder(r *linli.Report, loc *time.Location) string {
-	act := fmt.Sprintf("办结 %d 处理说明", r.ID)
-	if r.Status != linli.ReportAccepted {
-		act = fmt.Sprintf("受理 %d / ", r.ID) + act
-	}
-	return fmt.Sprintf("【提醒】上报#%d（%s）将在%s到期，目前%s。请尽快处理：%s。",
-		r.ID, what(r), zhtime.Format(r.Deadline.In(loc)), reportStatusText[r.Status], act)
-}
-
-func textReportEscalation1(r *linli.Report, sla time.Duration) string {
-	return fmt.Sprintf("【超时】上报#%d（%s，%s %s）已超过处理时限%s，目前%s。\n描述：%s\n请督促办理，或发送「转派 %d 网格名」改派。",
-		r.ID, what(r), r.Grid, r.Assignee, duration(sla), reportStatusText[r.Status], r.Description, r.ID)
-}
-
-func textReportEscalation2(r *linli.Report, sla time.Duration) string {
-	return fmt.Sprintf("【督办】上报#%d（%s，%s %s）超过处理时限已%s仍未办结，已报告主任。\n描述：%s\n请协调处理。",
-		r.ID, what(r), r.Grid, r.Assignee, duration(sla), r.Description)
-}
-
 func textReportPlaceWorker(id uint64, place string) string {
 	return fmt.Sprintf("居民为上报#%d补充了地点：%s。", id, place)
 }
