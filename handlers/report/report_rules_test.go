@@ -103,6 +103,15 @@ func newReportWorld(t *testing.T) *reportWorld {
 		ReportsFn: func(match func(*linli.Report) bool) ([]*linli.Report, error) {
 			return w.list(match), nil
 		},
+		OpenReportsFn: func() ([]*linli.Report, map[uint64]int, error) {
+			dups := map[uint64]int{}
+			for _, r := range w.reports {
+				if r.DuplicateOf != 0 {
+					dups[r.DuplicateOf]++
+				}
+			}
+			return w.list(func(r *linli.Report) bool { return r.Open() && r.DuplicateOf == 0 }), dups, nil
+		},
 		RecentReportsFn: func(since time.Time) ([]*linli.Report, error) {
 			return w.list(func(r *linli.Report) bool { return !r.CreatedAt.Before(since) }), nil
 		},

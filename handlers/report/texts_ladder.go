@@ -84,3 +84,23 @@ func textReportHigher(community string, r *linli.Report, now time.Time, loc *tim
 // textReportStepMerged notes in 进度 a step passed over while the bot was
 // down (the next step's message said it all).
 const textReportStepMerged = "（停机期间到期，并入下一条提醒）"
+
+// Texts of 待办 (report_todo.go).
+
+const (
+	textReportTodoUsage    = "请按「待办」或「待办 2」（第2页）发送。"
+	textReportTodoNoPage   = "待办没有第%d页（共%d页）。"
+	textReportTodoMore     = "\n发送「待办 %d」看下一页。"
+	textReportStaffInGroup = "这是工作人员的命令，请私聊我发送。"
+)
+
+func textReportTodoTitle(n, overdue, page, pages int) string {
+	s := fmt.Sprintf("待办上报%d条", n)
+	if overdue > 0 {
+		s += fmt.Sprintf("，超时%d条（超时久的在前）", overdue)
+	}
+	if pages > 1 {
+		s += fmt.Sprintf("，第%d/%d页", page, pages)
+	}
+	return s + "："
+}
