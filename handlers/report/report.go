@@ -17,6 +17,7 @@ import (
 const (
 	reportImageWindow = 5 * time.Minute       // an image this close to a 随手拍 joins it; a 办结 photo follows within it
 	reportAskGrace    = 30 * time.Minute      // after asking about a lone image, it still joins a 随手拍 this long
+	reportPhotoLate   = 30 * time.Minute      // a resident's photo this soon after their own open 随手拍 (none in between) joins it
 	reportAskQuiet    = 24 * time.Hour        // in a group, a resident is asked about lone images, or offered a 随手拍, at most this often
 	reportDupWindow   = 48 * time.Hour        // an open report this recent with the same problem and place is the same report
 	reportReopenLimit = 7 * 24 * time.Hour    // 没修好 is accepted this long after 办结
@@ -62,7 +63,7 @@ func (h *Family) Register(r linli.Router) {
 		{Names: []string{"进度"}, Args: linli.ArgsRequired, Usage: textReportProgressUsage, Handler: h.reportProgress},
 		{Names: []string{"评价"}, Args: linli.ArgsRequired, Usage: textReportRateUsage, Handler: h.reportRate},
 		{Names: []string{"补充"}, Args: linli.ArgsOptional, Usage: textReportPlaceUsage, Handler: h.reportAddPlace},
-		{Names: []string{"没修好"}, Args: linli.ArgsRequired, Usage: textReportReopenUsage, Handler: h.reportReopen},
+		{Names: []string{"没修好"}, Args: linli.ArgsOptional, Usage: textReportReopenUsage, Handler: h.reportReopen},
 		{Names: []string{"待办"}, Role: worker, Args: linli.ArgsOptional, Handler: h.privately(h.reportTodo),
 			Help: "待办 — 本网格未办结的上报，超时的标出"},
 		{Names: []string{"受理"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportAcceptUsage, Handler: h.privately(h.reportAccept),

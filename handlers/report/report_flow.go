@@ -66,14 +66,16 @@ func (h *Family) reportAccept(ctx context.Context, req *linli.Request) error {
 // acceptOne accepts report id (and its open duplicates) for the sender and
 // tells the reporter.
 func (h *Family) acceptOne(req *linli.Request, id uint64) error {
-	r, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
+	var linked []*linli.Report
+	_, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
 		if err := h.checkAct(req, r); err != nil {
 			return err
 		}
 		if r.Status != linli.ReportSubmitted && r.Status != linli.ReportReopened {
 			return linli.Errorf(linli.EConflict, "%s", textReportState(id, r.Status, "受理"))
 		}
-		for _, x := range append(openOf(dups), r) {
+		linked = append([]*linli.Report{r}, openOf(dups)...)
+		for _, x := range linked {
 			x.Status, x.AcceptedAt = linli.ReportAccepted, req.Now
 			x.Log(req.Now, req.Msg.Sender, linli.ReportAccepted, "")
 		}
@@ -82,7 +84,23 @@ func (h *Family) acceptOne(req *linli.Request, id uint64) error {
 	if err != nil {
 		return h.workerNotFound(err, id)
 	}
-	return h.teller().Person(r.Reporter, textReportAcceptedReporter(r.ID), nil, "")
+	return h.tellLinked(linked, textReportAcceptedReporter)
+}
+
+// tellLinked tells the reporter of each of reports (a report and its
+// linked duplicates) text about their own report, once per person.
+func (h *Family) tellLinked(reports []*linli.Report, text func(id uint64) string) error {
+	told := map[string]bool{}
+	for _, x := range reports {
+		if told[x.Reporter] {
+			continue
+		}
+		told[x.Reporter] = true
+		if err := h.teller().Person(x.Reporter, text(x.ID), nil, ""); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // openOf returns the open reports of list.
@@ -201,6 +219,7 @@ func (h *Family) reportTransfer(ctx context.Context, req *linli.Request) error {
 		return linli.Errorf(linli.EInvalid, "%s", textReportUnknownGrid(name, h.Config.Grids))
 	}
 	var old string
+	var linked []*linli.Report
 	r, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
 		if err := h.checkAct(req, r); err != nil {
 			return err
@@ -208,6 +227,7 @@ func (h *Family) reportTransfer(ctx context.Context, req *linli.Request) error {
 		if !r.Open() {
 			return linli.Errorf(linli.EConflict, "%s", textReportState(id, r.Status, "转派"))
 		}
+		linked = append([]*linli.Report{r}, openOf(dups)...)
 		if r.Grid == g.Name {
 			return linli.Errorf(linli.EConflict, "%s", textReportTransferSame(id, g.Name))
 		}
@@ -236,7 +256,7 @@ func (h *Family) reportTransfer(ctx context.Context, req *linli.Request) error {
 			return err
 		}
 	}
-	if err := h.teller().Person(r.Reporter, textReportTransferredReporter(r.ID, g), nil, ""); err != nil {
+	if err := h.tellLinked(linked, func(id uint64) string { return textReportTransferredReporter(id, g) }); err != nil {
 		return err
 	}
 	return req.Reply(textReportTransferred(r.ID, g))

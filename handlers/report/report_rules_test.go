@@ -517,16 +517,20 @@ func TestRuleSLALadderFires(t *testing.T) {
 	}
 }
 
-// TestRuleReportImageWindow: a resident's photo joins their 随手拍 made up
-// to 5 minutes before (reportImageWindow); a later one is held instead.
+// TestRuleReportImageWindow: a resident's photo joins their open 随手拍
+// made up to 30 minutes before (reportPhotoLate); a later one is held
+// instead, and so is one after someone else's report in that chat.
 func TestRuleReportImageWindow(t *testing.T) {
 	for _, tt := range []struct {
-		name   string
-		after  time.Duration
-		joined bool
+		name    string
+		after   time.Duration
+		joined  bool
+		between bool // another resident reports in the group in between
 	}{
-		{"5 minutes minus a second", 5*time.Minute - time.Second, true},
-		{"5 minutes plus a second", 5*time.Minute + time.Second, false},
+		{"5 minutes plus a second", 5*time.Minute + time.Second, true, false},
+		{"30 minutes", 30 * time.Minute, true, false},
+		{"30 minutes plus a second", 30*time.Minute + time.Second, false, false},
+		{"another report in between", 10 * time.Minute, false, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			w := newReportWorld(t)
@@ -535,13 +539,20 @@ func TestRuleReportImageWindow(t *testing.T) {
 			if err := w.command(made, "随手拍", "3号楼门口路灯不亮"); err != nil {
 				t.Fatal(err)
 			}
+			if tt.between {
+				other := w.msg(rulesGroup, "李大爷", "随手拍 2号楼楼道堆满杂物", true)
+				other.Now = rulesT0.Add(-time.Minute)
+				if err := w.command(other, "随手拍", "2号楼楼道堆满杂物"); err != nil {
+					t.Fatal(err)
+				}
+			}
 			img := w.msg(rulesGroup, "张阿姨", "", false)
 			img.Msg.Norm, img.Msg.Image = "", &linli.Media{Kind: linli.MediaImage, Name: "a.png", Data: []byte("\x89PNG\r\n\x1a\nimage")}
 			if handled, err := w.hook(img); !handled || err != nil {
 				t.Fatalf("image hook: %v %v", handled, err)
 			}
 			if joined := len(w.reports[1].Images) == 1; joined != tt.joined {
-				t.Fatalf("report image window (5 min, reportImageWindow): photo %v after the 随手拍: joined %v, want %v",
+				t.Fatalf("report photo window (30 min, reportPhotoLate): photo %v after the 随手拍: joined %v, want %v",
 					tt.after, joined, tt.joined)
 			}
 		})

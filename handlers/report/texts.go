@@ -15,14 +15,14 @@ import (
 const (
 	textReportUsage              = "请说明问题和位置，例如：随手拍 3号楼门口路灯不亮（可再发一张照片）。"
 	textReportProgressUsage      = "请带上编号，例如：进度 3（发送「我的上报」可查看编号）。"
-	textReportRateUsage          = "请按「评价 编号 分数 意见」打分，分数1到5，例如：评价 3 5 处理很及时。"
+	textReportRateUsage          = "请按「评价 编号 分数 意见」打分，分数1到5（也可说五星、满意、一般、不满意），例如：评价 3 5 处理很及时。"
 	textReportReopenUsage        = "请带上随手拍编号，例如：没修好 3。"
 	textReportAcceptUsage        = "请带上上报编号，例如：受理 3（多条：受理 3 4 5）。"
 	textReportResolveUsage       = "请按「办结 编号 处理说明」回复，例如：办结 3 已更换灯泡。"
 	textReportRejectUsage        = "请按「退回 编号 原因」回复，例如：退回 3 属市政道路，已告知居民拨打12345。"
 	textReportTransferUsage      = "请按「转派 编号 网格名」回复，例如：转派 3 第二网格。"
 	textReportRecategorizeUsage  = "请按「改类 编号 类别」回复，例如：改类 3 安全隐患。类别：环境卫生 设施维修 停车交通 安全隐患 绿化养护 噪音扰民 其他。"
-	textReportBadScore           = "评分请用1到5的数字，例如：评价 3 5 处理很及时。"
+	textReportBadScore           = "评分请用1到5分（也可说五星、满意、一般、不满意），例如：评价 3 5 处理很及时。"
 	textReportNotYours           = "只能%s您自己的随手拍，编号可在「我的上报」里查看。"
 	textReportNotYourGrid        = "该上报不属于您的网格（上报#%d 属于%s）。"
 	textReportIsDuplicate        = "上报#%d 与 #%d 是同一问题，已合并，请处理 #%d。"
@@ -185,6 +185,53 @@ func textReportNotResolved(id uint64, status string) string {
 		return fmt.Sprintf("随手拍#%d 已退回，不能重开（原因可私聊发「进度 %d」查看）。问题还在的话，请重新发送「随手拍 问题和位置」。", id, id)
 	}
 	return fmt.Sprintf("随手拍#%d 还没有办结（%s），办结后再评价或反馈。", id, reportStatusText[status])
+}
+
+func textReportReopenWhich(list []*linli.Report) string {
+	var b strings.Builder
+	b.WriteString("您有几条随手拍刚办结，是哪一条没修好？")
+	for _, r := range list {
+		fmt.Fprintf(&b, "\n#%d %s：%s", r.ID, what(r), cutRunes(oneLine(r.Description), reportTodoWords))
+	}
+	fmt.Fprintf(&b, "\n请发送「没修好 %d」这样带编号的消息。", list[0].ID)
+	return b.String()
+}
+
+// textReportReopenAlert tells the worker a report is back: who said so
+// (by, the reporter's own report, maybe a duplicate) and what was done.
+func textReportReopenAlert(r, by *linli.Report, loc *time.Location) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s上报#%d %s\n描述：%s\n", textReportAlertReopen, r.ID, r.Category, r.Description)
+	if r.Place != "" {
+		fmt.Fprintf(&b, "地点：%s\n", r.Place)
+	}
+	fmt.Fprintf(&b, "反馈人：%s", by.Reporter)
+	if by.Household != "" {
+		fmt.Fprintf(&b, "（%s）", by.Household)
+	}
+	if by.ID != r.ID {
+		fmt.Fprintf(&b, "，同一问题的随手拍#%d", by.ID)
+	}
+	var done []string
+	for _, e := range r.History {
+		switch e.Action {
+		case linli.ReportAccepted, linli.ReportResolved, "transferred", "referred", "unit_reply":
+			line := e.At.In(loc).Format("01-02 15:04") + " " + reportActionText[e.Action]
+			if e.Note != "" {
+				line += "：" + e.Note
+			}
+			done = append(done, line)
+		}
+	}
+	if n := len(done); n > 4 {
+		done = done[n-4:]
+	}
+	if len(done) > 0 {
+		b.WriteString("\n此前：" + strings.Join(done, "；"))
+	}
+	fmt.Fprintf(&b, "\n这是第%d次返工，请在%s前办结。\n", r.Reopened, zhtime.Format(r.Deadline.In(loc)))
+	fmt.Fprintf(&b, "接手回复「受理 %d」，处理完回复「办结 %d 处理说明」。", r.ID, r.ID)
+	return b.String()
 }
 
 func textReportReopenTooLate(id uint64) string {
