@@ -324,6 +324,11 @@ func (c *Config) RoleOf(names ...string) Role {
 				role = RoleGridWorker
 			}
 		}
+		for _, u := range c.Units { // a unit's contact answers 转办 like a worker
+			if u.Contact == n && role < RoleGridWorker {
+				role = RoleGridWorker
+			}
+		}
 	}
 	return role
 }

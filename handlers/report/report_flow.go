@@ -14,6 +14,9 @@ import (
 // supervisors, the grid's worker and supervisor, and the assignee.
 func (h *Family) mayAct(req *linli.Request, r *linli.Report) bool {
 	who := req.Msg.Sender
+	if u, ok := h.unitOf(req); ok {
+		return r.Unit == u.Name // a unit's contact: the reports 转办 to the unit
+	}
 	if req.Msg.Role.IsStaff() || who == r.Assignee {
 		return true
 	}
@@ -25,6 +28,9 @@ func (h *Family) mayAct(req *linli.Request, r *linli.Report) bool {
 // duplicate (its original is the one to work on).
 func (h *Family) checkAct(req *linli.Request, r *linli.Report) error {
 	if !h.mayAct(req, r) {
+		if u, ok := h.unitOf(req); ok {
+			return linli.Errorf(linli.EForbidden, textReportNotYourUnit, r.ID, u.Name)
+		}
 		return linli.Errorf(linli.EForbidden, textReportNotYourGrid, r.ID, r.Grid)
 	}
 	if r.DuplicateOf != 0 {
@@ -84,6 +90,12 @@ func (h *Family) acceptOne(req *linli.Request, id uint64) error {
 	if err != nil {
 		return h.workerNotFound(err, id)
 	}
+	if u, ok := h.unitOf(req); ok {
+		if err := h.teller().Person(linked[0].Assignee, textReportUnitAcceptedWorker(id, u.Name), nil, ""); err != nil {
+			return err
+		}
+		return h.tellLinked(linked, textReportUnitAcceptedReporter(u.Name))
+	}
 	return h.tellLinked(linked, textReportAcceptedReporter)
 }
 
@@ -121,6 +133,9 @@ func (h *Family) reportResolve(ctx context.Context, req *linli.Request) error {
 
 // reportReject handles "退回 <编号> <原因>".
 func (h *Family) reportReject(ctx context.Context, req *linli.Request) error {
+	if u, ok := h.unitOf(req); ok {
+		return h.unitReturn(req, u) // back to the community, not to the resident
+	}
 	return h.closeReport(req, linli.ReportRejected, textReportRejectUsage, "退回")
 }
 
@@ -201,12 +216,20 @@ func (h *Family) closeReport(req *linli.Request, status, usage, step string) err
 			return err
 		}
 	}
+	if u, ok := h.unitOf(req); ok {
+		if err := h.teller().Person(r.Assignee, textReportUnitResolvedWorker(r.ID, u.Name, note), nil, ""); err != nil {
+			return err
+		}
+	}
 	return req.Reply(textReportResolved(r.ID, len(closed)-1, len(photos)))
 }
 
 // reportTransfer handles "转派 <编号> <网格>": a new grid, a new worker and
 // a new SLA clock.
 func (h *Family) reportTransfer(ctx context.Context, req *linli.Request) error {
+	if err := h.notForUnits(req); err != nil {
+		return err
+	}
 	id, name, err := idOrUsage(req, textReportTransferUsage)
 	if err != nil {
 		return err
@@ -283,6 +306,9 @@ func (h *Family) gridNamed(name string) (linli.Grid, bool) {
 // reportRecategorize handles "改类 <编号> <类别>": the deadline follows the
 // new category's SLA, counted from the same start.
 func (h *Family) reportRecategorize(ctx context.Context, req *linli.Request) error {
+	if err := h.notForUnits(req); err != nil {
+		return err
+	}
 	id, cat, err := idOrUsage(req, textReportRecategorizeUsage)
 	if err != nil {
 		return err

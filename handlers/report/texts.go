@@ -68,6 +68,9 @@ var reportActionText = map[string]string{
 	"image":               "补充图片",
 	"resolution_image":    "办结照片",
 	"place":               "补充地点",
+	"referred":            "转办",
+	"unit_reply":          "单位答复",
+	"unit_returned":       "单位退回",
 }
 
 // what is "设施维修 · 3栋" (or just the category when the place is unknown).

@@ -57,8 +57,12 @@ func textReportReminder(r *linli.Report, now time.Time, loc *time.Location) stri
 	if r.Status != linli.ReportAccepted {
 		act = fmt.Sprintf("受理 %d / ", r.ID) + act
 	}
+	w := what(r)
+	if r.Unit != "" {
+		w += "，已转办" + r.Unit
+	}
 	return fmt.Sprintf("【提醒】上报#%d（%s）%s，目前%s。请尽快处理：%s。",
-		r.ID, what(r), deadlineState(r, now, loc), reportStatusText[r.Status], act)
+		r.ID, w, deadlineState(r, now, loc), reportStatusText[r.Status], act)
 }
 
 func textReportEscalation1(r *linli.Report, now time.Time, loc *time.Location) string {
