@@ -230,12 +230,12 @@ func (h *Family) reportTransfer(ctx context.Context, req *linli.Request) error {
 	if err := h.notForUnits(req); err != nil {
 		return err
 	}
-	id, name, err := idOrUsage(req, textReportTransferUsage)
+	id, name, err := idOrUsage(req, textReportTransferUsage(h.Config.Grids))
 	if err != nil {
 		return err
 	}
 	if name == "" {
-		return linli.Errorf(linli.EInvalid, "%s", textReportTransferUsage)
+		return linli.Errorf(linli.EInvalid, "%s", textReportTransferUsage(h.Config.Grids))
 	}
 	g, ok := h.gridNamed(name)
 	if !ok {

@@ -250,8 +250,8 @@ func (h *Family) tellStep(r *linli.Report, s linli.LadderStep, daily bool, now t
 		return h.teller().Person(h.supervisorOf(r.Grid), textReportEscalation1(r, now, loc), nil, key("supervisor"))
 	case s.To == linli.LadderHigher:
 		text := textReportHigher(h.Config.Community, r, now, loc)
-		if c := h.Config.Ladder.Higher; c != "" {
-			if err := h.teller().Person(c, text, nil, key("higher")); err != nil {
+		if c := h.Config.Ladder.Higher; c != "" { // a configured contact: privately, never in a group
+			if err := h.Out.Send(linli.Outgoing{To: linli.Chat{User: c}, Text: text, Key: key("higher"), Private: true}); err != nil {
 				return err
 			}
 		}

@@ -83,6 +83,8 @@ func (h *Family) reportProgress(ctx context.Context, req *linli.Request) error {
 		switch {
 		case !full && e.Action == linli.ReportRejected:
 			b.WriteString(textReportReasonWithheld(h.Config.BotName, r.ID))
+		case strings.HasPrefix(e.Note, "（"): // an aside, such as textReportStepMerged
+			b.WriteString(e.Note)
 		case e.Note != "":
 			b.WriteString("：" + e.Note)
 		}

@@ -20,7 +20,6 @@ const (
 	textReportAcceptUsage        = "请带上上报编号，例如：受理 3（多条：受理 3 4 5）。"
 	textReportResolveUsage       = "请按「办结 编号 处理说明」回复，例如：办结 3 已更换灯泡。"
 	textReportRejectUsage        = "请按「退回 编号 原因」回复，例如：退回 3 属市政道路，已告知居民拨打12345。"
-	textReportTransferUsage      = "请按「转派 编号 网格名」回复，例如：转派 3 第二网格。"
 	textReportRecategorizeUsage  = "请按「改类 编号 类别」回复，例如：改类 3 安全隐患。类别：环境卫生 设施维修 停车交通 安全隐患 绿化养护 噪音扰民 其他。"
 	textReportBadScore           = "评分请用1到5分（也可说五星、满意、一般、不满意），例如：评价 3 5 处理很及时。"
 	textReportNotYours           = "只能%s您自己的随手拍，编号可在「我的上报」里查看。"
@@ -376,7 +375,27 @@ func textReportUnknownGrid(name string, grids []linli.Grid) string {
 	for i, g := range grids {
 		names[i] = g.Name
 	}
-	return fmt.Sprintf("没有叫「%s」的网格，可选：%s。例如：转派 3 第二网格。", name, strings.Join(names, " "))
+	return fmt.Sprintf("没有叫「%s」的网格，可选：%s。例如：转派 3 %s。", name, strings.Join(names, " "), exampleGrid(grids))
+}
+
+// exampleGrid is a grid of the community for examples: the second
+// configured one (a transfer goes elsewhere), else the first.
+func exampleGrid(grids []linli.Grid) string {
+	switch len(grids) {
+	case 0:
+		return "网格名"
+	case 1:
+		return grids[0].Name
+	}
+	return grids[1].Name
+}
+
+func textReportTransferUsage(grids []linli.Grid) string {
+	return fmt.Sprintf("请按「转派 编号 网格名」回复，例如：转派 3 %s。", exampleGrid(grids))
+}
+
+func textReportTransferHelp(grids []linli.Grid) string {
+	return fmt.Sprintf("转派 3 %s — 交给别的网格", exampleGrid(grids))
 }
 
 func textReportRecategorized(id uint64, cat string, deadline time.Time) string {
