@@ -141,8 +141,7 @@ func durationText(d time.Duration) string {
 
 // Texts of 绑定群, which re-binds a renamed group.
 
-const (
-)
+const ()
 
 func textBindGroupPrivate(example string) string {
 	return fmt.Sprintf("「绑定群」要在改了名的那个群里发送，机器人才知道是哪个群。请到该群里发：绑定群 %s", example)
