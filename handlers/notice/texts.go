@@ -139,9 +139,8 @@ func durationText(d time.Duration) string {
 	return fmt.Sprintf("%d分%d秒", m, s)
 }
 
-// Texts of 绑定群, which re-binds a renamed group.
-
-const ()
+// Texts of 绑定群, which re-binds a renamed group (and its usage and help
+// at the end of this file).
 
 func textBindGroupPrivate(example string) string {
 	return fmt.Sprintf("「绑定群」要在改了名的那个群里发送，机器人才知道是哪个群。请到该群里发：绑定群 %s", example)
