@@ -80,8 +80,8 @@ func (h *Family) Register(r linli.Router) {
 			Help: textReportUnitReplyHelp(h.Config.Units)},
 		{Names: []string{"改类"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportRecategorizeUsage, Handler: h.privately(h.reportRecategorize),
 			Help: "改类 3 安全隐患 — 更正上报类别"},
-		{Names: []string{"统计 上报", "统计上报"}, Role: staff, Args: linli.ArgsNone, Handler: h.privately(h.reportStatsCommand),
-			Help: "统计 上报 — 随手拍的解决率和满意度"},
+		{Names: []string{"统计 上报", "统计上报"}, Role: staff, Args: linli.ArgsOptional, Handler: h.privately(h.reportStatsCommand),
+			Help: "统计 上报 [11月] — 随手拍的解决率和满意度，按网格、类别、单位"},
 		{Names: []string{"导出 上报", "导出上报"}, Role: staff, Args: linli.ArgsNone, Handler: h.reportExportCommand,
 			Help: "导出 上报 — 全部随手拍记录（Excel，私聊发送）"},
 	} {

@@ -174,15 +174,6 @@ func computeReportStats(list []*linli.Report, now time.Time) ReportStats {
 	return s
 }
 
-// reportStatsCommand handles "统计 上报" for staff.
-func (h *Family) reportStatsCommand(ctx context.Context, req *linli.Request) error {
-	s, err := h.ReportStats()
-	if err != nil {
-		return err
-	}
-	return req.Reply(textReportStats(s))
-}
-
 func textReportStats(s ReportStats) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "随手拍统计：共%d件", s.Total)

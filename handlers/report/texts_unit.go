@@ -145,3 +145,50 @@ func textReportUnitReplyHelp(units []linli.Unit) string {
 	}
 	return ""
 }
+
+// Texts of 统计 上报 (report_stats.go).
+
+const textReportStatsUsage = "请按「统计 上报」（全部）或「统计 上报 11月」「统计 上报 上月」发送。"
+
+func textReportBreakdown(b ReportBreakdown) string {
+	if b.Total.Received == 0 && b.Total.Rated == 0 {
+		return "\n这段时间没有收到随手拍。"
+	}
+	var s strings.Builder
+	if !b.Period.From.IsZero() {
+		s.WriteString("\n" + textReportRow(b.Total))
+	}
+	for _, part := range []struct {
+		title string
+		rows  []ReportRow
+	}{{"按网格", b.Grids}, {"按类别", b.Categories}, {"按单位（转办）", b.Units}} {
+		if len(part.rows) == 0 {
+			continue
+		}
+		s.WriteString("\n" + part.title + "：")
+		for _, r := range part.rows {
+			s.WriteString("\n· " + textReportRow(r))
+		}
+	}
+	return s.String()
+}
+
+// textReportRow is "第一网格：收到3，按时办结1，超时办结1，处理中1（超时1），
+// 办结用时中位数5小时，满意度4.0分（2条）".
+func textReportRow(r ReportRow) string {
+	s := fmt.Sprintf("%s：收到%d，按时办结%d，超时办结%d", r.Name, r.Received, r.OnTime, r.Late)
+	if r.Rejected > 0 {
+		s += fmt.Sprintf("，退回%d", r.Rejected)
+	}
+	s += fmt.Sprintf("，处理中%d", r.Open)
+	if r.Overdue > 0 {
+		s += fmt.Sprintf("（超时%d）", r.Overdue)
+	}
+	if r.MedianTime > 0 {
+		s += "，办结用时中位数" + lateBy(r.MedianTime)
+	}
+	if r.Rated > 0 {
+		s += fmt.Sprintf("，满意度%.1f分（%d条）", r.Satisfaction(), r.Rated)
+	}
+	return s
+}
