@@ -89,9 +89,14 @@ func TestRuleLadderPerCategory(t *testing.T) {
 			t.Errorf("step %d: job %v at %v, want %v after the report", stage, ok, j.At.Sub(rulesT0), after)
 		}
 	}
+	var alerted []string // the [alert] webhook
+	w.fam.Alert = func(text string) { alerted = append(alerted, text) }
 	w.now = rulesT0.Add(144 * time.Hour)
 	for stage := 1; stage <= 4; stage++ {
 		w.fire(slaKey(1, stage))
+	}
+	if len(alerted) != 1 || !strings.Contains(alerted[0], "已超时4天") || strings.Contains(alerted[0], "张阿姨") {
+		t.Errorf("webhook got %q; want one alert, 已超时4天, without the reporter", alerted)
 	}
 	// All four were due at once (the clock is past them): one message, the last step's.
 	if len(w.sent) != 1 || w.sent[0].To.User != "街道刘科长" || !strings.Contains(w.sent[0].Text, "已超时4天") {
