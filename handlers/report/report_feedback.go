@@ -308,26 +308,23 @@ func (h *Family) reportStillBrokenHook(ctx context.Context, req *linli.Request) 
 		return false, err
 	}
 	r := list[0]
-	if !m.Addressed {
-		asked := false
-		tag := fmt.Sprintf("reopen:%d", r.ID)
-		_, err := h.Reports.UpdateReportOffers(m.Sender, func(o *linli.ReportOffers) error {
-			if asked = slices.Contains(o.Asked, tag); !asked {
-				o.Asked = append(o.Asked, tag)
-			}
-			return nil
-		})
-		if err != nil {
-			return false, err
+	asked := false
+	tag := fmt.Sprintf("reopen:%d", r.ID)
+	if _, err := h.Reports.UpdateReportOffers(m.Sender, func(o *linli.ReportOffers) error {
+		if asked = slices.Contains(o.Asked, tag); !asked {
+			o.Asked = append(o.Asked, tag)
 		}
-		if asked && len([]rune(m.Norm)) <= reportBareStillBroken {
-			// "还是坏的" after "还没修好吗？": the answer, not chatter.
-			req.Command, req.Args = "没修好", strconv.FormatUint(r.ID, 10)
-			return true, h.reportReopen(ctx, req)
-		}
-		if asked {
-			return true, nil
-		}
+		return nil
+	}); err != nil {
+		return false, err
+	}
+	if asked && len([]rune(m.Norm)) <= reportBareStillBroken {
+		// "还是坏的" after "还没修好吗？": the answer, not chatter.
+		req.Command, req.Args = "没修好", strconv.FormatUint(r.ID, 10)
+		return true, h.reportReopen(ctx, req)
+	}
+	if asked && !m.Addressed {
+		return true, nil
 	}
 	req.Offer(fmt.Sprintf("没修好 %d", r.ID))
 	return true, req.Reply(textReportStillBroken(r))
