@@ -28,6 +28,7 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	dbPath := fs.String("db", "", "数据库文件 (默认: 临时数据库，退出即删除)")
 	clockArg := fs.String("clock", "", `模拟时钟起点，如 "2026-11-23 09:00" (默认: 终端里为现在，脚本为 `+defaultScriptClock+`)`)
 	verbose := fs.Bool("v", false, "在标准错误输出调试日志")
+	webAddr := fs.String("web", "", "同时开启社工工作台，如 127.0.0.1:8080；脚本结束后继续服务，Ctrl-C 退出")
 	fs.Usage = func() { consoleUsage(fs, stderr) }
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -89,9 +90,21 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	// The console is an adapter like WeChat; its inbox handles each line
 	// before the next, so the output follows the script.
-	if err := con.Serve(context.Background(), bot.SyncInbox{Engine: a.engine}); err != nil {
+	var inbox linli.Inbox = bot.SyncInbox{Engine: a.engine}
+	var stopWeb context.CancelFunc
+	if *webAddr != "" {
+		if inbox, stopWeb, err = consoleWorkbench(a, con, inbox, *webAddr, stderr, log); err != nil {
+			fmt.Fprintln(stderr, "linli console:", err)
+			return 1
+		}
+		defer stopWeb()
+	}
+	if err := con.Serve(context.Background(), inbox); err != nil {
 		fmt.Fprintln(stderr, "linli console:", err)
 		return 1
+	}
+	if *webAddr != "" {
+		waitInterrupt(stderr)
 	}
 	return 0
 }

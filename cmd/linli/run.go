@@ -113,6 +113,11 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 	if err != nil {
 		return err
 	}
+	if addr := cfg.Web.Addr; addr != "" {
+		if _, err := a.serveWorkbench(ctx, addr, cfg.Web.URL, log); err != nil {
+			return err
+		}
+	}
 	if opt.app != nil {
 		opt.app(a)
 	}

@@ -1,0 +1,75 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"sync"
+
+	"linli"
+)
+
+// Act handles m as a private message from m.Sender whose role the caller
+// has already verified (the web workbench: a session opened from a link
+// the sender asked for privately, see package web), through the same
+// router, handlers and middleware as chat, so that a 受理 on the web
+// changes the report and tells the resident exactly as the chat command
+// does. What the handler answers the sender is returned instead of sent
+// (the page shows it); everything else — the resident's notice, the
+// worker's alert — goes through the outbox as usual. An error the handler
+// returns is a *linli.Error to show as is, or a failure (logged, and
+// returned wrapped so the page shows the generic sentence).
+//
+// m.Group must be empty; m.ID is ignored (nothing is deduplicated) and no
+// offer ("回复「是」") is recorded.
+func (e *Engine) Act(ctx context.Context, m linli.Message, role linli.Role) ([]string, error) {
+	now := e.opt.Clock.Now()
+	m.Group, m.ID, m.At = "", "", now
+	if m.Sender == "" {
+		return nil, linli.Errorf(linli.EInvalid, "没有操作人")
+	}
+	m.Norm, m.Addressed = prepare(e.opt.Normalize(m.Text), e.opt.Config.BotName, true)
+	if err := e.identify(&m, now); err != nil {
+		return nil, err
+	}
+	m.Role = role
+	capture := &replyCapture{next: e.opt.Outbox, to: linli.Chat{User: m.Sender}}
+	req := &linli.Request{Msg: &m, Out: capture, Now: now}
+	h := e.router.dispatch
+	for i := len(e.opt.Middleware) - 1; i >= 0; i-- {
+		h = e.opt.Middleware[i](h)
+	}
+	h = Recover(e.log)(h)
+	err := h(ctx, req)
+	if err != nil && linli.ErrorCode(err) == linli.EInternal {
+		e.log.Error("web action failed", "sender", m.Sender, "command", req.Command, "err", err)
+	}
+	return capture.texts(), err
+}
+
+// replyCapture keeps what a handler sends to the acting person's own
+// private chat and passes everything else on.
+type replyCapture struct {
+	next linli.Sender
+	to   linli.Chat
+
+	mu  sync.Mutex
+	got []string
+}
+
+func (c *replyCapture) Send(out linli.Outgoing) error {
+	if out.To == c.to {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if t := strings.TrimSpace(out.Text); t != "" {
+			c.got = append(c.got, t)
+		}
+		return nil
+	}
+	return c.next.Send(out)
+}
+
+func (c *replyCapture) texts() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.got...)
+}

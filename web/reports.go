@@ -1,0 +1,372 @@
+package web
+
+import (
+	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"linli"
+)
+
+// Board and upload limits.
+const (
+	pageSize     = 50       // reports per page of the board
+	maxUpload    = 32 << 20 // bytes of one form with photos
+	maxPhoto     = 8 << 20  // bytes of one photo
+	maxPhotos    = 4        // photos with one 办结
+	maxNoteRunes = 500
+)
+
+// boardFilter is the board's query: status, grid, category, words, page.
+type boardFilter struct {
+	Status, Grid, Category, Q string
+	Page                      int
+}
+
+func readFilter(q url.Values) boardFilter {
+	f := boardFilter{Status: q.Get("status"), Grid: q.Get("grid"), Category: q.Get("category"), Q: strings.TrimSpace(q.Get("q"))}
+	f.Page, _ = strconv.Atoi(q.Get("page"))
+	if f.Page < 1 {
+		f.Page = 1
+	}
+	if f.Status == "" {
+		f.Status = "open"
+	}
+	return f
+}
+
+// match reports whether r passes f (access is checked separately).
+func (f boardFilter) match(r *linli.Report, now time.Time) bool {
+	switch f.Status {
+	case "all":
+	case "open":
+		if !r.Open() {
+			return false
+		}
+	case "overdue":
+		if !r.Open() || r.Deadline.IsZero() || !now.After(r.Deadline) {
+			return false
+		}
+	default:
+		if r.Status != f.Status {
+			return false
+		}
+	}
+	if f.Grid != "" && r.Grid != f.Grid {
+		return false
+	}
+	if f.Category != "" && r.Category != f.Category {
+		return false
+	}
+	if f.Q != "" && !strings.Contains(r.Description, f.Q) && !strings.Contains(r.Place, f.Q) && strconv.FormatUint(r.ID, 10) != f.Q {
+		return false
+	}
+	return true
+}
+
+// query renders f with page p as a board URL query.
+func (f boardFilter) query(p int) string {
+	v := url.Values{}
+	for k, x := range map[string]string{"status": f.Status, "grid": f.Grid, "category": f.Category, "q": f.Q} {
+		if x != "" {
+			v.Set(k, x)
+		}
+	}
+	if p > 1 {
+		v.Set("page", strconv.Itoa(p))
+	}
+	return "/reports?" + v.Encode()
+}
+
+// boardRow is one report on the board.
+type boardRow struct {
+	ID                                          uint64
+	Created, Grid, Category, Desc, Place, Status string
+	Due                                         string
+	Overdue                                     bool
+	Photos, Dup                                 int
+	DuplicateOf                                 uint64
+}
+
+func (s *Server) reportBoard(w http.ResponseWriter, r *http.Request, sess *session) {
+	now := s.Clock.Now()
+	f := readFilter(r.URL.Query())
+	a := sess.access
+	list, err := s.Reports.Reports(func(x *linli.Report) bool { return a.SeesGrid(x.Grid) && f.match(x, now) })
+	if err != nil {
+		s.fail(w, r, sess, err)
+		return
+	}
+	slices.Reverse(list) // newest first
+	total := len(list)
+	pages := max(1, (total+pageSize-1)/pageSize)
+	page := min(f.Page, pages)
+	list = list[min((page-1)*pageSize, total):min(page*pageSize, total)]
+	rows := make([]boardRow, 0, len(list))
+	for _, x := range list {
+		row := boardRow{ID: x.ID, Created: s.local(x.CreatedAt), Grid: x.Grid, Category: x.Category,
+			Desc: cutRunes(x.Description, 40), Place: x.Place, Status: x.Status,
+			Photos: len(x.Images), DuplicateOf: x.DuplicateOf}
+		if x.Open() && x.DuplicateOf == 0 {
+			row.Due, row.Overdue = countdown(x.Deadline, now)
+		}
+		rows = append(rows, row)
+	}
+	grids := []string{}
+	for _, g := range s.Config.Grids {
+		if a.SeesGrid(g.Name) {
+			grids = append(grids, g.Name)
+		}
+	}
+	data := map[string]any{"Rows": rows, "Filter": f, "Total": total, "Page": page, "Pages": pages,
+		"Grids": grids, "Categories": linli.Categories, "Statuses": boardStatuses,
+		"Updated": s.local(now)}
+	if page > 1 {
+		data["Prev"] = f.query(page - 1)
+	}
+	if page < pages {
+		data["Next"] = f.query(page + 1)
+	}
+	data["Self"] = f.query(page)
+	s.render(w, r, sess, "board", "随手拍", data)
+}
+
+// boardStatuses are the board's status filter, in order.
+var boardStatuses = []struct{ Value, Label string }{
+	{"open", "未办结"}, {"overdue", "已超时"}, {linli.ReportSubmitted, "待受理"}, {linli.ReportAccepted, "处理中"},
+	{linli.ReportReopened, "重新打开"}, {linli.ReportResolved, "已办结"}, {linli.ReportRejected, "已退回"}, {"all", "全部"},
+}
+
+// visibleReport loads report id for sess, or answers the page and
+// returns nil: not found (404), or another grid's for a worker (403).
+func (s *Server) visibleReport(w http.ResponseWriter, r *http.Request, sess *session) *linli.Report {
+	id, err := strconv.ParseUint(r.PathValue("id"), 10, 64)
+	var rep *linli.Report
+	if err == nil {
+		rep, err = s.Reports.Report(id)
+	}
+	switch {
+	case err != nil && (linli.ErrorCode(err) == linli.ENotFound || rep == nil && id == 0):
+		w.WriteHeader(http.StatusNotFound)
+		s.render(w, r, sess, "message", "找不到", map[string]any{"Text": "没有这条上报。"})
+		return nil
+	case err != nil:
+		s.fail(w, r, sess, err)
+		return nil
+	case !sess.access.SeesGrid(rep.Grid):
+		s.log.Warn("workbench report refused", "who", sess.access.Who, "report", rep.ID, "grid", rep.Grid)
+		w.WriteHeader(http.StatusForbidden)
+		s.render(w, r, sess, "message", "无权查看", map[string]any{"Text": textNotYourGrid})
+		return nil
+	}
+	return rep
+}
+
+// timelineStep is one line of a report's history.
+type timelineStep struct{ At, Actor, Action, Note string }
+
+func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, sess *session) {
+	rep := s.visibleReport(w, r, sess)
+	if rep == nil {
+		return
+	}
+	now := s.Clock.Now()
+	var steps []timelineStep
+	steps = append(steps, timelineStep{At: s.local(rep.CreatedAt), Actor: rep.Reporter, Action: "上报", Note: rep.Description})
+	for _, e := range rep.History {
+		steps = append(steps, timelineStep{At: s.local(e.At), Actor: e.Actor, Action: actionWord(e.Action), Note: e.Note})
+	}
+	due, over := "", false
+	if rep.Open() && rep.DuplicateOf == 0 {
+		due, over = countdown(rep.Deadline, now)
+	}
+	var grids []string
+	for _, g := range s.Config.Grids {
+		if g.Name != rep.Grid {
+			grids = append(grids, g.Name)
+		}
+	}
+	data := map[string]any{"R": rep, "Steps": steps, "Due": due, "Overdue": over,
+		"Created": s.local(rep.CreatedAt), "Deadline": s.local(rep.Deadline), "Resolved": s.local(rep.ResolvedAt),
+		"CanAccept": rep.DuplicateOf == 0 && (rep.Status == linli.ReportSubmitted || rep.Status == linli.ReportReopened),
+		"CanClose":  rep.DuplicateOf == 0 && rep.Open(),
+		"Grids":     grids, "Flash": s.takeFlash(sess)}
+	s.render(w, r, sess, "report", "随手拍 #"+strconv.FormatUint(rep.ID, 10), data)
+}
+
+func (s *Server) reportPhoto(w http.ResponseWriter, r *http.Request, sess *session) {
+	rep := s.visibleReport(w, r, sess)
+	if rep == nil {
+		return
+	}
+	name := r.PathValue("name")
+	if !slices.Contains(rep.Images, name) && !slices.Contains(rep.ResolImages, name) {
+		http.NotFound(w, r)
+		return
+	}
+	path, err := s.Reports.MediaPath(name)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Cache-Control", "private, max-age=3600")
+	http.ServeFile(w, r, path)
+}
+
+// reportAction runs 受理, 办结 (a note, photos), 退回 (a reason) or 转派 (a
+// grid) as the chat command, then shows the report with the bot's answer.
+func (s *Server) reportAction(w http.ResponseWriter, r *http.Request, sess *session) {
+	rep := s.visibleReport(w, r, sess)
+	if rep == nil {
+		return
+	}
+	id := strconv.FormatUint(rep.ID, 10)
+	note := strings.Join(strings.Fields(r.PostFormValue("note")), " ")
+	var cmd string
+	var photos [][]byte
+	var problem string
+	switch r.PathValue("action") {
+	case "accept":
+		cmd = "受理 " + id
+	case "resolve", "reject":
+		switch {
+		case note == "":
+			problem = textNoteRequired
+		case utf8.RuneCountInString(note) > maxNoteRunes:
+			problem = textNoteTooLong
+		}
+		cmd = "办结 " + id + " " + note
+		if r.PathValue("action") == "reject" {
+			cmd = "退回 " + id + " " + note
+		} else if problem == "" {
+			var ok bool
+			if photos, ok = readPhotos(r); !ok {
+				problem = textBadPhoto
+			}
+		}
+	case "transfer":
+		grid := r.PostFormValue("grid")
+		if _, ok := s.Config.GridByName(grid); !ok {
+			problem = textGridRequired
+		}
+		cmd = "转派 " + id + " " + grid
+	default:
+		problem = textUnknownAction
+	}
+	if problem != "" {
+		s.setFlash(sess, problem, true)
+		http.Redirect(w, r, "/reports/"+id, http.StatusSeeOther)
+		return
+	}
+	replies, err := s.act(r, sess, cmd, nil)
+	for i, p := range photos {
+		if err != nil {
+			break
+		}
+		var more []string
+		img := &linli.Media{Kind: linli.MediaImage, Name: "web-" + id + "-" + strconv.Itoa(i+1) + photoExt(p), Data: p}
+		more, err = s.act(r, sess, "", img) // a photo after 办结 goes with it, as in chat
+		replies = append(replies, more...)
+	}
+	if err != nil {
+		s.setFlash(sess, linli.ErrorMessage(err), true)
+	} else {
+		s.setFlash(sess, strings.Join(replies, "\n"), false)
+	}
+	http.Redirect(w, r, "/reports/"+id, http.StatusSeeOther)
+}
+
+// act runs text (or an image) as sess's person, logged.
+func (s *Server) act(r *http.Request, sess *session, text string, img *linli.Media) ([]string, error) {
+	if s.Actor == nil {
+		return nil, linli.Errorf(linli.EConflict, "工作台未接入机器人，无法操作。")
+	}
+	replies, err := s.Actor.Act(r.Context(), linli.Message{Sender: sess.access.Who, Text: text, Image: img}, sess.access.Role)
+	what := text
+	if img != nil {
+		what = "[图片] " + img.Name
+	}
+	s.log.Info("workbench action", "who", sess.access.Who, "command", what, "err", err)
+	return replies, err
+}
+
+// readPhotos reads the form's photos; false when one is no image or too big.
+func readPhotos(r *http.Request) ([][]byte, bool) {
+	if r.MultipartForm == nil {
+		return nil, true
+	}
+	var out [][]byte
+	for _, fh := range r.MultipartForm.File["photo"] {
+		if fh.Size == 0 {
+			continue
+		}
+		if fh.Size > maxPhoto || len(out) == maxPhotos {
+			return nil, false
+		}
+		f, err := fh.Open()
+		if err != nil {
+			return nil, false
+		}
+		b, err := io.ReadAll(io.LimitReader(f, maxPhoto+1))
+		f.Close()
+		if err != nil || len(b) > maxPhoto || photoExt(b) == "" {
+			return nil, false
+		}
+		out = append(out, b)
+	}
+	return out, true
+}
+
+// photoExt is the extension of an image's bytes, "" for anything else.
+func photoExt(b []byte) string {
+	switch http.DetectContentType(b) {
+	case "image/jpeg":
+		return ".jpg"
+	case "image/png":
+		return ".png"
+	case "image/gif":
+		return ".gif"
+	}
+	return ""
+}
+
+// setFlash keeps a message for sess's next page.
+func (s *Server) setFlash(sess *session, text string, bad bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if ss, ok := s.sessions[sess.id]; ok {
+		ss.flash, ss.flashBad = text, bad
+	}
+}
+
+// takeFlash returns and forgets sess's message.
+func (s *Server) takeFlash(sess *session) map[string]any {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ss, ok := s.sessions[sess.id]
+	if !ok || ss.flash == "" {
+		return nil
+	}
+	f := map[string]any{"Text": ss.flash, "Bad": ss.flashBad}
+	ss.flash, ss.flashBad = "", false
+	return f
+}
+
+// fail logs err and answers with the generic sentence.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, sess *session, err error) {
+	s.log.Error("workbench page failed", "path", r.URL.Path, "err", err)
+	w.WriteHeader(http.StatusInternalServerError)
+	s.render(w, r, sess, "message", "出错了", map[string]any{"Text": textInternal})
+}
+
+func cutRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
