@@ -85,12 +85,12 @@ func (f boardFilter) query(p int) string {
 
 // boardRow is one report on the board.
 type boardRow struct {
-	ID                                          uint64
+	ID                                           uint64
 	Created, Grid, Category, Desc, Place, Status string
-	Due                                         string
-	Overdue                                     bool
-	Photos, Dup                                 int
-	DuplicateOf                                 uint64
+	Due                                          string
+	Overdue                                      bool
+	Photos, Dup                                  int
+	DuplicateOf                                  uint64
 }
 
 func (s *Server) reportBoard(w http.ResponseWriter, r *http.Request, sess *session) {

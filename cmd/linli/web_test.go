@@ -1,0 +1,359 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"linli"
+)
+
+// workbench is the wired app with its workbench served by httptest; the
+// workbench's actions run under the harness's clock and print nothing.
+type workbench struct {
+	*harness
+	srv *httptest.Server
+}
+
+func newWorkbench(t *testing.T) *workbench {
+	t.Helper()
+	h := newHarness(t, "2026-11-23 09:00", nil)
+	var mu sync.Mutex
+	h.app.web.Actor = serialActor{mu: &mu, next: h.app.engine, settle: func() {}}
+	srv := httptest.NewServer(h.app.web)
+	t.Cleanup(srv.Close)
+	h.app.web.BaseURL = srv.URL
+	return &workbench{harness: h, srv: srv}
+}
+
+var loginLink = regexp.MustCompile(`http://\S+/login\?t=[A-Za-z0-9_-]+`)
+
+// link sends 后台 from who privately and returns the link they got, or "".
+func (w *workbench) link(who string) (string, []string) {
+	w.t.Helper()
+	w.say(who + ": 后台")
+	got := texts(w.flush())
+	for _, s := range got {
+		if m := loginLink.FindString(s); m != "" {
+			return m, got
+		}
+	}
+	return "", got
+}
+
+// browser is a cookie-keeping client that does not follow redirects.
+func (w *workbench) browser() *http.Client {
+	jar, _ := cookiejar.New(nil)
+	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+// login opens link in c (the confirm page, then its button) and returns
+// the status of the POST.
+func (w *workbench) login(c *http.Client, link string) int {
+	w.t.Helper()
+	u, err := url.Parse(link)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	resp, err := c.PostForm(w.srv.URL+"/login", url.Values{"t": {u.Query().Get("t")}})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+func (w *workbench) get(c *http.Client, path string) (int, string) {
+	w.t.Helper()
+	resp, err := c.Get(w.srv.URL + path)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+var csrfField = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+// csrf reads the token from a page's forms.
+func (w *workbench) csrf(c *http.Client) string {
+	w.t.Helper()
+	_, body := w.get(c, "/reports")
+	m := csrfField.FindStringSubmatch(body)
+	if m == nil {
+		w.t.Fatalf("no CSRF token on the board:\n%s", body)
+	}
+	return m[1]
+}
+
+func (w *workbench) post(c *http.Client, path string, form url.Values) int {
+	w.t.Helper()
+	resp, err := c.PostForm(w.srv.URL+path, form)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+func (w *workbench) status(id uint64) string {
+	w.t.Helper()
+	r, err := w.app.db.Report(id)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return r.Status
+}
+
+func TestWorkbenchLogin(t *testing.T) {
+	w := newWorkbench(t)
+	link, _ := w.link("李社工")
+	if link == "" {
+		t.Fatal("李社工 got no link for 后台")
+	}
+	c := w.browser()
+	if code, body := w.get(c, "/"); code != http.StatusUnauthorized || !strings.Contains(body, "后台") {
+		t.Errorf("before login: %d, want 401 saying how to log in", code)
+	}
+	u, _ := url.Parse(link)
+	if code, body := w.get(c, u.RequestURI()); code != 200 || !strings.Contains(body, "进入工作台") {
+		t.Errorf("opening the link: %d, want the confirm page", code) // a GET never uses the link up
+	}
+	resp, err := c.PostForm(w.srv.URL+"/login", url.Values{"t": {u.Query().Get("t")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("login: %d, want 303", resp.StatusCode)
+	}
+	cookie := resp.Header.Get("Set-Cookie")
+	for _, want := range []string{"HttpOnly", "SameSite=Strict"} {
+		if !strings.Contains(cookie, want) {
+			t.Errorf("session cookie %q lacks %s", cookie, want)
+		}
+	}
+	if code, body := w.get(c, "/"); code != 200 || !strings.Contains(body, "总览") {
+		t.Errorf("after login: %d, want the 总览", code)
+	}
+	if code := w.login(w.browser(), link); code != http.StatusForbidden {
+		t.Errorf("reusing the link: %d, want 403", code)
+	}
+
+	// Idle timeout on the injected clock.
+	w.advance(29 * time.Minute)
+	if code, _ := w.get(c, "/"); code != 200 {
+		t.Errorf("29 minutes idle: %d, want the page", code)
+	}
+	w.advance(31 * time.Minute)
+	if code, _ := w.get(c, "/"); code != http.StatusUnauthorized {
+		t.Errorf("31 minutes idle: %d, want 401", code)
+	}
+
+	// A link older than 10 minutes.
+	old, _ := w.link("李社工")
+	w.advance(10*time.Minute + time.Second)
+	if code := w.login(w.browser(), old); code != http.StatusForbidden {
+		t.Errorf("an 11-minute-old link: %d, want 403", code)
+	}
+
+	// 退出后台 ends the sessions.
+	fresh, _ := w.link("李社工")
+	c2 := w.browser()
+	if code := w.login(c2, fresh); code != http.StatusSeeOther {
+		t.Fatalf("login: %d", code)
+	}
+	w.say("李社工: 退出后台")
+	w.flush()
+	if code, _ := w.get(c2, "/"); code != http.StatusUnauthorized {
+		t.Errorf("after 退出后台: %d, want 401", code)
+	}
+}
+
+func TestWorkbenchNoLinkForOthers(t *testing.T) {
+	w := newWorkbench(t)
+	for _, line := range []string{
+		"3-502 张阿姨: 后台",                // a resident, privately
+		"幸福里1期居民群/李社工(居民): @邻里通 后台", // in a group: never a link
+		"幸福里1期居民群/3-502 张阿姨: @邻里通 后台",
+	} {
+		w.say(line)
+		got := texts(w.flush())
+		for _, s := range got {
+			if loginLink.MatchString(s) {
+				t.Errorf("%s: got a link: %q", line, s)
+			}
+		}
+		if len(got) != 1 || !strings.Contains(got[0], "后台") {
+			t.Errorf("%s: replies %q, want one refusal", line, got)
+		}
+	}
+	w.say("幸福里1期居民群/李社工: 后台") // a staff member's 后台 in a group, unaddressed: talk
+	if got := texts(w.flush()); len(got) > 0 {
+		t.Errorf("unaddressed 后台 in a group: %q, want silence", got)
+	}
+}
+
+func TestWorkbenchCSRFAndGrids(t *testing.T) {
+	w := newWorkbench(t)
+	w.say("幸福里1期居民群/3-502 张阿姨: 随手拍 3栋楼道灯坏了")  // #1, 第一网格
+	w.say("幸福里2期居民群/5-101 钱大爷: 随手拍 5栋门口垃圾没人收") // #2, 第二网格
+	w.flush()
+
+	link, _ := w.link("王网格")
+	c := w.browser()
+	if w.login(c, link) != http.StatusSeeOther {
+		t.Fatal("王网格 could not log in")
+	}
+	_, board := w.get(c, "/reports")
+	if !strings.Contains(board, `href="/reports/1"`) || strings.Contains(board, `href="/reports/2"`) {
+		t.Errorf("a worker's board must list only their grid's report #1:\n%s", board)
+	}
+	if code, _ := w.get(c, "/reports/2"); code != http.StatusForbidden {
+		t.Errorf("another grid's report: %d, want 403", code)
+	}
+	if code, _ := w.get(c, "/activities"); code != http.StatusForbidden {
+		t.Errorf("a worker on 活动: %d, want 403", code)
+	}
+	if code := w.post(c, "/reports/2/accept", url.Values{"csrf": {w.csrf(c)}}); code != http.StatusForbidden || w.status(2) != linli.ReportSubmitted {
+		t.Errorf("accepting another grid's report: %d, status %s", code, w.status(2))
+	}
+	if code := w.post(c, "/reports/1/accept", nil); code != http.StatusForbidden || w.status(1) != linli.ReportSubmitted {
+		t.Errorf("without CSRF token: %d, status %s; want 403 and nothing changed", code, w.status(1))
+	}
+	if code := w.post(c, "/reports/1/accept", url.Values{"csrf": {"forged"}}); code != http.StatusForbidden {
+		t.Errorf("wrong CSRF token: %d, want 403", code)
+	}
+	if code := w.post(c, "/reports/1/accept", url.Values{"csrf": {w.csrf(c)}}); code != http.StatusSeeOther || w.status(1) != linli.ReportAccepted {
+		t.Errorf("受理 with the token: %d, status %s", code, w.status(1))
+	}
+}
+
+// The workbench's 受理 and 办结 tell the resident exactly what the chat
+// commands tell them: the same report twice, one closed in chat, one on
+// the web, give the same messages but for the number.
+func TestWorkbenchActsAsChat(t *testing.T) {
+	w := newWorkbench(t)
+	w.say("幸福里1期居民群/3-502 张阿姨: 随手拍 3栋楼道灯坏了")
+	w.say("幸福里1期居民群/2-301 孙阿姨: 随手拍 2栋楼道灯坏了")
+	w.flush()
+	w.say("王网格: 受理 1")
+	w.say("王网格: 办结 1 灯已更换")
+	chat := w.flush()
+
+	link, _ := w.link("王网格")
+	c := w.browser()
+	w.login(c, link)
+	token := w.csrf(c)
+	if code := w.post(c, "/reports/2/accept", url.Values{"csrf": {token}}); code != http.StatusSeeOther {
+		t.Fatalf("受理: %d", code)
+	}
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("csrf", token)
+	mw.WriteField("note", "灯已更换")
+	mw.Close()
+	resp, err := c.Post(w.srv.URL+"/reports/2/resolve", mw.FormDataContentType(), &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	web := w.flush()
+
+	toResident := func(outs []linli.Outgoing, who string) []string {
+		var s []string
+		for _, o := range outs {
+			if o.To.User == who || slicesContains(o.Mention, who) {
+				s = append(s, strings.NewReplacer(who, "居民", "#1", "#N", "#2", "#N", " 1", " N", " 2", " N").Replace(o.Text))
+			}
+		}
+		return s
+	}
+	a, b := toResident(chat, "3-502 张阿姨"), toResident(web, "2-301 孙阿姨")
+	if all := strings.Join(a, "\n"); !strings.Contains(all, "受理") || !strings.Contains(all, "办结：灯已更换") || all != strings.Join(b, "\n") {
+		t.Errorf("the resident is told differently:\nchat: %q\nweb:  %q", a, b)
+	}
+	if w.status(2) != linli.ReportResolved {
+		t.Errorf("report 2 is %s, want resolved", w.status(2))
+	}
+	_, page := w.get(c, "/reports/2")
+	if !strings.Contains(page, "办结") || !strings.Contains(page, "灯已更换") {
+		t.Errorf("the report page lacks the 办结 step and its note")
+	}
+}
+
+func slicesContains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestWorkbenchFormsValidate(t *testing.T) {
+	w := newWorkbench(t)
+	w.say("幸福里1期居民群/3-502 张阿姨: 随手拍 3栋楼道灯坏了")
+	w.flush()
+	link, _ := w.link("李社工")
+	c := w.browser()
+	w.login(c, link)
+	token := w.csrf(c)
+	for _, tc := range []struct {
+		path string
+		form url.Values
+		want string
+	}{
+		{"/reports/1/resolve", url.Values{"note": {"  "}}, "请填写说明"},
+		{"/reports/1/reject", url.Values{"note": {strings.Repeat("长", 501)}}, "500 字"},
+		{"/reports/1/transfer", url.Values{"grid": {"第九网格"}}, "请选择要转派的网格"},
+	} {
+		tc.form.Set("csrf", token)
+		w.post(c, tc.path, tc.form)
+		if _, page := w.get(c, "/reports/1"); !strings.Contains(page, tc.want) {
+			t.Errorf("%s %v: the page does not say %q", tc.path, tc.form, tc.want)
+		}
+		if w.status(1) != linli.ReportSubmitted {
+			t.Fatalf("%s: the report changed to %s", tc.path, w.status(1))
+		}
+	}
+}
+
+func TestWorkbenchBoardPages(t *testing.T) {
+	w := newWorkbench(t)
+	now := w.clock.Now()
+	for i := 0; i < 1000; i++ {
+		grid := []string{"第一网格", "第二网格"}[i%2]
+		r := &linli.Report{Reporter: "居民", Category: "环境卫生", Description: "楼道堆物", Status: linli.ReportSubmitted,
+			Grid: grid, CreatedAt: now, SLAStart: now, Deadline: now.Add(24 * time.Hour)}
+		if err := w.app.db.CreateReport(r, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link, _ := w.link("李社工")
+	c := w.browser()
+	w.login(c, link)
+	rows := regexp.MustCompile(`<tr id="r(\d+)"`)
+	_, p1 := w.get(c, "/reports")
+	if n := len(rows.FindAllString(p1, -1)); n != 50 || !strings.Contains(p1, `id="r1000"`) || !strings.Contains(p1, "共 <span id=\"total\">1000</span> 条") {
+		t.Errorf("page 1 shows %d rows, want the newest 50 of 1000", n)
+	}
+	_, p20 := w.get(c, "/reports?page=20")
+	if n := len(rows.FindAllString(p20, -1)); n != 50 || !strings.Contains(p20, `id="r1"`) || strings.Contains(p20, "下一页") {
+		t.Errorf("the last page shows %d rows, want the oldest 50 and no next page", n)
+	}
+	_, g2 := w.get(c, "/reports?grid="+url.QueryEscape("第二网格")+"&page=10")
+	if n := len(rows.FindAllString(g2, -1)); n != 50 || !strings.Contains(g2, `id="r2"`) || strings.Contains(g2, `id="r1"`) {
+		t.Errorf("第二网格 page 10 shows %d rows, want 50 ending with #2", n)
+	}
+}
