@@ -177,7 +177,9 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, sess *sessio
 	}
 	now := s.Clock.Now()
 	var steps []timelineStep
-	steps = append(steps, timelineStep{At: s.local(rep.CreatedAt), Actor: rep.Reporter, Action: "上报", Note: rep.Description})
+	if len(rep.History) == 0 || rep.History[0].Action != linli.ReportSubmitted {
+		steps = append(steps, timelineStep{At: s.local(rep.CreatedAt), Actor: rep.Reporter, Action: "上报"})
+	}
 	for _, e := range rep.History {
 		steps = append(steps, timelineStep{At: s.local(e.At), Actor: e.Actor, Action: actionWord(e.Action), Note: e.Note})
 	}

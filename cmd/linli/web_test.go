@@ -183,7 +183,7 @@ func TestWorkbenchLogin(t *testing.T) {
 func TestWorkbenchNoLinkForOthers(t *testing.T) {
 	w := newWorkbench(t)
 	for _, line := range []string{
-		"3-502 张阿姨: 后台",                // a resident, privately
+		"3-502 张阿姨: 后台",             // a resident, privately
 		"幸福里1期居民群/李社工(居民): @邻里通 后台", // in a group: never a link
 		"幸福里1期居民群/3-502 张阿姨: @邻里通 后台",
 	} {
@@ -206,7 +206,7 @@ func TestWorkbenchNoLinkForOthers(t *testing.T) {
 
 func TestWorkbenchCSRFAndGrids(t *testing.T) {
 	w := newWorkbench(t)
-	w.say("幸福里1期居民群/3-502 张阿姨: 随手拍 3栋楼道灯坏了")  // #1, 第一网格
+	w.say("幸福里1期居民群/3-502 张阿姨: 随手拍 3栋楼道灯坏了")   // #1, 第一网格
 	w.say("幸福里2期居民群/5-101 钱大爷: 随手拍 5栋门口垃圾没人收") // #2, 第二网格
 	w.flush()
 
