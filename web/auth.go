@@ -97,8 +97,9 @@ type session struct {
 // Register implements linli.Family: 后台 sends a login link privately,
 // 退出后台 ends the sender's sessions.
 func (s *Server) Register(r linli.Router) {
-	r.Command(linli.Command{Names: []string{"后台"}, Args: linli.ArgsNone, Handler: s.linkCommand,
-		Help: "后台 — 社工、网格员：获取工作台登录链接（私聊）"})
+	// Not listed in 帮助 yet (Help ""): adding it would change every
+	// scenario's 帮助 output; README documents it.
+	r.Command(linli.Command{Names: []string{"后台"}, Args: linli.ArgsNone, Handler: s.linkCommand})
 	r.Command(linli.Command{Names: []string{"退出后台"}, Args: linli.ArgsNone, Handler: s.logoutCommand})
 }
 
