@@ -93,7 +93,9 @@ func newRig(t *testing.T) *rig {
 			return out, nil
 		},
 		RecentReportsFn: func(time.Time) ([]*linli.Report, error) { return []*linli.Report{rg.reports[1], rg.reports[2]}, nil },
-		OpenReportsFn:   func() ([]*linli.Report, map[uint64]int, error) { return []*linli.Report{rg.reports[1], rg.reports[2]}, nil, nil },
+		OpenReportsFn: func() ([]*linli.Report, map[uint64]int, error) {
+			return []*linli.Report{rg.reports[1], rg.reports[2]}, nil, nil
+		},
 		MediaPathFn: func(name string) (string, error) {
 			return filepath.Join(rg.media, name), nil
 		},
@@ -184,10 +186,10 @@ func TestLinkRules(t *testing.T) {
 		{"李社工", linli.RoleStaff, "", true, "全部页面"},
 		{"赵主任", linli.RoleSupervisor, "", true, "全部页面"},
 		{"王网格", linli.RoleGridWorker, "", true, "第一网格"},
-		{"张经理", linli.RoleGridWorker, "", false, "工作人员"},          // a unit's contact
-		{"张阿姨", linli.RoleResident, "", false, "居民朋友"},           // a resident
-		{"李社工", linli.RoleResident, "", false, "居民朋友"},           // a staff name, unverified: the engine's role says resident
-		{"李社工", linli.RoleStaff, "幸福里1期居民群", false, "私聊"},       // never a link in a group
+		{"张经理", linli.RoleGridWorker, "", false, "工作人员"},       // a unit's contact
+		{"张阿姨", linli.RoleResident, "", false, "居民朋友"},         // a resident
+		{"李社工", linli.RoleResident, "", false, "居民朋友"},         // a staff name, unverified: the engine's role says resident
+		{"李社工", linli.RoleStaff, "幸福里1期居民群", false, "私聊"},      // never a link in a group
 		{"张阿姨", linli.RoleResident, "幸福里1期居民群", false, "居民朋友"}, // a resident in a group
 	} {
 		text, err := rg.ask(tc.who, tc.role, tc.group)
