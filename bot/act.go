@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"strings"
 	"sync"
 
 	"linli"
@@ -13,15 +12,16 @@ import (
 // the sender asked for privately, see package web), through the same
 // router, handlers and middleware as chat, so that a 受理 on the web
 // changes the report and tells the resident exactly as the chat command
-// does. What the handler answers the sender is returned instead of sent
-// (the page shows it); everything else — the resident's notice, the
+// does. What the handler answers the sender (text, and media such as an
+// 导出's xlsx) is returned instead of sent (the page shows it, or offers
+// the file); everything else — the resident's notice, the
 // worker's alert — goes through the outbox as usual. An error the handler
 // returns is a *linli.Error to show as is, or a failure (logged, and
 // returned wrapped so the page shows the generic sentence).
 //
 // m.Group must be empty; m.ID is ignored (nothing is deduplicated) and no
 // offer ("回复「是」") is recorded.
-func (e *Engine) Act(ctx context.Context, m linli.Message, role linli.Role) ([]string, error) {
+func (e *Engine) Act(ctx context.Context, m linli.Message, role linli.Role) ([]linli.Outgoing, error) {
 	now := e.opt.Clock.Now()
 	m.Group, m.ID, m.At = "", "", now
 	if m.Sender == "" {
@@ -43,7 +43,7 @@ func (e *Engine) Act(ctx context.Context, m linli.Message, role linli.Role) ([]s
 	if err != nil && linli.ErrorCode(err) == linli.EInternal {
 		e.log.Error("web action failed", "sender", m.Sender, "command", req.Command, "err", err)
 	}
-	return capture.texts(), err
+	return capture.taken(), err
 }
 
 // replyCapture keeps what a handler sends to the acting person's own
@@ -53,23 +53,21 @@ type replyCapture struct {
 	to   linli.Chat
 
 	mu  sync.Mutex
-	got []string
+	got []linli.Outgoing
 }
 
 func (c *replyCapture) Send(out linli.Outgoing) error {
 	if out.To == c.to {
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		if t := strings.TrimSpace(out.Text); t != "" {
-			c.got = append(c.got, t)
-		}
+		c.got = append(c.got, out)
 		return nil
 	}
 	return c.next.Send(out)
 }
 
-func (c *replyCapture) texts() []string {
+func (c *replyCapture) taken() []linli.Outgoing {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return append([]string(nil), c.got...)
+	return append([]linli.Outgoing(nil), c.got...)
 }

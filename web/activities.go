@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"linli"
 )
@@ -144,4 +145,43 @@ func joinLines(l []string) string {
 		out += x
 	}
 	return out
+}
+
+// activityExport downloads the roster as the xlsx of 导出 报名.
+func (s *Server) activityExport(w http.ResponseWriter, r *http.Request, sess *session) {
+	a := s.loadActivity(w, r, sess)
+	if a == nil {
+		return
+	}
+	id := strconv.FormatUint(a.ID, 10)
+	s.exportFile(w, r, sess, "导出 报名 "+id, "/activities/"+id)
+}
+
+// activityCheckIn is a staff member's 签到 for people on the roster (or
+// walk-ins), run as the chat command 签到 N 名字….
+func (s *Server) activityCheckIn(w http.ResponseWriter, r *http.Request, sess *session) {
+	a := s.loadActivity(w, r, sess)
+	if a == nil {
+		return
+	}
+	id := strconv.FormatUint(a.ID, 10)
+	names := r.PostForm["name"]
+	var clean []string
+	for _, n := range names {
+		if n = strings.Join(strings.Fields(n), ""); n != "" {
+			clean = append(clean, n)
+		}
+	}
+	if len(clean) == 0 {
+		s.setFlash(sess, textCheckInNobody, true)
+		http.Redirect(w, r, "/activities/"+id, http.StatusSeeOther)
+		return
+	}
+	replies, err := s.act(r, sess, "签到 "+id+" "+strings.Join(clean, " "), nil)
+	if err != nil {
+		s.setFlash(sess, linli.ErrorMessage(err), true)
+	} else {
+		s.setFlash(sess, joinLines(replies), false)
+	}
+	http.Redirect(w, r, "/activities/"+id, http.StatusSeeOther)
 }

@@ -283,18 +283,31 @@ func (s *Server) reportAction(w http.ResponseWriter, r *http.Request, sess *sess
 	http.Redirect(w, r, "/reports/"+id, http.StatusSeeOther)
 }
 
-// act runs text (or an image) as sess's person, logged.
+// act runs text (or an image) as sess's person, logged, and returns the
+// texts the bot answered.
 func (s *Server) act(r *http.Request, sess *session, text string, img *linli.Media) ([]string, error) {
+	out, err := s.actOut(r, sess, text, img)
+	var texts []string
+	for _, o := range out {
+		if t := strings.TrimSpace(o.Text); t != "" {
+			texts = append(texts, t)
+		}
+	}
+	return texts, err
+}
+
+// actOut is act returning the answers whole (an 导出's file).
+func (s *Server) actOut(r *http.Request, sess *session, text string, img *linli.Media) ([]linli.Outgoing, error) {
 	if s.Actor == nil {
 		return nil, linli.Errorf(linli.EConflict, "工作台未接入机器人，无法操作。")
 	}
-	replies, err := s.Actor.Act(r.Context(), linli.Message{Sender: sess.access.Who, Text: text, Image: img}, sess.access.Role)
+	out, err := s.Actor.Act(r.Context(), linli.Message{Sender: sess.access.Who, Text: text, Image: img}, sess.access.Role)
 	what := text
 	if img != nil {
 		what = "[图片] " + img.Name
 	}
 	s.log.Info("workbench action", "who", sess.access.Who, "command", what, "err", err)
-	return replies, err
+	return out, err
 }
 
 // readPhotos reads the form's photos; false when one is no image or too big.

@@ -25,6 +25,7 @@ const (
 	textUnknownAction   = "未知的操作。"
 	textGridRequired    = "请选择要转派的网格。"
 	textNotYourGrid     = "这条上报不在您负责的网格，无法查看或操作。"
+	textCheckInNobody   = "请勾选要签到的人，或填写现场来的居民名字。"
 )
 
 // textLink is the private message carrying a login link.

@@ -29,10 +29,10 @@ import (
 var assets embed.FS
 
 // Actor runs a chat command as a person whose role the caller has
-// verified, and returns what the bot answered them. bot.Engine implements
-// it (Engine.Act).
+// verified, and returns what the bot answered them (texts, files).
+// bot.Engine implements it (Engine.Act).
 type Actor interface {
-	Act(ctx context.Context, m linli.Message, role linli.Role) ([]string, error)
+	Act(ctx context.Context, m linli.Message, role linli.Role) ([]linli.Outgoing, error)
 }
 
 // Deps are what the workbench uses. cmd/linli fills them.
@@ -99,7 +99,11 @@ func (s *Server) routes() {
 	m.Handle("GET /activities", s.guard(accessStaff, s.activityList))
 	m.Handle("GET /activities/{id}", s.guard(accessStaff, s.activityPage))
 	m.Handle("POST /activities/{id}/close", s.guard(accessStaff, s.activityClose))
+	m.Handle("POST /activities/{id}/checkin", s.guard(accessStaff, s.activityCheckIn))
+	m.Handle("POST /activities/{id}/export", s.guard(accessStaff, s.activityExport))
 	m.Handle("GET /polls", s.guard(accessStaff, s.pollList))
+	m.Handle("GET /polls/{id}", s.guard(accessStaff, s.pollPage))
+	m.Handle("POST /polls/{id}/export", s.guard(accessStaff, s.pollExport))
 
 	for _, p := range notBuilt {
 		m.Handle("GET "+p.path, s.guard(accessStaff, s.notBuiltPage(p.title)))

@@ -27,10 +27,11 @@ type fakeActor struct {
 	mu    sync.Mutex
 	acts  []string // "who|role|text" or "who|role|[图片]"
 	reply []string
+	file  *linli.Media
 	err   error
 }
 
-func (f *fakeActor) Act(ctx context.Context, m linli.Message, role linli.Role) ([]string, error) {
+func (f *fakeActor) Act(ctx context.Context, m linli.Message, role linli.Role) ([]linli.Outgoing, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	text := m.Text
@@ -38,7 +39,14 @@ func (f *fakeActor) Act(ctx context.Context, m linli.Message, role linli.Role) (
 		text = "[图片]"
 	}
 	f.acts = append(f.acts, m.Sender+"|"+role.String()+"|"+text)
-	return f.reply, f.err
+	var out []linli.Outgoing
+	for _, r := range f.reply {
+		out = append(out, linli.Outgoing{To: linli.Chat{User: m.Sender}, Text: r})
+	}
+	if f.file != nil {
+		out = append(out, linli.Outgoing{To: linli.Chat{User: m.Sender}, Media: f.file})
+	}
+	return out, f.err
 }
 
 // rig is a workbench on fakes: two grids, reports #1 (第一网格) and #2

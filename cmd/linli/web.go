@@ -66,7 +66,7 @@ type serialActor struct {
 	settle func()
 }
 
-func (s serialActor) Act(ctx context.Context, m linli.Message, role linli.Role) ([]string, error) {
+func (s serialActor) Act(ctx context.Context, m linli.Message, role linli.Role) ([]linli.Outgoing, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out, err := s.next.Act(ctx, m, role)

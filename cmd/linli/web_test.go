@@ -357,3 +357,63 @@ func TestWorkbenchBoardPages(t *testing.T) {
 		t.Errorf("第二网格 page 10 shows %d rows, want 50 ending with #2", n)
 	}
 }
+
+func TestWorkbenchActivityAndPoll(t *testing.T) {
+	w := newWorkbench(t)
+	w.say("李社工: 发布活动 重阳节包饺子 时间:11月28日 14:00 地点:活动室 名额:20")
+	w.say("幸福里1期居民群/3-502 张阿姨: 报名 1")
+	w.say("李社工: 发起投票 加装电梯 选项:同意/不同意 截止:11月30日 18:00")
+	w.say("幸福里1期居民群/3-502 张阿姨: 投票 1 同意")
+	w.flush()
+	w.advanceTo("2026-11-28 13:50") // 签到 opens shortly before the start
+	w.flush()
+	link, _ := w.link("李社工")
+	c := w.browser()
+	w.login(c, link)
+	token := w.csrf(c)
+
+	if code := w.post(c, "/activities/1/checkin", url.Values{"csrf": {token}, "name": {"3-502 张阿姨", ""}}); code != http.StatusSeeOther {
+		t.Fatalf("签到: %d", code)
+	}
+	s, err := w.app.db.Signup(1, "3-502 张阿姨")
+	if err != nil || s.CheckedIn.IsZero() {
+		t.Errorf("签到 from the roster did not check 张阿姨 in: %+v %v", s, err)
+	}
+	_, page := w.get(c, "/activities/1")
+	if !strings.Contains(page, "1/1（100%）") {
+		t.Errorf("the roster's 到场率 is not 1/1 after 签到")
+	}
+
+	resp, err := c.PostForm(w.srv.URL+"/activities/1/export", url.Values{"csrf": {token}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Disposition"), ".xlsx") || !bytes.HasPrefix(body, []byte("PK")) {
+		t.Errorf("导出名单: %d %q, %d bytes; want an xlsx download", resp.StatusCode, resp.Header.Get("Content-Disposition"), len(body))
+	}
+	w.flush()
+	if code := w.post(c, "/activities/1/close", url.Values{"csrf": {token}}); code != http.StatusSeeOther {
+		t.Errorf("截止报名: %d", code)
+	}
+	if a, _ := w.app.db.Activity(1); a.Status != linli.ActivityClosed {
+		t.Errorf("after 截止报名 the activity is %s", a.Status)
+	}
+
+	_, poll := w.get(c, "/polls/1")
+	for _, want := range []string{"加装电梯", "同意", "已投</dt><dd>1"} {
+		if !strings.Contains(poll, want) {
+			t.Errorf("the poll page lacks %q", want)
+		}
+	}
+	resp, err = c.PostForm(w.srv.URL+"/polls/1/export", url.Values{"csrf": {token}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !bytes.HasPrefix(body, []byte("PK")) {
+		t.Errorf("导出投票: %d, %d bytes; want an xlsx", resp.StatusCode, len(body))
+	}
+}
