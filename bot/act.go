@@ -71,3 +71,12 @@ func (c *replyCapture) taken() []linli.Outgoing {
 	defer c.mu.Unlock()
 	return append([]linli.Outgoing(nil), c.got...)
 }
+
+// Pending passes on the outbox's count of waiting messages, which a
+// broadcast's time estimate asks for.
+func (c *replyCapture) Pending() int {
+	if p, ok := c.next.(interface{ Pending() int }); ok {
+		return p.Pending()
+	}
+	return 0
+}

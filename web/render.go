@@ -6,8 +6,11 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
+
+	"linli"
 )
 
 // pageTemplate is the layout with one page's body.
@@ -37,7 +40,9 @@ var funcs = template.FuncMap{
 		return fmt.Sprintf("%.0f%%", f*100)
 	},
 	"join": strings.Join,
+	"has":  func(l []string, s string) bool { return slices.Contains(l, s) },
 	"add":  func(a, b int) int { return a + b },
+	"dur":  func(d linli.Duration) string { return time.Duration(d).String() },
 }
 
 // parsePages parses the layout with each page of templates/.

@@ -8,8 +8,8 @@
 // are the command families' own, written once.
 //
 // Pages: 总览 (overview.go), 随手拍 board and report (reports.go), 活动
-// (activities.go), 投票 (polls.go). Not built yet (the nav says so, the
-// routes answer 501): 居民与户, 通知, 统计.
+// (activities.go), 投票 (polls.go), 通知 and the outbox queue (notices.go).
+// Not built yet (the nav says so, the routes answer 501): 居民与户, 统计.
 //
 // The package imports the root package and the standard library only
 // (arch_test.go); cmd/linli wires it.
@@ -42,6 +42,7 @@ type Deps struct {
 	Reports    linli.ReportService
 	Activities linli.ActivityService // optional: 活动 and the overview's activities
 	Polls      linli.PollService     // optional: 投票 and the overview's polls
+	Outbox     linli.OutboxStore     // optional: 通知's view of the queue (read only)
 	Actor      Actor                 // required for actions
 	// BaseURL is how a browser reaches the server ("http://127.0.0.1:8080"),
 	// used in the login link sent in chat.
@@ -104,6 +105,8 @@ func (s *Server) routes() {
 	m.Handle("GET /polls", s.guard(accessStaff, s.pollList))
 	m.Handle("GET /polls/{id}", s.guard(accessStaff, s.pollPage))
 	m.Handle("POST /polls/{id}/export", s.guard(accessStaff, s.pollExport))
+	m.Handle("GET /notices", s.guard(accessStaff, s.noticesPage))
+	m.Handle("POST /notices", s.guard(accessStaff, s.noticeSubmit))
 
 	for _, p := range notBuilt {
 		m.Handle("GET "+p.path, s.guard(accessStaff, s.notBuiltPage(p.title)))
@@ -115,7 +118,6 @@ func (s *Server) routes() {
 // sentence saying so, and the nav marks them.
 var notBuilt = []struct{ path, title string }{
 	{"/residents", "居民与户"},
-	{"/notices", "通知"},
 	{"/stats", "统计"},
 }
 

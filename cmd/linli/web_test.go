@@ -417,3 +417,41 @@ func TestWorkbenchActivityAndPoll(t *testing.T) {
 		t.Errorf("导出投票: %d, %d bytes; want an xlsx", resp.StatusCode, len(body))
 	}
 }
+
+func TestWorkbenchNotice(t *testing.T) {
+	w := newWorkbench(t)
+	link, _ := w.link("李社工")
+	c := w.browser()
+	w.login(c, link)
+	token := w.csrf(c)
+	send := func(do string, groups []string, content string) int {
+		return w.post(c, "/notices", url.Values{"csrf": {token}, "do": {do}, "group": groups, "content": {content}})
+	}
+	if code := send("send", nil, "明天停水"); code != http.StatusUnprocessableEntity {
+		t.Errorf("no group: %d, want 422", code)
+	}
+	if code := send("send", []string{"幸福里1期居民群", "不存在的群"}, "  "); code != http.StatusUnprocessableEntity {
+		t.Errorf("no content: %d, want 422", code)
+	}
+	if code := send("preview", []string{"幸福里1期居民群"}, "明天停水"); code != 200 {
+		t.Errorf("preview: %d", code)
+	}
+	if got := texts(w.flush()); len(got) != 0 {
+		t.Errorf("refused and previewed notices sent %q", got)
+	}
+	if code := send("send", []string{"幸福里1期居民群"}, "明天上午停水\n请提前储水"); code != http.StatusSeeOther {
+		t.Fatalf("send: %d", code)
+	}
+	_, page := w.get(c, "/notices")
+	if !strings.Contains(page, "幸福里1期居民群") || !strings.Contains(page, "明天上午停水") {
+		t.Errorf("the queue does not show the notice waiting")
+	}
+	got := texts(w.flush())
+	if len(got) != 1 || got[0] != "[幸福里1期居民群] 明天上午停水\n请提前储水" {
+		t.Errorf("sent %q, want the notice in 1期 only", got)
+	}
+	_, page = w.get(c, "/notices?partial=1")
+	if !strings.Contains(page, `<span id="queue-total">0</span>`) {
+		t.Errorf("the queue is not empty after the flush")
+	}
+}
