@@ -30,6 +30,7 @@ type Config struct {
 	WeChat     WeChatConfig   `toml:"wechat"`
 	Alert      AlertConfig    `toml:"alert"`
 	Backup     BackupConfig   `toml:"backup"`
+	Points     PointsConfig   `toml:"points"`
 
 	Location *time.Location `toml:"-"` // loaded from Timezone by Validate
 }
@@ -279,6 +280,9 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("配置 [activities] ack_window 不能为负")
 	case c.Activities.AckWindow == 0:
 		c.Activities.AckWindow = Duration(30 * time.Second)
+	}
+	if err := c.Points.validate(); err != nil {
+		return err
 	}
 	for i, n := range c.Notices {
 		if n.Cron == "" || n.Text == "" {

@@ -135,14 +135,14 @@ type PointsService interface {
 type Reward struct {
 	ID        uint64    `json:"id"`
 	Name      string    `json:"name"`
-	Cost      int       `json:"cost"`              // points per item
-	Limited   bool      `json:"limited"`           // Stock counts; false: as many as asked for
-	Stock     int       `json:"stock"`             // items left (held ones are taken), when Limited
-	Note      string    `json:"note,omitempty"`    // 说明
-	OnShelf   bool      `json:"on_shelf"`          // false once 下架
-	Redeemed  int       `json:"redeemed"`          // redemptions held or confirmed
-	CreatedBy string    `json:"created_by"`        // staff
-	CreatedAt time.Time `json:"created_at"`        //
+	Cost      int       `json:"cost"`                // points per item
+	Limited   bool      `json:"limited"`             // Stock counts; false: as many as asked for
+	Stock     int       `json:"stock"`               // items left (held ones are taken), when Limited
+	Note      string    `json:"note,omitempty"`      // 说明
+	OnShelf   bool      `json:"on_shelf"`            // false once 下架
+	Redeemed  int       `json:"redeemed"`            // redemptions held or confirmed
+	CreatedBy string    `json:"created_by"`          // staff
+	CreatedAt time.Time `json:"created_at"`          //
 	RemovedAt time.Time `json:"removed_at,omitzero"` // 下架
 }
 

@@ -24,6 +24,8 @@ type Deps struct {
 	Classifier linli.Classifier    // optional; the lexicon's keyword table is used without it
 	Lexicon    linli.Lexicon       // emergencies, places, fillers, "still broken"
 	Logger     *slog.Logger        // required: cmd/linli's, as component "handlers" (scenario outputs show it)
+
+	Participation linli.Participation // optional: told of resolved reports (积分)
 }
 
 // Family is the 随手拍 family. Its methods' receiver h is the family's

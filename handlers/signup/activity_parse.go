@@ -26,6 +26,7 @@ type publishSpec struct {
 	Repeat     string // a rule of zhtime.Reader.ParseRepeat
 	RepeatText string
 	Note       string
+	Volunteer  bool // 志愿:是
 }
 
 // maxCapacity bounds 名额; maxNote the runes of 备注.
@@ -37,7 +38,7 @@ const (
 var (
 	// publishLabel finds field labels; longer labels come first so that
 	// 截止时间 is not read as 截止 + 时间.
-	publishLabel = regexp.MustCompile(`(标题|活动时间|截止时间|报名截止|时间|地点|名额|人数|截止|群|重复|备注)\s*:\s*`)
+	publishLabel = regexp.MustCompile(`(标题|活动时间|截止时间|报名截止|时间|地点|名额|人数|截止|群|重复|备注|志愿)\s*:\s*`)
 	// trailingRepeat finds "每周六 重复", "每月第一个周六上午9点重复" or
 	// "0 9 * * 6 重复" anywhere in the arguments.
 	trailingRepeat = regexp.MustCompile(`(?:^|\s)((?:每|工作日)\S*(?:\s+\S+)?|(?:[0-9*/,\-]+\s+){4}[0-9*/,\-]+)\s*重复(?:\s|$)`)
@@ -112,6 +113,15 @@ func parsePublish(args string, now time.Time, cfg *linli.Config, rd zhtime.Reade
 	}
 	if spec.Capacity, why = parseCapacity(c); why != "" {
 		return nil, bad("%s", why)
+	}
+	if v, ok := fields["志愿"]; ok {
+		switch strings.TrimSpace(v) {
+		case "是", "对", "yes", "Y", "y":
+			spec.Volunteer = true
+		case "否", "不是", "no", "N", "n":
+		default:
+			return nil, bad("「志愿:%s」看不懂：志愿活动写「志愿:是」。", v)
+		}
 	}
 	if spec.Note, why = parseNote(fields); why != "" {
 		return nil, bad("%s", why)
