@@ -32,7 +32,7 @@ func signed(n int) string {
 // entryLine is one entry as a resident reads it.
 func entryLine(e linli.PointsEntry, cfg *linli.Config) string {
 	line := fmt.Sprintf("· %s %s %s", e.CreatedAt.In(cfg.Location).Format("01-02"), e.Reason, signed(e.Amount))
-	if e.Asked > e.Amount {
+	if linli.RuleKind(e.Kind) && e.Asked > e.Amount {
 		line += fmt.Sprintf("（本月已达上限%d分）", cfg.Points.MonthlyCap)
 	}
 	if e.By != "" && e.Kind == linli.PointsGrant {
