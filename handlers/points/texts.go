@@ -144,11 +144,11 @@ func textRedeemed(red linli.Redemption, balance int) string {
 }
 
 func textRedeemedStaff(red linli.Redemption) string {
-	who := red.Resident
+	who := red.Resident + " "
 	if red.Household != "" {
-		who += "（" + red.Household + "）"
+		who = red.Resident + "（" + red.Household + "）"
 	}
-	return fmt.Sprintf("【兑换】兑换单%d：%s 兑换「%s」，已扣%d积分。交付后回复「确认兑换 %d」；不能兑换请回复「取消兑换 %d 原因」，积分会退回。",
+	return fmt.Sprintf("【兑换】兑换单%d：%s兑换「%s」，已扣%d积分。交付后回复「确认兑换 %d」；不能兑换请回复「取消兑换 %d 原因」，积分会退回。",
 		red.ID, who, red.Reward, red.Cost, red.ID, red.ID)
 }
 
