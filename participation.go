@@ -14,6 +14,8 @@ type Participation interface {
 	CheckedIn(a Activity, signups []Signup, at time.Time) error
 	// ReportResolved: report r was resolved (办结) at at.
 	ReportResolved(r Report, at time.Time) error
+	// SurveyAnswered: resident's answer set of s became complete at at.
+	SurveyAnswered(s Survey, resident, household string, at time.Time) error
 }
 
 // VolunteerRecord is what one resident gave at one volunteer activity

@@ -216,3 +216,12 @@ func (h *Family) askRatings(a *linli.Activity, came []linli.Signup, job linli.Jo
 	}
 	return nil
 }
+
+// SurveyAnswered gives per_survey points for a survey answered in full,
+// once per survey and resident.
+func (h *Family) SurveyAnswered(s linli.Survey, resident, household string, at time.Time) error {
+	_, _, err := h.award(linli.PointsEntry{Resident: resident, Household: household, Amount: h.Config.Points.Survey(),
+		Kind: linli.PointsSurvey, Reason: fmt.Sprintf("填写问卷%d「%s」", s.ID, s.Title),
+		Source: linli.PointsSource(linli.PointsSurvey, s.ID, resident), CreatedAt: at})
+	return err
+}
