@@ -10,6 +10,7 @@ import (
 	"linli/handlers/poll"
 	"linli/handlers/report"
 	"linli/handlers/signup"
+	"linli/handlers/survey"
 	"linli/storage"
 )
 
@@ -49,6 +50,8 @@ func (e *env) families() []linli.Family {
 		reports,
 		polls,
 		participation,
+		survey.New(survey.Deps{Config: e.cfg, Out: e.out, Residents: e.db, Surveys: e.db, Scheduler: e.sched,
+			Participation: participation, Logger: log}),
 		e.notice,
 	}
 }
