@@ -39,6 +39,7 @@ func TestExportPointsFields(t *testing.T) {
 		{-5, "兑换「环保袋」（兑换单1）", "redeem", "", "redeem:1", "2026-11-25T09:20:00+08:00"},
 		{5, "取消兑换「环保袋」，退回积分（兑换单1）", "refund", "李社工", "refund:1", "2026-11-25T09:20:00+08:00"},
 		{-5, "兑换「环保袋」（兑换单2）", "redeem", "", "redeem:2", "2026-11-25T09:20:00+08:00"},
+		{1, "填写问卷1「社区需求调研」", "survey", "", "survey:1:3-502 张阿姨", "2026-11-25T09:20:00+08:00"},
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("%d entries, want %d: %v", len(rows), len(want), rows)
@@ -89,5 +90,64 @@ func TestExportRedemptionsFields(t *testing.T) {
 		if !strings.Contains(csv, want) {
 			t.Errorf("csv lacks %q:\n%s", want, csv)
 		}
+	}
+}
+
+// TestExportSurveyFields: the surveys export (README) counts each option,
+// and the answers export holds one answer set per resident with one list
+// per question; people read a column per question.
+func TestExportSurveyFields(t *testing.T) {
+	db := exportFixture(t)
+	var surveys []struct {
+		ID          int    `json:"id"`
+		Title       string `json:"title"`
+		Status      string `json:"status"`
+		Deadline    string `json:"deadline"`
+		Respondents int    `json:"respondents"`
+		Complete    int    `json:"complete"`
+		Questions   []struct {
+			Text    string `json:"text"`
+			Kind    string `json:"kind"`
+			Options []struct {
+				Text  string `json:"text"`
+				Count int    `json:"count"`
+			} `json:"options"`
+			Texts int `json:"texts"`
+		} `json:"questions"`
+	}
+	if err := json.Unmarshal(exportOf(t, db, "surveys", "json"), &surveys); err != nil {
+		t.Fatal(err)
+	}
+	if len(surveys) != 1 {
+		t.Fatalf("%d surveys, want 1", len(surveys))
+	}
+	s := surveys[0]
+	if s.ID != 1 || s.Title != "社区需求调研" || s.Status != "open" || s.Deadline != "2026-11-30T18:00:00+08:00" ||
+		s.Respondents != 1 || s.Complete != 1 || len(s.Questions) != 3 {
+		t.Fatalf("survey %+v", s)
+	}
+	q1, q3 := s.Questions[0], s.Questions[2]
+	if q1.Kind != "multiple" || len(q1.Options) != 3 || q1.Options[0].Count != 1 || q1.Options[1].Count != 0 || q1.Options[2].Count != 1 {
+		t.Errorf("question 1 (AC answered): %+v", q1)
+	}
+	if q3.Kind != "text" || q3.Texts != 1 {
+		t.Errorf("question 3 (free text): %+v", q3)
+	}
+	var answers []map[string]any
+	if err := json.Unmarshal(exportOf(t, db, "answers", "json"), &answers); err != nil {
+		t.Fatal(err)
+	}
+	if len(answers) != 1 {
+		t.Fatalf("%d answer sets, want 1", len(answers))
+	}
+	a := answers[0]
+	got, _ := json.Marshal(a["answers"])
+	if a["survey_id"] != 1.0 || a["resident"] != "3-502 张阿姨" || a["household"] != "3栋502" ||
+		string(got) != `[["健康讲座","亲子活动"],["满意"],["希望多办讲座"]]` || a["created_at"] != "2026-11-25T09:20:00+08:00" {
+		t.Errorf("answer set %v (answers %s)", a, got)
+	}
+	csv := string(exportOf(t, db, "answers", "csv"))
+	if !strings.Contains(csv, "问卷编号,问卷,居民,户号,第1题,第2题,第3题,答卷时间,最后修改\n1,社区需求调研,3-502 张阿姨,3栋502,健康讲座、亲子活动,满意,希望多办讲座,") {
+		t.Errorf("answers csv:\n%s", csv)
 	}
 }
