@@ -51,6 +51,9 @@ func (h *Family) move(req *linli.Request, sign int, usage string) error {
 	if amount < 0 {
 		kindWord = "扣"
 	}
+	if err := h.ensureStars(); err != nil {
+		return err
+	}
 	e, _, err := h.Points.AddPoints(linli.PointsEntry{Resident: who.Name, Household: who.Household, Amount: amount,
 		Kind: linli.PointsGrant, Reason: reason, By: req.Msg.Sender, CreatedAt: req.Now.In(h.Config.Location)}, 0)
 	if linli.ErrorCode(err) == linli.EConflict {

@@ -11,6 +11,7 @@ package points
 
 import (
 	"log/slog"
+	"sync/atomic"
 
 	"linli"
 	"linli/handlers/tell"
@@ -40,7 +41,10 @@ type Deps struct {
 
 // Family is the points family. Its methods' receiver h is the family's
 // handlers.
-type Family struct{ Deps }
+type Family struct {
+	Deps
+	starsArmed atomic.Bool // the 邻里之星 job is scheduled (ensureStars)
+}
 
 var _ linli.Participation = (*Family)(nil)
 
@@ -62,31 +66,28 @@ func (h *Family) Register(r linli.Router) {
 	staff := linli.RoleStaff
 	for _, c := range []linli.Command{
 		{Names: []string{"积分", "我的积分"}, Args: linli.ArgsNone,
-			Help: "积分 — 我的积分和最近记录", Handler: h.balance},
-		{Names: []string{"积分明细", "积分记录"}, Args: linli.ArgsOptional, Usage: textHistoryUsage,
-			Help: "积分明细 — 积分的全部记录", Handler: h.history},
+			Help: "积分 — 我的积分和最近记录（积分明细 看全部）", Handler: h.balance},
+		{Names: []string{"积分明细", "积分记录"}, Args: linli.ArgsOptional, Usage: textHistoryUsage, Handler: h.history},
 		{Names: []string{"兑换"}, Args: linli.ArgsOptional, Usage: textRedeemUsage,
-			Help: "兑换 / 兑换 <编号> — 用积分兑换物品", Handler: h.redeem},
+			Help: "兑换 — 积分能换的东西（兑换 1 换一件）", Handler: h.redeem},
 		{Names: []string{"志愿时长", "我的志愿时长"}, Args: linli.ArgsNone,
-			Help: "志愿时长 — 我的志愿服务时长", Handler: h.volunteerHours},
-		{Names: []string{"签退"}, Args: linli.ArgsOptional, Usage: textCheckoutUsage,
-			Help: "签退 <编号> — 志愿活动结束离开时签退，按时长记志愿时长", Handler: h.checkOut},
+			Help: "志愿时长 — 我的志愿服务时长（志愿活动离开时发 签退 1）", Handler: h.volunteerHours},
+		{Names: []string{"签退"}, Args: linli.ArgsOptional, Usage: textCheckoutUsage, Handler: h.checkOut},
 		{Names: []string{"评价活动"}, Args: linli.ArgsRequired, Usage: textRateUsage,
-			Help: "评价活动 <编号> <1-5> [意见] — 给参加过的活动打分", Handler: h.rate},
-		{Names: []string{"不参与排名"}, Args: linli.ArgsNone,
-			Help: "不参与排名 / 参与排名 — 邻里之星评选不列出我", Handler: h.optOut},
+			Help: "评价活动 1 5 很好 — 给参加过的活动打分（1-5分）", Handler: h.rate},
+		{Names: []string{"不参与排名"}, Args: linli.ArgsNone, Handler: h.optOut}, // told in every 邻里之星 post
 		{Names: []string{"参与排名"}, Args: linli.ArgsNone, Handler: h.optIn},
 		{Names: []string{"加积分"}, Role: staff, Args: linli.ArgsRequired, Usage: textGrantUsage,
-			Help: "加积分 <名字> <分数> <原因> / 扣积分 … — 给居民加减积分", Handler: h.grant},
+			Help: "加积分 张阿姨 10 帮忙布置会场 — 给居民加积分（扣积分 同样写法），本人会收到通知", Handler: h.grant},
 		{Names: []string{"扣积分", "减积分"}, Role: staff, Args: linli.ArgsRequired, Usage: textDeductUsage, Handler: h.deduct},
 		{Names: []string{"上架"}, Role: staff, Args: linli.ArgsRequired, Usage: textShelveUsage,
-			Help: "上架 <名称> 积分:<N> [数量:<N>] [说明:…] / 下架 <编号> — 兑换品", Handler: h.shelve},
+			Help: "上架 环保袋 积分:20 数量:10 — 上架兑换品（可加 说明:；下架 1 撤下）", Handler: h.shelve},
 		{Names: []string{"下架"}, Role: staff, Args: linli.ArgsRequired, Usage: textUnshelveUsage, Handler: h.unshelve},
 		{Names: []string{"确认兑换"}, Role: staff, Args: linli.ArgsRequired, Usage: textConfirmUsage,
-			Help: "确认兑换 <兑换单> / 取消兑换 <兑换单> — 交付或取消（退回积分）", Handler: h.confirm},
+			Help: "确认兑换 3 — 兑换品已交给居民（取消兑换 3 退回积分）", Handler: h.confirm},
 		{Names: []string{"取消兑换"}, Args: linli.ArgsRequired, Usage: textCancelRedeemUsage, Handler: h.cancelRedemption},
 		{Names: []string{"导出 积分", "导出积分"}, Role: staff, Args: linli.ArgsNone,
-			Help: "导出 积分 / 导出 兑换 — 积分明细、兑换记录表格", Handler: h.exportCommand("points", "积分明细")},
+			Help: "导出 积分 — 积分明细（Excel，私聊发送；导出 兑换 同理）", Handler: h.exportCommand("points", "积分明细")},
 		{Names: []string{"导出 兑换", "导出兑换"}, Role: staff, Args: linli.ArgsNone, Handler: h.exportCommand("redemptions", "兑换记录")},
 	} {
 		r.Command(c)
@@ -105,5 +106,8 @@ func (h *Family) award(e linli.PointsEntry) (linli.PointsEntry, bool, error) {
 		}
 	}
 	e.CreatedAt = e.CreatedAt.In(h.Config.Location)
+	if err := h.ensureStars(); err != nil {
+		return e, false, err
+	}
 	return h.Points.AddPoints(e, h.Config.Points.MonthlyCap)
 }

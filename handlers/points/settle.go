@@ -37,8 +37,20 @@ func (h *Family) Jobs(s linli.Scheduler) error {
 	s.Handle(jobSettle, h.runSettle)
 	s.Handle(jobRatings, h.runRatings)
 	s.Handle(jobStars, h.runStars)
-	_, err := s.Schedule(linli.Job{Key: "points:stars", Kind: jobStars, Spec: starsSpec, Note: "邻里之星（每月1日）"})
-	return err
+	return nil
+}
+
+// ensureStars schedules the monthly 邻里之星 once points are written (a
+// community that gives no points gets no job); the job's key keeps it one.
+func (h *Family) ensureStars() error {
+	if h.Scheduler == nil || h.starsArmed.Load() {
+		return nil
+	}
+	if _, err := h.Scheduler.Schedule(linli.Job{Key: "points:stars", Kind: jobStars, Spec: starsSpec, Note: "邻里之星（每月1日）"}); err != nil {
+		return err
+	}
+	h.starsArmed.Store(true)
+	return nil
 }
 
 // CheckedIn arranges the settlement of a at its end; a check-in recorded
@@ -209,7 +221,7 @@ func (h *Family) askRatings(a *linli.Activity, came []linli.Signup, job linli.Jo
 	}
 	sort.Strings(groups)
 	for _, g := range groups {
-		out := linli.Outgoing{To: linli.Chat{Group: g}, Text: textRateAsk(a, true), Key: linli.JobKey(job, occurrence, "rate:"+g)}
+		out := linli.Outgoing{To: linli.Chat{Group: g}, Text: textRateAsk(a, len(byGroup[g]) > 1), Key: linli.JobKey(job, occurrence, "rate:"+g)}
 		if err := t.Mentions(out, byGroup[g]); err != nil {
 			return err
 		}

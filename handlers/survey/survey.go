@@ -51,13 +51,13 @@ func (h *Family) teller() tell.Teller {
 // Register registers 发起问卷, 问卷, 结束问卷 and 导出 问卷.
 func (h *Family) Register(r linli.Router) {
 	r.Command(linli.Command{Names: []string{"问卷"}, Args: linli.ArgsOptional, Usage: textAnswerUsage,
-		Help: "问卷 / 问卷<编号> <答案> — 查看和填写社区问卷", Handler: h.answer})
+		Help: "问卷 — 正在进行的社区问卷", Handler: h.answer})
 	r.Command(linli.Command{Names: []string{"发起问卷"}, Role: linli.RoleStaff, Args: linli.ArgsRequired, Usage: textPublishUsage,
-		Help: "发起问卷 <标题> 截止:<时间> [群:…]，下面每行一道题 — 需求调研", Handler: h.publish})
+		Help: "发起问卷 社区需求调研 截止:12月20日 — 需求调研，下面每行一道题（发送「发起问卷」看写法）", Handler: h.publish})
 	r.Command(linli.Command{Names: []string{"结束问卷"}, Role: linli.RoleStaff, Args: linli.ArgsRequired, Usage: textCloseUsage,
-		Help: "结束问卷 <编号> — 提前结束并公布结果", Handler: h.closeNow})
+		Help: "结束问卷 1 — 提前结束并公布结果", Handler: h.closeNow})
 	r.Command(linli.Command{Names: []string{"导出 问卷", "导出问卷"}, Role: linli.RoleStaff, Args: linli.ArgsOptional,
-		Help: "导出 问卷 — 问卷和全部答卷表格", Handler: h.exportCommand})
+		Help: "导出 问卷 — 问卷和全部答卷（Excel，私聊发送）", Handler: h.exportCommand})
 }
 
 // Jobs registers the closing of surveys at their deadline.

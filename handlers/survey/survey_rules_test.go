@@ -57,15 +57,15 @@ func TestRuleSurveyPublish(t *testing.T) {
 		t.Errorf("20 questions: %v, want accepted", err)
 	}
 	for name, text := range map[string]string{
-		"no questions":    "空问卷 截止:12月20日",
-		"11 options":      "太多 截止:12月20日\n1. 选？ " + options(11),
-		"one option":      "一个 截止:12月20日\n1. 选？ 是/",
-		"21 questions":    many + "\n21. 多一题？ 是/否",
-		"no deadline":     "无期限\n1. 满意吗？ 满意/一般",
-		"past deadline":   "过期 截止:11月20日\n1. 满意吗？ 满意/一般",
-		"numbering":       "跳号 截止:12月20日\n2. 满意吗？ 满意/一般",
+		"no questions":  "空问卷 截止:12月20日",
+		"11 options":    "太多 截止:12月20日\n1. 选？ " + options(11),
+		"one option":    "一个 截止:12月20日\n1. 选？ 是/",
+		"21 questions":  many + "\n21. 多一题？ 是/否",
+		"no deadline":   "无期限\n1. 满意吗？ 满意/一般",
+		"past deadline": "过期 截止:11月20日\n1. 满意吗？ 满意/一般",
+		"numbering":     "跳号 截止:12月20日\n2. 满意吗？ 满意/一般",
 		"多选 no options": "多选 截止:12月20日\n1. 哪些？ 多选",
-		"duplicate":       "重复 截止:12月20日\n1. 满意吗？ 满意/满意",
+		"duplicate":     "重复 截止:12月20日\n1. 满意吗？ 满意/满意",
 	} {
 		if _, err := parsePublish(text, now, cfg); linli.ErrorCode(err) != linli.EInvalid {
 			t.Errorf("%s: err %v, want EInvalid", name, err)
