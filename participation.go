@@ -6,8 +6,10 @@ import "time"
 // family (积分, 志愿时长, 活动评价) follows. cmd/linli passes that family to
 // the families where these things happen; they skip a nil Participation.
 // Calls come after the change is stored; the caller logs an error and goes
-// on (the change stands), and the participation family's settlement of an
-// activity at its end gives what a failed call missed.
+// on (the change stands). Every rule gives once per record, so a call
+// repeated (the next check-in at the same activity schedules its
+// settlement again; the settlement at the end gives every participant
+// what a check-in's call missed) never gives twice.
 type Participation interface {
 	// CheckedIn: signups of activity a were checked in at at (a
 	// resident's 签到, staff's 签到 for others, walk-ins).

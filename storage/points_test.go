@@ -40,6 +40,8 @@ func TestPointsLedger(t *testing.T) {
 		grant(t, db, "张阿姨", i, fmt.Sprintf("attend:%d:张阿姨", i), pointsT0.Add(time.Duration(i)*time.Hour))
 	}
 	grant(t, db, "王叔", 4, "", pointsT0)
+	grant(t, db, "王叔叔", 9, "", pointsT0) // a name another begins with: its own history
+	grant(t, db, "张", 1, "", pointsT0)
 	again, added, err := db.AddPoints(linli.PointsEntry{Resident: "张阿姨", Amount: 99, Kind: linli.PointsAttend,
 		Source: "attend:3:张阿姨", CreatedAt: pointsT0}, 0)
 	if err != nil || added || again.Amount != 3 {
