@@ -115,12 +115,8 @@ func parsePublish(args string, now time.Time, cfg *linli.Config, rd zhtime.Reade
 		return nil, bad("%s", why)
 	}
 	if v, ok := fields["志愿"]; ok {
-		switch strings.TrimSpace(v) {
-		case "是", "对", "yes", "Y", "y":
-			spec.Volunteer = true
-		case "否", "不是", "no", "N", "n":
-		default:
-			return nil, bad("「志愿:%s」看不懂：志愿活动写「志愿:是」。", v)
+		if spec.Volunteer, why = parseVolunteer(v); why != "" {
+			return nil, bad("%s", why)
 		}
 	}
 	if spec.Note, why = parseNote(fields); why != "" {
@@ -308,4 +304,16 @@ func parseActivityID(s string) (uint64, bool) {
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "个"), "号")
 	id, err := strconv.ParseUint(s, 10, 64)
 	return id, err == nil && id > 0
+}
+
+// parseVolunteer reads a 志愿 field: 是 marks a volunteer activity (its
+// hours are recorded), 否 does not; why says what is wrong.
+func parseVolunteer(v string) (volunteer bool, why string) {
+	switch strings.TrimSpace(v) {
+	case "是", "对", "yes", "Y", "y":
+		return true, ""
+	case "否", "不是", "no", "N", "n":
+		return false, ""
+	}
+	return false, fmt.Sprintf("「志愿:%s」看不懂：志愿活动写「志愿:是」，不是写「志愿:否」。", v)
 }
