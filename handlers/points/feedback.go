@@ -43,10 +43,15 @@ func parseStars(s string) (stars int, said bool) {
 func (h *Family) rate(ctx context.Context, req *linli.Request) error {
 	m := rateRe.FindStringSubmatch(strings.TrimSpace(req.Args))
 	if m == nil {
+		if !req.Msg.Addressed {
+			return linli.ErrNotCommand // "评价活动挺好的"
+		}
 		return linli.Errorf(linli.EInvalid, "%s", textRateUsage)
 	}
 	stars, said := parseStars(m[2])
 	switch {
+	case !said && !req.Msg.Addressed:
+		return linli.ErrNotCommand
 	case !said:
 		return linli.Errorf(linli.EInvalid, "%s", textRateUsage)
 	case stars < 1 || stars > 5:
@@ -110,7 +115,7 @@ func (h *Family) runRatings(job linli.Job, occurrence time.Time) error {
 		return err
 	}
 	sum, err := h.RatingSummary(a.ID)
-	if err != nil {
+	if err != nil || sum.Count == 0 { // nobody rated: nothing to tell
 		return err
 	}
 	return h.teller().Staff(textRatingsStaff(a, sum), linli.JobKey(job, occurrence, "ratings"))

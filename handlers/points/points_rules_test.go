@@ -245,6 +245,7 @@ func TestRuleStars(t *testing.T) {
 	add("孙婶", 20, linli.PointsAttend)
 	add("李四", 3, linli.PointsReport)
 	add("赵叔", 1, linli.PointsSurvey)
+	add("李社工", 30, linli.PointsAttend) // staff: never ranked
 	if _, _, err := r.ledger.AddPoints(linli.PointsEntry{Resident: "王叔", Amount: 50, Kind: linli.PointsAttend, CreatedAt: nov.AddDate(0, -1, 0)}, 0); err != nil {
 		t.Fatal(err)
 	}
@@ -266,6 +267,9 @@ func TestRuleStars(t *testing.T) {
 	}
 	if !strings.Contains(got["工作群"], "1. 孙婶 20分 · 1期群（不参与排名）") || !strings.Contains(got["工作群"], "5. 赵叔 1分") {
 		t.Errorf("staff group gets the full ranking with the opt-outs marked:\n%s", got["工作群"])
+	}
+	if strings.Contains(got["工作群"], "李社工") {
+		t.Errorf("staff ranked:\n%s", got["工作群"])
 	}
 	if strings.Contains(got["1期群"], "孙婶") {
 		t.Errorf("an opted-out resident is named in the group")

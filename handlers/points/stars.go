@@ -25,8 +25,8 @@ func (h *Family) ranking(month string) ([]starLine, error) {
 	}
 	var out []starLine
 	for _, mp := range totals {
-		if mp.Ranked <= 0 {
-			continue
+		if mp.Ranked <= 0 || h.Config.RoleOf(mp.Resident) != linli.RoleResident {
+			continue // staff, workers and supervisors who took part are not ranked
 		}
 		l := starLine{Resident: mp.Resident, Points: mp.Ranked}
 		bal, err := h.Points.PointsBalance(mp.Resident)
