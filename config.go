@@ -30,7 +30,9 @@ type Config struct {
 	WeChat     WeChatConfig   `toml:"wechat"`
 	Alert      AlertConfig    `toml:"alert"`
 	Backup     BackupConfig   `toml:"backup"`
-	Points     PointsConfig   `toml:"points"`
+	Ladder     LadderConfig   `toml:"ladder"` // report_config.go
+	Units      []Unit         `toml:"units"`
+	Points     PointsConfig   `toml:"points"` // config_points.go
 
 	Location *time.Location `toml:"-"` // loaded from Timezone by Validate
 }
@@ -247,6 +249,9 @@ func (c *Config) Validate() error {
 	if _, ok := c.SLA["default"]; !ok {
 		c.SLA["default"] = Duration(72 * time.Hour)
 	}
+	if err := c.validateReports(); err != nil {
+		return err
+	}
 	o := &c.Outbox
 	if o.PerChatInterval < 0 || o.CoalesceWindow < 0 || o.PerMinute < 0 || o.MaxLength < 0 {
 		return fmt.Errorf("配置 [outbox] 的数值不能为负")
@@ -320,6 +325,11 @@ func (c *Config) RoleOf(names ...string) Role {
 				return RoleSupervisor
 			}
 			if g.Worker == n && role < RoleGridWorker {
+				role = RoleGridWorker
+			}
+		}
+		for _, u := range c.Units { // a unit's contact answers 转办 like a worker
+			if u.Contact == n && role < RoleGridWorker {
 				role = RoleGridWorker
 			}
 		}

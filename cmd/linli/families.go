@@ -4,6 +4,7 @@ import (
 	"log/slog"
 
 	"linli"
+	"linli/bot"
 	"linli/handlers/account"
 	"linli/handlers/notice"
 	"linli/handlers/points"
@@ -38,8 +39,12 @@ func (e *env) families() []linli.Family {
 		Rewards: e.db, Activities: e.db, Feedback: e.db, Scheduler: e.sched, Logger: log})
 	signups := signup.New(signup.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Residents: e.db, Scheduler: e.sched,
 		Activities: e.db, Lexicon: e.words, Logger: log, Participation: participation, Ratings: participation})
+	var alert func(string) // a ladder's 上级 step also goes to the [alert] webhook
+	if url := e.cfg.Alert.Webhook; url != "" {
+		alert = (&bot.Webhook{URL: url, Log: log}).Post
+	}
 	reports := report.New(report.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Residents: e.db, Scheduler: e.sched,
-		Reports: e.db, Classifier: e.classifier, Lexicon: e.words, Logger: log, Participation: participation})
+		Reports: e.db, Classifier: e.classifier, Lexicon: e.words, Alert: alert, Logger: log, Participation: participation})
 	polls := poll.New(poll.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Scheduler: e.sched, Polls: e.db,
 		Lexicon: e.words})
 	e.notice = notice.New(notice.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Scheduler: e.sched,
