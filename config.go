@@ -32,6 +32,7 @@ type Config struct {
 	Backup     BackupConfig   `toml:"backup"`
 	Ladder     LadderConfig   `toml:"ladder"` // report_config.go
 	Units      []Unit         `toml:"units"`
+	Points     PointsConfig   `toml:"points"` // config_points.go
 
 	Location *time.Location `toml:"-"` // loaded from Timezone by Validate
 }
@@ -284,6 +285,9 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("配置 [activities] ack_window 不能为负")
 	case c.Activities.AckWindow == 0:
 		c.Activities.AckWindow = Duration(30 * time.Second)
+	}
+	if err := c.Points.validate(); err != nil {
+		return err
 	}
 	for i, n := range c.Notices {
 		if n.Cron == "" || n.Text == "" {
