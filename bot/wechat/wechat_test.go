@@ -290,7 +290,7 @@ func TestQRCodePNGWriteFailureIsLogged(t *testing.T) {
 			h.run()
 			<-h.qrs
 			h.shutdown()
-			if logs := h.logs.String(); !strings.Contains(logs, "saving the QR code") {
+			if logs := h.logs.String(); !strings.Contains(logs, "无法保存登录二维码图片") {
 				t.Fatalf("failure to save the QR code not logged:\n%s", logs)
 			}
 		})

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 
 	"linli"
@@ -28,13 +27,8 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	dbPath := fs.String("db", "", "数据库文件 (默认: 临时数据库，退出即删除)")
 	clockArg := fs.String("clock", "", `模拟时钟起点，如 "2026-11-23 09:00" (默认: 终端里为现在，脚本为 `+defaultScriptClock+`)`)
 	verbose := fs.Bool("v", false, "在标准错误输出调试日志")
-	fs.Usage = func() { consoleUsage(fs, stderr) }
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			consoleUsage(fs, stdout)
-			return 0
-		}
-		return 2
+	if done, code := parseFlags(consoleCmd, fs, args, stdout, stderr); done {
+		return code
 	}
 	cfg, err := loadConfig(*configPath)
 	if err != nil {
@@ -137,42 +131,4 @@ func isTerminal(r io.Reader) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
-func consoleUsage(fs *flag.FlagSet, w io.Writer) {
-	demo, _ := loadConfig("")
-	fmt.Fprintln(w, `用法: linli console [--config FILE] [--db FILE] [--clock "2026-11-23 09:00"]
-
-在终端里模拟社区的居民群。在终端中交互使用；从管道读入时按脚本执行，输出可重复。
-
-输入行:
-  群名/昵称: 文本          昵称在群里说话（群和成员第一次出现时自动加入）
-  昵称: 文本               昵称私聊机器人
-  群名/昵称: [图片] PATH   发送图片
-  !clock +90m | +2d | 2026-11-29 08:00
-                           把模拟时钟往前拨，期间到期的事依次发生
-  // 注释                   空行和注释忽略
-  (缩进的行)               脚本中紧跟在消息后、以空格缩进的行是该消息的后续行（如接龙）
-
-输出: 机器人发出的每条消息，群消息为「[群名] 文本」，私聊为「[私聊 昵称] 文本」，
-多行消息的后续行缩进两个空格。
-
-选项:`)
-	fs.SetOutput(w)
-	fs.PrintDefaults()
-	if demo != nil {
-		fmt.Fprintf(w, "\n内置演示社区（不带 --config 时使用）: %s\n", demo.Community)
-		fmt.Fprintf(w, "  居民群: %s\n  工作群: %s\n", strings.Join(demo.Groups, "、"), demo.StaffGroup)
-		for _, s := range demo.Staff {
-			role := "社工"
-			if s.Role == "supervisor" {
-				role = "主任"
-			}
-			fmt.Fprintf(w, "  %s: %s\n", role, s.Name)
-		}
-		for _, g := range demo.Grids {
-			fmt.Fprintf(w, "  %s: %s，网格员 %s，主任 %s\n", g.Name, strings.Join(g.Buildings, " "), g.Worker, g.Supervisor)
-		}
-		fmt.Fprintln(w, "\n例:\n  printf '幸福里1期居民群/3-502 张阿姨: 帮助\\n' | linli console")
-	}
 }
