@@ -51,6 +51,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	if *dbPath != "" {
 		cfg.DB = *dbPath
 	}
+	if err := os.MkdirAll(filepath.Dir(cfg.DB), 0o750); err != nil {
+		fmt.Fprintf(stderr, "linli run: 无法创建数据目录 %s（%s）\n", filepath.Dir(cfg.DB), plainOSError(err))
+		return 1
+	}
 	if *verbose && *logLevel == "" {
 		*logLevel = "debug"
 	}
