@@ -3,13 +3,13 @@ package main
 import (
 	"errors"
 	"flag"
-	"io/fs"
-	"syscall"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"linli"
