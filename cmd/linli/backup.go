@@ -211,9 +211,3 @@ func rotateBackups(dir string, now time.Time, keep int, loc *time.Location) ([]s
 	}
 	return removed, nil
 }
-
-// backupVia asks a running linli to write the backup (control.go). It
-// returns false when no process holds the database.
-func backupVia(cfg *linli.Config, dbPath, out string, stdout io.Writer) (bool, error) {
-	return false, nil
-}

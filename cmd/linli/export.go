@@ -59,6 +59,13 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
+	if done, err := exportVia(path, kind, *format, *outPath, stdout); done || err != nil {
+		if err != nil {
+			fmt.Fprintln(stderr, "linli export:", err)
+			return 1
+		}
+		return 0
+	}
 	db, err := openDB(cfg, path) // a damaged file is refused untouched
 	if err != nil {
 		fmt.Fprintln(stderr, "linli export:", err)

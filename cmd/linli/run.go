@@ -116,6 +116,11 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 	if err := a.scheduleBackup(); err != nil {
 		return err
 	}
+	if ctl, err := a.listenControl(log); err != nil {
+		log.Warn("运行中无法使用 linli export / linli backup", "err", err)
+	} else {
+		defer ctl.Close()
+	}
 	if url := cfg.Alert.Webhook; url != "" {
 		a.monitor.SetAlert((&bot.Webhook{URL: url, Log: log}).Post)
 	}
