@@ -39,7 +39,7 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "linli backup:", err)
 		return 1
 	}
-	done, err := backupVia(cfg, path, *out, stdout)
+	done, err := backupVia(path, *out, stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, "linli backup:", err)
 		return 1

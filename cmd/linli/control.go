@@ -11,12 +11,14 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
 
 	"linli"
 	"linli/handlers/export"
+	"linli/storage"
 )
 
 // The control socket lets `linli export` and `linli backup` work while
@@ -35,7 +37,6 @@ type ctlRequest struct {
 	Op     string `json:"op"` // "export" | "backup"
 	Kind   string `json:"kind,omitempty"`
 	Format string `json:"format,omitempty"`
-	Out    string `json:"out,omitempty"` // backup: absolute path the process writes
 }
 
 // ctlFrame is one answer frame.
@@ -43,7 +44,6 @@ type ctlFrame struct {
 	Data   []byte `json:"data,omitempty"`
 	Done   bool   `json:"done,omitempty"`
 	Error  string `json:"error,omitempty"` // Chinese, for the operator
-	Photos int    `json:"photos,omitempty"`
 }
 
 // controlPath is the control socket of the database at dbPath, or "" when
@@ -147,14 +147,11 @@ func (c *control) serve(conn net.Conn) {
 		c.log.Info("导出（控制套接字）", "kind", req.Kind, "format", req.Format)
 		err = writeExport(c.a.families, c.a.cfg, req.Kind, req.Format, frameWriter{enc}, nil)
 	case "backup":
-		c.log.Info("备份（控制套接字）", "out", req.Out)
-		if !filepath.IsAbs(req.Out) {
-			err = errors.New("备份路径必须是绝对路径")
-			break
-		}
-		if err = c.a.db.BackupFile(req.Out); err == nil {
-			final.Photos, err = c.a.db.BackupMedia(req.Out + ".media")
-		}
+		// The copy is streamed: the client writes and verifies it, so a
+		// service with a private /tmp or a read-only system can still
+		// back up to wherever the operator asks.
+		c.log.Info("备份（控制套接字）")
+		_, err = c.a.db.Backup(frameWriter{enc})
 	default:
 		err = fmt.Errorf("未知的请求 %q", req.Op)
 	}
@@ -226,23 +223,85 @@ func askControl(ctx context.Context, conn net.Conn, req ctlRequest, w io.Writer)
 	}
 }
 
-// backupVia asks a running linli to write the backup. It returns false
-// when no process holds the database.
-func backupVia(cfg *linli.Config, dbPath, out string, stdout io.Writer) (bool, error) {
+// backupVia asks a running linli for a consistent copy of the database
+// (one read transaction, streamed), writes it beside out, verifies it with
+// the integrity check and only then renames it to out; photos are copied
+// from the media directory, which needs no lock. It returns false when no
+// process holds the database.
+func backupVia(dbPath, out string, stdout io.Writer) (bool, error) {
 	conn, err := dialControl(dbPath)
 	if conn == nil || err != nil {
 		return false, err
 	}
-	abs, err := filepath.Abs(out)
+	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp*")
+	if err != nil {
+		conn.Close()
+		return true, fmt.Errorf("无法写入 %s（%s）", out, plainOSError(err))
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
+	_, err = askControl(context.Background(), conn, ctlRequest{Op: "backup"}, tmp)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		return true, err
 	}
-	f, err := askControl(context.Background(), conn, ctlRequest{Op: "backup", Out: abs}, io.Discard)
-	if err != nil {
+	if err := storage.Check(tmp.Name()); err != nil {
+		return true, fmt.Errorf("收到的备份没有通过校验，没有保留: %w", err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
 		return true, err
 	}
-	fmt.Fprintln(stdout, backupDone(out, f.Photos)+"，由运行中的 linli 写出")
+	if err := os.Rename(tmp.Name(), out); err != nil {
+		return true, err
+	}
+	n, err := copyNewFiles(dbPath+".media", out+".media")
+	if err != nil {
+		return true, fmt.Errorf("数据库已备份到 %s，但复制照片失败: %w", out, err)
+	}
+	fmt.Fprintln(stdout, backupDone(out, n)+"，取自运行中的 linli")
 	return true, nil
+}
+
+// copyNewFiles copies the regular files of src missing from dst (media
+// files are named by their content and never change), as storage's
+// BackupMedia does for a database it has open.
+func copyNewFiles(src, dst string) (int, error) {
+	entries, err := os.ReadDir(src)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, e := range entries {
+		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") || strings.HasSuffix(e.Name(), ".tmp") {
+			continue
+		}
+		to := filepath.Join(dst, e.Name())
+		if _, err := os.Stat(to); err == nil {
+			continue
+		}
+		if err := os.MkdirAll(dst, 0o700); err != nil {
+			return n, err
+		}
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			return n, err
+		}
+		if err := os.WriteFile(to+".tmp", data, 0o600); err != nil {
+			return n, err
+		}
+		if err := os.Rename(to+".tmp", to); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
 
 // exportVia asks a running linli for the export, written to out (or w

@@ -94,7 +94,7 @@ func TestExportAndBackupWhileRunning(t *testing.T) {
 	}
 	backup := filepath.Join(t.TempDir(), "备份", "linli.db")
 	msg, err := exec.Command(bin, "backup", "--config", conf, "--out", backup).CombinedOutput()
-	if err != nil || !strings.Contains(string(msg), "由运行中的 linli 写出") {
+	if err != nil || !strings.Contains(string(msg), "取自运行中的 linli") {
 		t.Fatalf("backup while running: %v\n%s", err, msg)
 	}
 	if err := storage.Check(backup); err != nil {

@@ -110,3 +110,23 @@ func TestExportWithConfig(t *testing.T) {
 		t.Errorf("stdout %q", stdout.String())
 	}
 }
+
+func TestCopyNewFiles(t *testing.T) {
+	src, dst := t.TempDir(), filepath.Join(t.TempDir(), "m")
+	os.WriteFile(filepath.Join(src, "a.jpg"), []byte("A"), 0o600)
+	os.WriteFile(filepath.Join(src, "b.jpg"), []byte("B"), 0o600)
+	os.WriteFile(filepath.Join(src, "c.jpg.tmp"), []byte("half"), 0o600)
+	if n, err := copyNewFiles(src, dst); n != 2 || err != nil {
+		t.Fatalf("first copy: %d, %v", n, err)
+	}
+	os.WriteFile(filepath.Join(src, "d.jpg"), []byte("D"), 0o600)
+	if n, err := copyNewFiles(src, dst); n != 1 || err != nil {
+		t.Fatalf("second copy: %d, %v (only the new photo)", n, err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dst, "d.jpg")); string(b) != "D" {
+		t.Errorf("d.jpg = %q", b)
+	}
+	if n, err := copyNewFiles(filepath.Join(src, "none"), dst); n != 0 || err != nil {
+		t.Errorf("missing media dir: %d, %v", n, err)
+	}
+}
