@@ -41,9 +41,9 @@ type ctlRequest struct {
 
 // ctlFrame is one answer frame.
 type ctlFrame struct {
-	Data   []byte `json:"data,omitempty"`
-	Done   bool   `json:"done,omitempty"`
-	Error  string `json:"error,omitempty"` // Chinese, for the operator
+	Data  []byte `json:"data,omitempty"`
+	Done  bool   `json:"done,omitempty"`
+	Error string `json:"error,omitempty"` // Chinese, for the operator
 }
 
 // controlPath is the control socket of the database at dbPath, or "" when
