@@ -163,7 +163,7 @@ func (a *app) nightlyBackup(job linli.Job, occ time.Time) error {
 		return err
 	}
 	removed, err := rotateBackups(dir, occ, a.cfg.Backup.Keep, a.cfg.Location)
-	a.log.Info("nightly backup written and verified", "path", path, "new_photos", n, "removed_old", removed)
+	a.log.Info("每晚备份已写入并校验", "path", path, "new_photos", n, "removed_old", removed)
 	return err
 }
 

@@ -182,7 +182,7 @@ func (a *app) serveOn(ctx context.Context, p linli.Adapter, inbox linli.Inbox, c
 	}()
 	go func() {
 		defer wg.Done()
-		bot.Drive(ctx, clock, a.outbox.Wake(), func(err error) { log.Error("timed work", "err", err) }, a.outbox, a.sched)
+		bot.Drive(ctx, clock, a.outbox.Wake(), func(err error) { log.Error("定时任务出错", "err", err) }, a.outbox, a.sched)
 	}()
 	err := p.Serve(ctx, inbox)
 	wg.Wait()
