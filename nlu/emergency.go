@@ -3,6 +3,8 @@ package nlu
 import (
 	"strings"
 	"unicode/utf8"
+
+	"linli"
 )
 
 // Emergency detection runs before anything else and is a hand-written rule
@@ -22,14 +24,14 @@ import (
 //   - the rule's own context words: 轮胎漏气 is not gas, 烧烤冒烟 is not a
 //     fire, 两只猫打架 is not a fight.
 
-// Emergency kinds.
+// Emergency kinds (linli.Emergency*).
 const (
-	EmergencyMedical  = "医疗"
-	EmergencyFire     = "火灾"
-	EmergencyGas      = "燃气"
-	EmergencyTrapped  = "被困"
-	EmergencyViolence = "治安"
-	EmergencyDrowning = "溺水"
+	EmergencyMedical  = linli.EmergencyMedical
+	EmergencyFire     = linli.EmergencyFire
+	EmergencyGas      = linli.EmergencyGas
+	EmergencyTrapped  = linli.EmergencyTrapped
+	EmergencyViolence = linli.EmergencyViolence
+	EmergencyDrowning = linli.EmergencyDrowning
 )
 
 // emergencyRule is one trigger. The trigger must occur in a clause; when
@@ -128,6 +130,26 @@ var negators = []string{"没有", "没", "不是", "并没有", "未", "无", "�
 // overWords say the emergency is over: the text is news, not a call.
 var overWords = []string{"已经好了", "现在好了", "都好了", "早就好了", "今天好了", "没事了", "没什么事", "没大碍", "灭了", "扑灭", "救出来", "已经出来了", "人出来了", "送医院", "送去医院", "送到医院", "送医", "醒过来", "醒了", "被救", "虚惊一场", "误会", "误报", "假的", "谣言", "补好", "修好", "处理好", "解决了", "搞定", "人散了", "已经走了", "抓到了", "抓走了", "带走了"}
 
+// saysOver reports whether s has one of overWords not negated right before
+// it: 醒了 is over, 叫不醒了 and 还没灭 are not.
+func saysOver(s string) bool {
+	for _, w := range overWords {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			before := s[:i]
+			if !strings.HasSuffix(before, "不") && !strings.HasSuffix(before, "没") && !strings.HasSuffix(before, "没有") && !strings.HasSuffix(before, "未") {
+				return true
+			}
+			from = i + len(w)
+		}
+	}
+	return false
+}
+
 // urgentWords keep an emergency alive against overWords.
 var urgentWords = []string{"救命", "快来", "快点", "赶紧", "马上", "快打", "快叫"}
 
@@ -158,7 +180,7 @@ func detectEmergency(s string) (string, bool) {
 	if s == "" || !anyTrigger(s) {
 		return "", false // most messages: one scan, no guard looked at
 	}
-	if anyIn(s, overWords) && !anyIn(s, urgentWords) {
+	if saysOver(s) && !anyIn(s, urgentWords) {
 		return "", false
 	}
 	if anyIn(s, emergencyPastWords) && !anyIn(s, presentWords) {

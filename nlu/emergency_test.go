@@ -21,6 +21,8 @@ func TestEmergency(t *testing.T) {
 		// more people in danger
 		{"楼下有个大爷倒地了", EmergencyMedical},
 		{"我妈叫不醒了快来人", EmergencyMedical},
+		{"4栋402的老太太叫不醒了 谁懂急救", EmergencyMedical}, // 醒了 is over, 叫不醒了 is not
+		{"楼下着火了 还没灭了", EmergencyFire},
 		{"有人没呼吸了", EmergencyMedical},
 		{"门口有个小伙子在抽搐", EmergencyMedical},
 		{"奶奶在楼梯上摔了一跤爬不起来", EmergencyMedical},

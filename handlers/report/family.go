@@ -8,6 +8,8 @@ package report
 
 import (
 	"log/slog"
+	"sync"
+	"time"
 
 	"linli"
 	"linli/handlers/tell"
@@ -28,7 +30,12 @@ type Deps struct {
 
 // Family is the 随手拍 family. Its methods' receiver h is the family's
 // handlers.
-type Family struct{ Deps }
+type Family struct {
+	Deps
+
+	emergencyMu       sync.Mutex
+	emergencyAnswered map[string]time.Time // group and kind → when the numbers were sent
+}
 
 // New returns the family.
 func New(d Deps) *Family { return &Family{Deps: d} }

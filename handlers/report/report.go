@@ -93,7 +93,7 @@ func (h *Family) reportNew(ctx context.Context, req *linli.Request) error {
 	if !req.Msg.Addressed && h.Lexicon.AboutCommand(strings.TrimPrefix(req.Msg.Norm, req.Command)) {
 		return linli.ErrNotCommand // "随手拍真方便"
 	}
-	if !h.Lexicon.SaysProblem(req.Args) && !h.Lexicon.Emergency(req.Args) {
+	if !h.Lexicon.SaysProblem(req.Args) && h.Lexicon.Emergency(req.Args) == "" {
 		// "随手拍 看图" just after a photo means that photo: ask what it shows
 		// (the photo stays ready for the described 随手拍).
 		if photos, err := h.pendingPhotos(req.Msg.Sender, req.Now); err != nil {
@@ -116,11 +116,10 @@ func (h *Family) reportNew(ctx context.Context, req *linli.Request) error {
 func (h *Family) reportIntent(ctx context.Context, req *linli.Request) error {
 	u := req.Understanding
 	if !req.Msg.Addressed {
-		if h.Lexicon.Emergency(req.Msg.Norm) { // the one case the bot speaks first
-			if err := h.replyEmergency(req); err != nil {
-				return err
-			}
-			return h.offerReport(req)
+		if h.emergencyKind(req.Msg.Norm, u) != "" {
+			// The one case the bot speaks first in a group: numbers,
+			// report and alerts at once, no "是" waited for.
+			return h.createReport(req, req.Msg.Norm, u)
 		}
 		if u == nil || u.Confidence < reportConfident {
 			return linli.ErrNotCommand
@@ -161,13 +160,14 @@ func (h *Family) offerReport(req *linli.Request) error {
 // pending images, duplicate link; then alerts and acknowledgements.
 func (h *Family) createReport(req *linli.Request, desc string, u *linli.Understanding) error {
 	desc = textnorm.ChinesePunctBrackets(cutRunes(strings.TrimSpace(desc), reportMaxRunes))
-	urgent := h.Lexicon.Emergency(desc)
+	kind := h.emergencyKind(desc, u)
+	urgent := kind != ""
 	if urgent { // the numbers to call come first, whatever happens next
-		if err := h.replyEmergency(req); err != nil {
+		if err := h.replyEmergency(req, kind); err != nil {
 			return err
 		}
 	}
-	if !h.Lexicon.SaysProblem(desc) {
+	if !urgent && !h.Lexicon.SaysProblem(desc) {
 		return linli.Errorf(linli.EInvalid, "%s", textReportUsage)
 	}
 	now, m := req.Now, req.Msg
@@ -190,7 +190,7 @@ func (h *Family) createReport(req *linli.Request, desc string, u *linli.Understa
 			_, r.Building = h.Lexicon.Place(r.Place)
 		}
 	}
-	if r.Building > 0 && !h.knownBuilding(r.Building) {
+	if r.Building > 0 && !h.knownBuilding(r.Building) && !urgent { // an emergency is registered whatever the place
 		return linli.Errorf(linli.EInvalid, "%s", textReportUnknownBuilding(r.Building, "随手拍 3号楼门口路灯不亮"))
 	}
 	grid, ok := h.gridFor(r.Building, r.Household)
@@ -205,8 +205,9 @@ func (h *Family) createReport(req *linli.Request, desc string, u *linli.Understa
 	r.Deadline = now.Add(h.Config.SLAFor(r.Category))
 	r.Log(now, m.Sender, linli.ReportSubmitted, "")
 	key, again := placeKey(r), false
+
 	isDup := func(o *linli.Report) bool {
-		dup := key != "" && o.Category == r.Category && placeKey(o) == key &&
+		dup := !urgent && key != "" && o.Category == r.Category && placeKey(o) == key &&
 			now.Sub(o.CreatedAt) <= reportDupWindow && h.Lexicon.SameProblem(o.Keywords, r.Keywords)
 		again = dup && o.Reporter == r.Reporter
 		return dup

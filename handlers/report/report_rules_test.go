@@ -630,3 +630,83 @@ func TestRuleReportLimits(t *testing.T) {
 		t.Errorf("offers remembered (100, reportOffersKept): %d kept, oldest %q; want 100, the oldest dropped", len(got), got[0])
 	}
 }
+
+// TestRuleEmergencyOverheard: an emergency overheard in a group (not
+// addressed, no "是") is answered at once with its kind's numbers on the
+// emergency lane, registered as 安全隐患, and the worker and supervisor are
+// alerted on the emergency lane too; the same kind in the same group is
+// answered with the numbers once per 10 minutes (emergencyAnswerQuiet), but
+// still registered; an emergency is never merged into an earlier report.
+func TestRuleEmergencyOverheard(t *testing.T) {
+	numbers := func(w *reportWorld) (n int) {
+		for _, o := range w.sent {
+			if strings.Contains(o.Text, "情况紧急") {
+				n++
+				if o.Priority != linli.PriorityEmergency || !o.Alone {
+					w.t.Errorf("numbers sent on lane %d alone=%v, want the emergency lane, alone", o.Priority, o.Alone)
+				}
+			}
+		}
+		return n
+	}
+	alerts := func(w *reportWorld) map[string]int {
+		m := map[string]int{}
+		for _, o := range w.sent {
+			if strings.HasPrefix(o.Text, "【紧急】") {
+				m[o.To.User]++
+				if o.Priority != linli.PriorityEmergency {
+					w.t.Errorf("alert to %s on lane %d, want the emergency lane", o.To.User, o.Priority)
+				}
+			}
+		}
+		return m
+	}
+	overheard := func(w *reportWorld, sender, text string, at time.Time) {
+		w.t.Helper()
+		req := w.msg(rulesGroup, sender, text, false)
+		req.Now, req.Msg.At = at, at
+		if err := w.intents[linli.IntentReport](context.Background(), req); err != nil {
+			w.t.Fatal(err)
+		}
+	}
+
+	w := newReportWorld(t)
+	overheard(w, "张阿姨", "3号楼楼下有个老人晕倒了", rulesT0)
+	if n := numbers(w); n != 1 {
+		t.Fatalf("overheard emergency: %d answers with numbers, want 1: %q", n, w.texts())
+	}
+	if !strings.Contains(w.sent[0].Text, "120") || w.sent[0].To.Group != rulesGroup {
+		t.Errorf("first answer %+v, want 120 in the group", w.sent[0])
+	}
+	if a := alerts(w); a["王网格"] != 1 || a["赵主任"] != 1 {
+		t.Errorf("alerts %v, want 王网格 and 赵主任 once each", a)
+	}
+	if r := w.reports[1]; r == nil || r.Category != emergencyCategory {
+		t.Fatalf("report %+v, want one of %s", r, emergencyCategory)
+	}
+
+	// Another medical emergency 9 minutes later in the same group, another
+	// building: registered and alerted, numbers not repeated; 11 minutes
+	// after the first, the numbers again.
+	w.sent = nil
+	overheard(w, "李大爷", "1号楼电梯口有人晕倒了叫不醒", rulesT0.Add(emergencyAnswerQuiet-time.Minute))
+	if n, a := numbers(w), alerts(w); n != 0 || a["王网格"] != 1 {
+		t.Errorf("same kind %v later: %d answers with numbers, alerts %v; want 0 and an alert", emergencyAnswerQuiet-time.Minute, n, a)
+	}
+	w.sent = nil
+	overheard(w, "孙大爷", "2号楼有人晕倒了", rulesT0.Add(emergencyAnswerQuiet+time.Minute))
+	if n := numbers(w); n != 1 {
+		t.Errorf("same kind %v later: %d answers with numbers, want 1", emergencyAnswerQuiet+time.Minute, n)
+	}
+
+	// Never merged as a duplicate, however close: each is alerted in full.
+	w = newReportWorld(t)
+	overheard(w, "张阿姨", "3号楼楼下有个老人晕倒了", rulesT0)
+	overheard(w, "李大爷", "3号楼楼下有个老人晕倒了", rulesT0.Add(time.Minute))
+	if r := w.reports[2]; r == nil || r.DuplicateOf != 0 {
+		t.Errorf("second emergency at one place a minute later: %+v, want a report of its own", r)
+	}
+	if a := alerts(w); a["王网格"] != 2 || a["赵主任"] != 2 {
+		t.Errorf("alerts %v for two emergencies, want 2 each to 王网格 and 赵主任", a)
+	}
+}

@@ -43,7 +43,6 @@ const (
 	textReportPlaceUsage         = "请按「补充 编号 地点」发送，例如：补充 3 3号楼。"
 	textReportAlertPlace         = "【居民补充地点后转来】"
 	textReportAlertUrgent        = "【紧急】"
-	textReportEmergency          = "情况紧急请立即拨打：急救120，火警119，报警110。\n电梯困人请拨打电梯内的救援电话或96333；燃气泄漏不要开关电器，立即开窗离开并拨打燃气公司电话。"
 )
 
 var reportStatusText = map[string]string{
@@ -97,9 +96,33 @@ func textReportAck(r *linli.Report, worker string) string {
 	return s + fmt.Sprintf("发送「进度 %d」可随时查看进展。", r.ID)
 }
 
+// emergencyNumbers are the first words for each kind of emergency: the
+// number to call first and what to do until help comes.
+var emergencyNumbers = map[string]string{
+	linli.EmergencyMedical:  "情况紧急，请立即拨打急救电话120！说清楚地址和病人情况，不要随意搬动病人，在路口接应救护车。",
+	linli.EmergencyFire:     "情况紧急，请立即拨打火警119！尽快从楼梯撤离，不要乘电梯，用湿毛巾捂住口鼻、弯腰走。",
+	linli.EmergencyGas:      "情况紧急：燃气泄漏请立即开窗通风，不要开关电器、不要打电话或点火，人先离开，到室外拨打燃气公司抢修电话或火警119！",
+	linli.EmergencyTrapped:  "情况紧急：电梯困人请按电梯内的警铃或拨打电梯内的救援电话、96333；其他被困请拨打119！被困的人不要扒门，保持冷静等待救援。",
+	linli.EmergencyViolence: "情况紧急，请立即拨打报警电话110！请先远离危险，保护好自己，不要上前。",
+	linli.EmergencyDrowning: "情况紧急，请立即拨打110和急救电话120！不会游泳不要下水，可抛救生圈、绳子或长杆施救。",
+}
+
+// textEmergencyNumbers is the answer to an emergency of kind: its numbers
+// first, then the rest for other emergencies.
+func textEmergencyNumbers(kind string) string {
+	first, ok := emergencyNumbers[kind]
+	if !ok {
+		first = "情况紧急，请立即拨打：急救120，火警119，报警110；电梯困人96333。"
+	}
+	return first + "\n已同时通知网格员和社区。"
+}
+
 // textReportAckUrgent acknowledges an emergency: who was alerted at once.
 func textReportAckUrgent(r *linli.Report, worker, sup string) string {
 	who := "网格员" + worker
+	if worker == "" {
+		who = "社区工作人员"
+	}
 	if sup != "" && sup != worker {
 		who += "和" + sup
 	}
@@ -132,7 +155,7 @@ func textReportUnknownBuilding(b int, example string) string {
 }
 
 func textReportConfirm(quote string) string {
-	return fmt.Sprintf("需要我把这条登记为随手拍吗？回复「是」即可登记（或「随手拍 %s」）。", quote)
+	return fmt.Sprintf("需要我把这条登记为随手拍吗？%s回复「是」即可登记（或「随手拍 %s」）。", linli.OfferWithin, quote)
 }
 
 func textReportUsagePhoto(n int) string {
@@ -196,7 +219,7 @@ func textReportPlaceUsageFor(id uint64, place string) string {
 }
 
 func textReportStillBroken(r *linli.Report) string {
-	return fmt.Sprintf("您的随手拍#%d（%s）还没修好吗？回复「是」或「没修好 %d」，会请网格员重新处理。", r.ID, what(r), r.ID)
+	return fmt.Sprintf("您的随手拍#%d（%s）还没修好吗？%s回复「是」或「没修好 %d」，会请网格员重新处理。", r.ID, what(r), linli.OfferWithin, r.ID)
 }
 
 func textReportPlaceDup(id, orig uint64) string {

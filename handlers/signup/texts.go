@@ -30,7 +30,7 @@ const (
 )
 
 // offerLimit names how long the bot waits for a 是 (linli.OfferTTL).
-var offerLimit = strconv.Itoa(int(linli.OfferTTL/time.Minute)) + "分钟内"
+var offerLimit = linli.OfferWithin
 
 // actName is how every reply names an activity: 活动1「健康讲座」.
 func actName(a *linli.Activity) string { return fmt.Sprintf("活动%d「%s」", a.ID, a.Title) }
