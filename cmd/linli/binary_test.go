@@ -115,7 +115,9 @@ func TestRunFromElsewhereUsesTheConfigDirectory(t *testing.T) {
 		}
 	}
 	cmd.Process.Signal(syscall.SIGTERM)
-	go io.Copy(&seen, stderr)
+	for sc.Scan() { // the rest, until linli run closes stderr on exit
+		seen.WriteString(sc.Text() + "\n")
+	}
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("linli run: %v\n%s", err, seen.String())
 	}
