@@ -126,8 +126,8 @@ func TestConsoleLineEditingInATerminal(t *testing.T) {
 	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
 		t.Errorf("temporary files left: %v", entries)
 	}
-	if _, err := os.Stat(home + "/.cache/linli/console_history"); err != nil {
-		t.Errorf("no history file: %v", err)
+	if st, err := os.Stat(home + "/.cache/linli/console_history"); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("history file: %v, %v (want owner-only: it may hold phone numbers)", st, err)
 	}
 }
 

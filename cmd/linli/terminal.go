@@ -34,7 +34,14 @@ func newTerminal(stdin io.Reader, stdout, stderr io.Writer) (*terminal, error) {
 	}
 	if dir, err := os.UserCacheDir(); err == nil {
 		if os.MkdirAll(filepath.Join(dir, "linli"), 0o700) == nil {
-			cfg.HistoryFile = filepath.Join(dir, "linli", "console_history")
+			// What was typed may hold phone numbers: owner-only, created
+			// before readline opens it (it would create it 0666 &^ umask).
+			path := filepath.Join(dir, "linli", "console_history")
+			if f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600); err == nil {
+				f.Close()
+				os.Chmod(path, 0o600)
+				cfg.HistoryFile = path
+			}
 		}
 	}
 	rl, err := readline.NewEx(cfg)
