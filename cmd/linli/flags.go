@@ -49,7 +49,7 @@ func hasFlags(fs *flag.FlagSet) bool {
 func printOptions(fs *flag.FlagSet, w io.Writer) {
 	fs.VisitAll(func(f *flag.Flag) {
 		name, usage := flag.UnquoteUsage(f)
-		head := "  --" + f.Name
+		head := "  " + dashed(f.Name)
 		if !isBool(f) {
 			name = placeholder(f.Name, name)
 			head += " " + name
@@ -58,10 +58,11 @@ func printOptions(fs *flag.FlagSet, w io.Writer) {
 		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && !strings.Contains(usage, "默认") {
 			line += "（默认: " + f.DefValue + "）"
 		}
-		if len([]rune(head)) < 22 {
-			fmt.Fprintf(w, "%-22s%s\n", head, line)
+		const col = 22 // where the descriptions start, in terminal columns
+		if n := displayWidth(head); n <= col-2 {
+			fmt.Fprintf(w, "%s%s%s\n", head, strings.Repeat(" ", col-n), line)
 		} else {
-			fmt.Fprintf(w, "%s\n%22s%s\n", head, "", line)
+			fmt.Fprintf(w, "%s\n%s%s\n", head, strings.Repeat(" ", col), line)
 		}
 	})
 }
@@ -94,7 +95,7 @@ func parseFlags(c subcommand, fs *flag.FlagSet, args []string, stdout, stderr io
 func flagError(err error, fs *flag.FlagSet) string {
 	msg := err.Error()
 	var allowed []string
-	fs.VisitAll(func(f *flag.Flag) { allowed = append(allowed, "--"+f.Name) })
+	fs.VisitAll(func(f *flag.Flag) { allowed = append(allowed, dashed(f.Name)) })
 	sort.Strings(allowed)
 	list := "没有选项"
 	if len(allowed) > 0 {
@@ -150,4 +151,27 @@ func placeholder(flagName, typeName string) string {
 		return "URL"
 	}
 	return "值"
+}
+
+// displayWidth is how many terminal columns s takes: CJK characters and
+// full-width forms take two.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x1100 && (r <= 0x115f || (r >= 0x2e80 && r <= 0xa4cf) || (r >= 0xac00 && r <= 0xd7a3) ||
+			(r >= 0xf900 && r <= 0xfaff) || (r >= 0xfe30 && r <= 0xfe4f) || (r >= 0xff00 && r <= 0xff60) || (r >= 0xffe0 && r <= 0xffe6)) {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// dashed writes a flag as people type it: -v, --config.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }

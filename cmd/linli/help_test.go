@@ -62,7 +62,7 @@ func TestUnknownFlagsAndKindsInChinese(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{[]string{"console", "--bogus"}, []string{"没有选项 -bogus", "--clock", "--config", "--db", "linli help console"}},
+		{[]string{"console", "--bogus"}, []string{"没有选项 -bogus", "--clock", "--config", "--db", "-v", "linli help console"}},
 		{[]string{"backup", "--dbb", "x"}, []string{"没有选项 -dbb", "--out", "--config"}},
 		{[]string{"export", "report"}, []string{`没有导出类型 "report"`, "signups", "reports"}},
 		{[]string{"export"}, []string{"请指定导出类型", "activities"}},
