@@ -125,3 +125,13 @@ func TestVersionOf(t *testing.T) {
 		}
 	}
 }
+
+func TestWxfakeUnknownFlagInChinese(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"wxfake", "--bogus"}, strings.NewReader(""), &out, &errb); code != 2 {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(errb.String(), "没有选项 -bogus") || !strings.Contains(errb.String(), "--group") || strings.Contains(errb.String(), "flag provided") {
+		t.Errorf("stderr %q", errb.String())
+	}
+}
