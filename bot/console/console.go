@@ -76,6 +76,12 @@ type LineReader interface {
 	ReadLine(prompt string) (string, error)
 }
 
+// PromptSetter is a LineReader that can change the prompt while it reads
+// (the time shown follows the clock).
+type PromptSetter interface {
+	SetPrompt(prompt string)
+}
+
 // Console simulates the groups of a community in a terminal. It implements
 // linli.Platform. It is safe for concurrent use, but a script is processed
 // strictly in order.
@@ -260,6 +266,9 @@ func (c *Console) runEditor(ctx context.Context) error {
 					c.step.Lock()
 					if target := c.opt.Wall().Add(c.lead); target.After(c.opt.Clock.Now()) {
 						c.AdvanceTo(target)
+						if p, ok := c.opt.Editor.(PromptSetter); ok {
+							p.SetPrompt(c.prompt())
+						}
 					}
 					c.step.Unlock()
 				}
@@ -267,7 +276,7 @@ func (c *Console) runEditor(ctx context.Context) error {
 		}()
 	}
 	for n := 1; ; n++ {
-		line, err := c.opt.Editor.ReadLine(c.opt.Clock.Now().Format("01-02 15:04") + "> ")
+		line, err := c.opt.Editor.ReadLine(c.prompt())
 		if errors.Is(err, io.EOF) {
 			break
 		}
@@ -289,6 +298,9 @@ func (c *Console) runEditor(ctx context.Context) error {
 	c.Finish()
 	return nil
 }
+
+// prompt shows the simulated time.
+func (c *Console) prompt() string { return c.opt.Clock.Now().Format("01-02 15:04") + "> " }
 
 // Finish prints everything pending at the end of input: the outbox's
 // messages, and the answers held back to be gathered (Options.Hold), with

@@ -62,6 +62,12 @@ func (t *terminal) ReadLine(prompt string) (string, error) {
 	return line, err
 }
 
+// SetPrompt implements console.PromptSetter, redrawing the line.
+func (t *terminal) SetPrompt(p string) {
+	t.rl.SetPrompt(p)
+	t.rl.Refresh()
+}
+
 func (t *terminal) Stdout() io.Writer { return t.rl.Stdout() }
 func (t *terminal) Stderr() io.Writer { return t.rl.Stderr() }
 
