@@ -136,3 +136,22 @@ func (s *ptySession) text() string {
 	defer s.mu.Unlock()
 	return s.out.String()
 }
+
+// With --clock the banner says the clock is pinned, the prompt shows that
+// time, and Ctrl-D ends the session as cleanly as Ctrl-C.
+func TestConsolePinnedClockAndCtrlD(t *testing.T) {
+	tmp, home := t.TempDir(), t.TempDir()
+	s := startPTY(t, []string{"TMPDIR=" + tmp, "HOME=" + home, "XDG_CACHE_HOME=" + home + "/.cache"}, "console", "--clock", "2026-11-23 09:00")
+	s.waitFor("模拟时钟固定在 2026-11-23 09:00（--clock）", 1)
+	s.waitFor("11-23 09:00> ", 1)
+	s.send("!clock +2h\r")
+	s.waitFor("11-23 11:00> ", 1)
+	s.send("\x04") // Ctrl-D
+	<-s.done
+	if err := s.cmd.Wait(); err != nil {
+		t.Fatalf("console after Ctrl-D: %v\n%s", err, s.text())
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+}
