@@ -31,6 +31,9 @@ type Config struct {
 	Alert      AlertConfig    `toml:"alert"`
 	Backup     BackupConfig   `toml:"backup"`
 	Log        LogConfig      `toml:"log"`
+	Ladder     LadderConfig   `toml:"ladder"` // report_config.go
+	Units      []Unit         `toml:"units"`
+	Points     PointsConfig   `toml:"points"` // config_points.go
 
 	Location *time.Location `toml:"-"` // loaded from Timezone by Validate
 }
@@ -259,6 +262,9 @@ func (c *Config) Validate() error {
 	if _, ok := c.SLA["default"]; !ok {
 		c.SLA["default"] = Duration(72 * time.Hour)
 	}
+	if err := c.validateReports(); err != nil {
+		return err
+	}
 	o := &c.Outbox
 	if o.PerChatInterval < 0 || o.CoalesceWindow < 0 || o.PerMinute < 0 || o.MaxLength < 0 {
 		return fmt.Errorf("配置 [outbox] 的数值不能为负")
@@ -296,6 +302,9 @@ func (c *Config) Validate() error {
 	case c.Activities.AckWindow == 0:
 		c.Activities.AckWindow = Duration(30 * time.Second)
 	}
+	if err := c.Points.validate(); err != nil {
+		return err
+	}
 	for i, n := range c.Notices {
 		if n.Cron == "" || n.Text == "" {
 			return fmt.Errorf("配置 [[notices]] 第%d项（%s）需要 cron 和 text", i+1, n.Name)
@@ -332,6 +341,11 @@ func (c *Config) RoleOf(names ...string) Role {
 				return RoleSupervisor
 			}
 			if g.Worker == n && role < RoleGridWorker {
+				role = RoleGridWorker
+			}
+		}
+		for _, u := range c.Units { // a unit's contact answers 转办 like a worker
+			if u.Contact == n && role < RoleGridWorker {
 				role = RoleGridWorker
 			}
 		}

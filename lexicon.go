@@ -89,4 +89,5 @@ const (
 	EmergencyTrapped  = "被困" // people trapped, in a lift above all
 	EmergencyViolence = "治安" // fights, knives, break-ins
 	EmergencyDrowning = "溺水" // someone in the water
+	EmergencyHelp     = "求助" // a call for help (救命, 快来人) that names no danger
 )

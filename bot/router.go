@@ -99,7 +99,11 @@ func (r *Router) dispatch(ctx context.Context, req *linli.Request) error {
 		// whatever the model says: danger to someone now goes to the
 		// report intent, which answers at once.
 		if h, ok := r.intents[linli.IntentReport]; ok {
-			req.Understanding = &linli.Understanding{Intent: linli.IntentReport, Category: emergencyCategory, Confidence: 1, Emergency: kind}
+			u := linli.Understanding{Intent: linli.IntentReport, Category: emergencyCategory, Confidence: 1, Emergency: kind}
+			if kind == linli.EmergencyHelp {
+				u.Category = "" // a call for help: the family classifies what for
+			}
+			req.Understanding = &u
 			err := h(ctx, req)
 			if !errors.Is(err, linli.ErrNotCommand) {
 				return err

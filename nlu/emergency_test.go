@@ -51,7 +51,7 @@ func TestEmergency(t *testing.T) {
 		{"有人落水了", EmergencyDrowning},
 		{"篮球场有人倒下了好像不呼吸了 快打120", EmergencyMedical},
 		{"有个老头在健身区趴着一动不动", EmergencyMedical},
-		{"楼上有人喊救命 好像是6楼", EmergencyMedical},
+		{"楼上有人喊救命 好像是6楼", EmergencyHelp},
 		{"有人坐在楼顶边上 腿悬在外面 好像要跳", EmergencyMedical},
 		{"电梯门打不开 我跟我妈在里面", EmergencyTrapped},
 		// not emergencies

@@ -19,7 +19,7 @@ import (
 func (h *Family) registerBindGroup(r linli.Router) {
 	r.Command(linli.Command{
 		Names: []string{linli.CommandBindGroup}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
-		Usage: textBindGroupUsage, Help: textBindGroupHelp, Handler: h.bindGroup,
+		Usage: textBindGroupUsage(h.Config.Groups), Help: textBindGroupHelp(h.Config.Groups), Handler: h.bindGroup,
 	})
 }
 
@@ -84,7 +84,7 @@ func (h *Family) configuredGroups() []string {
 // name, or the one configured group whose name contains name ("1期").
 func (h *Family) resolveConfiguredGroup(name string, configured []string) (string, error) {
 	if name == "" {
-		return "", linli.Errorf(linli.EInvalid, "%s", textBindGroupUsage)
+		return "", linli.Errorf(linli.EInvalid, "%s", textBindGroupUsage(h.Config.Groups))
 	}
 	return tell.Group(name, configured, textBindGroupUnknown(name, configured),
 		func(matches []string) string { return textAmbiguousGroup(name, matches) })

@@ -39,6 +39,7 @@ type reportWorld struct {
 	pending map[string]*linli.PendingImages
 	jobs    map[string]linli.Job
 	sent    []linli.Outgoing
+	now     time.Time // the clock; rulesT0 unless a test moves it
 
 	commands map[string]linli.Command
 	hooks    []linli.HookFunc
@@ -102,6 +103,15 @@ func newReportWorld(t *testing.T) *reportWorld {
 		ReportsFn: func(match func(*linli.Report) bool) ([]*linli.Report, error) {
 			return w.list(match), nil
 		},
+		OpenReportsFn: func() ([]*linli.Report, map[uint64]int, error) {
+			dups := map[uint64]int{}
+			for _, r := range w.reports {
+				if r.DuplicateOf != 0 {
+					dups[r.DuplicateOf]++
+				}
+			}
+			return w.list(func(r *linli.Report) bool { return r.Open() && r.DuplicateOf == 0 }), dups, nil
+		},
 		RecentReportsFn: func(since time.Time) ([]*linli.Report, error) {
 			return w.list(func(r *linli.Report) bool { return !r.CreatedAt.Before(since) }), nil
 		},
@@ -147,7 +157,8 @@ func newReportWorld(t *testing.T) *reportWorld {
 		w.sent = append(w.sent, o)
 		return nil
 	}}
-	w.fam = New(Deps{Config: cfg, Clock: &mock.Clock{NowFn: func() time.Time { return rulesT0 }}, Out: out,
+	w.now = rulesT0
+	w.fam = New(Deps{Config: cfg, Clock: &mock.Clock{NowFn: func() time.Time { return w.now }}, Out: out,
 		Residents: mock.NewStore(), Scheduler: sched, Reports: reports, Lexicon: nlu.Words(),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	w.fam.Register(&mock.Router{
@@ -436,7 +447,7 @@ func TestRuleConfidenceToOffer(t *testing.T) {
 
 // TestRuleSLALadder: a report's SLA alerts are scheduled relative to its
 // time to resolve (48 h for 设施维修 here): the worker is reminded at 80 %
-// of it (slaReminderPercent), the grid's supervisor alerted at the
+// of it (linli.DefaultLadder), the grid's supervisor alerted at the
 // deadline, the staff told one more period after it.
 func TestRuleSLALadder(t *testing.T) {
 	w := newReportWorld(t)
@@ -452,7 +463,7 @@ func TestRuleSLALadder(t *testing.T) {
 		stage int
 		after time.Duration // after the report was made
 	}{
-		{"worker reminded at 80% of the SLA (slaReminderPercent)", linli.SLAReminded, 48 * time.Hour * 8 / 10},
+		{"worker reminded at 80% of the SLA (linli.DefaultLadder)", linli.SLAReminded, 48 * time.Hour * 8 / 10},
 		{"supervisor alerted at the deadline", linli.SLAEscalated1, 48 * time.Hour},
 		{"staff told one SLA period after the deadline", linli.SLAEscalated2, 2 * 48 * time.Hour},
 	} {
@@ -506,16 +517,20 @@ func TestRuleSLALadderFires(t *testing.T) {
 	}
 }
 
-// TestRuleReportImageWindow: a resident's photo joins their 随手拍 made up
-// to 5 minutes before (reportImageWindow); a later one is held instead.
+// TestRuleReportImageWindow: a resident's photo joins their open 随手拍
+// made up to 30 minutes before (reportPhotoLate); a later one is held
+// instead, and so is one after someone else's report in that chat.
 func TestRuleReportImageWindow(t *testing.T) {
 	for _, tt := range []struct {
-		name   string
-		after  time.Duration
-		joined bool
+		name    string
+		after   time.Duration
+		joined  bool
+		between bool // another resident reports in the group in between
 	}{
-		{"5 minutes minus a second", 5*time.Minute - time.Second, true},
-		{"5 minutes plus a second", 5*time.Minute + time.Second, false},
+		{"5 minutes plus a second", 5*time.Minute + time.Second, true, false},
+		{"30 minutes", 30 * time.Minute, true, false},
+		{"30 minutes plus a second", 30*time.Minute + time.Second, false, false},
+		{"another report in between", 10 * time.Minute, false, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			w := newReportWorld(t)
@@ -524,13 +539,20 @@ func TestRuleReportImageWindow(t *testing.T) {
 			if err := w.command(made, "随手拍", "3号楼门口路灯不亮"); err != nil {
 				t.Fatal(err)
 			}
+			if tt.between {
+				other := w.msg(rulesGroup, "李大爷", "随手拍 2号楼楼道堆满杂物", true)
+				other.Now = rulesT0.Add(-time.Minute)
+				if err := w.command(other, "随手拍", "2号楼楼道堆满杂物"); err != nil {
+					t.Fatal(err)
+				}
+			}
 			img := w.msg(rulesGroup, "张阿姨", "", false)
 			img.Msg.Norm, img.Msg.Image = "", &linli.Media{Kind: linli.MediaImage, Name: "a.png", Data: []byte("\x89PNG\r\n\x1a\nimage")}
 			if handled, err := w.hook(img); !handled || err != nil {
 				t.Fatalf("image hook: %v %v", handled, err)
 			}
 			if joined := len(w.reports[1].Images) == 1; joined != tt.joined {
-				t.Fatalf("report image window (5 min, reportImageWindow): photo %v after the 随手拍: joined %v, want %v",
+				t.Fatalf("report photo window (30 min, reportPhotoLate): photo %v after the 随手拍: joined %v, want %v",
 					tt.after, joined, tt.joined)
 			}
 		})
