@@ -284,7 +284,7 @@ func TestGuard(t *testing.T) {
 		}
 	}
 	worker, wcsrf := rg.session("王网格", linli.RoleGridWorker)
-	for _, p := range []string{"/activities", "/polls", "/residents", "/notices", "/stats"} {
+	for _, p := range []string{"/activities", "/polls", "/residents", "/notices", "/stats", "/activities/1", "/polls/1"} {
 		if code := rg.do(httptest.NewRequest("GET", p, nil), worker).Code; code != http.StatusForbidden {
 			t.Errorf("GET %s as a worker: %d, want 403", p, code)
 		}
@@ -304,8 +304,11 @@ func TestGuard(t *testing.T) {
 		t.Errorf("refused requests acted: %q", rg.actor.acts)
 	}
 	staff, _ := rg.session("李社工", linli.RoleStaff)
-	if code := rg.do(httptest.NewRequest("GET", "/stats", nil), staff).Code; code != http.StatusNotImplemented {
-		t.Errorf("统计, not built: %d, want 501", code)
+	if code := rg.do(httptest.NewRequest("GET", "/activities", nil), staff).Code; code != http.StatusNotImplemented {
+		t.Errorf("活动 without an ActivityService: %d, want 501", code)
+	}
+	if code := rg.do(httptest.NewRequest("GET", "/stats?month=11月", nil), staff).Code; code != http.StatusBadRequest {
+		t.Errorf("统计 of a bad month: %d, want 400", code)
 	}
 }
 
@@ -418,6 +421,22 @@ func TestReportActions(t *testing.T) {
 	rg.post("/reports/1/accept", c, url.Values{"csrf": {csrf}})
 	if page := rg.do(httptest.NewRequest("GET", "/reports/1", nil), c).Body.String(); !strings.Contains(page, "不能再受理") {
 		t.Errorf("the family's refusal is not shown")
+	}
+}
+
+func TestStats(t *testing.T) {
+	rg := newRig(t)
+	rg.reports[1].Status, rg.reports[1].ResolvedAt, rg.reports[1].Rating = linli.ReportResolved, rg.reports[1].CreatedAt.Add(3*time.Hour), 4
+	staff, _ := rg.session("李社工", linli.RoleStaff)
+	page := rg.do(httptest.NewRequest("GET", "/stats?month=2026-11", nil), staff).Body.String()
+	for _, want := range []string{`<span class="num" id="stat-total">2</span>`, "<td>设施维修</td><td>1</td><td>1</td><td>0</td><td>100%</td><td>80%</td>",
+		"<td>第二网格</td><td>1</td><td>0</td><td>0</td><td>0%</td><td>—</td>", "2026年11月", `month=2026-10`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("统计 lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "下个月") {
+		t.Errorf("统计 of the current month links to the next")
 	}
 }
 

@@ -163,13 +163,23 @@ func TestWorkbenchBrowser(t *testing.T) {
 	if got := text("table"); !strings.Contains(got, "加装电梯") {
 		t.Errorf("the polls page lacks the poll: %q", got)
 	}
+	run("poll", chromedp.Click(chromedp.CSS(`a[href="/polls/1"]`)), chromedp.WaitVisible(chromedp.CSS("#thresholds")), shot("09-poll"))
+	run("other pages",
+		chromedp.Navigate(w.srv.URL+"/residents"), chromedp.WaitVisible(chromedp.CSS("#resident-total")), shot("10-residents"),
+		chromedp.Navigate(w.srv.URL+"/notices"), chromedp.WaitVisible(chromedp.CSS("#notice-content")),
+		chromedp.Click(chromedp.CSS(`input[name="group"]`)), chromedp.SendKeys(chromedp.CSS("#notice-content"), "明天上午停水，请提前储水。"),
+		chromedp.Click(chromedp.CSS("#preview")), chromedp.WaitVisible(chromedp.CSS("#preview-text")), shot("11-notice-preview"),
+		chromedp.Navigate(w.srv.URL+"/stats"), chromedp.WaitVisible(chromedp.CSS("#stat-total")), shot("12-stats"))
+	if got := text("#stat-total"); got != "62" {
+		t.Errorf("统计 counts %s reports this month, want 62", got)
+	}
 	run("logout", chromedp.Navigate(w.srv.URL+"/"), chromedp.Click(chromedp.CSS("header .who button")),
 		chromedp.WaitVisible(chromedp.CSS(".message")))
 
 	// A grid worker: their grid only, and no 总览.
 	link, _ = w.link("刘网格")
 	run("worker login", chromedp.Navigate(link), chromedp.Click(chromedp.CSS("#enter")),
-		chromedp.WaitVisible(chromedp.CSS("#board")), shot("09-worker-board"))
+		chromedp.WaitVisible(chromedp.CSS("#board")), shot("13-worker-board"))
 	first, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#r1") !== null`))
 	if err != nil {
 		t.Fatal(err)

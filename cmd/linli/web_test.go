@@ -401,6 +401,9 @@ func TestWorkbenchActivityAndPoll(t *testing.T) {
 		t.Errorf("after 截止报名 the activity is %s", a.Status)
 	}
 
+	if _, page := w.get(c, "/residents"); !strings.Contains(page, "3-502 张阿姨") || !strings.Contains(page, "3栋502") {
+		t.Errorf("居民与户 lacks 张阿姨 and her household")
+	}
 	_, poll := w.get(c, "/polls/1")
 	for _, want := range []string{"加装电梯", "同意", "已投</dt><dd>1"} {
 		if !strings.Contains(poll, want) {
