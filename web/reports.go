@@ -97,7 +97,7 @@ func (s *Server) reportBoard(w http.ResponseWriter, r *http.Request, sess *sessi
 	now := s.Clock.Now()
 	f := readFilter(r.URL.Query())
 	a := sess.access
-	list, err := s.Reports.Reports(func(x *linli.Report) bool { return a.SeesGrid(x.Grid) && f.match(x, now) })
+	list, dups, err := s.boardReports(f, func(x *linli.Report) bool { return a.SeesGrid(x.Grid) && f.match(x, now) })
 	if err != nil {
 		s.fail(w, r, sess, err)
 		return
@@ -111,7 +111,7 @@ func (s *Server) reportBoard(w http.ResponseWriter, r *http.Request, sess *sessi
 	for _, x := range list {
 		row := boardRow{ID: x.ID, Created: s.local(x.CreatedAt), Grid: x.Grid, Category: x.Category,
 			Desc: cutRunes(x.Description, 40), Place: x.Place, Status: x.Status,
-			Photos: len(x.Images), DuplicateOf: x.DuplicateOf}
+			Photos: len(x.Images), DuplicateOf: x.DuplicateOf, Dup: dups[x.ID]}
 		if x.Open() && x.DuplicateOf == 0 {
 			row.Due, row.Overdue = countdown(x.Deadline, now)
 		}
@@ -134,6 +134,29 @@ func (s *Server) reportBoard(w http.ResponseWriter, r *http.Request, sess *sessi
 	}
 	data["Self"] = f.query(page)
 	s.render(w, r, sess, "board", "随手拍", data)
+}
+
+// boardReports reads the reports the board's filter can show: the open
+// ones from the service's open index (duplicates are counted on their
+// original, which is the one to work on), others from a read of every
+// report.
+func (s *Server) boardReports(f boardFilter, match func(*linli.Report) bool) ([]*linli.Report, map[uint64]int, error) {
+	switch f.Status {
+	case "open", "overdue", linli.ReportSubmitted, linli.ReportAccepted, linli.ReportReopened:
+		open, dups, err := s.Reports.OpenReports()
+		if err != nil {
+			return nil, nil, err
+		}
+		var out []*linli.Report
+		for _, x := range open {
+			if match(x) {
+				out = append(out, x)
+			}
+		}
+		return out, dups, nil
+	}
+	list, err := s.Reports.Reports(match)
+	return list, nil, err
 }
 
 // boardStatuses are the board's status filter, in order.
