@@ -111,20 +111,22 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	// The console is an adapter like WeChat; its inbox handles each line
 	// before the next, so the output follows the script.
-	var inbox linli.Inbox = bot.SyncInbox{Engine: a.engine}
-	var stopWeb context.CancelFunc
+	startWeb := func() {}
 	if *webAddr != "" {
-		if inbox, stopWeb, err = consoleWorkbench(a, con, inbox, *webAddr, stderr, log); err != nil {
+		start, stopWeb, err := consoleWorkbench(a, con, *webAddr, interactive, stderr, log)
+		if err != nil {
 			fmt.Fprintln(stderr, "linli console:", err)
 			return 1
 		}
 		defer stopWeb()
+		startWeb = start
 	}
-	if err := con.Serve(context.Background(), inbox); err != nil {
+	if err := con.Serve(context.Background(), bot.SyncInbox{Engine: a.engine}); err != nil {
 		fmt.Fprintln(stderr, "linli console:", err)
 		return 1
 	}
-	if *webAddr != "" {
+	if *webAddr != "" && !interactive {
+		startWeb()
 		waitInterrupt(stderr)
 	}
 	return 0

@@ -129,7 +129,7 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 		return err
 	}
 	if addr := cfg.Web.Addr; addr != "" {
-		if _, err := a.serveWorkbench(ctx, addr, cfg.Web.URL, log); err != nil {
+		if err := a.serveWorkbench(ctx, addr, cfg.Web.URL, log); err != nil {
 			return err
 		}
 	}

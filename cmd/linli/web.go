@@ -28,16 +28,26 @@ func (a *app) newWorkbench(actor web.Actor) *web.Server {
 }
 
 // serveWorkbench listens on addr and serves the workbench until ctx ends.
-// The login links it sends name base ("" = http://addr). It returns once
-// it listens; the address actually bound is returned (addr may say :0).
-func (a *app) serveWorkbench(ctx context.Context, addr, base string, log *slog.Logger) (string, error) {
+// The login links it sends name base ("" = http://addr, with the port
+// actually bound when addr says :0).
+func (a *app) serveWorkbench(ctx context.Context, addr, base string, log *slog.Logger) error {
+	serve, err := a.listenWorkbench(ctx, addr, base, log)
+	if err != nil {
+		return err
+	}
+	serve()
+	return nil
+}
+
+// listenWorkbench binds addr and sets the links' base; the returned serve
+// starts answering (until ctx ends). Connections made in between wait.
+func (a *app) listenWorkbench(ctx context.Context, addr, base string, log *slog.Logger) (serve func(), err error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return "", fmt.Errorf("工作台无法监听 %s: %w", addr, err)
+		return nil, fmt.Errorf("工作台无法监听 %s: %w", addr, err)
 	}
-	bound := ln.Addr().String()
 	if base == "" {
-		base = "http://" + bound
+		base = "http://" + ln.Addr().String()
 	}
 	a.web.BaseURL = base
 	srv := &http.Server{Handler: a.web, ReadHeaderTimeout: 10 * time.Second}
@@ -47,19 +57,18 @@ func (a *app) serveWorkbench(ctx context.Context, addr, base string, log *slog.L
 		defer cancel()
 		srv.Shutdown(sctx)
 	}()
-	go func() {
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			log.Error("workbench stopped", "err", err)
-		}
-	}()
-	log.Info("workbench listening", "addr", bound, "url", base)
-	return bound, nil
+	return func() {
+		go func() {
+			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				log.Error("workbench stopped", "err", err)
+			}
+		}()
+		log.Info("workbench listening", "url", base)
+	}, nil
 }
 
-// serialActor runs the workbench's actions one at a time with the
-// console's script, and prints what they send at once (settle): the
-// console's clock only moves when told, so without it a resident's notice
-// would wait for the next line.
+// serialActor runs the workbench's actions one at a time (tests: beside
+// a harness that feeds lines itself), then calls settle.
 type serialActor struct {
 	mu     *sync.Mutex
 	next   web.Actor
@@ -74,40 +83,42 @@ func (s serialActor) Act(ctx context.Context, m linli.Message, role linli.Role) 
 	return out, err
 }
 
-// serialInbox hands the console's lines to the engine under the same lock
-// as serialActor.
-type serialInbox struct {
-	mu   *sync.Mutex
-	next linli.Inbox
+// consoleActor runs the workbench's actions between the console's lines
+// and clock ticks, and prints what they send at once: the console's clock
+// only moves when told, so without it a resident's notice would wait for
+// the next line.
+type consoleActor struct {
+	con  *console.Console
+	next web.Actor
 }
 
-func (s serialInbox) Receive(m linli.Message) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.next.Receive(m)
+func (c consoleActor) Act(ctx context.Context, m linli.Message, role linli.Role) (out []linli.Outgoing, err error) {
+	c.con.Apart(func() { out, err = c.next.Act(ctx, m, role) })
+	return out, err
 }
 
-func (s serialInbox) Session(ev linli.SessionEvent) { s.next.Session(ev) }
-
-// consoleWorkbench serves the workbench beside `linli console --web`:
-// actions and script lines run one at a time, and what an action sends is
-// printed at once.
-func consoleWorkbench(a *app, con *console.Console, inbox linli.Inbox, addr string, stderr io.Writer, log *slog.Logger) (linli.Inbox, context.CancelFunc, error) {
-	var mu sync.Mutex
-	a.web.Actor = serialActor{mu: &mu, next: a.engine, settle: func() { con.Settle(consoleSettle) }}
+// consoleWorkbench serves the workbench beside `linli console --web`. At a
+// terminal it serves at once; for a piped script it binds the address (so
+// the script's 后台 links are right) and serves once the script is done
+// (start), so the script's output does not depend on a browser.
+func consoleWorkbench(a *app, con *console.Console, addr string, interactive bool, stderr io.Writer, log *slog.Logger) (start, stop func(), err error) {
+	a.web.Actor = consoleActor{con: con, next: a.engine}
 	ctx, cancel := context.WithCancel(context.Background())
-	bound, err := a.serveWorkbench(ctx, addr, "", log)
+	serve, err := a.listenWorkbench(ctx, addr, "", log)
 	if err != nil {
 		cancel()
 		return nil, nil, err
 	}
-	fmt.Fprintf(stderr, "工作台: http://%s （社工私聊发「后台」获取登录链接）\n", bound)
-	return serialInbox{mu: &mu, next: inbox}, cancel, nil
+	start = func() {
+		serve()
+		fmt.Fprintf(stderr, "工作台: %s （社工私聊发「后台」获取登录链接）\n", a.web.BaseURL)
+	}
+	if interactive {
+		start()
+		start = func() {}
+	}
+	return start, cancel, nil
 }
-
-// consoleSettle is how far ahead the console runs after a workbench action,
-// so the notices it sends (paced a few seconds apart) are printed.
-const consoleSettle = time.Minute
 
 // waitInterrupt keeps the console's workbench serving after the script
 // until Ctrl-C.
