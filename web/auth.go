@@ -213,6 +213,11 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
+	for k, old := range s.sessions { // forget the sessions that are over
+		if now.Sub(old.lastSeen) > IdleTimeout || now.Sub(old.started) > MaxSession {
+			delete(s.sessions, k)
+		}
+	}
 	s.sessions[id] = &session{id: id, access: l.access, csrf: csrf, started: now, lastSeen: now}
 	s.mu.Unlock()
 	s.log.Info("workbench login", "who", l.access.Who, "role", l.access.Role.String(), "remote", r.RemoteAddr)
@@ -251,6 +256,7 @@ func (s *Server) guard(need int, h handler) http.Handler {
 			return
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
 			if err := r.ParseMultipartForm(maxUpload); err != nil && err != http.ErrNotMultipart {
 				w.WriteHeader(http.StatusBadRequest)
 				s.render(w, r, sess, "message", "提交失败", map[string]any{"Text": textBadForm})

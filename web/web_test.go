@@ -217,6 +217,33 @@ func TestLinkRules(t *testing.T) {
 	}
 }
 
+func TestLinkWithoutServer(t *testing.T) {
+	rg := newRig(t)
+	rg.s.BaseURL = "" // [web] addr not set
+	text, err := rg.ask("李社工", linli.RoleStaff, "")
+	if tokenRe.MatchString(text) || !strings.Contains(linli.ErrorMessage(err), "[web] addr") {
+		t.Errorf("without a server: %q %v, want the 工作台没有开启 answer", text, err)
+	}
+}
+
+func TestUploadLimit(t *testing.T) {
+	rg := newRig(t)
+	c, csrf := rg.session("王网格", linli.RoleGridWorker)
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	mw.WriteField("csrf", csrf)
+	mw.WriteField("note", "好了")
+	fw, _ := mw.CreateFormFile("photo", "big.png")
+	fw.Write(pngBytes)
+	fw.Write(make([]byte, maxUpload))
+	mw.Close()
+	r := httptest.NewRequest("POST", "/reports/1/resolve", &b)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	if code := rg.do(r, c).Code; code != http.StatusBadRequest || len(rg.actor.acts) != 0 {
+		t.Errorf("a form over %d bytes: %d, acted %q; want 400 and nothing done", maxUpload, code, rg.actor.acts)
+	}
+}
+
 func TestLinkWindow(t *testing.T) {
 	rg := newRig(t)
 	login := func(token string) int {
