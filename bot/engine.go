@@ -201,7 +201,7 @@ func (e *Engine) resolveGroup(m *linli.Message) bool {
 // message id, so a redelivery or a replay from the journal queues nothing
 // more.
 func (e *Engine) refuseTooLong(m linli.Message, runes int) {
-	e.log.Warn("message too long; not handled", "id", m.ID, "group", m.Group, "sender", m.Sender, "runes", runes)
+	e.log.Info("message too long; not handled, sender told", "id", m.ID, "group", m.Group, "sender", m.Sender, "runes", runes)
 	out := linli.Outgoing{To: m.Chat(), Text: fmt.Sprintf(TextTooLong, runes, MaxTextRunes)}
 	if m.ID != "" {
 		out.Key = "too-long:" + m.ID
