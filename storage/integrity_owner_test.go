@@ -1,7 +1,9 @@
 package storage
 
 import (
+	"encoding/binary"
 	"errors"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,5 +145,41 @@ func TestCutMidPageIsRefused(t *testing.T) {
 	whole := copyTo(t, good, func([]byte) []byte { return append([]byte(nil), data[:hwm+page]...) })
 	if err := Check(whole); err != nil {
 		t.Errorf("whole pages past the high-water mark: Check = %v", err)
+	}
+}
+
+// TestMetaPointingPastTheFileIsRefused: a meta page with a valid checksum
+// whose root page lies past the file's pages (a bent copy, a foreign
+// writer) is refused by Open and Check before bbolt reads through it,
+// untouched.
+func TestMetaPointingPastTheFileIsRefused(t *testing.T) {
+	good := filledDB(t)
+	page := os.Getpagesize()
+	for name, field := range map[string]int{"root": 16, "freelist": 32} {
+		t.Run(name, func(t *testing.T) {
+			path := copyTo(t, good, func(b []byte) []byte {
+				for i := 0; i < 2; i++ { // both meta pages, so bbolt cannot fall back
+					m := b[i*page+pageHeader:]
+					binary.LittleEndian.PutUint64(m[field:], 1<<40)
+					h := fnv.New64a()
+					h.Write(m[:56])
+					binary.LittleEndian.PutUint64(m[56:], h.Sum64())
+				}
+				return b
+			})
+			before := fileHash(t, path)
+			if db, err := Open(path); err == nil {
+				db.Close()
+				t.Error("Open accepted a meta page pointing past the file")
+			} else if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "超出文件范围") {
+				t.Errorf("Open = %v, want ErrDamaged saying 超出文件范围", err)
+			}
+			if err := Check(path); !errors.Is(err, ErrDamaged) {
+				t.Errorf("Check = %v, want ErrDamaged", err)
+			}
+			if fileHash(t, path) != before {
+				t.Fatal("file modified")
+			}
+		})
 	}
 }
