@@ -29,7 +29,7 @@ func TestMentionName(t *testing.T) {
 	long := strings.Repeat("张", 300)
 	for _, tt := range []struct{ in, want string }{
 		{"3-502\t张\x07阿姨\x1b[31m", "3-502 张阿姨"},
-		{long, strings.Repeat("张", 20) + "…"}, // MentionRunes, the rule
+		{long, strings.Repeat("张", 20) + "…"},              // MentionRunes, the rule
 		{strings.Repeat("张", 20), strings.Repeat("张", 20)}, // exactly the limit: whole
 		{"3-502 张阿姨", "3-502 张阿姨"},
 		{"\x07\x1b[0m", "?"},
