@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/width"
 
 	"linli"
+	"linli/textnorm"
 )
 
 // TimeLayout is how csv and xlsx show a time: local, to the minute.
@@ -21,12 +22,14 @@ const listSep = "、"
 // human turns a value into what people see in column c: nil (an empty
 // cell), a string, an int, a float64, or a time.Time in loc (an xlsx date).
 // Booleans are 是/否, codes take the column's Words, lists are joined with
-// 、, zero times are empty. A string a spreadsheet would take for a formula
-// is defused (defuse); numbers stay numbers.
+// 、, zero times are empty. Text loses control characters and escape
+// sequences (textnorm.Printable: a 群昵称 with BEL or ESC would show as
+// "�[31m" in xlsx), and a string a spreadsheet would take for a formula is
+// defused (defuse); numbers stay numbers.
 func human(c *linli.Column, v any, loc *time.Location) any {
 	h := humanValue(c, v, loc)
 	if s, ok := h.(string); ok {
-		return defuse(s)
+		return defuse(textnorm.Printable(s))
 	}
 	return h
 }

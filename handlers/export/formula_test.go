@@ -22,11 +22,13 @@ func formulaTable() *linli.Table {
 			{"\t=1", "\r=1", -7, -0.5},
 			{"讲座=1", "a-b", 12, 0},
 			{"", "'已有引号", 1, 2},
+			{"张\x07阿姨\x1b[31m", "\u202e=1+1", 1, 2},
 		}}
 }
 
 // TestFormulaCellsAreDefused: csv and xlsx cells that start with = + - @,
-// tab or CR get a leading single quote (OWASP); other text is unchanged,
+// tab or CR get a leading single quote (OWASP), control characters and
+// escape sequences are dropped first; other text is unchanged,
 // numbers stay numbers (unquoted in csv, number cells in xlsx), and JSON
 // keeps the values as they are.
 func TestFormulaCellsAreDefused(t *testing.T) {
@@ -42,9 +44,10 @@ func TestFormulaCellsAreDefused(t *testing.T) {
 		{"标题", "备注", "人数", "差额"},
 		{"'=1+1讲座", "'+cmd|calc!A0", "3", "-2"},
 		{"'-2+3", "'@SUM(A1)", "0", "1.5"},
-		{"'\t=1", "'\r=1", "-7", "-0.5"},
+		{"'\t=1", "'=1", "-7", "-0.5"}, // a CR is a control character: dropped, and what follows is defused
 		{"讲座=1", "a-b", "12", "0"},
 		{"", "'已有引号", "1", "2"},
+		{"张阿姨", "'=1+1", "1", "2"}, // control characters go, then the formula is seen
 	}
 	for i := range want {
 		if i >= len(recs) || strings.Join(recs[i], "|") != strings.Join(want[i], "|") {
@@ -54,7 +57,7 @@ func TestFormulaCellsAreDefused(t *testing.T) {
 
 	f := openXLSX(t, formulaTable(), Options{Location: shanghai})
 	const sheet = "活动"
-	for cell, wantV := range map[string]string{"A3": "'=1+1讲座", "B3": "'+cmd|calc!A0", "A4": "'-2+3", "B4": "'@SUM(A1)", "A6": "讲座=1"} {
+	for cell, wantV := range map[string]string{"A8": "张阿姨", "B8": "'=1+1", "A3": "'=1+1讲座", "B3": "'+cmd|calc!A0", "A4": "'-2+3", "B4": "'@SUM(A1)", "A6": "讲座=1"} {
 		if v, _ := f.GetCellValue(sheet, cell); v != wantV {
 			t.Errorf("xlsx %s = %q, want %q", cell, v, wantV)
 		}
