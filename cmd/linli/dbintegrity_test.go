@@ -152,12 +152,12 @@ func TestDamagedDatabaseIsRefusedEverywhere(t *testing.T) {
 }
 
 // TestForeignBboltFileIsRefusedEverywhere: another program's bbolt file
-// (testdata/foreign-bbolt.db: one bucket "something_else", no linli
+// (testdata/foreign-bbolt.bbolt: one bucket "something_else", no linli
 // version; made with the red team's mkbolt) is refused by doctor, run,
 // console, export and backup, saying it is not linli's and to check the
 // path (not to restore a backup), and its bytes stay the same.
 func TestForeignBboltFileIsRefusedEverywhere(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "foreign-bbolt.db"))
+	data, err := os.ReadFile(filepath.Join("testdata", "foreign-bbolt.bbolt"))
 	if err != nil {
 		t.Fatal(err)
 	}
