@@ -30,8 +30,10 @@ type Config struct {
 	WeChat     WeChatConfig   `toml:"wechat"`
 	Alert      AlertConfig    `toml:"alert"`
 	Backup     BackupConfig   `toml:"backup"`
+	Log        LogConfig      `toml:"log"`
 	Ladder     LadderConfig   `toml:"ladder"` // report_config.go
 	Units      []Unit         `toml:"units"`
+	Points     PointsConfig   `toml:"points"` // config_points.go
 
 	Location *time.Location `toml:"-"` // loaded from Timezone by Validate
 }
@@ -118,6 +120,18 @@ type BackupConfig struct {
 	Dir  string `toml:"dir"`  // where backups go; default "<db>.backups" (ideally another disk)
 	Keep int    `toml:"keep"` // days of nightly backups kept; default 7
 }
+
+// LogConfig says where `linli run` writes its log. Times are shown in the
+// configured timezone.
+type LogConfig struct {
+	File       string `toml:"file"`        // "" = standard error only; else this file too, rotated
+	Level      string `toml:"level"`       // debug | info | warn | error; default info
+	MaxSizeMB  int    `toml:"max_size_mb"` // rotate when the file reaches this size; default 20
+	MaxBackups int    `toml:"max_backups"` // rotated files kept; default 10
+}
+
+// LogLevels are the accepted [log] level values.
+var LogLevels = []string{"debug", "info", "warn", "error"}
 
 // DefaultBackupKeep is how many days of nightly backups are kept by default.
 const DefaultBackupKeep = 7
@@ -267,6 +281,9 @@ func (c *Config) Validate() error {
 	if o.MaxLength == 0 {
 		o.MaxLength = 1500
 	}
+	if err := c.Log.validate(); err != nil {
+		return err
+	}
 	if c.Backup.Keep < 0 {
 		return fmt.Errorf("配置 [backup] keep = %d 不能为负", c.Backup.Keep)
 	}
@@ -284,6 +301,9 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("配置 [activities] ack_window 不能为负")
 	case c.Activities.AckWindow == 0:
 		c.Activities.AckWindow = Duration(30 * time.Second)
+	}
+	if err := c.Points.validate(); err != nil {
+		return err
 	}
 	for i, n := range c.Notices {
 		if n.Cron == "" || n.Text == "" {
@@ -393,4 +413,27 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func (l *LogConfig) validate() error {
+	if l.Level == "" {
+		l.Level = "info"
+	}
+	ok := false
+	for _, v := range LogLevels {
+		ok = ok || v == l.Level
+	}
+	if !ok {
+		return fmt.Errorf("配置 [log] level = %q 无效（可用: %s）", l.Level, strings.Join(LogLevels, " "))
+	}
+	if l.MaxSizeMB < 0 || l.MaxBackups < 0 {
+		return fmt.Errorf("配置 [log] max_size_mb 和 max_backups 不能为负")
+	}
+	if l.MaxSizeMB == 0 {
+		l.MaxSizeMB = 20
+	}
+	if l.MaxBackups == 0 {
+		l.MaxBackups = 10
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package nlu
 
 import (
+	"linli/textnorm"
 	"os"
 	"strings"
 	"testing"
@@ -32,7 +33,7 @@ func TestEmergencySets(t *testing.T) {
 			if len(f) != 2 || strings.HasPrefix(line, "#") {
 				continue
 			}
-			kind, _ := detectEmergency(prepare(f[0]).text)
+			kind := emergencyOf(textnorm.Normalize(f[0]))
 			miss := ""
 			switch {
 			case f[1] != "none" && kind != "":

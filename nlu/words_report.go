@@ -17,8 +17,7 @@ import (
 // Emergency returns the kind of emergency text tells of, "" if none: the
 // same rules as Understand's (emergency.go), which need no segmenter.
 func (WordLists) Emergency(text string) string {
-	kind, _ := detectEmergency(prepare(text).text)
-	return kind
+	return emergencyOf(textnorm.Normalize(text))
 }
 
 // lexStillBroken say that a fixed problem is back ("还是不亮").

@@ -122,6 +122,7 @@ func TestYesAndAck(t *testing.T) {
 	for text, want := range map[string][2]bool{
 		"是": {true, false}, "好的!": {true, true}, "麻烦你了": {true, false}, "收到👍": {false, true},
 		"谢谢": {false, true}, "+1": {false, true}, "": {false, true}, "是吗": {false, false}, "不是": {false, false},
+		"谢谢你": {false, true}, "谢谢你们!": {false, true}, "收到了": {false, true}, "好的哈": {false, true}, "你": {false, false},
 	} {
 		if lex.Yes(text) != want[0] || lex.Ack(text) != want[1] {
 			t.Errorf("Yes/Ack(%q) = %v/%v, want %v/%v", text, lex.Yes(text), lex.Ack(text), want[0], want[1])

@@ -158,11 +158,11 @@ func (h *Family) broadcast(ctx context.Context, req *linli.Request) error {
 	var failed []string
 	for _, g := range t.groups {
 		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: text, Alone: true, Priority: linli.PriorityBroadcast}); err != nil {
-			h.Logger.Error("notice not queued", "group", g, "sender", req.Msg.Sender, "err", err)
+			h.Logger.Error("通知未能排队发送", "group", g, "sender", req.Msg.Sender, "err", err)
 			failed = append(failed, g)
 		}
 	}
-	h.Logger.Info("notice broadcast", "sender", req.Msg.Sender, "groups", len(t.groups),
+	h.Logger.Info("通知已群发", "sender", req.Msg.Sender, "groups", len(t.groups),
 		"failed", len(failed), "finish", finish)
 	if len(failed) > 0 {
 		if err := reply(textBroadcastFailed(failed)); err != nil {

@@ -30,6 +30,8 @@ type Deps struct {
 	Lexicon    linli.Lexicon       // emergencies, places, fillers, "still broken"
 	Alert      func(text string)   // optional, must not block: the [alert] webhook, for a ladder's 上级 step
 	Logger     *slog.Logger        // required: cmd/linli's, as component "handlers" (scenario outputs show it)
+
+	Participation linli.Participation // optional: told of resolved reports (积分)
 }
 
 // Family is the 随手拍 family. Its methods' receiver h is the family's

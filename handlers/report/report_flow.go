@@ -185,6 +185,13 @@ func (h *Family) closeReport(req *linli.Request, status, usage, step string) err
 	if err := h.cancelSLA(r.ID); err != nil {
 		return err
 	}
+	if status == linli.ReportResolved && h.Participation != nil {
+		for _, x := range closed { // a failure is logged: the report stays resolved
+			if err := h.Participation.ReportResolved(*x, req.Now); err != nil {
+				h.Logger.Error("participation of a resolved report", "report", x.ID, "err", err)
+			}
+		}
+	}
 	withheld := false // a 退回 reason kept out of a group
 	for _, x := range closed {
 		var err error

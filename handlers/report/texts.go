@@ -101,7 +101,7 @@ func textReportAck(r *linli.Report, worker string) string {
 // emergencyNumbers are the first words for each kind of emergency: the
 // number to call first and what to do until help comes.
 var emergencyNumbers = map[string]string{
-	linli.EmergencyMedical:  "情况紧急，请立即拨打急救电话120！说清楚地址和病人情况，不要随意搬动病人，在路口接应救护车。",
+	linli.EmergencyMedical:  "情况紧急，请立即拨打急救电话120！有人要跳楼或轻生请同时拨打110。说清楚地址和病人情况，不要随意搬动病人，在路口接应救护车。",
 	linli.EmergencyFire:     "情况紧急，请立即拨打火警119！尽快从楼梯撤离，不要乘电梯，用湿毛巾捂住口鼻、弯腰走。",
 	linli.EmergencyGas:      "情况紧急：燃气泄漏请立即开窗通风，不要开关电器、不要打电话或点火，人先离开，到室外拨打燃气公司抢修电话或火警119！",
 	linli.EmergencyTrapped:  "情况紧急：电梯困人请按电梯内的警铃或拨打电梯内的救援电话、96333；其他被困请拨打119！被困的人不要扒门，保持冷静等待救援。",

@@ -91,6 +91,9 @@ func textAnnounce(a *linli.Activity, updated bool, now time.Time) string {
 	if a.Note != "" {
 		fmt.Fprintf(&b, "\n备注：%s", a.Note)
 	}
+	if a.Volunteer {
+		b.WriteString("\n志愿活动：到场「签到」、离开「签退」，记志愿时长和积分")
+	}
 	if !a.SignupOpen(now) {
 		fmt.Fprintf(&b, "\n报名已截止（%s）。已报名的居民不能参加请发「取消报名 %d」。", seatsText(a), a.ID)
 		return b.String()
