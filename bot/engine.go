@@ -193,18 +193,19 @@ func (e *Engine) resolveGroup(m *linli.Message) bool {
 	return strings.HasPrefix(norm, linli.CommandBindGroup)
 }
 
-// refuseTooLong tells the sender of a message over MaxTextRunes that it was
-// not handled, when the message was meant for the bot (private, @bot or a
-// leading #, or a 接龙); other long text (an article pasted into a group) is
-// only logged.
+// refuseTooLong tells the sender of a message over MaxTextRunes, in the
+// chat it came from, that it was not handled and to send it in parts:
+// whatever it was (a command, a 接龙, an article pasted into the group),
+// nothing in it was read, and the sender would otherwise wait for an answer
+// that never comes. It is told once per message: the reply's key is the
+// message id, so a redelivery or a replay from the journal queues nothing
+// more.
 func (e *Engine) refuseTooLong(m linli.Message, runes int) {
-	head := truncateRunes(m.Text, 200)
-	_, addressed := prepare(e.opt.Normalize(head), e.opt.Config.BotName, m.Mentioned || m.Private())
-	e.log.Warn("消息太长，未处理", "id", m.ID, "group", m.Group, "sender", m.Sender, "runes", runes)
-	if !addressed && !strings.Contains(head, "接龙") {
-		return
-	}
+	e.log.Info("消息太长，未处理，已告知发送人", "id", m.ID, "group", m.Group, "sender", m.Sender, "runes", runes)
 	out := linli.Outgoing{To: m.Chat(), Text: fmt.Sprintf(TextTooLong, runes, MaxTextRunes)}
+	if m.ID != "" {
+		out.Key = "too-long:" + m.ID
+	}
 	if !m.Private() {
 		out.Mention = []string{m.Sender}
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"linli"
+	"linli/textnorm"
 )
 
 // Outbox is the only way messages leave linli. It persists every accepted
@@ -173,8 +174,9 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 	if out.To.User != "" && !out.Private {
 		out = o.resolvePrivate(out)
 	}
+	out.Text = textnorm.Printable(out.Text) // names and typed text echoed: no BEL, ESC sequences, bidi overrides
 	if len(out.Mention) > 0 && out.To.Group != "" {
-		out.Text = "@" + strings.Join(out.Mention, " @") + " " + out.Text
+		out.Text = mentionText(out.Mention) + out.Text
 	}
 	now := o.clock.Now()
 	parts := splitText(out.Text, o.cfg.MaxLength)
@@ -209,6 +211,21 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 	}
 	o.poke()
 	return nil
+}
+
+// mentionText renders the @mentions that start a group message: each name
+// cleaned and shortened for showing (textnorm.MentionName: one line, no
+// control characters, at most textnorm.MentionRunes characters and "…"),
+// so a 300-character 群昵称 does not fill the message. Out.Mention keeps
+// the full names: who is addressed is still exactly known.
+func mentionText(names []string) string {
+	var b strings.Builder
+	for _, name := range names {
+		b.WriteString("@")
+		b.WriteString(textnorm.MentionName(name))
+		b.WriteString(" ")
+	}
+	return b.String()
 }
 
 // scopeKeys gives every message sent without a Key, until end is called, a

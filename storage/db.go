@@ -19,6 +19,8 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -109,9 +111,11 @@ func withMigrations(ms []migration) Option {
 // holds the file, and with one wrapping ErrNewerSchema, without modifying the
 // file, when the file was written by a newer version of linli. An existing
 // file that is empty, not a bbolt database or shorter than its pages say is
-// refused with an error wrapping ErrDamaged, untouched: only a path where no
-// file exists becomes a new database. Open does not run the full consistency
-// check (see Check), which reads every page.
+// refused with an error wrapping ErrDamaged, and a bbolt file without
+// linli's schema version (another program's) with one wrapping ErrForeign,
+// both untouched: only a path where no file exists becomes a new database.
+// Open does not run the full consistency check (see Check), which reads
+// every page.
 func Open(path string, opts ...Option) (*DB, error) {
 	o := options{timeout: DefaultTimeout, migrations: migrations}
 	for _, opt := range opts {
@@ -119,6 +123,11 @@ func Open(path string, opts ...Option) (*DB, error) {
 	}
 	if path == "" {
 		return nil, errors.New("storage: open: empty path")
+	}
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		if err := create(path, o); err != nil { // open_create.go
+			return nil, err
+		}
 	}
 	if err := refuseEmptyOrTruncated(path, o.timeout); err != nil {
 		return nil, err

@@ -98,6 +98,8 @@ func (env *doctorEnv) checkDatabase() (string, error) {
 		return path + " 正被运行中的 linli 使用（运行中无法做一致性检查；每晚的备份写完后会自动校验）", nil
 	case errors.Is(err, storage.ErrDamaged):
 		return "", refusal(env.cfg, path, err)
+	case errors.Is(err, storage.ErrForeign):
+		return "", foreignRefusal(err)
 	case err != nil:
 		return "", err
 	}
