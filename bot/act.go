@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"strings"
 	"sync"
 
 	"linli"
@@ -27,6 +28,7 @@ func (e *Engine) Act(ctx context.Context, m linli.Message, role linli.Role) ([]l
 	if m.Sender == "" {
 		return nil, linli.Errorf(linli.EInvalid, "没有操作人")
 	}
+	m.Text = strings.ToValidUTF8(m.Text, "\uFFFD")
 	m.Norm, m.Addressed = prepare(e.opt.Normalize(m.Text), e.opt.Config.BotName, true)
 	if err := e.identify(&m, now); err != nil {
 		return nil, err
