@@ -59,7 +59,8 @@ func (s *Server) renderNotices(w http.ResponseWriter, r *http.Request, sess *ses
 }
 
 // noticeSubmit previews or sends a notice to the chosen groups; sending is
-// the chat command 通知 群名、群名 内容, paced by the outbox.
+// the chat command 通知 群名、群名 内容, paced by the outbox, or with a time
+// 定时通知 时间 群名 内容 (the notice family reads the time).
 func (s *Server) noticeSubmit(w http.ResponseWriter, r *http.Request, sess *session) {
 	var groups []string
 	for _, g := range r.PostForm["group"] {
@@ -68,9 +69,12 @@ func (s *Server) noticeSubmit(w http.ResponseWriter, r *http.Request, sess *sess
 		}
 	}
 	content := strings.TrimSpace(strings.ReplaceAll(r.PostFormValue("content"), "\r\n", "\n"))
-	data := map[string]any{"Chosen": groups, "Content": content}
+	when := strings.Join(strings.Fields(r.PostFormValue("when")), "")
+	data := map[string]any{"Chosen": groups, "Content": content, "When": when}
 	var problem string
 	switch {
+	case utf8.RuneCountInString(when) > 30:
+		problem = textNoticeBadWhen
 	case len(groups) == 0:
 		problem = textNoticeNoGroup
 	case content == "":
@@ -93,7 +97,11 @@ func (s *Server) noticeSubmit(w http.ResponseWriter, r *http.Request, sess *sess
 	if len(groups) == len(s.Config.Groups) {
 		target = "全部"
 	}
-	replies, err := s.act(r, sess, "通知 "+target+" "+content, nil)
+	command := "通知 " + target + " " + content
+	if when != "" { // the family reads the time (明天8点, 每周一9点) and refuses what it cannot
+		command = "定时通知 " + when + " " + target + " " + content
+	}
+	replies, err := s.act(r, sess, command, nil)
 	if err != nil {
 		s.setFlash(sess, linli.ErrorMessage(err), true)
 	} else {

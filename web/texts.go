@@ -26,6 +26,7 @@ const (
 	textGridRequired    = "请选择要转派的网格。"
 	textNotYourGrid     = "这条上报不在您负责的网格，无法查看或操作。"
 	textBadMonth        = "月份请写成 2026-11 这样的格式。"
+	textNoticeBadWhen   = "定时的时间请写得简短，例如：明天8点、每周一9点。"
 	textNoticeNoGroup   = "请至少选择一个居民群。"
 	textNoticeEmpty     = "请填写通知内容。"
 	textNoticeTooLong   = "通知太长了，请控制在 2000 字以内。"

@@ -457,4 +457,20 @@ func TestWorkbenchNotice(t *testing.T) {
 	if !strings.Contains(page, `<span id="queue-total">0</span>`) {
 		t.Errorf("the queue is not empty after the flush")
 	}
+
+	// 定时: the family reads the time; a time it cannot read changes nothing.
+	w.post(c, "/notices", url.Values{"csrf": {token}, "do": {"send"}, "group": {"幸福里2期居民群"}, "content": {"周末义诊"}, "when": {"明天8点"}})
+	jobs, err := w.app.sched.Jobs("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(jobs)
+	w.post(c, "/notices", url.Values{"csrf": {token}, "do": {"send"}, "group": {"幸福里2期居民群"}, "content": {"周末义诊"}, "when": {"过几天吧"}})
+	if jobs, _ = w.app.sched.Jobs(""); len(jobs) != n {
+		t.Errorf("an unreadable time scheduled something")
+	}
+	w.advanceTo("2026-11-24 08:01")
+	if got := texts(w.flush()); !slicesContains(got, "[幸福里2期居民群] 周末义诊") {
+		t.Errorf("the 定时 notice did not go out at 8:00 the next day: %q", got)
+	}
 }
