@@ -124,7 +124,65 @@ func (s *Server) pollPage(w http.ResponseWriter, r *http.Request, sess *session)
 	if t.Ballots > 0 && o.Yes < len(t.Counts) {
 		data["YesShare"] = ratio(t.Counts[o.Yes], t.Ballots)
 	}
+	if !p.Anonymous && s.Residents != nil {
+		missing, known, err := s.notVoted(p)
+		if err != nil {
+			s.fail(w, r, sess, err)
+			return
+		}
+		data["NotVoted"], data["KnownHouseholds"] = missing, known
+	}
 	s.render(w, r, sess, "poll", p.Title, data)
+}
+
+// notVotedShown bounds the households listed as not having voted.
+const notVotedShown = 300
+
+// notVoted lists the households known in the poll's groups (from the
+// residents' 户号) from which nobody has voted yet, in building order,
+// and how many households are known there. Households come from the
+// residents' records, not from an owners' register.
+func (s *Server) notVoted(p *linli.Poll) ([]householdRow, int, error) {
+	votes, err := s.Polls.Votes(p.ID)
+	if err != nil {
+		return nil, 0, err
+	}
+	voted := map[string]bool{}
+	for _, v := range votes {
+		voted[v.Household] = true
+	}
+	households := map[string]*householdRow{}
+	err = s.Residents.EachResident(func(x *linli.Resident) error {
+		if x.Household == "" || !slices.Contains(p.Groups, x.LastGroup) {
+			return nil
+		}
+		h := households[x.Household]
+		if h == nil {
+			h = &householdRow{Household: x.Household}
+			households[x.Household] = h
+		}
+		h.People = append(h.People, x.Name)
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	var out []householdRow
+	for k, h := range households {
+		if !voted[k] {
+			out = append(out, *h)
+		}
+	}
+	slices.SortFunc(out, func(a, b householdRow) int {
+		if householdLess(a.Household, b.Household) {
+			return -1
+		}
+		if householdLess(b.Household, a.Household) {
+			return 1
+		}
+		return 0
+	})
+	return out[:min(len(out), notVotedShown)], len(households), nil
 }
 
 // pollExport downloads the votes as the xlsx of 导出 投票.

@@ -10,8 +10,8 @@
 // Pages: 总览 (overview.go), 随手拍 board and report (reports.go), 活动
 // (activities.go), 投票 (polls.go), 通知 and the outbox queue (notices.go),
 // 居民与户 (residents.go), 统计 (stats.go). What is not built yet each
-// page says in a note: 定时通知, the owners' register and 绑定 approvals,
-// participation charts, who has not voted by household.
+// page says in a note: the owners' register and 绑定 approvals, the
+// participation chart.
 //
 // The package imports the root package and the standard library only
 // (arch_test.go); cmd/linli wires it.

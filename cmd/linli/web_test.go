@@ -364,6 +364,7 @@ func TestWorkbenchActivityAndPoll(t *testing.T) {
 	w.say("幸福里1期居民群/3-502 张阿姨: 报名 1")
 	w.say("李社工: 发起投票 加装电梯 选项:同意/不同意 截止:11月30日 18:00")
 	w.say("幸福里1期居民群/3-502 张阿姨: 投票 1 同意")
+	w.say("幸福里1期居民群/2-301 孙阿姨: 收到")
 	w.flush()
 	w.advanceTo("2026-11-28 13:50") // 签到 opens shortly before the start
 	w.flush()
@@ -405,7 +406,7 @@ func TestWorkbenchActivityAndPoll(t *testing.T) {
 		t.Errorf("居民与户 lacks 张阿姨 and her household")
 	}
 	_, poll := w.get(c, "/polls/1")
-	for _, want := range []string{"加装电梯", "同意", "已投</dt><dd>1"} {
+	for _, want := range []string{"加装电梯", "同意", "已投</dt><dd>1", "还没投票的户（1 / 2）", "<td>2栋301</td><td>2-301 孙阿姨</td>"} {
 		if !strings.Contains(poll, want) {
 			t.Errorf("the poll page lacks %q", want)
 		}
