@@ -30,10 +30,16 @@ func (e *Engine) Act(ctx context.Context, m linli.Message, role linli.Role) ([]l
 	}
 	m.Text = strings.ToValidUTF8(m.Text, "\uFFFD")
 	m.Norm, m.Addressed = prepare(e.opt.Normalize(m.Text), e.opt.Config.BotName, true)
-	if err := e.identify(&m, now); err != nil {
+	// The sender is the resident record the session was opened for (its
+	// key): no identification from names, which is the platform's job.
+	r, err := e.opt.Residents.Resident(m.Sender)
+	switch {
+	case linli.ErrorCode(err) == linli.ENotFound:
+		r = &linli.Resident{Name: m.Sender}
+	case err != nil:
 		return nil, err
 	}
-	m.Role = role
+	m.Resident, m.Role = r, role
 	capture := &replyCapture{next: e.opt.Outbox, to: linli.Chat{User: m.Sender}}
 	req := &linli.Request{Msg: &m, Out: capture, Now: now}
 	h := e.router.dispatch
@@ -41,7 +47,7 @@ func (e *Engine) Act(ctx context.Context, m linli.Message, role linli.Role) ([]l
 		h = e.opt.Middleware[i](h)
 	}
 	h = Recover(e.log)(h)
-	err := h(ctx, req)
+	err = h(ctx, req)
 	if err != nil && linli.ErrorCode(err) == linli.EInternal {
 		e.log.Error("web action failed", "sender", m.Sender, "command", req.Command, "err", err)
 	}
