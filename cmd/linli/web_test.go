@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"sync"
@@ -473,5 +475,52 @@ func TestWorkbenchNotice(t *testing.T) {
 	w.advanceTo("2026-11-24 08:01")
 	if got := texts(w.flush()); !slicesContains(got, "[幸福里2期居民群] 周末义诊") {
 		t.Errorf("the 定时 notice did not go out at 8:00 the next day: %q", got)
+	}
+}
+
+// The README's workbench demo: after cmd/linli/testdata/workbench_demo.txt
+// every page shows its data.
+func TestWorkbenchDemo(t *testing.T) {
+	w := newWorkbench(t)
+	script, err := os.ReadFile("testdata/workbench_demo.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(script), "\n") {
+		line = strings.Replace(line, "cmd/linli/testdata/", "testdata/", 1)
+		if err := w.con.Line(context.Background(), line); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+	}
+	var link string
+	for _, s := range texts(w.flush()) {
+		if m := loginLink.FindString(s); m != "" {
+			link = m
+		}
+	}
+	c := w.browser()
+	if link == "" || w.login(c, link) != http.StatusSeeOther {
+		t.Fatal("the demo's 后台 gave no working link")
+	}
+	for page, wants := range map[string][]string{
+		"/":                    {"今日新上报", "重阳节包饺子", "加装电梯", "<svg"},
+		"/reports":             {"5栋门口垃圾", "2栋电梯按钮"},
+		"/reports/1":           {"已更换楼道灯", "5 分 修得很快", "办结照片", "居民照片"},
+		"/activities":          {"重阳节包饺子", "健康讲座"},
+		"/activities/1":        {"3-502 张阿姨", "2-301 孙阿姨"},
+		"/polls/1":             {"已投</dt><dd>2", "还没投票的户"},
+		"/residents":           {"5-101 钱大爷", "5栋101"},
+		"/notices":             {"待发送队列"},
+		"/stats?month=2026-11": {"设施维修", "第一网格", "<svg"},
+	} {
+		code, body := w.get(c, page)
+		if code != 200 {
+			t.Errorf("%s: %d", page, code)
+		}
+		for _, want := range wants {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s lacks %q", page, want)
+			}
+		}
 	}
 }
