@@ -81,9 +81,9 @@ func TestWorkbenchBrowser(t *testing.T) {
 	ctx, cancel = context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 
-	shot := func(name string) chromedp.Action[chromedp.Void] {
+	shotWith := func(name string, capture chromedp.Action[[]byte]) chromedp.Action[chromedp.Void] {
 		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			buf, err := chromedp.FullScreenshot(100)(ctx, tg)
+			buf, err := capture(ctx, tg)
 			if err != nil {
 				return err
 			}
@@ -92,6 +92,7 @@ func TestWorkbenchBrowser(t *testing.T) {
 			return os.WriteFile(path, buf, 0o644)
 		})
 	}
+	shot := func(name string) chromedp.Action[chromedp.Void] { return shotWith(name, chromedp.FullScreenshot(100)) }
 	run := func(what string, steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		if err := chromedp.Do(ctx, steps...); err != nil {
@@ -189,6 +190,17 @@ func TestWorkbenchBrowser(t *testing.T) {
 	}
 	if got := text("#total"); got != "61" {
 		t.Errorf("刘网格's board counts %s, want 61 (第二网格's)", got)
+	}
+
+	// On a phone: the board fits the screen's width (no sideways scrolling).
+	run("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)),
+		chromedp.Navigate(w.srv.URL+"/reports"), chromedp.WaitVisible(chromedp.CSS("#board")), shotWith("14-phone-board", chromedp.CaptureScreenshot()))
+	wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 2`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wide {
+		t.Error("on a 390-pixel phone the board is wider than the screen")
 	}
 }
 
