@@ -160,13 +160,19 @@ func textCheckinNotConfirmed(a *linli.Activity, s *linli.Signup) string {
 
 // textStaffCheckin answers staff's check-in: those signed up, and those
 // recorded as come without a sign-up (walkIns).
-func textStaffCheckin(done, walkIns []string) string {
+func textStaffCheckin(done, again, walkIns, unclear []string) string {
 	var parts []string
 	if len(done) > 0 {
 		parts = append(parts, "已签到："+strings.Join(done, "、")+"。")
 	}
+	if len(again) > 0 {
+		parts = append(parts, "之前已签到过："+strings.Join(again, "、")+"。")
+	}
 	if len(walkIns) > 0 {
 		parts = append(parts, "没有报名记录，已记为现场加入："+strings.Join(walkIns, "、")+"。名字写错的话，请用报名时的名字再签一次。")
+	}
+	if len(unclear) > 0 {
+		parts = append(parts, "不知道是哪一位，没有签到："+strings.Join(unclear, "；")+"。请写报名时的全名再签一次。")
 	}
 	return strings.Join(parts, "")
 }
