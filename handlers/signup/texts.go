@@ -58,9 +58,9 @@ func seatsText(a *linli.Activity) string {
 	case a.Waiting == 0:
 		return fmt.Sprintf("已报%d/%d人", a.Taken, a.Capacity)
 	case a.Free() > 0:
-		return fmt.Sprintf("已报%d/%d人，候补%d人", a.Taken, a.Capacity, a.Waiting)
+		return fmt.Sprintf("已报%d/%d人，候补%d人", a.Taken, a.Capacity, waitPeople(a))
 	}
-	return fmt.Sprintf("名额已满，候补%d人", a.Waiting)
+	return fmt.Sprintf("名额已满，候补%d人", waitPeople(a))
 }
 
 // invitesSignups reports whether a may ask for more sign-ups at now: it is

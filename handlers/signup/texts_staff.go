@@ -44,7 +44,7 @@ func textSignupClosedPersonal(a *linli.Activity, s *linli.Signup) string {
 
 // textClosedNow answers the staff member who closed sign-up.
 func textClosedNow(a *linli.Activity, told int) string {
-	s := fmt.Sprintf("已截止%s的报名：已报名%d人（%s），候补%d人（保留，有人取消时按顺序递补）。", actName(a), a.Taken, capacityText(a), a.Waiting)
+	s := fmt.Sprintf("已截止%s的报名：已报名%d人（%s），候补%d人（保留，有人取消时按顺序递补）。", actName(a), a.Taken, capacityText(a), waitPeople(a))
 	if told > 0 {
 		s += fmt.Sprintf("已通知%d位报名的居民。", told)
 	}
@@ -94,7 +94,11 @@ func textRosterLines(a *linli.Activity, signups []linli.Signup, now time.Time) [
 	}
 	lines = append(lines, confirmed...)
 	if len(waiting) > 0 {
-		lines = append(lines, fmt.Sprintf("候补%d人（按顺序）：", waitPeople))
+		if waitPeople != len(waiting) { // families: say both, like the seats above
+			lines = append(lines, fmt.Sprintf("候补%d人（%d份报名，按顺序）：", waitPeople, len(waiting)))
+		} else {
+			lines = append(lines, fmt.Sprintf("候补%d人（按顺序）：", waitPeople))
+		}
 		lines = append(lines, waiting...)
 	}
 	if len(walkIns) > 0 {
