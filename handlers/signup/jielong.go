@@ -26,7 +26,15 @@ func (h *Family) jielong(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	post := parseJielong(req.Args)
 	if len(post.Entries) == 0 {
-		return linli.ErrNotCommand // "接龙了吗", or a list with nobody on it yet
+		if isJielongPost(req.Msg.Norm) && post.Desc != "" {
+			// A list started with nobody on it yet: ours only if it names
+			// an activity ("#接龙 周日去郊游的报个名" is someone else's).
+			a, err := h.jielongActivity(post.Desc, now, func(a *linli.Activity) bool { return h.visibleIn(a, req.Msg) })
+			if a == nil && err == nil {
+				return nil
+			}
+		}
+		return linli.ErrNotCommand // "接龙了吗", or our list with nobody on it yet
 	}
 	a, err := h.jielongActivity(post.Desc, now, func(a *linli.Activity) bool { return h.visibleIn(a, req.Msg) })
 	if err != nil {
@@ -195,6 +203,13 @@ func (h *Family) jielongActivity(desc string, now time.Time, keep func(*linli.Ac
 		}
 	}
 	return best, nil
+}
+
+// isJielongPost reports whether text is a 接龙 as the WeChat engine posts
+// it: the header #接龙 alone on the first line, a description after it.
+func isJielongPost(text string) bool {
+	first, rest, ok := strings.Cut(text, "\n")
+	return ok && strings.TrimSpace(rest) != "" && strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(first), "#")) == "接龙"
 }
 
 // sameEntries reports whether the post lists exactly the active sign-ups.
