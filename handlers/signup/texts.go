@@ -247,6 +247,13 @@ func textConfirmSignup(a *linli.Activity, party int) string {
 	return fmt.Sprintf("您是要报名%s（%s）吗？%s回复「是」或「%s」即可。", actName(a), spanText(a), offerLimit, signupCmd(a, party))
 }
 
+// textConfirmSignupTooMany asks whether the sender means to sign up for a
+// with more family than one sign-up takes (linli.MaxExtraPeople): there is
+// no yes to it, they write the number.
+func textConfirmSignupTooMany(a *linli.Activity) string {
+	return fmt.Sprintf("您是要报名%s（%s）吗？一份报名最多带%d位家人，请发「报名 %d +N」（N 为同去的家人数，0 到 %d）。", actName(a), spanText(a), linli.MaxExtraPeople, a.ID, linli.MaxExtraPeople)
+}
+
 // textConfirmCancel asks whether the sender means to cancel; its yes is
 // cancelCmd(a).
 func textConfirmCancel(a *linli.Activity) string {
