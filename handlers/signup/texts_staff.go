@@ -195,3 +195,13 @@ func textActivityStats(p statsPeriod, lines []statLine, total actCounts, held, t
 	fmt.Fprintf(&b, "\n参与率：%d位居民参加了活动（签到），占已知居民%d位的%s。", took, known, percent(took, known))
 	return b.String()
 }
+
+// textNoTimeOfDay refuses a 时间 that names a day but not the hour.
+func textNoTimeOfDay(when string) string {
+	return fmt.Sprintf("活动时间「%s」没有写几点开始，请写上时间，如「时间:%s 上午9点」或「时间:%s 14:00-16:00」。", when, when, when)
+}
+
+// textTooFarAhead refuses a start more than a year ahead, the year shown.
+func textTooFarAhead(start time.Time) string {
+	return fmt.Sprintf("活动时间是 %s，离现在超过一年了，请检查年份，例如「时间:11月28日 9:30」（不写年份就是最近的那一天）。", start.Format("2006年1月2日 15:04"))
+}
