@@ -128,7 +128,7 @@ func (c *Console) Run(ctx context.Context, in io.Reader, interactive bool) error
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	lineNo := 0
-	var msg []string // a message line and its continuation lines
+	var msg []string      // a message line and its continuation lines
 	msgNo, blanks := 0, 0 // blanks: blank lines read inside msg, kept if it goes on
 	send := func() {
 		if len(msg) == 0 {
