@@ -204,7 +204,11 @@ func (e *Engine) refuseTooLong(m linli.Message, runes int) {
 	if !addressed && !strings.Contains(head, "接龙") {
 		return
 	}
-	out := linli.Outgoing{To: m.Chat(), Text: fmt.Sprintf(TextTooLong, runes, MaxTextRunes)}
+	text := TextTooLong
+	if strings.Contains(head, "接龙") {
+		text = TextTooLongJielong
+	}
+	out := linli.Outgoing{To: m.Chat(), Text: fmt.Sprintf(text, runes, MaxTextRunes)}
 	if !m.Private() {
 		out.Mention = []string{m.Sender}
 	}

@@ -215,11 +215,20 @@ func textJielongWaitFrom(a *linli.Activity, from int, elsewhere string) string {
 
 // textJielongLong stands for a 接龙 of n lines too long to post back.
 func textJielongLong(a *linli.Activity, n int) string {
-	return fmt.Sprintf("%s（%s，%s）的接龙共%d行，太长不再整段重发；发「我的报名」可查看自己是否已登记。", actName(a), spanText(a), a.Place, n)
+	return fmt.Sprintf("%s（%s，%s）的接龙已登记%d位，太长不再整段重发；发「我的报名」可查看自己是否已登记。", actName(a), spanText(a), a.Place, n)
 }
 
-// textJielongUnrecorded names the lines of a 接龙 nobody signed up with.
+// unrecordedExamples is how many unrecorded 接龙 lines are named; the rest
+// are counted (a 2,000-line 接龙 posted by one person is not echoed).
+const unrecordedExamples = 3
+
+// textJielongUnrecorded names the lines of a 接龙 nobody signed up with:
+// all of them up to unrecordedExamples, else a few and how many.
 func textJielongUnrecorded(a *linli.Activity, lines []string) string {
+	if len(lines) > unrecordedExamples {
+		return fmt.Sprintf("%s等%d行没有登记（每人要自己接龙或发「报名 %d」才算报名）。家人同行请在自己那行后加 +1。",
+			strings.Join(lines[:unrecordedExamples], "、"), len(lines), a.ID)
+	}
 	return fmt.Sprintf("%s：没有登记。请本人接龙或发「报名 %d」；家人同行请在自己那行后加 +1。", strings.Join(lines, "、"), a.ID)
 }
 
