@@ -201,11 +201,15 @@ func textRosterCaption(a *linli.Activity, n rosterCounts) string {
 }
 
 // textJielongWaitFrom closes a 接龙: the seats, where its waitlist begins
-// (from, 0: none) and who signed up elsewhere.
-func textJielongWaitFrom(a *linli.Activity, from int, elsewhere string) string {
+// (from, 0: none), the seats taken elsewhere (part of a.Taken) and who is
+// waitlisted elsewhere.
+func textJielongWaitFrom(a *linli.Activity, from int, seatedElsewhere, waitingElsewhere string) string {
 	s := fmt.Sprintf("%s，已报%d人（含家人）。", capacityText(a), a.Taken)
-	if elsewhere != "" {
-		s = fmt.Sprintf("%s，已报%d人（含家人，%s）。", capacityText(a), a.Taken, elsewhere)
+	if seatedElsewhere != "" {
+		s = fmt.Sprintf("%s，已报%d人（含家人，其中%s）。", capacityText(a), a.Taken, seatedElsewhere)
+	}
+	if waitingElsewhere != "" {
+		s += fmt.Sprintf("另有%s。", waitingElsewhere)
 	}
 	if from > 0 {
 		s += fmt.Sprintf("第%d位起为候补，%s", from, textWaitNote)
@@ -216,6 +220,16 @@ func textJielongWaitFrom(a *linli.Activity, from int, elsewhere string) string {
 // textJielongLong stands for a 接龙 of n lines too long to post back.
 func textJielongLong(a *linli.Activity, n int) string {
 	return fmt.Sprintf("%s（%s，%s）的接龙已登记%d位，太长不再整段重发；发「我的报名」可查看自己是否已登记。", actName(a), spanText(a), a.Place, n)
+}
+
+// textJielongPartyReduced acknowledges a 接龙 line that brought fewer
+// people than the sign-up had (an older copy of the list, or a change).
+func textJielongPartyReduced(a *linli.Activity, before, after int) string {
+	s := fmt.Sprintf("按您这次接龙的那一行，%s的报名人数已从%d人改为%d人。", actName(a), before, after)
+	if extra := before - 1; extra > 0 {
+		s += fmt.Sprintf("如果是复制了旧的接龙，请发「报名 %d +%d」改回%d人。", a.ID, extra, before)
+	}
+	return s
 }
 
 // unrecordedExamples is how many unrecorded 接龙 lines are named; the rest
