@@ -286,7 +286,7 @@ var (
 	signupPunctRe = regexp.MustCompile(`[\s,，。.!！~～、;；]+`)
 )
 
-// maxLead is how far ahead an activity may start: a date years away is a
+// maxLeadYears is how far ahead an activity may start: a date years away is a
 // typo of the year (2099-01-01), not a plan.
 const maxLeadYears = 1
 
