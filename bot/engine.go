@@ -202,7 +202,11 @@ func (e *Engine) resolveGroup(m *linli.Message) bool {
 // more.
 func (e *Engine) refuseTooLong(m linli.Message, runes int) {
 	e.log.Info("消息太长，未处理，已告知发送人", "id", m.ID, "group", m.Group, "sender", m.Sender, "runes", runes)
-	out := linli.Outgoing{To: m.Chat(), Text: fmt.Sprintf(TextTooLong, runes, MaxTextRunes)}
+	text := TextTooLong
+	if strings.Contains(truncateRunes(m.Text, 200), "接龙") {
+		text = TextTooLongJielong // a 接龙 cannot be sent in parts
+	}
+	out := linli.Outgoing{To: m.Chat(), Text: fmt.Sprintf(text, runes, MaxTextRunes)}
 	if m.ID != "" {
 		out.Key = "too-long:" + m.ID
 	}

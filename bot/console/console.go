@@ -5,7 +5,8 @@
 // message), "群名/昵称: [图片] PATH" (an image), "!clock +90m" /
 // "!clock 2026-11-29 08:00" (move the clock; everything due fires in time
 // order), "//" comments and blank lines. In a script, indented lines right
-// after a message continue it (multi-line messages such as a 接龙). Output:
+// after a message continue it (multi-line messages such as a 接龙; blank
+// lines between them are part of it). Output:
 // each message the bot sends, "[群名] 文本" or "[私聊 昵称] 文本",
 // continuation lines indented by two spaces.
 package console
@@ -205,8 +206,8 @@ func (c *Console) Run(ctx context.Context, in io.Reader, interactive bool) error
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	lineNo := 0
-	var msg []string // a message line and its continuation lines
-	msgNo := 0
+	var msg []string      // a message line and its continuation lines
+	msgNo, blanks := 0, 0 // blanks: blank lines read inside msg, kept if it goes on
 	send := func() {
 		if len(msg) == 0 {
 			return
@@ -226,10 +227,20 @@ func (c *Console) Run(ctx context.Context, in io.Reader, interactive bool) error
 		lineNo++
 		line := sc.Text()
 		if !interactive {
+			if len(msg) > 0 && strings.TrimSpace(line) == "" {
+				// A blank line inside a message (a 接龙 has them) is
+				// kept if an indented line follows; otherwise it ends it.
+				blanks++
+				continue
+			}
 			if len(msg) > 0 && isContinuation(line) {
+				for ; blanks > 0; blanks-- {
+					msg = append(msg, "")
+				}
 				msg = append(msg, strings.TrimSpace(line))
 				continue
 			}
+			blanks = 0
 			send()
 			if isMessageLine(line) {
 				msg, msgNo = []string{line}, lineNo

@@ -71,7 +71,10 @@ func TestExportAndBackupWhileRunning(t *testing.T) {
 	waitLog("微信已登录")
 
 	// A staff member publishes an activity: the bot writes it.
-	srv.Inject(wxfake.PrivateText{From: "李社工", Text: "发布活动 健康讲座 时间:2030-01-05 15:00 地点:社区活动中心 名额:30"})
+	// A month ahead of the real clock (linli run's): a start over a year
+	// away is refused.
+	when := time.Now().AddDate(0, 1, 0).Format("2006-01-02")
+	srv.Inject(wxfake.PrivateText{From: "李社工", Text: "发布活动 健康讲座 时间:" + when + " 15:00 地点:社区活动中心 名额:30"})
 	waitLog("command=发布活动") // bot.Logging, at debug level
 
 	if st, err := os.Stat(filepath.Join(dir, "linli.db.sock")); err != nil || st.Mode().Perm() != 0o600 {
