@@ -109,6 +109,17 @@ func (o *Outbox) SetPlatform(p linli.Platform) {
 	o.poke()
 }
 
+// bindUser passes a resident key's platform user to the platform, if it
+// wants to know (linli.UserBinder).
+func (o *Outbox) bindUser(key, user string) {
+	o.mu.Lock()
+	p := o.platform
+	o.mu.Unlock()
+	if b, ok := p.(linli.UserBinder); ok {
+		b.BindUser(key, user)
+	}
+}
+
 // SetGroupAliases makes the outbox deliver messages for a renamed group to
 // its current topic. The translation happens at delivery, so messages queued
 // before the group was re-bound go to the new topic too; chats (pacing,

@@ -61,6 +61,7 @@ type Console struct {
 	opt     Options
 	mu      sync.Mutex
 	friends map[string]bool
+	keys    map[string]string // resident key → nickname (BindUser)
 	seq     int
 	inbox   linli.Inbox // set by Serve; nil: messages go to Options.Engine
 }
@@ -81,7 +82,7 @@ func (c *Console) Serve(ctx context.Context, inbox linli.Inbox) error {
 
 // New returns a console.
 func New(opt Options) *Console {
-	c := &Console{opt: opt, friends: map[string]bool{}}
+	c := &Console{opt: opt, friends: map[string]bool{}, keys: map[string]string{}}
 	for _, f := range opt.Friends {
 		c.friends[f] = true
 	}
@@ -112,10 +113,22 @@ func (c *Console) Deliver(out linli.Outgoing) error {
 
 // CanPrivate reports whether user is the bot's friend: configured staff,
 // grid workers and supervisors, and anyone who has messaged it privately.
+// user may be a resident key the engine bound to a nickname (BindUser).
 func (c *Console) CanPrivate(user string) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.friends[user]
+	return c.friends[user] || (c.keys[user] != "" && c.friends[c.keys[user]])
+}
+
+// BindUser records that the resident key is the person with nickname user
+// (linli.UserBinder): a private message to the key reaches them.
+func (c *Console) BindUser(key, user string) {
+	if key == user {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.keys[key] = user
 }
 
 // Run reads lines from in until EOF, then flushes pending messages. With
@@ -227,7 +240,7 @@ func (c *Console) Line(ctx context.Context, line string) error {
 	return c.opt.Engine.Handle(ctx, m)
 }
 
-// parse reads "群名/昵称: 文本" or "昵称: 文本".
+// parse reads "群名/昵称: 文本", "群名/群昵称|微信昵称: 文本" or "昵称: 文本".
 func (c *Console) parse(line string) (linli.Message, error) {
 	i := strings.IndexAny(line, ":：")
 	if i <= 0 {
@@ -241,8 +254,22 @@ func (c *Console) parse(line string) (linli.Message, error) {
 	} else {
 		m.Sender = who
 	}
-	if m.Sender == "" || (m.Group == "" && strings.Contains(who, "/")) {
+	nick := m.Sender
+	if d, n, ok := strings.Cut(m.Sender, "|"); ok { // 群昵称|微信昵称
+		m.Sender, nick = strings.TrimSpace(d), strings.TrimSpace(n)
+		if m.Group == "" { // a private chat has no 群昵称: the person is their nickname
+			m.Sender = nick
+		}
+	}
+	if m.Sender == "" || nick == "" || (m.Group == "" && strings.Contains(who, "/")) {
 		return linli.Message{}, fmt.Errorf("无法识别的行 %q：缺少昵称", line)
+	}
+	// A person is their 微信昵称 (the console's platform user), and the
+	// console's "备注" for everyone is that nickname too: the configured
+	// staff are the people whose nickname is the configured name.
+	m.User, m.Contact = nick, nick
+	if nick != m.Sender {
+		m.Nickname = nick
 	}
 	c.mu.Lock()
 	c.seq++

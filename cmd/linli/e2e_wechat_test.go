@@ -30,16 +30,22 @@ type e2e struct {
 
 const e2eGroup = "幸福里1期居民群"
 
-func startE2E(t *testing.T) *e2e {
+func startE2E(t *testing.T, adjust ...func(*wxfake.Options)) *e2e {
 	t.Helper()
-	srv := wxfake.New(wxfake.Options{
+	// Staff are the bot's friends whose 备注 is the configured name.
+	opts := wxfake.Options{
 		Groups: []wxfake.Group{
 			{Topic: e2eGroup, Members: []wxfake.Member{{NickName: "张阿姨", DisplayName: "3-502 张阿姨"}, {NickName: "王叔"}}},
 			{Topic: "幸福里工作群", Members: []wxfake.Member{{NickName: "李社工"}}},
 		},
-		Friends:  []wxfake.Friend{{NickName: "李社工"}, {NickName: "王网格"}, {NickName: "赵主任"}},
+		Friends: []wxfake.Friend{{NickName: "李社工", RemarkName: "李社工"}, {NickName: "王网格", RemarkName: "王网格"},
+			{NickName: "赵主任", RemarkName: "赵主任"}},
 		SyncHold: 200 * time.Millisecond,
-	})
+	}
+	for _, f := range adjust {
+		f(&opts)
+	}
+	srv := wxfake.New(opts)
 	t.Cleanup(srv.Close)
 	cfg, err := loadConfig("")
 	if err != nil {

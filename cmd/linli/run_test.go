@@ -19,7 +19,7 @@ func TestServeAgainstFakeWeChat(t *testing.T) {
 	srv := wxfake.New(wxfake.Options{
 		AutoConfirm: true,
 		Groups:      []wxfake.Group{{Topic: "幸福里1期居民群", Members: []wxfake.Member{{NickName: "张阿姨", DisplayName: "3-502 张阿姨"}}}},
-		Friends:     []wxfake.Friend{{NickName: "李社工"}},
+		Friends:     []wxfake.Friend{{NickName: "李社工", RemarkName: "李社工"}},
 		SyncHold:    200 * time.Millisecond,
 	})
 	defer srv.Close()
