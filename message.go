@@ -6,10 +6,10 @@ import "time"
 // engine and as the engine hands it, enriched, to a handler.
 type Message struct {
 	// Set by the platform adapter.
-	ID        string    // platform message id, used for deduplication
-	Group     string    // group topic (群名); "" for a private chat; the engine puts a re-bound group's configured name here
-	Sender    string    // 群昵称 (display name in the group) or nickname
-	Nickname  string    // WeChat nickname, if known and different from Sender
+	ID       string // platform message id, used for deduplication
+	Group    string // group topic (群名); "" for a private chat; the engine puts a re-bound group's configured name here
+	Sender   string // 群昵称 (display name in the group) or nickname
+	Nickname string // WeChat nickname, if known and different from Sender
 	// User identifies the person on the platform in this session (WeChat:
 	// the UserName, which is the same for a friend and for that friend as a
 	// group member, and changes at every login; the console: the 微信昵称).
@@ -22,7 +22,7 @@ type Message struct {
 	// "" when the sender is no such contact. Roles come from Contact only,
 	// never from Sender or Nickname, which anyone can choose (DESIGN.md
 	// "Identity").
-	Contact string
+	Contact   string
 	Text      string    // raw text as received
 	Image     *Media    // an image, if the message is one
 	Mentioned bool      // the bot was @mentioned (platforms that know it)
