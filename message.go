@@ -87,6 +87,7 @@ type Outgoing struct {
 	Alone    bool      `json:"alone,omitempty"`    // never coalesced with other messages (notices)
 	Priority Priority  `json:"priority,omitempty"` // delivery lane: emergency answers, then replies, then broadcasts; zero = reply
 	Private  bool      `json:"private,omitempty"`  // to a User: never fall back to an @mention in a group (it names residents)
+	Verbatim bool      `json:"verbatim,omitempty"` // staff's own words (a 通知): phone numbers are not masked in a group (see Outbox.Send)
 	Queued   time.Time `json:"queued"`             // when the outbox accepted it
 	Tries    int       `json:"tries,omitempty"`    // failed send attempts so far
 	Sending  time.Time `json:"sending,omitzero"`   // when a delivery started (SendingMarker); zero when none is in progress

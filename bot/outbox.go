@@ -172,7 +172,9 @@ func (o *Outbox) poke() {
 }
 
 // Send accepts out for delivery: it resolves the private fallback, renders
-// @mentions into the text, splits over-long text and persists the result.
+// @mentions into the text, masks phone and ID-card numbers in a message to a
+// group (linli.MaskPrivate; not in a Verbatim one), splits over-long text
+// and persists the result.
 // A message whose Key was used before is silently dropped.
 func (o *Outbox) Send(out linli.Outgoing) error {
 	if out.To.Group == "" && out.To.User == "" {
@@ -186,6 +188,12 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 	}
 	if len(out.Mention) > 0 && out.To.Group != "" {
 		out.Text = "@" + strings.Join(out.Mention, " @") + " " + out.Text
+	}
+	if out.To.Group != "" && !out.Verbatim {
+		// Nothing a resident typed — a phone or ID-card number in a report,
+		// a 接龙 note, an opinion — is ever repeated into a group, whatever
+		// family renders it: only staff's own notices go as typed.
+		out.Text = linli.MaskPrivate(out.Text)
 	}
 	now := o.clock.Now()
 	parts := splitText(out.Text, o.cfg.MaxLength)
