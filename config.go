@@ -30,6 +30,7 @@ type Config struct {
 	WeChat     WeChatConfig   `toml:"wechat"`
 	Alert      AlertConfig    `toml:"alert"`
 	Backup     BackupConfig   `toml:"backup"`
+	Photos     PhotoConfig    `toml:"photos"`
 
 	Location *time.Location `toml:"-"` // loaded from Timezone by Validate
 }
@@ -116,6 +117,14 @@ type BackupConfig struct {
 	Dir  string `toml:"dir"`  // where backups go; default "<db>.backups" (ideally another disk)
 	Keep int    `toml:"keep"` // days of nightly backups kept; default 7
 }
+
+// PhotoConfig says how long photos that joined no 随手拍 are kept.
+type PhotoConfig struct {
+	Keep Duration `toml:"keep"` // default 24h; then the photo sweep deletes them
+}
+
+// DefaultPhotoKeep is how long an unattached photo is kept by default.
+const DefaultPhotoKeep = 24 * time.Hour
 
 // DefaultBackupKeep is how many days of nightly backups are kept by default.
 const DefaultBackupKeep = 7
@@ -282,6 +291,12 @@ func (c *Config) Validate() error {
 	}
 	if c.Backup.Keep == 0 {
 		c.Backup.Keep = DefaultBackupKeep
+	}
+	if c.Photos.Keep < 0 {
+		return fmt.Errorf("配置 [photos] keep = %v 不能为负", time.Duration(c.Photos.Keep))
+	}
+	if c.Photos.Keep == 0 {
+		c.Photos.Keep = Duration(DefaultPhotoKeep)
 	}
 	if w := c.Alert.Webhook; w != "" && !strings.HasPrefix(w, "http://") && !strings.HasPrefix(w, "https://") {
 		return fmt.Errorf("配置 [alert] webhook = %q 应是 http:// 或 https:// 开头的网址", w)

@@ -63,6 +63,7 @@ func (h *Family) armSLA(r *linli.Report, now time.Time) error {
 func (h *Family) Jobs(s linli.Scheduler) error {
 	s.Handle(reportSLAJobKind, h.runReportSLA)
 	s.Handle(reportAskJobKind, h.runAskImage)
+	s.Handle(reportSweepJobKind, h.runPhotoSweep)
 	return nil
 }
 
