@@ -53,7 +53,8 @@ type Outbox struct {
 	backlog   backlog     // completions still to write (outbox_store.go)
 	health    storeHealth // whether the store can be written (outbox_store.go)
 	alertDown func(err error) []linli.Outgoing
-	scope     string // scopeKeys: key prefix for messages sent without a Key
+	watch     backlogWatch // tells staff of a backlog over BacklogAlert (outbox_backlog.go)
+	scope     string       // scopeKeys: key prefix for messages sent without a Key
 	scopeN    int
 	quiet     func(linli.Outgoing) bool // scopeKeys: messages not to send at all
 }
@@ -198,13 +199,25 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 	now := o.clock.Now()
 	parts := splitText(out.Text, o.cfg.MaxLength)
 	o.mu.Lock()
-	defer o.mu.Unlock()
+	alerts, err := o.enqueueLocked(out, parts, now)
+	o.mu.Unlock()
+	for _, a := range alerts {
+		if err := o.Send(a); err != nil {
+			o.log.Error("queue backlog notice", "err", err)
+		}
+	}
+	return err
+}
+
+// enqueueLocked stores the parts of out and returns the backlog notices to
+// queue after it (checkBacklogLocked). Call with o.mu held.
+func (o *Outbox) enqueueLocked(out linli.Outgoing, parts []string, now time.Time) ([]linli.Outgoing, error) {
 	if out.Key == "" && o.scope != "" {
 		out.Key = fmt.Sprintf("%s:%d", o.scope, o.scopeN)
 		o.scopeN++
 		if o.quiet != nil && o.quiet(out) {
 			o.log.Info("reply to a replayed message not sent again", "key", out.Key, "to", out.To.String())
-			return nil // its number is taken all the same, so the keys of the others match the first attempt's
+			return nil, nil // its number is taken all the same, so the keys of the others match the first attempt's
 		}
 	}
 	for i, text := range parts {
@@ -219,7 +232,7 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 		ok, err := o.store.EnqueueOutgoing(&part)
 		if err != nil {
 			o.health.failed(o.log, now, err)
-			return fmt.Errorf("outbox: enqueue: %w", err)
+			return nil, fmt.Errorf("outbox: enqueue: %w", err)
 		}
 		o.health.ok(o.log)
 		if ok {
@@ -227,7 +240,7 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 		}
 	}
 	o.poke()
-	return nil
+	return o.checkBacklogLocked(), nil
 }
 
 // scopeKeys gives every message sent without a Key, until end is called, a
