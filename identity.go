@@ -45,6 +45,7 @@ type Resident struct {
 	Who       string    `json:"who,omitempty"`       // the nickname seen with User: the hint to rebind after a new login
 	Household string    `json:"household,omitempty"` // canonical 户号, e.g. "3栋502"
 	Bound     bool      `json:"bound,omitempty"`     // household set with 绑定 (wins over the name)
+	Verified  bool      `json:"verified,omitempty"`  // Household checked against the owners' register (by its owner name or by staff)
 	LastGroup string    `json:"last_group,omitempty"`
 	Friend    bool      `json:"friend,omitempty"` // has talked to the bot privately
 	Phone     string    `json:"phone,omitempty"`

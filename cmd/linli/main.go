@@ -4,6 +4,7 @@
 //	linli run       serve the configured WeChat groups
 //	linli export    export records as json, csv or xlsx
 //	linli backup    copy the database while it is in use
+//	linli import    load the owners' register (linli import households FILE)
 //	linli nlu       classify resident text read from stdin
 //	linli doctor    check configuration, dictionaries and database
 //	linli wxfake    a fake WeChat server for trying `linli run` without an account
@@ -39,6 +40,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runExport(rest, stdout, stderr)
 	case "backup":
 		return runBackup(rest, stdout, stderr)
+	case "import":
+		return runImport(rest, stdout, stderr)
 	case "nlu":
 		return runNLU(rest, stdin, stdout, stderr)
 	case "doctor":
@@ -69,6 +72,8 @@ func usage(w io.Writer) {
                       导出记录，KIND: activities signups reports polls votes residents
   linli backup --out FILE [--db FILE]
                       在线备份数据库
+  linli import households FILE [--db FILE]
+                      导入业主名册（xlsx/csv：户号、业主姓名、建筑面积㎡、手机）
   linli nlu           从标准输入逐行理解居民的话，输出 JSON
   linli doctor [--config FILE]
                       检查配置、词典和数据库

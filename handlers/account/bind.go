@@ -25,12 +25,17 @@ func (h *Family) bind(ctx context.Context, req *linli.Request) error {
 	if _, ok := h.Config.GridOf(hh.Building); !ok && len(h.Config.Grids) > 0 {
 		return linli.Errorf(linli.EInvalid, textBindUnknownBuilding, hh.BuildingName())
 	}
+	if registered, err := h.hasRegister(); err != nil {
+		return err
+	} else if registered {
+		return h.bindRegistered(req, hh.String())
+	}
 	var before string
 	_, err := h.Residents.UpdateResident(req.Msg.Sender, func(r *linli.Resident) error {
 		if r.Bound {
 			before = r.Household
 		}
-		r.Household, r.Bound = hh.String(), true
+		r.Household, r.Bound, r.Verified = hh.String(), true, false
 		return nil
 	})
 	if err != nil {
