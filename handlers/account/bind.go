@@ -13,7 +13,9 @@ func (h *Family) registerBind(r linli.Router) {
 	})
 }
 
-// bind sets the sender's household from "绑定 3栋502".
+// bind sets the sender's household from "绑定 3栋502". In a group the
+// reply does not repeat the household (DESIGN.md: nothing private in a
+// group); privately it does.
 func (h *Family) bind(ctx context.Context, req *linli.Request) error {
 	hh, ok := linli.ParseHousehold(req.Args)
 	if !ok {
@@ -41,7 +43,12 @@ func (h *Family) bind(ctx context.Context, req *linli.Request) error {
 	if err != nil {
 		return err
 	}
-	if before != "" && before != hh.String() {
+	switch {
+	case !req.Msg.Private() && before != "" && before != hh.String():
+		return req.Reply(textReboundGroup) // a group reply never names a household
+	case !req.Msg.Private():
+		return req.Reply(textBoundGroup)
+	case before != "" && before != hh.String():
 		return req.Reply(textRebound(before, hh.String()))
 	}
 	return req.Reply(textBound(hh.String()))

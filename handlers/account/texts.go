@@ -31,6 +31,12 @@ func textRebound(before, after string) string {
 	return "已把您的户号从" + before + "改为" + after + "。"
 }
 
+// Group replies to 绑定 without a register: the household is not repeated.
+const (
+	textBoundGroup   = "已登记您的户号（户号不在群里显示，私聊我发「绑定 户号」可核对）。以后报名、上报、投票都会按这户记录。"
+	textReboundGroup = "已更新您的户号（户号不在群里显示）。"
+)
+
 // Texts of 绑定 with an owners' register (bind_register.go). A group reply
 // never names the household.
 const (
