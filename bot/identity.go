@@ -45,11 +45,14 @@ func (e *Engine) residentKey(m *linli.Message, nick string) (string, error) {
 	if ok {
 		return key, nil
 	}
-	base, reserved := m.Sender, false
+	base, reserved, verified := m.Sender, false, false
 	if m.Contact != "" && cfg.RoleOf(m.Contact) != linli.RoleResident {
-		base = m.Contact // a verified role holder: known by the configured name everywhere
+		base, verified = m.Contact, true // a verified role holder: known by the configured name everywhere
 	} else {
 		reserved = cfg.RoleOf(m.Sender) != linli.RoleResident
+	}
+	if verified && e.claim(base, user) {
+		return base, nil
 	}
 	if m.User != "" {
 		// The record this user was bound to before (a restart within one
@@ -75,7 +78,16 @@ func (e *Engine) residentKey(m *linli.Message, nick string) (string, error) {
 			// that cannot tell them apart): it is this name's
 		case r.Who == nick:
 			// bound to a user of an earlier login with the same nickname:
-			// rebind unless someone of this session holds it (claim)
+			// rebind unless someone of this session holds it (claim) — and
+			// unless another such record matches as well: then which is
+			// whose cannot be told, and nobody is merged.
+			if n, err := e.hintMatches(base, reserved, nick); err != nil {
+				return "", err
+			} else if n > 1 {
+				e.log.Warn("cannot tell which resident a user is after a new login: kept apart",
+					"name", base, "nickname", nick, "records", n)
+				continue
+			}
 		default:
 			continue // another person's
 		}
@@ -84,6 +96,30 @@ func (e *Engine) residentKey(m *linli.Message, nick string) (string, error) {
 		}
 	}
 	return "", errors.New("bot: no free resident key for " + base)
+}
+
+// hintMatches counts the records under base's keys bound to an earlier
+// login's user with the nickname hint nick and held by nobody in this
+// session: more than one, and a rebinding by the hint would be a guess.
+func (e *Engine) hintMatches(base string, reserved bool, nick string) (int, error) {
+	n := 0
+	for j := 1; j < 1000; j++ {
+		cand := candidateKey(base, j, reserved)
+		r, err := e.opt.Residents.Resident(cand)
+		if linli.ErrorCode(err) == linli.ENotFound {
+			break
+		}
+		if err != nil {
+			return 0, err
+		}
+		e.idMu.Lock()
+		_, held := e.holders[cand]
+		e.idMu.Unlock()
+		if r.User != "" && r.Who == nick && !held {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // candidateKey is the i-th key tried for base: base, base(2), base(3) …; for

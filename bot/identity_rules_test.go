@@ -121,3 +121,27 @@ func TestRebindAfterNewSession(t *testing.T) {
 		t.Fatalf("rebound record = %+v, %v", r, err)
 	}
 }
+
+// Two records with the same display name and the same nickname, after a
+// new login: which is whose cannot be told, so neither is taken (no
+// silent merge); the speaker gets a record of their own.
+func TestRebindAmbiguousKeepsApart(t *testing.T) {
+	const g = "幸福里1期居民群"
+	h := newHarness(t, nil)
+	routes(h.engine.Router())
+	say := func(id, user string) string {
+		m := linli.Message{ID: id, Group: g, Sender: "张阿姨", Nickname: "张姐", User: user, Text: "报名 1"}
+		before := len(h.plat.texts())
+		if err := h.engine.Handle(t.Context(), m); err != nil {
+			t.Fatal(err)
+		}
+		h.flush()
+		return strings.Join(h.plat.texts()[before:], "")
+	}
+	say("a1", "@1a")
+	say("a2", "@1b")
+	h.engine.NewSession()
+	if got := say("a3", "@2a"); got != "[幸福里1期居民群] @张阿姨(3) 报名|1" {
+		t.Fatalf("ambiguous rebinding: %q, want a record of its own", got)
+	}
+}
