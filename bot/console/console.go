@@ -1,7 +1,9 @@
 // Package console is the terminal platform: a group chat simulated line by
 // line with a simulated clock (DESIGN.md, `linli console`).
 //
-// Input lines: "群名/昵称: 文本" (a group message), "昵称: 文本" (a private
+// Input lines: "群名/昵称: 文本" (a group message; "群名/群昵称|微信昵称: 文本"
+// for a member whose 群昵称 differs: the person is the 微信昵称, and so is the
+// name roles are checked against), "昵称: 文本" (a private
 // message), "群名/昵称: [图片] PATH" (an image), "!clock +90m" /
 // "!clock 2026-11-29 08:00" (move the clock; everything due fires in time
 // order), "//" comments and blank lines. In a script, indented lines right
