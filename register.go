@@ -44,6 +44,10 @@ type RegisterService interface {
 	// RegisterTotals returns how many households the register holds and
 	// their total area.
 	RegisterTotals() (households int, area float64, err error)
+	// PutRegisterEntry adds or replaces one entry (staff in chat).
+	PutRegisterEntry(e RegisterEntry) error
+	// RegisterEntries lists the register ordered by 户号 key.
+	RegisterEntries() ([]RegisterEntry, error)
 	// CreateBindRequest stores r as a new request and sets r.ID.
 	CreateBindRequest(r *BindRequest) error
 	// UpdateBindRequest applies fn to request id and saves it in one

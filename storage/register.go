@@ -71,6 +71,37 @@ func (db *DB) RegisterTotals() (int, float64, error) {
 	return n, area, nil
 }
 
+// PutRegisterEntry implements linli.RegisterService.
+func (db *DB) PutRegisterEntry(e linli.RegisterEntry) error {
+	if e.Household == "" {
+		return linli.Errorf(linli.EInvalid, "缺少户号")
+	}
+	err := db.update(func(tx *bbolt.Tx) error {
+		b, err := writeBucket(tx, bucketRegister)
+		if err != nil {
+			return err
+		}
+		return putJSON(b, []byte(e.Household), &e)
+	})
+	if err != nil {
+		return fmt.Errorf("storage: put register entry %q: %w", e.Household, err)
+	}
+	return nil
+}
+
+// RegisterEntries implements linli.RegisterService.
+func (db *DB) RegisterEntries() ([]linli.RegisterEntry, error) {
+	var list []linli.RegisterEntry
+	err := db.view(func(tx *bbolt.Tx) (err error) {
+		list, err = listJSON[linli.RegisterEntry](tx.Bucket(bucketRegister))
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: register entries: %w", err)
+	}
+	return list, nil
+}
+
 // CreateBindRequest implements linli.RegisterService.
 func (db *DB) CreateBindRequest(r *linli.BindRequest) error {
 	err := db.update(func(tx *bbolt.Tx) error {

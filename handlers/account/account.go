@@ -36,6 +36,7 @@ func (h *Family) Register(r linli.Router) {
 	h.registerHelp(r)
 	h.registerBind(r)
 	h.registerBindDecisions(r)
+	h.registerRegisterStaff(r)
 }
 
 // Jobs: the family has no jobs.

@@ -44,6 +44,8 @@ const (
 	textBindRequestedGroup  = "已收到您的绑定申请，社工核对业主名册后会告诉您（户号不在群里显示）。"
 	textBindDecideUsage     = "请发送「同意绑定 编号」或「拒绝绑定 编号」，编号见【绑定申请】消息。"
 	textNoRegister          = "还没有导入业主名册，绑定不需要审核。"
+	textRegisterUsage       = "请这样发：名册 户号 业主姓名 建筑面积 [手机]，例如：名册 3栋502 张桂芳 102.3"
+	textNoRegisterExport    = "还没有导入业主名册（用 linli import households 文件 导入）。"
 	textBindNotInRegisterGr = "业主名册里没有这个户号，请核对后再发「绑定 户号」，或联系社工。"
 )
 
