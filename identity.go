@@ -43,6 +43,7 @@ type Resident struct {
 	Nickname  string    `json:"nickname,omitempty"`  // WeChat nickname hint
 	User      string    `json:"user,omitempty"`      // platform user (Message.User) last bound to this record
 	Who       string    `json:"who,omitempty"`       // the nickname seen with User: the hint to rebind after a new login
+	Hint      string    `json:"hint,omitempty"`      // the platform's hint seen with User (Message.Hint)
 	Household string    `json:"household,omitempty"` // canonical 户号, e.g. "3栋502"
 	Bound     bool      `json:"bound,omitempty"`     // household set with 绑定 (wins over the name)
 	Verified  bool      `json:"verified,omitempty"`  // Household checked against the owners' register (by its owner name or by staff)

@@ -22,7 +22,11 @@ type Message struct {
 	// "" when the sender is no such contact. Roles come from Contact only,
 	// never from Sender or Nickname, which anyone can choose (DESIGN.md
 	// "Identity").
-	Contact   string
+	Contact string
+	// Hint is a platform's extra hint to recognise the same person after a
+	// new login (WeChat: the contact's AttrStatus); "" when none. When a
+	// record and a message both carry one, they must agree to be rebound.
+	Hint      string
 	Text      string    // raw text as received
 	Image     *Media    // an image, if the message is one
 	Mentioned bool      // the bot was @mentioned (platforms that know it)

@@ -276,6 +276,7 @@ func (e *Engine) identify(m *linli.Message, now time.Time) error {
 		set(&r.User, m.User)
 		if m.User != "" {
 			set(&r.Who, nick)
+			set(&r.Hint, m.Hint)
 		}
 		if m.Group != "" && cfg.Served(m.Group) {
 			set(&r.LastGroup, m.Group)

@@ -27,9 +27,12 @@ import (
 // the resident record (Resident.User, and the nickname seen with it,
 // Resident.Who). After a restart it is found again by User; after a new
 // login (WeChat gives everyone a new UserName) a record is rebound to the
-// new user only when its nickname hint matches and no other user of this
-// session holds it: two people are never merged because their display
-// names match.
+// new user only when its nickname hint matches, no other user of this
+// session holds it and no other record matches as well (then they are
+// kept apart and it is logged: asking the person is not implemented): two
+// people are never merged because their display names match. Someone who
+// changed their 群昵称, or writes privately first, is found by the hint
+// under their old name.
 
 // residentKey returns the key of m's sender (see above); nick is the
 // sender's nickname (Message.Nickname, or Sender when that is empty).
@@ -70,18 +73,25 @@ func (e *Engine) residentKey(m *linli.Message, nick string) (string, error) {
 			return "", err
 		}
 		switch {
-		case err != nil: // nobody holds it yet
+		case err != nil: // nobody holds it yet: unless this is someone known by another name
+			if m.User != "" {
+				if k, err := e.byHint(m, nick); err != nil {
+					return "", err
+				} else if k != "" && e.claim(k, user) {
+					return k, nil
+				}
+			}
 		case m.User == "": // a platform that cannot tell people apart: the name is all there is
 		case r.User == m.User:
 		case r.User == "" && (r.Who == "" || r.Who == nick):
 			// a record from before users were told apart (or from a platform
 			// that cannot tell them apart): it is this name's
-		case r.Who == nick:
+		case r.Who == nick && hintsAgree(r, m):
 			// bound to a user of an earlier login with the same nickname:
 			// rebind unless someone of this session holds it (claim) — and
 			// unless another such record matches as well: then which is
 			// whose cannot be told, and nobody is merged.
-			if n, err := e.hintMatches(base, reserved, nick); err != nil {
+			if n, err := e.hintMatches(base, reserved, nick, m); err != nil {
 				return "", err
 			} else if n > 1 {
 				e.log.Warn("cannot tell which resident a user is after a new login: kept apart",
@@ -98,10 +108,43 @@ func (e *Engine) residentKey(m *linli.Message, nick string) (string, error) {
 	return "", errors.New("bot: no free resident key for " + base)
 }
 
+// hintsAgree reports whether record r may be m's sender by the platform's
+// hint: it must be equal when both have one.
+func hintsAgree(r *linli.Resident, m *linli.Message) bool {
+	return r.Hint == "" || m.Hint == "" || r.Hint == m.Hint
+}
+
+// byHint finds the one record, under any name, bound to an earlier login's
+// user with the nickname hint nick, held by nobody in this session and not
+// a role holder's: someone who changed their 群昵称, or writes privately
+// first, after a new login. Several such records: "" (kept apart).
+func (e *Engine) byHint(m *linli.Message, nick string) (string, error) {
+	var found []string
+	err := e.opt.Residents.EachResident(func(r *linli.Resident) error {
+		if r.User == "" || r.User == m.User || r.Who != nick || !hintsAgree(r, m) || e.opt.Config.RoleOf(r.Name) != linli.RoleResident {
+			return nil
+		}
+		e.idMu.Lock()
+		_, held := e.holders[r.Name]
+		e.idMu.Unlock()
+		if !held {
+			found = append(found, r.Name)
+		}
+		return nil
+	})
+	if err != nil || len(found) != 1 {
+		if len(found) > 1 {
+			e.log.Warn("cannot tell which resident a user is after a new login: kept apart", "nickname", nick, "records", found)
+		}
+		return "", err
+	}
+	return found[0], nil
+}
+
 // hintMatches counts the records under base's keys bound to an earlier
 // login's user with the nickname hint nick and held by nobody in this
 // session: more than one, and a rebinding by the hint would be a guess.
-func (e *Engine) hintMatches(base string, reserved bool, nick string) (int, error) {
+func (e *Engine) hintMatches(base string, reserved bool, nick string, m *linli.Message) (int, error) {
 	n := 0
 	for j := 1; j < 1000; j++ {
 		cand := candidateKey(base, j, reserved)
@@ -115,7 +158,7 @@ func (e *Engine) hintMatches(base string, reserved bool, nick string) (int, erro
 		e.idMu.Lock()
 		_, held := e.holders[cand]
 		e.idMu.Unlock()
-		if r.User != "" && r.Who == nick && !held {
+		if r.User != "" && r.Who == nick && hintsAgree(r, m) && !held {
 			n++
 		}
 	}

@@ -145,3 +145,58 @@ func TestRebindAmbiguousKeepsApart(t *testing.T) {
 		t.Fatalf("ambiguous rebinding: %q, want a record of its own", got)
 	}
 }
+
+// After a new login, someone who writes privately first (under their
+// nickname) or under a new 群昵称 is found by the nickname hint.
+func TestRebindByHintUnderAnotherName(t *testing.T) {
+	h := newHarness(t, nil)
+	routes(h.engine.Router())
+	h.plat.friends["3-502张阿姨"] = true
+	say := func(id, group, display, user string) string {
+		m := linli.Message{ID: id, Group: group, Sender: display, Nickname: "张桂芳", User: user, Text: "活动"}
+		if display == "张桂芳" {
+			m.Nickname = ""
+		}
+		before := len(h.plat.texts())
+		if err := h.engine.Handle(t.Context(), m); err != nil {
+			t.Fatal(err)
+		}
+		h.flush()
+		return strings.Join(h.plat.texts()[before:], "")
+	}
+	say("h1", "幸福里1期居民群", "3-502张阿姨", "@1")
+	h.engine.NewSession()
+	if got := say("h2", "", "张桂芳", "@2"); got != "[私聊 3-502张阿姨] 活动|" {
+		t.Fatalf("private first after a new login: %q", got)
+	}
+	h.engine.NewSession()
+	if got := say("h3", "幸福里1期居民群", "3栋502张桂芳", "@3"); got != "[幸福里1期居民群] @3-502张阿姨 活动|" {
+		t.Fatalf("a new 群昵称 after a new login: %q", got)
+	}
+}
+
+// With the platform's hint (WeChat's AttrStatus), two people with the same
+// display name and the same nickname are told apart after a new login.
+func TestRebindByPlatformHint(t *testing.T) {
+	const g = "幸福里1期居民群"
+	h := newHarness(t, nil)
+	routes(h.engine.Router())
+	say := func(id, user, hint string) string {
+		m := linli.Message{ID: id, Group: g, Sender: "张阿姨", Nickname: "张姐", User: user, Hint: hint, Text: "报名 1"}
+		before := len(h.plat.texts())
+		if err := h.engine.Handle(t.Context(), m); err != nil {
+			t.Fatal(err)
+		}
+		h.flush()
+		return strings.Join(h.plat.texts()[before:], "")
+	}
+	say("p1", "@1a", "1001")
+	say("p2", "@1b", "2002")
+	h.engine.NewSession()
+	if got := say("p3", "@2b", "2002"); got != "[幸福里1期居民群] @张阿姨(2) 报名|1" {
+		t.Fatalf("second person after a new login: %q", got)
+	}
+	if got := say("p4", "@2a", "1001"); got != "[幸福里1期居民群] @张阿姨 报名|1" {
+		t.Fatalf("first person after a new login: %q", got)
+	}
+}

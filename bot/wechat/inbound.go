@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -94,7 +95,7 @@ func (a *Adapter) convert(s *session, msg *openwechat.Message) (m linli.Message,
 			m.Sender = openwechat.FormatEmoji(u.RemarkName)
 		}
 		a.learnFriend(s, u)
-		m.User, m.Contact = u.UserName, a.contact(s, u.UserName, u.RemarkName)
+		m.User, m.Contact, m.Hint = u.UserName, a.contact(s, u.UserName, u.RemarkName), attrHint(u.AttrStatus)
 	}
 	if msg.IsPicture() {
 		img, err := a.picture(msg)
@@ -126,7 +127,7 @@ func (a *Adapter) fromGroup(s *session, msg *openwechat.Message, m *linli.Messag
 	}
 	nick := openwechat.FormatEmoji(member.NickName)
 	// The member is the friend with the same UserName, if any (contacts.go).
-	m.User, m.Contact = member.UserName, a.contact(s, member.UserName, "")
+	m.User, m.Contact, m.Hint = member.UserName, a.contact(s, member.UserName, ""), attrHint(member.AttrStatus)
 	m.Group, m.Sender = topic, openwechat.FormatEmoji(member.DisplayName)
 	if m.Sender == "" {
 		m.Sender = nick
@@ -247,6 +248,16 @@ func (a *Adapter) learnFriend(s *session, u *openwechat.User) {
 	if remark != "" {
 		s.friends[remark], a.friends[remark] = u.UserName, true
 	}
+}
+
+// attrHint renders AttrStatus as Message.Hint: a number WeChat keeps for a
+// contact across logins (itchat and wxpy rely on it to recognise people);
+// 0, which says nothing, is no hint.
+func attrHint(a int64) string {
+	if a == 0 {
+		return ""
+	}
+	return strconv.FormatInt(a, 10)
 }
 
 // contact returns the 备注 of the friend who is user in session s: from the
