@@ -67,6 +67,7 @@ type Engine struct {
 	idMu    sync.Mutex
 	users   map[string]string // platform user → resident key, this process (identity.go)
 	holders map[string]string // resident key → platform user
+	index   userIndex         // records by Resident.User and Resident.Who (identity_index.go)
 
 	mu     sync.Mutex
 	queue  []*inbound // Receive → Run, in order (inbound.go)
@@ -306,6 +307,9 @@ func (e *Engine) identify(m *linli.Message, now time.Time) error {
 		}
 	}
 	m.Resident = r
+	if m.User != "" {
+		e.indexed(r.Name, m.User, r.Who)
+	}
 	m.Role = linli.RoleResident
 	if m.Contact != "" {
 		m.Role = cfg.RoleOf(m.Contact) // a verified contact only (identity.go)

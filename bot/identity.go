@@ -119,10 +119,21 @@ func hintsAgree(r *linli.Resident, m *linli.Message) bool {
 // a role holder's: someone who changed their 群昵称, or writes privately
 // first, after a new login. Several such records: "" (kept apart).
 func (e *Engine) byHint(m *linli.Message, nick string) (string, error) {
+	_, keys, err := e.leads("", nick)
+	if err != nil {
+		return "", err
+	}
 	var found []string
-	err := e.opt.Residents.EachResident(func(r *linli.Resident) error {
+	for _, k := range keys {
+		r, err := e.opt.Residents.Resident(k)
+		if linli.ErrorCode(err) == linli.ENotFound {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
 		if r.User == "" || r.User == m.User || r.Who != nick || !hintsAgree(r, m) || e.opt.Config.RoleOf(r.Name) != linli.RoleResident {
-			return nil
+			continue
 		}
 		e.idMu.Lock()
 		_, held := e.holders[r.Name]
@@ -130,13 +141,12 @@ func (e *Engine) byHint(m *linli.Message, nick string) (string, error) {
 		if !held {
 			found = append(found, r.Name)
 		}
-		return nil
-	})
-	if err != nil || len(found) != 1 {
+	}
+	if len(found) != 1 {
 		if len(found) > 1 {
 			e.log.Warn("cannot tell which resident a user is after a new login: kept apart", "nickname", nick, "records", found)
 		}
-		return "", err
+		return "", nil
 	}
 	return found[0], nil
 }
@@ -196,14 +206,18 @@ func (e *Engine) claim(key, user string) bool {
 
 // boundTo finds the resident record last bound to user, "" if none.
 func (e *Engine) boundTo(user string) (string, error) {
-	key := ""
-	err := e.opt.Residents.EachResident(func(r *linli.Resident) error {
-		if r.User == user {
-			key = r.Name
-		}
-		return nil
-	})
-	return key, err
+	key, _, err := e.leads(user, "")
+	if err != nil || key == "" {
+		return "", err
+	}
+	r, err := e.opt.Residents.Resident(key)
+	if linli.ErrorCode(err) == linli.ENotFound {
+		return "", nil
+	}
+	if err != nil || r.User != user {
+		return "", err
+	}
+	return key, nil
 }
 
 // NewSession forgets which platform user holds which resident key: after a
