@@ -54,6 +54,7 @@ type Activity struct {
 	Capacity   int       `json:"capacity"`              // seats; a party of 1+N takes 1+N; 0: no cap (名额:不限)
 	Deadline   time.Time `json:"deadline"`              // sign-up closes; never after StartsAt
 	Note       string    `json:"note,omitempty"`        // 备注, shown on the card
+	Volunteer  bool      `json:"volunteer,omitempty"`   // 志愿:是 — a volunteer activity: its hours are recorded (志愿时长)
 	Groups     []string  `json:"groups"`                // groups it is announced in
 	Repeat     string    `json:"repeat,omitempty"`      // recurrence rule (handlers' format); "" for a one-off or a stopped series (a cancelled occurrence keeps it: its series goes on)
 	RepeatText string    `json:"repeat_text,omitempty"` // the rule as people read it: "每周六 09:30"

@@ -31,6 +31,10 @@ type Config struct {
 	Alert      AlertConfig    `toml:"alert"`
 	Backup     BackupConfig   `toml:"backup"`
 	Photos     PhotoConfig    `toml:"photos"`
+	Log        LogConfig      `toml:"log"`
+	Ladder     LadderConfig   `toml:"ladder"` // report_config.go
+	Units      []Unit         `toml:"units"`
+	Points     PointsConfig   `toml:"points"` // config_points.go
 
 	Location *time.Location `toml:"-"` // loaded from Timezone by Validate
 }
@@ -125,6 +129,18 @@ type PhotoConfig struct {
 
 // DefaultPhotoKeep is how long an unattached photo is kept by default.
 const DefaultPhotoKeep = 24 * time.Hour
+
+// LogConfig says where `linli run` writes its log. Times are shown in the
+// configured timezone.
+type LogConfig struct {
+	File       string `toml:"file"`        // "" = standard error only; else this file too, rotated
+	Level      string `toml:"level"`       // debug | info | warn | error; default info
+	MaxSizeMB  int    `toml:"max_size_mb"` // rotate when the file reaches this size; default 20
+	MaxBackups int    `toml:"max_backups"` // rotated files kept; default 10
+}
+
+// LogLevels are the accepted [log] level values.
+var LogLevels = []string{"debug", "info", "warn", "error"}
 
 // DefaultBackupKeep is how many days of nightly backups are kept by default.
 const DefaultBackupKeep = 7
@@ -270,6 +286,9 @@ func (c *Config) Validate() error {
 	if _, ok := c.SLA["default"]; !ok {
 		c.SLA["default"] = Duration(72 * time.Hour)
 	}
+	if err := c.validateReports(); err != nil {
+		return err
+	}
 	o := &c.Outbox
 	if o.PerChatInterval < 0 || o.CoalesceWindow < 0 || o.PerMinute < 0 || o.MaxLength < 0 {
 		return fmt.Errorf("配置 [outbox] 的数值不能为负")
@@ -285,6 +304,9 @@ func (c *Config) Validate() error {
 	}
 	if o.MaxLength == 0 {
 		o.MaxLength = 1500
+	}
+	if err := c.Log.validate(); err != nil {
+		return err
 	}
 	if c.Backup.Keep < 0 {
 		return fmt.Errorf("配置 [backup] keep = %d 不能为负", c.Backup.Keep)
@@ -309,6 +331,9 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("配置 [activities] ack_window 不能为负")
 	case c.Activities.AckWindow == 0:
 		c.Activities.AckWindow = Duration(30 * time.Second)
+	}
+	if err := c.Points.validate(); err != nil {
+		return err
 	}
 	for i, n := range c.Notices {
 		if n.Cron == "" || n.Text == "" {
@@ -348,6 +373,11 @@ func (c *Config) RoleOf(names ...string) Role {
 				return RoleSupervisor
 			}
 			if g.Worker == n && role < RoleGridWorker {
+				role = RoleGridWorker
+			}
+		}
+		for _, u := range c.Units { // a unit's contact answers 转办 like a worker
+			if u.Contact == n && role < RoleGridWorker {
 				role = RoleGridWorker
 			}
 		}
@@ -391,7 +421,7 @@ func (c *Config) DefaultGrid() (Grid, bool) {
 }
 
 // RoleNames returns every name that carries a role (staff, supervisors,
-// grid workers), sorted and without duplicates: the names that must match a
+// grid workers, units' contacts), sorted and without duplicates: the names that must match a
 // verified contact (linli doctor, the log at login).
 func (c *Config) RoleNames() []string {
 	seen := map[string]bool{}
@@ -408,6 +438,9 @@ func (c *Config) RoleNames() []string {
 	for _, g := range c.Grids {
 		add(g.Worker)
 		add(g.Supervisor)
+	}
+	for _, u := range c.Units {
+		add(u.Contact)
 	}
 	sort.Strings(out)
 	return out
@@ -438,4 +471,27 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func (l *LogConfig) validate() error {
+	if l.Level == "" {
+		l.Level = "info"
+	}
+	ok := false
+	for _, v := range LogLevels {
+		ok = ok || v == l.Level
+	}
+	if !ok {
+		return fmt.Errorf("配置 [log] level = %q 无效（可用: %s）", l.Level, strings.Join(LogLevels, " "))
+	}
+	if l.MaxSizeMB < 0 || l.MaxBackups < 0 {
+		return fmt.Errorf("配置 [log] max_size_mb 和 max_backups 不能为负")
+	}
+	if l.MaxSizeMB == 0 {
+		l.MaxSizeMB = 20
+	}
+	if l.MaxBackups == 0 {
+		l.MaxBackups = 10
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package linli
 import (
 	"context"
 	"errors"
+	"strconv"
 	"time"
 )
 
@@ -33,6 +34,10 @@ type Request struct {
 // ("10分钟内回复「是」…"); a yes that comes later is told the question
 // expired.
 const OfferTTL = 10 * time.Minute
+
+// OfferWithin names OfferTTL in a question ("10分钟内"), so every family's
+// offer says how long its 是 counts.
+var OfferWithin = strconv.Itoa(int(OfferTTL/time.Minute)) + "分钟内"
 
 // Offer records that the bot has just asked the sender a yes/no question
 // whose "yes" is command ("您是要报名活动1吗？10分钟内回复「是」或「报名 1」

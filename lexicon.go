@@ -32,9 +32,11 @@ type Lexicon interface {
 	// or a filler ("谢谢社工", "哈哈", "[玫瑰]"), not a question.
 	Polite(word string) bool
 
-	// Emergency reports whether text tells of danger to someone now (a
-	// person collapsed, people stuck in a lift, fire, gas, a fight).
-	Emergency(text string) bool
+	// Emergency returns the kind of danger to someone now that text tells
+	// of (EmergencyMedical: a person collapsed; EmergencyTrapped: people
+	// stuck in a lift; fire, gas, a fight, drowning), "" when none: negated,
+	// past, over, figurative and hypothetical mentions are not emergencies.
+	Emergency(text string) string
 	// StillBroken reports whether text says a fixed problem is back
 	// ("还是不亮", "又坏了").
 	StillBroken(text string) bool
@@ -77,3 +79,15 @@ type Lexicon interface {
 	// ("谢谢", "好的", "OK"); trailing punctuation is already trimmed.
 	BallotAck(remark string) bool
 }
+
+// Emergency kinds, as Lexicon.Emergency and Understanding.Emergency name
+// them; each has its own numbers to call.
+const (
+	EmergencyMedical  = "医疗" // a person collapsed, unconscious, bleeding, about to fall
+	EmergencyFire     = "火灾" // fire, smoke, burning smell, sparks
+	EmergencyGas      = "燃气" // gas smell, leak
+	EmergencyTrapped  = "被困" // people trapped, in a lift above all
+	EmergencyViolence = "治安" // fights, knives, break-ins
+	EmergencyDrowning = "溺水" // someone in the water
+	EmergencyHelp     = "求助" // a call for help (救命, 快来人) that names no danger
+)

@@ -31,7 +31,8 @@ type Report struct {
 
 	Status      string    `json:"status"`
 	Grid        string    `json:"grid"`
-	Assignee    string    `json:"assignee"` // the grid worker responsible
+	Assignee    string    `json:"assignee"`       // the grid worker responsible
+	Unit        string    `json:"unit,omitempty"` // the unit it was 转办 to (Config.Units); "" while with the community
 	CreatedAt   time.Time `json:"created_at"`
 	AcceptedAt  time.Time `json:"accepted_at,omitzero"`
 	ResolvedAt  time.Time `json:"resolved_at,omitzero"` // zero unless resolved

@@ -43,7 +43,7 @@ type Column struct {
 }
 
 // ExportKinds are the kinds `linli export` knows, in DESIGN.md order.
-var ExportKinds = []string{"activities", "signups", "reports", "polls", "votes", "residents"}
+var ExportKinds = []string{"activities", "signups", "reports", "polls", "votes", "residents", "points", "redemptions", "surveys", "answers"}
 
 // Export is one kind of table a command family builds for `linli export`
 // (Kind is one of ExportKinds, or a family's own).

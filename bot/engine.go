@@ -147,7 +147,7 @@ func (e *Engine) handle(ctx context.Context, m linli.Message, dedupe bool) error
 		m.Norm, m.Addressed = cmd, true
 	case offerExpired: // too late to be sure what it answers: ask for the command
 		if err := req.Reply(fmt.Sprintf(TextOfferExpired, int(OfferTTL/time.Minute), cmd)); err != nil {
-			e.log.Error("reply failed", "err", err)
+			e.log.Error("回复失败", "err", err)
 		}
 		return nil
 	}
@@ -205,7 +205,7 @@ func (e *Engine) resolveGroup(m *linli.Message) bool {
 func (e *Engine) refuseTooLong(m linli.Message, runes int) {
 	head := truncateRunes(m.Text, 200)
 	_, addressed := prepare(e.opt.Normalize(head), e.opt.Config.BotName, m.Mentioned || m.Private())
-	e.log.Warn("message too long; not handled", "id", m.ID, "group", m.Group, "sender", m.Sender, "runes", runes)
+	e.log.Warn("消息太长，未处理", "id", m.ID, "group", m.Group, "sender", m.Sender, "runes", runes)
 	if !addressed && !strings.Contains(head, "接龙") {
 		return
 	}
@@ -214,7 +214,7 @@ func (e *Engine) refuseTooLong(m linli.Message, runes int) {
 		out.Mention = []string{m.Sender}
 	}
 	if err := e.opt.Outbox.Send(out); err != nil {
-		e.log.Error("reply failed", "err", err)
+		e.log.Error("回复失败", "err", err)
 	}
 }
 
@@ -228,14 +228,14 @@ func (e *Engine) answerError(req *linli.Request, err error) {
 		return
 	}
 	if linli.ErrorCode(err) == linli.EInternal {
-		e.log.Error("handler failed", "id", req.Msg.ID, "group", req.Msg.Group,
+		e.log.Error("处理消息失败", "id", req.Msg.ID, "group", req.Msg.Group,
 			"sender", req.Msg.Sender, "command", req.Command, "addressed", req.Msg.Addressed, "err", err)
 		if !req.Msg.Addressed && req.Command == "" {
 			return
 		}
 	}
 	if rerr := req.Reply(linli.ErrorMessage(err)); rerr != nil {
-		e.log.Error("reply failed", "err", rerr)
+		e.log.Error("回复失败", "err", rerr)
 	}
 }
 

@@ -84,6 +84,12 @@ func (testWords) Yes(text string) bool {
 	t := strings.Trim(text, "!！。 ")
 	return t == "是" || t == "是的" || t == "好的"
 }
+func (testWords) Emergency(text string) string {
+	if strings.Contains(text, "着火") && !strings.Contains(text, "没") {
+		return linli.EmergencyFire
+	}
+	return ""
+}
 func (testWords) Ack(text string) bool {
 	return text == "收到" || text == "谢谢" || text == "好的"
 }

@@ -39,8 +39,8 @@ import (
 func (e *Engine) residentKey(m *linli.Message, nick string) (string, error) {
 	cfg := e.opt.Config
 	user := m.User
-	if user == "" { // a platform that cannot tell people apart: the display name is all there is
-		user = "\x00" + m.Sender
+	if user == "" { // a platform that cannot tell people apart: the name is all there is (as the console's nickname)
+		user = m.Sender
 	}
 	e.idMu.Lock()
 	key, ok := e.users[user]

@@ -120,7 +120,7 @@ func (e *Engine) loadJournal() bool {
 	}
 	pending, err := e.opt.Inbound.PendingInbound()
 	if err != nil {
-		e.log.Error("reading the inbound journal", "err", err)
+		e.log.Error("读取收件记录失败", "err", err)
 		return false
 	}
 	if len(pending) == 0 {
@@ -139,7 +139,7 @@ func (e *Engine) loadJournal() bool {
 		}
 	}
 	e.queue = append(older, e.queue...)
-	e.log.Info("handling messages received before the last stop", "count", len(older))
+	e.log.Info("处理上次停止前收到的消息", "count", len(older))
 	return true
 }
 
@@ -166,7 +166,7 @@ func (e *Engine) process(ctx context.Context, rec *inbound) time.Duration {
 		if rec.seq != 0 {
 			var quiet func(linli.Outgoing) bool
 			if rec.replay {
-				e.log.Warn("replaying a message whose handling was interrupted; its replies to the sender are not sent again",
+				e.log.Warn("重新处理上次中断的消息，已发给发送人的回复不再重发",
 					"id", rec.msg.ID, "sender", rec.msg.Sender)
 				quiet = repliesTo(rec.msg.Sender)
 			}
@@ -181,11 +181,11 @@ func (e *Engine) process(ctx context.Context, rec *inbound) time.Duration {
 			_, _, writesFail := e.opt.Outbox.StorageDown()
 			if rec.tries < maxHandleTries || writesFail {
 				if rec.tries == 1 {
-					e.log.Error("handle message; will try again", "id", rec.msg.ID, "err", err)
+					e.log.Error("处理消息失败，稍后重试", "id", rec.msg.ID, "err", err)
 				}
 				return backoffFor(rec.tries)
 			}
-			e.log.Error("handle message; giving up", "id", rec.msg.ID, "tries", rec.tries, "err", err)
+			e.log.Error("处理消息多次失败，已放弃", "id", rec.msg.ID, "tries", rec.tries, "err", err)
 		}
 		rec.done, rec.tries = true, 0
 	}

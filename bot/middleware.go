@@ -16,7 +16,7 @@ func Recover(log *slog.Logger) linli.Middleware {
 		return func(ctx context.Context, req *linli.Request) (err error) {
 			defer func() {
 				if p := recover(); p != nil {
-					log.Error("handler panic", "panic", p, "text", req.Msg.Norm, "stack", string(debug.Stack()))
+					log.Error("处理消息时程序出错（已恢复）", "panic", p, "text", req.Msg.Norm, "stack", string(debug.Stack()))
 					err = fmt.Errorf("panic: %v", p)
 				}
 			}()

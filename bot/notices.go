@@ -27,7 +27,7 @@ func (m *SessionMonitor) storageAlert(err error) []linli.Outgoing {
 // broken staff chat cannot loop.
 func (m *SessionMonitor) Dropped(out linli.Outgoing, err error) {
 	if strings.HasPrefix(out.Key, dropKeyPrefix) {
-		m.log.Error("drop notice itself undeliverable", "to", out.To.String(), "err", err)
+		m.log.Error("发送失败的通知本身也无法送达", "to", out.To.String(), "err", err)
 		return
 	}
 	reason := "未知原因"
@@ -44,7 +44,7 @@ func (m *SessionMonitor) Dropped(out linli.Outgoing, err error) {
 	key := fmt.Sprintf("%s%d", dropKeyPrefix, out.ID)
 	if g := m.cfg.StaffGroup; g != "" && out.To.Group != g {
 		if err := m.out.Send(linli.Outgoing{Key: key, To: linli.Chat{Group: g}, Text: text}); err != nil {
-			m.log.Error("queue drop notice", "err", err)
+			m.log.Error("无法排队发送失败通知", "err", err)
 		}
 		return
 	}
@@ -53,7 +53,7 @@ func (m *SessionMonitor) Dropped(out linli.Outgoing, err error) {
 			continue
 		}
 		if err := m.out.Send(linli.Outgoing{Key: key + ":" + name, To: linli.Chat{User: name}, Text: text, Private: true}); err != nil {
-			m.log.Error("queue drop notice", "err", err)
+			m.log.Error("无法排队发送失败通知", "err", err)
 		}
 	}
 }

@@ -95,7 +95,7 @@ func NewOutbox(store linli.OutboxStore, residents linli.ResidentStore, clock lin
 	}
 	if len(o.backlog.uncertain) > 0 {
 		o.backlog.since = clock.Now()
-		o.log.Warn("messages were being delivered when linli last stopped; not sending them again",
+		o.log.Warn("上次停止时正在发送的消息不再重发",
 			"count", len(o.backlog.uncertain))
 	}
 	return o, nil
@@ -216,7 +216,7 @@ func (o *Outbox) enqueueLocked(out linli.Outgoing, parts []string, now time.Time
 		out.Key = fmt.Sprintf("%s:%d", o.scope, o.scopeN)
 		o.scopeN++
 		if o.quiet != nil && o.quiet(out) {
-			o.log.Info("reply to a replayed message not sent again", "key", out.Key, "to", out.To.String())
+			o.log.Info("重放消息的回复不再重发", "key", out.Key, "to", out.To.String())
 			return nil, nil // its number is taken all the same, so the keys of the others match the first attempt's
 		}
 	}
@@ -273,7 +273,7 @@ func (o *Outbox) resolvePrivate(out linli.Outgoing) linli.Outgoing {
 		r, err = o.residents.ResidentByNickname(out.To.User)
 	}
 	if err != nil || r.LastGroup == "" {
-		o.log.Warn("no way to reach user privately or in a group; trying privately", "user", out.To.User)
+		o.log.Warn("无法私聊也无法在群里找到此人，尝试私聊", "user", out.To.User)
 		return out
 	}
 	out.Mention = append([]string{r.Name}, out.Mention...)

@@ -118,7 +118,7 @@ func (o *Outbox) settle(chat linli.Chat, batch []linli.Outgoing, now time.Time, 
 	case errors.Is(sendErr, linli.ErrRetryLater):
 		b := min(max(2*o.backoff[chat], 10*time.Second), 5*time.Minute)
 		o.backoff[chat], o.retryAt[chat] = b, now.Add(b)
-		o.log.Warn("delivery deferred", "chat", chat.String(), "retry_in", b, "err", sendErr)
+		o.log.Warn("发送推迟", "chat", chat.String(), "retry_in", b, "err", sendErr)
 		if o.marker != nil {
 			if err := o.marker.MarkSending(ids, time.Time{}); err != nil {
 				o.health.failed(o.log, now, err)
@@ -136,13 +136,13 @@ func (o *Outbox) settle(chat linli.Chat, batch []linli.Outgoing, now time.Time, 
 		m.Tries++
 		if m.Tries >= MaxTries {
 			dropped, dropIDs = append(dropped, *m), append(dropIDs, m.ID)
-			o.log.Error("message dropped after failed deliveries", "chat", chat.String(), "id", m.ID, "text", m.Text, "err", sendErr)
+			o.log.Error("多次发送失败，消息已放弃", "chat", chat.String(), "id", m.ID, "text", m.Text, "err", sendErr)
 		} else if err := o.store.UpdateOutgoing(*m); err != nil { // also clears Sending
 			o.health.failed(o.log, now, err) // the count is kept in memory meanwhile
 		}
 	}
 	o.retryAt[chat] = now.Add(30 * time.Second)
-	o.log.Warn("delivery failed", "chat", chat.String(), "err", sendErr)
+	o.log.Warn("发送失败", "chat", chat.String(), "err", sendErr)
 	o.completeLocked(dropIDs, now)
 	return dropped
 }

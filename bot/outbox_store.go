@@ -28,7 +28,7 @@ type storeHealth struct {
 func (h *storeHealth) failed(log *slog.Logger, now time.Time, err error) {
 	if !h.down {
 		h.down, h.since, h.pause, h.alerted = true, now, storeRetryMin, false
-		log.Error("database write failed; delivery paused until writes work again", "err", err)
+		log.Error("数据库写入失败，暂停发送直到恢复", "err", err)
 	} else {
 		h.pause = min(2*h.pause, storeRetryMax)
 		log.Debug("database write still failing", "err", err, "retry_in", h.pause)
@@ -39,7 +39,7 @@ func (h *storeHealth) failed(log *slog.Logger, now time.Time, err error) {
 // ok records a successful write, ending a run of failures.
 func (h *storeHealth) ok(log *slog.Logger) {
 	if h.down {
-		log.Warn("database writes work again; delivery resumes", "failing_since", h.since)
+		log.Warn("数据库写入已恢复，继续发送", "failing_since", h.since)
 		*h = storeHealth{}
 	}
 }
@@ -85,7 +85,7 @@ func (o *Outbox) writeBacklog(now time.Time) bool {
 	o.backlog = backlog{}
 	o.mu.Unlock()
 	for _, m := range uncertain {
-		o.log.Error("message possibly delivered before a crash; not sent again", "chat", m.To.String(), "id", m.ID, "text", m.Text)
+		o.log.Error("消息可能在崩溃前已发出，不再重发", "chat", m.To.String(), "id", m.ID, "text", m.Text)
 		if onDrop != nil {
 			onDrop(m, ErrMaybeSent)
 		}
@@ -114,7 +114,7 @@ func (o *Outbox) alertStorageDown(now time.Time) {
 	delivered := false
 	for _, m := range fn(h.err) {
 		if err := p.Deliver(m); err != nil {
-			o.log.Warn("telling staff the database cannot be written", "to", m.To.String(), "err", err)
+			o.log.Warn("无法告知社工数据库写入失败", "to", m.To.String(), "err", err)
 			continue
 		}
 		delivered = true

@@ -77,6 +77,9 @@ func (r *Router) match(text string) (linli.Command, string, string, bool) {
 	return linli.Command{}, "", "", false
 }
 
+// emergencyCategory is the report category of an emergency.
+const emergencyCategory = "安全隐患"
+
 // dispatch routes req: command, hooks, intent, or a hint / silence.
 func (r *Router) dispatch(ctx context.Context, req *linli.Request) error {
 	m := req.Msg
@@ -90,6 +93,23 @@ func (r *Router) dispatch(ctx context.Context, req *linli.Request) error {
 	}
 	if m.Group != "" && !r.cfg.Served(m.Group) && m.Group != r.cfg.StaffGroup {
 		return nil // a group the bot does not serve (绑定群 from a renamed group): commands only
+	}
+	if kind := r.emergency(m.Norm); kind != "" {
+		// Before any hook (a pending question, a gathered answer) and
+		// whatever the model says: danger to someone now goes to the
+		// report intent, which answers at once.
+		if h, ok := r.intents[linli.IntentReport]; ok {
+			u := linli.Understanding{Intent: linli.IntentReport, Category: emergencyCategory, Confidence: 1, Emergency: kind}
+			if kind == linli.EmergencyHelp {
+				u.Category = "" // a call for help: the family classifies what for
+			}
+			req.Understanding = &u
+			err := h(ctx, req)
+			if !errors.Is(err, linli.ErrNotCommand) {
+				return err
+			}
+			req.Understanding = nil
+		}
 	}
 	for _, h := range r.hooks {
 		handled, err := h(ctx, req)
@@ -147,4 +167,13 @@ func (r *Router) runCommand(ctx context.Context, c linli.Command, req *linli.Req
 func spelledOut(req *linli.Request) bool {
 	rest := strings.TrimPrefix(req.Msg.Norm, req.Command)
 	return req.Args != "" && strings.HasPrefix(rest, " ")
+}
+
+// emergency is the kind of emergency text tells of, "" when none or when
+// the router has no lexicon (tests of routing alone).
+func (r *Router) emergency(text string) string {
+	if r.lex == nil || text == "" {
+		return ""
+	}
+	return r.lex.Emergency(text)
 }

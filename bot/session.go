@@ -83,14 +83,14 @@ func (m *SessionMonitor) Session(ev linli.SessionEvent) {
 	m.mu.Unlock()
 	switch {
 	case ev.State == linli.SessionUp:
-		m.log.Info("platform session up", "how", ev.Reason)
+		m.log.Info("已连接", "how", ev.Reason)
 		if err := m.Restored(); err != nil {
-			m.log.Error("queue session notice", "err", err)
+			m.log.Error("无法排队发送连接状态通知", "err", err)
 		}
 		m.out.SetOnline(true)
 	case !started:
 		m.out.SetOnline(false)
-		m.log.Warn("platform not connected yet", "reason", ev.Reason)
+		m.log.Warn("尚未连接", "reason", ev.Reason)
 	default:
 		m.Lost(ev.Reason)
 	}
@@ -102,7 +102,7 @@ func (m *SessionMonitor) Session(ev linli.SessionEvent) {
 // scanNeeded logs that a QR code must be scanned and alerts once per outage
 // (or once while starting).
 func (m *SessionMonitor) scanNeeded(ev linli.SessionEvent) {
-	m.log.Error("a QR code must be scanned to log in again", "png", ev.QRCode, "url", ev.LoginURL)
+	m.log.Error("需要重新扫码登录", "png", ev.QRCode, "url", ev.LoginURL)
 	m.mu.Lock()
 	send := m.alert != nil && !m.scanAlerted
 	if send {
@@ -135,7 +135,7 @@ func (m *SessionMonitor) Lost(reason string) {
 	m.mu.Unlock()
 	m.out.SetOnline(false)
 	if first {
-		m.log.Error("platform session lost; holding outgoing messages", "reason", reason, "pending", m.out.Pending())
+		m.log.Error("连接已断开，待发消息暂存", "reason", reason, "pending", m.out.Pending())
 	}
 }
 
@@ -154,7 +154,7 @@ func (m *SessionMonitor) Restored() error {
 	m.mu.Unlock()
 
 	held := m.out.Pending()
-	m.log.Warn("platform session restored", "lost_at", since, "down", now.Sub(since), "reason", reason, "held", held)
+	m.log.Warn("连接已恢复", "lost_at", since, "down", now.Sub(since), "reason", reason, "held", held)
 	text := sessionNotice(since.In(m.cfg.Location), now.In(m.cfg.Location), reason, held)
 	var err error
 	if g := m.cfg.StaffGroup; g != "" {

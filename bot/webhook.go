@@ -41,10 +41,10 @@ func (w *Webhook) Post(text string) {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
 		if err := w.Send(ctx, text); err != nil {
-			w.logger().Error("out-of-band alert failed", "err", err)
+			w.logger().Error("外部告警发送失败", "err", err)
 			return
 		}
-		w.logger().Info("out-of-band alert sent")
+		w.logger().Info("外部告警已发送")
 	}()
 }
 

@@ -146,7 +146,7 @@ type analysis struct {
 // analyse builds the analysis of p from gojieba's "word/tag" output.
 func (l *lexicon) analyse(p prepared, tagged []string) *analysis {
 	a := &analysis{lex: l, prep: p, questions: make([]bool, 1, 4), units: make([]unit, 0, len(tagged)+4)}
-	a.emergency, _ = detectEmergency(p.text) // before anything else
+	a.emergency = p.emergency // found first, on the whole text (prepare)
 	clause := 0
 	for _, wt := range tagged {
 		word, tag := wt, ""

@@ -3,6 +3,9 @@ package nlu
 import (
 	"strings"
 	"unicode/utf8"
+
+	"linli"
+	"linli/textnorm"
 )
 
 // Emergency detection runs before anything else and is a hand-written rule
@@ -22,14 +25,15 @@ import (
 //   - the rule's own context words: 轮胎漏气 is not gas, 烧烤冒烟 is not a
 //     fire, 两只猫打架 is not a fight.
 
-// Emergency kinds.
+// Emergency kinds (linli.Emergency*).
 const (
-	EmergencyMedical  = "医疗"
-	EmergencyFire     = "火灾"
-	EmergencyGas      = "燃气"
-	EmergencyTrapped  = "被困"
-	EmergencyViolence = "治安"
-	EmergencyDrowning = "溺水"
+	EmergencyMedical  = linli.EmergencyMedical
+	EmergencyFire     = linli.EmergencyFire
+	EmergencyGas      = linli.EmergencyGas
+	EmergencyTrapped  = linli.EmergencyTrapped
+	EmergencyViolence = linli.EmergencyViolence
+	EmergencyDrowning = linli.EmergencyDrowning
+	EmergencyHelp     = linli.EmergencyHelp
 )
 
 // emergencyRule is one trigger. The trigger must occur in a clause; when
@@ -43,81 +47,109 @@ type emergencyRule struct {
 	unless    []string
 	// unlessText words may not occur anywhere in the message.
 	unlessText []string
+	// generic rules say help is needed without saying what the danger is
+	// (救命, 打120, 快报警): they count only when no specific rule fires,
+	// and their kind names the numbers to call.
+	generic bool
+	// needsPlace: a generic call counts only with a place (救命 5栋) or
+	// alone in a short message (救命啊！).
+	needsPlace bool
 }
 
 // personWords are people whose collapse is an emergency.
-var personWords = []string{"人", "老人", "老太太", "大爷", "大妈", "奶奶", "爷爷", "阿姨", "叔叔", "孩子", "小孩", "小朋友", "宝宝", "老头", "老太", "婆婆", "公公", "他", "她", "我妈", "我爸", "老伴", "邻居", "外卖员", "快递员", "保洁", "保安", "师傅", "男的", "女的", "小伙", "姑娘", "娃"}
+var personWords = []string{"人", "老公", "老婆", "儿子", "女儿", "婴儿", "外婆", "外公", "姥姥", "姥爷", "老头子", "老太婆", "大姐", "大哥", "大叔", "大婶", "阿婆", "阿爷", "老人", "老太太", "大爷", "大妈", "奶奶", "爷爷", "阿姨", "叔叔", "孩子", "小孩", "小朋友", "宝宝", "老头", "老太", "婆婆", "公公", "他", "她", "我妈", "我爸", "老伴", "邻居", "外卖员", "快递员", "保洁", "保安", "师傅", "男的", "女的", "小伙", "姑娘", "娃"}
 
 // tyreWords are things whose 漏气 is not a gas leak.
 var tyreWords = []string{"胎", "轮", "气球", "球", "充气", "打气", "气垫", "游泳圈", "自行车", "电动车", "单车", "汽车", "车子", "气门", "床垫", "沙发", "玩具", "补", "枕"}
 
 // figurativeFire are the words that make fire or smoke a figure of speech.
-var figurativeFire = []string{"似的", "一样", "仿佛", "急得", "气得", "渴得", "心里", "头顶", "嗓子", "喉咙", "脑袋", "脑子", "眼睛", "脸", "火锅"}
+var figurativeFire = []string{"似的", "一样", "仿佛", "急得", "气得", "渴得", "热得", "整个人", "心里", "头顶", "嗓子", "喉咙", "脑袋", "脑子", "眼睛", "脸", "火锅"}
 
 var emergencyRules = []emergencyRule{
 	// people in danger
-	{kind: EmergencyMedical, trigger: []string{"晕倒", "昏倒", "晕过去", "昏过去", "昏迷", "不省人事", "叫不醒", "喊不醒", "叫不应", "没有呼吸", "没呼吸", "没了呼吸", "呼吸困难", "喘不上气", "喘不过气", "抽搐", "口吐白沫", "休克", "晕厥", "昏厥", "倒地不起", "躺在地上不动", "流了很多血", "血流不止", "大出血", "满头是血", "头破血流", "一直流血", "心脏病发", "心脏病犯", "心梗", "脑梗", "中风了", "触电", "被电到", "噎住", "坠楼", "跳楼", "要跳楼", "想跳楼",
-		"不呼吸", "没气了", "没有气了", "快打120", "打120", "叫120", "叫救护车", "叫个救护车", "喊救命", "呼救", "救命"},
-		unless: []string{"笑", "哈哈", "贵", "价", "看得", "听得", "绕", "气得", "馋", "帅", "美得", "晕车", "快要", "要晕", "快晕", "都要", "简直", "起床", "上学", "懒觉", "赖床", "睡得", "轮胎", "车胎", "气球", "球"}},
-	{kind: EmergencyMedical, trigger: []string{"一动不动", "趴着不动", "躺着不动", "躺在地上", "倒下了", "倒下", "晕了"},
-		needs: personWords, unless: []string{"树", "车", "牌", "杆", "墙", "猫", "狗", "鸟", "装死", "哈哈", "笑", "看", "听"}},
-	{kind: EmergencyMedical, trigger: []string{"楼顶边上", "坐在楼顶", "站在楼顶", "要跳", "想跳下去", "要往下跳", "站在天台边", "坐在天台边"},
-		needs: []string{"楼顶", "天台", "窗", "阳台", "楼"}, unless: []string{"跳绳", "跳舞", "跳广场舞", "跳高", "跳远", "跳起来"}},
-	{kind: EmergencyMedical, trigger: []string{"倒地", "倒在地上", "倒在", "摔下来了", "掉下来了", "掉下去了", "摔下去了"},
-		needs: personWords, unless: []string{"树", "车", "东西", "手机", "快递", "花盆", "衣服", "招牌", "瓷砖", "砖", "玻璃", "空调", "灯", "垃圾", "水", "墙", "牌", "杆", "井盖"}},
-	{kind: EmergencyMedical, trigger: []string{"摔倒", "摔了", "跌倒", "摔跤", "滑倒", "跌了", "倒在"},
-		needs: []string{"起不来", "爬不起来", "站不起来", "动不了", "不能动", "不会动", "流血", "出血", "骨折", "不说话", "没反应", "没意识", "叫不醒", "头破"}},
-	{kind: EmergencyMedical, trigger: []string{"起不来了", "爬不起来", "站不起来了", "动不了了"},
-		needs: personWords, unless: []string{"车", "床", "早上", "早晨", "闹钟", "懒"}},
-	{kind: EmergencyMedical, trigger: []string{"爬上窗台", "爬上阳台", "爬到窗外", "爬窗台", "爬到窗户外", "悬在窗外", "挂在窗外", "站在窗台", "坐在窗台", "爬到阳台外"},
+	{kind: EmergencyMedical, trigger: []string{"晕倒", "昏倒", "晕过去", "昏过去", "厥过去", "昏迷", "不省人事", "叫不醒", "喊不醒", "叫不应", "叫他不应", "叫她不应", "喊不应", "喊她都不答应", "喊他都不答应", "叫都不应", "都不应", "没有呼吸", "没呼吸", "没了呼吸", "呼吸困难", "喘不上气", "喘不过气", "喘不上来气", "喘不过来气", "抽搐", "抽风", "抽筋", "浑身抽", "口吐白沫", "休克", "晕厥", "昏厥", "倒地不起", "躺在地上不动", "躺地上不动", "流了很多血", "流了好多血", "好多血", "一滩血", "一大滩血", "血止不住", "血流不止", "血哗哗", "直冒血", "在冒血", "大出血", "出血了", "满头是血", "满脸是血", "头破血流", "一直流血", "血一直流", "割腕", "骨头都露", "心脏病发", "心脏病犯", "心梗", "脑梗", "中风", "嘴歪", "嘴也歪", "捂着胸口", "胸口疼", "胸口痛", "速效救心丸", "海姆立克", "人工呼吸", "心肺复苏", "在按压", "AED", "触电", "被电到", "电到人", "噎住", "卡喉咙", "卡住喉咙", "卡在喉咙", "呛着了", "脸都紫", "脸发紫", "脸发青", "嘴唇发紫", "坠楼", "跳楼", "要跳楼", "想跳楼", "不活了", "不想活", "跨出栏杆", "跨过栏杆",
+		"不呼吸", "没气了", "没有气了", "莫得气", "没了气", "晕到了", "昏到了", "晕低", "喝农药", "喝了农药", "吃了老鼠药", "吃了安眠药", "吞了一瓶", "吐血", "翻白眼", "抽过去", "吞了硬币", "救护车怎么还没到", "救护车还没到", "🚑"},
+		unless:     []string{"笑", "哈哈", "贵", "价", "看得", "听得", "绕", "气得", "馋", "帅", "美得", "晕车", "快要", "要晕", "快晕", "都要", "简直", "起床", "上学", "懒觉", "赖床", "睡得", "轮胎", "车胎", "气球", "球", "轮", "胎", "电费", "账单", "分数", "成绩", "股票", "基金", "游戏", "吃鸡", "队友", "过家家", "画", "电池", "自行车没气", "车没气", "打气筒", "狗", "猫", "宠物", "鱼"},
+		unlessText: []string{"压力", "工作像", "作业", "房贷", "血压", "学习"}},
+	{kind: EmergencyMedical, trigger: []string{"一动不动", "趴着不动", "躺着不动", "躺在地上", "躺地上", "躺着", "倒下了", "倒下", "晕了", "倒了", "没动", "不动了", "没反应", "没有反应", "不答应", "瘫坐", "瘫在", "不会说话了", "说不出话", "憋得脸"},
+		needs: personWords, unless: []string{"树", "车", "牌", "杆", "墙", "猫", "狗", "鸟", "装死", "哈哈", "笑", "看", "听", "沙发上玩", "手机", "电脑", "网", "群里", "消息", "微信", "电话", "垃圾", "货", "床上看", "晒太阳", "休息", "乘凉", "睡觉", "睡着", "门禁", "刷卡", "充电", "剩", "桶", "倒水", "没人", "摇不动", "推不动", "拉不动", "晾衣架", "快递柜"}},
+	{kind: EmergencyMedical, trigger: []string{"楼顶边上", "坐在楼顶", "站在楼顶", "要跳", "想跳下去", "要往下跳", "站在天台边", "坐在天台边", "天台边上", "楼顶上", "窗户外面", "窗外面", "阳台外面", "空调外机上", "空调平台", "栏杆外", "爬出去", "挂着个人", "扒着栏杆", "手扒着"},
+		needs: []string{"楼顶", "天台", "窗", "阳台", "楼", "栏杆", "空调"}, needsAlso: personWords,
+		unless: []string{"跳绳", "跳舞", "跳广场舞", "跳高", "跳远", "跳起来", "晾", "衣服", "被子", "花盆", "东西", "广告", "看风景", "风景", "晒", "装空调", "安装", "维修", "师傅在修", "倒", "扔", "丢", "泼"}},
+	{kind: EmergencyMedical, trigger: []string{"倒地", "倒在地上", "倒在", "倒地上", "摔地上", "栽倒", "歪倒", "摔下来了", "掉下来了", "掉下去了", "摔下去了", "从床上摔", "砸到了人", "砸到人", "砸了头", "砸伤", "被车撞", "撞倒", "被狗咬"},
+		needs: personWords, unless: []string{"树", "东西", "手机", "快递", "花盆", "衣服", "招牌", "瓷砖", "砖", "玻璃", "空调", "灯", "垃圾", "水", "墙", "牌", "杆", "井盖"}},
+	{kind: EmergencyMedical, trigger: []string{"摔倒", "摔了", "跌倒", "摔跤", "滑倒", "跌了", "倒在", "摔地上", "摔下来"},
+		needs: []string{"起不来", "爬不起来", "站不起来", "动不了", "不能动", "不会动", "流血", "出血", "骨折", "不说话", "没反应", "没意识", "叫不醒", "头破", "喊疼", "一直喊疼", "骨头", "血", "抱不动", "扶不起来"}},
+	{kind: EmergencyMedical, trigger: []string{"起不来了", "起不来", "爬不起来", "站不起来了", "动不了了"},
+		needs: personWords, unless: []string{"车", "床", "早上", "早晨", "闹钟", "懒", "被窝", "周一", "上班", "困"}},
+	{kind: EmergencyMedical, trigger: []string{"爬上窗台", "爬上阳台", "爬到窗外", "爬窗台", "爬到窗户外", "悬在窗外", "挂在窗外", "站在窗台", "坐在窗台", "爬到阳台外", "从阳台爬出", "从窗户爬出", "在窗户外"},
 		needs: []string{"孩子", "小孩", "小朋友", "宝宝", "娃", "人", "老人"}},
 
 	// people shut in
-	{kind: EmergencyTrapped, trigger: []string{"被困", "困在", "困住", "困人", "关在电梯", "关电梯里", "卡在电梯", "电梯关人", "电梯里关", "反锁在", "锁在车里", "锁在屋里", "锁在家里", "锁在里面", "关在里面"},
-		unless: []string{"困难", "困惑", "困扰", "困意", "犯困", "下雨", "疫情", "封控", "隔离", "堵车", "作业", "工作", "家务", "题", "钥匙", "手机", "无聊", "没出门", "出不了门", "闷", "一天", "高速", "在路上", "机场", "车站", "外地"}},
-	{kind: EmergencyTrapped, trigger: []string{"出不来了", "出不来", "出不去了", "打不开门"},
-		needs:      []string{"电梯里", "关在", "锁在", "困", "卡在", "反锁", "孩子", "小孩", "老人"},
-		needsAlso:  []string{"电梯", "屋", "房间", "厕所", "卫生间", "阳台", "车里", "里面", "门", "关", "锁", "卡", "困"},
-		unless:     []string{"车", "钥匙", "门禁卡", "停车", "下雨"},
-		unlessText: []string{"乱停", "堵", "挡", "停满"}},
-	{kind: EmergencyTrapped, trigger: []string{"在里面", "在电梯里", "在里边", "在里头", "困里面"},
-		needs: []string{"电梯"}, needsAlso: []string{"打不开", "出不去", "出不来", "卡", "停", "不动", "困", "关"},
-		unless: []string{"抽烟", "吸烟", "广告", "说话", "聊天"}},
-	{kind: EmergencyTrapped, trigger: []string{"里面有人", "电梯里有人", "里边有人", "里头有人"},
-		needs: []string{"卡", "停", "坏", "关", "不动", "困", "掉", "出不来"}, unless: []string{"抽烟", "吸烟", "说话", "聊天", "广告"}},
-	{kind: EmergencyTrapped, trigger: []string{"卡住了", "卡在", "卡住"},
-		needs: []string{"头", "脚", "腿", "胳膊", "手指", "身子", "脖子"}, unless: []string{"车", "头发"}},
+	{kind: EmergencyTrapped, trigger: []string{"被困", "困在", "困住", "困人", "困电梯", "困着", "关到人", "电梯关人了", "关在电梯", "关电梯里", "卡在电梯", "电梯关人", "电梯里关", "反锁在", "锁在车里", "锁车里", "锁在屋里", "锁在家里", "锁在里面", "关在里面", "锁在厕所", "锁在卫生间", "关在阳台", "被关在", "锁里面", "关着一家人", "关着人"},
+		unless: []string{"困难", "困惑", "困扰", "困意", "犯困", "下雨", "疫情", "封控", "隔离", "堵车", "作业", "工作", "家务", "题", "钥匙", "手机", "无聊", "没出门", "出不了门", "闷", "一天", "高速", "在路上", "机场", "车站", "外地", "报价", "被窝", "购物车", "双十一", "选", "装修", "树洞", "动画", "熊大", "人质", "开战", "演练"}},
+	{kind: EmergencyTrapped, trigger: []string{"出不来了", "出不来", "出不去了", "出不去", "打不开门", "门打不开", "撬不开", "下不去"},
+		needs:      []string{"电梯", "关在", "锁在", "困", "卡在", "反锁", "孩子", "小孩", "老人", "老婆", "老公", "俩孩子", "我和", "在里面", "里面的人", "烟"},
+		needsAlso:  []string{"电梯", "屋", "房间", "厕所", "卫生间", "阳台", "车里", "里面", "门", "关", "锁", "卡", "困", "楼", "储藏间"},
+		unless:     []string{"停车", "下雨", "门禁卡", "被窝", "购物车"},
+		unlessText: []string{"乱停", "堵", "挡", "停满", "快递", "没人"}},
+	{kind: EmergencyTrapped, trigger: []string{"在里面", "在电梯里", "在里边", "在里头", "困里面", "里面的人", "在拍门", "拍门", "电梯里面"},
+		needs: []string{"电梯", "门"}, needsAlso: []string{"打不开", "出不去", "出不来", "卡", "停", "不动", "困", "关", "救命", "喊", "哭", "锁"},
+		unless: []string{"抽烟", "吸烟", "广告", "说话", "聊天", "打电话", "信号", "快递", "东西", "钥匙", "没人"}},
+	{kind: EmergencyTrapped, trigger: []string{"里面有人", "电梯里有人", "里边有人", "里头有人", "里面有老人", "里面有小孩", "里面小孩", "里面困着", "里面关着"},
+		needs: []string{"卡", "停", "坏", "关", "不动", "困", "掉", "出不来", "打不开"}, unless: []string{"抽烟", "吸烟", "说话", "聊天", "广告", "没人"}},
+	{kind: EmergencyTrapped, trigger: []string{"电梯卡", "电梯停在两层", "电梯往下掉", "电梯掉", "电梯突然掉", "电梯门打不开", "电梯停电卡", "卡在6楼", "电梯急坠", "电梯下坠"},
+		needs: []string{"人", "小孩", "孩子", "老人", "孕妇", "我", "里面", "小哥", "救命", "哭", "喊"}, unless: []string{"昨天", "上次", "没人"}},
+	{kind: EmergencyTrapped, trigger: []string{"卡住了", "卡在", "卡住", "夹住"},
+		needs: []string{"头", "脚", "腿", "胳膊", "手指", "身子", "脖子", "小孩", "孩子", "司机", "人"}, unless: []string{"车位", "头发", "钥匙", "卡在路上", "堵", "没人", "喉咙", "嗓子", "鱼刺", "硬币", "吞"}},
 
 	// fire, smoke, burning smell
-	{kind: EmergencyFire, trigger: []string{"着火", "起火", "失火", "火灾", "烧起来", "燃起来", "火苗", "火光", "冒火", "火很大", "火好大", "烟雾报警", "烟感报警", "烟感响", "电线起火", "短路起火", "爆炸", "冒火花", "打火花", "漏电"},
-		unless: figurativeFire},
-	{kind: EmergencyFire, trigger: []string{"快打119", "打119", "叫消防", "叫消防车"}, unless: figurativeFire},
-	{kind: EmergencyViolence, trigger: []string{"快报警", "打110", "快打110", "报警了", "叫警察"}, unless: []string{"诈骗", "骗", "报警器", "电话"}},
+	{kind: EmergencyFire, trigger: []string{"着火", "起火", "失火", "火灾", "烧起来", "燃起来", "火苗", "火光", "冒火", "火很大", "火好大", "电线起火", "短路起火", "爆炸", "冒火花", "打火花", "冒蓝火花", "火花", "火星子", "漏电", "全是火", "喷火", "火窜", "火一下", "火快烧", "在烧", "烧到", "着了火", "着火了", "著火", "着活了", "起伙了", "着伙", "遭火烧", "火烧咯", "着🔥", "起🔥"},
+		unless:     append([]string{"锅气", "炒菜", "颠勺", "燃气灶", "打火机", "烧水", "烧饭", "烧菜", "发烧", "烧烤", "烧纸", "烧香", "火锅", "火车", "火腿", "火龙果", "火爆", "上火", "火气", "肝火"}, figurativeFire...),
+		unlessText: []string{"作业", "血压", "压力"}},
+	{kind: EmergencyFire, trigger: []string{"烟雾报警", "烟感报警", "烟感响", "烟感一直"},
+		unlessText: []string{"做饭", "煎", "糊了", "烧焦了", "煮", "烧小菜", "煮嘢", "没电", "滴滴响", "抽烟", "不好意思", "吓到大家", "电池", "该换", "买", "装"}},
+	{kind: EmergencyFire, trigger: []string{"🔥"}, needs: []string{"快", "救", "栋", "楼", "单元", "烟", "跑"}, unless: []string{"火爆", "好火", "太火", "热门", "抢", "优惠", "好吃", "辣"}},
+	{kind: EmergencyFire, trigger: []string{"着了"}, needs: []string{"火", "烧", "烟", "油锅", "电缆", "电线", "车棚", "垃圾桶", "电瓶", "电动车", "窗帘", "柜子"},
+		unless: []string{"睡着", "找着", "买着", "碰着", "遇着", "吃着", "见着", "用不着", "着急", "摸着", "看着"}},
 	{kind: EmergencyFire, trigger: []string{"点着了", "烧着了"},
 		unless: append([]string{"蚊香", "香烟", "烟头", "蜡烛", "炉子", "灶", "火柴"}, figurativeFire...)},
-	{kind: EmergencyFire, trigger: []string{"浓烟", "冒黑烟", "冒烟", "烟味很大", "好大的烟", "很大的烟", "好大烟味", "全是烟雾", "到处是烟", "满屋子烟"},
-		unless: append([]string{"烟囱", "烧烤", "油烟", "做饭", "炒菜", "抽烟", "吸烟", "烧纸", "烧香", "蚊香", "排气管", "尾气", "跑得", "快得", "开得", "累得", "热得"}, figurativeFire...)},
-	{kind: EmergencyFire, trigger: []string{"焦糊味", "烧焦味", "焦味", "糊味", "烧焦的味", "塑料烧焦"},
-		unless: []string{"饭", "菜", "锅", "烤", "煮", "炒", "烧烤", "做饭"}},
+	{kind: EmergencyFire, trigger: []string{"浓烟", "冒黑烟", "黑烟", "冒白烟", "冒烟", "烟味很大", "烟太大", "好大的烟", "很大的烟", "好大烟味", "好重的烟味", "烟味好重", "全是烟", "全是烟雾", "到处是烟", "满屋子烟", "屋里全是烟", "往外冒烟", "门缝都在冒"},
+		unless: append([]string{"烟囱", "烧烤", "油烟", "做饭", "炒菜", "抽烟", "吸烟", "烧纸", "烧香", "蚊香", "排气管", "尾气", "跑得", "快得", "开得", "累得", "热得", "烟头", "炒", "辣椒", "煎", "炸鱼", "开窗了", "抽油烟机", "蒸汽", "水蒸气", "电饭煲", "正常吧", "加湿器"}, figurativeFire...)},
+	{kind: EmergencyFire, trigger: []string{"焦糊味", "烧焦味", "焦味", "糊味", "烧焦的味", "塑料烧焦", "电线烧焦", "烧塑料的味"},
+		unlessText: []string{"饭", "菜", "锅", "烤", "煮", "炒", "烧烤", "做饭", "糖色", "熬"}},
+	{kind: EmergencyFire, trigger: []string{"噼里啪啦", "噼啪", "啪啪响", "滋滋冒"}, needs: []string{"烟", "火", "焦", "电表", "电箱", "电线", "电缆", "电瓶", "充电"}, unless: []string{"鞭炮", "炮", "过年", "烟花", "下雨", "雨"}},
+	{kind: EmergencyFire, trigger: []string{"炸了"}, needs: []string{"电瓶", "电动车", "电池", "充电", "车棚", "煤气罐", "锅", "火"}, unless: []string{"手机", "群", "消息", "气炸", "炸鸡", "炸串", "油炸"}},
+	{kind: EmergencyFire, trigger: []string{"快打119", "打119", "叫消防", "叫消防车"}, unlessText: figurativeFire, generic: true},
 
 	// gas
-	{kind: EmergencyGas, trigger: []string{"煤气味", "燃气味", "天然气味", "液化气味", "煤气泄漏", "燃气泄漏", "天然气泄漏", "液化气泄漏", "煤气漏", "燃气漏", "天然气漏", "煤气中毒", "一氧化碳", "闻到煤气", "闻到燃气", "闻到天然气", "煤气的味道", "燃气的味道"},
-		unless: []string{"燃气费", "缴费", "交费", "充值", "开通", "安装", "报装", "检查"}},
-	{kind: EmergencyGas, trigger: []string{"漏气"}, unless: tyreWords},
+	{kind: EmergencyGas, trigger: []string{"煤气味", "燃气味", "天然气味", "液化气味", "煤气泄漏", "燃气泄漏", "天然气泄漏", "液化气泄漏", "煤气漏", "燃气漏", "天然气漏", "漏煤气", "漏燃气", "漏天然气", "煤气中毒", "一氧化碳", "闻到煤气", "闻到燃气", "闻到天然气", "煤气的味道", "燃气的味道", "臭鸡蛋味", "烂鸡蛋", "煤汽", "梅气味", "瓦斯", "外泄", "燃气报警器", "煤气报警器", "燃气管挖断", "燃气管道", "燃气管", "煤气管", "调压箱", "煤气罐倒", "软管裂", "气还在冒", "还在冒气", "往外冒气", "嘶嘶声"},
+		unless:     []string{"燃气费", "缴费", "交费", "充值", "开通", "安装", "报装", "检查", "排查", "通知", "改造", "入户安检", "哪买", "在哪买", "推荐", "牌子", "要不要", "定期"},
+		unlessText: []string{"下水道", "反味", "化粪池", "垃圾", "厕所", "马桶", "有必要", "多少钱"}},
+	{kind: EmergencyGas, trigger: []string{"漏气", "呲呲", "嘶嘶"}, needs: []string{"燃气", "煤气", "天然气", "液化气", "灶", "管", "罐", "味", "热水器"}, unless: tyreWords},
+	{kind: EmergencyGas, trigger: []string{"头晕", "头疼恶心", "头晕想吐", "头都晕"}, needs: []string{"燃气", "煤气", "热水器", "怪味", "味道", "气味", "有味"}, unless: []string{"油漆", "装修", "甲醛", "香水"}},
 
 	// violence
-	{kind: EmergencyViolence, trigger: []string{"打架", "打起来了", "打起来", "斗殴"},
-		unless: []string{"猫", "狗", "鸡", "鸟", "鹅", "眼皮", "小孩", "孩子", "小朋友", "娃", "游戏", "电视", "电影"}},
-	{kind: EmergencyViolence, trigger: []string{"打人了", "在打人", "打人", "持刀", "动刀", "砍人", "捅人", "抢劫", "抢包", "家暴", "撬门", "撬锁", "入室盗窃", "有人在偷", "耍酒疯", "要杀人"},
-		unless: []string{"游戏", "电视", "电影", "打人家"}},
-	{kind: EmergencyViolence, trigger: []string{"拿刀", "拿着刀", "拿棍子", "拿着棍子", "捅了"},
-		needs:  []string{"追", "砍", "捅", "威胁", "吓", "闹", "吵", "打", "冲", "挥", "杀", "伤"},
-		unless: []string{"切菜", "做饭", "厨房", "西瓜", "马蜂", "蜂窝", "篓子"}},
+	{kind: EmergencyViolence, trigger: []string{"打架", "打起来了", "打起来", "斗殴", "动手了", "动起手", "打成一团"},
+		unless: []string{"猫", "狗", "鸡", "鸟", "鹅", "鸽子", "眼皮", "小孩", "孩子", "小朋友", "娃", "游戏", "电视", "电影", "剧", "遥控器", "拉开了", "哥", "弟", "姐妹", "闹着玩", "打闹", "架子鼓", "打架子"}},
+	{kind: EmergencyViolence, trigger: []string{"打人了", "在打人", "打人", "持刀", "动刀", "砍人", "捅人", "抢劫", "抢包", "抢了", "家暴", "撬门", "撬锁", "撬车", "门被撬", "入室盗窃", "有人在偷", "进贼", "有贼", "小偷", "翻窗进", "爬阳台", "耍酒疯", "要杀人", "打老婆", "打女人", "打他妈", "打她", "要打我", "被人打", "被打了", "打了快递员", "把快递员打", "砸车", "划车", "抱着别人家孩子", "抢孩子", "拐孩子", "一直跟着我", "跟踪我", "拧我家门把手", "拧门把手", "刀架", "干仗", "打锤", "被陌生人抱走", "抱走了", "被人抱走"},
+		unless: []string{"游戏", "电视", "电影", "打人家", "剧", "视频", "新闻", "抖音", "防盗", "提醒", "注意", "抓小偷", "早跑了", "笔录", "要砸", "会砸", "砸到车"}},
+	{kind: EmergencyViolence, trigger: []string{"拿刀", "拿着刀", "拿着菜刀", "菜刀", "拿棍子", "拿着棍子", "捅了", "掏出刀", "拿着剪刀", "拿砖头", "拿着砖", "砍刀", "拿着砍刀"},
+		needs:  []string{"追", "砍", "捅", "威胁", "吓", "闹", "吵", "打", "冲", "挥", "杀", "伤", "骂", "乱晃", "砸", "动手", "划", "闹事", "门口"},
+		unless: []string{"切菜", "做饭", "厨房", "西瓜", "马蜂", "蜂窝", "篓子", "磨刀", "卖刀", "剪花", "修剪"}},
+	{kind: EmergencyViolence, trigger: []string{"在砸东西", "砸东西"}, needs: []string{"救命", "哭", "喊", "打", "报警"}},
+	{kind: EmergencyViolence, trigger: []string{"快报警", "打110", "快打110", "报警了", "叫警察", "帮忙报警"}, unlessText: []string{"诈骗", "骗", "报警器", "电话", "笔录", "可以打110吗", "还是找"}, generic: true},
 
 	// drowning
-	{kind: EmergencyDrowning, trigger: []string{"溺水", "落水", "掉水里", "掉进水里", "掉到水里", "掉河里", "掉进河里", "掉到河里", "掉池塘", "掉进池塘", "掉湖里", "掉进湖里", "掉进水池", "掉进池子", "淹水里", "快淹死", "被淹死"},
-		unless: []string{"手机", "钥匙", "东西", "球", "玩具", "鞋", "帽子", "钱包", "包", "衣服", "落水管", "落水口"}},
-	{kind: EmergencyDrowning, trigger: []string{"沉下去", "在水里扑腾"}, needs: personWords, unless: []string{"地", "路", "井盖", "砖"}},
+	{kind: EmergencyDrowning, trigger: []string{"溺水", "落水", "掉水里", "掉进水里", "掉到水里", "掉河里", "掉进河里", "掉到河里", "掉池塘", "掉进池塘", "掉到池塘", "掉湖里", "掉进湖里", "掉进水池", "掉进池子", "掉进鱼池", "掉进小区水池", "掉进景观", "掉景观湖", "掉进泳池", "跳湖", "跳河", "淹水里", "快淹死", "被淹死", "脸朝下漂", "漂着个人", "一沉一浮"},
+		unless: []string{"手机", "钥匙", "东西", "球", "玩具", "鞋", "帽子", "钱包", "包", "衣服", "落水管", "落水口", "老家", "村里"}},
+	{kind: EmergencyDrowning, trigger: []string{"沉下去", "在水里扑腾", "在扑腾", "在挣扎", "掉下去了", "掉进去了"}, needs: []string{"水", "河", "湖", "池", "泳池", "深水"}, needsAlso: personWords, unless: []string{"地", "路", "砖", "鱼"}},
+
+	// a call for help that names no danger: only with a place or alone
+	{kind: EmergencyHelp, trigger: []string{"救命", "救救", "快来人", "来人啊", "喊救命", "呼救", "求救"}, generic: true, needsPlace: true,
+		unlessText: []string{"哈哈", "笑", "胖", "吵", "酱油", "借", "猫", "狗", "作业", "游戏", "队友", "吃鸡", "报价", "电费", "工资", "加班", "免费", "鸡蛋", "优惠", "快递", "外卖", "香", "沦陷", "好吃", "好看", "太美"}},
+	{kind: EmergencyMedical, trigger: []string{"快打120", "打120", "叫120", "叫救护车", "叫个救护车"}, generic: true,
+		unlessText: []string{"过家家", "玩", "哈哈", "游戏"}},
 }
 
 // negators cancel a trigger that follows them closely (差点 too: it did
@@ -126,23 +158,63 @@ var emergencyRules = []emergencyRule{
 var negators = []string{"没有", "没", "不是", "并没有", "未", "无", "别", "不会", "不要", "差点", "差一点", "险些", "防止", "避免", "以免"}
 
 // overWords say the emergency is over: the text is news, not a call.
-var overWords = []string{"已经好了", "现在好了", "都好了", "早就好了", "今天好了", "没事了", "没什么事", "没大碍", "灭了", "扑灭", "救出来", "已经出来了", "人出来了", "送医院", "送去医院", "送到医院", "送医", "醒过来", "醒了", "被救", "虚惊一场", "误会", "误报", "假的", "谣言", "补好", "修好", "处理好", "解决了", "搞定", "人散了", "已经走了", "抓到了", "抓走了", "带走了"}
+var overWords = []string{"已经好了", "现在好了", "都好了", "早就好了", "今天好了", "没事了", "没什么事", "没大碍", "灭了", "扑灭", "救出来", "已经出来了", "人出来了", "送医院", "送去医院", "送到医院", "送医", "醒过来", "醒了", "被救", "虚惊一场", "误会", "误报", "假的", "谣言", "补好", "修好", "处理好", "解决了", "搞定", "人散了", "已经走了", "抓到了", "抓走了", "带走了", "说没事", "坐起来了", "做完笔录", "早跑了", "处理了", "处理完", "复位", "扔水桶", "没烧起来", "换了新的", "已经倒了", "拉开了", "拉走了", "已经没事", "没啥事", "包扎好", "止住了", "没事", "带到保安", "带到了", "找到了", "关好了", "已经关了", "检测过了", "查清楚", "接走了", "拉走", "被120"}
+
+// saysOver reports whether s has one of overWords not negated right before
+// it: 醒了 is over, 叫不醒了 and 还没灭 are not.
+func saysOver(s string) bool {
+	for _, w := range overWords {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			before := s[:i]
+			after := s[i+len(w):]
+			asked := strings.HasPrefix(after, "吧") || strings.HasPrefix(after, "吗") || strings.HasPrefix(after, "么") || strings.HasPrefix(after, "没")
+			if !asked && !strings.HasSuffix(before, "不") && !strings.HasSuffix(before, "没") && !strings.HasSuffix(before, "没有") && !strings.HasSuffix(before, "未") {
+				return true
+			}
+			from = i + len(w)
+		}
+	}
+	return false
+}
 
 // urgentWords keep an emergency alive against overWords.
 var urgentWords = []string{"救命", "快来", "快点", "赶紧", "马上", "快打", "快叫"}
 
 // emergencyPastWords put the text in the past.
-var emergencyPastWords = []string{"昨天", "前天", "上周", "上个月", "去年", "以前", "之前", "那天", "上次", "前几天", "当年", "小时候", "那次", "年前"}
+var emergencyPastWords = []string{"前些年", "老有", "天天", "老是", "经常", "总是", "每次", "昨晚", "昨天", "前天", "上周", "上个月", "去年", "以前", "之前", "那天", "上次", "前几天", "当年", "小时候", "那次", "年前"}
 
 // presentWords keep an emergency alive against emergencyPastWords.
-var presentWords = []string{"现在", "正在", "还在", "一直", "到现在", "今天", "刚才", "刚刚", "又", "快来", "赶紧", "救命", "马上"}
+var presentWords = []string{"现在", "正在", "还在", "到现在", "今天", "刚才", "刚刚", "又", "快来", "赶紧", "救命", "马上"}
 
 // adviceWords make the whole text advice about emergencies (着火了打119，
 // 停水找物业，记住了).
-var adviceWords = []string{"记住", "记得", "牢记", "口诀", "须知", "常识"}
+var adviceWords = []string{"记住", "记得", "牢记", "口诀", "须知", "常识", "培训", "建议", "推荐", "哪个牌子", "自救", "讲讲", "说法不一", "提示", "知识", "如有", "切勿", "要不要", "怎么看", "定期", "维保"}
+
+// elsewhereWords make the whole text news from elsewhere: someone else's
+// building, a video, the paper (the danger is not here and now).
+var elsewhereWords = []string{"听说", "据说", "新闻", "视频", "网上", "电视上", "隔壁小区", "别的小区", "抖音", "快手", "热搜", "我老家", "老家那边", "村里", "表哥", "表姐", "我姐她们", "她们那栋", "她们小区", "他们小区", "朋友说", "朋友圈", "转发", "演练", "演习", "防盗提醒"}
+
+// numberedList reports whether s is a list of points (1. … 2. …, 1、… 2、…):
+// a notice or advice, not a call for help.
+func numberedList(s string) bool {
+	for _, sep := range []string{".", "、", "）", ")"} {
+		if strings.Contains(s, "1"+sep) && strings.Contains(s, "2"+sep) {
+			return true
+		}
+	}
+	return false
+}
+
+// jokeWords make the whole text a joke.
+var jokeWords = []string{"😂", "🤣", "哈哈哈", "开玩笑", "别当真", "笑死"}
 
 // hypotheticalWords make a clause general or hypothetical.
-var hypotheticalWords = []string{"听说", "据说", "电视上", "网上", "隔壁小区", "别的小区", "防溺水", "防火", "防盗", "如果", "万一", "假如", "要是", "假设", "一旦", "遇到", "碰到", "的话", "预防", "防范", "小心", "注意", "当心", "谨防", "提醒", "演练", "演习", "模拟", "培训", "讲座", "知识", "宣传", "容易", "可能会", "会不会", "担心", "迟早", "电影", "电视剧", "新闻", "视频", "梦见", "做梦", "游戏"}
+var hypotheticalWords = []string{"听说", "据说", "电视上", "网上", "隔壁小区", "别的小区", "防溺水", "防火", "防盗", "如果", "万一", "假如", "要是", "假设", "一旦", "遇到", "碰到", "的话", "预防", "防范", "小心", "注意", "当心", "谨防", "提醒", "演练", "演习", "模拟", "培训", "讲座", "知识", "宣传", "容易", "可能会", "会不会", "担心", "迟早", "电影", "电视剧", "新闻", "视频", "梦见", "做梦", "游戏", "抖音", "快手", "我老家", "老家那边", "村里", "我们单位", "单位楼下", "公司楼", "地铁上", "朋友说", "朋友圈", "我的世界", "吃鸡", "队友", "过家家", "动画片", "甄嬛传", "狂飙", "拍得", "演的", "剧里", "电视里", "小说"}
 
 // Emergency reports whether text tells of an emergency happening now, and
 // its kind (EmergencyMedical, EmergencyFire, EmergencyGas,
@@ -150,7 +222,8 @@ var hypotheticalWords = []string{"听说", "据说", "电视上", "网上", "隔
 // normalised first (Traditional, full width). It does not need the
 // segmenter, so it answers even while the dictionaries load.
 func (n *NLU) Emergency(text string) (kind string, ok bool) {
-	return detectEmergency(prepare(text).text)
+	kind = emergencyOf(textnorm.Normalize(text))
+	return kind, kind != ""
 }
 
 // detectEmergency applies the rules to normalised text.
@@ -158,24 +231,71 @@ func detectEmergency(s string) (string, bool) {
 	if s == "" || !anyTrigger(s) {
 		return "", false // most messages: one scan, no guard looked at
 	}
-	if anyIn(s, overWords) && !anyIn(s, urgentWords) {
+	if saysOver(s) && !anyIn(s, urgentWords) {
 		return "", false
 	}
 	if anyIn(s, emergencyPastWords) && !anyIn(s, presentWords) {
 		return "", false
 	}
-	if anyIn(s, adviceWords) {
+	if anyIn(s, adviceWords) || anyIn(s, elsewhereWords) || anyIn(s, jokeWords) || numberedList(s) {
 		return "", false
 	}
 	clauses := splitClauses(s)
+	best, generic := -1, ""
 	for _, r := range emergencyRules {
+		if r.generic && generic != "" || !r.generic && best == 0 {
+			continue
+		}
 		for _, c := range clauses {
-			if r.fires(c, s) {
-				return r.kind, true
+			if !r.fires(c, s) {
+				continue
 			}
+			if r.generic {
+				if !r.needsPlace || placeOrAlone(s) {
+					generic = r.kind
+				}
+			} else if p := kindRank(r.kind); best < 0 || p < best {
+				best = p
+			}
+			break
 		}
 	}
-	return "", false
+	if best >= 0 {
+		return kindPriority[best], true
+	}
+	return generic, generic != ""
+}
+
+// kindPriority orders the kinds when one message tells of several: gas
+// before fire (no spark near gas), fire and people shut in before a person
+// hurt (the 119 call brings the ambulance too), violence before the
+// injury it caused; a person in danger last.
+var kindPriority = []string{EmergencyGas, EmergencyFire, EmergencyTrapped, EmergencyViolence, EmergencyDrowning, EmergencyMedical}
+
+func kindRank(kind string) int {
+	for i, k := range kindPriority {
+		if k == kind {
+			return i
+		}
+	}
+	return len(kindPriority)
+}
+
+// placeOrAlone reports whether a bare call for help is a real one: it
+// names a building, unit or landmark, or it is a short message of its own.
+func placeOrAlone(s string) bool {
+	if utf8.RuneCountInString(s) <= 8 {
+		return true
+	}
+	if findIf(reBuilding, s, "楼栋幢座院") != nil {
+		return true
+	}
+	for _, w := range []string{"单元", "地库", "车库", "电梯", "楼道", "楼下", "楼上", "门口", "花园", "广场", "停车场"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // triggersByRune indexes every trigger of every rule by its first rune.

@@ -21,6 +21,8 @@ func TestEmergency(t *testing.T) {
 		// more people in danger
 		{"楼下有个大爷倒地了", EmergencyMedical},
 		{"我妈叫不醒了快来人", EmergencyMedical},
+		{"4栋402的老太太叫不醒了 谁懂急救", EmergencyMedical}, // 醒了 is over, 叫不醒了 is not
+		{"楼下着火了 还没灭了", EmergencyFire},
 		{"有人没呼吸了", EmergencyMedical},
 		{"门口有个小伙子在抽搐", EmergencyMedical},
 		{"奶奶在楼梯上摔了一跤爬不起来", EmergencyMedical},
@@ -49,7 +51,7 @@ func TestEmergency(t *testing.T) {
 		{"有人落水了", EmergencyDrowning},
 		{"篮球场有人倒下了好像不呼吸了 快打120", EmergencyMedical},
 		{"有个老头在健身区趴着一动不动", EmergencyMedical},
-		{"楼上有人喊救命 好像是6楼", EmergencyMedical},
+		{"楼上有人喊救命 好像是6楼", EmergencyHelp},
 		{"有人坐在楼顶边上 腿悬在外面 好像要跳", EmergencyMedical},
 		{"电梯门打不开 我跟我妈在里面", EmergencyTrapped},
 		// not emergencies

@@ -141,8 +141,19 @@ func probabilities(m *linear.Model, f *featureSet) []float64 {
 // understanding turns the analysis into the linli result.
 func (a *analysis) understanding(text string, ms *models) linli.Understanding {
 	u := linli.Understanding{Text: text, Intent: linli.IntentOther, Keywords: a.keywords, Slots: a.slots.Slots}
-	if a.emergency != "" {
+	if a.emergency != "" && a.emergency != EmergencyHelp {
 		u.Intent, u.Category, u.Confidence, u.Emergency = linli.IntentReport, emergencyCategory, 1, a.emergency
+		return u
+	}
+	if a.emergency == EmergencyHelp { // a call for help: what for is the model's to say
+		u.Intent, u.Confidence, u.Emergency = linli.IntentReport, 1, a.emergency
+		if ms != nil {
+			f := getFeatures()
+			defer putFeatures(f)
+			a.features(f)
+			_, pc := ms.scores(f)
+			u.Category = a.categoryOf(pc)
+		}
 		return u
 	}
 	if ms == nil {
@@ -179,7 +190,8 @@ func (a *analysis) understanding(text string, ms *models) linli.Understanding {
 // thing, event or problem state.
 const unsubstantiatedReport = 0.4
 
-// emergencyCategory is the category of every emergency.
+// emergencyCategory is the category of every emergency but a bare call for
+// help (EmergencyHelp), which is classified like any report.
 const emergencyCategory = "安全隐患"
 
 // category returns the report category of the analysis with features f.
@@ -191,7 +203,7 @@ func (a *analysis) category(ms *models, f *featureSet) string {
 // categoryOf returns the report category given the category head's
 // probabilities p.
 func (a *analysis) categoryOf(p []float64) string {
-	if a.emergency != "" {
+	if a.emergency != "" && a.emergency != EmergencyHelp {
 		return emergencyCategory
 	}
 	best := 0

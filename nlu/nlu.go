@@ -209,7 +209,7 @@ func (n *NLU) Understand(text string) linli.Understanding {
 // when nothing points elsewhere) and the keywords of a report description.
 func (n *NLU) Classify(text string) (string, []string) {
 	a := n.analyse(text)
-	if a.emergency != "" {
+	if a.emergency != "" && a.emergency != EmergencyHelp {
 		return emergencyCategory, a.keywords
 	}
 	f := getFeatures()

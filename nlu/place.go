@@ -14,7 +14,7 @@ import (
 // ("东门路灯坏了" → "东门", 0), else ("", 0). Landmarks are the taxonomy's
 // places marked 地标 and the words tagged ns in the community and user
 // dictionaries. Text is normalised first. It does not need the segmenter,
-// so a landmark inside a longer word counts (单元门口 → 门口), as in the
+// so a landmark inside a longer word counts (东门口 → 东门), as in the
 // handlers' own search; Understand's Slots.Place goes by words.
 func (n *NLU) Place(text string) (place string, building int) {
 	return n.lex.place(prepare(text).text)
@@ -27,13 +27,18 @@ func (l *lexicon) place(text string) (string, int) {
 	}
 	for i, r := range text {
 		for _, lm := range l.landmarksByRune[r] { // longest first
-			if strings.HasPrefix(text[i:], lm) {
+			if strings.HasPrefix(text[i:], lm) && !relativePlaces[lm] {
 				return lm, 0
 			}
 		}
 	}
 	return "", 0
 }
+
+// relativePlaces are landmark words that say where only next to something
+// else: every building has a 门口. Alone they are no place ("门口垃圾堆了"
+// from a resident of 3栋 is at 3栋), though 小区门口 and 3号楼门口 are.
+var relativePlaces = map[string]bool{"门口": true}
 
 // building finds a building (and unit) in normalised text.
 func (l *lexicon) building(text string) (string, int) {

@@ -13,6 +13,10 @@ type prepared struct {
 	text     string // normalised; prefix, mentions and emoji removed; lower-cased
 	emoji    int    // emoji and WeChat [表情] codes removed
 	mentions int    // @mentions of other people inside the text
+	// emergency is the kind of emergency the whole text tells of
+	// (emergency.go), found before the text is cut to maxRunes and with its
+	// emoji: a call for help at the end of a long message counts.
+	emergency string
 }
 
 // maxRunes bounds the text analysed; residents' messages are far shorter,
@@ -23,14 +27,12 @@ const maxRunes = 600
 // and a leading @mention (the bot), counts and removes other mentions,
 // emoji and WeChat emoji codes such as [强] or [玫瑰].
 func prepare(text string) prepared {
-	if len(text) > 8*maxRunes { // bound the normaliser's work too
-		text = string([]rune(text[:8*maxRunes]))
-	}
+	var p prepared
 	s := textnorm.Normalize(text)
+	p.emergency = emergencyOf(s)
 	if utf8.RuneCountInString(s) > maxRunes {
 		s = string([]rune(s)[:maxRunes])
 	}
-	var p prepared
 	s = strings.TrimLeft(s, "#/ ")
 	if strings.HasPrefix(s, "@") { // "@邻里通 报名": the bot
 		i := strings.IndexAny(s, " \n")
@@ -82,4 +84,37 @@ func isEmoji(r rune) bool {
 		return true
 	}
 	return unicode.Is(unicode.So, r) && r > 0x2000
+}
+
+// maxEmergencyRunes bounds the text searched for an emergency: the engine's
+// limit, so that nothing it handles is too long to be looked at.
+const maxEmergencyRunes = 32000
+
+// emergencyOf is the kind of emergency normalised text s tells of. The text
+// keeps its emoji (着🔥了, 😂), loses a leading @mention (the bot), and a
+// message typed with a space between every character (有 人 晕 倒 了) is
+// read without them.
+func emergencyOf(s string) string {
+	if utf8.RuneCountInString(s) > maxEmergencyRunes {
+		s = string([]rune(s)[:maxEmergencyRunes])
+	}
+	s = strings.ToLower(strings.TrimLeft(s, "#/ "))
+	if strings.HasPrefix(s, "@") {
+		if i := strings.IndexAny(s, " \n"); i > 0 {
+			s = s[i:]
+		}
+	}
+	if f := strings.Fields(s); len(f) >= 4 {
+		single := 0
+		for _, w := range f {
+			if utf8.RuneCountInString(w) == 1 {
+				single++
+			}
+		}
+		if single*3 >= len(f)*2 {
+			s = strings.Join(f, "")
+		}
+	}
+	kind, _ := detectEmergency(s)
+	return kind
 }

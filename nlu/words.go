@@ -33,6 +33,12 @@ func (WordLists) Yes(text string) bool {
 // answer even when addressed ("收到", "好的", "谢谢").
 func (WordLists) Ack(text string) bool {
 	t := strings.Trim(text, " !。.~～?？👍🙏")
+	for _, tail := range []string{"你们", "你", "您", "啦", "了", "哈", "呀", "哦"} { // 谢谢你, 收到了, 好的哈
+		if u := strings.TrimSuffix(t, tail); u != t && u != "" {
+			t = strings.Trim(u, " !。.~～")
+			break
+		}
+	}
 	switch t {
 	case "", "收到", "好的", "好", "谢谢", "多谢", "感谢", "ok", "OK", "嗯", "嗯嗯", "好滴", "知道了", "明白", "辛苦了", "哈哈", "哈哈哈", "1", "+1":
 		return true

@@ -4,32 +4,21 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
-	"linli"
 	"linli/textnorm"
 )
 
 // The words of 随手拍 reports: emergencies, "still broken", places, the
 // fallback category table, fillers, and what makes two reports one.
 
-// lexEmergency are the phrases that make a text an emergency: a small
-// explicit table, not the classifier, since a missed emergency costs far
-// more than a needless reminder of the numbers to call.
-var lexEmergency = []string{
-	"晕倒", "昏倒", "昏迷", "晕过去", "不省人事", "摔倒了起不来", "摔倒起不来", "倒地不起", "没有呼吸", "没呼吸", "心脏病发",
-	"困人", "被困", "困在电梯", "关在电梯",
-	"着火", "起火", "失火", "火灾", "冒烟", "烧起来",
-	"煤气味", "燃气味", "天然气味", "燃气泄漏", "煤气泄漏", "天然气泄漏", "漏气",
-	"漏电", "触电", "电线起火",
-	"有人打架", "打起来了", "持刀", "拿刀", "砍人", "打人了",
-	"小孩爬上", "孩子爬上", "爬上窗台", "爬上阳台", "坠落", "坠楼", "跳楼", "掉下来了",
+// Emergency returns the kind of emergency text tells of, "" if none: the
+// same rules as Understand's (emergency.go), which need no segmenter.
+func (WordLists) Emergency(text string) string {
+	return emergencyOf(textnorm.Normalize(text))
 }
-
-// Emergency reports whether text tells of an emergency.
-func (WordLists) Emergency(text string) bool { return lexContainsAny(text, lexEmergency) }
 
 // lexStillBroken say that a fixed problem is back ("还是不亮").
 var lexStillBroken = []string{"还是不亮", "还不亮", "又不亮", "还没修好", "没修好", "还是没修", "又坏了", "还是坏", "还坏着", "还是老样子", "还没好", "还是不行", "又堵了", "还是堵", "还在漏", "还是漏"}
@@ -141,25 +130,22 @@ var (
 // Place finds where a description says the problem is: a building
 // ("3号楼门口" → "3栋", building 3), a building and unit ("3栋2单元"), or a
 // landmark ("东门", building 0). It returns "" when the text names none.
+// It is NLU.Place with the embedded dictionaries' landmarks (the taxonomy's
+// and the community dictionary's; a configured user dictionary's landmarks
+// only count in NLU.Place): one place finder for the engine, the families
+// and the understanding.
 func (WordLists) Place(text string) (string, int) {
-	if m := lexBuilding.FindStringSubmatch(text); m != nil {
-		if b := linli.ParseBuilding(m[1]); b > 0 {
-			place := strconv.Itoa(b) + "栋"
-			if m[2] != "" {
-				if u := linli.ParseBuilding(m[2]); u > 0 {
-					place += strconv.Itoa(u) + "单元"
-				}
-			}
-			return place, b
-		}
-	}
-	for _, l := range lexLandmarks {
-		if strings.Contains(text, l) {
-			return l, 0
-		}
-	}
-	return "", 0
+	return wordsLexicon().place(prepare(text).text)
 }
+
+// wordsLexicon is the lexicon of the embedded dictionaries, for WordLists.
+var wordsLexicon = sync.OnceValue(func() *lexicon {
+	words, err := readUserDicts("")
+	if err != nil {
+		panic("nlu: embedded community dictionary: " + err.Error()) // a build without its files
+	}
+	return newLexicon(words, nil)
+})
 
 // lexDupStop are keywords too general to say two reports are about the
 // same thing.
@@ -230,12 +216,16 @@ func lexMeaningful(s string) bool { return textnorm.Letters(s) >= 2 }
 
 // lexPlaceOnly matches what may surround a place in a bare answer ("在5号楼",
 // "就是3栋2单元那边").
-var lexPlaceOnly = regexp.MustCompile(`^(?:就|在|是|就在|就是|在那个)?(.*?)(?:那边|这边|那里|这里|的|吧|啊|呀|哦)?[。！!.~～]*$`)
+var lexPlaceOnly = regexp.MustCompile(`(?s)^(?:就|在|是|就在|就是|在那个)?(.*?)(?:那边|这边|那里|这里|的|吧|啊|呀|哦)?[。！!.~～]*$`)
 
 // BarePlace reports whether text says nothing but where: a building, unit
 // or landmark, with at most a little glue around it.
 func (WordLists) BarePlace(text string) bool {
-	s := lexPlaceOnly.FindStringSubmatch(text)[1]
+	m := lexPlaceOnly.FindStringSubmatch(text) // (?s): a message of many lines too
+	if m == nil {
+		return false
+	}
+	s := m[1]
 	s = lexBuilding.ReplaceAllString(s, "")
 	for _, l := range lexLandmarks {
 		s = strings.ReplaceAll(s, l, "")

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"linli"
 )
 
 // The word lists of words*.go (linli.Lexicon), through Words().
@@ -50,6 +52,8 @@ func TestPlaceOf(t *testing.T) {
 		building int
 	}{
 		{"3号楼门口垃圾堆了好几天", "3栋", 3},
+		{"门口垃圾堆了好几天", "", 0}, // 门口 alone is no place: the resident's own building is
+		{"小区门口的垃圾站满了", "小区门口", 0},
 		{"三栋2单元楼道灯坏了", "3栋2单元", 3},
 		{"12幢后面", "12栋", 12},
 		{"东门的栏杆松动了", "东门", 0},
@@ -118,6 +122,7 @@ func TestYesAndAck(t *testing.T) {
 	for text, want := range map[string][2]bool{
 		"是": {true, false}, "好的!": {true, true}, "麻烦你了": {true, false}, "收到👍": {false, true},
 		"谢谢": {false, true}, "+1": {false, true}, "": {false, true}, "是吗": {false, false}, "不是": {false, false},
+		"谢谢你": {false, true}, "谢谢你们!": {false, true}, "收到了": {false, true}, "好的哈": {false, true}, "你": {false, false},
 	} {
 		if lex.Yes(text) != want[0] || lex.Ack(text) != want[1] {
 			t.Errorf("Yes/Ack(%q) = %v/%v, want %v/%v", text, lex.Yes(text), lex.Ack(text), want[0], want[1])
@@ -133,13 +138,18 @@ func TestChatterAndPolite(t *testing.T) {
 }
 
 func TestEmergencyAndStillBroken(t *testing.T) {
-	predicate(t, "Emergency", lex.Emergency, map[string]bool{"3栋电梯困人了": true, "楼道里有煤气味": true, "张大爷晕倒了": true,
-		"电梯又坏了": false, "楼下着火了": true})
+	for text, want := range map[string]string{"3栋电梯困人了": linli.EmergencyTrapped, "楼道里有煤气味": linli.EmergencyGas,
+		"张大爷晕倒了": linli.EmergencyMedical, "电梯又坏了": "", "楼下着火了": linli.EmergencyFire,
+		"昨天楼下着火了，已经灭了": "", "急得像着火一样": "", "没有煤气味了": "", "有人拿刀追着砍人": linli.EmergencyViolence} {
+		if got := lex.Emergency(text); got != want {
+			t.Errorf("Emergency(%q) = %q, want %q", text, got, want)
+		}
+	}
 	predicate(t, "StillBroken", lex.StillBroken, map[string]bool{"还是不亮": true, "又坏了": true, "修好了谢谢": false, "还在漏水": true})
 }
 
 func TestBarePlace(t *testing.T) {
-	predicate(t, "BarePlace", lex.BarePlace, map[string]bool{"5号楼": true, "在5号楼": true, "就是3栋2单元那边": true, "东门": true,
+	predicate(t, "BarePlace", lex.BarePlace, map[string]bool{"大家好\n我住5号楼": false, "谢谢李社工\n我是3号楼的": false, "5号楼\n": true, "5号楼": true, "在5号楼": true, "就是3栋2单元那边": true, "东门": true,
 		"3栋门口": true, "5号楼的灯坏了": false, "东门有垃圾": false})
 }
 

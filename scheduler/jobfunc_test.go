@@ -88,7 +88,7 @@ func TestFailingJobDoesNotBlockOthers(t *testing.T) {
 	}
 	f.wantJobs("", fail.ID)
 	logs := f.logs.String()
-	for _, s := range []string{"component=scheduler", "job failed", "err=boom", "kind=fail", "occurrence=2026-11-23T09:00:00", "kaboom"} {
+	for _, s := range []string{"component=scheduler", "定时任务失败", "err=boom", "kind=fail", "occurrence=2026-11-23T09:00:00", "kaboom"} {
 		if !strings.Contains(logs, s) {
 			t.Errorf("logs lack %q:\n%s", s, logs)
 		}
@@ -131,7 +131,7 @@ func TestCatchUpIsCapped(t *testing.T) {
 	if !stored.Next.Equal(at(2, 8, 1)) {
 		t.Errorf("Next after skipping = %v; want %v", stored.Next, at(2, 8, 1))
 	}
-	if !strings.Contains(f.logs.String(), "skipping forward") {
+	if !strings.Contains(f.logs.String(), "跳到下一次") {
 		t.Error("skip not logged")
 	}
 	if got := f.runAt(at(2, 8, 1)); !slices.Equal(got, []string{"tick 11-25 08:01"}) {

@@ -30,7 +30,7 @@ func (s *Scheduler) NextDue() (time.Time, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.ensureLoaded(); err != nil {
-		s.log.Error("loading jobs failed", "err", err)
+		s.log.Error("读取定时任务失败", "err", err)
 		return s.clock.Now().Add(storeRetry), true
 	}
 	var due time.Time
@@ -103,7 +103,7 @@ func (s *Scheduler) RunDue(now time.Time) error {
 
 		run.fired[it.id]++
 		if err != nil {
-			s.log.Error("job failed", "job", job.ID, "kind", job.Kind,
+			s.log.Error("定时任务失败", "job", job.ID, "kind", job.Kind,
 				"occurrence", occ, "err", err)
 		}
 		if err := s.complete(it, occ); err != nil {
@@ -131,13 +131,13 @@ func (s *Scheduler) complete(it item, occ time.Time) error {
 	next := e.spec.Next(occ)
 	if n := s.run.fired[it.id]; n >= MaxCatchUp && !next.IsZero() && !next.After(now) {
 		resume := e.spec.Next(now)
-		s.log.Error("job missed too many occurrences; skipping forward",
+		s.log.Error("定时任务错过太多次，跳到下一次",
 			"job", it.id, "kind", e.job.Kind, "fired", n,
 			"skipped_from", next, "resume_at", resume)
 		next = resume
 	}
 	if next.IsZero() {
-		s.log.Info("recurring job has no further occurrence; removing it",
+		s.log.Info("周期任务没有下一次了，已删除",
 			"job", it.id, "kind", e.job.Kind, "spec", e.job.Spec)
 		return s.delete(it.id)
 	}

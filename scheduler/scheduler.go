@@ -72,7 +72,7 @@ func New(store linli.JobStore, clock linli.Clock, loc *time.Location, log *slog.
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.ensureLoaded(); err != nil {
-		s.log.Warn("loading jobs failed; will retry", "err", err)
+		s.log.Warn("读取定时任务失败，稍后重试", "err", err)
 	}
 	return s
 }
@@ -229,7 +229,7 @@ func (s *Scheduler) ensureLoaded() error {
 			sp, err := Parse(j.Spec, s.loc)
 			if err != nil {
 				e.bad = err
-				s.log.Error("stored job has a bad spec; it will not fire",
+				s.log.Error("保存的定时任务时间格式有误，不会执行",
 					"job", j.ID, "kind", j.Kind, "spec", j.Spec, "err", err)
 			} else {
 				e.spec = sp

@@ -3,6 +3,7 @@ package storage
 import (
 	"encoding/binary"
 	"fmt"
+	"sort"
 
 	"go.etcd.io/bbolt"
 
@@ -20,6 +21,7 @@ type migration func(tx *bbolt.Tx) error
 var migrations = []migration{
 	migrateV1,
 	migrateV2,
+	migrateV3,
 }
 
 // SchemaVersion is the schema version written by this version of linli.
@@ -55,6 +57,61 @@ func migrateV2(tx *bbolt.Tx) error {
 		}
 		if err := putJSON(b, itob(j.ID), &j); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// Points of the code before the ledger, which derived 积分 from the
+// records on every read: migrateV3 turns what it showed into entries.
+const (
+	legacyPointsPerAttendance = 5 // an activity checked in at, not cancelled
+	legacyPointsPerResolved   = 2 // a 随手拍 resolved, not a duplicate
+)
+
+// migrateV3 writes the points that were derived before the ledger existed
+// as entries, once: one per checked-in sign-up of an activity not
+// cancelled, one per resolved report that is not a duplicate, dated when
+// it happened, with the sources the rules use now (so a rule never gives
+// them twice). No cap applies: they were earned already.
+func migrateV3(tx *bbolt.Tx) error {
+	cancelled := map[uint64]bool{}
+	titles := map[uint64]string{}
+	if err := eachJSON(tx.Bucket(bucketActivities), func(_ []byte, a *linli.Activity) error {
+		cancelled[a.ID] = a.Status == linli.ActivityCancelled
+		titles[a.ID] = a.Title
+		return nil
+	}); err != nil {
+		return err
+	}
+	var entries []linli.PointsEntry
+	if err := eachJSON(tx.Bucket(bucketSignups), func(_ []byte, s *linli.Signup) error {
+		if s.CheckedIn.IsZero() || !s.Active() || cancelled[s.ActivityID] || s.Resident == "" {
+			return nil
+		}
+		entries = append(entries, linli.PointsEntry{Resident: s.Resident, Household: s.Household,
+			Amount: legacyPointsPerAttendance, Kind: linli.PointsAttend,
+			Reason: fmt.Sprintf("参加活动%d「%s」", s.ActivityID, titles[s.ActivityID]),
+			Source: linli.PointsSource(linli.PointsAttend, s.ActivityID, s.Resident), CreatedAt: s.CheckedIn})
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := eachJSON(tx.Bucket(bucketReports), func(_ []byte, r *linli.Report) error {
+		if r.Status != linli.ReportResolved || r.DuplicateOf != 0 || r.Reporter == "" {
+			return nil
+		}
+		entries = append(entries, linli.PointsEntry{Resident: r.Reporter, Household: r.Household,
+			Amount: legacyPointsPerResolved, Kind: linli.PointsReport, Reason: fmt.Sprintf("随手拍#%d已办结", r.ID),
+			Source: linli.PointsSource(linli.PointsReport, r.ID, ""), CreatedAt: r.ResolvedAt})
+		return nil
+	}); err != nil {
+		return err
+	}
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].CreatedAt.Before(entries[j].CreatedAt) })
+	for _, e := range entries {
+		if _, _, err := addPoints(tx, e, 0); err != nil {
+			return fmt.Errorf("points of %q (%s): %w", e.Resident, e.Source, err)
 		}
 	}
 	return nil

@@ -15,6 +15,7 @@ package console
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -54,6 +55,33 @@ type Options struct {
 	// terminal (prompts, replies after every line).
 	In          io.Reader
 	Interactive bool
+
+	// Editor, if set, reads the lines at a terminal instead of In (line
+	// editing and history); its io.EOF ends the session.
+	Editor LineReader
+	// Wall and Tick make the simulated clock follow real time at a
+	// terminal: at every tick the clock moves to Wall() (plus however far
+	// !clock has jumped ahead), firing what falls due. nil: the clock moves
+	// only with !clock (scripts, --clock).
+	Wall func() time.Time
+	Tick <-chan time.Time
+	// Served, if set, tells an interactive user once when a group they type
+	// in is not one the bot serves (it stays silent there).
+	Served func(group string) bool
+	// FilesDir, if set, is where the files the bot sends (xlsx exports,
+	// images) are written; the output line names the saved file.
+	FilesDir string
+}
+
+// LineReader reads one line with a prompt, as a line editor does.
+type LineReader interface {
+	ReadLine(prompt string) (string, error)
+}
+
+// PromptSetter is a LineReader that can change the prompt while it reads
+// (the time shown follows the clock).
+type PromptSetter interface {
+	SetPrompt(prompt string)
 }
 
 // Console simulates the groups of a community in a terminal. It implements
@@ -61,6 +89,9 @@ type Options struct {
 // strictly in order.
 type Console struct {
 	opt     Options
+	step    sync.Mutex    // one line or one clock tick at a time
+	lead    time.Duration // how far !clock has put the clock ahead of Wall
+	warned  map[string]bool
 	mu      sync.Mutex
 	friends map[string]bool
 	keys    map[string]string // resident key → nickname (BindUser)
@@ -84,7 +115,7 @@ func (c *Console) Serve(ctx context.Context, inbox linli.Inbox) error {
 
 // New returns a console.
 func New(opt Options) *Console {
-	c := &Console{opt: opt, friends: map[string]bool{}, keys: map[string]string{}}
+	c := &Console{opt: opt, friends: map[string]bool{}, keys: map[string]string{}, warned: map[string]bool{}}
 	for _, f := range opt.Friends {
 		c.friends[f] = true
 	}
@@ -108,9 +139,53 @@ func (c *Console) Deliver(out linli.Outgoing) error {
 		if out.Media.Kind == linli.MediaImage {
 			kind = "[图片]"
 		}
-		fmt.Fprintln(c.opt.Out, prefix+kind+" "+out.Media.Name)
+		line := prefix + kind + " " + out.Media.Name
+		if c.opt.FilesDir != "" {
+			if path, err := c.save(out.Media); err != nil {
+				line += "（保存失败: " + err.Error() + "）"
+			} else {
+				line += "（已保存到 " + path + "）"
+			}
+		}
+		fmt.Fprintln(c.opt.Out, line)
 	}
 	return nil
+}
+
+// save writes m into FilesDir under its name, adding " (2)", " (3)", …
+// rather than overwriting an earlier file.
+func (c *Console) save(m *linli.Media) (string, error) {
+	if err := os.MkdirAll(c.opt.FilesDir, 0o755); err != nil {
+		return "", err
+	}
+	data := m.Data
+	if data == nil && m.Path != "" {
+		b, err := os.ReadFile(m.Path)
+		if err != nil {
+			return "", err
+		}
+		data = b
+	}
+	name := filepath.Base(m.Name)
+	ext := filepath.Ext(name)
+	for i := 1; ; i++ {
+		p := filepath.Join(c.opt.FilesDir, name)
+		if i > 1 {
+			p = filepath.Join(c.opt.FilesDir, fmt.Sprintf("%s (%d)%s", strings.TrimSuffix(name, ext), i, ext))
+		}
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if os.IsExist(err) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return p, err
+	}
 }
 
 // CanPrivate reports whether user is the bot's friend: configured staff,
@@ -139,6 +214,9 @@ func (c *Console) BindUser(key, user string) {
 // continue that message (a 接龙 list, a multi-line notice), the way the
 // output shows multi-line messages.
 func (c *Console) Run(ctx context.Context, in io.Reader, interactive bool) error {
+	if interactive && c.opt.Editor != nil {
+		return c.runEditor(ctx)
+	}
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	lineNo := 0
@@ -188,6 +266,57 @@ func (c *Console) Run(ctx context.Context, in io.Reader, interactive bool) error
 	return nil
 }
 
+// runEditor is an interactive session read through Options.Editor, the
+// clock following Options.Wall at each Options.Tick.
+func (c *Console) runEditor(ctx context.Context) error {
+	done := make(chan struct{})
+	defer close(done)
+	if c.opt.Wall != nil && c.opt.Tick != nil {
+		go func() {
+			for {
+				select {
+				case <-done:
+					return
+				case <-c.opt.Tick:
+					c.step.Lock()
+					if target := c.opt.Wall().Add(c.lead); target.After(c.opt.Clock.Now()) {
+						c.AdvanceTo(target)
+						if p, ok := c.opt.Editor.(PromptSetter); ok {
+							p.SetPrompt(c.prompt())
+						}
+					}
+					c.step.Unlock()
+				}
+			}
+		}()
+	}
+	for n := 1; ; n++ {
+		line, err := c.opt.Editor.ReadLine(c.prompt())
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("console: read input: %w", err)
+		}
+		c.step.Lock()
+		if err := c.Line(ctx, line); err != nil {
+			fmt.Fprintf(c.opt.Err, "第%d行: %v\n", n, err)
+		}
+		c.Settle(max(time.Minute, c.opt.Hold))
+		if c.opt.Wall != nil {
+			c.lead = max(c.lead, c.opt.Clock.Now().Sub(c.opt.Wall()))
+		}
+		c.step.Unlock()
+	}
+	c.step.Lock()
+	defer c.step.Unlock()
+	c.Finish()
+	return nil
+}
+
+// prompt shows the simulated time.
+func (c *Console) prompt() string { return c.opt.Clock.Now().Format("01-02 15:04") + "> " }
+
 // Finish prints everything pending at the end of input: the outbox's
 // messages, and the answers held back to be gathered (Options.Hold), with
 // the clock moved only as far as they need.
@@ -232,6 +361,10 @@ func (c *Console) Line(ctx context.Context, line string) error {
 	m, err := c.parse(line)
 	if err != nil {
 		return err
+	}
+	if m.Group != "" && c.opt.Interactive && c.opt.Served != nil && !c.opt.Served(m.Group) && !c.warned[m.Group] {
+		c.warned[m.Group] = true
+		fmt.Fprintf(c.opt.Err, "「%s」不是机器人服务的群，机器人在这里不会回应（服务的群: %s）\n", m.Group, c.servedList())
 	}
 	c.mu.Lock()
 	inbox := c.inbox
@@ -394,6 +527,15 @@ func (c *Console) runDue() {
 			fmt.Fprintf(c.opt.Err, "错误: %v\n", err)
 		}
 	}
+}
+
+// servedList names the configured groups, staff group last.
+func (c *Console) servedList() string {
+	groups := append([]string(nil), c.opt.Config.Groups...)
+	if c.opt.Config.StaffGroup != "" {
+		groups = append(groups, c.opt.Config.StaffGroup+"（工作群）")
+	}
+	return strings.Join(groups, "、")
 }
 
 // FriendNames lists the users the console treats as friends, sorted.

@@ -201,8 +201,13 @@ func (a *Adapter) Serve(ctx context.Context, inbox linli.Inbox) error {
 				break
 			}
 			d := pause.next()
-			a.log.Warn("login failed", "err", err, "retry_in", d)
-			a.report(false, "微信登录失败："+err.Error())
+			if why, ok := networkTrouble(err); ok {
+				a.log.Warn(unreachable(why, d), "err", err, "retry_in", d)
+				a.report(false, "无法连接微信服务器（"+why+"）")
+			} else {
+				a.log.Warn("微信登录失败", "err", err, "retry_in", d)
+				a.report(false, "微信登录失败："+err.Error())
+			}
 			if !a.opts.Sleep(ctx, d) {
 				break
 			}
@@ -214,7 +219,7 @@ func (a *Adapter) Serve(ctx context.Context, inbox linli.Inbox) error {
 		a.sess = s
 		known := len(s.groups)
 		a.mu.Unlock()
-		a.log.Info("logged in", "self", s.selfNick, "how", how, "groups", known)
+		a.log.Info("微信已登录", "self", s.selfNick, "how", how, "groups", known)
 		confirmed := false
 		select {
 		case <-s.confirmed:
@@ -235,13 +240,13 @@ func (a *Adapter) Serve(ctx context.Context, inbox linli.Inbox) error {
 		}
 		reason := describeLoss(s.bot.CrashReason())
 		d := pause.next()
-		a.log.Warn("session lost", "reason", reason, "err", s.bot.CrashReason(), "confirmed", confirmed, "retry_in", d)
+		a.log.Warn("微信连接已断开", "reason", reason, "err", s.bot.CrashReason(), "confirmed", confirmed, "retry_in", d)
 		a.report(false, reason)
 		if !a.opts.Sleep(ctx, d) {
 			break
 		}
 	}
-	a.log.Info("stopped")
+	a.log.Info("微信连接已停止")
 	return nil
 }
 

@@ -130,7 +130,7 @@ func (a *Adapter) buildDirectory(s *session) {
 	a.mu.Unlock()
 	contacts, err := s.bot.Caller.WebWxGetContact(s.ctx, s.login)
 	if err != nil {
-		a.log.Warn("reading contacts", "err", err)
+		a.log.Warn("读取通讯录失败", "err", err)
 		return
 	}
 	friends, remarks, remarked := map[string]string{}, map[string]string{}, map[string]string{}
@@ -162,7 +162,7 @@ func (a *Adapter) buildDirectory(s *session) {
 		chunk := groups[i:min(i+50, len(groups))]
 		detailed, err := s.bot.Caller.WebWxBatchGetContact(s.ctx, chunk, s.req)
 		if err != nil {
-			a.log.Warn("reading group members", "err", err)
+			a.log.Warn("读取群成员失败", "err", err)
 			detailed = chunk
 		}
 		for _, g := range detailed {
@@ -192,7 +192,7 @@ func (a *Adapter) buildDirectory(s *session) {
 		a.friends[n] = true
 	}
 	if missing := a.missingGroups(s); len(missing) > 0 {
-		a.log.Warn("served groups not in contacts yet (they become known when someone talks)", "groups", missing)
+		a.log.Warn("服务的群还不在通讯录里（有人说话后就会出现）", "groups", missing)
 	}
 }
 

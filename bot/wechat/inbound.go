@@ -30,7 +30,7 @@ func (a *Adapter) handler(s *session, inbox linli.Inbox) openwechat.MessageHandl
 	return func(msg *openwechat.Message) {
 		defer func() {
 			if r := recover(); r != nil {
-				a.log.Error("panic while handling a message", "msg_id", msg.MsgId, "panic", fmt.Sprint(r),
+				a.log.Error("处理消息时程序出错（已恢复）", "msg_id", msg.MsgId, "panic", fmt.Sprint(r),
 					"stack", string(debug.Stack()))
 			}
 		}()
@@ -56,12 +56,12 @@ func (a *Adapter) hand(s *session, inbox linli.Inbox, m linli.Message) {
 		err := inbox.Receive(m)
 		if err == nil {
 			if tries > 0 {
-				a.log.Warn("received message recorded after retrying", "msg_id", m.ID, "tries", tries+1)
+				a.log.Warn("收到的消息经重试后已记录", "msg_id", m.ID, "tries", tries+1)
 			}
 			return
 		}
 		if tries == 0 {
-			a.log.Error("cannot record a received message; holding the sync until it is recorded", "msg_id", m.ID, "err", err)
+			a.log.Error("无法记录收到的消息，暂停同步直到记录成功", "msg_id", m.ID, "err", err)
 		}
 		if !a.opts.Sleep(s.ctx, pause.next()) {
 			return
@@ -100,7 +100,7 @@ func (a *Adapter) convert(s *session, msg *openwechat.Message) (m linli.Message,
 	if msg.IsPicture() {
 		img, err := a.picture(msg)
 		if err != nil {
-			a.log.Warn("downloading an image", "msg_id", msg.MsgId, "err", err)
+			a.log.Warn("下载图片失败", "msg_id", msg.MsgId, "err", err)
 			return m, false
 		}
 		m.Text, m.Image = "", img
@@ -113,7 +113,7 @@ func (a *Adapter) convert(s *session, msg *openwechat.Message) (m linli.Message,
 func (a *Adapter) fromGroup(s *session, msg *openwechat.Message, m *linli.Message) bool {
 	g, err := msg.Sender()
 	if err != nil {
-		a.log.Warn("resolving a group", "msg_id", msg.MsgId, "err", err)
+		a.log.Warn("无法确定消息来自哪个群", "msg_id", msg.MsgId, "err", err)
 		return false
 	}
 	topic := openwechat.FormatEmoji(g.NickName)
@@ -122,7 +122,7 @@ func (a *Adapter) fromGroup(s *session, msg *openwechat.Message, m *linli.Messag
 	}
 	member, err := msg.SenderInGroup()
 	if err != nil {
-		a.log.Warn("resolving a group member", "group", topic, "msg_id", msg.MsgId, "err", err)
+		a.log.Warn("无法确定发消息的群成员", "group", topic, "msg_id", msg.MsgId, "err", err)
 		return false
 	}
 	nick := openwechat.FormatEmoji(member.NickName)

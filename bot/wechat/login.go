@@ -73,7 +73,7 @@ func (a *Adapter) login(ctx context.Context, inbox linli.Inbox) (_ *session, _ s
 	s.bot, s.ctx, s.stop = bot, bot.Context(), cancel
 	qr := false
 	bot.UUIDCallback = func(uuid string) { qr = true; a.showQR(uuid, inbox) }
-	bot.ScanCallBack = func(openwechat.CheckLoginResponse) { a.log.Info("QR code scanned; confirm on the phone") }
+	bot.ScanCallBack = func(openwechat.CheckLoginResponse) { a.log.Info("二维码已扫描，请在手机上确认登录") }
 	bot.MessageHandler = a.handler(s, inbox)
 	bot.MessageErrorHandler = a.syncErrorHandler(s)
 	bot.SyncCheckCallback = func(r openwechat.SyncCheckResponse) {
@@ -115,7 +115,7 @@ func (a *Adapter) showQR(uuid string, inbox linli.Inbox) {
 	defer func() { inbox.Session(ev) }()
 	q, err := qrcode.New(link, qrcode.Medium)
 	if err != nil {
-		a.log.Warn("QR code", "err", err)
+		a.log.Warn("无法生成登录二维码", "err", err)
 		return
 	}
 	if w := a.opts.QRWriter; w != nil {
@@ -127,7 +127,7 @@ func (a *Adapter) showQR(uuid string, inbox linli.Inbox) {
 			err = q.WriteFile(320, p)
 		}
 		if err != nil {
-			a.log.Warn("saving the QR code", "path", p, "err", err)
+			a.log.Warn("无法保存登录二维码图片", "path", p, "err", err)
 			return
 		}
 		ev.QRCode = p
@@ -161,7 +161,11 @@ func (a *Adapter) syncErrorHandler(s *session) openwechat.MessageErrorHandler {
 			return fmt.Errorf("wechat: %d sync errors in a row: %w", s.syncErrs, err)
 		}
 		d := min(a.opts.RetryDelay<<(s.syncErrs-1), time.Minute)
-		a.log.Warn("sync error", "err", err, "count", s.syncErrs, "retry_in", d)
+		if why, ok := networkTrouble(err); ok {
+			a.log.Warn(unreachable(why, d), "err", err, "count", s.syncErrs, "retry_in", d)
+		} else {
+			a.log.Warn("与微信同步出错", "err", err, "count", s.syncErrs, "retry_in", d)
+		}
 		a.opts.Sleep(s.ctx, d)
 		return nil
 	}

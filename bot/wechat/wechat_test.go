@@ -145,7 +145,7 @@ func TestPanicInReceiveAndDuplicates(t *testing.T) {
 	if !h.a.Up() {
 		t.Fatal("session dropped after a panic / malformed batch")
 	}
-	if logs := h.logs.String(); !strings.Contains(logs, "panic while handling a message") || !strings.Contains(logs, "engine bug") {
+	if logs := h.logs.String(); !strings.Contains(logs, "处理消息时程序出错（已恢复）") || !strings.Contains(logs, "engine bug") {
 		t.Fatalf("panic not logged:\n%s", logs)
 	}
 }
@@ -290,7 +290,7 @@ func TestQRCodePNGWriteFailureIsLogged(t *testing.T) {
 			h.run()
 			<-h.qrs
 			h.shutdown()
-			if logs := h.logs.String(); !strings.Contains(logs, "saving the QR code") {
+			if logs := h.logs.String(); !strings.Contains(logs, "无法保存登录二维码图片") {
 				t.Fatalf("failure to save the QR code not logged:\n%s", logs)
 			}
 		})

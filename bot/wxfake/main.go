@@ -68,14 +68,19 @@ func MainContext(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	var groups, friends multiFlag
 	fs.Var(&groups, "group", `a group, "群名=昵称,昵称|群昵称,…" (repeatable)`)
 	fs.Var(&friends, "friend", "a friend's nickname (repeatable)")
-	fs.Usage = func() {
+	usage := func() {
 		fmt.Fprintf(stderr, "usage: linli wxfake [flags]\n\nA fake WeChat web server for trying `linli run --wechat-server URL` without an account.\nWithout --config or --group it serves a demo community.\n\n")
 		fs.PrintDefaults()
 	}
+	fs.SetOutput(io.Discard) // errors in Chinese below
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stderr)
+			usage()
 			return 0
 		}
+		fmt.Fprintf(stderr, "linli wxfake: %s（可用: --addr --config --self --manual-confirm --sync-hold --group --friend）\n查看说明: linli help wxfake\n", flagErrorZh(err))
 		return 2
 	}
 	opts, err := buildOptions(*config, groups, friends)
@@ -182,7 +187,9 @@ func fromLinli(c linli.Config) Options {
 	add := func(name string) {
 		if name != "" && !seen[name] {
 			seen[name] = true
-			opts.Friends = append(opts.Friends, Friend{NickName: name})
+			// The bot's account has set each staff member's 备注 to the
+			// configured name: that is what makes them staff (DESIGN.md).
+			opts.Friends = append(opts.Friends, Friend{NickName: name, RemarkName: name})
 			staff = append(staff, Member{NickName: name})
 		}
 	}
@@ -213,4 +220,19 @@ func demoOptions() Options {
 		Staff:      []linli.StaffEntry{{Name: "李社工"}},
 		Grids:      []linli.Grid{{Name: "第一网格", Worker: "王网格", Supervisor: "赵主任"}},
 	})
+}
+
+// flagErrorZh says the flag package's error in Chinese.
+func flagErrorZh(err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return "没有选项 " + name
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return "选项 " + name + " 后面需要一个值"
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		return "选项的值无效: " + rest
+	}
+	return msg
 }

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"linli"
@@ -14,33 +17,42 @@ import (
 
 func runBackup(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dbPath := fs.String("db", "linli.db", "数据库文件")
-	out := fs.String("out", "", "备份文件 (必填)")
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
+	dbPath := fs.String("db", "", "数据库文件（默认: 配置中的 db，或当前目录的 linli.db）")
+	configPath := fs.String("config", "", "配置文件（用其中的 db）")
+	out := fs.String("out", "", "备份文件（必填）")
+	if done, code := parseFlags(backupCmd, fs, args, stdout, stderr); done {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "linli backup: 多余的参数 %q（备份文件用 --out 指定）\n", strings.Join(fs.Args(), " "))
 		return 2
 	}
 	if *out == "" {
-		fmt.Fprintln(stderr, "linli backup: 请用 --out 指定备份文件，例如 linli backup --out linli-备份.db")
+		fmt.Fprintln(stderr, "linli backup: 请用 --out 指定备份文件，例如 linli backup --config linli.toml --out linli-备份.db")
 		return 2
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		fmt.Fprintf(stderr, "linli backup: 找不到数据库 %s（用 --db 指定）\n", *dbPath)
+	cfg, path, code := databaseOf("backup", *configPath, *dbPath, stderr)
+	if code != 0 {
+		return code
+	}
+	if err := makeOutDir(*out); err != nil {
+		fmt.Fprintln(stderr, "linli backup:", err)
 		return 1
 	}
-	db, err := openDB(nil, *dbPath)
+	done, err := backupVia(path, *out, stdout)
+	if err != nil {
+		fmt.Fprintln(stderr, "linli backup:", err)
+		return 1
+	}
+	if done {
+		return 0
+	}
+	db, err := openDB(cfg, path)
 	if err != nil {
 		fmt.Fprintln(stderr, "linli backup:", err)
 		return 1
 	}
 	defer db.Close()
-	if err := os.MkdirAll(filepath.Dir(*out), 0o700); err != nil {
-		fmt.Fprintln(stderr, "linli backup:", err)
-		return 1
-	}
 	if err := db.BackupFile(*out); err != nil { // verified before it is kept
 		fmt.Fprintln(stderr, "linli backup:", err)
 		return 1
@@ -50,12 +62,79 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "linli backup:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "已备份到 %s（已校验）", *out)
-	if n > 0 {
-		fmt.Fprintf(stdout, "，照片 %d 张复制到 %s.media", n, *out)
-	}
-	fmt.Fprintln(stdout)
+	fmt.Fprintln(stdout, backupDone(*out, n))
 	return 0
+}
+
+// backupDone is what a successful backup prints.
+func backupDone(out string, photos int) string {
+	s := fmt.Sprintf("已备份到 %s（已校验）", out)
+	if photos > 0 {
+		s += fmt.Sprintf("，照片 %d 张复制到 %s.media", photos, out)
+	}
+	return s
+}
+
+// makeOutDir creates the directory an output file goes into, or says in
+// Chinese why it cannot.
+func makeOutDir(out string) error {
+	dir := filepath.Dir(out)
+	st, err := os.Stat(dir)
+	if err == nil && !st.IsDir() {
+		return fmt.Errorf("无法写入 %s：%s 不是目录", out, dir)
+	}
+	if err == nil {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("无法创建输出目录 %s（%s）", dir, plainOSError(err))
+	}
+	return nil
+}
+
+// databaseOf finds the database a subcommand works on: --db, else the db of
+// --config (relative to the configuration file), else linli.db here. A
+// missing database is refused (code 1) with a Chinese message; cfg is the
+// configuration (the demo's settings without --config).
+func databaseOf(sub, configPath, dbPath string, stderr io.Writer) (*linli.Config, string, int) {
+	cfg, err := loadConfig(configPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "linli %s: %v\n", sub, err)
+		return nil, "", 1
+	}
+	path := dbPath
+	switch {
+	case path != "":
+	case configPath != "":
+		path = cfg.DB
+	default:
+		path = "linli.db"
+	}
+	if _, err := os.Stat(path); err != nil {
+		abs, _ := filepath.Abs(path)
+		fmt.Fprintf(stderr, "linli %s: 找不到数据库 %s（用 --config 指定配置文件，或用 --db 指定数据库）\n", sub, abs)
+		return nil, "", 1
+	}
+	return cfg, path, 0
+}
+
+// plainOSError says an os error's cause in Chinese.
+func plainOSError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "没有权限"
+	case errors.Is(err, fs.ErrExist):
+		return "已存在同名文件"
+	case errors.Is(err, fs.ErrNotExist):
+		return "路径不存在"
+	case errors.Is(err, syscall.ENOSPC):
+		return "磁盘已满"
+	case errors.Is(err, syscall.EROFS):
+		return "只读文件系统"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "路径中有一段不是目录"
+	}
+	return err.Error()
 }
 
 // nightlyBackupPrefix and nightlyBackupLayout name the nightly backups:
@@ -84,7 +163,7 @@ func (a *app) nightlyBackup(job linli.Job, occ time.Time) error {
 		return err
 	}
 	removed, err := rotateBackups(dir, occ, a.cfg.Backup.Keep, a.cfg.Location)
-	a.log.Info("nightly backup written and verified", "path", path, "new_photos", n, "removed_old", removed)
+	a.log.Info("每晚备份已写入并校验", "path", path, "new_photos", n, "removed_old", removed)
 	return err
 }
 

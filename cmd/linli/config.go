@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -44,7 +45,34 @@ func loadConfig(path string) (*linli.Config, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("配置文件 %s: %w", nameOr(path), err)
 	}
+	if path != "" {
+		if err := resolvePaths(&cfg, path); err != nil {
+			return nil, err
+		}
+	}
 	return &cfg, nil
+}
+
+// resolvePaths makes every relative path of cfg relative to the directory
+// of the configuration file at path, not to the working directory: started
+// from elsewhere (systemd, cron, another shell) linli still uses the same
+// database. An empty db is linli.db there.
+func resolvePaths(cfg *linli.Config, path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("配置文件 %s: %w", path, err)
+	}
+	dir := filepath.Dir(abs)
+	if cfg.DB == "" {
+		cfg.DB = "linli.db"
+	}
+	for _, p := range []*string{&cfg.DB, &cfg.Backup.Dir, &cfg.Log.File, &cfg.NLU.DictDir, &cfg.NLU.UserDict,
+		&cfg.WeChat.HotLogin, &cfg.WeChat.QRCodePNG, &cfg.WeChat.MediaDir} {
+		if *p != "" && !filepath.IsAbs(*p) {
+			*p = filepath.Join(dir, *p)
+		}
+	}
+	return nil
 }
 
 func nameOr(path string) string {

@@ -24,17 +24,13 @@ const defaultScriptClock = "2026-11-23 09:00"
 func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("console", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	configPath := fs.String("config", "", "配置文件 (默认: 内置演示社区)")
-	dbPath := fs.String("db", "", "数据库文件 (默认: 临时数据库，退出即删除)")
-	clockArg := fs.String("clock", "", `模拟时钟起点，如 "2026-11-23 09:00" (默认: 终端里为现在，脚本为 `+defaultScriptClock+`)`)
+	configPath := fs.String("config", "", "配置文件（默认: 内置演示社区）")
+	dbPath := fs.String("db", "", "数据库文件（默认: 临时数据库，退出即删除）")
+	clockArg := fs.String("clock", "", `把模拟时钟固定在这个时间，如 "2026-11-23 09:00"，只随 !clock 前进（默认: 终端里跟着真实时间走，脚本从 `+defaultScriptClock+` 开始）`)
+	filesDir := fs.String("files", "", "机器人发出的文件（如 xlsx）保存到这个目录（默认: 终端里为临时目录下的 linli-console-files，脚本不保存）")
 	verbose := fs.Bool("v", false, "在标准错误输出调试日志")
-	fs.Usage = func() { consoleUsage(fs, stderr) }
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			consoleUsage(fs, stdout)
-			return 0
-		}
-		return 2
+	if done, code := parseFlags(consoleCmd, fs, args, stdout, stderr); done {
+		return code
 	}
 	cfg, err := loadConfig(*configPath)
 	if err != nil {
@@ -57,6 +53,21 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer os.RemoveAll(dir)
 		path = filepath.Join(dir, "console.db")
 	}
+	var term *terminal
+	if interactive {
+		term, err = newTerminal(stdin, stdout, stderr)
+		if err != nil {
+			fmt.Fprintln(stderr, "linli console:", err)
+			return 1
+		}
+		defer term.Close()
+		stdout, stderr = term.Stdout(), term.Stderr() // output redraws the prompt
+		if *filesDir == "" {
+			*filesDir = filepath.Join(os.TempDir(), "linli-console-files")
+		}
+	}
+	stopSignals := onInterrupt(term, path, *dbPath == "")
+	defer stopSignals()
 	level := slog.LevelWarn
 	if *verbose {
 		level = slog.LevelDebug
@@ -75,17 +86,27 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer a.Close()
-	con := console.New(console.Options{
+	copt := console.Options{
 		Config: cfg, Clock: clock,
 		Timed: []linli.Timed{a.outbox, a.sched}, Out: stdout, Err: stderr,
 		Friends: friendsOf(cfg), RunID: strconv.FormatInt(time.Now().UnixNano(), 36),
 		Hold: time.Duration(cfg.Activities.AckWindow),
 		In:   stdin, Interactive: interactive,
-	})
+		FilesDir: *filesDir,
+	}
+	realTime := interactive && *clockArg == ""
+	if interactive {
+		copt.Editor, copt.Served = term, a.engine.Serves
+	}
+	if realTime {
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		copt.Wall, copt.Tick = time.Now, tick.C
+	}
+	con := console.New(copt)
 	a.outbox.SetPlatform(con)
 	if interactive {
-		fmt.Fprintf(stderr, "邻里通 控制台 — %s，模拟时间 %s。输入「群名/昵称: 文本」或「昵称: 文本」，Ctrl-D 退出。\n",
-			cfg.Community, start.Format("2006-01-02 15:04"))
+		fmt.Fprint(stderr, consoleBanner(cfg, start, realTime, *filesDir))
 	}
 	// The console is an adapter like WeChat; its inbox handles each line
 	// before the next, so the output follows the script.
@@ -94,6 +115,23 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// consoleBanner is what an interactive console says first: the community,
+// whether the clock follows real time or is pinned, where files go.
+func consoleBanner(cfg *linli.Config, start time.Time, realTime bool, files string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "邻里通 控制台 — %s\n", cfg.Community)
+	if realTime {
+		fmt.Fprintf(&b, "模拟时钟跟着真实时间走（现在 %s），定时通知和提醒会按时出现；输入 !clock +1h 可以往前拨，加 --clock 可固定时间。\n", start.Format("2006-01-02 15:04"))
+	} else {
+		fmt.Fprintf(&b, "模拟时钟固定在 %s（--clock），只在输入 !clock +1h 之类时前进。\n", start.Format("2006-01-02 15:04"))
+	}
+	if files != "" {
+		fmt.Fprintf(&b, "机器人发出的文件保存在 %s\n", files)
+	}
+	b.WriteString("输入「群名/昵称: 文本」或「昵称: 文本」；方向键编辑，上下键翻历史；Ctrl-D 或 Ctrl-C 退出。\n")
+	return b.String()
 }
 
 // simTime makes log records show the simulated time instead of the wall
@@ -137,45 +175,4 @@ func isTerminal(r io.Reader) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
-func consoleUsage(fs *flag.FlagSet, w io.Writer) {
-	demo, _ := loadConfig("")
-	fmt.Fprintln(w, `用法: linli console [--config FILE] [--db FILE] [--clock "2026-11-23 09:00"]
-
-在终端里模拟社区的居民群。在终端中交互使用；从管道读入时按脚本执行，输出可重复。
-
-输入行:
-  群名/昵称: 文本          昵称在群里说话（群和成员第一次出现时自动加入）
-  群名/群昵称|微信昵称: 文本
-                           群昵称与微信昵称不同的成员；一个人以微信昵称区分，
-                           配置里的工作人员是微信昵称等于配置名字的人（微信上是好友备注）
-  昵称: 文本               昵称私聊机器人
-  群名/昵称: [图片] PATH   发送图片
-  !clock +90m | +2d | 2026-11-29 08:00
-                           把模拟时钟往前拨，期间到期的事依次发生
-  // 注释                   空行和注释忽略
-  (缩进的行)               脚本中紧跟在消息后、以空格缩进的行是该消息的后续行（如接龙）
-
-输出: 机器人发出的每条消息，群消息为「[群名] 文本」，私聊为「[私聊 昵称] 文本」，
-多行消息的后续行缩进两个空格。
-
-选项:`)
-	fs.SetOutput(w)
-	fs.PrintDefaults()
-	if demo != nil {
-		fmt.Fprintf(w, "\n内置演示社区（不带 --config 时使用）: %s\n", demo.Community)
-		fmt.Fprintf(w, "  居民群: %s\n  工作群: %s\n", strings.Join(demo.Groups, "、"), demo.StaffGroup)
-		for _, s := range demo.Staff {
-			role := "社工"
-			if s.Role == "supervisor" {
-				role = "主任"
-			}
-			fmt.Fprintf(w, "  %s: %s\n", role, s.Name)
-		}
-		for _, g := range demo.Grids {
-			fmt.Fprintf(w, "  %s: %s，网格员 %s，主任 %s\n", g.Name, strings.Join(g.Buildings, " "), g.Worker, g.Supervisor)
-		}
-		fmt.Fprintln(w, "\n例:\n  printf '幸福里1期居民群/3-502 张阿姨: 帮助\\n' | linli console")
-	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -39,15 +40,8 @@ func runDoctor(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&env.configPath, "config", "linli.toml", "配置文件")
 	fs.StringVar(&env.dictDir, "dict-dir", "", "gojieba 词典目录（默认: $"+nlu.EnvDictDir+"、配置 [nlu] dict_dir，否则使用内置词典）")
 	fs.StringVar(&env.userDict, "user-dict", "", "附加的用户词典")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "用法: linli doctor [--config FILE] [--dict-dir DIR] [--user-dict FILE]\n检查配置、词典和数据库，有问题时退出码为 1")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	if done, code := parseFlags(doctorCmd, fs, args, stdout, stderr); done {
+		return code
 	}
 	failed := 0
 	for _, c := range doctorChecks(env) {
@@ -74,6 +68,7 @@ func doctorChecks(env *doctorEnv) []doctorCheck {
 		{"工作人员", env.checkRoles},
 		{"数据库", env.checkDatabase},
 		{"备份", env.checkBackups},
+		{"日志", env.checkLog},
 		{"词典", env.checkDicts},
 		{"分词", env.checkSegmenter},
 	}
@@ -88,7 +83,7 @@ func (env *doctorEnv) checkConfig() (string, error) {
 		return "", err
 	}
 	env.cfg = cfg
-	return fmt.Sprintf("%s（%s，%d 个居民群）", env.configPath, cfg.Community, len(cfg.Groups)), nil
+	return fmt.Sprintf("%s（%s，%d 个居民群）", absPath(env.configPath), cfg.Community, len(cfg.Groups)), nil
 }
 
 // checkRoles lists each configured staff, worker and supervisor name with
@@ -137,10 +132,7 @@ func (env *doctorEnv) checkDatabase() (string, error) {
 	if env.cfg == nil {
 		return "", errors.New("跳过：配置不可用")
 	}
-	path := env.cfg.DB
-	if path == "" {
-		path = "linli.db"
-	}
+	path := absPath(env.cfg.DB) // loadConfig made it relative to the configuration file
 	if _, err := os.Stat(path); err != nil {
 		return path + " 尚不存在，首次运行 linli run 时创建", nil
 	}
@@ -177,15 +169,32 @@ func (env *doctorEnv) checkBackups() (string, error) {
 	if env.cfg == nil {
 		return "", errors.New("跳过：配置不可用")
 	}
-	path := env.cfg.DB
-	if path == "" {
-		path = "linli.db"
-	}
+	path := absPath(env.cfg.DB)
 	good, at, ok := latestGoodBackup(env.cfg, path)
 	if !ok {
-		return fmt.Sprintf("尚无完好的备份（linli run 每晚 03:30 备份到 %s，保留 %d 天）", backupDir(env.cfg, path), env.cfg.Backup.Keep), nil
+		return fmt.Sprintf("尚无完好的备份（linli run 每晚 03:30 备份到 %s，保留 %d 天）", absPath(backupDir(env.cfg, path)), env.cfg.Backup.Keep), nil
 	}
 	return fmt.Sprintf("最近一份完好的备份 %s（%s），保留 %d 天", good, at.In(env.cfg.Location).Format("2006-01-02 15:04"), env.cfg.Backup.Keep), nil
+}
+
+// checkLog says where `linli run` logs.
+func (env *doctorEnv) checkLog() (string, error) {
+	if env.cfg == nil {
+		return "", errors.New("跳过：配置不可用")
+	}
+	if env.cfg.Log.File == "" {
+		return "只输出到标准错误（systemd 下在 journalctl -u linli 中）；级别 " + env.cfg.Log.Level, nil
+	}
+	return fmt.Sprintf("%s（级别 %s，满 %d MB 换新文件，保留 %d 个旧文件）", absPath(env.cfg.Log.File), env.cfg.Log.Level, env.cfg.Log.MaxSizeMB, env.cfg.Log.MaxBackups), nil
+}
+
+// absPath is p made absolute, for the lines of doctor: an operator sees
+// exactly which files linli uses.
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
 }
 
 // nluOptions applies the usual order: flags, $LINLI_DICT_DIR, config.

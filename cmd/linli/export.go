@@ -19,26 +19,26 @@ import (
 func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dbPath := fs.String("db", "", "数据库文件 (默认: 配置中的 db，或 linli.db)")
-	configPath := fs.String("config", "", "配置文件 (用于时区和社区名；默认: 内置演示社区的设置)")
-	format := fs.String("format", "json", "json | csv | xlsx")
-	outPath := fs.String("out", "", "输出文件 (默认: 标准输出；xlsx 必须指定)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "用法: linli export KIND [--db FILE] [--format json|csv|xlsx] [--out FILE]\nKIND: "+strings.Join(linli.ExportKinds, " "))
-		fs.PrintDefaults()
-	}
+	dbPath := fs.String("db", "", "数据库文件（默认: 配置中的 db，或当前目录的 linli.db）")
+	configPath := fs.String("config", "", "配置文件（用其中的 db、时区和社区名）")
+	format := fs.String("format", "json", "导出格式: json | csv | xlsx")
+	outPath := fs.String("out", "", "输出文件（默认: 标准输出；xlsx 必须指定）")
 	kind, flagArgs := splitKind(args)
-	if err := fs.Parse(flagArgs); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	if done, code := parseFlags(exportCmd, fs, flagArgs, stdout, stderr); done {
+		return code
 	}
 	if kind == "" && fs.NArg() > 0 {
 		kind = fs.Arg(0)
 	}
-	if !slices.Contains(linli.ExportKinds, kind) {
-		fmt.Fprintf(stderr, "linli export: 请指定导出类型: %s\n", strings.Join(linli.ExportKinds, " "))
+	switch {
+	case kind == "":
+		fmt.Fprintf(stderr, "linli export: 请指定导出类型（可用: %s），例如 linli export signups\n", strings.Join(linli.ExportKinds, " "))
+		return 2
+	case !slices.Contains(linli.ExportKinds, kind):
+		fmt.Fprintf(stderr, "linli export: 没有导出类型 %q（可用: %s）\n", kind, strings.Join(linli.ExportKinds, " "))
+		return 2
+	case fs.NArg() > 1 || (fs.NArg() == 1 && fs.Arg(0) != kind):
+		fmt.Fprintf(stderr, "linli export: 多余的参数 %q（选项要写在 --名称 之后，例如 --format csv）\n", strings.Join(fs.Args(), " "))
 		return 2
 	}
 	if !slices.Contains(export.Formats, *format) {
@@ -49,18 +49,22 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "linli export: xlsx 格式需要用 --out 指定文件")
 		return 2
 	}
-	cfg, err := loadConfig(*configPath)
-	if err != nil {
-		fmt.Fprintln(stderr, "linli export:", err)
-		return 1
+	cfg, path, code := databaseOf("export", *configPath, *dbPath, stderr)
+	if code != 0 {
+		return code
 	}
-	path := *dbPath
-	if path == "" {
-		path = cfg.DB
+	if *outPath != "" {
+		if err := makeOutDir(*outPath); err != nil {
+			fmt.Fprintln(stderr, "linli export:", err)
+			return 1
+		}
 	}
-	if _, err := os.Stat(path); err != nil {
-		fmt.Fprintf(stderr, "linli export: 找不到数据库 %s（用 --db 指定）\n", path)
-		return 1
+	if done, err := exportVia(path, kind, *format, *outPath, stdout); done || err != nil {
+		if err != nil {
+			fmt.Fprintln(stderr, "linli export:", err)
+			return 1
+		}
+		return 0
 	}
 	db, err := openDB(cfg, path) // a damaged file is refused untouched
 	if err != nil {

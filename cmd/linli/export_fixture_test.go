@@ -19,7 +19,8 @@ import (
 // activities open, cancelled and recurring; sign-ups confirmed, waitlisted,
 // cancelled, by 接龙, checked in and walk-in; reports submitted, accepted,
 // resolved and rated, rejected, a duplicate; polls anonymous and ruled,
-// open and closed; residents bound and not.
+// open and closed; residents bound and not; points by a rule and by staff,
+// a redemption cancelled and one confirmed; a survey answered.
 const exportScript = `
 李社工: 发布活动 健康讲座 时间:11月25日 9:30 地点:社区活动室 名额:3
 李社工: 发布活动 太极拳 时间:11月28日 7:30 地点:中心广场 名额:2 截止:11月27日 20:00 群:1期 每周六 重复
@@ -68,6 +69,17 @@ const exportScript = `
 !clock 2026-11-25 09:20
 幸福里1期居民群/3-502 张阿姨: 签到 1
 李社工: 签到 1 7-301赵叔
+李社工: 加积分 3-502 张阿姨 10 帮忙布置会场
+李社工: 上架 环保袋 积分:5 数量:3 说明:服务站领取
+幸福里1期居民群/3-502 张阿姨: 兑换 1
+李社工: 取消兑换 1 今天没货
+幸福里1期居民群/3-502 张阿姨: 兑换 1
+李社工: 确认兑换 2
+李社工: 发起问卷 社区需求调研 截止:11月30日 18:00
+  1. 您最希望社区开展哪类活动？ 健康讲座/文艺演出/亲子活动 多选
+  2. 您对社区服务满意吗？ 满意/一般/不满意
+  3. 您还有什么建议？ 填空
+幸福里1期居民群/3-502 张阿姨: 问卷1 AC 满意 希望多办讲座
 !clock +1m
 `
 

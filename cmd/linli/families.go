@@ -4,12 +4,14 @@ import (
 	"log/slog"
 
 	"linli"
+	"linli/bot"
 	"linli/handlers/account"
 	"linli/handlers/notice"
 	"linli/handlers/points"
 	"linli/handlers/poll"
 	"linli/handlers/report"
 	"linli/handlers/signup"
+	"linli/handlers/survey"
 	"linli/storage"
 )
 
@@ -33,10 +35,16 @@ type env struct {
 // commands. A new family is one more line here.
 func (e *env) families() []linli.Family {
 	log := e.log.With("component", "handlers")
+	participation := points.New(points.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Residents: e.db, Points: e.db,
+		Rewards: e.db, Activities: e.db, Feedback: e.db, Scheduler: e.sched, Logger: log})
 	signups := signup.New(signup.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Residents: e.db, Scheduler: e.sched,
-		Activities: e.db, Lexicon: e.words, Logger: log})
+		Activities: e.db, Lexicon: e.words, Logger: log, Participation: participation, Ratings: participation})
+	var alert func(string) // a ladder's 上级 step also goes to the [alert] webhook
+	if url := e.cfg.Alert.Webhook; url != "" {
+		alert = (&bot.Webhook{URL: url, Log: log}).Post
+	}
 	reports := report.New(report.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Residents: e.db, Scheduler: e.sched,
-		Reports: e.db, Classifier: e.classifier, Lexicon: e.words, Logger: log})
+		Reports: e.db, Classifier: e.classifier, Lexicon: e.words, Alert: alert, Logger: log, Participation: participation})
 	polls := poll.New(poll.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Scheduler: e.sched, Polls: e.db,
 		Lexicon: e.words, Owners: e.db})
 	e.notice = notice.New(notice.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Scheduler: e.sched,
@@ -46,7 +54,9 @@ func (e *env) families() []linli.Family {
 		signups,
 		reports,
 		polls,
-		points.New(points.Deps{Activities: e.db, Reports: e.db}),
+		participation,
+		survey.New(survey.Deps{Config: e.cfg, Out: e.out, Residents: e.db, Surveys: e.db, Scheduler: e.sched,
+			Participation: participation, Logger: log}),
 		e.notice,
 	}
 }

@@ -66,9 +66,7 @@ func FuzzEngine(f *testing.F) {
 // one is skipped, visibly, instead of failing every CI run until then.
 // Delete an entry once its fix is merged: the seeds that hit it must then
 // pass.
-var knownHandlerBugs = []struct{ frame, note string }{
-	{"nlu.WordLists.BarePlace", "issue 13: a multi-line message that mentions a place panics in BarePlace (was handlers.bareLocation)"},
-}
+var knownHandlerBugs = []struct{ frame, note string }{}
 
 // fuzzSpeakers are who the fuzzer's messages come from: group "" is a
 // private chat.

@@ -18,21 +18,12 @@ import (
 // loaded before.
 func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	dbPath := fs.String("db", "", "数据库文件 (默认: 配置中的 db，或 linli.db)")
 	configPath := fs.String("config", "", "配置文件 (默认: 内置演示社区的设置)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "用法: linli import households FILE [--db FILE] [--config FILE]\n"+
-			"导入业主名册（xlsx 或 csv；列：户号、业主姓名、建筑面积㎡，可选 手机）。有一行出错就什么都不导入。")
-		fs.PrintDefaults()
-	}
 	var pos []string
-	for len(args) > 0 { // flags may follow the positional arguments
-		if err := fs.Parse(args); err != nil {
-			if err == flag.ErrHelp {
-				return 0
-			}
-			return 2
+	for { // flags may follow the positional arguments
+		if done, code := parseFlags(importCmd, fs, args, stdout, stderr); done {
+			return code
 		}
 		if fs.NArg() == 0 {
 			break
@@ -40,7 +31,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		pos, args = append(pos, fs.Arg(0)), fs.Args()[1:]
 	}
 	if len(pos) != 2 || pos[0] != "households" {
-		fs.Usage()
+		fmt.Fprintln(stderr, "linli import: 请这样用: "+importCmd.usage)
+		fmt.Fprintln(stderr, "查看说明: linli help import")
 		return 2
 	}
 	cfg, err := loadConfig(*configPath)

@@ -1,6 +1,7 @@
 // Command linli is 邻里通, a WeChat group bot for residential communities.
 //
 //	linli console   a group chat simulated in the terminal (demo community built in)
+//	linli init      write a commented linli.toml (a wizard, or flags for scripts)
 //	linli run       serve the configured WeChat groups
 //	linli export    export records as json, csv or xlsx
 //	linli backup    copy the database while it is in use
@@ -17,9 +18,6 @@ import (
 	"os"
 	_ "time/tzdata" // the configured zone must load on machines without zoneinfo
 )
-
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -48,38 +46,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runDoctor(rest, stdout, stderr)
 	case "wxfake":
 		return runWxfake(rest, stdout, stderr)
+	case "init":
+		return runInit(rest, stdin, stdout, stderr)
 	case "version", "--version", "-v":
-		fmt.Fprintln(stdout, "linli", version)
+		if len(rest) > 0 && isHelp(rest[0]) {
+			versionCmd.help(nil, stdout)
+			return 0
+		}
+		fmt.Fprintln(stdout, "linli", buildVersion())
 		return 0
-	case "help", "--help", "-h":
-		usage(stdout)
-		return 0
+	case "help", "--help", "-h", "-help":
+		return runHelp(rest, stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "linli: 未知的子命令 %q\n\n", cmd)
-	usage(stderr)
+	fmt.Fprintf(stderr, "linli: 没有子命令 %q（可用: %s）\n查看说明: linli help\n", cmd, subcommandNames())
 	return 2
 }
 
-func usage(w io.Writer) {
-	fmt.Fprint(w, `邻里通 linli — 社区居民群机器人
-
-用法:
-  linli console [--config FILE] [--db FILE] [--clock "2026-11-23 09:00"]
-                      在终端里模拟居民群（不带 --config 时使用内置演示社区）
-  linli run [--config FILE] [--wechat-server URL]
-                      连接微信，服务配置中的群
-  linli export KIND [--db FILE] [--format json|csv|xlsx] [--out FILE]
-                      导出记录，KIND: activities signups reports polls votes residents
-  linli backup --out FILE [--db FILE]
-                      在线备份数据库
-  linli import households FILE [--db FILE]
-                      导入业主名册（xlsx/csv：户号、业主姓名、建筑面积㎡、手机）
-  linli nlu           从标准输入逐行理解居民的话，输出 JSON
-  linli doctor [--config FILE]
-                      检查配置、词典和数据库
-  linli wxfake        本地模拟微信服务器，用于不登录真实账号试用 linli run
-  linli version       显示版本
-
-每个子命令都可加 --help 查看说明。
-`)
+func isHelp(arg string) bool {
+	return arg == "-h" || arg == "--help" || arg == "-help" || arg == "--h"
 }

@@ -30,15 +30,8 @@ func runNLU(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dictDir := fs.String("dict-dir", "", "gojieba 词典目录（默认: $"+nlu.EnvDictDir+"，否则使用内置词典）")
 	userDict := fs.String("user-dict", "", "附加的用户词典，每行“词 [词频] [词性]”，词性 ns 表示地点")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "用法: linli nlu [--dict-dir DIR] [--user-dict FILE] < 文本\n从标准输入逐行读取居民的话，每行输出一个 JSON: {\"text\",\"intent\",\"category\",\"keywords\"}")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	if done, code := parseFlags(nluCmd, fs, args, stdout, stderr); done {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "linli nlu: 多余的参数 %q（文本从标准输入读取）\n", fs.Args())

@@ -132,7 +132,7 @@ func TestReportIntent(t *testing.T) {
 	}
 
 	got := say("幸福里1期居民群/3-502 张阿姨: 门口垃圾堆了好几天")
-	if want := "[幸福里1期居民群] @3-502 张阿姨 需要我把这条登记为随手拍吗？回复「是」即可登记（或「随手拍 门口垃圾堆了好几天」）。\n"; got != want {
+	if want := "[幸福里1期居民群] @3-502 张阿姨 需要我把这条登记为随手拍吗？10分钟内回复「是」即可登记（或「随手拍 门口垃圾堆了好几天」）。\n"; got != want {
 		t.Errorf("overheard, confident:\n got %q\nwant %q", got, want)
 	}
 	if got := say("幸福里1期居民群/3-502 张阿姨: 楼下垃圾好像有点多"); got != "" || reports() != 0 {

@@ -9,7 +9,9 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -24,20 +26,21 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	configPath := fs.String("config", "linli.toml", "配置文件")
-	dbPath := fs.String("db", "", "数据库文件 (默认: 配置中的 db)")
+	dbPath := fs.String("db", "", "数据库文件（默认: 配置中的 db）")
 	server := fs.String("wechat-server", "", "把所有微信主机的请求发到这个地址（测试用的 linli wxfake 或预发布代理）；不填则连接真实微信")
 	desktop := fs.Bool("desktop", false, "使用桌面(UOS)模式登录，部分账号网页版不能登录时可试 (也可在配置 [wechat] desktop = true)")
-	verbose := fs.Bool("v", false, "调试日志")
-	fs.Usage = func() { runUsage(fs, stderr) }
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			runUsage(fs, stdout)
-			return 0
-		}
+	verbose := fs.Bool("v", false, "调试日志（同 --log-level debug）")
+	logLevel := fs.String("log-level", "", "日志级别: "+strings.Join(linli.LogLevels, " ")+"（默认: 配置 [log] level，否则 info）")
+	if done, code := parseFlags(runCmd, fs, args, stdout, stderr); done {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "linli run: 多余的参数 %q（配置文件用 --config 指定）\n", strings.Join(fs.Args(), " "))
 		return 2
 	}
 	if _, err := os.Stat(*configPath); err != nil {
-		fmt.Fprintf(stderr, "linli run: 找不到配置文件 %s。请复制 linli.example.toml 为 linli.toml 并按社区情况修改。\n", *configPath)
+		abs, _ := filepath.Abs(*configPath)
+		fmt.Fprintf(stderr, "linli run: 找不到配置文件 %s。可运行 linli init 生成，或复制 linli.example.toml 为 linli.toml 并按社区情况修改。\n", abs)
 		return 1
 	}
 	cfg, err := loadConfig(*configPath)
@@ -48,14 +51,21 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	if *dbPath != "" {
 		cfg.DB = *dbPath
 	}
-	if cfg.DB == "" {
-		cfg.DB = "linli.db"
+	if err := os.MkdirAll(filepath.Dir(cfg.DB), 0o750); err != nil {
+		fmt.Fprintf(stderr, "linli run: 无法创建数据目录 %s（%s）\n", filepath.Dir(cfg.DB), plainOSError(err))
+		return 1
 	}
-	level := slog.LevelInfo
-	if *verbose {
-		level = slog.LevelDebug
+	if *verbose && *logLevel == "" {
+		*logLevel = "debug"
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	log, closeLog, err := newLogger(cfg, *logLevel, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "linli run:", err)
+		return 2
+	}
+	defer closeLog.Close()
+	abs, _ := filepath.Abs(*configPath)
+	log.Info("邻里通启动", "version", buildVersion(), "config", abs, "db", cfg.DB, "community", cfg.Community)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := serve(ctx, cfg, serveOptions{server: *server, desktop: *desktop, qr: stdout}, log); err != nil {
@@ -106,6 +116,11 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 	if err := a.scheduleBackup(); err != nil {
 		return err
 	}
+	if ctl, err := a.listenControl(log); err != nil {
+		log.Warn("运行中无法使用 linli export / linli backup", "err", err)
+	} else {
+		defer ctl.Close()
+	}
 	if url := cfg.Alert.Webhook; url != "" {
 		a.monitor.SetAlert((&bot.Webhook{URL: url, Log: log}).Post)
 	}
@@ -141,7 +156,7 @@ func (a *app) newWeChat(opt serveOptions, clock linli.Clock, log *slog.Logger) (
 	wopt := wechat.Options{
 		ServerURL: opt.server, Desktop: opt.desktop || cfg.WeChat.Desktop, Logger: log, Clock: clock,
 		HotLoginFile: orDefault(cfg.WeChat.HotLogin, cfg.DB+".hotlogin.json"),
-		QRCodePNG:    orDefault(cfg.WeChat.QRCodePNG, "linli-qrcode.png"),
+		QRCodePNG:    orDefault(cfg.WeChat.QRCodePNG, filepath.Join(filepath.Dir(cfg.DB), "linli-qrcode.png")),
 		MediaDir:     cfg.WeChat.MediaDir, // "" keeps received images in memory; reports store their own copies
 		QRWriter:     opt.qr,
 		ContactsFile: contactsFile(cfg),
@@ -168,7 +183,7 @@ func (a *app) serveOn(ctx context.Context, p linli.Adapter, inbox linli.Inbox, c
 	}()
 	go func() {
 		defer wg.Done()
-		bot.Drive(ctx, clock, a.outbox.Wake(), func(err error) { log.Error("timed work", "err", err) }, a.outbox, a.sched)
+		bot.Drive(ctx, clock, a.outbox.Wake(), func(err error) { log.Error("定时任务出错", "err", err) }, a.outbox, a.sched)
 	}()
 	err := p.Serve(ctx, inbox)
 	wg.Wait()
@@ -205,27 +220,4 @@ func orDefault(s, def string) string {
 		return s
 	}
 	return def
-}
-
-func runUsage(fs *flag.FlagSet, w io.Writer) {
-	fmt.Fprintln(w, `用法: linli run [--config linli.toml] [--wechat-server URL] [--desktop]
-
-用一个微信个人号服务配置中的居民群：终端显示登录二维码（同时保存为 PNG），
-扫码登录后开始工作；下次启动优先用保存的登录信息免扫码。Ctrl-C 安全退出，
-未发出的消息保存在数据库中，下次启动继续发送。
-
-账号风险: 自 2025 年起，使用网页微信协议的个人号有被限制登录或封号的情况。
-linli 像人一样发消息（每个群至少间隔 per_chat_interval，总速度不超过 per_minute，
-短消息合并发送），但风险无法完全消除：请使用专门的社区工作号，不要用个人主力号。
-  1203 “此微信号不能登录网页微信”: 该号不能用网页协议，可试 --desktop；仍不行就换号。
-  1100/1101/1102 已退出或被踢下线: linli 会先尝试免扫码重新登录，失败则重新显示二维码，
-                 恢复后告知社工；期间消息暂存不丢。
-  1205 操作太频繁: linli 自动放慢并稍后重发。
-
-不用真实账号试用: 另开终端运行 linli wxfake --config linli.toml，然后
-  linli run --config linli.toml --wechat-server http://127.0.0.1:端口
-
-选项:`)
-	fs.SetOutput(w)
-	fs.PrintDefaults()
 }

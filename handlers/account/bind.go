@@ -2,6 +2,7 @@ package account
 
 import (
 	"context"
+	"strings"
 
 	"linli"
 )
@@ -19,7 +20,8 @@ func (h *Family) registerBind(r linli.Router) {
 func (h *Family) bind(ctx context.Context, req *linli.Request) error {
 	hh, ok := linli.ParseHousehold(req.Args)
 	if !ok {
-		if !req.Msg.Addressed && len([]rune(req.Args)) > 12 {
+		if !req.Msg.Addressed && (len([]rune(req.Args)) > 12 || !strings.ContainsAny(req.Args, "0123456789一二三四五六七八九十")) {
+			// "绑定银行卡怎么弄" said in a group: no flat in it, not the command
 			return linli.ErrNotCommand
 		}
 		return linli.Errorf(linli.EInvalid, textBindUsage)

@@ -19,7 +19,7 @@ import (
 func (h *Family) registerBindGroup(r linli.Router) {
 	r.Command(linli.Command{
 		Names: []string{linli.CommandBindGroup}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
-		Usage: textBindGroupUsage, Help: textBindGroupHelp, Handler: h.bindGroup,
+		Usage: textBindGroupUsage(h.Config.Groups), Help: textBindGroupHelp(h.Config.Groups), Handler: h.bindGroup,
 	})
 }
 
@@ -57,7 +57,7 @@ func (h *Family) bindGroup(ctx context.Context, req *linli.Request) error {
 		if err := h.GroupAliases.SetGroupAlias(name, name); err != nil {
 			return fmt.Errorf("bind group: unbind %q: %w", name, err)
 		}
-		h.Logger.Info("group alias removed", "group", name, "by", m.Sender)
+		h.Logger.Info("群的绑定已删除", "group", name, "by", m.Sender)
 		return req.Reply(textBindGroupRestored(name))
 	case slices.Contains(configured, topic):
 		return linli.Errorf(linli.EConflict, "%s", textBindGroupOther(topic, name))
@@ -67,7 +67,7 @@ func (h *Family) bindGroup(ctx context.Context, req *linli.Request) error {
 	if err := h.GroupAliases.SetGroupAlias(topic, name); err != nil {
 		return fmt.Errorf("bind group: %q → %q: %w", topic, name, err)
 	}
-	h.Logger.Info("group re-bound", "topic", topic, "group", name, "by", m.Sender, "was", aliases[topic])
+	h.Logger.Info("群已重新绑定", "topic", topic, "group", name, "by", m.Sender, "was", aliases[topic])
 	return h.Out.Send(linli.Outgoing{To: linli.Chat{Group: name}, Text: textBindGroupDone(name)})
 }
 
@@ -84,7 +84,7 @@ func (h *Family) configuredGroups() []string {
 // name, or the one configured group whose name contains name ("1期").
 func (h *Family) resolveConfiguredGroup(name string, configured []string) (string, error) {
 	if name == "" {
-		return "", linli.Errorf(linli.EInvalid, "%s", textBindGroupUsage)
+		return "", linli.Errorf(linli.EInvalid, "%s", textBindGroupUsage(h.Config.Groups))
 	}
 	return tell.Group(name, configured, textBindGroupUnknown(name, configured),
 		func(matches []string) string { return textAmbiguousGroup(name, matches) })

@@ -16,7 +16,7 @@ import (
 func (h *Family) registerBroadcast(r linli.Router) {
 	r.Command(linli.Command{
 		Names: []string{"通知", "群发"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
-		Usage: textNoticeUsage, Help: "通知 全部 内容 — 发通知到居民群（按节奏逐群发送）", Handler: h.broadcast,
+		Usage: textNoticeUsage(h.Config.Groups), Help: "通知 全部 内容 — 发通知到居民群（按节奏逐群发送）", Handler: h.broadcast,
 	})
 	r.Command(linli.Command{
 		Names: []string{"定时通知"}, Role: linli.RoleStaff, Args: linli.ArgsRequired,
@@ -128,7 +128,7 @@ func splitGroupNames(field string) []string {
 // every group through the outbox, which paces it, and tells the sender how
 // many groups and when the last should go out.
 func (h *Family) broadcast(ctx context.Context, req *linli.Request) error {
-	t, known, err := h.parseTarget(req.Args, textNoticeUsage)
+	t, known, err := h.parseTarget(req.Args, textNoticeUsage(h.Config.Groups))
 	if err != nil {
 		if !known && !req.Msg.Addressed {
 			return linli.ErrNotCommand // "通知大家了吗" in a group
@@ -158,11 +158,11 @@ func (h *Family) broadcast(ctx context.Context, req *linli.Request) error {
 	var failed []string
 	for _, g := range t.groups {
 		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: text, Alone: true, Priority: linli.PriorityBroadcast, Verbatim: true}); err != nil {
-			h.Logger.Error("notice not queued", "group", g, "sender", req.Msg.Sender, "err", err)
+			h.Logger.Error("通知未能排队发送", "group", g, "sender", req.Msg.Sender, "err", err)
 			failed = append(failed, g)
 		}
 	}
-	h.Logger.Info("notice broadcast", "sender", req.Msg.Sender, "groups", len(t.groups),
+	h.Logger.Info("通知已群发", "sender", req.Msg.Sender, "groups", len(t.groups),
 		"failed", len(failed), "finish", finish)
 	if len(failed) > 0 {
 		if err := reply(textBroadcastFailed(failed)); err != nil {

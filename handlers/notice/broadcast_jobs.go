@@ -48,7 +48,7 @@ func (h *Family) runNotice(job linli.Job, occ time.Time) error {
 			errs = append(errs, fmt.Errorf("group %s: %w", g, err))
 		}
 	}
-	h.Logger.Info("scheduled notice sent", "job", job.ID, "occurrence", occ, "groups", len(groups), "gone", len(gone))
+	h.Logger.Info("定时通知已发出", "job", job.ID, "occurrence", occ, "groups", len(groups), "gone", len(gone))
 	switch {
 	case len(gone) > 0:
 		errs = append(errs, tell(textNoticeGroupsGone(job.Number, gone)))

@@ -77,7 +77,7 @@ func (h *Family) scheduleNotice(ctx context.Context, req *linli.Request) error {
 		}
 		return err
 	}
-	h.Logger.Info("notice scheduled", "job", job.ID, "owner", job.Owner, "spec", job.Spec, "next", job.Next)
+	h.Logger.Info("定时通知已设置", "job", job.ID, "owner", job.Owner, "spec", job.Spec, "next", job.Next)
 	return h.staffReply(req)(textScheduled(job.Number, h.whenText(job), textTargets(tgt.all, tgt.groups), snippet(text, 40)))
 }
 
@@ -132,7 +132,7 @@ func (h *Family) listSchedules(ctx context.Context, req *linli.Request) error {
 		}
 		p, err := noticePayload(j)
 		if err != nil {
-			h.Logger.Error("listing notices", "err", err)
+			h.Logger.Error("列出定时通知失败", "err", err)
 			continue
 		}
 		n++
@@ -191,7 +191,7 @@ func (h *Family) cancelSchedule(ctx context.Context, req *linli.Request) error {
 		if _, err := h.Scheduler.CancelID(j.ID); err != nil {
 			return err
 		}
-		h.Logger.Info("notice cancelled", "job", j.ID, "number", id, "by", req.Msg.Sender)
+		h.Logger.Info("定时通知已取消", "job", j.ID, "number", id, "by", req.Msg.Sender)
 		p, _ := noticePayload(j)
 		return h.staffReply(req)(textCancelled(id, h.whenText(j), snippet(p.Text, 20)))
 	}

@@ -42,7 +42,7 @@ func TestParseTarget(t *testing.T) {
 		{args: "", err: "请这样发"},
 	}
 	for _, tt := range tests {
-		got, known, err := h.parseTarget(tt.args, textNoticeUsage)
+		got, known, err := h.parseTarget(tt.args, textNoticeUsage(h.Config.Groups))
 		if tt.err != "" {
 			if err == nil || !strings.Contains(linli.ErrorMessage(err), tt.err) || known != tt.known {
 				t.Errorf("parseTarget(%q) = %v, known %v; want error containing %q, known %v", tt.args, err, known, tt.err, tt.known)

@@ -44,12 +44,12 @@ func (h *Family) digestNow(ctx context.Context, req *linli.Request) error {
 // each staff member privately). A day with nothing to say sends nothing.
 func (h *Family) runDigest(job linli.Job, occ time.Time) error {
 	if late := h.Clock.Now().Sub(occ); late > digestStaleAfter {
-		h.Logger.Warn("daily digest too late; skipped", "occurrence", occ, "late", late)
+		h.Logger.Warn("日报已过时太久，跳过", "occurrence", occ, "late", late)
 		return nil
 	}
 	text, ok := h.buildDigest(occ)
 	if !ok {
-		h.Logger.Info("daily digest: nothing to report", "occurrence", occ)
+		h.Logger.Info("日报：今天没有要报告的事", "occurrence", occ)
 		return nil
 	}
 	if g := h.Config.StaffGroup; g != "" {
@@ -73,7 +73,7 @@ func (h *Family) buildDigest(now time.Time) (string, bool) {
 	for i, s := range h.Digest {
 		title, lines, err := digestSection(s, now)
 		if err != nil {
-			h.Logger.Error("digest section failed", "source", i, "err", err)
+			h.Logger.Error("日报的一部分生成失败", "source", i, "err", err)
 			failed = true
 			continue
 		}

@@ -10,8 +10,6 @@ import (
 // the daily digest.
 
 const (
-	textNoticeUsage = "请这样发：通知 群名 内容，例如：通知 全部 明天上午9点到12点停水，请提前储水。" +
-		"多个群用逗号或顿号分开，如：通知 幸福里1期居民群、幸福里2期居民群 内容；「全部」表示所有居民群。"
 	textScheduleUsage = "请这样发：定时通知 时间 群名 内容，例如：定时通知 明天8点 全部 今天下午3点社区义诊；" +
 		"重复发送：定时通知 每周一9点 全部 本周垃圾分类宣传。"
 	textWhenForms = "时间可以这样写：明天8点、11月30日 9:00、周六上午9点（发一次）；" +
@@ -141,12 +139,8 @@ func durationText(d time.Duration) string {
 	return fmt.Sprintf("%d分%d秒", m, s)
 }
 
-// Texts of 绑定群, which re-binds a renamed group.
-
-const (
-	textBindGroupUsage = "请在改了名的群里发送「绑定群 原来配置的群名」，例如：绑定群 幸福里1期居民群。"
-	textBindGroupHelp  = "绑定群 幸福里1期居民群 — 群改名后在该群里发送，重新绑定"
-)
+// Texts of 绑定群, which re-binds a renamed group (and its usage and help
+// at the end of this file).
 
 func textBindGroupPrivate(example string) string {
 	return fmt.Sprintf("「绑定群」要在改了名的那个群里发送，机器人才知道是哪个群。请到该群里发：绑定群 %s", example)
@@ -200,4 +194,29 @@ func everyText(d time.Duration) string {
 		return fmt.Sprintf("每%d小时", int(d/time.Hour))
 	}
 	return fmt.Sprintf("每%d分钟", int(d/time.Minute))
+}
+
+// exampleGroups are the community's own groups for usage examples: the
+// first two configured ones.
+func exampleGroups(groups []string) []string {
+	if len(groups) == 0 {
+		return []string{"居民群"}
+	}
+	return groups[:min(2, len(groups))]
+}
+
+// textNoticeUsage is 通知's usage, naming the community's own groups.
+func textNoticeUsage(groups []string) string {
+	return "请这样发：通知 群名 内容，例如：通知 全部 明天上午9点到12点停水，请提前储水。" +
+		"多个群用逗号或顿号分开，如：通知 " + strings.Join(exampleGroups(groups), "、") + " 内容；「全部」表示所有居民群。"
+}
+
+// textBindGroupUsage is 绑定群's usage, with one of the community's groups.
+func textBindGroupUsage(groups []string) string {
+	return "请在改了名的群里发送「绑定群 原来配置的群名」，例如：绑定群 " + exampleGroups(groups)[0] + "。"
+}
+
+// textBindGroupHelp is 绑定群's line in 帮助.
+func textBindGroupHelp(groups []string) string {
+	return "绑定群 " + exampleGroups(groups)[0] + " — 群改名后在该群里发送，重新绑定"
 }

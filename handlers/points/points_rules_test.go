@@ -1,9 +1,7 @@
 package points
 
 import (
-	"context"
-	"errors"
-	"strconv"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -12,142 +10,297 @@ import (
 	"linli/mock"
 )
 
-var t0 = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+var (
+	cst = time.FixedZone("CST", 8*3600)
+	t0  = time.Date(2026, 11, 23, 9, 0, 0, 0, cst)
+)
 
-// ask sends 积分 from 张阿姨 to a family reading signups and reports
-// through fakes, and returns the reply.
-func ask(t *testing.T, d Deps) (string, error) {
+func intp(n int) *int { return &n }
+
+// rig is the family on fakes: a ledger and feedback in memory, one
+// activity (its fields set by the test), sign-ups, residents.
+type rig struct {
+	f        *Family
+	ledger   *mock.Ledger
+	feedback *mock.Feedback
+	act      *linli.Activity
+	signups  []linli.Signup
+	sent     []linli.Outgoing
+}
+
+func newRig(t *testing.T, rules linli.PointsConfig) *rig {
 	t.Helper()
-	var commands []linli.Command
-	New(d).Register(&mock.Router{CommandFn: func(c linli.Command) { commands = append(commands, c) }})
-	if len(commands) != 1 || commands[0].Names[0] != "积分" {
-		t.Fatalf("registered %+v, want 积分", commands)
+	cfg := &linli.Config{Groups: []string{"1期群", "2期群"}, StaffGroup: "工作群", Points: rules,
+		Staff: []linli.StaffEntry{{Name: "李社工", Role: "staff"}}}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
 	}
-	var replies []string
-	out := &mock.Sender{SendFn: func(o linli.Outgoing) error {
-		replies = append(replies, o.Text)
-		return nil
-	}}
-	req := &linli.Request{Msg: &linli.Message{Group: "幸福里1期居民群", Sender: "张阿姨", Norm: "积分",
-		Resident: &linli.Resident{Name: "张阿姨"}}, Command: "积分", Out: out, Now: t0}
-	if err := commands[0].Handler(context.Background(), req); err != nil {
-		return "", err
+	cfg.Location = cst
+	r := &rig{ledger: &mock.Ledger{}, feedback: &mock.Feedback{},
+		act: &linli.Activity{ID: 1, Title: "清洁家园", StartsAt: t0, EndsAt: t0.Add(2 * time.Hour), Status: linli.ActivityClosed}}
+	store := mock.NewStore()
+	for _, name := range []string{"张阿姨", "王叔", "李四", "赵叔", "孙婶"} {
+		g := "1期群"
+		if name == "李四" || name == "赵叔" {
+			g = "2期群"
+		}
+		if _, err := store.UpdateResident(name, func(x *linli.Resident) error { x.LastGroup = g; return nil }); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if len(replies) != 1 {
-		t.Fatalf("replies %q, want one", replies)
+	acts := &mock.ActivityService{
+		ActivityFn: func(id uint64) (*linli.Activity, error) { a := *r.act; return &a, nil },
+		SignupsFn:  func(uint64) ([]linli.Signup, error) { return r.signups, nil },
 	}
-	return replies[0], nil
+	sched := &mock.Scheduler{ScheduleFn: func(j linli.Job) (linli.Job, error) { return j, nil }}
+	r.f = New(Deps{Config: cfg, Out: &mock.Sender{SendFn: func(o linli.Outgoing) error { r.sent = append(r.sent, o); return nil }},
+		Residents: store, Points: r.ledger, Activities: acts, Feedback: r.feedback, Scheduler: sched})
+	return r
 }
 
-// activities is a fake ActivityService holding signups; activity 99 is
-// cancelled, every other one took place.
-func activities(signups ...linli.Signup) *mock.ActivityService {
-	return &mock.ActivityService{ResidentSignupsFn: func(resident string) ([]linli.Signup, error) {
-		var out []linli.Signup
-		for _, s := range signups {
-			if s.Resident == resident {
-				out = append(out, s)
-			}
-		}
-		return out, nil
-	}, ActivityFn: func(id uint64) (*linli.Activity, error) {
-		a := &linli.Activity{ID: id, Status: linli.ActivityClosed}
-		if id == 99 {
-			a.Status = linli.ActivityCancelled
-		}
-		return a, nil
-	}}
+func (r *rig) settle(t *testing.T) {
+	t.Helper()
+	payload, _ := json.Marshal(settleJob{ID: r.act.ID})
+	if err := r.f.runSettle(linli.Job{ID: 9, Kind: jobSettle, Payload: payload}, r.act.End()); err != nil {
+		t.Fatal(err)
+	}
 }
 
-// reports is a fake ReportService holding list; Reports applies the
-// family's own filter to it.
-func reports(list ...*linli.Report) *mock.ReportService {
-	return &mock.ReportService{ReportsFn: func(match func(*linli.Report) bool) ([]*linli.Report, error) {
-		var out []*linli.Report
-		for _, r := range list {
-			if match == nil || match(r) {
-				out = append(out, r)
-			}
-		}
-		return out, nil
-	}}
+func (r *rig) balance(t *testing.T, who string) int {
+	t.Helper()
+	b, _ := r.ledger.PointsBalance(who)
+	return b.Balance
 }
 
-// TestRulePoints: 积分 is 5 points per activity checked in at
-// (pointsPerAttendance) and 2 per 随手拍 of one's own that was resolved
-// (pointsPerResolved), counting nothing else: a sign-up without check-in,
-// another resident's records, a report still open or rejected, a duplicate
-// merged into another report, an activity that was cancelled.
-func TestRulePoints(t *testing.T) {
-	checked := func(id uint64, who string) linli.Signup {
-		return linli.Signup{ActivityID: id, Resident: who, Status: linli.SignupConfirmed, CheckedIn: t0}
-	}
-	report := func(id uint64, who, status string, dupOf uint64) *linli.Report {
-		return &linli.Report{ID: id, Reporter: who, Status: status, DuplicateOf: dupOf}
-	}
-	tests := []struct {
-		name     string
-		signups  []linli.Signup
-		reports  []*linli.Report
-		total    int
-		attended int
-		resolved int
+func checkedIn(who string, at time.Time) linli.Signup {
+	return linli.Signup{ActivityID: 1, Resident: who, Status: linli.SignupConfirmed, PartySize: 1, CheckedIn: at, Group: "1期群"}
+}
+
+// TestRuleAttendance: per_activity points (default 5) for everyone
+// checked in, once however often the activity is settled; nothing for a
+// sign-up without check-in, a cancelled sign-up or a cancelled activity.
+func TestRuleAttendance(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		rules linli.PointsConfig
+		want  int
 	}{
-		{"one activity checked in: 5 points", []linli.Signup{checked(1, "张阿姨")}, nil, 5, 1, 0},
-		{"one report resolved: 2 points", nil, []*linli.Report{report(1, "张阿姨", linli.ReportResolved, 0)}, 2, 0, 1},
-		{"3 activities and 2 reports: 3×5 + 2×2",
-			[]linli.Signup{checked(1, "张阿姨"), checked(2, "张阿姨"), checked(3, "张阿姨")},
-			[]*linli.Report{report(1, "张阿姨", linli.ReportResolved, 0), report(2, "张阿姨", linli.ReportResolved, 0)},
-			19, 3, 2},
-		{"signed up, not checked in: nothing",
-			[]linli.Signup{{ActivityID: 1, Resident: "张阿姨", Status: linli.SignupConfirmed},
-				{ActivityID: 2, Resident: "张阿姨", Status: linli.SignupWaitlisted}}, nil, 0, 0, 0},
-		{"a waitlisted walk-in who checked in counts", []linli.Signup{{ActivityID: 1, Resident: "张阿姨",
-			Status: linli.SignupWaitlisted, WalkIn: true, CheckedIn: t0}}, nil, 5, 1, 0},
-		{"checked in at an activity later cancelled: nothing", []linli.Signup{checked(99, "张阿姨"), checked(1, "张阿姨")}, nil, 5, 1, 0},
-		{"reports not resolved, merged or someone else's: nothing", []linli.Signup{checked(1, "王叔")},
-			[]*linli.Report{report(1, "张阿姨", linli.ReportSubmitted, 0), report(2, "张阿姨", linli.ReportAccepted, 0),
-				report(3, "张阿姨", linli.ReportRejected, 0), report(4, "张阿姨", linli.ReportReopened, 0),
-				report(5, "张阿姨", linli.ReportResolved, 9), report(6, "王叔", linli.ReportResolved, 0)},
-			0, 0, 0},
-	}
-	for _, tt := range tests {
+		{"default 5", linli.PointsConfig{}, 5},
+		{"configured 8", linli.PointsConfig{PerActivity: intp(8)}, 8},
+		{"turned off", linli.PointsConfig{PerActivity: intp(0)}, 0},
+	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ask(t, Deps{Activities: activities(tt.signups...), Reports: reports(tt.reports...)})
-			if err != nil {
-				t.Fatal(err)
+			r := newRig(t, tt.rules)
+			r.signups = []linli.Signup{checkedIn("张阿姨", t0), {ActivityID: 1, Resident: "王叔", Status: linli.SignupConfirmed},
+				{ActivityID: 1, Resident: "李四", Status: linli.SignupCancelled, CheckedIn: t0}}
+			r.settle(t)
+			r.settle(t)
+			if got := r.balance(t, "张阿姨"); got != tt.want {
+				t.Errorf("checked in, settled twice: %d points, want %d (per_activity)", got, tt.want)
 			}
-			head := strings.SplitN(got, "\n", 2)[0]
-			if want := "您的积分：" + strconv.Itoa(tt.total) + "分"; head != want {
-				t.Errorf("points (5 per check-in, pointsPerAttendance; 2 per resolved 随手拍, pointsPerResolved): %s: %q, want %q",
-					tt.name, head, want)
-			}
-			for _, line := range []string{"参加活动并签到 " + strconv.Itoa(tt.attended) + "次 × 5分", "随手拍已办结 " + strconv.Itoa(tt.resolved) + "条 × 2分"} {
-				if !strings.Contains(got, line) {
-					t.Errorf("points: %s: reply %q lacks %q", tt.name, got, line)
-				}
-			}
-			if hint := strings.Contains(got, "都能攒积分"); hint != (tt.total == 0) {
-				t.Errorf("points: %s: how-to-earn hint shown %v, want only at 0 points: %q", tt.name, hint, got)
+			if r.balance(t, "王叔") != 0 || r.balance(t, "李四") != 0 {
+				t.Errorf("not checked in / cancelled got points: %+v", r.ledger.Entries)
 			}
 		})
 	}
+	r := newRig(t, linli.PointsConfig{})
+	r.act.Status = linli.ActivityCancelled
+	r.signups = []linli.Signup{checkedIn("张阿姨", t0)}
+	r.settle(t)
+	if len(r.ledger.Entries) != 0 || len(r.sent) != 0 {
+		t.Errorf("cancelled activity: entries %+v, messages %d; want none", r.ledger.Entries, len(r.sent))
+	}
 }
 
-// TestPointsWithoutServices: a family wired without a service counts
-// nothing from it; a failing service is an error, not 0 points.
-func TestPointsWithoutServices(t *testing.T) {
-	got, err := ask(t, Deps{})
-	if err != nil || !strings.HasPrefix(got, "您的积分：0分") {
-		t.Fatalf("no services: %q, %v", got, err)
+// TestRuleVolunteerHours: at a volunteer activity, hours run from the
+// check-in (not before the start) to the 签退 or the end, rounded down to
+// the half hour, and give per_volunteer_hour points per hour (default 2).
+func TestRuleVolunteerHours(t *testing.T) {
+	tests := []struct {
+		name    string
+		in, out time.Duration // from the start; out 0: no 签退
+		perHour *int
+		hours   float64
+		points  int
+	}{
+		{"whole activity, no check-out: 2h × 2", -20 * time.Minute, 0, nil, 2, 4},
+		{"came 30m late: 1.5h", 30 * time.Minute, 0, nil, 1.5, 3},
+		{"left after 1h10m: 1h", 0, 70 * time.Minute, nil, 1, 2},
+		{"3 points an hour", 0, 0, intp(3), 2, 6},
+		{"left before 30m: 0h, no points", 0, 20 * time.Minute, nil, 0, 0},
 	}
-	boom := errors.New("disk on fire")
-	_, err = ask(t, Deps{Activities: &mock.ActivityService{ResidentSignupsFn: func(string) ([]linli.Signup, error) { return nil, boom }}})
-	if !errors.Is(err, boom) {
-		t.Errorf("failing ActivityService: err %v, want it returned", err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRig(t, linli.PointsConfig{PerVolunteerHour: tt.perHour, PerActivity: intp(0)})
+			r.act.Volunteer = true
+			r.signups = []linli.Signup{checkedIn("张阿姨", t0.Add(tt.in))}
+			if tt.out != 0 {
+				if _, err := r.feedback.CheckOut(1, "张阿姨", t0.Add(tt.out)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r.settle(t)
+			recs, _ := r.feedback.VolunteerRecords("张阿姨")
+			if len(recs) != 1 || recs[0].Hours != tt.hours || !recs[0].Settled {
+				t.Fatalf("records %+v, want %.1f hours settled", recs, tt.hours)
+			}
+			if got := r.balance(t, "张阿姨"); got != tt.points {
+				t.Errorf("%.1fh: %d points, want %d (per_volunteer_hour)", tt.hours, got, tt.points)
+			}
+		})
 	}
-	_, err = ask(t, Deps{Reports: &mock.ReportService{ReportsFn: func(func(*linli.Report) bool) ([]*linli.Report, error) { return nil, boom }}})
-	if !errors.Is(err, boom) {
-		t.Errorf("failing ReportService: err %v, want it returned", err)
+	r := newRig(t, linli.PointsConfig{})
+	r.signups = []linli.Signup{checkedIn("张阿姨", t0)}
+	r.settle(t)
+	if recs, _ := r.feedback.VolunteerRecords(""); len(recs) != 0 {
+		t.Errorf("an activity not marked 志愿:是 recorded hours: %+v", recs)
+	}
+}
+
+// TestRuleReport: per_report points (default 2) for a resolved report,
+// once; nothing for a duplicate.
+func TestRuleReport(t *testing.T) {
+	r := newRig(t, linli.PointsConfig{})
+	rep := linli.Report{ID: 4, Reporter: "张阿姨", Status: linli.ReportResolved}
+	for range 2 {
+		if err := r.f.ReportResolved(rep, t0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.f.ReportResolved(linli.Report{ID: 5, Reporter: "张阿姨", DuplicateOf: 4}, t0); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.balance(t, "张阿姨"); got != 2 {
+		t.Errorf("one report resolved twice and a duplicate: %d points, want 2 (per_report default)", got)
+	}
+	r = newRig(t, linli.PointsConfig{PerReport: intp(7)})
+	_ = r.f.ReportResolved(rep, t0)
+	if got := r.balance(t, "张阿姨"); got != 7 {
+		t.Errorf("per_report = 7: %d points", got)
+	}
+}
+
+// TestRuleMonthlyCap: the rules' points stop at monthly_cap in a month (the
+// entry says what was asked), staff grants are not capped, and the next
+// month starts at zero.
+func TestRuleMonthlyCap(t *testing.T) {
+	r := newRig(t, linli.PointsConfig{MonthlyCap: 12})
+	for i := range 4 { // 4 reports × 5 points = 20, capped at 12
+		rep := linli.Report{ID: uint64(i + 1), Reporter: "张阿姨"}
+		r.f.Config.Points.PerReport = intp(5)
+		if err := r.f.ReportResolved(rep, t0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := r.balance(t, "张阿姨"); got != 12 {
+		t.Fatalf("20 points asked in November with monthly_cap 12: %d", got)
+	}
+	last := r.ledger.Entries[len(r.ledger.Entries)-1]
+	if last.Amount != 0 || last.Asked != 5 {
+		t.Errorf("entry past the cap: %+v, want 0 given of 5 asked", last)
+	}
+	if !strings.Contains(entryLine(last, r.f.Config), "本月已达上限12分") {
+		t.Errorf("the resident is not told of the cap: %q", entryLine(last, r.f.Config))
+	}
+	for _, c := range r.ledger.Caps {
+		if c != 12 {
+			t.Fatalf("AddPoints called with cap %d, want the configured 12", c)
+		}
+	}
+	if err := r.f.ReportResolved(linli.Report{ID: 9, Reporter: "张阿姨"}, t0.AddDate(0, 1, 0)); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.balance(t, "张阿姨"); got != 17 {
+		t.Errorf("December's first report: balance %d, want 17", got)
+	}
+}
+
+// TestRuleCapAmount: what of a rule's points a capped month still gives.
+func TestRuleCapAmount(t *testing.T) {
+	for _, tt := range []struct{ asked, earned, limit, want int }{
+		{5, 0, 0, 5}, {5, 100, 0, 5}, // no cap
+		{5, 0, 10, 5}, {5, 7, 10, 3}, {5, 10, 10, 0}, {5, 12, 10, 0},
+		{-5, 10, 10, -5}, // a deduction is never capped
+	} {
+		if got := linli.CapAmount(tt.asked, tt.earned, tt.limit); got != tt.want {
+			t.Errorf("CapAmount(%d asked, %d earned, cap %d) = %d, want %d", tt.asked, tt.earned, tt.limit, got, tt.want)
+		}
+	}
+}
+
+// TestRuleStars: 邻里之星 posts in each group its top stars_top residents
+// of the past month by points earned (redemptions do not lower it), without
+// those who said 不参与排名; staff get everyone.
+func TestRuleStars(t *testing.T) {
+	r := newRig(t, linli.PointsConfig{StarsTop: 2})
+	nov := t0
+	add := func(who string, n int, kind string) {
+		if _, _, err := r.ledger.AddPoints(linli.PointsEntry{Resident: who, Amount: n, Kind: kind, CreatedAt: nov}, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("张阿姨", 10, linli.PointsAttend)
+	add("张阿姨", -8, linli.PointsRedeem)
+	add("王叔", 6, linli.PointsGrant)
+	add("孙婶", 20, linli.PointsAttend)
+	add("李四", 3, linli.PointsReport)
+	add("赵叔", 1, linli.PointsSurvey)
+	add("李社工", 30, linli.PointsAttend) // staff: never ranked
+	if _, _, err := r.ledger.AddPoints(linli.PointsEntry{Resident: "王叔", Amount: 50, Kind: linli.PointsAttend, CreatedAt: nov.AddDate(0, -1, 0)}, 0); err != nil {
+		t.Fatal(err)
+	}
+	_ = r.f.Points.SetRankingOptOut("孙婶", true)
+	occurrence := time.Date(2026, 12, 1, 9, 0, 0, 0, cst)
+	if err := r.f.runStars(linli.Job{ID: 3}, occurrence); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, o := range r.sent {
+		got[o.To.Group] = o.Text
+	}
+	want1 := "【邻里之星】11月积分榜，感谢这些热心的邻居：\n1. 张阿姨 10分\n2. 王叔 6分\n"
+	if !strings.HasPrefix(got["1期群"], want1) {
+		t.Errorf("1期群:\n%s\nwant it to start\n%s", got["1期群"], want1)
+	}
+	if !strings.HasPrefix(got["2期群"], "【邻里之星】11月积分榜，感谢这些热心的邻居：\n1. 李四 3分\n2. 赵叔 1分\n") {
+		t.Errorf("2期群:\n%s", got["2期群"])
+	}
+	if !strings.Contains(got["工作群"], "1. 孙婶 20分 · 1期群（不参与排名）") || !strings.Contains(got["工作群"], "5. 赵叔 1分") {
+		t.Errorf("staff group gets the full ranking with the opt-outs marked:\n%s", got["工作群"])
+	}
+	if strings.Contains(got["工作群"], "李社工") {
+		t.Errorf("staff ranked:\n%s", got["工作群"])
+	}
+	if strings.Contains(got["1期群"], "孙婶") {
+		t.Errorf("an opted-out resident is named in the group")
+	}
+}
+
+// TestParseStars: 1-5, 五星 and ★ are ratings; 6 is said but out of range.
+func TestParseStars(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		stars int
+		said  bool
+	}{{"5", 5, true}, {"五星", 5, true}, {"3分", 3, true}, {"★★★★", 4, true}, {"6", 6, true}, {"很好", 0, false}, {"一", 1, true}} {
+		if s, said := parseStars(tt.in); s != tt.stars || said != tt.said {
+			t.Errorf("parseStars(%q) = %d, %v; want %d, %v", tt.in, s, said, tt.stars, tt.said)
+		}
+	}
+}
+
+// TestParseShelve: the fields of 上架 and the refusals of bad input.
+func TestParseShelve(t *testing.T) {
+	r, err := parseShelve("环保袋 积分:20 数量:10 说明:社区服务站领取")
+	if err != nil || r.Name != "环保袋" || r.Cost != 20 || !r.Limited || r.Stock != 10 || r.Note != "社区服务站领取" {
+		t.Fatalf("got %+v, %v", r, err)
+	}
+	if r, err := parseShelve("理发券 积分:30"); err != nil || r.Limited {
+		t.Fatalf("no 数量: %+v %v, want unlimited", r, err)
+	}
+	for _, bad := range []string{"积分:20", "环保袋", "环保袋 积分:零", "环保袋 积分:0", "环保袋 积分:5 数量:0", "环保袋 积分:5 积分:6"} {
+		if _, err := parseShelve(bad); linli.ErrorCode(err) != linli.EInvalid {
+			t.Errorf("上架 %s: %v, want EInvalid", bad, err)
+		}
 	}
 }

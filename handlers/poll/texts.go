@@ -148,7 +148,7 @@ func textVoteNeedNumber(p *linli.Poll, args string) string {
 }
 
 func textVoteIntentConfirm(p *linli.Poll, choice, command string) string {
-	return fmt.Sprintf("您是要给「%s」投「%s」吗？回复「是」或「%s」即可。", p.Title, choice, command)
+	return fmt.Sprintf("您是要给「%s」投「%s」吗？%s回复「是」或「%s」即可。", p.Title, choice, linli.OfferWithin, command)
 }
 
 func textVoteIntentWhich(list, example string) string {

@@ -17,6 +17,7 @@ import (
 const (
 	reportImageWindow = 5 * time.Minute       // an image this close to a 随手拍 joins it; a 办结 photo follows within it
 	reportAskGrace    = 30 * time.Minute      // after asking about a lone image, it still joins a 随手拍 this long
+	reportPhotoLate   = 30 * time.Minute      // a resident's photo this soon after their own open 随手拍 (none in between) joins it
 	reportAskQuiet    = 24 * time.Hour        // in a group, a resident is asked about lone images, or offered a 随手拍, at most this often
 	reportDupWindow   = 48 * time.Hour        // an open report this recent with the same problem and place is the same report
 	reportReopenLimit = 7 * 24 * time.Hour    // 没修好 is accepted this long after 办结
@@ -62,21 +63,25 @@ func (h *Family) Register(r linli.Router) {
 		{Names: []string{"进度"}, Args: linli.ArgsRequired, Usage: textReportProgressUsage, Handler: h.reportProgress},
 		{Names: []string{"评价"}, Args: linli.ArgsRequired, Usage: textReportRateUsage, Handler: h.reportRate},
 		{Names: []string{"补充"}, Args: linli.ArgsOptional, Usage: textReportPlaceUsage, Handler: h.reportAddPlace},
-		{Names: []string{"没修好"}, Args: linli.ArgsRequired, Usage: textReportReopenUsage, Handler: h.reportReopen},
-		{Names: []string{"待办"}, Role: worker, Args: linli.ArgsNone, Handler: h.reportTodo,
+		{Names: []string{"没修好"}, Args: linli.ArgsOptional, Usage: textReportReopenUsage, Handler: h.reportReopen},
+		{Names: []string{"待办"}, Role: worker, Args: linli.ArgsOptional, Handler: h.privately(h.reportTodo),
 			Help: "待办 — 本网格未办结的上报，超时的标出"},
-		{Names: []string{"受理"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportAcceptUsage, Handler: h.reportAccept,
+		{Names: []string{"受理"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportAcceptUsage, Handler: h.privately(h.reportAccept),
 			Help: "受理 3 — 接手上报"},
-		{Names: []string{"办结"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportResolveUsage, Handler: h.reportResolve,
+		{Names: []string{"办结"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportResolveUsage, Handler: h.privately(h.reportResolve),
 			Help: "办结 3 已更换灯泡 — 处理完毕（5分钟内可再发照片）"},
-		{Names: []string{"退回"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportRejectUsage, Handler: h.reportReject,
+		{Names: []string{"退回"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportRejectUsage, Handler: h.privately(h.reportReject),
 			Help: "退回 3 原因 — 不属实或不归社区管"},
-		{Names: []string{"转派"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportTransferUsage, Handler: h.reportTransfer,
-			Help: "转派 3 第二网格 — 交给别的网格"},
-		{Names: []string{"改类"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportRecategorizeUsage, Handler: h.reportRecategorize,
+		{Names: []string{"转派"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportTransferUsage(h.Config.Grids), Handler: h.privately(h.reportTransfer),
+			Help: textReportTransferHelp(h.Config.Grids)},
+		{Names: []string{"转办"}, Role: worker, Args: linli.ArgsRequired, Usage: h.referUsage(), Handler: h.privately(h.reportRefer),
+			Help: textReportReferHelp(h.Config.Units)},
+		{Names: []string{"回复"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportUnitReplyUsage, Handler: h.privately(h.reportUnitReply),
+			Help: textReportUnitReplyHelp(h.Config.Units)},
+		{Names: []string{"改类"}, Role: worker, Args: linli.ArgsRequired, Usage: textReportRecategorizeUsage, Handler: h.privately(h.reportRecategorize),
 			Help: "改类 3 安全隐患 — 更正上报类别"},
-		{Names: []string{"统计 上报", "统计上报"}, Role: staff, Args: linli.ArgsNone, Handler: h.reportStatsCommand,
-			Help: "统计 上报 — 随手拍的解决率和满意度"},
+		{Names: []string{"统计 上报", "统计上报"}, Role: staff, Args: linli.ArgsOptional, Handler: h.privately(h.reportStatsCommand),
+			Help: "统计 上报 [11月] — 随手拍的解决率和满意度，按网格、类别、单位"},
 		{Names: []string{"导出 上报", "导出上报"}, Role: staff, Args: linli.ArgsNone, Handler: h.reportExportCommand,
 			Help: "导出 上报 — 全部随手拍记录（Excel，私聊发送）"},
 	} {
@@ -93,7 +98,7 @@ func (h *Family) reportNew(ctx context.Context, req *linli.Request) error {
 	if !req.Msg.Addressed && h.Lexicon.AboutCommand(strings.TrimPrefix(req.Msg.Norm, req.Command)) {
 		return linli.ErrNotCommand // "随手拍真方便"
 	}
-	if !h.Lexicon.SaysProblem(req.Args) && !h.Lexicon.Emergency(req.Args) {
+	if !h.Lexicon.SaysProblem(req.Args) && h.Lexicon.Emergency(req.Args) == "" {
 		// "随手拍 看图" just after a photo means that photo: ask what it shows
 		// (the photo stays ready for the described 随手拍).
 		if photos, err := h.pendingPhotos(req.Msg.Sender, req.Now); err != nil {
@@ -116,11 +121,10 @@ func (h *Family) reportNew(ctx context.Context, req *linli.Request) error {
 func (h *Family) reportIntent(ctx context.Context, req *linli.Request) error {
 	u := req.Understanding
 	if !req.Msg.Addressed {
-		if h.Lexicon.Emergency(req.Msg.Norm) { // the one case the bot speaks first
-			if err := h.replyEmergency(req); err != nil {
-				return err
-			}
-			return h.offerReport(req)
+		if h.emergencyKind(req.Msg.Norm, u) != "" {
+			// The one case the bot speaks first in a group: numbers,
+			// report and alerts at once, no "是" waited for.
+			return h.createReport(req, req.Msg.Norm, u)
 		}
 		if u == nil || u.Confidence < reportConfident {
 			return linli.ErrNotCommand
@@ -161,13 +165,14 @@ func (h *Family) offerReport(req *linli.Request) error {
 // pending images, duplicate link; then alerts and acknowledgements.
 func (h *Family) createReport(req *linli.Request, desc string, u *linli.Understanding) error {
 	desc = textnorm.ChinesePunctBrackets(cutRunes(strings.TrimSpace(desc), reportMaxRunes))
-	urgent := h.Lexicon.Emergency(desc)
+	kind := h.emergencyKind(desc, u)
+	urgent := kind != ""
 	if urgent { // the numbers to call come first, whatever happens next
-		if err := h.replyEmergency(req); err != nil {
+		if err := h.replyEmergency(req, kind); err != nil {
 			return err
 		}
 	}
-	if !h.Lexicon.SaysProblem(desc) {
+	if !urgent && !h.Lexicon.SaysProblem(desc) {
 		return linli.Errorf(linli.EInvalid, "%s", textReportUsage)
 	}
 	now, m := req.Now, req.Msg
@@ -180,7 +185,7 @@ func (h *Family) createReport(req *linli.Request, desc string, u *linli.Understa
 			r.Keywords = u.Keywords
 		}
 	}
-	if urgent {
+	if urgent && kind != linli.EmergencyHelp { // a bare call for help keeps what it is about
 		r.Category = emergencyCategory
 	}
 	r.Place, r.Building = h.Lexicon.Place(desc)
@@ -190,7 +195,7 @@ func (h *Family) createReport(req *linli.Request, desc string, u *linli.Understa
 			_, r.Building = h.Lexicon.Place(r.Place)
 		}
 	}
-	if r.Building > 0 && !h.knownBuilding(r.Building) {
+	if r.Building > 0 && !h.knownBuilding(r.Building) && !urgent { // an emergency is registered whatever the place
 		return linli.Errorf(linli.EInvalid, "%s", textReportUnknownBuilding(r.Building, "随手拍 3号楼门口路灯不亮"))
 	}
 	grid, ok := h.gridFor(r.Building, r.Household)
@@ -205,8 +210,9 @@ func (h *Family) createReport(req *linli.Request, desc string, u *linli.Understa
 	r.Deadline = now.Add(h.Config.SLAFor(r.Category))
 	r.Log(now, m.Sender, linli.ReportSubmitted, "")
 	key, again := placeKey(r), false
+
 	isDup := func(o *linli.Report) bool {
-		dup := key != "" && o.Category == r.Category && placeKey(o) == key &&
+		dup := !urgent && key != "" && o.Category == r.Category && placeKey(o) == key &&
 			now.Sub(o.CreatedAt) <= reportDupWindow && h.Lexicon.SameProblem(o.Keywords, r.Keywords)
 		again = dup && o.Reporter == r.Reporter
 		return dup

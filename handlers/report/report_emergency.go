@@ -1,42 +1,104 @@
 package report
 
-import "linli"
+import (
+	"time"
 
-// Emergencies. A report that tells of danger to someone now (a person
-// collapsed, people stuck in a lift, fire, gas, electricity, a fight, a
-// child about to fall) is not a job for tomorrow: the bot first answers, in
-// the chat it came from, with the emergency numbers, then registers it as
-// 安全隐患 (the shortest SLA) and alerts both the grid worker and the
-// grid's supervisor, marked 【紧急】. The words are the lexicon's
-// (linli.Lexicon.Emergency), a small explicit table, not the classifier.
+	"linli"
+)
+
+// Emergencies. A message that tells of danger to someone now (a person
+// collapsed, people stuck in a lift, fire, gas, a fight, someone in the
+// water) is not a job for tomorrow, and it is the one case where the bot
+// speaks first in a group: wherever it was posted, addressed or not, the
+// bot answers at once with the numbers for that kind of emergency (on the
+// emergency lane, ahead of every queued message), registers it as 安全隐患
+// (the shortest SLA) and alerts the grid worker and the grid's supervisor
+// at the same moment, marked 【紧急】, without asking "是". The words are
+// the lexicon's (linli.Lexicon.Emergency, with its guards for negation,
+// the past and figurative use), not the classifier's.
 
 // emergencyCategory is the category of an emergency: the one with the
-// shortest SLA.
+// shortest SLA. An emergency is never merged into an earlier report as a
+// duplicate: two people collapsing in one building are two emergencies, and
+// when neighbours post about one fire the worker gets every post, 【紧急】.
 const emergencyCategory = "安全隐患"
 
+// emergencyAnswerQuiet is how long the numbers for one kind of emergency
+// are not repeated in one group: when ten neighbours post about the same
+// fire, the first gets the numbers and the rest are still registered (and
+// linked) without ten copies of the same answer in the group.
+const emergencyAnswerQuiet = 10 * time.Minute
+
+// emergencyKind is the kind of emergency desc tells of, from the
+// understanding when the router or the nlu found one, else the lexicon.
+func (h *Family) emergencyKind(desc string, u *linli.Understanding) string {
+	if u != nil && u.Emergency != "" {
+		return u.Emergency
+	}
+	return h.Lexicon.Emergency(desc)
+}
+
 // replyEmergency answers an emergency at once, in the chat it came from,
-// with the numbers to call; sent alone so that it is never merged behind
-// other replies.
-func (h *Family) replyEmergency(req *linli.Request) error {
-	out := linli.Outgoing{To: req.Msg.Chat(), Text: textReportEmergency, Alone: true}
-	if !req.Msg.Private() {
-		out.Mention = []string{req.Msg.Sender}
+// with the numbers to call for its kind; sent alone on the emergency lane
+// so that it is never merged with or queued behind other messages. In a
+// group the same kind is answered once per emergencyAnswerQuiet.
+func (h *Family) replyEmergency(req *linli.Request, kind string) error {
+	m := req.Msg
+	if !m.Private() && !h.firstEmergencyAnswer(m.Group, kind, req.Now) {
+		return nil
+	}
+	out := linli.Outgoing{To: m.Chat(), Text: textEmergencyNumbers(kind), Alone: true, Priority: linli.PriorityEmergency}
+	if !m.Private() {
+		out.Mention = []string{m.Sender}
 	}
 	return h.Out.Send(out)
 }
 
+// firstEmergencyAnswer reports whether the numbers for kind were not sent
+// to group in the last emergencyAnswerQuiet, and notes that they are now.
+// The memory is the process's: after a restart the numbers are sent again,
+// which errs on the safe side.
+func (h *Family) firstEmergencyAnswer(group, kind string, now time.Time) bool {
+	h.emergencyMu.Lock()
+	defer h.emergencyMu.Unlock()
+	if h.emergencyAnswered == nil {
+		h.emergencyAnswered = map[string]time.Time{}
+	}
+	key := group + "\x00" + kind
+	if at, ok := h.emergencyAnswered[key]; ok && now.Sub(at) < emergencyAnswerQuiet && !now.Before(at) {
+		return false
+	}
+	for k, at := range h.emergencyAnswered {
+		if now.Sub(at) >= emergencyAnswerQuiet {
+			delete(h.emergencyAnswered, k)
+		}
+	}
+	h.emergencyAnswered[key] = now
+	return true
+}
+
 // alertEmergency sends an emergency report to its grid's worker and
-// supervisor (the staff when the grid has neither).
+// supervisor (the staff when the grid has neither), on the emergency lane.
 func (h *Family) alertEmergency(r *linli.Report) error {
-	if err := h.alertWorker(r, textReportAlertUrgent); err != nil {
+	t := h.teller()
+	t.Priority = linli.PriorityEmergency
+	text := textReportAlert(textReportAlertUrgent, r, h.Config.Location)
+	if err := t.Person(r.Assignee, text, nil, ""); err != nil {
 		return err
+	}
+	for i, name := range r.Images {
+		if media := h.reportMedia(r.ID, "", i+1, name); media != nil && r.Assignee != "" {
+			if err := t.Person(r.Assignee, "", media, ""); err != nil {
+				return err
+			}
+		}
 	}
 	sup := h.supervisorOf(r.Grid)
 	if sup == "" || sup == r.Assignee {
 		if r.Assignee == "" {
-			return nil // alertWorker told the staff
+			return nil // Person("") told the staff
 		}
-		return h.teller().Staff(textReportAlert(textReportAlertUrgent, r, h.Config.Location), "")
+		return t.Staff(text, "")
 	}
-	return h.teller().Person(sup, textReportAlert(textReportAlertUrgent, r, h.Config.Location), nil, "")
+	return t.Person(sup, text, nil, "")
 }

@@ -14,6 +14,9 @@ import (
 // supervisors, the grid's worker and supervisor, and the assignee.
 func (h *Family) mayAct(req *linli.Request, r *linli.Report) bool {
 	who := req.Msg.Sender
+	if u, ok := h.unitOf(req); ok {
+		return r.Unit == u.Name // a unit's contact: the reports 转办 to the unit
+	}
 	if req.Msg.Role.IsStaff() || who == r.Assignee {
 		return true
 	}
@@ -25,6 +28,9 @@ func (h *Family) mayAct(req *linli.Request, r *linli.Report) bool {
 // duplicate (its original is the one to work on).
 func (h *Family) checkAct(req *linli.Request, r *linli.Report) error {
 	if !h.mayAct(req, r) {
+		if u, ok := h.unitOf(req); ok {
+			return linli.Errorf(linli.EForbidden, textReportNotYourUnit, r.ID, u.Name)
+		}
 		return linli.Errorf(linli.EForbidden, textReportNotYourGrid, r.ID, r.Grid)
 	}
 	if r.DuplicateOf != 0 {
@@ -66,14 +72,16 @@ func (h *Family) reportAccept(ctx context.Context, req *linli.Request) error {
 // acceptOne accepts report id (and its open duplicates) for the sender and
 // tells the reporter.
 func (h *Family) acceptOne(req *linli.Request, id uint64) error {
-	r, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
+	var linked []*linli.Report
+	_, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
 		if err := h.checkAct(req, r); err != nil {
 			return err
 		}
 		if r.Status != linli.ReportSubmitted && r.Status != linli.ReportReopened {
 			return linli.Errorf(linli.EConflict, "%s", textReportState(id, r.Status, "受理"))
 		}
-		for _, x := range append(openOf(dups), r) {
+		linked = append([]*linli.Report{r}, openOf(dups)...)
+		for _, x := range linked {
 			x.Status, x.AcceptedAt = linli.ReportAccepted, req.Now
 			x.Log(req.Now, req.Msg.Sender, linli.ReportAccepted, "")
 		}
@@ -82,7 +90,29 @@ func (h *Family) acceptOne(req *linli.Request, id uint64) error {
 	if err != nil {
 		return h.workerNotFound(err, id)
 	}
-	return h.teller().Person(r.Reporter, textReportAcceptedReporter(r.ID), nil, "")
+	if u, ok := h.unitOf(req); ok {
+		if err := h.teller().Person(linked[0].Assignee, textReportUnitAcceptedWorker(id, u.Name), nil, ""); err != nil {
+			return err
+		}
+		return h.tellLinked(linked, textReportUnitAcceptedReporter(u.Name))
+	}
+	return h.tellLinked(linked, textReportAcceptedReporter)
+}
+
+// tellLinked tells the reporter of each of reports (a report and its
+// linked duplicates) text about their own report, once per person.
+func (h *Family) tellLinked(reports []*linli.Report, text func(id uint64) string) error {
+	told := map[string]bool{}
+	for _, x := range reports {
+		if told[x.Reporter] {
+			continue
+		}
+		told[x.Reporter] = true
+		if err := h.teller().Person(x.Reporter, text(x.ID), nil, ""); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // openOf returns the open reports of list.
@@ -103,6 +133,9 @@ func (h *Family) reportResolve(ctx context.Context, req *linli.Request) error {
 
 // reportReject handles "退回 <编号> <原因>".
 func (h *Family) reportReject(ctx context.Context, req *linli.Request) error {
+	if u, ok := h.unitOf(req); ok {
+		return h.unitReturn(req, u) // back to the community, not to the resident
+	}
 	return h.closeReport(req, linli.ReportRejected, textReportRejectUsage, "退回")
 }
 
@@ -153,6 +186,13 @@ func (h *Family) closeReport(req *linli.Request, status, usage, step string) err
 	if err := h.cancelSLA(r.ID); err != nil {
 		return err
 	}
+	if status == linli.ReportResolved && h.Participation != nil {
+		for _, x := range closed { // a failure is logged: the report stays resolved
+			if err := h.Participation.ReportResolved(*x, req.Now); err != nil {
+				h.Logger.Error("participation of a resolved report", "report", x.ID, "err", err)
+			}
+		}
+	}
 	withheld := false // a 退回 reason kept out of a group
 	for _, x := range closed {
 		var err error
@@ -183,24 +223,33 @@ func (h *Family) closeReport(req *linli.Request, status, usage, step string) err
 			return err
 		}
 	}
+	if u, ok := h.unitOf(req); ok {
+		if err := h.teller().Person(r.Assignee, textReportUnitResolvedWorker(r.ID, u.Name, note), nil, ""); err != nil {
+			return err
+		}
+	}
 	return req.Reply(textReportResolved(r.ID, len(closed)-1, len(photos)))
 }
 
 // reportTransfer handles "转派 <编号> <网格>": a new grid, a new worker and
 // a new SLA clock.
 func (h *Family) reportTransfer(ctx context.Context, req *linli.Request) error {
-	id, name, err := idOrUsage(req, textReportTransferUsage)
+	if err := h.notForUnits(req); err != nil {
+		return err
+	}
+	id, name, err := idOrUsage(req, textReportTransferUsage(h.Config.Grids))
 	if err != nil {
 		return err
 	}
 	if name == "" {
-		return linli.Errorf(linli.EInvalid, "%s", textReportTransferUsage)
+		return linli.Errorf(linli.EInvalid, "%s", textReportTransferUsage(h.Config.Grids))
 	}
 	g, ok := h.gridNamed(name)
 	if !ok {
 		return linli.Errorf(linli.EInvalid, "%s", textReportUnknownGrid(name, h.Config.Grids))
 	}
 	var old string
+	var linked []*linli.Report
 	r, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
 		if err := h.checkAct(req, r); err != nil {
 			return err
@@ -208,6 +257,7 @@ func (h *Family) reportTransfer(ctx context.Context, req *linli.Request) error {
 		if !r.Open() {
 			return linli.Errorf(linli.EConflict, "%s", textReportState(id, r.Status, "转派"))
 		}
+		linked = append([]*linli.Report{r}, openOf(dups)...)
 		if r.Grid == g.Name {
 			return linli.Errorf(linli.EConflict, "%s", textReportTransferSame(id, g.Name))
 		}
@@ -236,7 +286,7 @@ func (h *Family) reportTransfer(ctx context.Context, req *linli.Request) error {
 			return err
 		}
 	}
-	if err := h.teller().Person(r.Reporter, textReportTransferredReporter(r.ID, g), nil, ""); err != nil {
+	if err := h.tellLinked(linked, func(id uint64) string { return textReportTransferredReporter(id, g) }); err != nil {
 		return err
 	}
 	return req.Reply(textReportTransferred(r.ID, g))
@@ -247,7 +297,7 @@ func (h *Family) restartSLA(r *linli.Report, req *linli.Request) {
 	r.Round++
 	r.Stage = 0
 	r.SLAStart = req.Now
-	r.Deadline = req.Now.Add(h.Config.SLAFor(r.Category))
+	r.Deadline = req.Now.Add(h.slaOf(r))
 }
 
 // gridNamed finds a grid by name ("第二网格", also "二网格") or by its worker.
@@ -263,6 +313,9 @@ func (h *Family) gridNamed(name string) (linli.Grid, bool) {
 // reportRecategorize handles "改类 <编号> <类别>": the deadline follows the
 // new category's SLA, counted from the same start.
 func (h *Family) reportRecategorize(ctx context.Context, req *linli.Request) error {
+	if err := h.notForUnits(req); err != nil {
+		return err
+	}
 	id, cat, err := idOrUsage(req, textReportRecategorizeUsage)
 	if err != nil {
 		return err
@@ -284,7 +337,7 @@ func (h *Family) reportRecategorize(ctx context.Context, req *linli.Request) err
 		for _, x := range append(dups, r) {
 			x.Category = cat
 		}
-		r.Deadline = r.SLAStart.Add(h.Config.SLAFor(cat))
+		r.Deadline = r.SLAStart.Add(h.slaOf(r))
 		return nil
 	})
 	if err != nil {

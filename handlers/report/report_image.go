@@ -15,7 +15,9 @@ import (
 
 // reportImageHook takes an image (a message with no text): a grid worker's
 // photo within 5 minutes of their 办结 joins the resolution; a resident's
-// photo within 5 minutes of their 随手拍 joins that report; any other image
+// photo within 30 minutes of their own open 随手拍, with no other report
+// in between (theirs, or anyone's in that chat), joins that report and is
+// forwarded to the worker; any other image
 // is held for 5 minutes for the sender's next 随手拍, and if none comes they
 // are asked (once) what it shows — privately only: a photo in a group gets
 // no answer unless a 随手拍 joins it. Images that join nothing are deleted
@@ -57,15 +59,23 @@ func (h *Family) reportImageHook(ctx context.Context, req *linli.Request) (bool,
 	if m.Group == h.Config.StaffGroup && m.Group != "" {
 		return false, nil // photos among staff are not reports
 	}
-	recent, err := h.Reports.RecentReports(now.Add(-reportImageWindow))
+	recent, err := h.Reports.RecentReports(now.Add(-reportPhotoLate))
 	if err != nil {
 		return true, err
 	}
+	// The sender's latest report of the last 30 minutes, if still open and
+	// no other report came after it in this chat or from them.
 	var r *linli.Report
 	for _, x := range recent {
-		if x.Reporter == m.Sender && x.Open() {
+		switch {
+		case x.Reporter == m.Sender:
 			r = x
+		case r != nil && x.Group == m.Group:
+			r = nil // someone else's report came in between
 		}
+	}
+	if r != nil && !r.Open() {
+		r = nil
 	}
 	name, err := h.saveImage(m.Image)
 	if err != nil || name == "" {

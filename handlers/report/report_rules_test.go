@@ -39,6 +39,7 @@ type reportWorld struct {
 	pending map[string]*linli.PendingImages
 	jobs    map[string]linli.Job
 	sent    []linli.Outgoing
+	now     time.Time // the clock; rulesT0 unless a test moves it
 
 	commands map[string]linli.Command
 	hooks    []linli.HookFunc
@@ -102,6 +103,15 @@ func newReportWorld(t *testing.T) *reportWorld {
 		ReportsFn: func(match func(*linli.Report) bool) ([]*linli.Report, error) {
 			return w.list(match), nil
 		},
+		OpenReportsFn: func() ([]*linli.Report, map[uint64]int, error) {
+			dups := map[uint64]int{}
+			for _, r := range w.reports {
+				if r.DuplicateOf != 0 {
+					dups[r.DuplicateOf]++
+				}
+			}
+			return w.list(func(r *linli.Report) bool { return r.Open() && r.DuplicateOf == 0 }), dups, nil
+		},
 		RecentReportsFn: func(since time.Time) ([]*linli.Report, error) {
 			return w.list(func(r *linli.Report) bool { return !r.CreatedAt.Before(since) }), nil
 		},
@@ -159,7 +169,8 @@ func newReportWorld(t *testing.T) *reportWorld {
 		w.sent = append(w.sent, o)
 		return nil
 	}}
-	w.fam = New(Deps{Config: cfg, Clock: &mock.Clock{NowFn: func() time.Time { return rulesT0 }}, Out: out,
+	w.now = rulesT0
+	w.fam = New(Deps{Config: cfg, Clock: &mock.Clock{NowFn: func() time.Time { return w.now }}, Out: out,
 		Residents: mock.NewStore(), Scheduler: sched, Reports: reports, Lexicon: nlu.Words(),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	w.fam.Register(&mock.Router{
@@ -495,7 +506,7 @@ func TestRuleConfidenceToOffer(t *testing.T) {
 
 // TestRuleSLALadder: a report's SLA alerts are scheduled relative to its
 // time to resolve (48 h for 设施维修 here): the worker is reminded at 80 %
-// of it (slaReminderPercent), the grid's supervisor alerted at the
+// of it (linli.DefaultLadder), the grid's supervisor alerted at the
 // deadline, the staff told one more period after it.
 func TestRuleSLALadder(t *testing.T) {
 	w := newReportWorld(t)
@@ -511,7 +522,7 @@ func TestRuleSLALadder(t *testing.T) {
 		stage int
 		after time.Duration // after the report was made
 	}{
-		{"worker reminded at 80% of the SLA (slaReminderPercent)", linli.SLAReminded, 48 * time.Hour * 8 / 10},
+		{"worker reminded at 80% of the SLA (linli.DefaultLadder)", linli.SLAReminded, 48 * time.Hour * 8 / 10},
 		{"supervisor alerted at the deadline", linli.SLAEscalated1, 48 * time.Hour},
 		{"staff told one SLA period after the deadline", linli.SLAEscalated2, 2 * 48 * time.Hour},
 	} {
@@ -565,16 +576,20 @@ func TestRuleSLALadderFires(t *testing.T) {
 	}
 }
 
-// TestRuleReportImageWindow: a resident's photo joins their 随手拍 made up
-// to 5 minutes before (reportImageWindow); a later one is held instead.
+// TestRuleReportImageWindow: a resident's photo joins their open 随手拍
+// made up to 30 minutes before (reportPhotoLate); a later one is held
+// instead, and so is one after someone else's report in that chat.
 func TestRuleReportImageWindow(t *testing.T) {
 	for _, tt := range []struct {
-		name   string
-		after  time.Duration
-		joined bool
+		name    string
+		after   time.Duration
+		joined  bool
+		between bool // another resident reports in the group in between
 	}{
-		{"5 minutes minus a second", 5*time.Minute - time.Second, true},
-		{"5 minutes plus a second", 5*time.Minute + time.Second, false},
+		{"5 minutes plus a second", 5*time.Minute + time.Second, true, false},
+		{"30 minutes", 30 * time.Minute, true, false},
+		{"30 minutes plus a second", 30*time.Minute + time.Second, false, false},
+		{"another report in between", 10 * time.Minute, false, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			w := newReportWorld(t)
@@ -583,13 +598,20 @@ func TestRuleReportImageWindow(t *testing.T) {
 			if err := w.command(made, "随手拍", "3号楼门口路灯不亮"); err != nil {
 				t.Fatal(err)
 			}
+			if tt.between {
+				other := w.msg(rulesGroup, "李大爷", "随手拍 2号楼楼道堆满杂物", true)
+				other.Now = rulesT0.Add(-time.Minute)
+				if err := w.command(other, "随手拍", "2号楼楼道堆满杂物"); err != nil {
+					t.Fatal(err)
+				}
+			}
 			img := w.msg(rulesGroup, "张阿姨", "", false)
 			img.Msg.Norm, img.Msg.Image = "", &linli.Media{Kind: linli.MediaImage, Name: "a.png", Data: []byte("\x89PNG\r\n\x1a\nimage")}
 			if handled, err := w.hook(img); !handled || err != nil {
 				t.Fatalf("image hook: %v %v", handled, err)
 			}
 			if joined := len(w.reports[1].Images) == 1; joined != tt.joined {
-				t.Fatalf("report image window (5 min, reportImageWindow): photo %v after the 随手拍: joined %v, want %v",
+				t.Fatalf("report photo window (30 min, reportPhotoLate): photo %v after the 随手拍: joined %v, want %v",
 					tt.after, joined, tt.joined)
 			}
 		})
@@ -687,5 +709,85 @@ func TestRuleReportLimits(t *testing.T) {
 	}
 	if got := w.offers["张阿姨"].Asked; len(got) != 100 || got[0] != asked[1] {
 		t.Errorf("offers remembered (100, reportOffersKept): %d kept, oldest %q; want 100, the oldest dropped", len(got), got[0])
+	}
+}
+
+// TestRuleEmergencyOverheard: an emergency overheard in a group (not
+// addressed, no "是") is answered at once with its kind's numbers on the
+// emergency lane, registered as 安全隐患, and the worker and supervisor are
+// alerted on the emergency lane too; the same kind in the same group is
+// answered with the numbers once per 10 minutes (emergencyAnswerQuiet), but
+// still registered; an emergency is never merged into an earlier report.
+func TestRuleEmergencyOverheard(t *testing.T) {
+	numbers := func(w *reportWorld) (n int) {
+		for _, o := range w.sent {
+			if strings.Contains(o.Text, "情况紧急") {
+				n++
+				if o.Priority != linli.PriorityEmergency || !o.Alone {
+					w.t.Errorf("numbers sent on lane %d alone=%v, want the emergency lane, alone", o.Priority, o.Alone)
+				}
+			}
+		}
+		return n
+	}
+	alerts := func(w *reportWorld) map[string]int {
+		m := map[string]int{}
+		for _, o := range w.sent {
+			if strings.HasPrefix(o.Text, "【紧急】") {
+				m[o.To.User]++
+				if o.Priority != linli.PriorityEmergency {
+					w.t.Errorf("alert to %s on lane %d, want the emergency lane", o.To.User, o.Priority)
+				}
+			}
+		}
+		return m
+	}
+	overheard := func(w *reportWorld, sender, text string, at time.Time) {
+		w.t.Helper()
+		req := w.msg(rulesGroup, sender, text, false)
+		req.Now, req.Msg.At = at, at
+		if err := w.intents[linli.IntentReport](context.Background(), req); err != nil {
+			w.t.Fatal(err)
+		}
+	}
+
+	w := newReportWorld(t)
+	overheard(w, "张阿姨", "3号楼楼下有个老人晕倒了", rulesT0)
+	if n := numbers(w); n != 1 {
+		t.Fatalf("overheard emergency: %d answers with numbers, want 1: %q", n, w.texts())
+	}
+	if !strings.Contains(w.sent[0].Text, "120") || w.sent[0].To.Group != rulesGroup {
+		t.Errorf("first answer %+v, want 120 in the group", w.sent[0])
+	}
+	if a := alerts(w); a["王网格"] != 1 || a["赵主任"] != 1 {
+		t.Errorf("alerts %v, want 王网格 and 赵主任 once each", a)
+	}
+	if r := w.reports[1]; r == nil || r.Category != emergencyCategory {
+		t.Fatalf("report %+v, want one of %s", r, emergencyCategory)
+	}
+
+	// Another medical emergency 9 minutes later in the same group, another
+	// building: registered and alerted, numbers not repeated; 11 minutes
+	// after the first, the numbers again.
+	w.sent = nil
+	overheard(w, "李大爷", "1号楼电梯口有人晕倒了叫不醒", rulesT0.Add(emergencyAnswerQuiet-time.Minute))
+	if n, a := numbers(w), alerts(w); n != 0 || a["王网格"] != 1 {
+		t.Errorf("same kind %v later: %d answers with numbers, alerts %v; want 0 and an alert", emergencyAnswerQuiet-time.Minute, n, a)
+	}
+	w.sent = nil
+	overheard(w, "孙大爷", "2号楼有人晕倒了", rulesT0.Add(emergencyAnswerQuiet+time.Minute))
+	if n := numbers(w); n != 1 {
+		t.Errorf("same kind %v later: %d answers with numbers, want 1", emergencyAnswerQuiet+time.Minute, n)
+	}
+
+	// Never merged as a duplicate, however close: each is alerted in full.
+	w = newReportWorld(t)
+	overheard(w, "张阿姨", "3号楼楼下有个老人晕倒了", rulesT0)
+	overheard(w, "李大爷", "3号楼楼下有个老人晕倒了", rulesT0.Add(time.Minute))
+	if r := w.reports[2]; r == nil || r.DuplicateOf != 0 {
+		t.Errorf("second emergency at one place a minute later: %+v, want a report of its own", r)
+	}
+	if a := alerts(w); a["王网格"] != 2 || a["赵主任"] != 2 {
+		t.Errorf("alerts %v for two emergencies, want 2 each to 王网格 and 赵主任", a)
 	}
 }

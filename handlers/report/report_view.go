@@ -83,6 +83,8 @@ func (h *Family) reportProgress(ctx context.Context, req *linli.Request) error {
 		switch {
 		case !full && e.Action == linli.ReportRejected:
 			b.WriteString(textReportReasonWithheld(h.Config.BotName, r.ID))
+		case strings.HasPrefix(e.Note, "（"): // an aside, such as textReportStepMerged
+			b.WriteString(e.Note)
 		case e.Note != "":
 			b.WriteString("：" + e.Note)
 		}
@@ -91,57 +93,6 @@ func (h *Family) reportProgress(ctx context.Context, req *linli.Request) error {
 		return h.Out.Send(linli.Outgoing{To: linli.Chat{User: req.Msg.Sender}, Text: b.String(), Private: true})
 	}
 	return req.ReplyPrivate(b.String(), nil)
-}
-
-// reportTodo handles "待办": open reports of the sender's grids (a worker's
-// own, a supervisor's supervised, all for staff), oldest first, overdue
-// marked. Supervisors and staff also get the stats line.
-func (h *Family) reportTodo(ctx context.Context, req *linli.Request) error {
-	who, all := req.Msg.Sender, req.Msg.Role.IsStaff()
-	grids := map[string]bool{}
-	for _, g := range h.Config.Grids {
-		if g.Worker == who || g.Supervisor == who {
-			grids[g.Name] = true
-		}
-	}
-	open, dups, err := h.Reports.OpenReports()
-	if err != nil {
-		return err
-	}
-	var list []*linli.Report
-	for _, r := range open {
-		if all || grids[r.Grid] || r.Assignee == who {
-			list = append(list, r)
-		}
-	}
-	loc := h.Config.Location
-	var b strings.Builder
-	if len(list) == 0 {
-		b.WriteString(textReportNoTodo)
-	} else {
-		fmt.Fprintf(&b, "待办上报%d条（先报的在前）：", len(list))
-	}
-	for _, r := range list {
-		fmt.Fprintf(&b, "\n#%d ", r.ID)
-		if req.Now.After(r.Deadline) {
-			b.WriteString("【超时】")
-		}
-		fmt.Fprintf(&b, "%s — %s，%s前", what(r), reportStatusText[r.Status], zhtime.Format(r.Deadline.In(loc)))
-		if all || len(grids) > 1 {
-			fmt.Fprintf(&b, "，%s", r.Grid)
-		}
-		if n := dups[r.ID]; n > 0 {
-			fmt.Fprintf(&b, "（另有%d人反映）", n)
-		}
-	}
-	if all || req.Msg.Role == linli.RoleSupervisor {
-		st, err := h.ReportStats()
-		if err != nil {
-			return err
-		}
-		b.WriteString("\n" + st.Summary())
-	}
-	return req.Reply(b.String())
 }
 
 // ReportStats are the 随手拍 figures staff watch. Duplicates count only in
@@ -221,15 +172,6 @@ func computeReportStats(list []*linli.Report, now time.Time) ReportStats {
 		}
 	}
 	return s
-}
-
-// reportStatsCommand handles "统计 上报" for staff.
-func (h *Family) reportStatsCommand(ctx context.Context, req *linli.Request) error {
-	s, err := h.ReportStats()
-	if err != nil {
-		return err
-	}
-	return req.Reply(textReportStats(s))
 }
 
 func textReportStats(s ReportStats) string {

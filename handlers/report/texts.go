@@ -15,14 +15,13 @@ import (
 const (
 	textReportUsage              = "请说明问题和位置，例如：随手拍 3号楼门口路灯不亮（可再发一张照片）。"
 	textReportProgressUsage      = "请带上编号，例如：进度 3（发送「我的上报」可查看编号）。"
-	textReportRateUsage          = "请按「评价 编号 分数 意见」打分，分数1到5，例如：评价 3 5 处理很及时。"
+	textReportRateUsage          = "请按「评价 编号 分数 意见」打分，分数1到5（也可说五星、满意、一般、不满意），例如：评价 3 5 处理很及时。"
 	textReportReopenUsage        = "请带上随手拍编号，例如：没修好 3。"
 	textReportAcceptUsage        = "请带上上报编号，例如：受理 3（多条：受理 3 4 5）。"
 	textReportResolveUsage       = "请按「办结 编号 处理说明」回复，例如：办结 3 已更换灯泡。"
 	textReportRejectUsage        = "请按「退回 编号 原因」回复，例如：退回 3 属市政道路，已告知居民拨打12345。"
-	textReportTransferUsage      = "请按「转派 编号 网格名」回复，例如：转派 3 第二网格。"
 	textReportRecategorizeUsage  = "请按「改类 编号 类别」回复，例如：改类 3 安全隐患。类别：环境卫生 设施维修 停车交通 安全隐患 绿化养护 噪音扰民 其他。"
-	textReportBadScore           = "评分请用1到5的数字，例如：评价 3 5 处理很及时。"
+	textReportBadScore           = "评分请用1到5分（也可说五星、满意、一般、不满意），例如：评价 3 5 处理很及时。"
 	textReportNotYours           = "只能%s您自己的随手拍，编号可在「我的上报」里查看。"
 	textReportNotYourGrid        = "该上报不属于您的网格（上报#%d 属于%s）。"
 	textReportIsDuplicate        = "上报#%d 与 #%d 是同一问题，已合并，请处理 #%d。"
@@ -43,7 +42,6 @@ const (
 	textReportPlaceUsage         = "请按「补充 编号 地点」发送，例如：补充 3 3号楼。"
 	textReportAlertPlace         = "【居民补充地点后转来】"
 	textReportAlertUrgent        = "【紧急】"
-	textReportEmergency          = "情况紧急请立即拨打：急救120，火警119，报警110。\n电梯困人请拨打电梯内的救援电话或96333；燃气泄漏不要开关电器，立即开窗离开并拨打燃气公司电话。"
 )
 
 var reportStatusText = map[string]string{
@@ -68,6 +66,9 @@ var reportActionText = map[string]string{
 	"image":               "补充图片",
 	"resolution_image":    "办结照片",
 	"place":               "补充地点",
+	"referred":            "转办",
+	"unit_reply":          "单位答复",
+	"unit_returned":       "单位退回",
 }
 
 // what is "设施维修 · 3栋" (or just the category when the place is unknown).
@@ -97,9 +98,33 @@ func textReportAck(r *linli.Report, worker string) string {
 	return s + fmt.Sprintf("发送「进度 %d」可随时查看进展。", r.ID)
 }
 
+// emergencyNumbers are the first words for each kind of emergency: the
+// number to call first and what to do until help comes.
+var emergencyNumbers = map[string]string{
+	linli.EmergencyMedical:  "情况紧急，请立即拨打急救电话120！有人要跳楼或轻生请同时拨打110。说清楚地址和病人情况，不要随意搬动病人，在路口接应救护车。",
+	linli.EmergencyFire:     "情况紧急，请立即拨打火警119！尽快从楼梯撤离，不要乘电梯，用湿毛巾捂住口鼻、弯腰走。",
+	linli.EmergencyGas:      "情况紧急：燃气泄漏请立即开窗通风，不要开关电器、不要打电话或点火，人先离开，到室外拨打燃气公司抢修电话或火警119！",
+	linli.EmergencyTrapped:  "情况紧急：电梯困人请按电梯内的警铃或拨打电梯内的救援电话、96333；其他被困请拨打119！被困的人不要扒门，保持冷静等待救援。",
+	linli.EmergencyViolence: "情况紧急，请立即拨打报警电话110！请先远离危险，保护好自己，不要上前。",
+	linli.EmergencyDrowning: "情况紧急，请立即拨打110和急救电话120！不会游泳不要下水，可抛救生圈、绳子或长杆施救。",
+}
+
+// textEmergencyNumbers is the answer to an emergency of kind: its numbers
+// first, then the rest for other emergencies.
+func textEmergencyNumbers(kind string) string {
+	first, ok := emergencyNumbers[kind]
+	if !ok {
+		first = "情况紧急，请立即拨打：急救120，火警119，报警110；电梯困人96333。"
+	}
+	return first + "\n已同时通知网格员和社区。"
+}
+
 // textReportAckUrgent acknowledges an emergency: who was alerted at once.
 func textReportAckUrgent(r *linli.Report, worker, sup string) string {
 	who := "网格员" + worker
+	if worker == "" {
+		who = "社区工作人员"
+	}
 	if sup != "" && sup != worker {
 		who += "和" + sup
 	}
@@ -132,7 +157,7 @@ func textReportUnknownBuilding(b int, example string) string {
 }
 
 func textReportConfirm(quote string) string {
-	return fmt.Sprintf("需要我把这条登记为随手拍吗？回复「是」即可登记（或「随手拍 %s」）。", quote)
+	return fmt.Sprintf("需要我把这条登记为随手拍吗？%s回复「是」即可登记（或「随手拍 %s」）。", linli.OfferWithin, quote)
 }
 
 func textReportUsagePhoto(n int) string {
@@ -187,6 +212,53 @@ func textReportNotResolved(id uint64, status string) string {
 	return fmt.Sprintf("随手拍#%d 还没有办结（%s），办结后再评价或反馈。", id, reportStatusText[status])
 }
 
+func textReportReopenWhich(list []*linli.Report) string {
+	var b strings.Builder
+	b.WriteString("您有几条随手拍刚办结，是哪一条没修好？")
+	for _, r := range list {
+		fmt.Fprintf(&b, "\n#%d %s：%s", r.ID, what(r), cutRunes(oneLine(r.Description), reportTodoWords))
+	}
+	fmt.Fprintf(&b, "\n请发送「没修好 %d」这样带编号的消息。", list[0].ID)
+	return b.String()
+}
+
+// textReportReopenAlert tells the worker a report is back: who said so
+// (by, the reporter's own report, maybe a duplicate) and what was done.
+func textReportReopenAlert(r, by *linli.Report, loc *time.Location) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s上报#%d %s\n描述：%s\n", textReportAlertReopen, r.ID, r.Category, r.Description)
+	if r.Place != "" {
+		fmt.Fprintf(&b, "地点：%s\n", r.Place)
+	}
+	fmt.Fprintf(&b, "反馈人：%s", by.Reporter)
+	if by.Household != "" {
+		fmt.Fprintf(&b, "（%s）", by.Household)
+	}
+	if by.ID != r.ID {
+		fmt.Fprintf(&b, "，同一问题的随手拍#%d", by.ID)
+	}
+	var done []string
+	for _, e := range r.History {
+		switch e.Action {
+		case linli.ReportAccepted, linli.ReportResolved, "transferred", "referred", "unit_reply":
+			line := e.At.In(loc).Format("01-02 15:04") + " " + reportActionText[e.Action]
+			if e.Note != "" {
+				line += "：" + e.Note
+			}
+			done = append(done, line)
+		}
+	}
+	if n := len(done); n > 4 {
+		done = done[n-4:]
+	}
+	if len(done) > 0 {
+		b.WriteString("\n此前：" + strings.Join(done, "；"))
+	}
+	fmt.Fprintf(&b, "\n这是第%d次返工，请在%s前办结。\n", r.Reopened, zhtime.Format(r.Deadline.In(loc)))
+	fmt.Fprintf(&b, "接手回复「受理 %d」，处理完回复「办结 %d 处理说明」。", r.ID, r.ID)
+	return b.String()
+}
+
 func textReportReopenTooLate(id uint64) string {
 	return fmt.Sprintf("随手拍#%d 办结已超过7天，不能再重开。问题还在的话，请重新发送「随手拍 问题和位置」。", id)
 }
@@ -196,7 +268,7 @@ func textReportPlaceUsageFor(id uint64, place string) string {
 }
 
 func textReportStillBroken(r *linli.Report) string {
-	return fmt.Sprintf("您的随手拍#%d（%s）还没修好吗？回复「是」或「没修好 %d」，会请网格员重新处理。", r.ID, what(r), r.ID)
+	return fmt.Sprintf("您的随手拍#%d（%s）还没修好吗？%s回复「是」或「没修好 %d」，会请网格员重新处理。", r.ID, what(r), linli.OfferWithin, r.ID)
 }
 
 func textReportPlaceDup(id, orig uint64) string {
@@ -326,7 +398,27 @@ func textReportUnknownGrid(name string, grids []linli.Grid) string {
 	for i, g := range grids {
 		names[i] = g.Name
 	}
-	return fmt.Sprintf("没有叫「%s」的网格，可选：%s。例如：转派 3 第二网格。", name, strings.Join(names, " "))
+	return fmt.Sprintf("没有叫「%s」的网格，可选：%s。例如：转派 3 %s。", name, strings.Join(names, " "), exampleGrid(grids))
+}
+
+// exampleGrid is a grid of the community for examples: the second
+// configured one (a transfer goes elsewhere), else the first.
+func exampleGrid(grids []linli.Grid) string {
+	switch len(grids) {
+	case 0:
+		return "网格名"
+	case 1:
+		return grids[0].Name
+	}
+	return grids[1].Name
+}
+
+func textReportTransferUsage(grids []linli.Grid) string {
+	return fmt.Sprintf("请按「转派 编号 网格名」回复，例如：转派 3 %s。", exampleGrid(grids))
+}
+
+func textReportTransferHelp(grids []linli.Grid) string {
+	return fmt.Sprintf("转派 3 %s — 交给别的网格", exampleGrid(grids))
 }
 
 func textReportRecategorized(id uint64, cat string, deadline time.Time) string {
@@ -362,25 +454,6 @@ func textReportState(id uint64, status, step string) string {
 		return fmt.Sprintf("上报#%d 已经受理过了。", id)
 	}
 	return fmt.Sprintf("上报#%d 目前%s，不能%s。", id, reportStatusText[status], step)
-}
-
-func textReportReminder(r *linli.Report, loc *time.Location) string {
-	act := fmt.Sprintf("办结 %d 处理说明", r.ID)
-	if r.Status != linli.ReportAccepted {
-		act = fmt.Sprintf("受理 %d / ", r.ID) + act
-	}
-	return fmt.Sprintf("【提醒】上报#%d（%s）将在%s到期，目前%s。请尽快处理：%s。",
-		r.ID, what(r), zhtime.Format(r.Deadline.In(loc)), reportStatusText[r.Status], act)
-}
-
-func textReportEscalation1(r *linli.Report, sla time.Duration) string {
-	return fmt.Sprintf("【超时】上报#%d（%s，%s %s）已超过处理时限%s，目前%s。\n描述：%s\n请督促办理，或发送「转派 %d 网格名」改派。",
-		r.ID, what(r), r.Grid, r.Assignee, duration(sla), reportStatusText[r.Status], r.Description, r.ID)
-}
-
-func textReportEscalation2(r *linli.Report, sla time.Duration) string {
-	return fmt.Sprintf("【督办】上报#%d（%s，%s %s）超过处理时限已%s仍未办结，已报告主任。\n描述：%s\n请协调处理。",
-		r.ID, what(r), r.Grid, r.Assignee, duration(sla), r.Description)
 }
 
 func textReportPlaceWorker(id uint64, place string) string {

@@ -83,6 +83,7 @@ func (h *Family) publishActivity(ctx context.Context, req *linli.Request) error 
 	apply := func(a *linli.Activity) {
 		a.Title, a.StartsAt, a.EndsAt, a.Place, a.Capacity = spec.Title, spec.StartsAt, spec.EndsAt, spec.Place, spec.Capacity
 		a.Groups, a.Repeat, a.RepeatText, a.Note = spec.Groups, spec.Repeat, spec.RepeatText, spec.Note
+		a.Volunteer = spec.Volunteer
 		if a.State(now) != linli.ActivityClosed { // closed stays closed: 修改活动 截止:… reopens
 			a.Deadline = spec.Deadline
 		}

@@ -56,6 +56,7 @@ func (h *Family) modifyActivity(ctx context.Context, req *linli.Request) error {
 	got, promoted, err := h.Activities.UpdateActivity(id, now, func(x *linli.Activity) error {
 		x.Title, x.StartsAt, x.EndsAt, x.Place, x.Capacity = next.Title, next.StartsAt, next.EndsAt, next.Place, next.Capacity
 		x.Deadline, x.Groups, x.Status, x.Note = next.Deadline, next.Groups, next.Status, next.Note
+		x.Volunteer = next.Volunteer
 		return nil
 	})
 	if err != nil {
@@ -121,6 +122,12 @@ func (h *Family) applyModify(a linli.Activity, fields map[string]string, now tim
 	if _, ok := fields["备注"]; ok {
 		var why string
 		if a.Note, why = parseNote(fields); why != "" {
+			return a, why
+		}
+	}
+	if v, ok := fields["志愿"]; ok {
+		var why string
+		if a.Volunteer, why = parseVolunteer(v); why != "" {
 			return a, why
 		}
 	}

@@ -35,7 +35,7 @@ func (h *Family) notifyPromoted(a *linli.Activity, promoted []linli.Signup, room
 	for i := range promoted {
 		out := linli.Outgoing{To: linli.Chat{User: promoted[i].Resident}, Text: textPromoted(a, &promoted[i], room)}
 		if err := h.Out.Send(out); err != nil {
-			h.Logger.Error("tell promoted resident", "activity", a.ID, "resident", promoted[i].Resident, "err", err)
+			h.Logger.Error("无法通知递补上的居民", "activity", a.ID, "resident", promoted[i].Resident, "err", err)
 		}
 	}
 }

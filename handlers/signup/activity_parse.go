@@ -26,6 +26,7 @@ type publishSpec struct {
 	Repeat     string // a rule of zhtime.Reader.ParseRepeat
 	RepeatText string
 	Note       string
+	Volunteer  bool // 志愿:是
 }
 
 // maxCapacity bounds 名额; maxNote the runes of 备注.
@@ -37,7 +38,7 @@ const (
 var (
 	// publishLabel finds field labels; longer labels come first so that
 	// 截止时间 is not read as 截止 + 时间.
-	publishLabel = regexp.MustCompile(`(标题|活动时间|截止时间|报名截止|时间|地点|名额|人数|截止|群|重复|备注)\s*:\s*`)
+	publishLabel = regexp.MustCompile(`(标题|活动时间|截止时间|报名截止|时间|地点|名额|人数|截止|群|重复|备注|志愿)\s*:\s*`)
 	// trailingRepeat finds "每周六 重复", "每月第一个周六上午9点重复" or
 	// "0 9 * * 6 重复" anywhere in the arguments.
 	trailingRepeat = regexp.MustCompile(`(?:^|\s)((?:每|工作日)\S*(?:\s+\S+)?|(?:[0-9*/,\-]+\s+){4}[0-9*/,\-]+)\s*重复(?:\s|$)`)
@@ -112,6 +113,11 @@ func parsePublish(args string, now time.Time, cfg *linli.Config, rd zhtime.Reade
 	}
 	if spec.Capacity, why = parseCapacity(c); why != "" {
 		return nil, bad("%s", why)
+	}
+	if v, ok := fields["志愿"]; ok {
+		if spec.Volunteer, why = parseVolunteer(v); why != "" {
+			return nil, bad("%s", why)
+		}
 	}
 	if spec.Note, why = parseNote(fields); why != "" {
 		return nil, bad("%s", why)
@@ -298,4 +304,16 @@ func parseActivityID(s string) (uint64, bool) {
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "个"), "号")
 	id, err := strconv.ParseUint(s, 10, 64)
 	return id, err == nil && id > 0
+}
+
+// parseVolunteer reads a 志愿 field: 是 marks a volunteer activity (its
+// hours are recorded), 否 does not; why says what is wrong.
+func parseVolunteer(v string) (volunteer bool, why string) {
+	switch strings.TrimSpace(v) {
+	case "是", "对", "yes", "Y", "y":
+		return true, ""
+	case "否", "不是", "no", "N", "n":
+		return false, ""
+	}
+	return false, fmt.Sprintf("「志愿:%s」看不懂：志愿活动写「志愿:是」，不是写「志愿:否」。", v)
 }

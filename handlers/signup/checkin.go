@@ -88,6 +88,7 @@ func (h *Family) checkIn(ctx context.Context, req *linli.Request) error {
 	if err != nil || len(got) == 0 {
 		return err
 	}
+	h.participated(a, got, now)
 	return req.Reply(textCheckedIn(a, s, &got[0]))
 }
 
@@ -144,6 +145,7 @@ func (h *Family) staffCheckIn(req *linli.Request, a *linli.Activity, names strin
 	if err != nil {
 		return err
 	}
+	h.participated(a, checked, now)
 	for _, s := range checked {
 		done = append(done, s.Resident+checkinNote(before[s.Resident], s))
 	}
@@ -152,6 +154,7 @@ func (h *Family) staffCheckIn(req *linli.Request, a *linli.Activity, names strin
 		if err != nil {
 			return err
 		}
+		h.participated(a, []linli.Signup{s}, now)
 		walkIns = append(walkIns, n+walkInNote(&s))
 	}
 	return req.Reply(textStaffCheckin(done, walkIns))

@@ -9,6 +9,7 @@ package signup
 
 import (
 	"log/slog"
+	"time"
 
 	"linli"
 	"linli/handlers/tell"
@@ -25,6 +26,10 @@ type Deps struct {
 	Activities linli.ActivityService // activities and sign-ups
 	Lexicon    linli.Lexicon         // party sizes, chatter and polite words
 	Logger     *slog.Logger          // required: cmd/linli's, as component "handlers" (scenario outputs show it)
+
+	// Optional: the participation family (积分, 志愿时长, 活动评价).
+	Participation linli.Participation   // told of check-ins
+	Ratings       linli.ActivityRatings // shown in 统计 活动
 }
 
 // Family is the sign-up family. Its methods' receiver h is the family's
@@ -33,6 +38,17 @@ type Family struct{ Deps }
 
 // New returns the family.
 func New(d Deps) *Family { return &Family{Deps: d} }
+
+// participated tells Participation of check-ins; its failure is logged,
+// the check-in stands (the activity's settlement catches up).
+func (h *Family) participated(a *linli.Activity, signups []linli.Signup, at time.Time) {
+	if h.Participation == nil || len(signups) == 0 {
+		return
+	}
+	if err := h.Participation.CheckedIn(*a, signups, at); err != nil {
+		h.Logger.Error("participation of a check-in", "activity", a.ID, "err", err)
+	}
+}
 
 // teller reaches people through the outbox.
 func (h *Family) teller() tell.Teller {

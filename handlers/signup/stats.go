@@ -120,9 +120,10 @@ func (p statsPeriod) has(t time.Time) bool {
 
 // statLine is one activity of the period, counted.
 type statLine struct {
-	a     linli.Activity
-	state string
-	n     actCounts
+	a      linli.Activity
+	state  string
+	n      actCounts
+	rating linli.RatingSummary // residents' 评价活动, when Ratings is wired
 }
 
 // activityStats handles 统计 活动.
@@ -157,6 +158,11 @@ func (h *Family) activityStats(ctx context.Context, req *linli.Request) error {
 			continue
 		}
 		line := statLine{a: a, state: a.State(now)}
+		if h.Ratings != nil && line.state == linli.ActivityOver {
+			if line.rating, err = h.Ratings.RatingSummary(a.ID); err != nil {
+				return err
+			}
+		}
 		if line.state != linli.ActivityCancelled {
 			line.n = countSignups(byActivity[a.ID], took)
 			if a.Started(now) {

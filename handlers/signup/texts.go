@@ -30,7 +30,7 @@ const (
 )
 
 // offerLimit names how long the bot waits for a 是 (linli.OfferTTL).
-var offerLimit = strconv.Itoa(int(linli.OfferTTL/time.Minute)) + "分钟内"
+var offerLimit = linli.OfferWithin
 
 // actName is how every reply names an activity: 活动1「健康讲座」.
 func actName(a *linli.Activity) string { return fmt.Sprintf("活动%d「%s」", a.ID, a.Title) }
@@ -90,6 +90,9 @@ func textAnnounce(a *linli.Activity, updated bool, now time.Time) string {
 	}
 	if a.Note != "" {
 		fmt.Fprintf(&b, "\n备注：%s", a.Note)
+	}
+	if a.Volunteer {
+		b.WriteString("\n志愿活动：到场「签到」、离开「签退」，记志愿时长和积分")
 	}
 	if !a.SignupOpen(now) {
 		fmt.Fprintf(&b, "\n报名已截止（%s）。已报名的居民不能参加请发「取消报名 %d」。", seatsText(a), a.ID)

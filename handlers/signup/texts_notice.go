@@ -268,6 +268,12 @@ func textModified(before, a *linli.Activity, told int) string {
 	if strings.Join(before.Groups, "、") != strings.Join(a.Groups, "、") {
 		changes = append(changes, "面向"+strings.Join(a.Groups, "、"))
 	}
+	switch {
+	case a.Volunteer && !before.Volunteer:
+		changes = append(changes, "改为志愿活动（记志愿时长）")
+	case before.Volunteer && !a.Volunteer:
+		changes = append(changes, "不再记志愿时长")
+	}
 	if len(changes) == 0 {
 		return fmt.Sprintf("%s没有变化。", actName(a))
 	}

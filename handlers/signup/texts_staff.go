@@ -183,6 +183,12 @@ func textActivityStats(p statsPeriod, lines []statLine, total actCounts, held, t
 			if l.state != linli.ActivityOver {
 				b.WriteString("（进行中）")
 			}
+			if r := l.rating; r.Count > 0 {
+				fmt.Fprintf(&b, "；评价%.1f分（%d人）", r.Average, r.Count)
+				if n := len(r.Comments); n > 0 {
+					fmt.Fprintf(&b, "\n  意见：%s", strings.Join(r.Comments[max(0, n-3):], "；"))
+				}
+			}
 		}
 	}
 	if held > 0 {

@@ -20,6 +20,7 @@ type Teller struct {
 	Config    *linli.Config
 	Out       linli.Sender
 	Residents linli.ResidentStore // optional: without it no resident counts as reachable
+	Priority  linli.Priority      // the outbox lane of what it sends; zero is the reply lane
 }
 
 // Person sends text (and media) to one person: privately when they are the
@@ -33,7 +34,7 @@ func (t Teller) Person(user, text string, media *linli.Media, key string) error 
 		return t.Staff(text, key)
 	}
 	private := t.Config.RoleOf(user) != linli.RoleResident
-	return t.Out.Send(linli.Outgoing{To: linli.Chat{User: user}, Text: text, Media: media, Key: key, Private: private})
+	return t.Out.Send(linli.Outgoing{To: linli.Chat{User: user}, Text: text, Media: media, Key: key, Private: private, Priority: t.Priority})
 }
 
 // Staff sends text to every configured staff member privately (for grids
@@ -45,7 +46,7 @@ func (t Teller) Staff(text, key string) error {
 		if k != "" {
 			k += ":" + name
 		}
-		if err := t.Out.Send(linli.Outgoing{To: linli.Chat{User: name}, Text: text, Key: k, Private: true}); err != nil {
+		if err := t.Out.Send(linli.Outgoing{To: linli.Chat{User: name}, Text: text, Key: k, Private: true, Priority: t.Priority}); err != nil {
 			return err
 		}
 	}

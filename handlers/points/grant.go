@@ -1,0 +1,112 @@
+package points
+
+import (
+	"context"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"linli"
+	"linli/textnorm"
+)
+
+// grantRe reads "<名字> <分数> <原因>": the name may hold spaces ("3-502
+// 张阿姨"), so it is everything before the first number standing alone.
+var grantRe = regexp.MustCompile(`^(.+?)\s+([+-]?[0-9]+)\s*(?:分|积分)?(?:\s+(.*))?$`)
+
+// grant handles 加积分 <名字> <N> <原因> (a negative N deducts).
+func (h *Family) grant(ctx context.Context, req *linli.Request) error {
+	return h.move(req, 1, textGrantUsage)
+}
+
+// deduct handles 扣积分 <名字> <N> <原因>.
+func (h *Family) deduct(ctx context.Context, req *linli.Request) error {
+	return h.move(req, -1, textDeductUsage)
+}
+
+// move changes a resident's points by sign × N, with a reason, logged as
+// an entry by the staff member, and tells the resident.
+func (h *Family) move(req *linli.Request, sign int, usage string) error {
+	m := grantRe.FindStringSubmatch(strings.TrimSpace(req.Args))
+	if m == nil {
+		return linli.Errorf(linli.EInvalid, "%s", usage)
+	}
+	n, err := strconv.Atoi(m[2])
+	if err != nil || n == 0 || n > maxGrant || n < -maxGrant {
+		return linli.Errorf(linli.EInvalid, "分数应是 1 到 %d 之间的数。\n%s", maxGrant, usage)
+	}
+	reason := textnorm.ChinesePunctBrackets(strings.TrimSpace(m[3]))
+	switch {
+	case reason == "":
+		return linli.Errorf(linli.EInvalid, "请写上原因，居民会看到。\n%s", usage)
+	case len([]rune(reason)) > maxReason:
+		return linli.Errorf(linli.EInvalid, "原因最多%d个字。", maxReason)
+	}
+	who, err := h.findResident(strings.TrimSpace(m[1]))
+	if err != nil {
+		return err
+	}
+	amount := sign * n
+	kindWord := "加"
+	if amount < 0 {
+		kindWord = "扣"
+	}
+	if err := h.ensureStars(); err != nil {
+		return err
+	}
+	e, _, err := h.Points.AddPoints(linli.PointsEntry{Resident: who.Name, Household: who.Household, Amount: amount,
+		Kind: linli.PointsGrant, Reason: reason, By: req.Msg.Sender, CreatedAt: req.Now.In(h.Config.Location)}, 0)
+	if linli.ErrorCode(err) == linli.EConflict {
+		bal, _ := h.Points.PointsBalance(who.Name)
+		return linli.Errorf(linli.EConflict, "%s现有%d分，不能扣%d分（积分不能为负）。", who.Name, bal.Balance, -amount)
+	}
+	if err != nil {
+		return err
+	}
+	h.Logger.Info("points granted", "resident", who.Name, "amount", amount, "by", req.Msg.Sender, "reason", reason)
+	if err := h.teller().Person(who.Name, textGranted(kindWord, e), nil, ""); err != nil {
+		return err
+	}
+	return req.Reply(textGrantDone(who.Name, kindWord, e))
+}
+
+// findResident finds the resident staff mean by name: the exact name they
+// speak under, their WeChat nickname, or the name after a 户号 ("张阿姨" for
+// "3-502 张阿姨") when only one resident has it.
+func (h *Family) findResident(name string) (*linli.Resident, error) {
+	if r, err := h.Residents.Resident(name); err == nil {
+		return r, nil
+	} else if linli.ErrorCode(err) != linli.ENotFound {
+		return nil, err
+	}
+	all, err := h.Residents.Residents()
+	if err != nil {
+		return nil, err
+	}
+	var found []*linli.Resident
+	for _, r := range all {
+		if r.Nickname == name || bareName(r.Name) == name {
+			found = append(found, r)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return nil, linli.Errorf(linli.ENotFound, "没有找到居民「%s」。请写对方在群里的名字，如「3-502 张阿姨」。", name)
+	case 1:
+		return found[0], nil
+	}
+	names := make([]string, len(found))
+	for i, r := range found {
+		names[i] = r.Name
+	}
+	return nil, linli.Errorf(linli.EInvalid, "有%d位居民叫「%s」：%s。请写全名。", len(found), name, strings.Join(names, "、"))
+}
+
+// bareName is a display name without a leading 户号 ("3-502 张阿姨" →
+// "张阿姨").
+func bareName(display string) string {
+	if i := strings.LastIndexAny(display, " -_"); i > 0 && i+1 < len(display) && strings.ContainsAny(display[:i], "0123456789") {
+		return strings.TrimSpace(display[i+1:])
+	}
+	return display
+}

@@ -1,0 +1,164 @@
+package report
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"linli"
+	"linli/handlers/zhtime"
+)
+
+// Windows and sizes of 待办.
+const (
+	reportTodoPage  = 10 // lines per page of 待办
+	reportTodoWords = 12 // runes of the description shown on a line
+)
+
+// reportTodo handles "待办 [页码]": the open reports of the sender's grids
+// (a worker's own, a supervisor's supervised, all for staff; a unit's
+// contact: those 转办 to the unit), overdue first (the most overdue
+// first), then by deadline, one line each with the description's first
+// words, place, age, deadline and state; paged. Supervisors and staff
+// also get the stats line.
+func (h *Family) reportTodo(ctx context.Context, req *linli.Request) error {
+	page := 1
+	if a := strings.TrimSpace(strings.TrimPrefix(req.Args, "第")); a != "" {
+		n, err := strconv.Atoi(strings.TrimSuffix(a, "页"))
+		if err != nil || n < 1 {
+			return linli.Errorf(linli.EInvalid, "%s", textReportTodoUsage)
+		}
+		page = n
+	}
+	who, all := req.Msg.Sender, req.Msg.Role.IsStaff()
+	unit, isUnit := h.Config.UnitOfContact(who)
+	grids := map[string]bool{}
+	for _, g := range h.Config.Grids {
+		if g.Worker == who || g.Supervisor == who {
+			grids[g.Name] = true
+		}
+	}
+	open, dups, err := h.Reports.OpenReports()
+	if err != nil {
+		return err
+	}
+	var list []*linli.Report
+	for _, r := range open {
+		if all || grids[r.Grid] || r.Assignee == who || (isUnit && r.Unit == unit.Name) {
+			list = append(list, r)
+		}
+	}
+	now := req.Now
+	slices.SortStableFunc(list, func(a, b *linli.Report) int {
+		ao, bo := now.After(a.Deadline), now.After(b.Deadline)
+		if ao != bo {
+			if ao {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(a.Deadline.Compare(b.Deadline), cmp.Compare(a.ID, b.ID))
+	})
+	pages := max(1, (len(list)+reportTodoPage-1)/reportTodoPage)
+	if page > pages {
+		return linli.Errorf(linli.EInvalid, textReportTodoNoPage, page, pages)
+	}
+	var b strings.Builder
+	if len(list) == 0 {
+		b.WriteString(textReportNoTodo)
+	} else {
+		b.WriteString(textReportTodoTitle(len(list), overdueCount(list, now), page, pages))
+	}
+	for _, r := range list[(page-1)*reportTodoPage : min(len(list), page*reportTodoPage)] {
+		b.WriteString("\n" + h.todoLine(r, now, all || len(grids) > 1, dups[r.ID]))
+	}
+	if page < pages {
+		fmt.Fprintf(&b, textReportTodoMore, page+1)
+	}
+	if all || req.Msg.Role == linli.RoleSupervisor {
+		st, err := h.ReportStats()
+		if err != nil {
+			return err
+		}
+		b.WriteString("\n" + st.Summary())
+	}
+	return req.Reply(b.String())
+}
+
+func overdueCount(list []*linli.Report, now time.Time) int {
+	n := 0
+	for _, r := range list {
+		if now.After(r.Deadline) {
+			n++
+		}
+	}
+	return n
+}
+
+// todoLine is one report of 待办: "#3 【超时2小时】环境卫生 · 3栋：楼道堆满杂物…
+// — 待受理，2天前报，11月25日(周三) 09:00到期".
+func (h *Family) todoLine(r *linli.Report, now time.Time, grid bool, dups int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "#%d ", r.ID)
+	if d := now.Sub(r.Deadline); d > 0 {
+		fmt.Fprintf(&b, "【超时%s】", lateBy(d))
+	}
+	fmt.Fprintf(&b, "%s：%s — %s，%s前报，%s到期", what(r), cutRunes(oneLine(r.Description), reportTodoWords),
+		reportStatusText[r.Status], lateBy(now.Sub(r.CreatedAt)), zhtime.Format(r.Deadline.In(h.Config.Location)))
+	if r.Unit != "" {
+		fmt.Fprintf(&b, "（已转办%s）", r.Unit)
+	}
+	if grid {
+		fmt.Fprintf(&b, "，%s", r.Grid)
+	}
+	if dups > 0 {
+		fmt.Fprintf(&b, "（另有%d人反映）", dups)
+	}
+	return b.String()
+}
+
+// oneLine joins the lines of s.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// privately wraps a command for workers, supervisors, staff and units:
+// typed in a residents' group, what it answers (a list naming residents
+// and places, a confirmation) goes to the sender privately, errors too,
+// and the group sees nothing. Someone the bot cannot reach privately gets
+// one short line in the group instead.
+func (h *Family) privately(next linli.HandlerFunc) linli.HandlerFunc {
+	return func(ctx context.Context, req *linli.Request) error {
+		m := req.Msg
+		if m.Private() || !h.Config.Served(m.Group) {
+			return next(ctx, req)
+		}
+		if !h.teller().Reachable(m.Sender) {
+			return linli.Errorf(linli.EForbidden, "%s", textReportStaffInGroup)
+		}
+		priv := *req
+		priv.Out = privateOut{Sender: h.Out, group: m.Chat(), user: m.Sender}
+		err := next(ctx, &priv)
+		if err == nil || errors.Is(err, linli.ErrNotCommand) || linli.ErrorCode(err) == linli.EInternal {
+			return err
+		}
+		return h.Out.Send(linli.Outgoing{To: linli.Chat{User: m.Sender}, Text: linli.ErrorMessage(err), Private: true})
+	}
+}
+
+// privateOut sends what would go to group, to user privately.
+type privateOut struct {
+	linli.Sender
+	group linli.Chat
+	user  string
+}
+
+func (p privateOut) Send(o linli.Outgoing) error {
+	if o.To == p.group {
+		o.To, o.Mention, o.Private = linli.Chat{User: p.user}, nil, true
+	}
+	return p.Sender.Send(o)
+}

@@ -1,0 +1,50 @@
+package report
+
+import (
+	"testing"
+	"time"
+
+	"linli"
+)
+
+// TestComputeBreakdown: 统计 上报 counts each report once per grid,
+// category and unit (duplicates only for ratings), splits resolved into on
+// time and late against the deadline, and takes the median time to 办结.
+func TestComputeBreakdown(t *testing.T) {
+	t0 := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	cfg := &linli.Config{Grids: []linli.Grid{{Name: "B网格"}, {Name: "A网格"}}, Units: []linli.Unit{{Name: "物业"}}}
+	list := []*linli.Report{
+		{ID: 1, Grid: "A网格", Category: "设施维修", Unit: "物业", Status: linli.ReportResolved, CreatedAt: t0,
+			Deadline: t0.Add(4 * time.Hour), ResolvedAt: t0.Add(2 * time.Hour), Rating: 5},
+		{ID: 2, Grid: "A网格", Category: "设施维修", Status: linli.ReportResolved, CreatedAt: t0,
+			Deadline: t0.Add(4 * time.Hour), ResolvedAt: t0.Add(10 * time.Hour), Rating: 2},
+		{ID: 3, Grid: "B网格", Category: "环境卫生", Status: linli.ReportAccepted, CreatedAt: t0, Deadline: t0.Add(time.Hour),
+			History: []linli.ReportEvent{{Action: "referred", Note: "物业 请处理"}, {Action: "unit_returned"}}},
+		{ID: 4, Grid: "A网格", Category: "设施维修", Status: linli.ReportResolved, DuplicateOf: 1, Rating: 4,
+			CreatedAt: t0, Deadline: t0, ResolvedAt: t0.Add(time.Hour)},
+		{ID: 5, Grid: "B网格", Category: "环境卫生", Status: linli.ReportRejected, CreatedAt: t0, Deadline: t0.Add(time.Hour)},
+	}
+	b := computeBreakdown(list, StatsPeriod{Name: "全部"}, t0.Add(3*time.Hour), cfg)
+	tot := b.Total
+	if tot.Received != 4 || tot.OnTime != 1 || tot.Late != 1 || tot.Open != 1 || tot.Overdue != 1 || tot.Rejected != 1 {
+		t.Errorf("total %+v", tot)
+	}
+	if tot.MedianTime != 6*time.Hour { // 2h and 10h
+		t.Errorf("median %v, want 6h", tot.MedianTime)
+	}
+	if tot.Rated != 3 || tot.Satisfaction() != 11.0/3 {
+		t.Errorf("ratings %d, %.2f; want 3 of mean 3.67 (the duplicate's counts)", tot.Rated, tot.Satisfaction())
+	}
+	if len(b.Grids) != 2 || b.Grids[0].Name != "B网格" || b.Grids[1].Received != 2 {
+		t.Errorf("grids %+v; want B网格 first (config order), A网格 with 2", b.Grids)
+	}
+	if len(b.Units) != 1 || b.Units[0].Received != 2 || b.Units[0].OnTime != 1 || b.Units[0].Open != 1 {
+		t.Errorf("units %+v; want 物业 with 2 (one returned since)", b.Units)
+	}
+	if p, ok := parseStatsPeriod("11月", t0); !ok || !p.Has(t0) || p.Has(t0.AddDate(0, 1, 0)) {
+		t.Errorf("11月: %+v %v", p, ok)
+	}
+	if _, ok := parseStatsPeriod("13月", t0); ok {
+		t.Errorf("13月 accepted")
+	}
+}

@@ -1,0 +1,26 @@
+package nlu
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"linli/textnorm"
+)
+
+// FuzzEmergency: the emergency rules never panic and name only known kinds,
+// whatever the text (they run on every message, before anything else).
+func FuzzEmergency(f *testing.F) {
+	for _, s := range []string{"3号楼着火了", "有 人 晕 倒 了 5栋", "着🔥了 5栋", "救命", "没有着火，是烧烤", "1.开窗 2.关阀", "@邻里通 煤气味", "", "\x00\xff", "打架子鼓"} {
+		f.Add(s)
+	}
+	known := map[string]bool{"": true, EmergencyMedical: true, EmergencyFire: true, EmergencyGas: true, EmergencyTrapped: true,
+		EmergencyViolence: true, EmergencyDrowning: true, EmergencyHelp: true}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		if kind := emergencyOf(textnorm.Normalize(s)); !known[kind] {
+			t.Fatalf("emergencyOf(%q) = %q, not a kind", s, kind)
+		}
+	})
+}
