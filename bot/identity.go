@@ -94,7 +94,7 @@ func (e *Engine) residentKey(m *linli.Message, nick string) (string, error) {
 			if n, err := e.hintMatches(base, reserved, nick, m); err != nil {
 				return "", err
 			} else if n > 1 {
-				e.log.Warn("cannot tell which resident a user is after a new login: kept apart",
+				e.log.Warn("重新登录后无法确定这是哪位居民，不合并，作为新居民记录",
 					"name", base, "nickname", nick, "records", n)
 				continue
 			}
@@ -144,7 +144,7 @@ func (e *Engine) byHint(m *linli.Message, nick string) (string, error) {
 	}
 	if len(found) != 1 {
 		if len(found) > 1 {
-			e.log.Warn("cannot tell which resident a user is after a new login: kept apart", "nickname", nick, "records", found)
+			e.log.Warn("重新登录后无法确定这是哪位居民，不合并，作为新居民记录", "nickname", nick, "records", found)
 		}
 		return "", nil
 	}

@@ -203,7 +203,7 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 	o.mu.Unlock()
 	for _, a := range alerts {
 		if err := o.Send(a); err != nil {
-			o.log.Error("queue backlog notice", "err", err)
+			o.log.Error("无法排队发送积压提醒", "err", err)
 		}
 	}
 	return err

@@ -68,7 +68,7 @@ func (o *Outbox) checkBacklogLocked() []linli.Outgoing {
 	switch {
 	case drain > BacklogAlert:
 		o.watch.alerted = true
-		o.log.Warn("outbox backlog would take more than an hour to drain", "pending", len(o.pending), "drain", drain)
+		o.log.Warn("待发消息积压，预计超过1小时才能发完，已告知社工", "pending", len(o.pending), "drain", drain)
 		return o.watch.fn(len(o.pending), drain)
 	}
 	return nil

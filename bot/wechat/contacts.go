@@ -117,7 +117,7 @@ func (a *Adapter) reportRoles(contacts openwechat.Members) {
 		err = os.WriteFile(a.opts.ContactsFile, data, 0o600)
 	}
 	if err != nil {
-		a.log.Warn("writing the contacts snapshot", "file", a.opts.ContactsFile, "err", err)
+		a.log.Warn("无法写入工作人员核对结果（供 linli doctor 查看）", "file", a.opts.ContactsFile, "err", err)
 	}
 }
 

@@ -66,7 +66,7 @@ func (h *Family) runPhotoSweep(_ linli.Job, occ time.Time) error {
 			}
 			deleted++
 		}
-		h.Logger.Info("unattached photos deleted", "count", deleted)
+		h.Logger.Info("已删除未用于随手拍的图片", "count", deleted)
 	}
 	if next.IsZero() {
 		return nil
