@@ -42,6 +42,8 @@ const (
 	// stopped, so it is not sent again (to, start of text).
 	TextMaybeSent = "【系统】linli 上次意外停止时，一条消息正在发送，不能确定是否已经发出：发往「%s」，内容：%s 为免重复，不再自动补发；如对方没有收到，请人工转达。"
 	// TextStorageDown tells staff the database cannot be written.
+	// TextBacklog: pending messages, per-minute pace, minutes to drain.
+	TextBacklog     = "【系统】待发消息积压了%d条，按每分钟%d条的速度（为免被微信限制）约需%d分钟才能发完，新的通知和回复都会晚到。请暂缓群发；如有异常（有人反复触发群发），请检查定时通知（「定时列表」）。"
 	TextStorageDown = "【系统】数据库暂时无法写入（可能是服务器磁盘已满或变成只读），机器人已暂停发送消息，以免重复发送。请尽快检查服务器磁盘；恢复后会自动继续发送，不会重复。"
 	// TextSessionNothingHeld says no message waited during the loss.
 	TextSessionNothingHeld = "中断期间没有待发的消息。"

@@ -28,7 +28,7 @@ func TestExportAndBackupWhileRunning(t *testing.T) {
 			{Topic: "幸福里1期居民群", Members: []wxfake.Member{{NickName: "张阿姨", DisplayName: "3-502 张阿姨"}}},
 			{Topic: "幸福里工作群", Members: []wxfake.Member{{NickName: "李社工"}}},
 		},
-		Friends:     []wxfake.Friend{{NickName: "李社工"}, {NickName: "王网格"}, {NickName: "赵主任"}},
+		Friends:     []wxfake.Friend{{NickName: "李社工", RemarkName: "李社工"}, {NickName: "王网格", RemarkName: "王网格"}, {NickName: "赵主任", RemarkName: "赵主任"}}, // staff by 备注
 		SyncHold:    200 * time.Millisecond,
 		AutoConfirm: true, // the QR code is scanned at once
 	})
