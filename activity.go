@@ -68,6 +68,11 @@ type Activity struct {
 	Taken     int    `json:"taken"`      // confirmed seats (sum of confirmed party sizes)
 	Waiting   int    `json:"waiting"`    // waitlisted sign-ups
 	SignupSeq uint64 `json:"signup_seq"` // last sequence number given to a sign-up
+
+	// WaitingPeople is the people (family included) on the waitlist who have
+	// not come yet. Not stored: the sign-up handlers fill it from the
+	// sign-ups for what they show (0 when not known: use Waiting).
+	WaitingPeople int `json:"-"`
 }
 
 // Unlimited reports whether the activity has no cap on seats (名额:不限).

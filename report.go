@@ -93,6 +93,28 @@ type PendingImages struct {
 	Files   []string  `json:"files,omitempty"` // file names in the media store
 	Until   time.Time `json:"until"`           // the images join a 随手拍 made until then
 	AskedAt time.Time `json:"asked_at,omitzero"`
+	// Stale are earlier images that joined nothing, kept until the photo
+	// sweep deletes them ([photos] keep after Since).
+	Stale []StaleImage `json:"stale,omitempty"`
+}
+
+// StaleImage is an image that joined no report.
+type StaleImage struct {
+	Name  string    `json:"name"`
+	Since time.Time `json:"since"` // when it stopped being able to join a 随手拍
+}
+
+// SetAside moves p's images to Stale (they joined nothing) when they can no
+// longer join a 随手拍 at now; it reports whether it did.
+func (p *PendingImages) SetAside(now time.Time) bool {
+	if len(p.Files) == 0 || !now.After(p.Until) {
+		return false
+	}
+	for _, f := range p.Files {
+		p.Stale = append(p.Stale, StaleImage{Name: f, Since: p.Until})
+	}
+	p.Files = nil
+	return true
 }
 
 // ReportOffers remembers the questions "需要我把这条登记为随手拍吗？" asked
@@ -111,6 +133,8 @@ type MediaStore interface {
 	SaveMedia(data []byte, ext string) (name string, err error)
 	// MediaPath returns the path of a stored file (ENotFound if missing).
 	MediaPath(name string) (string, error)
+	// DeleteMedia removes a stored file; a missing one is not an error.
+	DeleteMedia(name string) error
 }
 
 // ReportService keeps 随手拍 reports and the images waiting to join one.
@@ -148,6 +172,13 @@ type ReportService interface {
 	// UpdatePendingImages loads (or starts) the pending images of sender,
 	// applies fn and saves them, in one transaction.
 	UpdatePendingImages(sender string, fn func(p *PendingImages) error) (*PendingImages, error)
+	// ExpirePendingImages removes, in one transaction, the images that
+	// joined no report and could not since before (Stale entries with
+	// Since before it, and Files whose Until is before it) from every
+	// sender's pending images, and returns the names no pending images
+	// still hold (the caller deletes those no report uses, DeleteMedia)
+	// and the earliest Since or Until of the images left (zero if none).
+	ExpirePendingImages(before time.Time) (names []string, next time.Time, err error)
 	// UpdateReportOffers loads (or starts) the offers made to sender,
 	// applies fn and saves them, in one transaction.
 	UpdateReportOffers(sender string, fn func(o *ReportOffers) error) (*ReportOffers, error)

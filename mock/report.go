@@ -14,6 +14,8 @@ var (
 // ReportService is a function-field fake of linli.ReportService.
 type ReportService struct {
 	SaveMediaFn           func(data []byte, ext string) (name string, err error)
+	DeleteMediaFn         func(name string) error
+	ExpirePendingImagesFn func(before time.Time) ([]string, time.Time, error)
 	MediaPathFn           func(name string) (string, error)
 	CreateReportFn        func(r *linli.Report, isDup func(open *linli.Report) bool) error
 	ReportFn              func(id uint64) (*linli.Report, error)
@@ -24,6 +26,22 @@ type ReportService struct {
 	OpenReportsFn         func() ([]*linli.Report, map[uint64]int, error)
 	UpdatePendingImagesFn func(sender string, fn func(p *linli.PendingImages) error) (*linli.PendingImages, error)
 	UpdateReportOffersFn  func(sender string, fn func(o *linli.ReportOffers) error) (*linli.ReportOffers, error)
+}
+
+// DeleteMedia calls DeleteMediaFn.
+func (fake *ReportService) DeleteMedia(name string) error {
+	if fake.DeleteMediaFn == nil {
+		unset("ReportService.DeleteMedia")
+	}
+	return fake.DeleteMediaFn(name)
+}
+
+// ExpirePendingImages calls ExpirePendingImagesFn.
+func (fake *ReportService) ExpirePendingImages(before time.Time) ([]string, time.Time, error) {
+	if fake.ExpirePendingImagesFn == nil {
+		unset("ReportService.ExpirePendingImages")
+	}
+	return fake.ExpirePendingImagesFn(before)
 }
 
 // SaveMedia calls SaveMediaFn.
@@ -108,8 +126,17 @@ func (fake *ReportService) UpdateReportOffers(sender string, fn func(o *linli.Re
 
 // MediaStore is a function-field fake of linli.MediaStore.
 type MediaStore struct {
-	SaveMediaFn func(data []byte, ext string) (name string, err error)
-	MediaPathFn func(name string) (string, error)
+	SaveMediaFn   func(data []byte, ext string) (name string, err error)
+	MediaPathFn   func(name string) (string, error)
+	DeleteMediaFn func(name string) error
+}
+
+// DeleteMedia calls DeleteMediaFn.
+func (fake *MediaStore) DeleteMedia(name string) error {
+	if fake.DeleteMediaFn == nil {
+		unset("MediaStore.DeleteMedia")
+	}
+	return fake.DeleteMediaFn(name)
 }
 
 // SaveMedia calls SaveMediaFn.

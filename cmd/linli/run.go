@@ -164,6 +164,7 @@ func (a *app) newWeChat(opt serveOptions, clock linli.Clock, log *slog.Logger) (
 		QRCodePNG:    orDefault(cfg.WeChat.QRCodePNG, filepath.Join(filepath.Dir(cfg.DB), "linli-qrcode.png")),
 		MediaDir:     cfg.WeChat.MediaDir, // "" keeps received images in memory; reports store their own copies
 		QRWriter:     opt.qr,
+		ContactsFile: contactsFile(cfg),
 	}
 	a.wechatGroups(&wopt)
 	if opt.wechat != nil {
@@ -212,7 +213,12 @@ func (a *app) wechatGroups(o *wechat.Options) {
 		}
 	}
 	o.Served = a.engine.Serves
+	o.Roles = a.cfg.RoleNames() // checked against the friends' 备注 at login
 }
+
+// contactsFile is where `linli run` leaves which friend each configured
+// role name matched at the last login, for linli doctor.
+func contactsFile(cfg *linli.Config) string { return cfg.DB + ".contacts.json" }
 
 func orDefault(s, def string) string {
 	if s != "" {

@@ -19,7 +19,9 @@ import (
 // in between (theirs, or anyone's in that chat), joins that report and is
 // forwarded to the worker; any other image
 // is held for 5 minutes for the sender's next 随手拍, and if none comes they
-// are asked (once) what it shows.
+// are asked (once) what it shows — privately only: a photo in a group gets
+// no answer unless a 随手拍 joins it. Images that join nothing are deleted
+// by the photo sweep ([photos] keep after, report_sweep.go).
 func (h *Family) reportImageHook(ctx context.Context, req *linli.Request) (bool, error) {
 	m := req.Msg
 	if m.Image == nil || m.Norm != "" || h.Reports == nil {
@@ -44,14 +46,15 @@ func (h *Family) reportImageHook(ctx context.Context, req *linli.Request) (bool,
 			return true, err
 		}
 		_, err = h.Reports.UpdatePendingImages(m.Sender, func(p *linli.PendingImages) error {
-			if now.After(p.Until) {
-				p.Files = nil
-			}
+			p.SetAside(now)
 			p.Files = append(p.Files, name)
 			p.Group, p.Until = m.Group, now.Add(reportImageWindow)
 			return nil
 		})
-		return true, err
+		if err != nil {
+			return true, err
+		}
+		return true, h.sweepBy(now.Add(reportImageWindow + h.keepPhotos()))
 	}
 	if m.Group == h.Config.StaffGroup && m.Group != "" {
 		return false, nil // photos among staff are not reports
@@ -209,14 +212,15 @@ func askKey(sender string) string { return fmt.Sprintf(reportAskKey, sender) }
 // the question about it for 5 minutes after the last image.
 func (h *Family) holdImage(m *linli.Message, name string, now time.Time) error {
 	_, err := h.Reports.UpdatePendingImages(m.Sender, func(p *linli.PendingImages) error {
-		if now.After(p.Until) {
-			p.Files = nil
-		}
+		p.SetAside(now)
 		p.Files = append(p.Files, name)
 		p.Group, p.Until = m.Group, now.Add(reportImageWindow)
 		return nil
 	})
 	if err != nil {
+		return err
+	}
+	if err := h.sweepBy(now.Add(reportImageWindow + h.keepPhotos())); err != nil {
 		return err
 	}
 	payload, _ := json.Marshal(askPayload{Sender: m.Sender})
@@ -226,8 +230,8 @@ func (h *Family) holdImage(m *linli.Message, name string, now time.Time) error {
 }
 
 // runAskImage asks a resident what their lone images show, once per burst
-// of images and, in a group, at most once a day; the images then stay
-// ready for a 随手拍 a while longer.
+// of images sent privately (never about images in a group); the images
+// then stay ready for a 随手拍 a while longer, in a group too.
 func (h *Family) runAskImage(job linli.Job, occ time.Time) error {
 	var p askPayload
 	if err := json.Unmarshal(job.Payload, &p); err != nil {
@@ -239,7 +243,11 @@ func (h *Family) runAskImage(job linli.Job, occ time.Time) error {
 		case pi.AskedAt.Equal(occ): // a re-run after a crash: ask (the outbox drops a repeat)
 			ask = true
 		case len(pi.Files) == 0 || occ.Before(pi.Until):
-		case pi.Group != "" && !pi.AskedAt.IsZero() && occ.Sub(pi.AskedAt) < reportAskQuiet:
+		case pi.Group != "":
+			// A photo in a group is answered only when a 随手拍 joins it
+			// (people share pictures of their grandchildren there): no
+			// question, but the images wait as long as if one had been asked.
+			pi.Until = occ.Add(reportAskGrace)
 		default:
 			ask = true
 			pi.AskedAt, pi.Until = occ, occ.Add(reportAskGrace)

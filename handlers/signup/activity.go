@@ -294,5 +294,25 @@ func (h *Family) local(a *linli.Activity) *linli.Activity {
 	if !a.EndsAt.IsZero() {
 		a.EndsAt = a.EndsAt.In(loc)
 	}
+	a.WaitingPeople = 0
+	if a.Waiting > 0 { // shown in people, family included, like the seats
+		list, err := h.Activities.Signups(a.ID)
+		if err != nil {
+			h.Logger.Warn("counting the waitlist", "activity", a.ID, "err", err)
+		}
+		for _, s := range list {
+			if s.Status == linli.SignupWaitlisted && s.CheckedIn.IsZero() {
+				a.WaitingPeople += s.PartySize
+			}
+		}
+	}
 	return a
+}
+
+// waitPeople is the people on a's waitlist (see linli.Activity.WaitingPeople).
+func waitPeople(a *linli.Activity) int {
+	if a.WaitingPeople > 0 {
+		return a.WaitingPeople
+	}
+	return a.Waiting
 }

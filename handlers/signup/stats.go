@@ -193,7 +193,7 @@ func (h *Family) knownResidents(walkIns map[string]bool) (int, error) {
 	}
 	seen := map[string]bool{}
 	for _, r := range list {
-		if h.Config.RoleOf(r.Name, r.Nickname) == linli.RoleResident {
+		if h.Config.RoleOf(r.Name) == linli.RoleResident { // a verified role holder is keyed by the configured name; a nickname confers nothing
 			seen[r.Name] = true
 		}
 	}
