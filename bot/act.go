@@ -39,7 +39,9 @@ func (e *Engine) Act(ctx context.Context, m linli.Message, role linli.Role) ([]l
 	case err != nil:
 		return nil, err
 	}
-	m.Resident, m.Role = r, role
+	// The caller vouches for the role: the contact is the key itself (a
+	// verified role holder is keyed by the configured name).
+	m.Resident, m.Role, m.User, m.Contact = r, role, r.User, m.Sender
 	capture := &replyCapture{next: e.opt.Outbox, to: linli.Chat{User: m.Sender}}
 	req := &linli.Request{Msg: &m, Out: capture, Now: now}
 	h := e.router.dispatch

@@ -125,12 +125,12 @@ func (s *Server) pollPage(w http.ResponseWriter, r *http.Request, sess *session)
 		data["YesShare"] = ratio(t.Counts[o.Yes], t.Ballots)
 	}
 	if !p.Anonymous && s.Residents != nil {
-		missing, known, err := s.notVoted(p)
+		missing, known, fromRegister, err := s.notVoted(p)
 		if err != nil {
 			s.fail(w, r, sess, err)
 			return
 		}
-		data["NotVoted"], data["KnownHouseholds"] = missing, known
+		data["NotVoted"], data["KnownHouseholds"], data["FromRegister"] = missing, known, fromRegister
 	}
 	s.render(w, r, sess, "poll", p.Title, data)
 }
@@ -138,21 +138,38 @@ func (s *Server) pollPage(w http.ResponseWriter, r *http.Request, sess *session)
 // notVotedShown bounds the households listed as not having voted.
 const notVotedShown = 300
 
-// notVoted lists the households known in the poll's groups (from the
-// residents' 户号) from which nobody has voted yet, in building order,
-// and how many households are known there. Households come from the
-// residents' records, not from an owners' register.
-func (s *Server) notVoted(p *linli.Poll) ([]householdRow, int, error) {
+// notVoted lists the households from which nobody has voted yet, in
+// building order, and how many households there are: the owners'
+// register's when one was imported (with the residents of the poll's
+// groups who live there), else the 户号 of the residents of the poll's
+// groups.
+func (s *Server) notVoted(p *linli.Poll) (missing []householdRow, known int, fromRegister bool, err error) {
 	votes, err := s.Polls.Votes(p.ID)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, false, err
 	}
 	voted := map[string]bool{}
 	for _, v := range votes {
 		voted[v.Household] = true
 	}
 	households := map[string]*householdRow{}
+	if s.Owners != nil { // the owners' register, when imported, is the list of households
+		entries, err := s.Owners.RegisterEntries()
+		if err != nil {
+			return nil, 0, false, err
+		}
+		for _, e := range entries {
+			households[e.Household] = &householdRow{Household: e.Household, People: []string{e.Owner + "（业主）"}}
+		}
+	}
+	fromRegister = len(households) > 0
 	err = s.Residents.EachResident(func(x *linli.Resident) error {
+		if fromRegister {
+			if h := households[x.Household]; h != nil && slices.Contains(p.Groups, x.LastGroup) {
+				h.People = append(h.People, x.Name)
+			}
+			return nil
+		}
 		if x.Household == "" || !slices.Contains(p.Groups, x.LastGroup) {
 			return nil
 		}
@@ -165,7 +182,7 @@ func (s *Server) notVoted(p *linli.Poll) ([]householdRow, int, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, false, err
 	}
 	var out []householdRow
 	for k, h := range households {
@@ -182,7 +199,7 @@ func (s *Server) notVoted(p *linli.Poll) ([]householdRow, int, error) {
 		}
 		return 0
 	})
-	return out[:min(len(out), notVotedShown)], len(households), nil
+	return out[:min(len(out), notVotedShown)], len(households), fromRegister, nil
 }
 
 // pollExport downloads the votes as the xlsx of 导出 投票.

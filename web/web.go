@@ -46,6 +46,7 @@ type Deps struct {
 	Polls      linli.PollService     // optional: 投票 and the overview's polls
 	Outbox     linli.OutboxStore     // optional: 通知's view of the queue (read only)
 	Residents  linli.ResidentStore   // optional: 居民与户 (read only)
+	Owners     linli.RegisterService // optional: the owners' register, for who has not voted (read only)
 	Actor      Actor                 // required for actions
 	// BaseURL is how a browser reaches the server ("http://127.0.0.1:8080"),
 	// used in the login link sent in chat.

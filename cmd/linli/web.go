@@ -23,7 +23,7 @@ import (
 // services and engine. It is a family (后台, 退出后台) of every app; it
 // serves pages only once serveWorkbench listens.
 func (a *app) newWorkbench(actor web.Actor) *web.Server {
-	return web.New(web.Deps{Config: a.cfg, Clock: a.clock, Reports: a.db, Activities: a.db, Polls: a.db, Outbox: a.db, Residents: a.db,
+	return web.New(web.Deps{Config: a.cfg, Clock: a.clock, Reports: a.db, Activities: a.db, Polls: a.db, Outbox: a.db, Residents: a.db, Owners: a.db,
 		Actor: actor, Logger: a.log})
 }
 

@@ -524,3 +524,28 @@ func TestWorkbenchDemo(t *testing.T) {
 		}
 	}
 }
+
+// With an owners' register, a poll's households are the register's.
+func TestWorkbenchPollRegister(t *testing.T) {
+	w := newWorkbench(t)
+	if err := w.app.db.ReplaceRegister([]linli.RegisterEntry{
+		{Household: "3栋502", Owner: "张建国", Area: 90}, {Household: "3栋601", Owner: "李明", Area: 80}, {Household: "4栋101", Owner: "王芳", Area: 100},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	w.say("李社工: 发起投票 加装电梯 选项:同意/不同意 截止:11月30日 18:00")
+	w.say("幸福里1期居民群/3-502 张阿姨: 投票 1 同意")
+	w.flush()
+	link, _ := w.link("李社工")
+	c := w.browser()
+	w.login(c, link)
+	_, page := w.get(c, "/polls/1")
+	for _, want := range []string{"还没投票的户（2 / 3）", "按业主名册统计", "<td>3栋601</td><td>李明（业主）</td>", "<td>4栋101</td>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the poll page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "<td>3栋502</td>") {
+		t.Errorf("3栋502 voted but is listed")
+	}
+}
