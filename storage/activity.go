@@ -27,27 +27,31 @@ const askedEvery = 24 * time.Hour
 
 // CreateActivity stores a under a new ID. The counters start at zero.
 func (db *DB) CreateActivity(a *linli.Activity) error {
-	err := db.update(func(tx *bbolt.Tx) error {
-		b, err := writeBucket(tx, bucketActivities)
-		if err != nil {
-			return err
-		}
-		id, err := nextID(b)
-		if err != nil {
-			return err
-		}
-		rec := *a
-		rec.ID, rec.Taken, rec.Waiting, rec.SignupSeq, rec.NextID = id, 0, 0, 0, 0
-		if err := putJSON(b, itob(id), &rec); err != nil {
-			return err
-		}
-		*a = rec
-		return nil
+	var rec linli.Activity
+	err := db.update(func(tx *bbolt.Tx) (err error) {
+		rec, err = createActivityTx(tx, *a)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("storage: create activity: %w", err)
 	}
+	*a = rec
 	return nil
+}
+
+// createActivityTx stores rec under a new ID inside tx, counters zero, and
+// returns it as stored.
+func createActivityTx(tx *bbolt.Tx, rec linli.Activity) (linli.Activity, error) {
+	b, err := writeBucket(tx, bucketActivities)
+	if err != nil {
+		return rec, err
+	}
+	id, err := nextID(b)
+	if err != nil {
+		return rec, err
+	}
+	rec.ID, rec.Taken, rec.Waiting, rec.SignupSeq, rec.NextID = id, 0, 0, 0, 0
+	return rec, putActivity(tx, b, &rec)
 }
 
 // Activity returns the activity id, or an ENotFound *linli.Error.

@@ -68,7 +68,7 @@ func (db *DB) UpdateResident(name string, fn func(*linli.Resident) error) (*linl
 			r.Name = name
 			return callerErr(fn(r))
 		},
-		save: func(_ *bbolt.Tx, b *bbolt.Bucket, r *linli.Resident) error {
+		save: func(tx *bbolt.Tx, b *bbolt.Bucket, r *linli.Resident) error {
 			if r.Name != name {
 				if r.Name == "" {
 					return linli.Errorf(linli.EInvalid, "居民名字不能为空")
@@ -80,7 +80,7 @@ func (db *DB) UpdateResident(name string, fn func(*linli.Resident) error) (*linl
 					return err
 				}
 			}
-			return putJSON(b, []byte(r.Name), r)
+			return putResident(tx, b, name, r)
 		},
 	}.commit(db, fmt.Sprintf("update resident %q", name))
 }

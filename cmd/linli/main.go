@@ -5,6 +5,7 @@
 //	linli export    export records as json, csv or xlsx
 //	linli backup    copy the database while it is in use
 //	linli nlu       classify resident text read from stdin
+//	linli bench     build a large database and time the engine on it
 //	linli doctor    check configuration, dictionaries and database
 //	linli wxfake    a fake WeChat server for trying `linli run` without an account
 //	linli version   print the version
@@ -41,6 +42,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runBackup(rest, stdout, stderr)
 	case "nlu":
 		return runNLU(rest, stdin, stdout, stderr)
+	case "bench":
+		return runBench(rest, stdout, stderr)
 	case "doctor":
 		return runDoctor(rest, stdout, stderr)
 	case "wxfake":
@@ -70,6 +73,8 @@ func usage(w io.Writer) {
   linli backup --out FILE [--db FILE]
                       在线备份数据库
   linli nlu           从标准输入逐行理解居民的话，输出 JSON
+  linli bench seed|run
+                      生成大数据库、计时常用命令（见 linli bench help）
   linli doctor [--config FILE]
                       检查配置、词典和数据库
   linli wxfake        本地模拟微信服务器，用于不登录真实账号试用 linli run

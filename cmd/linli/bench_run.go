@@ -1,0 +1,328 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"time"
+
+	"linli"
+	"linli/bot/console"
+	"linli/storage"
+)
+
+// benchCommand is one command of the bench's mix: who sends what, where.
+type benchCommand struct {
+	Name string // as shown in the table
+	Role string // resident | worker | supervisor | staff
+	// msg builds the i-th message of the command (a different resident
+	// each time for residents).
+	msg func(i int) linli.Message
+}
+
+// benchTargets are the records the mix's commands name, picked from the
+// database before timing (not timed).
+type benchTargets struct {
+	residents []linli.Resident // residents with sign-ups and reports, as seeded
+	reporters []linli.Resident // reporters of open reports, for 进度
+	reportOf  map[string]uint64
+	openAct   map[string]uint64 // per group: an activity open for sign-up there
+}
+
+// benchResult is the timing of one command on one database.
+type benchResult struct {
+	Name  string  `json:"command"`
+	Role  string  `json:"role"`
+	N     int     `json:"n"`
+	P50ms float64 `json:"p50_ms"`
+	P99ms float64 `json:"p99_ms"`
+	MaxMs float64 `json:"max_ms"`
+}
+
+// benchDB is the mix run on one database.
+type benchDB struct {
+	DB         string        `json:"db"`
+	SizeMiB    float64       `json:"size_mib"`
+	OpenMs     float64       `json:"open_ms"`      // opening (integrity walk and migration included)
+	PeakOpenMB float64       `json:"peak_open_mb"` // peak RSS of the process while opening
+	PeakMixMB  float64       `json:"peak_mix_mb"`  // peak RSS during the mix (reset after opening)
+	Commands   []benchResult `json:"commands"`
+}
+
+func runBenchRun(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("bench run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	configPath := fs.String("config", "", "配置文件 (默认: 内置演示社区)")
+	dbPath := fs.String("db", "", "用 linli bench seed 生成的数据库")
+	reps := fs.Int("n", 100, "每个命令执行的次数")
+	asJSON := fs.Bool("json", false, "输出 JSON")
+	inPlace := fs.Bool("in-place", false, "直接在 --db 上运行（默认先复制一份：命令里有报名和随手拍，会写入）")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if *dbPath == "" || *reps < 1 {
+		fmt.Fprintln(stderr, "linli bench run: 需要 --db FILE（--n 至少为 1）")
+		return 2
+	}
+	cfg, err := loadConfig(*configPath)
+	if err != nil {
+		fmt.Fprintln(stderr, "linli bench run:", err)
+		return 1
+	}
+	tmp, err := os.MkdirTemp("", "linli-bench-")
+	if err != nil {
+		fmt.Fprintln(stderr, "linli bench run:", err)
+		return 1
+	}
+	defer os.RemoveAll(tmp)
+	// The nearly empty database: the same seeder, just enough for the mix
+	// to name a resident, an open activity and an open report.
+	empty := filepath.Join(tmp, "empty.db")
+	if rc := runBenchSeed([]string{"--db", empty, "--config", *configPath, "--residents", "40", "--activities", "2",
+		"--signups", "20", "--reports", "40", "--polls", "1", "--votes", "10"}, io.Discard, io.Discard); rc != 0 {
+		fmt.Fprintln(stderr, "linli bench run: 无法生成空数据库")
+		return 1
+	}
+	big := *dbPath
+	if !*inPlace {
+		big = filepath.Join(tmp, "big.db")
+		fmt.Fprintf(stderr, "bench run: copying %s …\n", *dbPath)
+		if err := copyFile(*dbPath, big); err != nil {
+			fmt.Fprintln(stderr, "linli bench run:", err)
+			return 1
+		}
+	}
+	n, err := loadNLU(cfg)
+	if err != nil {
+		fmt.Fprintln(stderr, "linli bench run:", err)
+		return 1
+	}
+	var out struct {
+		Reps  int     `json:"n"`
+		Empty benchDB `json:"empty"`
+		Big   benchDB `json:"big"`
+	}
+	out.Reps = *reps
+	for _, run := range []struct {
+		path string
+		to   *benchDB
+	}{{empty, &out.Empty}, {big, &out.Big}} {
+		fmt.Fprintf(stderr, "bench run: %s …\n", run.path)
+		r, err := benchMix(cfg, run.path, n, *reps)
+		if err != nil {
+			fmt.Fprintln(stderr, "linli bench run:", err)
+			return 1
+		}
+		r.DB = run.path
+		if run.path == big {
+			r.DB = *dbPath
+		}
+		*run.to = r
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return 1
+		}
+		return 0
+	}
+	printBench(stdout, out.Reps, out.Big, out.Empty)
+	return 0
+}
+
+func printBench(w io.Writer, reps int, big, empty benchDB) {
+	fmt.Fprintf(w, "linli bench run: %d of each command, through the engine\n", reps)
+	fmt.Fprintf(w, "big:   %s (%.0f MiB), opened in %.0f ms, peak RSS %.0f MB opening, %.0f MB during the mix\n",
+		big.DB, big.SizeMiB, big.OpenMs, big.PeakOpenMB, big.PeakMixMB)
+	fmt.Fprintf(w, "empty: opened in %.0f ms, peak RSS %.0f MB opening, %.0f MB during the mix\n\n",
+		empty.OpenMs, empty.PeakOpenMB, empty.PeakMixMB)
+	fmt.Fprintf(w, "%-22s %-10s %10s %10s %10s %10s %8s\n", "command", "role", "big p50", "big p99", "empty p50", "empty p99", "p99 ×")
+	for i, b := range big.Commands {
+		e := empty.Commands[i]
+		ratio := 0.0
+		if e.P99ms > 0 {
+			ratio = b.P99ms / e.P99ms
+		}
+		fmt.Fprintf(w, "%-22s %-10s %8.2fms %8.2fms %8.2fms %8.2fms %7.1f×\n", b.Name, b.Role, b.P50ms, b.P99ms, e.P50ms, e.P99ms, ratio)
+	}
+}
+
+// benchMix opens the database at path as linli run does and times the mix.
+func benchMix(cfg *linli.Config, path string, n linli.Understander, reps int) (benchDB, error) {
+	var res benchDB
+	if st, err := os.Stat(path); err == nil {
+		res.SizeMiB = float64(st.Size()) / (1 << 20)
+	}
+	targets, err := pickTargets(path)
+	if err != nil {
+		return res, err
+	}
+	resetPeakRSS()
+	began := time.Now()
+	clock := linli.NewSimClock(benchEpoch(cfg.Location))
+	aopt := appOptions{dbPath: path, understander: n}
+	if c, ok := n.(linli.Classifier); ok {
+		aopt.classifier = c
+	}
+	a, err := newApp(cfg, clock, slog.New(slog.DiscardHandler), aopt)
+	if err != nil {
+		return res, err
+	}
+	defer a.Close()
+	res.OpenMs = ms(time.Since(began))
+	res.PeakOpenMB = peakRSS()
+	con := console.New(console.Options{Config: cfg, Clock: clock, Timed: []linli.Timed{a.outbox, a.sched},
+		Out: io.Discard, Err: io.Discard, Friends: friendsOf(cfg), RunID: "bench"})
+	a.outbox.SetPlatform(con)
+	mix := benchCommands(cfg, targets)
+	times := make([][]time.Duration, len(mix))
+	resetPeakRSS()
+	ctx := context.Background()
+	seq := 0
+	for i := 0; i < reps; i++ {
+		for c, cmd := range mix {
+			m := cmd.msg(i)
+			seq++
+			m.ID = "bench-" + strconv.Itoa(seq)
+			m.At = clock.Now()
+			t0 := time.Now()
+			if err := a.engine.Handle(ctx, m); err != nil {
+				return res, fmt.Errorf("%s: %w", cmd.Name, err)
+			}
+			times[c] = append(times[c], time.Since(t0))
+			con.Flush() // deliver the replies (not timed), as linli run would meanwhile
+		}
+	}
+	res.PeakMixMB = peakRSS()
+	for c, cmd := range mix {
+		ts := times[c]
+		slices.Sort(ts)
+		res.Commands = append(res.Commands, benchResult{Name: cmd.Name, Role: cmd.Role, N: len(ts),
+			P50ms: ms(quantile(ts, 0.50)), P99ms: ms(quantile(ts, 0.99)), MaxMs: ms(ts[len(ts)-1])})
+	}
+	return res, nil
+}
+
+// benchCommands is the fixed mix.
+func benchCommands(cfg *linli.Config, t benchTargets) []benchCommand {
+	res := func(i int) linli.Resident { return t.residents[i%len(t.residents)] }
+	inGroup := func(r linli.Resident, text string) linli.Message {
+		return linli.Message{Group: r.LastGroup, Sender: r.Name, Nickname: r.Nickname, Text: text}
+	}
+	resident := func(name, text string) benchCommand {
+		return benchCommand{Name: name, Role: "resident", msg: func(i int) linli.Message { return inGroup(res(i), text) }}
+	}
+	private := func(name, role, who, text string) benchCommand {
+		return benchCommand{Name: name, Role: role, msg: func(int) linli.Message { return linli.Message{Sender: who, Text: text} }}
+	}
+	grid := cfg.Grids[0]
+	staff := cfg.Staff[0].Name
+	return []benchCommand{
+		resident("帮助", "#帮助"),
+		resident("积分", "#积分"),
+		resident("我的报名", "#我的报名"),
+		resident("我的上报", "#我的上报"),
+		resident("活动", "#活动"),
+		{Name: "报名 N", Role: "resident", msg: func(i int) linli.Message {
+			r := res(i + 7) // another resident than the others of this round
+			return inGroup(r, fmt.Sprintf("#报名 %d", t.openAct[r.LastGroup]))
+		}},
+		{Name: "进度 N", Role: "resident", msg: func(i int) linli.Message {
+			r := t.reporters[i%len(t.reporters)]
+			return inGroup(r, fmt.Sprintf("#进度 %d", t.reportOf[r.Name]))
+		}},
+		{Name: "随手拍", Role: "resident", msg: func(i int) linli.Message {
+			r := res(i + 13)
+			return inGroup(r, fmt.Sprintf("#随手拍 %s门口的路灯坏了第%d盏", r.Household, i))
+		}},
+		resident("free text (讲座)", "明天的讲座我想去"),
+		resident("chatter (收到)", "收到"),
+		private("待办 (worker)", "worker", grid.Worker, "待办"),
+		private("待办 (supervisor)", "supervisor", grid.Supervisor, "待办"),
+		private("统计 上报", "staff", staff, "统计 上报"),
+		private("统计 活动", "staff", staff, "统计 活动"),
+	}
+}
+
+// pickTargets reads, before timing, what the mix names: residents, the
+// reporters of open reports, and an open activity per group.
+func pickTargets(path string) (benchTargets, error) {
+	t := benchTargets{reportOf: map[string]uint64{}, openAct: map[string]uint64{}}
+	db, err := storage.Open(path)
+	if err != nil {
+		return t, err
+	}
+	defer db.Close()
+	now := benchEpoch(time.Local)
+	err = db.EachResident(func(r *linli.Resident) error {
+		if len(t.residents) < 2000 {
+			t.residents = append(t.residents, *r)
+		}
+		return nil
+	})
+	if err != nil {
+		return t, err
+	}
+	open, _, err := db.OpenReports()
+	if err != nil {
+		return t, err
+	}
+	for _, r := range open {
+		if _, ok := t.reportOf[r.Reporter]; !ok {
+			if res, err := db.Resident(r.Reporter); err == nil {
+				t.reporters = append(t.reporters, *res)
+				t.reportOf[r.Reporter] = r.ID
+			}
+		}
+	}
+	acts, err := db.Activities()
+	if err != nil {
+		return t, err
+	}
+	for _, a := range acts {
+		if a.SignupOpen(now) {
+			for _, g := range a.Groups {
+				if _, ok := t.openAct[g]; !ok {
+					t.openAct[g] = a.ID
+				}
+			}
+		}
+	}
+	if len(t.residents) == 0 || len(t.reporters) == 0 {
+		return t, fmt.Errorf("%s: no residents or no open reports: seed it with linli bench seed", path)
+	}
+	// Shuffle deterministically so that one round's residents are spread
+	// over the buildings.
+	slices.SortFunc(t.residents, func(x, y linli.Resident) int { return int(hashName(x.Name)) - int(hashName(y.Name)) })
+	return t, nil
+}
+
+func hashName(s string) uint16 {
+	var h uint16 = 7
+	for i := 0; i < len(s); i++ {
+		h = h*31 + uint16(s[i])
+	}
+	return h
+}
+
+func quantile(sorted []time.Duration, q float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := int(q*float64(len(sorted))+0.5) - 1
+	return sorted[min(max(i, 0), len(sorted)-1)]
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
