@@ -125,7 +125,7 @@ func castVoteTx(tx *bbolt.Tx, b linli.Ballot) (rec linli.VoteReceipt, userErr er
 			}
 		}
 		return putJSON(votes, key, &v)
-		}()
+	}()
 	return rec, userErr, err
 }
 
