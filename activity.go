@@ -172,8 +172,13 @@ type ActivityService interface {
 	CreateActivity(a *Activity) error
 	// Activity returns one activity with its counters.
 	Activity(id uint64) (*Activity, error)
-	// Activities lists every activity in ID order.
+	// Activities lists every activity in ID order. It reads them all;
+	// prefer CurrentActivities for what is open or upcoming.
 	Activities() ([]Activity, error)
+	// CurrentActivities lists, in ID order, the activities that end
+	// (Activity.End) at or after since, of any status: everything that can
+	// still be open, closed or under way at since. It reads only those.
+	CurrentActivities(since time.Time) ([]Activity, error)
 	// UpdateActivity applies fn to the activity and saves it. fn may change
 	// anything but the ID and counters; a Capacity below the confirmed seats
 	// is an EConflict error. When seats become free before the start (now),

@@ -15,6 +15,7 @@ type ActivityService struct {
 	CreateActivityFn       func(a *linli.Activity) error
 	ActivityFn             func(id uint64) (*linli.Activity, error)
 	ActivitiesFn           func() ([]linli.Activity, error)
+	CurrentActivitiesFn    func(since time.Time) ([]linli.Activity, error)
 	UpdateActivityFn       func(id uint64, now time.Time, fn func(*linli.Activity) error) (*linli.Activity, []linli.Signup, error)
 	CreateNextOccurrenceFn func(prevID uint64, next *linli.Activity) (*linli.Activity, bool, error)
 	SignUpFn               func(req linli.SignupRequest) (linli.SignupResult, error)
@@ -55,6 +56,22 @@ func (fake *ActivityService) Activities() ([]linli.Activity, error) {
 		unset("ActivityService.Activities")
 	}
 	return fake.ActivitiesFn()
+}
+
+// CurrentActivities calls CurrentActivitiesFn; when that is nil, it keeps
+// from ActivitiesFn the activities that end at or after since.
+func (fake *ActivityService) CurrentActivities(since time.Time) ([]linli.Activity, error) {
+	if fake.CurrentActivitiesFn != nil {
+		return fake.CurrentActivitiesFn(since)
+	}
+	all, err := fake.Activities()
+	var out []linli.Activity
+	for _, a := range all {
+		if !a.End().Before(since) {
+			out = append(out, a)
+		}
+	}
+	return out, err
 }
 
 // UpdateActivity calls UpdateActivityFn.

@@ -1,7 +1,9 @@
 package storage
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -73,6 +75,35 @@ func (db *DB) Activities() ([]linli.Activity, error) {
 	return list, nil
 }
 
+// CurrentActivities lists, in ID order, the activities that end at or
+// after since (any status), from the by-end index.
+func (db *DB) CurrentActivities(since time.Time) ([]linli.Activity, error) {
+	var list []linli.Activity
+	err := db.view(func(tx *bbolt.Tx) error {
+		idx, b := tx.Bucket(bucketActivitiesByEnd), tx.Bucket(bucketActivities)
+		if idx == nil {
+			return nil
+		}
+		c := idx.Cursor()
+		for k, _ := c.Seek(endKey(since)); k != nil; k, _ = c.Next() {
+			var a linli.Activity
+			found, err := getJSON(b, k[8:], &a)
+			if err != nil {
+				return err
+			}
+			if found {
+				list = append(list, a)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: current activities: %w", err)
+	}
+	slices.SortFunc(list, func(x, y linli.Activity) int { return cmp.Compare(x.ID, y.ID) })
+	return list, nil
+}
+
 // UpdateActivity applies fn to activity id and saves it in one transaction.
 // An error from fn aborts without saving and is returned as is. fn cannot
 // change the ID or the counters. A Capacity below the confirmed seats, or a
@@ -87,6 +118,7 @@ func (db *DB) UpdateActivity(id uint64, now time.Time, fn func(*linli.Activity) 
 		bucket:  bucketActivities,
 		key:     itob(id),
 		missing: func() error { return activityNotFound(id) },
+		save:    saveActivity, // fn may move the times
 		fn: func(tx *bbolt.Tx, a *linli.Activity) (err error) {
 			saved := *a
 			if err := fn(a); err != nil {
@@ -144,7 +176,7 @@ func (db *DB) CreateNextOccurrence(prevID uint64, next *linli.Activity) (*linli.
 			out.Taken, out.Waiting, out.SignupSeq = 0, 0, 0
 			prev.NextID = id
 			created = true
-			return putJSON(b, itob(id), &out)
+			return putActivity(tx, b, &out)
 		},
 	}.commit(db, fmt.Sprintf("next occurrence of %d", prevID))
 	if err != nil {

@@ -36,7 +36,11 @@ func (b *Bulk) PutResident(r *linli.Resident) error {
 	if err != nil {
 		return err
 	}
-	return putResident(b.tx, rb, r.Name, r)
+	var old linli.Resident
+	if _, err := loadOld(rb, []byte(r.Name), &old); err != nil {
+		return err
+	}
+	return putResident(b.tx, rb, r.Name, old.Nickname, r)
 }
 
 // CreateActivity stores a under a new ID as DB.CreateActivity does.

@@ -19,6 +19,7 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -72,6 +73,7 @@ type options struct {
 	noSync     bool
 	migrations []migration
 	fault      func() error
+	log        *slog.Logger
 }
 
 // WithTimeout sets how long Open waits for the file lock held by another
@@ -99,6 +101,17 @@ func WithWriteFault(fault func() error) Option {
 	return func(o *options) { o.fault = fault }
 }
 
+// WithLogger sets where Open logs what it does to the file: the progress of
+// a migration that builds indexes over a large database. The default
+// discards it.
+func WithLogger(l *slog.Logger) Option {
+	return func(o *options) {
+		if l != nil {
+			o.log = l
+		}
+	}
+}
+
 // withMigrations replaces the migration list (tests).
 func withMigrations(ms []migration) Option {
 	return func(o *options) { o.migrations = ms }
@@ -113,7 +126,7 @@ func withMigrations(ms []migration) Option {
 // file exists becomes a new database. Open does not run the full consistency
 // check (see Check), which reads every page.
 func Open(path string, opts ...Option) (*DB, error) {
-	o := options{timeout: DefaultTimeout, migrations: migrations}
+	o := options{timeout: DefaultTimeout, migrations: migrations, log: slog.New(slog.DiscardHandler)}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -136,7 +149,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
 	db := &DB{bolt: bdb, fault: o.fault}
-	if err := db.migrate(o.migrations); err != nil {
+	if err := db.migrate(o.migrations, o.log.With("component", "storage")); err != nil {
 		bdb.Close()
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}

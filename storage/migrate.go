@@ -3,6 +3,7 @@ package storage
 import (
 	"encoding/binary"
 	"fmt"
+	"log/slog"
 
 	"go.etcd.io/bbolt"
 
@@ -11,7 +12,7 @@ import (
 
 // migration upgrades the schema by one version inside the transaction it is
 // given. It must not commit or roll back tx.
-type migration func(tx *bbolt.Tx) error
+type migration func(tx *bbolt.Tx, log *slog.Logger) error
 
 // migrations[i] upgrades a database from schema version i to i+1; the schema
 // version this code writes is len(migrations). Append only: never reorder,
@@ -20,13 +21,14 @@ type migration func(tx *bbolt.Tx) error
 var migrations = []migration{
 	migrateV1,
 	migrateV2,
+	migrateV3,
 }
 
 // SchemaVersion is the schema version written by this version of linli.
 func SchemaVersion() int { return len(migrations) }
 
 // migrateV1 creates the buckets of the first schema.
-func migrateV1(tx *bbolt.Tx) error {
+func migrateV1(tx *bbolt.Tx, _ *slog.Logger) error {
 	for _, name := range [][]byte{bucketSeen, bucketResidents, bucketOutbox, bucketOutboxKeys, bucketJobs, bucketJobKeys} {
 		if _, err := writeBucket(tx, name); err != nil {
 			return err
@@ -37,7 +39,7 @@ func migrateV1(tx *bbolt.Tx) error {
 
 // migrateV2 numbers the jobs stored before jobs had a per-kind Number, in
 // ID order, so that 定时通知 #N keeps meaning one notice.
-func migrateV2(tx *bbolt.Tx) error {
+func migrateV2(tx *bbolt.Tx, _ *slog.Logger) error {
 	b := tx.Bucket(bucketJobs)
 	if b == nil {
 		return nil
@@ -63,7 +65,7 @@ func migrateV2(tx *bbolt.Tx) error {
 // migrate applies the pending migrations of ms. It reads the version first in
 // a read-only transaction so that a database that is up to date, or newer
 // than ms supports, is not written to at all.
-func (db *DB) migrate(ms []migration) error {
+func (db *DB) migrate(ms []migration, log *slog.Logger) error {
 	supported := len(ms)
 	var have int
 	if err := db.view(func(tx *bbolt.Tx) (err error) {
@@ -90,7 +92,8 @@ func (db *DB) migrate(ms []migration) error {
 			return err
 		}
 		for v := from; v < supported; v++ {
-			if err := ms[v](tx); err != nil {
+			log.Info("migrating database", "from", v, "to", v+1)
+			if err := ms[v](tx, log); err != nil {
 				return fmt.Errorf("migrate schema %d to %d: %w", v, v+1, err)
 			}
 		}

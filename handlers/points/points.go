@@ -70,13 +70,15 @@ func (h *Family) points(ctx context.Context, req *linli.Request) error {
 	}
 	resolved := 0
 	if h.Reports != nil {
-		reports, err := h.Reports.Reports(func(r *linli.Report) bool {
-			return r.Reporter == name && r.Status == linli.ReportResolved && r.DuplicateOf == 0
-		})
+		reports, err := h.Reports.ReporterReports(name)
 		if err != nil {
 			return err
 		}
-		resolved = len(reports)
+		for _, r := range reports {
+			if r.Status == linli.ReportResolved && r.DuplicateOf == 0 {
+				resolved++
+			}
+		}
 	}
 	return req.Reply(textPoints(attended, resolved))
 }
