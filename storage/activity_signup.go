@@ -2,9 +2,9 @@ package storage
 
 import (
 	"bytes"
-	"errors"
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"time"

@@ -126,7 +126,9 @@ func indexActivity(tx *bbolt.Tx, a *linli.Activity) error {
 
 // saveActivity is the save of a change[linli.Activity] that may move the
 // activity's times.
-func saveActivity(tx *bbolt.Tx, b *bbolt.Bucket, a *linli.Activity) error { return putActivity(tx, b, a) }
+func saveActivity(tx *bbolt.Tx, b *bbolt.Bucket, a *linli.Activity) error {
+	return putActivity(tx, b, a)
+}
 
 // putSignup stores s in sb (the sign-ups bucket of tx) and keeps its
 // entries in the by-resident, by-household and waitlist indexes.

@@ -215,4 +215,3 @@ func duplicatesOf(tx *bbolt.Tx, id uint64) ([]*linli.Report, error) {
 	}
 	return list, nil
 }
-
