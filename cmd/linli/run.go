@@ -106,6 +106,9 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 	if err := a.scheduleBackup(); err != nil {
 		return err
 	}
+	if err := a.scheduleHousekeeping(); err != nil {
+		return err
+	}
 	if url := cfg.Alert.Webhook; url != "" {
 		a.monitor.SetAlert((&bot.Webhook{URL: url, Log: log}).Post)
 	}
