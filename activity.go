@@ -210,6 +210,20 @@ type ActivityService interface {
 	CountSignups() (int, error)
 	// ResidentSignups lists a resident's sign-ups (any status), with positions.
 	ResidentSignups(resident string) ([]Signup, error)
+	// SignupCounts returns the running counts of each of the activities
+	// ids' sign-ups (see SignupCounts), by id; an id without sign-ups
+	// counts zero.
+	SignupCounts(ids []uint64) (map[uint64]SignupCounts, error)
+	// Participants counts the people who took part (Signup.Took) in an
+	// activity that is not cancelled and starts in month ("2026-11", in
+	// the activity's zone; "" for any month), not counting the names in
+	// exclude (staff).
+	Participants(month string, exclude []string) (int, error)
+	// KnownPeople counts the people linli knows: the residents, and the
+	// names that came as walk-ins without being residents; not counting
+	// residents whose name or nickname is in exclude, nor walk-in names in
+	// exclude.
+	KnownPeople(exclude []string) (int, error)
 	// CheckIn records the attendance of the named residents' sign-ups at at
 	// and returns them; names without an active sign-up are ignored. A
 	// waitlisted party is confirmed if it fits in the free seats, else it

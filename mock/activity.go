@@ -27,6 +27,9 @@ type ActivityService struct {
 	CountSignupsFn         func() (int, error)
 	ResidentSignupsFn      func(resident string) ([]linli.Signup, error)
 	CheckInFn              func(activityID uint64, residents []string, at time.Time) ([]linli.Signup, error)
+	SignupCountsFn         func(ids []uint64) (map[uint64]linli.SignupCounts, error)
+	ParticipantsFn         func(month string, exclude []string) (int, error)
+	KnownPeopleFn          func(exclude []string) (int, error)
 	WalkInFn               func(activityID uint64, name string, at time.Time) (linli.Signup, error)
 	MarkUntoldFn           func(activityID uint64, resident, change string) error
 	UnackedSignupsFn       func(activityID uint64, group string) ([]linli.Signup, error)
@@ -184,4 +187,41 @@ func (fake *ActivityService) MarkAsked(key string, now time.Time) (bool, error) 
 		unset("ActivityService.MarkAsked")
 	}
 	return fake.MarkAskedFn(key, now)
+}
+
+// SignupCounts calls SignupCountsFn; when that is nil, it counts what
+// SignupsFn returns for each id.
+func (fake *ActivityService) SignupCounts(ids []uint64) (map[uint64]linli.SignupCounts, error) {
+	if fake.SignupCountsFn != nil {
+		return fake.SignupCountsFn(ids)
+	}
+	out := map[uint64]linli.SignupCounts{}
+	for _, id := range ids {
+		list, err := fake.Signups(id)
+		if err != nil {
+			return nil, err
+		}
+		var c linli.SignupCounts
+		for _, s := range list {
+			c.Add(s.Counts(), 1)
+		}
+		out[id] = c
+	}
+	return out, nil
+}
+
+// Participants calls ParticipantsFn.
+func (fake *ActivityService) Participants(month string, exclude []string) (int, error) {
+	if fake.ParticipantsFn == nil {
+		unset("ActivityService.Participants")
+	}
+	return fake.ParticipantsFn(month, exclude)
+}
+
+// KnownPeople calls KnownPeopleFn.
+func (fake *ActivityService) KnownPeople(exclude []string) (int, error) {
+	if fake.KnownPeopleFn == nil {
+		unset("ActivityService.KnownPeople")
+	}
+	return fake.KnownPeopleFn(exclude)
 }

@@ -44,7 +44,7 @@ const sep = 0
 // indexBuckets are the buckets migrateV3 (re)builds.
 var indexBuckets = [][]byte{bucketSignupsByResident, bucketSignupsByHousehold, bucketSignupWaitlist,
 	bucketActivitiesByEnd, bucketReportsByReporter, bucketReportsByGrid, bucketReportsByMonth,
-	bucketReportCounts, bucketResidentsByHint}
+	bucketReportCounts, bucketResidentsByHint, bucketSignupCounts, bucketTook, bucketStatCounts, bucketPeople}
 
 // join concatenates key parts.
 func join(parts ...[]byte) []byte {
@@ -114,6 +114,11 @@ func putActivity(tx *bbolt.Tx, b *bbolt.Bucket, a *linli.Activity) error {
 			return err
 		}
 	}
+	if found {
+		if err := retallyActivity(tx, &old, a); err != nil {
+			return err
+		}
+	}
 	if err := putJSON(b, itob(a.ID), a); err != nil {
 		return err
 	}
@@ -139,7 +144,9 @@ func putSignup(tx *bbolt.Tx, sb *bbolt.Bucket, s *linli.Signup) error {
 	if err != nil {
 		return err
 	}
+	var prev *linli.Signup
 	if found {
+		prev = &old
 		if err := unindexSignup(tx, &old, s); err != nil {
 			return err
 		}
@@ -147,7 +154,20 @@ func putSignup(tx *bbolt.Tx, sb *bbolt.Bucket, s *linli.Signup) error {
 	if err := putJSON(sb, key, s); err != nil {
 		return err
 	}
-	return indexSignup(tx, s)
+	if err := indexSignup(tx, s); err != nil {
+		return err
+	}
+	return tallySignup(tx, signupActivity(tx, s), prev, s)
+}
+
+// signupActivity returns the stored activity of s, nil if none (or
+// undecodable: the sign-up's own write reports real damage).
+func signupActivity(tx *bbolt.Tx, s *linli.Signup) *linli.Activity {
+	var a linli.Activity
+	if found, err := getJSON(tx.Bucket(bucketActivities), itob(s.ActivityID), &a); !found || err != nil {
+		return nil
+	}
+	return &a
 }
 
 // unindexSignup removes the entries of old that s does not have.
@@ -197,6 +217,11 @@ func putResident(tx *bbolt.Tx, b *bbolt.Bucket, oldName, oldNick string, r *linl
 			return err
 		}
 	}
+	if oldName != r.Name {
+		if err := dropPerson(tx, oldName, personResident); err != nil {
+			return err
+		}
+	}
 	if err := putJSON(b, []byte(r.Name), r); err != nil {
 		return err
 	}
@@ -211,6 +236,9 @@ func unindexResidentHint(tx *bbolt.Tx, name, nick string) error {
 }
 
 func indexResident(tx *bbolt.Tx, r *linli.Resident) error {
+	if err := addPerson(tx, r.Name, personResident); err != nil {
+		return err
+	}
 	if r.Nickname == "" {
 		return nil
 	}

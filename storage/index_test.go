@@ -83,7 +83,44 @@ func readAnswers(t *testing.T, db *DB, names, households, nicks []string, ids []
 		c, err := db.ReportCounts(m)
 		put("counts of "+m, c, err)
 	}
+	counts, err := db.SignupCounts(ids)
+	put("sign-up counts", counts, err)
+	for _, ex := range excludes(names, nicks) {
+		for _, m := range append(activityMonths(t, db), "") {
+			n, err := db.Participants(m, ex)
+			put(fmt.Sprintf("participants of %q but %q", m, ex), n, err)
+		}
+		n, err := db.KnownPeople(ex)
+		put(fmt.Sprintf("known people but %q", ex), n, err)
+	}
 	return a
+}
+
+// excludes are the sets of names to leave out of Participants and
+// KnownPeople: none, some names, some nicknames.
+func excludes(names, nicks []string) [][]string {
+	out := [][]string{nil}
+	if len(names) > 3 {
+		out = append(out, []string{names[1], names[3], "不认识"})
+	}
+	if len(nicks) > 2 {
+		out = append(out, []string{nicks[0], nicks[2]}, append([]string{nicks[1]}, names...))
+	}
+	return out
+}
+
+func activityMonths(t *testing.T, db *DB) []string {
+	acts, err := db.Activities()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ms []string
+	for _, a := range acts {
+		ms = append(ms, a.StartsAt.Format("2006-01"))
+	}
+	ms = append(ms, "1999-01")
+	slices.Sort(ms)
+	return slices.Compact(ms)
 }
 
 // scanAnswers computes the same answers from full scans of the records,
@@ -186,6 +223,45 @@ func scanAnswers(t *testing.T, db *DB, names, households, nicks []string, ids []
 			}
 		}
 		put("counts of "+m, linli.CountReports(in))
+	}
+	counts := map[uint64]linli.SignupCounts{}
+	for _, id := range ids {
+		var c linli.SignupCounts
+		for _, s := range all {
+			if s.ActivityID == id {
+				c.Add(s.Counts(), 1)
+			}
+		}
+		counts[id] = c
+	}
+	put("sign-up counts", counts)
+	byID := map[uint64]linli.Activity{}
+	for _, x := range acts {
+		byID[x.ID] = x
+	}
+	for _, ex := range excludes(names, nicks) {
+		for _, m := range append(activityMonths(t, db), "") {
+			took := map[string]bool{}
+			for _, s := range all {
+				x := byID[s.ActivityID]
+				if x.Status != linli.ActivityCancelled && (m == "" || x.StartsAt.Format("2006-01") == m) && s.Took() && !slices.Contains(ex, s.Resident) {
+					took[s.Resident] = true
+				}
+			}
+			put(fmt.Sprintf("participants of %q but %q", m, ex), len(took))
+		}
+		seen := map[string]bool{} // as 统计 活动 counted before the counters
+		for _, r := range residents {
+			if !slices.Contains(ex, r.Name) && !slices.Contains(ex, r.Nickname) {
+				seen[r.Name] = true
+			}
+		}
+		for _, s := range all {
+			if s.Source == linli.SourceWalkIn && !slices.Contains(ex, s.Resident) {
+				seen[s.Resident] = true
+			}
+		}
+		put(fmt.Sprintf("known people but %q", ex), len(seen))
 	}
 	return a
 }
@@ -411,6 +487,22 @@ func changeMore(t *testing.T, db *DB) {
 		t.Fatal(err)
 	}
 	if _, err := db.UpdateResident("改名了", func(r *linli.Resident) error { r.Nickname = "昵称1"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	// Early check-ins, then the activity is called off or moved to
+	// another month: who took part moves with it.
+	for _, id := range []uint64{1, 4} {
+		if _, err := db.CheckIn(id, []string{"2-501 居民1", "3-502 居民2", "1-506 居民6", "新来的"}, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, _, err := db.UpdateActivity(4, now, func(a *linli.Activity) error { a.Status = linli.ActivityCancelled; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.UpdateActivity(1, now, func(a *linli.Activity) error {
+		a.StartsAt, a.Deadline = a.StartsAt.AddDate(0, 2, 0), a.Deadline.AddDate(0, 2, 0)
+		return nil
+	}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -33,7 +33,12 @@ func migrateV3(tx *bbolt.Tx, log *slog.Logger) error {
 		index  func(k, v []byte) error
 	}{
 		{"activities", bucketActivities, indexDecoded(func(a *linli.Activity) error { return indexActivity(tx, a) })},
-		{"sign-ups", bucketSignups, indexDecoded(func(s *linli.Signup) error { return indexSignup(tx, s) })},
+		{"sign-ups", bucketSignups, indexDecoded(func(s *linli.Signup) error {
+			if err := indexSignup(tx, s); err != nil {
+				return err
+			}
+			return tallySignup(tx, signupActivity(tx, s), nil, s)
+		})},
 		{"reports", bucketReports, indexDecoded(func(r *linli.Report) error {
 			if err := indexReport(tx, r); err != nil {
 				return err
