@@ -207,6 +207,9 @@ type ReportService interface {
 	// ReporterReports lists the reports of reporter (a resident name), in
 	// id order, reading only those.
 	ReporterReports(reporter string) ([]*Report, error)
+	// ResolvedBy lists, in id order, the reports resolver (a worker's
+	// name) resolved at or after since, reading only those.
+	ResolvedBy(resolver string, since time.Time) ([]*Report, error)
 	// ReportCounts returns the running totals of every report (month "")
 	// or of the reports created in month ("2026-11"), read from counters.
 	ReportCounts(month string) (ReportCounts, error)

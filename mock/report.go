@@ -24,6 +24,7 @@ type ReportService struct {
 	OpenReportsFn         func() ([]*linli.Report, map[uint64]int, error)
 	ReporterReportsFn     func(reporter string) ([]*linli.Report, error)
 	ReportCountsFn        func(month string) (linli.ReportCounts, error)
+	ResolvedByFn          func(resolver string, since time.Time) ([]*linli.Report, error)
 	UpdatePendingImagesFn func(sender string, fn func(p *linli.PendingImages) error) (*linli.PendingImages, error)
 	UpdateReportOffersFn  func(sender string, fn func(o *linli.ReportOffers) error) (*linli.ReportOffers, error)
 }
@@ -91,6 +92,17 @@ func (fake *ReportService) ReporterReports(reporter string) ([]*linli.Report, er
 		return fake.ReporterReportsFn(reporter)
 	}
 	return fake.Reports(func(r *linli.Report) bool { return r.Reporter == reporter })
+}
+
+// ResolvedBy calls ResolvedByFn; when that is nil, it asks ReportsFn for
+// the reports resolver resolved at or after since.
+func (fake *ReportService) ResolvedBy(resolver string, since time.Time) ([]*linli.Report, error) {
+	if fake.ResolvedByFn != nil {
+		return fake.ResolvedByFn(resolver, since)
+	}
+	return fake.Reports(func(r *linli.Report) bool {
+		return r.Status == linli.ReportResolved && r.ResolvedBy == resolver && !r.ResolvedAt.Before(since)
+	})
 }
 
 // ReportCounts calls ReportCountsFn; when that is nil, it counts the

@@ -31,6 +31,8 @@ var (
 	bucketReportsByReporter = []byte("idx_report_reporter")
 	// grid + sep + status + sep + itob(id) → empty
 	bucketReportsByGrid = []byte("idx_report_grid")
+	// resolver + sep + endKey(ResolvedAt) + itob(id) → empty, for resolved reports
+	bucketReportsByResolver = []byte("idx_report_resolver")
 	// month ("2026-11", of CreatedAt in its own zone) + itob(id) → empty
 	bucketReportsByMonth = []byte("idx_report_month")
 	// "all" or a month → JSON linli.ReportCounts
@@ -43,7 +45,7 @@ const sep = 0
 
 // indexBuckets are the buckets migrateV3 (re)builds.
 var indexBuckets = [][]byte{bucketSignupsByResident, bucketSignupsByHousehold, bucketSignupWaitlist,
-	bucketActivitiesByEnd, bucketReportsByReporter, bucketReportsByGrid, bucketReportsByMonth,
+	bucketActivitiesByEnd, bucketReportsByReporter, bucketReportsByGrid, bucketReportsByMonth, bucketReportsByResolver,
 	bucketReportCounts, bucketResidentsByHint, bucketSignupCounts, bucketTook, bucketStatCounts, bucketPeople}
 
 // join concatenates key parts.

@@ -85,6 +85,12 @@ func readAnswers(t *testing.T, db *DB, names, households, nicks []string, ids []
 	}
 	counts, err := db.SignupCounts(ids)
 	put("sign-up counts", counts, err)
+	for _, n := range names {
+		for _, at := range times {
+			r, err := db.ResolvedBy(n, at)
+			put(fmt.Sprintf("resolved by %s since %s", n, at), r, err)
+		}
+	}
 	for _, ex := range excludes(names, nicks) {
 		for _, m := range append(activityMonths(t, db), "") {
 			n, err := db.Participants(m, ex)
@@ -235,6 +241,17 @@ func scanAnswers(t *testing.T, db *DB, names, households, nicks []string, ids []
 		counts[id] = c
 	}
 	put("sign-up counts", counts)
+	for _, n := range names {
+		for _, at := range times {
+			var r []*linli.Report
+			for _, x := range reports {
+				if x.Status == linli.ReportResolved && x.ResolvedBy == n && !x.ResolvedAt.Before(at) {
+					r = append(r, x)
+				}
+			}
+			put(fmt.Sprintf("resolved by %s since %s", n, at), r)
+		}
+	}
 	byID := map[uint64]linli.Activity{}
 	for _, x := range acts {
 		byID[x.ID] = x
@@ -329,7 +346,8 @@ func questions(t *testing.T, db *DB) (names, households, nicks []string, ids []u
 	}
 	months = []string{"", "1999-01"}
 	for _, r := range reports {
-		names, months = append(names, r.Reporter), append(months, r.CreatedAt.Format("2006-01"))
+		names, months = append(names, r.Reporter, r.ResolvedBy), append(months, r.CreatedAt.Format("2006-01"))
+		times = append(times, r.ResolvedAt.Add(-time.Nanosecond), r.ResolvedAt, r.ResolvedAt.Add(time.Nanosecond))
 	}
 	names = append(names, "没人叫这个", "")
 	nicks = append(nicks, "没人叫这个")
@@ -454,6 +472,7 @@ func buildCommunity(t *testing.T, db *DB) {
 			switch i % 4 {
 			case 0:
 				r.Status, r.ResolvedAt, r.Rating = linli.ReportResolved, r.CreatedAt.Add(time.Duration(i*10)*time.Hour), 1+i%5
+				r.ResolvedBy = fmt.Sprint("网格员", i%3)
 			case 1:
 				r.Status = linli.ReportRejected
 			case 2:
@@ -481,7 +500,7 @@ func changeMore(t *testing.T, db *DB) {
 		t.Fatal(err)
 	}
 	if _, _, err := db.UpdateReport(3, func(r *linli.Report, _ []*linli.Report) error {
-		r.Status, r.ResolvedAt, r.Rating = linli.ReportResolved, r.CreatedAt, 4
+		r.Status, r.ResolvedAt, r.Rating, r.ResolvedBy = linli.ReportResolved, r.CreatedAt, 4, "网格员0"
 		return nil
 	}); err != nil {
 		t.Fatal(err)

@@ -2,7 +2,10 @@ package storage
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"slices"
+	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -63,6 +66,14 @@ func gridKey(r *linli.Report) []byte {
 }
 func monthKey(r *linli.Report) []byte { return join([]byte(reportMonth(r)), itob(r.ID)) }
 
+// resolverKey is r's key in the by-resolver index; nil unless resolved.
+func resolverKey(r *linli.Report) []byte {
+	if r.Status != linli.ReportResolved || r.ResolvedBy == "" {
+		return nil
+	}
+	return join(nameKey(r.ResolvedBy), endKey(r.ResolvedAt), itob(r.ID))
+}
+
 // reportMonth is the month a report counts in: of its creation, in the zone
 // its time was given in.
 func reportMonth(r *linli.Report) string { return r.CreatedAt.Format("2006-01") }
@@ -75,8 +86,9 @@ func unindexReport(tx *bbolt.Tx, old, r *linli.Report) error {
 		{bucketReportsByReporter, reporterKey(old), reporterKey(r)},
 		{bucketReportsByGrid, gridKey(old), gridKey(r)},
 		{bucketReportsByMonth, monthKey(old), monthKey(r)},
+		{bucketReportsByResolver, resolverKey(old), resolverKey(r)},
 	} {
-		if !bytes.Equal(k.was, k.is) {
+		if k.was != nil && !bytes.Equal(k.was, k.is) {
 			if err := indexDel(tx, k.bucket, k.was); err != nil {
 				return err
 			}
@@ -90,7 +102,11 @@ func indexReport(tx *bbolt.Tx, r *linli.Report) error {
 		{bucketReportsByReporter, reporterKey(r)},
 		{bucketReportsByGrid, gridKey(r)},
 		{bucketReportsByMonth, monthKey(r)},
+		{bucketReportsByResolver, resolverKey(r)},
 	} {
+		if k.key == nil {
+			continue
+		}
 		if err := indexPut(tx, k.bucket, k.key, nil); err != nil {
 			return err
 		}
@@ -151,6 +167,37 @@ func (db *DB) ReporterReports(reporter string) ([]*linli.Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("storage: reports of %q: %w", reporter, err)
 	}
+	return list, nil
+}
+
+// ResolvedBy lists, in id order, the reports resolver resolved at or after
+// since, from the by-resolver index.
+func (db *DB) ResolvedBy(resolver string, since time.Time) ([]*linli.Report, error) {
+	var list []*linli.Report
+	err := db.view(func(tx *bbolt.Tx) error {
+		idx := tx.Bucket(bucketReportsByResolver)
+		if idx == nil {
+			return nil
+		}
+		reports := tx.Bucket(bucketReports)
+		prefix := nameKey(resolver)
+		c := idx.Cursor()
+		for k, _ := c.Seek(join(prefix, endKey(since))); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			r := &linli.Report{}
+			found, err := getJSON(reports, k[len(k)-8:], r)
+			if err != nil {
+				return err
+			}
+			if found {
+				list = append(list, r)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: reports resolved by %q: %w", resolver, err)
+	}
+	slices.SortFunc(list, func(x, y *linli.Report) int { return cmp.Compare(x.ID, y.ID) })
 	return list, nil
 }
 
