@@ -72,6 +72,7 @@ type options struct {
 	timeout    time.Duration
 	noSync     bool
 	migrations []migration
+	rebuilds   map[int]func(*DB, *slog.Logger) error
 	fault      func() error
 	log        *slog.Logger
 }
@@ -114,7 +115,7 @@ func WithLogger(l *slog.Logger) Option {
 
 // withMigrations replaces the migration list (tests).
 func withMigrations(ms []migration) Option {
-	return func(o *options) { o.migrations = ms }
+	return func(o *options) { o.migrations, o.rebuilds = ms, nil }
 }
 
 // Open opens (creating if needed) the database at path and brings its schema
@@ -126,7 +127,7 @@ func withMigrations(ms []migration) Option {
 // file exists becomes a new database. Open does not run the full consistency
 // check (see Check), which reads every page.
 func Open(path string, opts ...Option) (*DB, error) {
-	o := options{timeout: DefaultTimeout, migrations: migrations, log: slog.New(slog.DiscardHandler)}
+	o := options{timeout: DefaultTimeout, migrations: migrations, rebuilds: rebuilds, log: slog.New(slog.DiscardHandler)}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -149,7 +150,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
 	db := &DB{bolt: bdb, fault: o.fault}
-	if err := db.migrate(o.migrations, o.log.With("component", "storage")); err != nil {
+	if err := db.migrate(o.migrations, o.rebuilds, o.log.With("component", "storage")); err != nil {
 		bdb.Close()
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}

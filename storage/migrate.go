@@ -24,6 +24,15 @@ var migrations = []migration{
 	migrateV3,
 }
 
+// rebuilds[v], when set, runs before migrations[v] (from schema v to v+1),
+// in transactions of its own: a rebuild of derived data too large for one
+// transaction. It must only write data it drops first, so that it can run
+// again after a failure: the version moves only when the migrations'
+// transaction commits.
+var rebuilds = map[int]func(db *DB, log *slog.Logger) error{
+	2: buildIndexes,
+}
+
 // SchemaVersion is the schema version written by this version of linli.
 func SchemaVersion() int { return len(migrations) }
 
@@ -65,7 +74,7 @@ func migrateV2(tx *bbolt.Tx, _ *slog.Logger) error {
 // migrate applies the pending migrations of ms. It reads the version first in
 // a read-only transaction so that a database that is up to date, or newer
 // than ms supports, is not written to at all.
-func (db *DB) migrate(ms []migration, log *slog.Logger) error {
+func (db *DB) migrate(ms []migration, rebuild map[int]func(*DB, *slog.Logger) error, log *slog.Logger) error {
 	supported := len(ms)
 	var have int
 	if err := db.view(func(tx *bbolt.Tx) (err error) {
@@ -83,6 +92,14 @@ func (db *DB) migrate(ms []migration, log *slog.Logger) error {
 	}
 	if have == supported {
 		return nil
+	}
+	for v := have; v < supported; v++ {
+		if fn := rebuild[v]; fn != nil {
+			log.Info("migrating database: rebuilding", "from", v, "to", v+1)
+			if err := fn(db, log); err != nil {
+				return fmt.Errorf("migrate schema %d to %d: %w", v, v+1, err)
+			}
+		}
 	}
 	return db.update(func(tx *bbolt.Tx) error {
 		// The exclusive file lock means nobody changed the version since the
