@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"math"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -64,12 +65,26 @@ func join(parts ...[]byte) []byte {
 // nameKey is s followed by sep: the prefix of s's entries in an index.
 func nameKey(s string) []byte { return append([]byte(s), sep) }
 
-// endKey encodes t so that keys sort in time order.
+// endKey encodes t so that keys sort in time order (times outside the
+// years 1678–2262, such as the zero time, sort first or last).
 func endKey(t time.Time) []byte {
+	var n uint64
+	switch {
+	case t.Before(minKeyTime):
+	case t.After(maxKeyTime):
+		n = math.MaxUint64
+	default:
+		n = uint64(t.UnixNano()) ^ (1 << 63)
+	}
 	k := make([]byte, 8)
-	binary.BigEndian.PutUint64(k, uint64(t.UnixNano())^(1<<63))
+	binary.BigEndian.PutUint64(k, n)
 	return k
 }
+
+var (
+	minKeyTime = time.Unix(0, math.MinInt64+1)
+	maxKeyTime = time.Unix(0, math.MaxInt64)
+)
 
 // indexPut and indexDel change one entry of the index bucket name.
 func indexPut(tx *bbolt.Tx, name, key, value []byte) error {
