@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"time"
@@ -65,6 +66,7 @@ func runBenchRun(args []string, stdout, stderr io.Writer) int {
 	dbPath := fs.String("db", "", "用 linli bench seed 生成的数据库")
 	reps := fs.Int("n", 100, "每个命令执行的次数")
 	asJSON := fs.Bool("json", false, "输出 JSON")
+	cpuProfile := fs.String("cpuprofile", "", "把大数据库上那一轮的 CPU 剖析写到这个文件 (go tool pprof)")
 	inPlace := fs.Bool("in-place", false, "直接在 --db 上运行（默认先复制一份：命令里有报名和随手拍，会写入）")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -120,7 +122,11 @@ func runBenchRun(args []string, stdout, stderr io.Writer) int {
 		to   *benchDB
 	}{{empty, &out.Empty}, {big, &out.Big}} {
 		fmt.Fprintf(stderr, "bench run: %s …\n", run.path)
-		r, err := benchMix(cfg, run.path, n, *reps)
+		profile := ""
+		if run.path == big {
+			profile = *cpuProfile
+		}
+		r, err := benchMix(cfg, run.path, n, *reps, profile)
 		if err != nil {
 			fmt.Fprintln(stderr, "linli bench run:", err)
 			return 1
@@ -161,7 +167,7 @@ func printBench(w io.Writer, reps int, big, empty benchDB) {
 }
 
 // benchMix opens the database at path as linli run does and times the mix.
-func benchMix(cfg *linli.Config, path string, n linli.Understander, reps int) (benchDB, error) {
+func benchMix(cfg *linli.Config, path string, n linli.Understander, reps int, profile string) (benchDB, error) {
 	var res benchDB
 	if st, err := os.Stat(path); err == nil {
 		res.SizeMiB = float64(st.Size()) / (1 << 20)
@@ -192,6 +198,17 @@ func benchMix(cfg *linli.Config, path string, n linli.Understander, reps int) (b
 	mix := benchCommands(cfg, targets)
 	times := make([][]time.Duration, len(mix))
 	resetPeakRSS()
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			return res, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return res, err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	ctx := context.Background()
 	seq := 0
 	for i := 0; i < reps; i++ {

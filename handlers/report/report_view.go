@@ -135,11 +135,11 @@ func (h *Family) reportTodo(ctx context.Context, req *linli.Request) error {
 		}
 	}
 	if all || req.Msg.Role == linli.RoleSupervisor {
-		st, err := h.ReportStats()
+		c, err := h.Reports.ReportCounts("")
 		if err != nil {
 			return err
 		}
-		b.WriteString("\n" + st.Summary())
+		b.WriteString("\n" + statsOf(c, open, req.Now).Summary()) // the open reports read above
 	}
 	return req.Reply(b.String())
 }
