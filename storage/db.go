@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -63,6 +64,7 @@ type DB struct {
 	bolt    *bbolt.DB
 	commits groupCommit  // writes that share transactions (groupcommit.go)
 	fault   func() error // WithWriteFault
+	txs     atomic.Uint64 // transactions run, for released
 }
 
 // Option configures Open.
@@ -170,7 +172,27 @@ func (db *DB) Path() string { return db.bolt.Path() }
 
 // view runs fn in a read-only transaction. Values obtained from a bucket are
 // valid only until fn returns; decode or copy them.
-func (db *DB) view(fn func(tx *bbolt.Tx) error) error { return db.bolt.View(fn) }
+func (db *DB) view(fn func(tx *bbolt.Tx) error) error {
+	return db.bolt.View(func(tx *bbolt.Tx) error {
+		err := fn(tx)
+		db.released(tx)
+		return err
+	})
+}
+
+// releaseTxs is how many transactions run between two releases of the file
+// pages they touched (releaseMapped): a long-running process reading here
+// and there in a large file would otherwise keep every page it ever read
+// resident, and its RSS would grow with the history it has touched.
+const releaseTxs = 256
+
+// released counts a transaction and, every releaseTxs, gives back the
+// pages of the map that tx can see. The pages stay in the page cache.
+func (db *DB) released(tx *bbolt.Tx) {
+	if db.txs.Add(1)%releaseTxs == 0 {
+		releaseMapped(db.bolt, tx)
+	}
+}
 
 // update runs fn in a read-write transaction, committed if fn returns nil and
 // rolled back otherwise. Only one update runs at a time.
@@ -178,7 +200,11 @@ func (db *DB) update(fn func(tx *bbolt.Tx) error) error {
 	if err := db.injected(); err != nil {
 		return err
 	}
-	return db.bolt.Update(fn)
+	return db.bolt.Update(func(tx *bbolt.Tx) error {
+		err := fn(tx)
+		db.released(tx)
+		return err
+	})
 }
 
 // batch is update for many concurrent writers: calls from several goroutines

@@ -10,7 +10,13 @@ import (
 
 // peakRSS returns the process's peak resident set (VmHWM) in MB, 0 where
 // /proc is not available.
-func peakRSS() float64 {
+func peakRSS() float64 { return procStatus("VmHWM:") }
+
+// currentRSS returns the process's resident set (VmRSS) in MB.
+func currentRSS() float64 { return procStatus("VmRSS:") }
+
+// procStatus reads a kB figure of /proc/self/status in MB.
+func procStatus(field string) float64 {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
 		return 0
@@ -18,7 +24,7 @@ func peakRSS() float64 {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+		if rest, ok := strings.CutPrefix(sc.Text(), field); ok {
 			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
 			return kb / 1024
 		}

@@ -55,7 +55,9 @@ type benchDB struct {
 	PrepareMs  float64       `json:"prepare_ms"`   // the first open (a migration, if due) and picking the targets
 	OpenMs     float64       `json:"open_ms"`      // opening as linli run does (integrity walk included)
 	PeakOpenMB float64       `json:"peak_open_mb"` // peak RSS of the process while opening
+	RSSOpenMB  float64       `json:"rss_open_mb"`  // RSS once open, before the mix
 	PeakMixMB  float64       `json:"peak_mix_mb"`  // peak RSS during the mix (reset after opening)
+	RSSEndMB   float64       `json:"rss_end_mb"`   // RSS after the mix
 	Commands   []benchResult `json:"commands"`
 }
 
@@ -151,10 +153,11 @@ func runBenchRun(args []string, stdout, stderr io.Writer) int {
 
 func printBench(w io.Writer, reps int, big, empty benchDB) {
 	fmt.Fprintf(w, "linli bench run: %d of each command, through the engine\n", reps)
-	fmt.Fprintf(w, "big:   %s (%.0f MiB), prepared (migration, if due) in %.0f ms, opened in %.0f ms, peak RSS %.0f MB opening, %.0f MB during the mix\n",
-		big.DB, big.SizeMiB, big.PrepareMs, big.OpenMs, big.PeakOpenMB, big.PeakMixMB)
-	fmt.Fprintf(w, "empty: opened in %.0f ms, peak RSS %.0f MB opening, %.0f MB during the mix\n\n",
-		empty.OpenMs, empty.PeakOpenMB, empty.PeakMixMB)
+	fmt.Fprintf(w, "big:   %s (%.0f MiB), prepared (migration, if due) in %.0f ms, opened in %.0f ms\n", big.DB, big.SizeMiB, big.PrepareMs, big.OpenMs)
+	fmt.Fprintf(w, "       RSS: peak %.0f MB opening, %.0f MB open, peak %.0f MB during the mix, %.0f MB after it\n",
+		big.PeakOpenMB, big.RSSOpenMB, big.PeakMixMB, big.RSSEndMB)
+	fmt.Fprintf(w, "empty: opened in %.0f ms; RSS: peak %.0f MB opening, %.0f MB open, peak %.0f MB during the mix, %.0f MB after it\n\n",
+		empty.OpenMs, empty.PeakOpenMB, empty.RSSOpenMB, empty.PeakMixMB, empty.RSSEndMB)
 	fmt.Fprintf(w, "%-22s %-10s %10s %10s %10s %10s %8s\n", "command", "role", "big p50", "big p99", "empty p50", "empty p99", "p99 ×")
 	for i, b := range big.Commands {
 		e := empty.Commands[i]
@@ -191,7 +194,7 @@ func benchMix(cfg *linli.Config, path string, n linli.Understander, reps int, pr
 	}
 	defer a.Close()
 	res.OpenMs = ms(time.Since(began))
-	res.PeakOpenMB = peakRSS()
+	res.PeakOpenMB, res.RSSOpenMB = peakRSS(), currentRSS()
 	con := console.New(console.Options{Config: cfg, Clock: clock, Timed: []linli.Timed{a.outbox, a.sched},
 		Out: io.Discard, Err: io.Discard, Friends: friendsOf(cfg), RunID: "bench"})
 	a.outbox.SetPlatform(con)
@@ -225,7 +228,7 @@ func benchMix(cfg *linli.Config, path string, n linli.Understander, reps int, pr
 			con.Flush() // deliver the replies (not timed), as linli run would meanwhile
 		}
 	}
-	res.PeakMixMB = peakRSS()
+	res.PeakMixMB, res.RSSEndMB = peakRSS(), currentRSS()
 	for c, cmd := range mix {
 		ts := times[c]
 		slices.Sort(ts)
