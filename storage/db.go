@@ -62,8 +62,8 @@ var (
 // goroutines.
 type DB struct {
 	bolt    *bbolt.DB
-	commits groupCommit  // writes that share transactions (groupcommit.go)
-	fault   func() error // WithWriteFault
+	commits groupCommit   // writes that share transactions (groupcommit.go)
+	fault   func() error  // WithWriteFault
 	txs     atomic.Uint64 // transactions run, for released
 }
 
