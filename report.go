@@ -63,6 +63,69 @@ const (
 	SLAEscalated2 = 3 // one more period passed: the staff were told
 )
 
+// ReportCounts are running totals of reports, kept by the ReportService as
+// reports are written (the whole community, or the reports created in one
+// month), so statistics need not read every report. Open reports are
+// Total - Resolved - Rejected; which are overdue depends on the clock (ask
+// OpenReports).
+type ReportCounts struct {
+	Total    int `json:"total"`    // reports, duplicates excluded
+	Merged   int `json:"merged"`   // duplicates linked to another report
+	Resolved int `json:"resolved"` // originals resolved
+	Rejected int `json:"rejected"` // originals rejected
+	OnTime   int `json:"on_time"`  // originals resolved by the deadline of their last SLA round
+	Rated    int `json:"rated"`    // reports rated (duplicates included)
+	RateSum  int `json:"rate_sum"`
+	Pleased  int `json:"pleased"` // ratings of 4 or 5
+}
+
+// Counts returns what r adds to the ReportCounts it is counted in.
+func (r *Report) Counts() ReportCounts {
+	var c ReportCounts
+	if r.Rating > 0 {
+		c.Rated, c.RateSum = 1, r.Rating
+		if r.Rating >= 4 {
+			c.Pleased = 1
+		}
+	}
+	if r.DuplicateOf != 0 {
+		c.Merged = 1
+		return c
+	}
+	c.Total = 1
+	switch r.Status {
+	case ReportResolved:
+		c.Resolved = 1
+		if !r.ResolvedAt.After(r.Deadline) {
+			c.OnTime = 1
+		}
+	case ReportRejected:
+		c.Rejected = 1
+	}
+	return c
+}
+
+// Add adds d to c sign times (1 or -1).
+func (c *ReportCounts) Add(d ReportCounts, sign int) {
+	c.Total += sign * d.Total
+	c.Merged += sign * d.Merged
+	c.Resolved += sign * d.Resolved
+	c.Rejected += sign * d.Rejected
+	c.OnTime += sign * d.OnTime
+	c.Rated += sign * d.Rated
+	c.RateSum += sign * d.RateSum
+	c.Pleased += sign * d.Pleased
+}
+
+// CountReports returns the counts of list.
+func CountReports(list []*Report) ReportCounts {
+	var c ReportCounts
+	for _, r := range list {
+		c.Add(r.Counts(), 1)
+	}
+	return c
+}
+
 // ReportEvent is one step in a report's life, for 进度.
 type ReportEvent struct {
 	At     time.Time `json:"at"`
@@ -166,6 +229,15 @@ type ReportService interface {
 	// RecentReports lists the reports created at or after since, in id
 	// order, reading only those.
 	RecentReports(since time.Time) ([]*Report, error)
+	// ReporterReports lists the reports of reporter (a resident name), in
+	// id order, reading only those.
+	ReporterReports(reporter string) ([]*Report, error)
+	// ResolvedBy lists, in id order, the reports resolver (a worker's
+	// name) resolved at or after since, reading only those.
+	ResolvedBy(resolver string, since time.Time) ([]*Report, error)
+	// ReportCounts returns the running totals of every report (month "")
+	// or of the reports created in month ("2026-11"), read from counters.
+	ReportCounts(month string) (ReportCounts, error)
 	// OpenReports lists the open reports that are no duplicates, in id
 	// order, and how many duplicates are linked to each (by id).
 	OpenReports() ([]*Report, map[uint64]int, error)

@@ -24,6 +24,9 @@ type ReportService struct {
 	EachReportFn          func(fn func(r *linli.Report) error) error
 	RecentReportsFn       func(since time.Time) ([]*linli.Report, error)
 	OpenReportsFn         func() ([]*linli.Report, map[uint64]int, error)
+	ReporterReportsFn     func(reporter string) ([]*linli.Report, error)
+	ReportCountsFn        func(month string) (linli.ReportCounts, error)
+	ResolvedByFn          func(resolver string, since time.Time) ([]*linli.Report, error)
 	UpdatePendingImagesFn func(sender string, fn func(p *linli.PendingImages) error) (*linli.PendingImages, error)
 	UpdateReportOffersFn  func(sender string, fn func(o *linli.ReportOffers) error) (*linli.ReportOffers, error)
 }
@@ -98,6 +101,36 @@ func (fake *ReportService) RecentReports(since time.Time) ([]*linli.Report, erro
 		unset("ReportService.RecentReports")
 	}
 	return fake.RecentReportsFn(since)
+}
+
+// ReporterReports calls ReporterReportsFn; when that is nil, it asks
+// ReportsFn for the reports of reporter.
+func (fake *ReportService) ReporterReports(reporter string) ([]*linli.Report, error) {
+	if fake.ReporterReportsFn != nil {
+		return fake.ReporterReportsFn(reporter)
+	}
+	return fake.Reports(func(r *linli.Report) bool { return r.Reporter == reporter })
+}
+
+// ResolvedBy calls ResolvedByFn; when that is nil, it asks ReportsFn for
+// the reports resolver resolved at or after since.
+func (fake *ReportService) ResolvedBy(resolver string, since time.Time) ([]*linli.Report, error) {
+	if fake.ResolvedByFn != nil {
+		return fake.ResolvedByFn(resolver, since)
+	}
+	return fake.Reports(func(r *linli.Report) bool {
+		return r.Status == linli.ReportResolved && r.ResolvedBy == resolver && !r.ResolvedAt.Before(since)
+	})
+}
+
+// ReportCounts calls ReportCountsFn; when that is nil, it counts the
+// reports ReportsFn returns (of month, by creation, unless "").
+func (fake *ReportService) ReportCounts(month string) (linli.ReportCounts, error) {
+	if fake.ReportCountsFn != nil {
+		return fake.ReportCountsFn(month)
+	}
+	list, err := fake.Reports(func(r *linli.Report) bool { return month == "" || r.CreatedAt.Format("2006-01") == month })
+	return linli.CountReports(list), err
 }
 
 // OpenReports calls OpenReportsFn.

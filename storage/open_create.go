@@ -35,7 +35,7 @@ func create(path string, o options) error {
 		return fmt.Errorf("storage: create %s: %w", path, err)
 	}
 	db := &DB{bolt: bdb, fault: o.fault}
-	if err := db.migrate(o.migrations); err != nil {
+	if err := db.migrate(o.migrations, o.rebuilds, o.log.With("component", "storage")); err != nil {
 		bdb.Close()
 		return fmt.Errorf("storage: create %s: %w", path, err)
 	}

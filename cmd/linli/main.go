@@ -7,6 +7,7 @@
 //	linli backup    copy the database while it is in use
 //	linli import    load the owners' register (linli import households FILE)
 //	linli nlu       classify resident text read from stdin
+//	linli bench     build a large database and time the engine on it
 //	linli doctor    check configuration, dictionaries and database
 //	linli wxfake    a fake WeChat server for trying `linli run` without an account
 //	linli version   print the version
@@ -42,6 +43,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runImport(rest, stdout, stderr)
 	case "nlu":
 		return runNLU(rest, stdin, stdout, stderr)
+	case "bench":
+		return runBench(rest, stdout, stderr)
 	case "doctor":
 		return runDoctor(rest, stdout, stderr)
 	case "wxfake":

@@ -116,6 +116,9 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 	if err := a.scheduleBackup(); err != nil {
 		return err
 	}
+	if err := a.scheduleHousekeeping(); err != nil {
+		return err
+	}
 	if ctl, err := a.listenControl(log); err != nil {
 		log.Warn("运行中无法使用 linli export / linli backup", "err", err)
 	} else {

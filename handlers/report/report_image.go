@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,10 +30,8 @@ func (h *Family) reportImageHook(ctx context.Context, req *linli.Request) (bool,
 	}
 	now := req.Now
 	if m.Role >= linli.RoleGridWorker { // only they resolve reports
-		list, err := h.Reports.Reports(func(r *linli.Report) bool {
-			return r.Status == linli.ReportResolved && r.ResolvedBy == m.Sender && r.DuplicateOf == 0 &&
-				!now.After(r.ResolvedAt.Add(reportImageWindow))
-		})
+		list, err := h.Reports.ResolvedBy(m.Sender, now.Add(-reportImageWindow))
+		list = slices.DeleteFunc(list, func(r *linli.Report) bool { return r.DuplicateOf != 0 })
 		if err != nil {
 			return true, err
 		}

@@ -198,7 +198,7 @@ func (h *Family) jielongActivity(desc string, now time.Time, keep func(*linli.Ac
 	if desc == "" {
 		return nil, nil
 	}
-	all, err := h.activities()
+	all, err := h.current(now) // a started one is skipped below
 	if err != nil {
 		return nil, err
 	}
