@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"linli"
 )
@@ -17,9 +18,16 @@ var signupStatusWords = map[string]string{
 	linli.SignupConfirmed: "已报名", linli.SignupWaitlisted: "候补", linli.SignupCancelled: "已取消",
 }
 
-// activityRows lists the activities match accepts, soonest first.
-func (s *Server) activityRows(match func(*linli.Activity) bool) ([]activityRow, error) {
-	list, err := s.Activities.Activities()
+// activityRows lists the activities match accepts, soonest first: those
+// that end at or after since (all when since is zero).
+func (s *Server) activityRows(since time.Time, match func(*linli.Activity) bool) ([]activityRow, error) {
+	var list []linli.Activity
+	var err error
+	if since.IsZero() {
+		list, err = s.Activities.Activities()
+	} else {
+		list, err = s.Activities.CurrentActivities(since)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +63,7 @@ func (s *Server) activityList(w http.ResponseWriter, r *http.Request, sess *sess
 		s.notBuiltPage("活动")(w, r, sess)
 		return
 	}
-	rows, err := s.activityRows(func(*linli.Activity) bool { return true })
+	rows, err := s.activityRows(time.Time{}, func(*linli.Activity) bool { return true })
 	if err != nil {
 		s.fail(w, r, sess, err)
 		return

@@ -61,38 +61,25 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request, sess *session)
 	local := now.In(loc)
 	today := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, loc)
 	firstMonth := time.Date(local.Year(), local.Month()-chartMonths+1, 1, 0, 0, 0, 0, loc)
-	recent, err := s.Reports.RecentReports(firstMonth)
+	// Monthly figures from the service's running counts, not from the
+	// reports (a month of a big community is thousands).
+	months := make([]monthFigures, chartMonths)
+	for i := range months {
+		m := firstMonth.AddDate(0, i, 0)
+		c, err := s.Reports.ReportCounts(m.Format("2006-01"))
+		if err != nil {
+			s.fail(w, r, sess, err)
+			return
+		}
+		months[i] = monthFigures{Label: fmt.Sprintf("%d月", int(m.Month())), Reports: c.Total, Resolved: c.Resolved,
+			Rejected: c.Rejected, Rated: c.Rated, RateSum: c.RateSum}
+	}
+	recent, err := s.Reports.RecentReports(today)
 	if err != nil {
 		s.fail(w, r, sess, err)
 		return
 	}
-	months := make([]monthFigures, chartMonths)
-	for i := range months {
-		months[i].Label = fmt.Sprintf("%d月", int(firstMonth.AddDate(0, i, 0).Month()))
-	}
-	newToday := 0
-	for _, x := range recent {
-		if !x.CreatedAt.Before(today) {
-			newToday++
-		}
-		c := x.CreatedAt.In(loc)
-		i := (c.Year()-firstMonth.Year())*12 + int(c.Month()) - int(firstMonth.Month())
-		if i < 0 || i >= chartMonths || x.DuplicateOf != 0 {
-			continue
-		}
-		m := &months[i]
-		m.Reports++
-		switch x.Status {
-		case linli.ReportResolved:
-			m.Resolved++
-		case linli.ReportRejected:
-			m.Rejected++
-		}
-		if x.Rating > 0 {
-			m.Rated++
-			m.RateSum += x.Rating
-		}
-	}
+	newToday := len(recent)
 	open, _, err := s.Reports.OpenReports()
 	if err != nil {
 		s.fail(w, r, sess, err)
@@ -116,7 +103,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request, sess *session)
 		return m.Satisfaction(), fmt.Sprintf("%.0f%%", m.Satisfaction()*100)
 	}, 1)
 	if s.Activities != nil {
-		rows, err := s.activityRows(func(a *linli.Activity) bool {
+		rows, err := s.activityRows(now, func(a *linli.Activity) bool {
 			return a.Status != linli.ActivityCancelled && a.StartsAt.After(now) && a.StartsAt.Before(now.Add(upcomingWindow))
 		})
 		if err != nil {
@@ -124,6 +111,20 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request, sess *session)
 			return
 		}
 		data["Activities"] = rows
+		// 参与率 as 统计 活动 counts it: residents who took part in an
+		// activity of the month, of the people known; staff not counted.
+		staff := s.Config.RoleNames()
+		took, err := s.Activities.Participants(local.Format("2006-01"), staff)
+		if err != nil {
+			s.fail(w, r, sess, err)
+			return
+		}
+		known, err := s.Activities.KnownPeople(staff)
+		if err != nil {
+			s.fail(w, r, sess, err)
+			return
+		}
+		data["Took"], data["Known"], data["Participation"] = took, known, ratio(took, known)
 	}
 	if s.Polls != nil {
 		rows, err := s.pollRows(true)

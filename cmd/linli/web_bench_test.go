@@ -15,7 +15,10 @@ import (
 )
 
 // BenchmarkWorkbenchPages times the workbench's pages, server side, on a
-// database of 10,000 reports (issue 18: every page ≤ 200 ms):
+// database of 10,000 reports (issue 18: every page ≤ 200 ms). With the
+// indexes and counters of storage (issue 17), here: 总览 14 ms (counts per
+// month), the open board 17 ms, the board over every report 36 ms, 统计
+// 5 ms, the others under 0.1 ms.
 //
 //	go test ./cmd/linli -run '^$' -bench WorkbenchPages -benchtime 20x
 func BenchmarkWorkbenchPages(b *testing.B) {
