@@ -1,6 +1,9 @@
 package main
 
 import (
+	"context"
+	"log/slog"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -41,5 +44,39 @@ func TestWeChatWorkbenchLinkOnlyByRemark(t *testing.T) {
 	}
 	if !toLily {
 		t.Errorf("the real 李社工 got no link privately:\n%s", e.sentSince(n))
+	}
+}
+
+// `linli run` with [web] addr: the workbench listens, and the 后台 link
+// names the address it listens on.
+func TestWorkbenchListens(t *testing.T) {
+	h := newHarness(t, "2026-11-23 09:00", nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if err := h.app.serveWorkbench(ctx, "127.0.0.1:0", "", slog.New(slog.DiscardHandler)); err != nil {
+		t.Fatal(err)
+	}
+	base := h.app.web.BaseURL
+	if !strings.HasPrefix(base, "http://127.0.0.1:") || strings.HasSuffix(base, ":0") {
+		t.Fatalf("BaseURL %q, want the bound address", base)
+	}
+	h.say("李社工: 后台")
+	var link string
+	for _, s := range texts(h.flush()) {
+		link = loginLink.FindString(s)
+	}
+	if !strings.HasPrefix(link, base+"/login?t=") {
+		t.Fatalf("the link %q does not name %s", link, base)
+	}
+	resp, err := http.Get(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("GET %s: %d", link, resp.StatusCode)
+	}
+	if err := h.app.serveWorkbench(ctx, base[len("http://"):], "", slog.New(slog.DiscardHandler)); err == nil || !strings.Contains(err.Error(), "工作台无法监听") {
+		t.Errorf("a second server on the same address: %v, want the Chinese error", err)
 	}
 }
