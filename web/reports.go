@@ -96,15 +96,18 @@ func (s *Server) reportBoard(w http.ResponseWriter, r *http.Request, sess *sessi
 	now := s.Clock.Now()
 	f := readFilter(r.URL.Query())
 	a := sess.access
-	list, dups, err := s.boardReports(f, func(x *linli.Report) bool { return a.SeesGrid(x.Grid) && f.match(x, now) })
+	list, dups, complete, err := s.boardReports(f, func(x *linli.Report) bool { return a.SeesGrid(x.Grid) && f.match(x, now) })
 	if err != nil {
 		s.fail(w, r, sess, err)
 		return
 	}
-	slices.Reverse(list) // newest first
-	total := len(list)
+	total := len(list) // all of them when complete; else the newest pages and one more report
 	pages := max(1, (total+pageSize-1)/pageSize)
-	page := min(f.Page, pages)
+	page := f.Page
+	if complete {
+		page = min(page, pages)
+	}
+	more := total > page*pageSize
 	list = list[min((page-1)*pageSize, total):min(page*pageSize, total)]
 	rows := make([]boardRow, 0, len(list))
 	for _, x := range list {
@@ -122,29 +125,32 @@ func (s *Server) reportBoard(w http.ResponseWriter, r *http.Request, sess *sessi
 			grids = append(grids, g.Name)
 		}
 	}
-	data := map[string]any{"Rows": rows, "Filter": f, "Total": total, "Page": page, "Pages": pages,
+	data := map[string]any{"Rows": rows, "Filter": f, "Total": total, "Page": page, "Pages": pages, "Complete": complete,
 		"Grids": grids, "Categories": linli.Categories, "Statuses": boardStatuses,
 		"Updated": s.local(now)}
 	if page > 1 {
 		data["Prev"] = f.query(page - 1)
 	}
-	if page < pages {
+	if more {
 		data["Next"] = f.query(page + 1)
 	}
 	data["Self"] = f.query(page)
 	s.render(w, r, sess, "board", "随手拍", data)
 }
 
-// boardReports reads the reports the board's filter can show: the open
-// ones from the service's open index (duplicates are counted on their
-// original, which is the one to work on), others from a read of every
-// report.
-func (s *Server) boardReports(f boardFilter, match func(*linli.Report) bool) ([]*linli.Report, map[uint64]int, error) {
+// boardReports reads the reports the board's filter can show, newest
+// first, and whether that is all of them: the open ones from the
+// service's open index (duplicates are counted on their original, which
+// is the one to work on); for the other filters, the newest reports in a
+// window that doubles (from 31 days) until it holds the page asked for
+// and the next one's first report, or every report (the service's
+// counts say how many there are).
+func (s *Server) boardReports(f boardFilter, match func(*linli.Report) bool) ([]*linli.Report, map[uint64]int, bool, error) {
 	switch f.Status {
 	case "open", "overdue", linli.ReportSubmitted, linli.ReportAccepted, linli.ReportReopened:
 		open, dups, err := s.Reports.OpenReports()
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, false, err
 		}
 		var out []*linli.Report
 		for _, x := range open {
@@ -152,10 +158,31 @@ func (s *Server) boardReports(f boardFilter, match func(*linli.Report) bool) ([]
 				out = append(out, x)
 			}
 		}
-		return out, dups, nil
+		slices.Reverse(out)
+		return out, dups, true, nil
 	}
-	list, err := s.Reports.Reports(match)
-	return list, nil, err
+	c, err := s.Reports.ReportCounts("")
+	if err != nil {
+		return nil, nil, false, err
+	}
+	all, need := c.Total+c.Merged, f.Page*pageSize+1
+	now := s.Clock.Now()
+	for window := 31 * 24 * time.Hour; ; window *= 2 {
+		recent, err := s.Reports.RecentReports(now.Add(-window))
+		if err != nil {
+			return nil, nil, false, err
+		}
+		var out []*linli.Report
+		for i := len(recent) - 1; i >= 0; i-- {
+			if match(recent[i]) {
+				out = append(out, recent[i])
+			}
+		}
+		complete := len(recent) >= all || window > 50*365*24*time.Hour
+		if complete || len(out) >= need {
+			return out, nil, complete, nil
+		}
+	}
 }
 
 // boardStatuses are the board's status filter, in order.

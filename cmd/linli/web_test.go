@@ -549,3 +549,38 @@ func TestWorkbenchPollRegister(t *testing.T) {
 		t.Errorf("3栋502 voted but is listed")
 	}
 }
+
+// The board over every report reads the newest first, in a widening
+// window, and still pages to the oldest.
+func TestWorkbenchBoardAllStatuses(t *testing.T) {
+	w := newWorkbench(t)
+	now := w.clock.Now()
+	for i := 0; i < 400; i++ { // one a day, the oldest 400 days ago; every third resolved
+		at := now.Add(-time.Duration(400-i) * 24 * time.Hour)
+		r := &linli.Report{Reporter: "居民", Category: "环境卫生", Description: "楼道堆物", Status: linli.ReportSubmitted,
+			Grid: "第一网格", CreatedAt: at, SLAStart: at, Deadline: at.Add(24 * time.Hour)}
+		if i%3 == 0 {
+			r.Status, r.ResolvedAt = linli.ReportResolved, at.Add(time.Hour)
+		}
+		if err := w.app.db.CreateReport(r, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link, _ := w.link("李社工")
+	c := w.browser()
+	w.login(c, link)
+	rows := regexp.MustCompile(`<tr id="r(\d+)"`)
+	_, p1 := w.get(c, "/reports?status=all")
+	if n := len(rows.FindAllString(p1, -1)); n != 50 || !strings.Contains(p1, `id="r400"`) || !strings.Contains(p1, `id="r351"`) || !strings.Contains(p1, "下一页") {
+		t.Errorf("全部 page 1: %d rows, want #400…#351 and a next page", n)
+	}
+	_, p8 := w.get(c, "/reports?status=all&page=8")
+	if n := len(rows.FindAllString(p8, -1)); n != 50 || !strings.Contains(p8, `id="r1"`) || strings.Contains(p8, "下一页") {
+		t.Errorf("全部 page 8: %d rows, want the oldest 50 and no next page", n)
+	}
+	_, res := w.get(c, "/reports?status=resolved&page=3")
+	// resolved: #1, #4, … #400 (134 of them); page 3 holds the 101st to 134th newest.
+	if n := len(rows.FindAllString(res, -1)); n != 34 || !strings.Contains(res, `id="r1"`) || strings.Contains(res, "下一页") {
+		t.Errorf("已办结 page 3: %d rows, want 34 ending with #1", n)
+	}
+}
