@@ -142,7 +142,7 @@ func (s *Server) reportBoard(w http.ResponseWriter, r *http.Request, sess *sessi
 // first, and whether that is all of them: the open ones from the
 // service's open index (duplicates are counted on their original, which
 // is the one to work on); for the other filters, the newest reports in a
-// window that doubles (from 31 days) until it holds the page asked for
+// window that widens (from 31 days) until it holds the page asked for
 // and the next one's first report, or every report (the service's
 // counts say how many there are).
 func (s *Server) boardReports(f boardFilter, match func(*linli.Report) bool) ([]*linli.Report, map[uint64]int, bool, error) {
@@ -167,7 +167,7 @@ func (s *Server) boardReports(f boardFilter, match func(*linli.Report) bool) ([]
 	}
 	all, need := c.Total+c.Merged, f.Page*pageSize+1
 	now := s.Clock.Now()
-	for window := 31 * 24 * time.Hour; ; window *= 2 {
+	for window := 31 * 24 * time.Hour; ; {
 		recent, err := s.Reports.RecentReports(now.Add(-window))
 		if err != nil {
 			return nil, nil, false, err
@@ -182,6 +182,13 @@ func (s *Server) boardReports(f boardFilter, match func(*linli.Report) bool) ([]
 		if complete || len(out) >= need {
 			return out, nil, complete, nil
 		}
+		// Widen to about what the matches so far say is needed (a deep
+		// page would otherwise be read again and again).
+		grow := 4.0
+		if len(out) > 0 {
+			grow = max(2, 1.3*float64(need)/float64(len(out)))
+		}
+		window = time.Duration(min(float64(window)*grow, float64(51*365*24*time.Hour)))
 	}
 }
 
