@@ -21,6 +21,7 @@ type monthFigures struct {
 	Label                       string
 	Reports, Resolved, Rejected int
 	Rated, RateSum              int
+	Took                        int // residents who took part in an activity of the month
 }
 
 // ResolutionRate is resolved ÷ (reports − rejected), as 统计 上报 counts it.
@@ -125,6 +126,18 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request, sess *session)
 			return
 		}
 		data["Took"], data["Known"], data["Participation"] = took, known, ratio(took, known)
+		// The earlier months against the people known today (the counts
+		// of who was known then are not kept).
+		for i := range months {
+			m := firstMonth.AddDate(0, i, 0)
+			if months[i].Took, err = s.Activities.Participants(m.Format("2006-01"), staff); err != nil {
+				s.fail(w, r, sess, err)
+				return
+			}
+		}
+		data["ParticipationChart"] = barChart(months, func(m monthFigures) (float64, string) {
+			return ratio(m.Took, known), fmt.Sprintf("%.0f%%", ratio(m.Took, known)*100)
+		}, 1)
 	}
 	if s.Polls != nil {
 		rows, err := s.pollRows(true)

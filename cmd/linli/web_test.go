@@ -503,7 +503,7 @@ func TestWorkbenchDemo(t *testing.T) {
 		t.Fatal("the demo's 后台 gave no working link")
 	}
 	for page, wants := range map[string][]string{
-		"/":                    {"今日新上报", "重阳节包饺子", "加装电梯", "<svg", "本月活动参与率"},
+		"/":                    {"今日新上报", "重阳节包饺子", "加装电梯", "<svg", "本月活动参与率", "每月活动参与率"},
 		"/reports":             {"5栋门口垃圾", "2栋电梯按钮"},
 		"/reports/1":           {"已更换楼道灯", "5 分 修得很快", "办结照片", "居民照片"},
 		"/activities":          {"重阳节包饺子", "健康讲座"},
