@@ -9,9 +9,9 @@
 //
 // Pages: 总览 (overview.go), 随手拍 board and report (reports.go), 活动
 // (activities.go), 投票 (polls.go), 通知 and the outbox queue (notices.go),
-// 居民与户 (residents.go), 统计 (stats.go). What is not built yet each
-// page says in a note: the owners' register and 绑定 approvals, the
-// participation chart.
+// 居民与户 (residents.go), 统计 (stats.go). Not built yet (the pages say
+// so in a note): importing the owners' register and deciding 绑定 requests
+// on the web.
 //
 // The package imports the root package and the standard library only
 // (arch_test.go); cmd/linli wires it.
