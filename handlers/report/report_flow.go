@@ -197,19 +197,22 @@ func (h *Family) closeReport(req *linli.Request, status, usage, step string) err
 	for _, x := range closed {
 		var err error
 		switch {
+		case status == linli.ReportResolved && h.teller().Reachable(x.Reporter):
+			err = h.Out.Send(linli.Outgoing{To: linli.Chat{User: x.Reporter}, Text: textReportResolvedReporter(x.ID, note), Private: true})
 		case status == linli.ReportResolved:
-			err = h.teller().Person(x.Reporter, textReportResolvedReporter(x.ID, note), nil, "")
-			for i, name := range photos {
-				if err == nil {
-					media := h.reportMedia(x.ID, "办结", i+1, name)
-					err = h.teller().Person(x.Reporter, fmt.Sprintf(textReportResolPhotoForward, x.ID), media, "")
-				}
-			}
+			// the worker's note names households and phone numbers: never in a group
+			err = h.teller().Person(x.Reporter, textReportResolvedPublic(h.Config.BotName, x.ID), nil, "")
 		case h.teller().Reachable(x.Reporter):
 			err = h.Out.Send(linli.Outgoing{To: linli.Chat{User: x.Reporter}, Text: textReportRejectedReporter(x.ID, note), Private: true})
 		default:
 			withheld = true
 			err = h.teller().Person(x.Reporter, textReportRejectedPublic(h.Config.BotName, x.ID), nil, "")
+		}
+		for i, name := range photos {
+			if err == nil {
+				media := h.reportMedia(x.ID, "办结", i+1, name)
+				err = h.teller().Person(x.Reporter, fmt.Sprintf(textReportResolPhotoForward, x.ID), media, "")
+			}
 		}
 		if err != nil {
 			return err

@@ -185,8 +185,21 @@ func (h *Family) reportUnitReply(ctx context.Context, req *linli.Request) error 
 	if err != nil {
 		return h.workerNotFound(err, id)
 	}
-	if err := h.tellLinked(linked, func(id uint64) string { return textReportUnitReplyReporter(id, r.Unit, text) }); err != nil {
-		return err
+	told := map[string]bool{}
+	for _, x := range linked { // the answer privately; a group hears only that there is one
+		if told[x.Reporter] {
+			continue
+		}
+		told[x.Reporter] = true
+		var err error
+		if h.teller().Reachable(x.Reporter) {
+			err = h.Out.Send(linli.Outgoing{To: linli.Chat{User: x.Reporter}, Text: textReportUnitReplyReporter(x.ID, r.Unit, text), Private: true})
+		} else {
+			err = h.teller().Person(x.Reporter, textReportUnitReplyPublic(h.Config.BotName, x.ID, r.Unit), nil, "")
+		}
+		if err != nil {
+			return err
+		}
 	}
 	return req.Reply(textReportUnitReplied(r.ID, r.Unit))
 }

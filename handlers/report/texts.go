@@ -177,6 +177,13 @@ func textReportResolvedReporter(id uint64, note string) string {
 		id, note, id, id)
 }
 
+// textReportResolvedPublic is what a group hears of a 办结: the worker's
+// note (households, phone numbers) goes privately only.
+func textReportResolvedPublic(bot string, id uint64) string {
+	return fmt.Sprintf("您的随手拍#%d已办结，感谢反映。处理说明请加%s为好友，私聊发送「进度 %d」查看。\n满意请打分：发送「评价 %d 5」（1-5分，可附意见）；如果没修好，7天内发送「没修好 %d」。",
+		id, bot, id, id, id)
+}
+
 func textReportRejectedPublic(bot string, id uint64) string {
 	return fmt.Sprintf("您的随手拍#%d已退回。原因不在群里说，请加%s为好友，私聊发送「进度 %d」查看。", id, bot, id)
 }
@@ -285,6 +292,11 @@ func textReportPlaceAdded(id uint64, place, grid string) string {
 // textReportClosedFor tells a resident their report is closed to a step.
 func textReportClosedFor(id uint64, status, step string) string {
 	return fmt.Sprintf("随手拍#%d %s，不能再%s。", id, reportStatusText[status], step)
+}
+
+// textReportNoteWithheld replaces a 办结 note in text for a group.
+func textReportNoteWithheld(bot string, id uint64) string {
+	return fmt.Sprintf("（处理说明请加%s为好友，私聊发「进度 %d」查看）", bot, id)
 }
 
 // textReportReasonWithheld replaces a 退回 reason in text for a group.

@@ -93,6 +93,12 @@ func textReportUnitReplyReporter(id uint64, unit, text string) string {
 	return fmt.Sprintf("您的随手拍#%d：%s答复「%s」。社区会跟进到办好为止。", id, unit, text)
 }
 
+// textReportUnitReplyPublic is what a group hears of a unit's answer: the
+// answer itself (it may name households and phone numbers) goes privately.
+func textReportUnitReplyPublic(bot string, id uint64, unit string) string {
+	return fmt.Sprintf("您的随手拍#%d：%s已答复，社区会跟进到办好为止。答复内容请加%s为好友，私聊发送「进度 %d」查看。", id, unit, bot, id)
+}
+
 func textReportUnitReplied(id uint64, unit string) string {
 	return fmt.Sprintf("已记录%s对上报#%d的答复，并告知居民。办好后回复「办结 %d 处理说明」。", unit, id, id)
 }
