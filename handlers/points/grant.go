@@ -64,10 +64,10 @@ func (h *Family) move(req *linli.Request, sign int, usage string) error {
 		return err
 	}
 	h.Logger.Info("points granted", "resident", who.Name, "amount", amount, "by", req.Msg.Sender, "reason", reason)
-	if err := h.teller().Person(who.Name, textGranted(kindWord, e), nil, ""); err != nil {
+	if err := h.tellPrivately(who.Name, textGranted(kindWord, e), ""); err != nil {
 		return err
 	}
-	return req.Reply(textGrantDone(who.Name, kindWord, e))
+	return h.answerPrivately(req, textGrantDone(who.Name, kindWord, e), textGrantDonePublic)
 }
 
 // findResident finds the resident staff mean by name: the exact name they

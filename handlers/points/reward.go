@@ -168,7 +168,7 @@ func (h *Family) redeem(ctx context.Context, req *linli.Request) error {
 		if err != nil {
 			return err
 		}
-		return req.Reply(textRewards(on, bal.Balance))
+		return h.answerPrivately(req, textRewards(on, bal.Balance), textRewards(on, -1))
 	}
 	id, _, ok := rewardID(req.Args)
 	if !ok {
@@ -189,7 +189,7 @@ func (h *Family) redeem(ctx context.Context, req *linli.Request) error {
 	if err := h.teller().Staff(textRedeemedStaff(red), ""); err != nil {
 		return err
 	}
-	return req.Reply(textRedeemed(red, entry.Balance))
+	return h.answerPrivately(req, textRedeemed(red, entry.Balance), textRedeemed(red, -1))
 }
 
 // confirm handles 确认兑换 <兑换单>: staff handed the reward over.
@@ -240,10 +240,10 @@ func (h *Family) cancelRedemption(ctx context.Context, req *linli.Request) error
 		if err := h.teller().Staff(textCancelledByResidentStaff(red), ""); err != nil {
 			return err
 		}
-		return req.Reply(textCancelledResident(red, bal.Balance, ""))
+		return h.answerPrivately(req, textCancelledResident(red, bal.Balance, ""), textCancelledResident(red, -1, ""))
 	}
 	reason = textnorm.ChinesePunctBrackets(cutRunes(reason, maxReason))
-	if err := h.teller().Person(red.Resident, textCancelledResident(red, bal.Balance, reason), nil, ""); err != nil {
+	if err := h.tellPrivately(red.Resident, textCancelledResident(red, bal.Balance, reason), textCancelledResident(red, -1, "")); err != nil {
 		return err
 	}
 	return req.Reply(textCancelled(red))

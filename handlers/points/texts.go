@@ -82,6 +82,20 @@ func textGranted(kindWord string, e linli.PointsEntry) string {
 	return fmt.Sprintf("社工%s给您%s了%d积分：%s。现有积分：%d分。", e.By, kindWord, abs(e.Amount), e.Reason, e.Balance)
 }
 
+// textPointsChangedPublic is all a group hears of someone's points.
+func textPointsChangedPublic(bot string) string {
+	return fmt.Sprintf("您有一条积分变动，请加%s为好友，私聊发送「积分」查看。", bot)
+}
+
+// textBalancePublic answers 积分 asked in a group by someone the bot
+// cannot write to privately.
+func textBalancePublic(bot string) string {
+	return fmt.Sprintf("积分是您自己的事，不在群里说。请加%s为好友，私聊发送「积分」查看。", bot)
+}
+
+// textGrantDonePublic is for staff the bot cannot write to (not configured).
+const textGrantDonePublic = "已记下，已告知本人。详情请私聊发送「积分明细」给对方查看。"
+
 func textGrantDone(name, kindWord string, e linli.PointsEntry) string {
 	return fmt.Sprintf("已给%s%s%d积分（%s），已告知本人。对方现有%d分。", name, kindWord, abs(e.Amount), e.Reason, e.Balance)
 }
@@ -127,6 +141,9 @@ func textUnshelved(r linli.Reward, held int) string {
 
 func textRewards(on []linli.Reward, balance int) string {
 	if len(on) == 0 {
+		if balance < 0 { // for a group: no balance
+			return "现在还没有可兑换的物品，请留意社区通知。"
+		}
 		return fmt.Sprintf("现在还没有可兑换的物品，请留意社区通知。您现有%d积分。", balance)
 	}
 	var b strings.Builder
@@ -134,13 +151,24 @@ func textRewards(on []linli.Reward, balance int) string {
 	for _, r := range on {
 		b.WriteString("\n" + rewardLine(r))
 	}
-	fmt.Fprintf(&b, "\n您现有%d积分。兑换请发「兑换 编号」，如「兑换 %d」。", balance, on[0].ID)
+	if balance >= 0 {
+		fmt.Fprintf(&b, "\n您现有%d积分。", balance)
+	} else {
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "兑换请发「兑换 编号」，如「兑换 %d」。", on[0].ID)
 	return b.String()
 }
 
+// textRedeemed confirms a redemption; a negative balance (for a group)
+// leaves the balance out.
 func textRedeemed(red linli.Redemption, balance int) string {
-	return fmt.Sprintf("已为您预留「%s」（兑换单%d），扣%d积分，现有%d分。请到社区服务站领取，社工交付后确认。不想要了可发「取消兑换 %d」，积分退回。",
-		red.Reward, red.ID, red.Cost, balance, red.ID)
+	left := ""
+	if balance >= 0 {
+		left = fmt.Sprintf("，现有%d分", balance)
+	}
+	return fmt.Sprintf("已为您预留「%s」（兑换单%d），扣%d积分%s。请到社区服务站领取，社工交付后确认。不想要了可发「取消兑换 %d」，积分退回。",
+		red.Reward, red.ID, red.Cost, left, red.ID)
 }
 
 func textRedeemedStaff(red linli.Redemption) string {
@@ -168,6 +196,9 @@ func textCancelledResident(red linli.Redemption, balance int, reason string) str
 	s := fmt.Sprintf("您的兑换单%d「%s」已取消", red.ID, red.Reward)
 	if reason != "" {
 		s += "：" + reason
+	}
+	if balance < 0 { // for a group
+		return s + fmt.Sprintf("。%d积分已退回。", red.Cost)
 	}
 	return s + fmt.Sprintf("。%d积分已退回，现有%d分。", red.Cost, balance)
 }

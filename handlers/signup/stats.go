@@ -181,7 +181,11 @@ func (h *Family) activityStats(ctx context.Context, req *linli.Request) error {
 	if err != nil {
 		return err
 	}
-	return req.Reply(textActivityStats(period, lines, total, held, len(took), known, now))
+	text := textActivityStats(period, lines, total, held, len(took), known, now)
+	if !req.Msg.Private() && h.Config.Served(req.Msg.Group) { // a residents' group: privately, like 统计 上报
+		return h.Out.Send(linli.Outgoing{To: linli.Chat{User: req.Msg.Sender}, Text: text, Private: true})
+	}
+	return req.Reply(text)
 }
 
 // knownResidents counts the residents linli knows: those it has seen
