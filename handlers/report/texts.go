@@ -393,8 +393,8 @@ func textReportRejected(id uint64, withheld bool) string {
 	return fmt.Sprintf("已退回上报#%d，已私聊告知居民原因。", id)
 }
 
-func textReportTransferred(id uint64, g linli.Grid) string {
-	return fmt.Sprintf("已把上报#%d转派给%s（%s），处理时限重新计算。", id, g.Name, g.Worker)
+func textReportTransferred(id uint64, g linli.Grid, deadline time.Time) string {
+	return fmt.Sprintf("已把上报#%d转派给%s（%s），处理时限不变：%s。", id, g.Name, g.Worker, zhtime.Format(deadline))
 }
 
 func textReportTransferredOld(id uint64, g linli.Grid) string {
@@ -433,8 +433,32 @@ func textReportTransferHelp(grids []linli.Grid) string {
 	return fmt.Sprintf("转派 3 %s — 交给别的网格", exampleGrid(grids))
 }
 
-func textReportRecategorized(id uint64, cat string, deadline time.Time) string {
+func textReportRecategorized(id uint64, cat string, deadline time.Time, laxer bool) string {
+	if laxer {
+		return fmt.Sprintf("已把上报#%d改为「%s」，处理时限为%s。安全隐患的时限放宽了，已告知主任。", id, cat, zhtime.Format(deadline))
+	}
 	return fmt.Sprintf("已把上报#%d改为「%s」，处理时限为%s。", id, cat, zhtime.Format(deadline))
+}
+
+// textReportRecategorizedSupervisor tells the grid's supervisor of a 改类.
+func textReportRecategorizedSupervisor(r *linli.Report, by, oldCat string, oldDeadline time.Time, laxer bool, loc *time.Location) string {
+	s := fmt.Sprintf("【改类】上报#%d（%s，%s）由%s从「%s」改为「%s」，", r.ID, r.Grid, r.Assignee, by, oldCat, r.Category)
+	if r.Deadline.Equal(oldDeadline) {
+		s += fmt.Sprintf("时限仍是%s。", zhtime.Format(r.Deadline.In(loc)))
+	} else {
+		s += fmt.Sprintf("时限由%s改为%s。", zhtime.Format(oldDeadline.In(loc)), zhtime.Format(r.Deadline.In(loc)))
+	}
+	if laxer {
+		s += "\n安全隐患的时限放宽了，请核实是否妥当；不妥可「改类 " + fmt.Sprint(r.ID) + " 安全隐患」改回。"
+	}
+	return s + "\n描述：" + r.Description
+}
+
+// textReportTransferOverdue tells a supervisor of the 转派 of an overdue
+// report: the deadline stays.
+func textReportTransferOverdue(r *linli.Report, by, from string, now time.Time, loc *time.Location) string {
+	return fmt.Sprintf("【转派】已超时的上报#%d（%s）由%s从%s转派给%s %s，时限仍是%s（已超时%s），请督促办理。\n描述：%s",
+		r.ID, what(r), by, from, r.Grid, r.Assignee, zhtime.Format(r.Deadline.In(loc)), lateBy(now.Sub(r.Deadline)), r.Description)
 }
 
 // textReportRatedRejection tells the supervisor of a rating on a rejected
