@@ -1,7 +1,9 @@
 package points
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -302,5 +304,59 @@ func TestParseShelve(t *testing.T) {
 		if _, err := parseShelve(bad); linli.ErrorCode(err) != linli.EInvalid {
 			t.Errorf("上架 %s: %v, want EInvalid", bad, err)
 		}
+	}
+}
+
+// TestRuleGrantSigns: a sign never flips 加积分/扣积分 — a minus (ASCII,
+// full-width, the minus sign) is refused with nothing changed; 1 to
+// maxGrant per command, the limit said.
+func TestRuleGrantSigns(t *testing.T) {
+	r := newRig(t, linli.PointsConfig{})
+	run := func(h linli.HandlerFunc, args string) error {
+		msg := linli.Message{Sender: "李社工", Role: linli.RoleStaff, Text: args}
+		return h(context.Background(), &linli.Request{Msg: &msg, Args: args, Now: t0, Out: r.f.Out})
+	}
+	if err := run(r.f.grant, "张阿姨 10 奖励"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		deduct bool
+		args   string
+	}{
+		{true, "张阿姨 -5 负负"}, {false, "张阿姨 -5 负数"}, {false, "张阿姨 －3 全角负号"},
+		{false, "张阿姨 −3 减号"}, {true, "张阿姨 - 5 空格"}, {false, fmt.Sprintf("张阿姨 %d 超过", maxGrant+1)},
+		{false, "张阿姨 0 零"},
+	} {
+		h := r.f.grant
+		if tt.deduct {
+			h = r.f.deduct
+		}
+		err := run(h, tt.args)
+		if linli.ErrorCode(err) != linli.EInvalid {
+			t.Errorf("%q: err %v; want a refusal", tt.args, err)
+			continue
+		}
+		msg := linli.ErrorMessage(err)
+		if strings.Contains(tt.args, "超过") && !strings.Contains(msg, fmt.Sprintf("每条命令最多%d分", maxGrant)) {
+			t.Errorf("%q: %q does not state the limit", tt.args, msg)
+		}
+		if strings.ContainsAny(tt.args, "-－−") && !strings.Contains(msg, "正数") {
+			t.Errorf("%q: %q does not say to write a positive number", tt.args, msg)
+		}
+	}
+	if got := r.balance(t, "张阿姨"); got != 10 {
+		t.Errorf("balance %d after refused signed amounts; want 10", got)
+	}
+	if err := run(r.f.grant, fmt.Sprintf("张阿姨 +%d 上限", maxGrant)); err != nil {
+		t.Errorf("+%d: %v", maxGrant, err)
+	}
+	if err := run(r.f.deduct, "张阿姨 5 扣"); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.balance(t, "张阿姨"); got != 10+maxGrant-5 {
+		t.Errorf("balance %d; want %d", got, 10+maxGrant-5)
+	}
+	if !strings.Contains(textGrantUsage, fmt.Sprint(maxGrant)) || !strings.Contains(textDeductUsage, fmt.Sprint(maxGrant)) {
+		t.Error("the usage does not state the per-command limit")
 	}
 }

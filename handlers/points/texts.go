@@ -12,13 +12,19 @@ import (
 const (
 	textHistoryUsage      = "查看积分记录请发「积分明细」，翻页发「积分明细 2」。"
 	textRedeemUsage       = "发「兑换」查看可兑换的物品，兑换请发「兑换 编号」，如「兑换 1」。"
-	textGrantUsage        = "加积分请写：加积分 <名字> <分数> <原因>，如「加积分 3-502 张阿姨 10 帮忙布置会场」。"
-	textDeductUsage       = "扣积分请写：扣积分 <名字> <分数> <原因>，如「扣积分 3-502 张阿姨 5 重复登记」。"
 	textShelveUsage       = "上架请写：上架 <名称> 积分:<N> [数量:<N>] [说明:…]，如「上架 环保袋 积分:20 数量:10 说明:社区服务站领取」。"
 	textUnshelveUsage     = "下架请写：下架 <编号>，如「下架 1」。发「兑换」查看编号。"
 	textConfirmUsage      = "确认兑换请写：确认兑换 <兑换单号>，如「确认兑换 3」。"
 	textCancelRedeemUsage = "取消兑换请写：取消兑换 <兑换单号> [原因]，如「取消兑换 3」，积分会退回。"
 	textHowToEarn         = "参加活动时记得「签到」，发现问题就「随手拍」，都能攒积分。"
+)
+
+// The usage of 加积分 and 扣积分 states the per-command limit (there is no
+// daily or monthly limit on staff grants: every grant is in the ledger
+// with who gave it).
+var (
+	textGrantUsage  = fmt.Sprintf("加积分请写：加积分 <名字> <分数> <原因>，如「加积分 3-502 张阿姨 10 帮忙布置会场」。分数写正数，每条最多%d分。", maxGrant)
+	textDeductUsage = fmt.Sprintf("扣积分请写：扣积分 <名字> <分数> <原因>，如「扣积分 3-502 张阿姨 5 重复登记」。分数写正数，每条最多%d分。", maxGrant)
 )
 
 // signed renders an amount with its sign: "+5", "-20", "0".
@@ -80,6 +86,14 @@ func textHistory(balance int, entries []linli.PointsEntry, page, pages, total in
 
 func textGranted(kindWord string, e linli.PointsEntry) string {
 	return fmt.Sprintf("社工%s给您%s了%d积分：%s。现有积分：%d分。", e.By, kindWord, abs(e.Amount), e.Reason, e.Balance)
+}
+
+// textGrantNoSign refuses a signed amount: the command says the direction.
+func textGrantNoSign(sign int, usage string) string {
+	if sign > 0 {
+		return "分数请写正数，不要带负号：要扣分请用「扣积分」。\n" + usage
+	}
+	return "分数请写正数，不要带负号：「扣积分 名字 5 原因」就是扣5分。\n" + usage
 }
 
 // textPointsChangedPublic is all a group hears of someone's points.
