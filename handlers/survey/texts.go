@@ -69,6 +69,18 @@ func textNotThisGroup(s *linli.Survey) string {
 	return fmt.Sprintf("问卷%d「%s」是发给%s的，本群不参加。", s.ID, s.Title, strings.Join(s.Groups, "、"))
 }
 
+func textNotYourGroup(s *linli.Survey, group string) string {
+	return fmt.Sprintf("谢谢您的热心！问卷%d「%s」是发给%s居民的，您所在的%s不参加这次调研。", s.ID, s.Title, strings.Join(s.Groups, "、"), group)
+}
+
+func textAnswerUnknownResident(s *linli.Survey) string {
+	return fmt.Sprintf("谢谢您的热心！问卷%d「%s」是发给%s居民的。如果您住在这里，请在您所在的居民群里发「问卷%d 答案」填写。", s.ID, s.Title, strings.Join(s.Groups, "、"), s.ID)
+}
+
+func textStaffNoAnswer(s *linli.Survey) string {
+	return fmt.Sprintf("问卷%d「%s」是请居民填写的，工作人员的答案不计入。发「导出 问卷」可查看结果。", s.ID, s.Title)
+}
+
 func textSurveyClosed(s *linli.Survey) string {
 	return fmt.Sprintf("问卷%d「%s」已经结束了，谢谢您的关心。", s.ID, s.Title)
 }
