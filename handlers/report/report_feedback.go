@@ -294,7 +294,8 @@ const reportBareStillBroken = 6
 // reportStillBrokenHook takes "还是不亮" from a resident with exactly one
 // report resolved in the last 7 days: they mean that one, so they are
 // pointed to 没修好 N (a plain 是 does it) rather than offered a new report
-// without a place. Unaddressed in a group they are asked once per report.
+// without a place. Unaddressed in a group they are asked once per 办结 of
+// the report; a short one after that question ("还是坏的") is the answer.
 func (h *Family) reportStillBrokenHook(ctx context.Context, req *linli.Request) (bool, error) {
 	m := req.Msg
 	if m.Norm == "" || m.Image != nil || m.Role != linli.RoleResident || h.Reports == nil ||
@@ -309,7 +310,9 @@ func (h *Family) reportStillBrokenHook(ctx context.Context, req *linli.Request) 
 	}
 	r := list[0]
 	asked := false
-	tag := fmt.Sprintf("reopen:%d", r.ID)
+	// Asked once per 办结: after the next 办结 of the same report, "灯还是不亮啊"
+	// is asked about again, never taken as the answer to an older question.
+	tag := fmt.Sprintf("reopen:%d:%d", r.ID, r.ResolvedAt.Unix())
 	if _, err := h.Reports.UpdateReportOffers(m.Sender, func(o *linli.ReportOffers) error {
 		if asked = slices.Contains(o.Asked, tag); !asked {
 			o.Asked = append(o.Asked, tag)
