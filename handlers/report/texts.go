@@ -30,9 +30,11 @@ const (
 	textReportAlertNew           = "【随手拍】"
 	textReportAlertTransfer      = "【转派】"
 	textReportAlertReopen        = "【居民反馈没修好】"
-	textReportImageAdded         = "已把图片加到您的随手拍#%d。"
+	textReportImageAdded         = "图片已附到随手拍#%d，已转给网格员。"
 	textReportImageForward       = "上报#%d 补充了图片："
 	textReportResolPhotoAdded    = "已把照片附到上报#%d的办结记录，并转给居民。"
+	textReportResolPhotoLatest   = "（5分钟内您办结了%s，照片附在最近办结的#%d。）"
+	textReportWorkerPhotoHeld    = "收到照片。要作为办结照片，请在5分钟内发「办结 编号 处理说明」，照片会一起附上并转给居民。"
 	textReportResolPhotoForward  = "您的随手拍#%d的办结照片："
 	textReportExportCaption      = "随手拍记录，共%d条。"
 	textReportAlreadyCategorized = "上报#%d 已经是「%s」类。"
@@ -86,12 +88,22 @@ func withImages(n int) string {
 	return fmt.Sprintf("，附图%d张", n)
 }
 
+// withEarlierImages says, in a resident's acknowledgement, that the images
+// they sent before the 随手拍 went with it (a new report's images are all
+// earlier ones: a photo cannot come with the text).
+func withEarlierImages(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("，附上了您刚才发的%d张图片", n)
+}
+
 func textReportAck(r *linli.Report, worker string) string {
 	to := "网格员"
 	if r.Grid != "" {
 		to = r.Grid + "网格员" + worker
 	}
-	s := fmt.Sprintf("已登记您的随手拍#%d：%s%s，已转%s处理。\n", r.ID, what(r), withImages(len(r.Images)), to)
+	s := fmt.Sprintf("已登记您的随手拍#%d：%s%s，已转%s处理。\n", r.ID, what(r), withEarlierImages(len(r.Images)), to)
 	if r.Place == "" && r.Building == 0 {
 		return s + fmt.Sprintf("在哪一栋？请发送「补充 %d 3号楼」，方便网格员找到。", r.ID)
 	}
@@ -128,7 +140,7 @@ func textReportAckUrgent(r *linli.Report, worker, sup string) string {
 	if sup != "" && sup != worker {
 		who += "和" + sup
 	}
-	s := fmt.Sprintf("已按紧急情况登记您的随手拍#%d：%s%s，已同时通知%s。\n", r.ID, what(r), withImages(len(r.Images)), who)
+	s := fmt.Sprintf("已按紧急情况登记您的随手拍#%d：%s%s，已同时通知%s。\n", r.ID, what(r), withEarlierImages(len(r.Images)), who)
 	if r.Place == "" && r.Building == 0 {
 		return s + fmt.Sprintf("在哪一栋？请发送「补充 %d 3号楼」。", r.ID)
 	}
