@@ -66,6 +66,12 @@ func (h *Family) reportReopen(ctx context.Context, req *linli.Request) error {
 				others = append(others, x)
 			}
 		}
+		for _, d := range dups { // the duplicates closed with it follow it back: the next 办结 tells them
+			if d.ID != id && d.Status == linli.ReportResolved && d.ResolvedAt.Equal(r.ResolvedAt) {
+				d.Status, d.ResolvedAt, d.Resolution, d.ResolImages = linli.ReportReopened, time.Time{}, "", nil
+				d.Log(req.Now, req.Msg.Sender, linli.ReportReopened, fmt.Sprintf("随#%d", r.ID))
+			}
+		}
 		r.Status, r.ResolvedAt, r.ResolvedBy, r.Resolution, r.ResolImages = linli.ReportReopened, time.Time{}, "", "", nil
 		r.Reopened++
 		if g, ok := h.Config.GridByName(r.Grid); ok && r.Unit == "" {

@@ -195,19 +195,30 @@ func (h *Family) closeReport(req *linli.Request, status, usage, step string) err
 		}
 	}
 	withheld := false // a 退回 reason kept out of a group
+	// One message per person: a resident who reported the same thing four
+	// times hears once, about their first report, with the others named.
+	mine := map[string][]uint64{}
 	for _, x := range closed {
+		mine[x.Reporter] = append(mine[x.Reporter], x.ID)
+	}
+	for _, x := range closed {
+		ids := mine[x.Reporter]
+		if ids[0] != x.ID {
+			continue
+		}
+		also := textReportAlsoClosed(ids[1:])
 		var err error
 		switch {
 		case status == linli.ReportResolved && h.teller().Reachable(x.Reporter):
-			err = h.Out.Send(linli.Outgoing{To: linli.Chat{User: x.Reporter}, Text: textReportResolvedReporter(x.ID, note), Private: true})
+			err = h.Out.Send(linli.Outgoing{To: linli.Chat{User: x.Reporter}, Text: textReportResolvedReporter(x.ID, note) + also, Private: true})
 		case status == linli.ReportResolved:
 			// the worker's note names households and phone numbers: never in a group
-			err = h.teller().Person(x.Reporter, textReportResolvedPublic(h.Config.BotName, x.ID), nil, "")
+			err = h.teller().Person(x.Reporter, textReportResolvedPublic(h.Config.BotName, x.ID)+also, nil, "")
 		case h.teller().Reachable(x.Reporter):
-			err = h.Out.Send(linli.Outgoing{To: linli.Chat{User: x.Reporter}, Text: textReportRejectedReporter(x.ID, note), Private: true})
+			err = h.Out.Send(linli.Outgoing{To: linli.Chat{User: x.Reporter}, Text: textReportRejectedReporter(x.ID, note) + also, Private: true})
 		default:
 			withheld = true
-			err = h.teller().Person(x.Reporter, textReportRejectedPublic(h.Config.BotName, x.ID), nil, "")
+			err = h.teller().Person(x.Reporter, textReportRejectedPublic(h.Config.BotName, x.ID)+also, nil, "")
 		}
 		for i, name := range photos {
 			if err == nil {

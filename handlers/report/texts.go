@@ -387,6 +387,19 @@ func textReportAcceptedMany(done []uint64, failed []string) string {
 	return b.String()
 }
 
+// textReportAlsoClosed names a reporter's other reports of the same
+// problem, closed together (nothing when there are none).
+func textReportAlsoClosed(ids []uint64) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = fmt.Sprintf("#%d", id)
+	}
+	return fmt.Sprintf("\n（您反映的%s是同一问题，一并处理。）", strings.Join(s, "、"))
+}
+
 func textReportResolved(id uint64, dups, photos int) string {
 	s := fmt.Sprintf("已办结上报#%d，已通知居民", id)
 	if dups > 0 {
