@@ -382,8 +382,8 @@ func (h *Family) reportRecategorize(ctx context.Context, req *linli.Request) err
 		for _, x := range append(dups, r) {
 			x.Category = cat
 		}
-		if r.Reopened == 0 {
-			r.SLAStart = r.CreatedAt
+		if r.Unit == "" || r.Category == emergencyCategory {
+			r.SLAStart = roundStart(r) // a unit's own promise runs from its 转办
 		}
 		r.Deadline = r.SLAStart.Add(h.slaOf(r))
 		return nil

@@ -54,14 +54,27 @@ func (h *Family) ladderOf(r *linli.Report) ([]linli.LadderStep, time.Duration) {
 }
 
 // slaOf is the time r has to be resolved: its unit's when 转办 to one with
-// an SLA of its own, else its category's.
+// an SLA of its own, else its category's. A 安全隐患 keeps its category's
+// time even with a unit: handing it on never buys time.
 func (h *Family) slaOf(r *linli.Report) time.Duration {
-	if r.Unit != "" {
+	if r.Unit != "" && r.Category != emergencyCategory {
 		if u, ok := h.Config.UnitNamed(r.Unit); ok && u.SLA > 0 {
 			return time.Duration(u.SLA)
 		}
 	}
 	return h.Config.SLAFor(r.Category)
+}
+
+// roundStart is when r's community clock started: its creation, or its
+// last reopen (没修好 starts a new round). 转派, 改类, 转办 and a unit's 退回
+// never move it.
+func roundStart(r *linli.Report) time.Time {
+	for i := len(r.History) - 1; i >= 0; i-- {
+		if r.History[i].Action == linli.ReportReopened {
+			return r.History[i].At
+		}
+	}
+	return r.CreatedAt
 }
 
 // stepTime is when step s of the ladder falls for r.
