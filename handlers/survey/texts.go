@@ -161,7 +161,20 @@ func textResultsGroup(s *linli.Survey, r results) string {
 				best = j
 			}
 		}
-		fmt.Fprintf(&b, "\n%d. %s 选得最多：%s（%d人）", i+1, q.Text, q.Options[best], r.counts[i][best])
+		var tied []string // a tie names every option at the top
+		for j, o := range q.Options {
+			if r.counts[i][j] == r.counts[i][best] {
+				tied = append(tied, o)
+			}
+		}
+		switch {
+		case r.counts[i][best] == 0:
+			fmt.Fprintf(&b, "\n%d. %s 没有人选", i+1, q.Text)
+		case len(tied) > 1:
+			fmt.Fprintf(&b, "\n%d. %s 选得最多：%s（各%d人）", i+1, q.Text, strings.Join(tied, "、"), r.counts[i][best])
+		default:
+			fmt.Fprintf(&b, "\n%d. %s 选得最多：%s（%d人）", i+1, q.Text, q.Options[best], r.counts[i][best])
+		}
 	}
 	b.WriteString("\n社区会根据大家的意见安排工作。")
 	return b.String()
