@@ -360,3 +360,27 @@ func TestRuleGrantSigns(t *testing.T) {
 		t.Error("the usage does not state the per-command limit")
 	}
 }
+
+// TestRuleRedeemForms: 兑换 N takes one item; a count after the number
+// reserves nothing and says one at a time; a signed number is answered,
+// even said in passing.
+func TestRuleRedeemForms(t *testing.T) {
+	for _, tt := range []struct {
+		args      string
+		addressed bool
+		want      string // in the error; "" for ErrNotCommand
+	}{
+		{"2 2", false, "一次兑换一件"}, {"2 两件", true, "一次兑换一件"}, {"2 -3", true, "一次兑换一件"},
+		{"-1", false, "正数"}, {"－1", true, "正数"}, {"什么好呢", false, ""},
+	} {
+		r := newRig(t, linli.PointsConfig{})
+		msg := linli.Message{Sender: "张阿姨", Role: linli.RoleResident, Group: "1期群", Addressed: tt.addressed}
+		err := r.f.redeem(context.Background(), &linli.Request{Msg: &msg, Args: tt.args, Now: t0, Out: r.f.Out})
+		switch {
+		case tt.want == "" && err != linli.ErrNotCommand:
+			t.Errorf("兑换 %s: %v; want no reply (chatter)", tt.args, err)
+		case tt.want != "" && !strings.Contains(linli.ErrorMessage(err), tt.want):
+			t.Errorf("兑换 %s: %v; want %q", tt.args, err, tt.want)
+		}
+	}
+}

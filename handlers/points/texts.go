@@ -27,6 +27,11 @@ var (
 	textDeductUsage = fmt.Sprintf("扣积分请写：扣积分 <名字> <分数> <原因>，如「扣积分 3-502 张阿姨 5 重复登记」。分数写正数，每条最多%d分。", maxGrant)
 )
 
+const (
+	textRedeemBadNumber  = "兑换品编号是正数，请发「兑换」查看编号，再发「兑换 编号」，如「兑换 1」。"
+	textRedeemOneAtATime = "一次兑换一件，没有为您预留。请发「兑换 %d」，要第二件再发一次「兑换 %d」。"
+)
+
 // signed renders an amount with its sign: "+5", "-20", "0".
 func signed(n int) string {
 	if n > 0 {
