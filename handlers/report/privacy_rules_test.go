@@ -1,6 +1,12 @@
 package report
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"linli"
+)
 
 // Mobile and ID numbers never reach a group as typed; other numbers
 // (flats, report numbers, dates, landlines) stay.
@@ -20,5 +26,15 @@ func TestMaskPrivate(t *testing.T) {
 		if got := maskPrivate(tt.in); got != tt.want {
 			t.Errorf("maskPrivate(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// The report a unit's contact (outside the community) gets never carries
+// the resident's phone number.
+func TestUnitAlertMasksPhone(t *testing.T) {
+	r := &linli.Report{ID: 3, Category: "设施维修", Description: "路灯不亮，有事打我13812345678", Deadline: time.Now()}
+	got := textReportUnitAlert("幸福里社区", r, linli.Unit{Name: "物业", Contact: "张经理"}, "", time.UTC)
+	if strings.Contains(got, "13812345678") || !strings.Contains(got, "138****5678") {
+		t.Errorf("unit alert %q; want the phone masked", got)
 	}
 }

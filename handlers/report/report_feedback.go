@@ -226,8 +226,9 @@ func lastActor(r *linli.Report, action string) string {
 // parseScore reads a rating and the comment after it. Accepted, and
 // documented in textReportRateUsage: 1-5 (also 一…五), with 分, 星, 颗星 or
 // 星级 after it ("5分", "五颗星"), ★ repeated ("★★★★"), and the words
-// 满意 (5; 非常满意, 很满意 too), 比较满意/基本满意 (4), 一般/还行 (3),
-// 不太满意 (2), 不满意 (1; 很不满意, 非常不满意 too). The score may run into the
+// 满意 (5; 非常满意, 十分满意, 很满意, 满分, 好评 too), 比较满意/基本满意 (4),
+// 一般/还行 (3), 不太满意 (2), 不满意 (1; 很不满意, 非常不满意, 十分不满意,
+// 差评 too). The score may run into the
 // comment ("五星好评", "5分很及时").
 func parseScore(s string) (int, string, bool) {
 	s = strings.TrimSpace(s)
@@ -244,8 +245,9 @@ var scoreWords = []struct {
 	word  string
 	score int
 }{
-	{"非常不满意", 1}, {"很不满意", 1}, {"不太满意", 2}, {"不满意", 1}, {"非常满意", 5}, {"很满意", 5},
-	{"比较满意", 4}, {"基本满意", 4}, {"满意", 5}, {"一般", 3}, {"还行", 3},
+	{"非常不满意", 1}, {"十分不满意", 1}, {"很不满意", 1}, {"不太满意", 2}, {"不满意", 1}, {"非常满意", 5},
+	{"十分满意", 5}, {"很满意", 5}, {"比较满意", 4}, {"基本满意", 4}, {"满意", 5}, {"满分", 5}, {"好评", 5},
+	{"差评", 1}, {"一般", 3}, {"还行", 3},
 }
 
 // scoreDigits are the numbers a rating may start with.

@@ -81,7 +81,7 @@ func textReportReferredWorker(r *linli.Report, u linli.Unit, by string, loc *tim
 
 func textReportUnitAlert(community string, r *linli.Report, u linli.Unit, note string, loc *time.Location) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "【%s转办】上报#%d %s\n描述：%s\n", community, r.ID, r.Category, r.Description)
+	fmt.Fprintf(&b, "【%s转办】上报#%d %s\n描述：%s\n", community, r.ID, r.Category, maskPrivate(r.Description)) // the unit is outside: no resident's phone
 	if r.Place != "" {
 		fmt.Fprintf(&b, "地点：%s\n", r.Place)
 	}
