@@ -68,6 +68,11 @@ type Activity struct {
 	Taken     int    `json:"taken"`      // confirmed seats (sum of confirmed party sizes)
 	Waiting   int    `json:"waiting"`    // waitlisted sign-ups
 	SignupSeq uint64 `json:"signup_seq"` // last sequence number given to a sign-up
+
+	// WaitingPeople is the people (family included) on the waitlist who have
+	// not come yet. Not stored: the sign-up handlers fill it from the
+	// sign-ups for what they show (0 when not known: use Waiting).
+	WaitingPeople int `json:"-"`
 }
 
 // Unlimited reports whether the activity has no cap on seats (名额:不限).
@@ -173,8 +178,13 @@ type ActivityService interface {
 	CreateActivity(a *Activity) error
 	// Activity returns one activity with its counters.
 	Activity(id uint64) (*Activity, error)
-	// Activities lists every activity in ID order.
+	// Activities lists every activity in ID order. It reads them all;
+	// prefer CurrentActivities for what is open or upcoming.
 	Activities() ([]Activity, error)
+	// CurrentActivities lists, in ID order, the activities that end
+	// (Activity.End) at or after since, of any status: everything that can
+	// still be open, closed or under way at since. It reads only those.
+	CurrentActivities(since time.Time) ([]Activity, error)
 	// UpdateActivity applies fn to the activity and saves it. fn may change
 	// anything but the ID and counters; a Capacity below the confirmed seats
 	// is an EConflict error. When seats become free before the start (now),
@@ -206,6 +216,20 @@ type ActivityService interface {
 	CountSignups() (int, error)
 	// ResidentSignups lists a resident's sign-ups (any status), with positions.
 	ResidentSignups(resident string) ([]Signup, error)
+	// SignupCounts returns the running counts of each of the activities
+	// ids' sign-ups (see SignupCounts), by id; an id without sign-ups
+	// counts zero.
+	SignupCounts(ids []uint64) (map[uint64]SignupCounts, error)
+	// Participants counts the people who took part (Signup.Took) in an
+	// activity that is not cancelled and starts in month ("2026-11", in
+	// the activity's zone; "" for any month), not counting the names in
+	// exclude (staff).
+	Participants(month string, exclude []string) (int, error)
+	// KnownPeople counts the people linli knows: the residents, and the
+	// names that came as walk-ins without being residents; not counting
+	// the names (resident keys, walk-in names) in exclude. A nickname
+	// excludes nobody: a role comes from the configured name (Config.RoleOf).
+	KnownPeople(exclude []string) (int, error)
 	// CheckIn records the attendance of the named residents' sign-ups at at
 	// and returns them; names without an active sign-up are ignored. A
 	// waitlisted party is confirmed if it fits in the free seats, else it

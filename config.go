@@ -30,6 +30,7 @@ type Config struct {
 	WeChat     WeChatConfig   `toml:"wechat"`
 	Alert      AlertConfig    `toml:"alert"`
 	Backup     BackupConfig   `toml:"backup"`
+	Photos     PhotoConfig    `toml:"photos"`
 	Log        LogConfig      `toml:"log"`
 	Ladder     LadderConfig   `toml:"ladder"` // report_config.go
 	Units      []Unit         `toml:"units"`
@@ -120,6 +121,14 @@ type BackupConfig struct {
 	Dir  string `toml:"dir"`  // where backups go; default "<db>.backups" (ideally another disk)
 	Keep int    `toml:"keep"` // days of nightly backups kept; default 7
 }
+
+// PhotoConfig says how long photos that joined no 随手拍 are kept.
+type PhotoConfig struct {
+	Keep Duration `toml:"keep"` // default 24h; then the photo sweep deletes them
+}
+
+// DefaultPhotoKeep is how long an unattached photo is kept by default.
+const DefaultPhotoKeep = 24 * time.Hour
 
 // LogConfig says where `linli run` writes its log. Times are shown in the
 // configured timezone.
@@ -224,6 +233,21 @@ func (c *Config) Validate() error {
 			return fmt.Errorf("配置 [[staff]] name = %q 的 role = %q 无效（应为 staff 或 supervisor）", s.Name, s.Role)
 		}
 	}
+	staffRole := map[string]string{}
+	for _, s := range c.Staff {
+		if _, dup := staffRole[s.Name]; dup {
+			return fmt.Errorf("配置 [[staff]] name = %q 出现了两次（每位工作人员只写一次）", s.Name)
+		}
+		staffRole[s.Name] = s.Role
+	}
+	for _, g := range c.Grids {
+		if r, ok := staffRole[g.Worker]; ok && g.Worker != "" {
+			return fmt.Errorf("配置 [[grids]] name = %q 的网格员 %q 同时是 [[staff]]（role = %s）：同一个人只能有一种身份", g.Name, g.Worker, r)
+		}
+		if r, ok := staffRole[g.Supervisor]; ok && g.Supervisor != "" && r != "supervisor" {
+			return fmt.Errorf("配置 [[grids]] name = %q 的主任 %q 在 [[staff]] 中是 role = %s：同一个人只能有一种身份", g.Name, g.Supervisor, r)
+		}
+	}
 	building := map[int]string{}
 	names := map[string]bool{}
 	for i, g := range c.Grids {
@@ -290,6 +314,12 @@ func (c *Config) Validate() error {
 	if c.Backup.Keep == 0 {
 		c.Backup.Keep = DefaultBackupKeep
 	}
+	if c.Photos.Keep < 0 {
+		return fmt.Errorf("配置 [photos] keep = %v 不能为负", time.Duration(c.Photos.Keep))
+	}
+	if c.Photos.Keep == 0 {
+		c.Photos.Keep = Duration(DefaultPhotoKeep)
+	}
 	if w := c.Alert.Webhook; w != "" && !strings.HasPrefix(w, "http://") && !strings.HasPrefix(w, "https://") {
 		return fmt.Errorf("配置 [alert] webhook = %q 应是 http:// 或 https:// 开头的网址", w)
 	}
@@ -321,7 +351,9 @@ func (c *Config) Validate() error {
 // Served reports whether group is one the bot serves (residents' groups).
 func (c *Config) Served(group string) bool { return contains(c.Groups, group) }
 
-// RoleOf returns the role configured for name.
+// RoleOf returns the role configured for name. name must be a verified
+// contact's name (Message.Contact: the 备注 the bot's account set), never a
+// display name or nickname anyone can choose.
 func (c *Config) RoleOf(names ...string) Role {
 	role := RoleResident
 	for _, n := range names {
@@ -386,6 +418,32 @@ func (c *Config) DefaultGrid() (Grid, bool) {
 		return c.Grids[0], true
 	}
 	return Grid{}, false
+}
+
+// RoleNames returns every name that carries a role (staff, supervisors,
+// grid workers, units' contacts), sorted and without duplicates: the names that must match a
+// verified contact (linli doctor, the log at login).
+func (c *Config) RoleNames() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(n string) {
+		if n != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	for _, s := range c.Staff {
+		add(s.Name)
+	}
+	for _, g := range c.Grids {
+		add(g.Worker)
+		add(g.Supervisor)
+	}
+	for _, u := range c.Units {
+		add(u.Contact)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // StaffNames returns the names of staff and supervisors, sorted.

@@ -35,12 +35,18 @@ func (r Role) String() string {
 func (r Role) IsStaff() bool { return r == RoleStaff || r == RoleSupervisor }
 
 // Resident is a person the bot has seen. Name is the key: the 群昵称 or
-// nickname they speak under (see DESIGN.md "Identity").
+// nickname they first spoke under, made distinct when another person
+// already holds it ("张阿姨(2)"), or, for a verified staff contact, the
+// configured name (see DESIGN.md "Identity" and bot/identity.go).
 type Resident struct {
-	Name      string    `json:"name"`                // display name; the key
+	Name      string    `json:"name"`                // the key: display name, made distinct
 	Nickname  string    `json:"nickname,omitempty"`  // WeChat nickname hint
+	User      string    `json:"user,omitempty"`      // platform user (Message.User) last bound to this record
+	Who       string    `json:"who,omitempty"`       // the nickname seen with User: the hint to rebind after a new login
+	Hint      string    `json:"hint,omitempty"`      // the platform's hint seen with User (Message.Hint)
 	Household string    `json:"household,omitempty"` // canonical 户号, e.g. "3栋502"
 	Bound     bool      `json:"bound,omitempty"`     // household set with 绑定 (wins over the name)
+	Verified  bool      `json:"verified,omitempty"`  // Household checked against the owners' register (by its owner name or by staff)
 	LastGroup string    `json:"last_group,omitempty"`
 	Friend    bool      `json:"friend,omitempty"` // has talked to the bot privately
 	Phone     string    `json:"phone,omitempty"`

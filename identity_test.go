@@ -1,6 +1,9 @@
 package linli
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestParseHousehold(t *testing.T) {
 	tests := []struct {
@@ -45,5 +48,16 @@ func TestParseBuilding(t *testing.T) {
 		if got := ParseBuilding(in); got != want {
 			t.Errorf("ParseBuilding(%q) = %d, want %d", in, got, want)
 		}
+	}
+}
+
+func TestPendingImagesSetAside(t *testing.T) {
+	t0 := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	p := PendingImages{Files: []string{"a.png", "b.png"}, Until: t0}
+	if p.SetAside(t0) {
+		t.Fatal("set aside while the images can still join a 随手拍")
+	}
+	if !p.SetAside(t0.Add(time.Second)) || len(p.Files) != 0 || len(p.Stale) != 2 || !p.Stale[1].Since.Equal(t0) {
+		t.Fatalf("after the window: %+v", p)
 	}
 }

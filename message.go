@@ -6,10 +6,27 @@ import "time"
 // engine and as the engine hands it, enriched, to a handler.
 type Message struct {
 	// Set by the platform adapter.
-	ID        string    // platform message id, used for deduplication
-	Group     string    // group topic (群名); "" for a private chat; the engine puts a re-bound group's configured name here
-	Sender    string    // 群昵称 (display name in the group) or nickname
-	Nickname  string    // WeChat nickname, if known and different from Sender
+	ID       string // platform message id, used for deduplication
+	Group    string // group topic (群名); "" for a private chat; the engine puts a re-bound group's configured name here
+	Sender   string // 群昵称 (display name in the group) or nickname
+	Nickname string // WeChat nickname, if known and different from Sender
+	// User identifies the person on the platform in this session (WeChat:
+	// the UserName, which is the same for a friend and for that friend as a
+	// group member, and changes at every login; the console: the 微信昵称).
+	// "" when the platform cannot tell (then the engine keys the person by
+	// Sender, as before).
+	User string
+	// Contact is the name the bot's own account gave the sender: on WeChat
+	// the 备注 (RemarkName) of the bot's friend who is this platform user,
+	// in a private chat and in a group alike; in the console the 微信昵称.
+	// "" when the sender is no such contact. Roles come from Contact only,
+	// never from Sender or Nickname, which anyone can choose (DESIGN.md
+	// "Identity").
+	Contact string
+	// Hint is a platform's extra hint to recognise the same person after a
+	// new login (WeChat: the contact's AttrStatus); "" when none. When a
+	// record and a message both carry one, they must agree to be rebound.
+	Hint      string
 	Text      string    // raw text as received
 	Image     *Media    // an image, if the message is one
 	Mentioned bool      // the bot was @mentioned (platforms that know it)
@@ -74,6 +91,7 @@ type Outgoing struct {
 	Alone    bool      `json:"alone,omitempty"`    // never coalesced with other messages (notices)
 	Priority Priority  `json:"priority,omitempty"` // delivery lane: emergency answers, then replies, then broadcasts; zero = reply
 	Private  bool      `json:"private,omitempty"`  // to a User: never fall back to an @mention in a group (it names residents)
+	Verbatim bool      `json:"verbatim,omitempty"` // staff's own words (a 通知): phone numbers are not masked in a group (see Outbox.Send)
 	Queued   time.Time `json:"queued"`             // when the outbox accepted it
 	Tries    int       `json:"tries,omitempty"`    // failed send attempts so far
 	Sending  time.Time `json:"sending,omitzero"`   // when a delivery started (SendingMarker); zero when none is in progress
@@ -118,6 +136,16 @@ type Platform interface {
 	Deliver(out Outgoing) error
 	// CanPrivate reports whether user can be messaged privately (is a friend).
 	CanPrivate(user string) bool
+}
+
+// UserBinder is implemented by a Platform that addresses people by its own
+// ids (Message.User): the engine tells it which user a resident key is (the
+// key differs from the person's names when two people share a display
+// name), so that Deliver and CanPrivate understand Chat{User: key}. BindUser
+// is called for every identified message; it must be cheap and safe for
+// concurrent use.
+type UserBinder interface {
+	BindUser(key, user string)
 }
 
 // ErrRetryLater is returned by Platform.Deliver when sending must wait: rate

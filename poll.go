@@ -54,6 +54,11 @@ type Poll struct {
 	// taken at creation so later configuration changes do not alter it.
 	TotalHouseholds int     `json:"total_households,omitempty"`
 	TotalArea       float64 `json:"total_area,omitempty"` // 0: area is not counted
+	// Register: the poll counts households, and an owners' register was
+	// loaded when it was created: totals and areas are the register's, and
+	// only households verified against it (Resident.Verified) may vote.
+	// Without it, a 双三分之二 poll's households are self-declared.
+	Register bool `json:"register,omitempty"`
 }
 
 // Multi reports whether a ballot may name several options.

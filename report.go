@@ -63,6 +63,69 @@ const (
 	SLAEscalated2 = 3 // one more period passed: the staff were told
 )
 
+// ReportCounts are running totals of reports, kept by the ReportService as
+// reports are written (the whole community, or the reports created in one
+// month), so statistics need not read every report. Open reports are
+// Total - Resolved - Rejected; which are overdue depends on the clock (ask
+// OpenReports).
+type ReportCounts struct {
+	Total    int `json:"total"`    // reports, duplicates excluded
+	Merged   int `json:"merged"`   // duplicates linked to another report
+	Resolved int `json:"resolved"` // originals resolved
+	Rejected int `json:"rejected"` // originals rejected
+	OnTime   int `json:"on_time"`  // originals resolved by the deadline of their last SLA round
+	Rated    int `json:"rated"`    // reports rated (duplicates included)
+	RateSum  int `json:"rate_sum"`
+	Pleased  int `json:"pleased"` // ratings of 4 or 5
+}
+
+// Counts returns what r adds to the ReportCounts it is counted in.
+func (r *Report) Counts() ReportCounts {
+	var c ReportCounts
+	if r.Rating > 0 {
+		c.Rated, c.RateSum = 1, r.Rating
+		if r.Rating >= 4 {
+			c.Pleased = 1
+		}
+	}
+	if r.DuplicateOf != 0 {
+		c.Merged = 1
+		return c
+	}
+	c.Total = 1
+	switch r.Status {
+	case ReportResolved:
+		c.Resolved = 1
+		if !r.ResolvedAt.After(r.Deadline) {
+			c.OnTime = 1
+		}
+	case ReportRejected:
+		c.Rejected = 1
+	}
+	return c
+}
+
+// Add adds d to c sign times (1 or -1).
+func (c *ReportCounts) Add(d ReportCounts, sign int) {
+	c.Total += sign * d.Total
+	c.Merged += sign * d.Merged
+	c.Resolved += sign * d.Resolved
+	c.Rejected += sign * d.Rejected
+	c.OnTime += sign * d.OnTime
+	c.Rated += sign * d.Rated
+	c.RateSum += sign * d.RateSum
+	c.Pleased += sign * d.Pleased
+}
+
+// CountReports returns the counts of list.
+func CountReports(list []*Report) ReportCounts {
+	var c ReportCounts
+	for _, r := range list {
+		c.Add(r.Counts(), 1)
+	}
+	return c
+}
+
 // ReportEvent is one step in a report's life, for 进度.
 type ReportEvent struct {
 	At     time.Time `json:"at"`
@@ -93,6 +156,28 @@ type PendingImages struct {
 	Files   []string  `json:"files,omitempty"` // file names in the media store
 	Until   time.Time `json:"until"`           // the images join a 随手拍 made until then
 	AskedAt time.Time `json:"asked_at,omitzero"`
+	// Stale are earlier images that joined nothing, kept until the photo
+	// sweep deletes them ([photos] keep after Since).
+	Stale []StaleImage `json:"stale,omitempty"`
+}
+
+// StaleImage is an image that joined no report.
+type StaleImage struct {
+	Name  string    `json:"name"`
+	Since time.Time `json:"since"` // when it stopped being able to join a 随手拍
+}
+
+// SetAside moves p's images to Stale (they joined nothing) when they can no
+// longer join a 随手拍 at now; it reports whether it did.
+func (p *PendingImages) SetAside(now time.Time) bool {
+	if len(p.Files) == 0 || !now.After(p.Until) {
+		return false
+	}
+	for _, f := range p.Files {
+		p.Stale = append(p.Stale, StaleImage{Name: f, Since: p.Until})
+	}
+	p.Files = nil
+	return true
 }
 
 // ReportOffers remembers the questions "需要我把这条登记为随手拍吗？" asked
@@ -111,6 +196,8 @@ type MediaStore interface {
 	SaveMedia(data []byte, ext string) (name string, err error)
 	// MediaPath returns the path of a stored file (ENotFound if missing).
 	MediaPath(name string) (string, error)
+	// DeleteMedia removes a stored file; a missing one is not an error.
+	DeleteMedia(name string) error
 }
 
 // ReportService keeps 随手拍 reports and the images waiting to join one.
@@ -142,12 +229,28 @@ type ReportService interface {
 	// RecentReports lists the reports created at or after since, in id
 	// order, reading only those.
 	RecentReports(since time.Time) ([]*Report, error)
+	// ReporterReports lists the reports of reporter (a resident name), in
+	// id order, reading only those.
+	ReporterReports(reporter string) ([]*Report, error)
+	// ResolvedBy lists, in id order, the reports resolver (a worker's
+	// name) resolved at or after since, reading only those.
+	ResolvedBy(resolver string, since time.Time) ([]*Report, error)
+	// ReportCounts returns the running totals of every report (month "")
+	// or of the reports created in month ("2026-11"), read from counters.
+	ReportCounts(month string) (ReportCounts, error)
 	// OpenReports lists the open reports that are no duplicates, in id
 	// order, and how many duplicates are linked to each (by id).
 	OpenReports() ([]*Report, map[uint64]int, error)
 	// UpdatePendingImages loads (or starts) the pending images of sender,
 	// applies fn and saves them, in one transaction.
 	UpdatePendingImages(sender string, fn func(p *PendingImages) error) (*PendingImages, error)
+	// ExpirePendingImages removes, in one transaction, the images that
+	// joined no report and could not since before (Stale entries with
+	// Since before it, and Files whose Until is before it) from every
+	// sender's pending images, and returns the names no pending images
+	// still hold (the caller deletes those no report uses, DeleteMedia)
+	// and the earliest Since or Until of the images left (zero if none).
+	ExpirePendingImages(before time.Time) (names []string, next time.Time, err error)
 	// UpdateReportOffers loads (or starts) the offers made to sender,
 	// applies fn and saves them, in one transaction.
 	UpdateReportOffers(sender string, fn func(o *ReportOffers) error) (*ReportOffers, error)

@@ -64,6 +64,11 @@ type Engine struct {
 
 	offers offers
 
+	idMu    sync.Mutex
+	users   map[string]string // platform user → resident key, this process (identity.go)
+	holders map[string]string // resident key → platform user
+	index   userIndex         // records by Resident.User and Resident.Who (identity_index.go)
+
 	mu     sync.Mutex
 	queue  []*inbound // Receive → Run, in order (inbound.go)
 	wake   chan struct{}
@@ -186,25 +191,30 @@ func (e *Engine) resolveGroup(m *linli.Message) bool {
 		m.Group = name
 		return true
 	}
-	if !cfg.RoleOf(m.Sender, m.Nickname).IsStaff() {
+	if !cfg.RoleOf(m.Contact).IsStaff() {
 		return false
 	}
 	norm, _ := prepare(e.opt.Normalize(truncateRunes(m.Text, MaxTextRunes)), cfg.BotName, m.Mentioned)
 	return strings.HasPrefix(norm, linli.CommandBindGroup)
 }
 
-// refuseTooLong tells the sender of a message over MaxTextRunes that it was
-// not handled, when the message was meant for the bot (private, @bot or a
-// leading #, or a 接龙); other long text (an article pasted into a group) is
-// only logged.
+// refuseTooLong tells the sender of a message over MaxTextRunes, in the
+// chat it came from, that it was not handled and to send it in parts:
+// whatever it was (a command, a 接龙, an article pasted into the group),
+// nothing in it was read, and the sender would otherwise wait for an answer
+// that never comes. It is told once per message: the reply's key is the
+// message id, so a redelivery or a replay from the journal queues nothing
+// more.
 func (e *Engine) refuseTooLong(m linli.Message, runes int) {
-	head := truncateRunes(m.Text, 200)
-	_, addressed := prepare(e.opt.Normalize(head), e.opt.Config.BotName, m.Mentioned || m.Private())
-	e.log.Warn("消息太长，未处理", "id", m.ID, "group", m.Group, "sender", m.Sender, "runes", runes)
-	if !addressed && !strings.Contains(head, "接龙") {
-		return
+	e.log.Info("消息太长，未处理，已告知发送人", "id", m.ID, "group", m.Group, "sender", m.Sender, "runes", runes)
+	text := TextTooLong
+	if strings.Contains(truncateRunes(m.Text, 200), "接龙") {
+		text = TextTooLongJielong // a 接龙 cannot be sent in parts
 	}
-	out := linli.Outgoing{To: m.Chat(), Text: fmt.Sprintf(TextTooLong, runes, MaxTextRunes)}
+	out := linli.Outgoing{To: m.Chat(), Text: fmt.Sprintf(text, runes, MaxTextRunes)}
+	if m.ID != "" {
+		out.Key = "too-long:" + m.ID
+	}
 	if !m.Private() {
 		out.Mention = []string{m.Sender}
 	}
@@ -244,6 +254,20 @@ func (e *Engine) identify(m *linli.Message, now time.Time) error {
 	if h, ok := linli.ParseHousehold(e.opt.Normalize(m.Sender)); ok {
 		household = h.String()
 	}
+	nick := m.Nickname
+	if nick == "" {
+		nick = m.Sender
+	}
+	key, err := e.residentKey(m, nick)
+	if err != nil {
+		return err
+	}
+	if key != m.Sender {
+		if m.Nickname == "" {
+			m.Nickname = m.Sender
+		}
+		m.Sender = key
+	}
 	apply := func(r *linli.Resident) bool {
 		changed := false
 		set := func(dst *string, v string) {
@@ -255,6 +279,11 @@ func (e *Engine) identify(m *linli.Message, now time.Time) error {
 			r.FirstSeen, changed = now, true
 		}
 		set(&r.Nickname, m.Nickname)
+		set(&r.User, m.User)
+		if m.User != "" {
+			set(&r.Who, nick)
+			set(&r.Hint, m.Hint)
+		}
 		if m.Group != "" && cfg.Served(m.Group) {
 			set(&r.LastGroup, m.Group)
 		}
@@ -283,7 +312,14 @@ func (e *Engine) identify(m *linli.Message, now time.Time) error {
 		}
 	}
 	m.Resident = r
-	m.Role = cfg.RoleOf(m.Sender, m.Nickname)
+	if m.User != "" {
+		e.indexed(r.Name, m.User, r.Who)
+	}
+	m.Role = linli.RoleResident
+	if m.Contact != "" {
+		m.Role = cfg.RoleOf(m.Contact) // a verified contact only (identity.go)
+	}
+	e.bindUser(m.Sender, m.User)
 	return nil
 }
 

@@ -38,8 +38,9 @@ func TestLongMessageReachesHandlersWhole(t *testing.T) {
 	}
 }
 
-// TestTooLongMessageIsRefusedNotCut: above MaxTextRunes nothing is handled;
-// the sender is told when the message was meant for the bot.
+// TestTooLongMessageIsRefusedNotCut: above MaxTextRunes nothing is handled
+// and the sender is told so, in the chat it came from, whatever the
+// message was: a pasted article is not read either.
 func TestTooLongMessageIsRefusedNotCut(t *testing.T) {
 	long := strings.Repeat("很", bot.MaxTextRunes)
 	tests := []struct {
@@ -49,7 +50,7 @@ func TestTooLongMessageIsRefusedNotCut(t *testing.T) {
 		{"private", "", long + "!", true},
 		{"addressed", "幸福里1期居民群", "@邻里通 " + long, true},
 		{"a 接龙", "幸福里1期居民群", "#接龙\n" + long, true},
-		{"pasted article", "幸福里1期居民群", long + "。", false},
+		{"pasted article", "幸福里1期居民群", long + "。", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,11 +64,34 @@ func TestTooLongMessageIsRefusedNotCut(t *testing.T) {
 			if handled {
 				t.Error("a message over the limit reached the handlers")
 			}
-			want := fmt.Sprintf(bot.TextTooLong, len([]rune(tt.text)), bot.MaxTextRunes)
+			format := bot.TextTooLong
+			if strings.Contains(tt.text, "接龙") { // cannot be split: says what to do instead
+				format = bot.TextTooLongJielong
+			}
+			want := fmt.Sprintf(format, len([]rune(tt.text)), bot.MaxTextRunes)
 			if told := len(got) == 1 && strings.HasSuffix(got[0], want); told != tt.told {
 				t.Errorf("sent %q; want told=%v (%q)", got, tt.told, want)
 			}
 		})
+	}
+}
+
+// TestTooLongMessageIsToldOncePerMessage: the same message delivered
+// again is not answered again; another long message is.
+func TestTooLongMessageIsToldOncePerMessage(t *testing.T) {
+	h := newHarness(t, nil)
+	long := strings.Repeat("很", bot.MaxTextRunes+1)
+	for i, id := range []string{"long-1", "long-1", "long-2"} {
+		m := linli.Message{ID: id, Group: "幸福里1期居民群", Sender: "张阿姨", Text: long}
+		if err := h.engine.Handle(context.Background(), m); err != nil {
+			t.Fatalf("delivery %d: %v", i, err)
+		}
+	}
+	h.flush()
+	all := strings.Join(h.plat.texts(), "\n") // the outbox may join replies to one chat
+	want := "@张阿姨 " + fmt.Sprintf(bot.TextTooLong, bot.MaxTextRunes+1, bot.MaxTextRunes)
+	if n := strings.Count(all, want); n != 2 {
+		t.Fatalf("two long messages (one delivered twice) told %d times, want 2:\n%s", n, all)
 	}
 }
 

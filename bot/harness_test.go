@@ -119,11 +119,19 @@ func newHarness(t testing.TB, understander linli.Understander) *harness {
 }
 
 // say sends a group message (group "" = private) and returns what the bot
-// sent, after letting simulated time pass until the outbox is empty.
+// sent, after letting simulated time pass until the outbox is empty. As in
+// the console, sender is the person's nickname, display name and the bot's
+// 备注 for them at once: configured names are verified contacts.
 func (h *harness) say(group, sender, text string) []string {
+	return h.sayAs(group, sender, sender, sender, text)
+}
+
+// sayAs sends as a platform does: display name, platform user, and the
+// bot's 备注 for the sender ("" when the sender is not such a contact).
+func (h *harness) sayAs(group, display, user, contact, text string) []string {
 	h.seq++
 	before := len(h.plat.texts())
-	m := linli.Message{ID: fmt.Sprintf("m%d", h.seq), Group: group, Sender: sender, Text: text}
+	m := linli.Message{ID: fmt.Sprintf("m%d", h.seq), Group: group, Sender: display, User: user, Contact: contact, Text: text}
 	if err := h.engine.Handle(context.Background(), m); err != nil {
 		h.t.Fatalf("Handle(%q): %v", text, err)
 	}

@@ -18,8 +18,15 @@ var _ linli.Inbox = Inbox{}
 // Receive records m and queues it (Engine.Receive).
 func (i Inbox) Receive(m linli.Message) error { return i.Engine.Receive(m) }
 
-// Session passes ev to the monitor (SessionMonitor.Session).
-func (i Inbox) Session(ev linli.SessionEvent) { i.Monitor.Session(ev) }
+// Session passes ev to the monitor (SessionMonitor.Session). A session
+// coming up also makes the engine rebind platform users to residents
+// (Engine.NewSession): a new login gives everyone new ids.
+func (i Inbox) Session(ev linli.SessionEvent) {
+	if ev.State == linli.SessionUp {
+		i.Engine.NewSession()
+	}
+	i.Monitor.Session(ev)
+}
 
 // SyncInbox hands each message to Engine.Handle and returns once it has
 // been handled, for the console, whose script runs strictly in order. It

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"linli"
+	"linli/textnorm"
 )
 
 // Outbox is the only way messages leave linli. It persists every accepted
@@ -53,7 +54,8 @@ type Outbox struct {
 	backlog   backlog     // completions still to write (outbox_store.go)
 	health    storeHealth // whether the store can be written (outbox_store.go)
 	alertDown func(err error) []linli.Outgoing
-	scope     string // scopeKeys: key prefix for messages sent without a Key
+	watch     backlogWatch // tells staff of a backlog over BacklogAlert (outbox_backlog.go)
+	scope     string       // scopeKeys: key prefix for messages sent without a Key
 	scopeN    int
 	quiet     func(linli.Outgoing) bool // scopeKeys: messages not to send at all
 }
@@ -109,6 +111,17 @@ func (o *Outbox) SetPlatform(p linli.Platform) {
 	o.poke()
 }
 
+// bindUser passes a resident key's platform user to the platform, if it
+// wants to know (linli.UserBinder).
+func (o *Outbox) bindUser(key, user string) {
+	o.mu.Lock()
+	p := o.platform
+	o.mu.Unlock()
+	if b, ok := p.(linli.UserBinder); ok {
+		b.BindUser(key, user)
+	}
+}
+
 // SetGroupAliases makes the outbox deliver messages for a renamed group to
 // its current topic. The translation happens at delivery, so messages queued
 // before the group was re-bound go to the new topic too; chats (pacing,
@@ -161,7 +174,9 @@ func (o *Outbox) poke() {
 }
 
 // Send accepts out for delivery: it resolves the private fallback, renders
-// @mentions into the text, splits over-long text and persists the result.
+// @mentions into the text, masks phone and ID-card numbers in a message to a
+// group (linli.MaskPrivate; not in a Verbatim one), splits over-long text
+// and persists the result.
 // A message whose Key was used before is silently dropped.
 func (o *Outbox) Send(out linli.Outgoing) error {
 	if out.To.Group == "" && out.To.User == "" {
@@ -173,19 +188,38 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 	if out.To.User != "" && !out.Private {
 		out = o.resolvePrivate(out)
 	}
+	out.Text = textnorm.Printable(out.Text) // names and typed text echoed: no BEL, ESC sequences, bidi overrides
 	if len(out.Mention) > 0 && out.To.Group != "" {
-		out.Text = "@" + strings.Join(out.Mention, " @") + " " + out.Text
+		out.Text = mentionText(out.Mention) + out.Text
+	}
+	if out.To.Group != "" && !out.Verbatim {
+		// Nothing a resident typed — a phone or ID-card number in a report,
+		// a 接龙 note, an opinion — is ever repeated into a group, whatever
+		// family renders it: only staff's own notices go as typed.
+		out.Text = linli.MaskPrivate(out.Text)
 	}
 	now := o.clock.Now()
 	parts := splitText(out.Text, o.cfg.MaxLength)
 	o.mu.Lock()
-	defer o.mu.Unlock()
+	alerts, err := o.enqueueLocked(out, parts, now)
+	o.mu.Unlock()
+	for _, a := range alerts {
+		if err := o.Send(a); err != nil {
+			o.log.Error("无法排队发送积压提醒", "err", err)
+		}
+	}
+	return err
+}
+
+// enqueueLocked stores the parts of out and returns the backlog notices to
+// queue after it (checkBacklogLocked). Call with o.mu held.
+func (o *Outbox) enqueueLocked(out linli.Outgoing, parts []string, now time.Time) ([]linli.Outgoing, error) {
 	if out.Key == "" && o.scope != "" {
 		out.Key = fmt.Sprintf("%s:%d", o.scope, o.scopeN)
 		o.scopeN++
 		if o.quiet != nil && o.quiet(out) {
 			o.log.Info("重放消息的回复不再重发", "key", out.Key, "to", out.To.String())
-			return nil // its number is taken all the same, so the keys of the others match the first attempt's
+			return nil, nil // its number is taken all the same, so the keys of the others match the first attempt's
 		}
 	}
 	for i, text := range parts {
@@ -200,7 +234,7 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 		ok, err := o.store.EnqueueOutgoing(&part)
 		if err != nil {
 			o.health.failed(o.log, now, err)
-			return fmt.Errorf("outbox: enqueue: %w", err)
+			return nil, fmt.Errorf("outbox: enqueue: %w", err)
 		}
 		o.health.ok(o.log)
 		if ok {
@@ -208,7 +242,22 @@ func (o *Outbox) Send(out linli.Outgoing) error {
 		}
 	}
 	o.poke()
-	return nil
+	return o.checkBacklogLocked(), nil
+}
+
+// mentionText renders the @mentions that start a group message: each name
+// cleaned and shortened for showing (textnorm.MentionName: one line, no
+// control characters, at most textnorm.MentionRunes characters and "…"),
+// so a 300-character 群昵称 does not fill the message. Out.Mention keeps
+// the full names: who is addressed is still exactly known.
+func mentionText(names []string) string {
+	var b strings.Builder
+	for _, name := range names {
+		b.WriteString("@")
+		b.WriteString(textnorm.MentionName(name))
+		b.WriteString(" ")
+	}
+	return b.String()
 }
 
 // scopeKeys gives every message sent without a Key, until end is called, a

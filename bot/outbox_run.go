@@ -160,6 +160,7 @@ func (o *Outbox) completeLocked(ids []uint64, now time.Time) {
 		}
 	}
 	o.pending = kept
+	o.rearmBacklogLocked()
 	if err := o.store.CompleteOutgoing(ids, now); err != nil {
 		o.backlog.add(ids, now)
 		o.health.failed(o.log, now, err)

@@ -53,6 +53,7 @@ func NewSessionMonitor(out *Outbox, cfg *linli.Config, clock linli.Clock, log *s
 	}
 	m := &SessionMonitor{out: out, cfg: cfg, clock: clock, log: log.With("component", "session")}
 	out.OnStorageDown(m.storageAlert)
+	out.OnBacklog(m.backlogAlert)
 	return m
 }
 

@@ -17,6 +17,9 @@ const (
 	TextWorkerOnly = "「%s」是网格员使用的命令，居民朋友可以发送「帮助」查看可用功能。"
 	// TextTooLong answers a message over MaxTextRunes (its length, the limit).
 	TextTooLong = "您的消息有%d个字，超过了机器人一次能处理的%d个字，没有处理。请分成几条发送。"
+	// TextTooLongJielong answers a 接龙 over MaxTextRunes: a 接龙 cannot be
+	// sent in parts, so it says what can be done instead.
+	TextTooLongJielong = "这条接龙有%d个字，超过了机器人一次能处理的%d个字，这次没有登记。接龙没法拆成几条发：还没报上的居民请直接发「报名 活动编号」（如「报名 1」），或按楼栋分开接龙（如「健康讲座 1-3栋」）。之前已登记的报名不受影响。"
 	// TextSessionRestored tells staff the platform session was lost and is
 	// back (lost at, "（reason）", back at, how long, what happened to held
 	// messages).
@@ -39,6 +42,8 @@ const (
 	// stopped, so it is not sent again (to, start of text).
 	TextMaybeSent = "【系统】linli 上次意外停止时，一条消息正在发送，不能确定是否已经发出：发往「%s」，内容：%s 为免重复，不再自动补发；如对方没有收到，请人工转达。"
 	// TextStorageDown tells staff the database cannot be written.
+	// TextBacklog: pending messages, per-minute pace, minutes to drain.
+	TextBacklog     = "【系统】待发消息积压了%d条，按每分钟%d条的速度（为免被微信限制）约需%d分钟才能发完，新的通知和回复都会晚到。请暂缓群发；如有异常（有人反复触发群发），请检查定时通知（「定时列表」）。"
 	TextStorageDown = "【系统】数据库暂时无法写入（可能是服务器磁盘已满或变成只读），机器人已暂停发送消息，以免重复发送。请尽快检查服务器磁盘；恢复后会自动继续发送，不会重复。"
 	// TextSessionNothingHeld says no message waited during the loss.
 	TextSessionNothingHeld = "中断期间没有待发的消息。"

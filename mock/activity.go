@@ -15,6 +15,7 @@ type ActivityService struct {
 	CreateActivityFn       func(a *linli.Activity) error
 	ActivityFn             func(id uint64) (*linli.Activity, error)
 	ActivitiesFn           func() ([]linli.Activity, error)
+	CurrentActivitiesFn    func(since time.Time) ([]linli.Activity, error)
 	UpdateActivityFn       func(id uint64, now time.Time, fn func(*linli.Activity) error) (*linli.Activity, []linli.Signup, error)
 	CreateNextOccurrenceFn func(prevID uint64, next *linli.Activity) (*linli.Activity, bool, error)
 	SignUpFn               func(req linli.SignupRequest) (linli.SignupResult, error)
@@ -26,6 +27,9 @@ type ActivityService struct {
 	CountSignupsFn         func() (int, error)
 	ResidentSignupsFn      func(resident string) ([]linli.Signup, error)
 	CheckInFn              func(activityID uint64, residents []string, at time.Time) ([]linli.Signup, error)
+	SignupCountsFn         func(ids []uint64) (map[uint64]linli.SignupCounts, error)
+	ParticipantsFn         func(month string, exclude []string) (int, error)
+	KnownPeopleFn          func(exclude []string) (int, error)
 	WalkInFn               func(activityID uint64, name string, at time.Time) (linli.Signup, error)
 	MarkUntoldFn           func(activityID uint64, resident, change string) error
 	UnackedSignupsFn       func(activityID uint64, group string) ([]linli.Signup, error)
@@ -55,6 +59,22 @@ func (fake *ActivityService) Activities() ([]linli.Activity, error) {
 		unset("ActivityService.Activities")
 	}
 	return fake.ActivitiesFn()
+}
+
+// CurrentActivities calls CurrentActivitiesFn; when that is nil, it keeps
+// from ActivitiesFn the activities that end at or after since.
+func (fake *ActivityService) CurrentActivities(since time.Time) ([]linli.Activity, error) {
+	if fake.CurrentActivitiesFn != nil {
+		return fake.CurrentActivitiesFn(since)
+	}
+	all, err := fake.Activities()
+	var out []linli.Activity
+	for _, a := range all {
+		if !a.End().Before(since) {
+			out = append(out, a)
+		}
+	}
+	return out, err
 }
 
 // UpdateActivity calls UpdateActivityFn.
@@ -167,4 +187,41 @@ func (fake *ActivityService) MarkAsked(key string, now time.Time) (bool, error) 
 		unset("ActivityService.MarkAsked")
 	}
 	return fake.MarkAskedFn(key, now)
+}
+
+// SignupCounts calls SignupCountsFn; when that is nil, it counts what
+// SignupsFn returns for each id.
+func (fake *ActivityService) SignupCounts(ids []uint64) (map[uint64]linli.SignupCounts, error) {
+	if fake.SignupCountsFn != nil {
+		return fake.SignupCountsFn(ids)
+	}
+	out := map[uint64]linli.SignupCounts{}
+	for _, id := range ids {
+		list, err := fake.Signups(id)
+		if err != nil {
+			return nil, err
+		}
+		var c linli.SignupCounts
+		for _, s := range list {
+			c.Add(s.Counts(), 1)
+		}
+		out[id] = c
+	}
+	return out, nil
+}
+
+// Participants calls ParticipantsFn.
+func (fake *ActivityService) Participants(month string, exclude []string) (int, error) {
+	if fake.ParticipantsFn == nil {
+		unset("ActivityService.Participants")
+	}
+	return fake.ParticipantsFn(month, exclude)
+}
+
+// KnownPeople calls KnownPeopleFn.
+func (fake *ActivityService) KnownPeople(exclude []string) (int, error) {
+	if fake.KnownPeopleFn == nil {
+		unset("ActivityService.KnownPeople")
+	}
+	return fake.KnownPeopleFn(exclude)
 }

@@ -14,6 +14,8 @@ var (
 // ReportService is a function-field fake of linli.ReportService.
 type ReportService struct {
 	SaveMediaFn           func(data []byte, ext string) (name string, err error)
+	DeleteMediaFn         func(name string) error
+	ExpirePendingImagesFn func(before time.Time) ([]string, time.Time, error)
 	MediaPathFn           func(name string) (string, error)
 	CreateReportFn        func(r *linli.Report, isDup func(open *linli.Report) bool) error
 	ReportFn              func(id uint64) (*linli.Report, error)
@@ -22,8 +24,27 @@ type ReportService struct {
 	EachReportFn          func(fn func(r *linli.Report) error) error
 	RecentReportsFn       func(since time.Time) ([]*linli.Report, error)
 	OpenReportsFn         func() ([]*linli.Report, map[uint64]int, error)
+	ReporterReportsFn     func(reporter string) ([]*linli.Report, error)
+	ReportCountsFn        func(month string) (linli.ReportCounts, error)
+	ResolvedByFn          func(resolver string, since time.Time) ([]*linli.Report, error)
 	UpdatePendingImagesFn func(sender string, fn func(p *linli.PendingImages) error) (*linli.PendingImages, error)
 	UpdateReportOffersFn  func(sender string, fn func(o *linli.ReportOffers) error) (*linli.ReportOffers, error)
+}
+
+// DeleteMedia calls DeleteMediaFn.
+func (fake *ReportService) DeleteMedia(name string) error {
+	if fake.DeleteMediaFn == nil {
+		unset("ReportService.DeleteMedia")
+	}
+	return fake.DeleteMediaFn(name)
+}
+
+// ExpirePendingImages calls ExpirePendingImagesFn.
+func (fake *ReportService) ExpirePendingImages(before time.Time) ([]string, time.Time, error) {
+	if fake.ExpirePendingImagesFn == nil {
+		unset("ReportService.ExpirePendingImages")
+	}
+	return fake.ExpirePendingImagesFn(before)
 }
 
 // SaveMedia calls SaveMediaFn.
@@ -82,6 +103,36 @@ func (fake *ReportService) RecentReports(since time.Time) ([]*linli.Report, erro
 	return fake.RecentReportsFn(since)
 }
 
+// ReporterReports calls ReporterReportsFn; when that is nil, it asks
+// ReportsFn for the reports of reporter.
+func (fake *ReportService) ReporterReports(reporter string) ([]*linli.Report, error) {
+	if fake.ReporterReportsFn != nil {
+		return fake.ReporterReportsFn(reporter)
+	}
+	return fake.Reports(func(r *linli.Report) bool { return r.Reporter == reporter })
+}
+
+// ResolvedBy calls ResolvedByFn; when that is nil, it asks ReportsFn for
+// the reports resolver resolved at or after since.
+func (fake *ReportService) ResolvedBy(resolver string, since time.Time) ([]*linli.Report, error) {
+	if fake.ResolvedByFn != nil {
+		return fake.ResolvedByFn(resolver, since)
+	}
+	return fake.Reports(func(r *linli.Report) bool {
+		return r.Status == linli.ReportResolved && r.ResolvedBy == resolver && !r.ResolvedAt.Before(since)
+	})
+}
+
+// ReportCounts calls ReportCountsFn; when that is nil, it counts the
+// reports ReportsFn returns (of month, by creation, unless "").
+func (fake *ReportService) ReportCounts(month string) (linli.ReportCounts, error) {
+	if fake.ReportCountsFn != nil {
+		return fake.ReportCountsFn(month)
+	}
+	list, err := fake.Reports(func(r *linli.Report) bool { return month == "" || r.CreatedAt.Format("2006-01") == month })
+	return linli.CountReports(list), err
+}
+
 // OpenReports calls OpenReportsFn.
 func (fake *ReportService) OpenReports() ([]*linli.Report, map[uint64]int, error) {
 	if fake.OpenReportsFn == nil {
@@ -108,8 +159,17 @@ func (fake *ReportService) UpdateReportOffers(sender string, fn func(o *linli.Re
 
 // MediaStore is a function-field fake of linli.MediaStore.
 type MediaStore struct {
-	SaveMediaFn func(data []byte, ext string) (name string, err error)
-	MediaPathFn func(name string) (string, error)
+	SaveMediaFn   func(data []byte, ext string) (name string, err error)
+	MediaPathFn   func(name string) (string, error)
+	DeleteMediaFn func(name string) error
+}
+
+// DeleteMedia calls DeleteMediaFn.
+func (fake *MediaStore) DeleteMedia(name string) error {
+	if fake.DeleteMediaFn == nil {
+		unset("MediaStore.DeleteMedia")
+	}
+	return fake.DeleteMediaFn(name)
 }
 
 // SaveMedia calls SaveMediaFn.

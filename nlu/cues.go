@@ -52,6 +52,13 @@ var companionWords = words{
 	"他爸", "孩子他爸", "孩子他妈", "老人", "阿姨",
 }
 
+// regretWords take back a wish to go (我也想参加 可惜那天要上班).
+var regretWords = words{"可惜", "去不了", "来不了", "参加不了", "走不开", "没空", "没时间", "要上班", "得上班", "不巧"}
+
+// particleWords may end a clause after a go verb without naming where
+// (我也去吧, 我们都去啊).
+var particleWords = words{"了", "吧", "啊", "呀", "哦", "哈", "呢", "的", "嘛", "哈哈", "啦", "喔", "哇", "滴"}
+
 // wantWords are modal verbs before a go verb.
 var wantWords = words{"想", "要", "打算", "准备", "愿意", "希望", "也想", "也要"}
 

@@ -36,6 +36,11 @@ var labelledSets = []struct {
 	{"valid_c", "testdata/valid_c.tsv", 0, thresholds{acting: 0.92, recall: 0.82, acc: 0.93, cat: 0.92, chatterActed: 0.04}},
 	{"valid_c-analysis", "testdata/valid_c.tsv", 1, thresholds{acting: 0.90, recall: 0.82, acc: 0.94, cat: 0.95, chatterActed: 0.04}},
 	{"valid_c-blind", "testdata/valid_c.tsv", 2, thresholds{acting: 0.90, recall: 0.75, acc: 0.92, cat: 0.89, chatterActed: 0.05}},
+	// The frozen test sets (README): floors a little under the figures of
+	// the model they were first measured on, so that a change that loses
+	// understanding of unseen text fails; their misses are never listed.
+	{"test_c", "testdata/test_c.tsv", 0, thresholds{acting: 0.95, recall: 0.85, acc: 0.95, cat: 0.94, chatterActed: 0.04}},
+	{"test_d", "testdata/test_d.tsv", 0, thresholds{acting: 0.96, recall: 0.70, acc: 0.93, cat: 0.94, chatterActed: 0.03}},
 }
 
 // inHalf reports whether text belongs to half h of a split set.
@@ -247,7 +252,7 @@ func TestLabelled(t *testing.T) {
 				}
 			}
 			ev := evaluate(n, set)
-			if s.half == 2 || s.half == 0 && strings.HasPrefix(s.name, "valid") {
+			if s.half == 2 || s.half == 0 && (strings.HasPrefix(s.name, "valid") || strings.HasPrefix(s.name, "test_")) {
 				ev.errors = nil // never listed: see labelledSets
 			}
 			ev.log(t, s.name)

@@ -175,6 +175,12 @@ func (a *analysis) understanding(text string, ms *models) linli.Understanding {
 		return u
 	}
 	u.Intent, u.Confidence = intentNames[best], round2(p[best])
+	if u.Intent == linli.IntentSignup && !a.signupSubstantiated() {
+		// 我和老伴周六要去儿子家, 我也想参加 可惜那天要上班: family and
+		// going, but to somewhere else or not at all. Never sure enough to
+		// offer a sign-up unaddressed.
+		u.Confidence = math.Min(u.Confidence, unsubstantiatedSignup)
+	}
 	if u.Intent == linli.IntentReport {
 		u.Category = a.categoryOf(pc)
 		if !a.namesProblem() {
@@ -189,6 +195,48 @@ func (a *analysis) understanding(text string, ms *models) linli.Understanding {
 // unsubstantiatedReport caps the confidence of a report that names no
 // thing, event or problem state.
 const unsubstantiatedReport = 0.4
+
+// unsubstantiatedSignup caps the confidence of a sign-up that the writer
+// takes back (可惜要上班), that is nobody's (an advertisement: 老人都可以来)
+// or whose going is to somewhere else (去儿子家, 去旅游).
+const unsubstantiatedSignup = 0.4
+
+// signupSubstantiated reports whether a message taken as a sign-up reads
+// as the writer's own going to an activity: a sign-up word (报名, 算我一个)
+// or the writer (我, 我们) going, not to a place or plan that is no
+// activity, and no regret (可惜, 去不了) taking it back.
+func (a *analysis) signupSubstantiated() bool {
+	for _, w := range regretWords {
+		if strings.Contains(a.prep.text, w) {
+			return false
+		}
+	}
+	self, signup, lastGo := false, false, -1
+	for i, m := range a.matches {
+		self = self || m.has(fSelf)
+		signup = signup || m.has(fSignup)
+		if m.has(fGo) {
+			lastGo = i
+		}
+	}
+	switch {
+	case signup:
+		return true
+	case !self:
+		return false
+	case a.slots.Activity != "" || lastGo < 0:
+		return true
+	}
+	for _, m := range a.matches[lastGo+1:] { // 去儿子家, 去旅游, 来坐坐
+		if m.clause != a.matches[lastGo].clause {
+			break
+		}
+		if m.e == nil && !slices.Contains(particleWords, m.text) {
+			return false
+		}
+	}
+	return true
+}
 
 // emergencyCategory is the category of every emergency but a bare call for
 // help (EmergencyHelp), which is classified like any report.

@@ -9,7 +9,7 @@ import (
 
 // Party sizes as residents write them, after 报名 <编号> or in a 接龙 line:
 // "+1", "加一", "2人", "两位", "+老公", "我和老伴", "和老伴", "带孙子",
-// "带两个孩子". A total ("2人") wins over additions; additions add up.
+// "带两个孩子", "我们一家五口". A total ("2人") wins over additions; additions add up.
 
 const lexNumWord = `[0-9]+|[一二两俩三四五六七八九十]`
 
@@ -23,6 +23,8 @@ var (
 	lexPartyKin = regexp.MustCompile(`(?:我?(?:和|跟|与|同|及|\+|加)|带(?:上|着)?)\s*(?:(` + lexNumWord + `)\s*个?)?(?:` + lexKinWord + `)儿?`)
 	// lexPartyTotal: 2人, 两个人, 共3位, 一共三口人.
 	lexPartyTotal = regexp.MustCompile(`(?:一共|总共|共)?\s*(` + lexNumWord + `)\s*(?:个人|口人|人|位)`)
+	// lexPartyFamily: 一家五口, 我们一家三口, 我们家三口人, 全家4口: a total.
+	lexPartyFamily = regexp.MustCompile(`(?:我们|咱们|俺们|我|咱|俺)?(?:一家|全家|家)\s*(` + lexNumWord + `)\s*口人?`)
 	// lexPartyNeg: -1, +-1: a count below zero.
 	lexPartyNeg = regexp.MustCompile(`(?:^|[\s+])-\s*[0-9]`)
 )
@@ -36,14 +38,14 @@ func (WordLists) Party(s string) (rest string, extra int, ok bool) {
 		return s, -1, false
 	}
 	plus, total, found := 0, -1, false
-	for _, re := range []*regexp.Regexp{lexPartyPlus, lexPartyKin, lexPartyTotal} {
+	for _, re := range []*regexp.Regexp{lexPartyPlus, lexPartyKin, lexPartyFamily, lexPartyTotal} {
 		s = re.ReplaceAllStringFunc(s, func(m string) string {
 			n := 1
 			if sub := re.FindStringSubmatch(m); sub[1] != "" {
 				n = lexCountWord(sub[1])
 			}
 			found = true
-			if re == lexPartyTotal {
+			if re == lexPartyTotal || re == lexPartyFamily {
 				total = n
 			} else {
 				plus += n
@@ -65,7 +67,7 @@ func (WordLists) Party(s string) (rest string, extra int, ok bool) {
 // the very start do not count: they would leave no title.
 func (WordLists) PartyCut(s string) (title, party string) {
 	head := s
-	for _, re := range []*regexp.Regexp{lexPartyPlus, lexPartyKin, lexPartyTotal, lexPartyNeg} {
+	for _, re := range []*regexp.Regexp{lexPartyPlus, lexPartyKin, lexPartyFamily, lexPartyTotal, lexPartyNeg} {
 		if m := re.FindStringIndex(head); m != nil && m[0] > 0 {
 			head = head[:m[0]]
 		}

@@ -162,6 +162,7 @@ func TestParty(t *testing.T) {
 		{"", -1, true}, {"+1", 1, true}, {"加一", 1, true}, {"2人", 1, true}, {"两人", 1, true}, {"1人", 0, true},
 		{"0人", -1, false}, {"+11", 11, false}, {"+10", 10, true}, {"-1", -1, false}, {"+-1", -1, false},
 		{"我和老伴", 1, true}, {"带两个孙子", 2, true}, {"刘姐+老公", 1, true}, {"一共三人", 2, true},
+		{"我们一家五口", 4, true}, {"一家三口", 2, true}, {"我们家三口人", 2, true}, {"一家20口", 19, false},
 		{"王奶奶和李奶奶", -1, true},
 	}
 	for _, tt := range tests {

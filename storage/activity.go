@@ -1,7 +1,9 @@
 package storage
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -27,27 +29,31 @@ const askedEvery = 24 * time.Hour
 
 // CreateActivity stores a under a new ID. The counters start at zero.
 func (db *DB) CreateActivity(a *linli.Activity) error {
-	err := db.update(func(tx *bbolt.Tx) error {
-		b, err := writeBucket(tx, bucketActivities)
-		if err != nil {
-			return err
-		}
-		id, err := nextID(b)
-		if err != nil {
-			return err
-		}
-		rec := *a
-		rec.ID, rec.Taken, rec.Waiting, rec.SignupSeq, rec.NextID = id, 0, 0, 0, 0
-		if err := putJSON(b, itob(id), &rec); err != nil {
-			return err
-		}
-		*a = rec
-		return nil
+	var rec linli.Activity
+	err := db.update(func(tx *bbolt.Tx) (err error) {
+		rec, err = createActivityTx(tx, *a)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("storage: create activity: %w", err)
 	}
+	*a = rec
 	return nil
+}
+
+// createActivityTx stores rec under a new ID inside tx, counters zero, and
+// returns it as stored.
+func createActivityTx(tx *bbolt.Tx, rec linli.Activity) (linli.Activity, error) {
+	b, err := writeBucket(tx, bucketActivities)
+	if err != nil {
+		return rec, err
+	}
+	id, err := nextID(b)
+	if err != nil {
+		return rec, err
+	}
+	rec.ID, rec.Taken, rec.Waiting, rec.SignupSeq, rec.NextID = id, 0, 0, 0, 0
+	return rec, putActivity(tx, b, &rec)
 }
 
 // Activity returns the activity id, or an ENotFound *linli.Error.
@@ -69,6 +75,35 @@ func (db *DB) Activities() ([]linli.Activity, error) {
 	return list, nil
 }
 
+// CurrentActivities lists, in ID order, the activities that end at or
+// after since (any status), from the by-end index.
+func (db *DB) CurrentActivities(since time.Time) ([]linli.Activity, error) {
+	var list []linli.Activity
+	err := db.view(func(tx *bbolt.Tx) error {
+		idx, b := tx.Bucket(bucketActivitiesByEnd), tx.Bucket(bucketActivities)
+		if idx == nil {
+			return nil
+		}
+		c := idx.Cursor()
+		for k, _ := c.Seek(endKey(since)); k != nil; k, _ = c.Next() {
+			var a linli.Activity
+			found, err := getJSON(b, k[8:], &a)
+			if err != nil {
+				return err
+			}
+			if found {
+				list = append(list, a)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: current activities: %w", err)
+	}
+	slices.SortFunc(list, func(x, y linli.Activity) int { return cmp.Compare(x.ID, y.ID) })
+	return list, nil
+}
+
 // UpdateActivity applies fn to activity id and saves it in one transaction.
 // An error from fn aborts without saving and is returned as is. fn cannot
 // change the ID or the counters. A Capacity below the confirmed seats, or a
@@ -83,6 +118,7 @@ func (db *DB) UpdateActivity(id uint64, now time.Time, fn func(*linli.Activity) 
 		bucket:  bucketActivities,
 		key:     itob(id),
 		missing: func() error { return activityNotFound(id) },
+		save:    saveActivity, // fn may move the times
 		fn: func(tx *bbolt.Tx, a *linli.Activity) (err error) {
 			saved := *a
 			if err := fn(a); err != nil {
@@ -140,7 +176,7 @@ func (db *DB) CreateNextOccurrence(prevID uint64, next *linli.Activity) (*linli.
 			out.Taken, out.Waiting, out.SignupSeq = 0, 0, 0
 			prev.NextID = id
 			created = true
-			return putJSON(b, itob(id), &out)
+			return putActivity(tx, b, &out)
 		},
 	}.commit(db, fmt.Sprintf("next occurrence of %d", prevID))
 	if err != nil {

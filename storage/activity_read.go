@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -21,7 +20,7 @@ func (db *DB) Signup(activityID uint64, resident string) (*linli.Signup, error) 
 			return err
 		}
 		if s.Status == linli.SignupWaitlisted {
-			s.Position, err = waitPosition(b, activityID, s.Seq)
+			s.Position, err = waitPosition(tx, activityID, s.Seq)
 		}
 		return err
 	})
@@ -67,35 +66,58 @@ func (db *DB) AllSignups() ([]linli.Signup, error) {
 }
 
 // ResidentSignups lists resident's sign-ups in any status, by activity, with
-// waitlist positions.
+// waitlist positions, from the by-resident index.
 func (db *DB) ResidentSignups(resident string) ([]linli.Signup, error) {
 	var list []linli.Signup
 	err := db.view(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketSignups)
-		if b == nil {
-			return nil
-		}
-		c := b.Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			if len(k) <= 8 || string(k[8:]) != resident {
-				continue
-			}
+		prefix := nameKey(resident)
+		return eachWithPrefix(tx.Bucket(bucketSignupsByResident), prefix, func(k, _ []byte) error {
 			var s linli.Signup
-			if err := json.Unmarshal(v, &s); err != nil {
-				return fmt.Errorf("decode sign-up %q: %w", k, err)
+			found, err := getJSON(b, signupKey(btoi(k[len(prefix):]), resident), &s)
+			if err != nil || !found {
+				return err
 			}
 			if s.Status == linli.SignupWaitlisted {
-				var err error
-				if s.Position, err = waitPosition(b, s.ActivityID, s.Seq); err != nil {
+				if s.Position, err = waitPosition(tx, s.ActivityID, s.Seq); err != nil {
 					return err
 				}
 			}
 			list = append(list, s)
-		}
-		return nil
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("storage: sign-ups of %q: %w", resident, err)
+	}
+	return list, nil
+}
+
+// HouseholdSignups lists the sign-ups made for household (a canonical 户号)
+// in any status, by activity and then resident, from the by-household
+// index.
+func (db *DB) HouseholdSignups(household string) ([]linli.Signup, error) {
+	var list []linli.Signup
+	err := db.view(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketSignups)
+		prefix := nameKey(household)
+		return eachWithPrefix(tx.Bucket(bucketSignupsByHousehold), prefix, func(k, _ []byte) error {
+			var s linli.Signup
+			found, err := getJSON(b, k[len(prefix):], &s)
+			if err != nil || !found {
+				return err
+			}
+			if s.Status == linli.SignupWaitlisted {
+				if s.Position, err = waitPosition(tx, s.ActivityID, s.Seq); err != nil {
+					return err
+				}
+			}
+			list = append(list, s)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: sign-ups of household %q: %w", household, err)
 	}
 	return list, nil
 }
@@ -143,6 +165,7 @@ func checkIn(tx *bbolt.Tx, a *linli.Activity, resident string, at time.Time) (*l
 		bucket:  bucketSignups,
 		key:     signupKey(a.ID, resident),
 		missing: func() error { return errUnchanged },
+		save:    saveSignup,
 		fn: func(_ *bbolt.Tx, s *linli.Signup) error {
 			if !s.Active() || !s.CheckedIn.IsZero() {
 				return errUnchanged
@@ -195,6 +218,7 @@ func (db *DB) MarkAcked(activityID uint64, told map[string]uint64) error {
 				bucket:  bucketSignups,
 				key:     signupKey(activityID, name),
 				missing: func() error { return errUnchanged },
+				save:    saveSignup,
 				fn: func(_ *bbolt.Tx, s *linli.Signup) error {
 					if s.Seq != seq || s.Acked {
 						return errUnchanged
@@ -223,6 +247,7 @@ func (db *DB) MarkUntold(activityID uint64, resident, what string) error {
 		bucket:  bucketSignups,
 		key:     signupKey(activityID, resident),
 		missing: func() error { return linli.Errorf(linli.ENotFound, "%s 没有报名活动 %d", resident, activityID) },
+		save:    saveSignup,
 		fn: func(_ *bbolt.Tx, s *linli.Signup) error {
 			untell(s, what)
 			return nil
@@ -270,7 +295,7 @@ func (db *DB) WalkIn(activityID uint64, name string, at time.Time) (linli.Signup
 				out.Status, out.WalkIn = linli.SignupWaitlisted, true
 				a.Waiting++
 			}
-			return putJSON(sb, signupKey(a.ID, name), &out)
+			return putSignup(tx, sb, &out)
 		},
 	}.commit(db, fmt.Sprintf("walk-in %q for %d", name, activityID))
 	if err != nil {

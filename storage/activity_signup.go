@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -66,7 +67,7 @@ func signUpTx(tx *bbolt.Tx, req linli.SignupRequest) (res linli.SignupResult, mi
 					return errUnchanged
 				}
 				untell(&res.Signup, linli.ChangeAgain)
-				if err := putJSON(sb, signupKey(a.ID, req.Resident), &res.Signup); err != nil {
+				if err := putSignup(tx, sb, &res.Signup); err != nil {
 					return err
 				}
 				return errUnchanged // the sign-up is written; the activity stays as it was
@@ -109,7 +110,7 @@ func signUpTx(tx *bbolt.Tx, req linli.SignupRequest) (res linli.SignupResult, mi
 			}
 			res.Outcome = linli.SignupAdded
 		}
-		if err := putJSON(sb, signupKey(a.ID, req.Resident), s); err != nil {
+		if err := putSignup(tx, sb, s); err != nil {
 			return err
 		}
 		if res.Outcome != linli.SignupUpdated {
@@ -133,7 +134,7 @@ func signUpTx(tx *bbolt.Tx, req linli.SignupRequest) (res linli.SignupResult, mi
 	if err == nil && a != nil && res.Signup.Status == linli.SignupWaitlisted {
 		// Every outcome names the sign-up's place in the queue, read as
 		// this transaction leaves it ("候补第0位" was a position never set).
-		res.Signup.Position, err = waitPosition(tx.Bucket(bucketSignups), a.ID, res.Signup.Seq)
+		res.Signup.Position, err = waitPosition(tx, a.ID, res.Signup.Seq)
 	}
 	return res, a == nil && err == nil, err
 }
@@ -188,7 +189,7 @@ func cancelTx(tx *bbolt.Tx, activityID uint64, resident string, now time.Time) (
 		}
 		s.Status, s.UpdatedAt, s.Acked, s.Change = linli.SignupCancelled, now, true, linli.ChangeNew
 		res.Signup = s
-		if err := putJSON(sb, signupKey(activityID, resident), &s); err != nil {
+		if err := putSignup(tx, sb, &s); err != nil {
 			return err
 		}
 		var err error
@@ -243,19 +244,27 @@ func promote(tx *bbolt.Tx, a *linli.Activity, now time.Time) ([]linli.Signup, er
 	if err != nil {
 		return nil, err
 	}
-	list, err := activitySignups(sb, a.ID)
+	var queue []linli.Signup // the waitlist in queue order, from its index
+	err = eachWithPrefix(tx.Bucket(bucketSignupWaitlist), itob(a.ID), func(_, name []byte) error {
+		var s linli.Signup
+		found, err := getJSON(sb, signupKey(a.ID, string(name)), &s)
+		if found && s.Status == linli.SignupWaitlisted {
+			queue = append(queue, s)
+		}
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
 	var out []linli.Signup
-	for _, s := range list {
-		if s.Status != linli.SignupWaitlisted || !a.Fits(s.PartySize) {
+	for _, s := range queue {
+		if !a.Fits(s.PartySize) {
 			continue
 		}
 		s.Status, s.UpdatedAt, s.Position, s.WalkIn = linli.SignupConfirmed, now, 0, false
 		a.Taken += s.PartySize
 		a.Waiting--
-		if err := putJSON(sb, signupKey(a.ID, s.Resident), &s); err != nil {
+		if err := putSignup(tx, sb, &s); err != nil {
 			return nil, err
 		}
 		out = append(out, s)
@@ -293,16 +302,24 @@ func activitySignups(b *bbolt.Bucket, activityID uint64) ([]linli.Signup, error)
 	return list, nil
 }
 
-// waitPosition returns the waitlist position of the sign-up with seq.
-func waitPosition(b *bbolt.Bucket, activityID, seq uint64) (int, error) {
-	list, err := activitySignups(b, activityID)
-	if err != nil {
+// waitPosition returns the waitlist position of the waitlisted sign-up
+// with seq of activityID: 1 + the waitlisted sign-ups queued before it,
+// counted in the waitlist index.
+func waitPosition(tx *bbolt.Tx, activityID, seq uint64) (int, error) {
+	pos := 0
+	prefix := itob(activityID)
+	err := eachWithPrefix(tx.Bucket(bucketSignupWaitlist), prefix, func(k, _ []byte) error {
+		if btoi(k[8:]) > seq {
+			return errStop
+		}
+		pos++
+		return nil
+	})
+	if err != nil && err != errStop {
 		return 0, err
 	}
-	for _, s := range list {
-		if s.Seq == seq {
-			return s.Position, nil
-		}
-	}
-	return 0, nil
+	return pos, nil
 }
+
+// errStop ends an iteration early.
+var errStop = errors.New("stop")

@@ -19,6 +19,10 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"sync/atomic"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -60,8 +64,9 @@ var (
 // goroutines.
 type DB struct {
 	bolt    *bbolt.DB
-	commits groupCommit  // writes that share transactions (groupcommit.go)
-	fault   func() error // WithWriteFault
+	commits groupCommit   // writes that share transactions (groupcommit.go)
+	fault   func() error  // WithWriteFault
+	txs     atomic.Uint64 // transactions run, for released
 }
 
 // Option configures Open.
@@ -71,7 +76,9 @@ type options struct {
 	timeout    time.Duration
 	noSync     bool
 	migrations []migration
+	rebuilds   map[int]func(*DB, *slog.Logger) error
 	fault      func() error
+	log        *slog.Logger
 }
 
 // WithTimeout sets how long Open waits for the file lock held by another
@@ -99,9 +106,20 @@ func WithWriteFault(fault func() error) Option {
 	return func(o *options) { o.fault = fault }
 }
 
+// WithLogger sets where Open logs what it does to the file: the progress of
+// a migration that builds indexes over a large database. The default
+// discards it.
+func WithLogger(l *slog.Logger) Option {
+	return func(o *options) {
+		if l != nil {
+			o.log = l
+		}
+	}
+}
+
 // withMigrations replaces the migration list (tests).
 func withMigrations(ms []migration) Option {
-	return func(o *options) { o.migrations = ms }
+	return func(o *options) { o.migrations, o.rebuilds = ms, nil }
 }
 
 // Open opens (creating if needed) the database at path and brings its schema
@@ -109,16 +127,23 @@ func withMigrations(ms []migration) Option {
 // holds the file, and with one wrapping ErrNewerSchema, without modifying the
 // file, when the file was written by a newer version of linli. An existing
 // file that is empty, not a bbolt database or shorter than its pages say is
-// refused with an error wrapping ErrDamaged, untouched: only a path where no
-// file exists becomes a new database. Open does not run the full consistency
-// check (see Check), which reads every page.
+// refused with an error wrapping ErrDamaged, and a bbolt file without
+// linli's schema version (another program's) with one wrapping ErrForeign,
+// both untouched: only a path where no file exists becomes a new database.
+// Open does not run the full consistency check (see Check), which reads
+// every page.
 func Open(path string, opts ...Option) (*DB, error) {
-	o := options{timeout: DefaultTimeout, migrations: migrations}
+	o := options{timeout: DefaultTimeout, migrations: migrations, rebuilds: rebuilds, log: slog.New(slog.DiscardHandler)}
 	for _, opt := range opts {
 		opt(&o)
 	}
 	if path == "" {
 		return nil, errors.New("storage: open: empty path")
+	}
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		if err := create(path, o); err != nil { // open_create.go
+			return nil, err
+		}
 	}
 	if err := refuseEmptyOrTruncated(path, o.timeout); err != nil {
 		return nil, err
@@ -136,7 +161,7 @@ func Open(path string, opts ...Option) (*DB, error) {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
 	db := &DB{bolt: bdb, fault: o.fault}
-	if err := db.migrate(o.migrations); err != nil {
+	if err := db.migrate(o.migrations, o.rebuilds, o.log.With("component", "storage")); err != nil {
 		bdb.Close()
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
@@ -156,7 +181,27 @@ func (db *DB) Path() string { return db.bolt.Path() }
 
 // view runs fn in a read-only transaction. Values obtained from a bucket are
 // valid only until fn returns; decode or copy them.
-func (db *DB) view(fn func(tx *bbolt.Tx) error) error { return db.bolt.View(fn) }
+func (db *DB) view(fn func(tx *bbolt.Tx) error) error {
+	return db.bolt.View(func(tx *bbolt.Tx) error {
+		err := fn(tx)
+		db.released(tx)
+		return err
+	})
+}
+
+// releaseTxs is how many transactions run between two releases of the file
+// pages they touched (releaseMapped): a long-running process reading here
+// and there in a large file would otherwise keep every page it ever read
+// resident, and its RSS would grow with the history it has touched.
+const releaseTxs = 256
+
+// released counts a transaction and, every releaseTxs, gives back the
+// pages of the map that tx can see. The pages stay in the page cache.
+func (db *DB) released(tx *bbolt.Tx) {
+	if db.txs.Add(1)%releaseTxs == 0 {
+		releaseMapped(db.bolt, tx)
+	}
+}
 
 // update runs fn in a read-write transaction, committed if fn returns nil and
 // rolled back otherwise. Only one update runs at a time.
@@ -164,7 +209,11 @@ func (db *DB) update(fn func(tx *bbolt.Tx) error) error {
 	if err := db.injected(); err != nil {
 		return err
 	}
-	return db.bolt.Update(fn)
+	return db.bolt.Update(func(tx *bbolt.Tx) error {
+		err := fn(tx)
+		db.released(tx)
+		return err
+	})
 }
 
 // batch is update for many concurrent writers: calls from several goroutines

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -180,7 +181,7 @@ func TestMigrationsRunOnceInOrderAndAtomically(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "linli.db")
 	marker := []byte("marker")
 	var runs int
-	v2 := func(tx *bbolt.Tx) error {
+	v2 := func(tx *bbolt.Tx, _ *slog.Logger) error {
 		runs++
 		b, err := writeBucket(tx, marker)
 		if err != nil {
@@ -188,7 +189,7 @@ func TestMigrationsRunOnceInOrderAndAtomically(t *testing.T) {
 		}
 		return b.Put([]byte("v2"), []byte("done"))
 	}
-	failing := func(tx *bbolt.Tx) error {
+	failing := func(tx *bbolt.Tx, _ *slog.Logger) error {
 		b, err := writeBucket(tx, marker)
 		if err != nil {
 			return err

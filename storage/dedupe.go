@@ -97,16 +97,3 @@ func pruneSeen(b *bbolt.Bucket, before time.Time) (int, error) {
 		return int64(btoi(v)) < cutoff
 	})
 }
-
-// Prune does the periodic housekeeping: it forgets message ids, and the keys
-// of outgoing messages completed, more than Retention before now. Callers
-// (cmd/linli) run it about once a day; it is safe at any time.
-func (db *DB) Prune(now time.Time) error {
-	if _, err := db.PruneSeen(now.Add(-Retention)); err != nil {
-		return err
-	}
-	if _, err := db.PruneOutboxKeys(now.Add(-Retention)); err != nil {
-		return err
-	}
-	return nil
-}

@@ -90,7 +90,7 @@ func TestMarkSeenPrunesPeriodically(t *testing.T) {
 func TestPrune(t *testing.T) {
 	db, _ := newTestDB(t)
 	mustMarkSeen(t, db, "old", t0)
-	if err := db.Prune(t0.Add(Retention + time.Second)); err != nil {
+	if _, err := db.Prune(t0.Add(Retention + time.Second)); err != nil {
 		t.Fatal(err)
 	}
 	if first, _ := db.MarkSeen("old", t0); !first {

@@ -27,6 +27,9 @@ type inboundRecord struct {
 	Group     string       `json:"group,omitempty"`
 	Sender    string       `json:"sender"`
 	Nickname  string       `json:"nickname,omitempty"`
+	User      string       `json:"user,omitempty"`
+	Contact   string       `json:"contact,omitempty"`
+	Hint      string       `json:"hint,omitempty"`
 	Text      string       `json:"text,omitempty"`
 	Image     *linli.Media `json:"image,omitempty"` // Path set, Data nil
 	Mentioned bool         `json:"mentioned,omitempty"`
@@ -47,7 +50,7 @@ func (db *DB) RecordInbound(m linli.Message, at time.Time) (uint64, bool, error)
 	if m.ID == "" {
 		return 0, false, errors.New("storage: record inbound: message without id")
 	}
-	rec := inboundRecord{ID: m.ID, Group: m.Group, Sender: m.Sender, Nickname: m.Nickname, Text: m.Text,
+	rec := inboundRecord{ID: m.ID, Group: m.Group, Sender: m.Sender, Nickname: m.Nickname, User: m.User, Contact: m.Contact, Hint: m.Hint, Text: m.Text,
 		Mentioned: m.Mentioned, At: m.At, Received: at}
 	if img := m.Image; img != nil {
 		copied := *img
@@ -120,7 +123,7 @@ func (db *DB) PendingInbound() ([]linli.InboundRecord, error) {
 	err := db.view(func(tx *bbolt.Tx) error {
 		return eachJSON(tx.Bucket(bucketInbound), func(k []byte, r *inboundRecord) error {
 			out = append(out, linli.InboundRecord{Seq: btoi(k), Started: r.Started, Msg: linli.Message{
-				ID: r.ID, Group: r.Group, Sender: r.Sender, Nickname: r.Nickname, Text: r.Text,
+				ID: r.ID, Group: r.Group, Sender: r.Sender, Nickname: r.Nickname, User: r.User, Contact: r.Contact, Hint: r.Hint, Text: r.Text,
 				Image: r.Image, Mentioned: r.Mentioned, At: r.At}})
 			return nil
 		})

@@ -42,7 +42,9 @@ func damaged(path string, problems ...string) error {
 // Check verifies the database file at path without modifying it: it refuses
 // an empty file, a file that is not a bbolt database and a truncated one, and
 // runs bbolt's consistency check (Tx.Check) over every page. It returns nil
-// for a sound file, an error wrapping ErrDamaged for a damaged one,
+// for a sound file, an error wrapping ErrDamaged for a damaged one (a
+// size that is not a whole number of pages included), one wrapping
+// ErrForeign for a sound bbolt file without linli's schema version,
 // fs.ErrNotExist (wrapped) when there is no file, and ErrLocked when another
 // process has the database open for writing (a running `linli run`): the
 // check needs the file to stay still.
@@ -79,8 +81,8 @@ func check(path string, full bool) error {
 		return err
 	}
 	defer bdb.Close()
-	if info.Size() < hwm {
-		return damaged(path, truncatedText(hwm, info.Size()))
+	if p := sizeProblem(info.Size(), hwm, bdb.Info().PageSize); p != "" {
+		return damaged(path, p)
 	}
 	data, release, unmap, err := mapFile(path)
 	if err != nil {
@@ -104,6 +106,9 @@ func check(path string, full bool) error {
 			return nil
 		}
 		release()
+		if oerr := owned(path, tx); oerr != nil {
+			return oerr
+		}
 		if !full {
 			return nil
 		}
@@ -115,7 +120,12 @@ func check(path string, full bool) error {
 		}
 		return nil
 	})
-	if err != nil {
+	var fe *ForeignError
+	var de *DamageError
+	switch {
+	case errors.As(err, &fe), errors.As(err, &de):
+		return err
+	case err != nil:
 		return damaged(path, "无法读取："+err.Error())
 	}
 	if n > 0 {
@@ -158,10 +168,14 @@ func truncatedText(want, have int64) string {
 	return fmt.Sprintf("文件不完整：应至少有 %d 字节，实际只有 %d 字节（可能被截断或没有复制完）", want, have)
 }
 
-// refuseEmptyOrTruncated is Open's cheap guard for an existing file: an
-// empty file is refused instead of initialised, and a file shorter than its
-// high-water mark is refused before bbolt reads (and faults on) pages past
-// its end.
+// refuseEmptyOrTruncated is Open's cheap guard for an existing file,
+// opened read-only so that nothing is written to a file it refuses: an
+// empty file is refused instead of initialised; a file shorter than its
+// high-water mark, or not a whole number of pages, or whose meta page
+// points past its pages, is refused before bbolt reads (and faults on)
+// pages past its end; and a bbolt file without linli's schema version
+// (another program's) is refused with ErrForeign instead of being given
+// linli's buckets.
 func refuseEmptyOrTruncated(path string, timeout time.Duration) error {
 	info, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -180,9 +194,41 @@ func refuseEmptyOrTruncated(path string, timeout time.Duration) error {
 	if err != nil {
 		return err
 	}
-	bdb.Close()
-	if info.Size() < hwm {
-		return damaged(path, truncatedText(hwm, info.Size()))
+	defer bdb.Close()
+	ps := bdb.Info().PageSize
+	if p := sizeProblem(info.Size(), hwm, ps); p != "" {
+		return damaged(path, p)
 	}
-	return nil
+	return bdb.View(func(tx *bbolt.Tx) error {
+		if p := metaProblem(path, ps, hwm, uint64(tx.ID())); p != "" {
+			return damaged(path, p)
+		}
+		return owned(path, tx)
+	})
+}
+
+// metaProblem reads the two meta pages of the file at path and says what
+// is wrong with the one of transaction txid, the one in use (its root or
+// freelist page lies outside the hwm bytes of pages), or "" when nothing is.
+func metaProblem(path string, ps int, hwm int64, txid uint64) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return "无法读取：" + err.Error()
+	}
+	defer f.Close()
+	head := make([]byte, 2*ps)
+	if _, err := f.ReadAt(head, 0); err != nil {
+		return "无法读取元页：" + err.Error()
+	}
+	root, freelist, ok := metaRootAndFreelist(head, ps, txid)
+	pages := uint64(hwm) / uint64(ps)
+	switch {
+	case !ok:
+		return "找不到正在使用的元页"
+	case root < 2 || root >= pages:
+		return fmt.Sprintf("元页指向的根页面 %d 超出文件范围（共 %d 页）", root, pages)
+	case freelist != noFreelist && (freelist < 2 || freelist >= pages):
+		return fmt.Sprintf("元页指向的空闲页列表 %d 超出文件范围（共 %d 页）", freelist, pages)
+	}
+	return ""
 }

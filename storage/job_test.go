@@ -102,7 +102,7 @@ func TestMigrationV2NumbersOldJobs(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = raw.Update(func(tx *bbolt.Tx) error {
-		if err := migrateV1(tx); err != nil {
+		if err := migrateV1(tx, nil); err != nil {
 			return err
 		}
 		meta, err := writeBucket(tx, bucketMeta)

@@ -83,6 +83,19 @@ func (db *DB) MediaPath(name string) (string, error) {
 	return path, nil
 }
 
+// DeleteMedia removes a file saved by SaveMedia; a missing file, or a name
+// that is not such a file, is not an error (nothing is removed).
+func (db *DB) DeleteMedia(name string) error {
+	if !mediaName.MatchString(name) {
+		return nil
+	}
+	err := os.Remove(filepath.Join(db.MediaDir(), name))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("storage: delete media %s: %w", name, err)
+	}
+	return nil
+}
+
 // BackupMedia copies the media files into dir, skipping those already
 // there: files are named by their content and never change, so a repeated
 // backup copies only new images. It returns how many files it copied.

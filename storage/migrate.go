@@ -3,6 +3,7 @@ package storage
 import (
 	"encoding/binary"
 	"fmt"
+	"log/slog"
 	"sort"
 
 	"go.etcd.io/bbolt"
@@ -12,23 +13,34 @@ import (
 
 // migration upgrades the schema by one version inside the transaction it is
 // given. It must not commit or roll back tx.
-type migration func(tx *bbolt.Tx) error
+type migration func(tx *bbolt.Tx, log *slog.Logger) error
 
 // migrations[i] upgrades a database from schema version i to i+1; the schema
 // version this code writes is len(migrations). Append only: never reorder,
-// edit or remove an entry once released. All pending migrations of an Open
-// run in one transaction, so a failure leaves the file as it was.
+// edit or remove an entry once released. The pending migrations of an Open
+// run in one transaction (up to a rebuild, see migrate), so a failure
+// leaves the file as it was.
 var migrations = []migration{
 	migrateV1,
 	migrateV2,
 	migrateV3,
+	migrateV4,
+}
+
+// rebuilds[v], when set, runs before migrations[v] (from schema v to v+1),
+// on a database at schema v, in transactions of its own: a rebuild of
+// derived data too large for one transaction. It must only write data it
+// drops first, so that it can run again after a failure: the version moves
+// to v+1 only when the transaction of migrations[v] commits.
+var rebuilds = map[int]func(db *DB, log *slog.Logger) error{
+	3: buildIndexes, // migrate_v4.go
 }
 
 // SchemaVersion is the schema version written by this version of linli.
 func SchemaVersion() int { return len(migrations) }
 
 // migrateV1 creates the buckets of the first schema.
-func migrateV1(tx *bbolt.Tx) error {
+func migrateV1(tx *bbolt.Tx, _ *slog.Logger) error {
 	for _, name := range [][]byte{bucketSeen, bucketResidents, bucketOutbox, bucketOutboxKeys, bucketJobs, bucketJobKeys} {
 		if _, err := writeBucket(tx, name); err != nil {
 			return err
@@ -39,7 +51,7 @@ func migrateV1(tx *bbolt.Tx) error {
 
 // migrateV2 numbers the jobs stored before jobs had a per-kind Number, in
 // ID order, so that 定时通知 #N keeps meaning one notice.
-func migrateV2(tx *bbolt.Tx) error {
+func migrateV2(tx *bbolt.Tx, _ *slog.Logger) error {
 	b := tx.Bucket(bucketJobs)
 	if b == nil {
 		return nil
@@ -74,7 +86,7 @@ const (
 // cancelled, one per resolved report that is not a duplicate, dated when
 // it happened, with the sources the rules use now (so a rule never gives
 // them twice). No cap applies: they were earned already.
-func migrateV3(tx *bbolt.Tx) error {
+func migrateV3(tx *bbolt.Tx, _ *slog.Logger) error {
 	cancelled := map[uint64]bool{}
 	titles := map[uint64]string{}
 	if err := eachJSON(tx.Bucket(bucketActivities), func(_ []byte, a *linli.Activity) error {
@@ -119,8 +131,12 @@ func migrateV3(tx *bbolt.Tx) error {
 
 // migrate applies the pending migrations of ms. It reads the version first in
 // a read-only transaction so that a database that is up to date, or newer
-// than ms supports, is not written to at all.
-func (db *DB) migrate(ms []migration) error {
+// than ms supports, is not written to at all. The migrations run in order,
+// each on the data its predecessors left: those up to the next rebuild in
+// one transaction (so a failure leaves the file at the last version
+// committed), then that rebuild on the database at its version, and so on.
+// Without rebuilds, all pending migrations share one transaction.
+func (db *DB) migrate(ms []migration, rebuild map[int]func(*DB, *slog.Logger) error, log *slog.Logger) error {
 	supported := len(ms)
 	var have int
 	if err := db.view(func(tx *bbolt.Tx) (err error) {
@@ -136,18 +152,41 @@ func (db *DB) migrate(ms []migration) error {
 			kind: ErrNewerSchema,
 		}
 	}
-	if have == supported {
-		return nil
+	for v := have; v < supported; {
+		if fn := rebuild[v]; fn != nil {
+			log.Info("migrating database: rebuilding", "from", v, "to", v+1)
+			if err := fn(db, log); err != nil {
+				return fmt.Errorf("migrate schema %d to %d: %w", v, v+1, err)
+			}
+		}
+		// Up to the next rebuild, which must see the data at its version.
+		to := v + 1
+		for to < supported && rebuild[to] == nil {
+			to++
+		}
+		if err := db.migrateTo(ms, v, to, log); err != nil {
+			return err
+		}
+		v = to
 	}
+	return nil
+}
+
+// migrateTo runs ms[from:to] in one transaction and writes version to.
+func (db *DB) migrateTo(ms []migration, from, to int, log *slog.Logger) error {
 	return db.update(func(tx *bbolt.Tx) error {
-		// The exclusive file lock means nobody changed the version since the
-		// read above, but read it again so this transaction stands alone.
-		from, err := schemaVersion(tx)
+		// The exclusive file lock means nobody changed the version since it
+		// was read, but read it again so this transaction stands alone.
+		have, err := schemaVersion(tx)
 		if err != nil {
 			return err
 		}
-		for v := from; v < supported; v++ {
-			if err := ms[v](tx); err != nil {
+		if have != from {
+			return fmt.Errorf("migrate schema %d to %d: the file is at version %d", from, to, have)
+		}
+		for v := from; v < to; v++ {
+			log.Info("migrating database", "from", v, "to", v+1)
+			if err := ms[v](tx, log); err != nil {
 				return fmt.Errorf("migrate schema %d to %d: %w", v, v+1, err)
 			}
 		}
@@ -155,7 +194,7 @@ func (db *DB) migrate(ms []migration) error {
 		if err != nil {
 			return err
 		}
-		if err := meta.Put(keySchema, itob(uint64(supported))); err != nil {
+		if err := meta.Put(keySchema, itob(uint64(to))); err != nil {
 			return fmt.Errorf("write schema version: %w", err)
 		}
 		return nil

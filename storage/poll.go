@@ -50,21 +50,24 @@ func (db *DB) CreatePoll(p *linli.Poll) error {
 			return fmt.Errorf("storage: create poll: secret: %w", err)
 		}
 	}
-	err := db.update(func(tx *bbolt.Tx) error {
-		b, err := writeBucket(tx, bucketPolls)
-		if err != nil {
-			return err
-		}
-		if rec.ID, err = nextID(b); err != nil {
-			return err
-		}
-		return putJSON(b, itob(rec.ID), &rec)
-	})
+	err := db.update(func(tx *bbolt.Tx) error { return createPollTx(tx, &rec) })
 	if err != nil {
 		return fmt.Errorf("storage: create poll: %w", err)
 	}
 	*p = rec.Poll
 	return nil
+}
+
+// createPollTx stores rec under a new ID inside tx.
+func createPollTx(tx *bbolt.Tx, rec *pollRecord) error {
+	b, err := writeBucket(tx, bucketPolls)
+	if err != nil {
+		return err
+	}
+	if rec.ID, err = nextID(b); err != nil {
+		return err
+	}
+	return putJSON(b, itob(rec.ID), rec)
 }
 
 // Poll returns the poll id, or an ENotFound *linli.Error.

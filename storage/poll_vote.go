@@ -47,7 +47,24 @@ func (db *DB) CastVote(b linli.Ballot) (linli.VoteReceipt, error) {
 		write = db.batch
 	}
 	defer castsInFlight.Add(-1)
-	err := write(func(tx *bbolt.Tx) error {
+	err := write(func(tx *bbolt.Tx) (err error) {
+		// batch may run this more than once: castVoteTx starts from scratch.
+		rec, userErr, err = castVoteTx(tx, b)
+		return err
+	})
+	if err != nil {
+		return linli.VoteReceipt{}, fmt.Errorf("storage: cast vote in poll %d: %w", b.PollID, err)
+	}
+	if userErr != nil {
+		return linli.VoteReceipt{}, userErr
+	}
+	return rec, nil
+}
+
+// castVoteTx is CastVote inside tx: the receipt, a user error (nothing
+// written) or a storage error.
+func castVoteTx(tx *bbolt.Tx, b linli.Ballot) (rec linli.VoteReceipt, userErr error, err error) {
+	err = func() error {
 		// batch may run this more than once: start from scratch each time.
 		rec, userErr = linli.VoteReceipt{}, nil
 		var p pollRecord
@@ -108,14 +125,8 @@ func (db *DB) CastVote(b linli.Ballot) (linli.VoteReceipt, error) {
 			}
 		}
 		return putJSON(votes, key, &v)
-	})
-	if err != nil {
-		return linli.VoteReceipt{}, fmt.Errorf("storage: cast vote in poll %d: %w", b.PollID, err)
-	}
-	if userErr != nil {
-		return linli.VoteReceipt{}, userErr
-	}
-	return rec, nil
+	}()
+	return rec, userErr, err
 }
 
 // checkBallot checks b against the poll's state and options and returns the

@@ -221,6 +221,67 @@ func (db *DB) UpdatePendingImages(sender string, fn func(p *linli.PendingImages)
 	}.commit(db, fmt.Sprintf("pending images of %q", sender))
 }
 
+// ExpirePendingImages implements linli.ReportService.
+func (db *DB) ExpirePendingImages(before time.Time) ([]string, time.Time, error) {
+	var expired []string
+	var next time.Time
+	earliest := func(t time.Time) {
+		if next.IsZero() || t.Before(next) {
+			next = t
+		}
+	}
+	err := db.update(func(tx *bbolt.Tx) error {
+		b := tx.Bucket(bucketReportPending)
+		held := map[string]bool{}
+		changed := map[string]*linli.PendingImages{}
+		err := eachJSON(b, func(k []byte, p *linli.PendingImages) error {
+			cp := *p
+			var stale []linli.StaleImage
+			for _, s := range p.Stale {
+				if s.Since.Before(before) {
+					expired = append(expired, s.Name)
+				} else {
+					stale = append(stale, s)
+				}
+			}
+			cp.Stale = stale
+			if len(p.Files) > 0 && p.Until.Before(before) {
+				expired = append(expired, p.Files...)
+				cp.Files = nil
+			}
+			for _, f := range cp.Files {
+				held[f] = true
+			}
+			if len(cp.Files) > 0 {
+				earliest(cp.Until)
+			}
+			for _, s := range cp.Stale {
+				held[s.Name] = true
+				earliest(s.Since)
+			}
+			if len(cp.Stale) != len(p.Stale) || len(cp.Files) != len(p.Files) {
+				changed[string(k)] = &cp
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for k, p := range changed {
+			if err := putJSON(b, []byte(k), p); err != nil {
+				return err
+			}
+		}
+		expired = slices.DeleteFunc(expired, func(n string) bool { return held[n] })
+		return nil
+	})
+	if err != nil {
+		return nil, time.Time{}, fmt.Errorf("storage: expire pending images: %w", err)
+	}
+	slices.Sort(expired)
+	return slices.Compact(expired), next, nil
+}
+
 // UpdateReportOffers loads (or starts) the offers made to sender, applies
 // fn and saves them in one transaction. fn's error aborts without saving and
 // is returned as is.

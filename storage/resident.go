@@ -35,8 +35,14 @@ func (db *DB) ResidentByNickname(nick string) (*linli.Resident, error) {
 			best = &r
 			return nil
 		}
-		return eachJSON(b, func(_ []byte, r *linli.Resident) error {
-			if r.Nickname == nick && (best == nil || r.LastSeen.After(best.LastSeen)) {
+		prefix := nameKey(nick) // the residents with this nickname, by name
+		return eachWithPrefix(tx.Bucket(bucketResidentsByHint), prefix, func(k, _ []byte) error {
+			r := &linli.Resident{}
+			found, err := getJSON(b, k[len(prefix):], r)
+			if err != nil || !found || r.Nickname != nick {
+				return err
+			}
+			if best == nil || r.LastSeen.After(best.LastSeen) {
 				best = r
 			}
 			return nil
@@ -61,14 +67,15 @@ func (db *DB) UpdateResident(name string, fn func(*linli.Resident) error) (*linl
 	if name == "" {
 		return nil, linli.Errorf(linli.EInvalid, "居民名字不能为空")
 	}
+	var prevNick string // the nickname as stored, for its index entry
 	return change[linli.Resident]{
 		bucket: bucketResidents,
 		key:    []byte(name),
 		fn: func(_ *bbolt.Tx, r *linli.Resident) error {
-			r.Name = name
+			r.Name, prevNick = name, r.Nickname
 			return callerErr(fn(r))
 		},
-		save: func(_ *bbolt.Tx, b *bbolt.Bucket, r *linli.Resident) error {
+		save: func(tx *bbolt.Tx, b *bbolt.Bucket, r *linli.Resident) error {
 			if r.Name != name {
 				if r.Name == "" {
 					return linli.Errorf(linli.EInvalid, "居民名字不能为空")
@@ -80,7 +87,7 @@ func (db *DB) UpdateResident(name string, fn func(*linli.Resident) error) (*linl
 					return err
 				}
 			}
-			return putJSON(b, []byte(r.Name), r)
+			return putResident(tx, b, name, prevNick, r)
 		},
 	}.commit(db, fmt.Sprintf("update resident %q", name))
 }

@@ -1,11 +1,14 @@
 // Package console is the terminal platform: a group chat simulated line by
 // line with a simulated clock (DESIGN.md, `linli console`).
 //
-// Input lines: "群名/昵称: 文本" (a group message), "昵称: 文本" (a private
+// Input lines: "群名/昵称: 文本" (a group message; "群名/群昵称|微信昵称: 文本"
+// for a member whose 群昵称 differs: the person is the 微信昵称, and so is the
+// name roles are checked against), "昵称: 文本" (a private
 // message), "群名/昵称: [图片] PATH" (an image), "!clock +90m" /
 // "!clock 2026-11-29 08:00" (move the clock; everything due fires in time
 // order), "//" comments and blank lines. In a script, indented lines right
-// after a message continue it (multi-line messages such as a 接龙). Output:
+// after a message continue it (multi-line messages such as a 接龙; blank
+// lines between them are part of it). Output:
 // each message the bot sends, "[群名] 文本" or "[私聊 昵称] 文本",
 // continuation lines indented by two spaces.
 package console
@@ -92,6 +95,7 @@ type Console struct {
 	warned  map[string]bool
 	mu      sync.Mutex
 	friends map[string]bool
+	keys    map[string]string // resident key → nickname (BindUser)
 	seq     int
 	inbox   linli.Inbox // set by Serve; nil: messages go to Options.Engine
 }
@@ -112,7 +116,7 @@ func (c *Console) Serve(ctx context.Context, inbox linli.Inbox) error {
 
 // New returns a console.
 func New(opt Options) *Console {
-	c := &Console{opt: opt, friends: map[string]bool{}, warned: map[string]bool{}}
+	c := &Console{opt: opt, friends: map[string]bool{}, keys: map[string]string{}, warned: map[string]bool{}}
 	for _, f := range opt.Friends {
 		c.friends[f] = true
 	}
@@ -187,10 +191,22 @@ func (c *Console) save(m *linli.Media) (string, error) {
 
 // CanPrivate reports whether user is the bot's friend: configured staff,
 // grid workers and supervisors, and anyone who has messaged it privately.
+// user may be a resident key the engine bound to a nickname (BindUser).
 func (c *Console) CanPrivate(user string) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.friends[user]
+	return c.friends[user] || (c.keys[user] != "" && c.friends[c.keys[user]])
+}
+
+// BindUser records that the resident key is the person with nickname user
+// (linli.UserBinder): a private message to the key reaches them.
+func (c *Console) BindUser(key, user string) {
+	if key == user {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.keys[key] = user
 }
 
 // Run reads lines from in until EOF, then flushes pending messages. With
@@ -205,8 +221,8 @@ func (c *Console) Run(ctx context.Context, in io.Reader, interactive bool) error
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	lineNo := 0
-	var msg []string // a message line and its continuation lines
-	msgNo := 0
+	var msg []string      // a message line and its continuation lines
+	msgNo, blanks := 0, 0 // blanks: blank lines read inside msg, kept if it goes on
 	send := func() {
 		if len(msg) == 0 {
 			return
@@ -226,10 +242,20 @@ func (c *Console) Run(ctx context.Context, in io.Reader, interactive bool) error
 		lineNo++
 		line := sc.Text()
 		if !interactive {
+			if len(msg) > 0 && strings.TrimSpace(line) == "" {
+				// A blank line inside a message (a 接龙 has them) is
+				// kept if an indented line follows; otherwise it ends it.
+				blanks++
+				continue
+			}
 			if len(msg) > 0 && isContinuation(line) {
+				for ; blanks > 0; blanks-- {
+					msg = append(msg, "")
+				}
 				msg = append(msg, strings.TrimSpace(line))
 				continue
 			}
+			blanks = 0
 			send()
 			if isMessageLine(line) {
 				msg, msgNo = []string{line}, lineNo
@@ -360,7 +386,7 @@ func (c *Console) Line(ctx context.Context, line string) error {
 	return c.opt.Engine.Handle(ctx, m)
 }
 
-// parse reads "群名/昵称: 文本" or "昵称: 文本".
+// parse reads "群名/昵称: 文本", "群名/群昵称|微信昵称: 文本" or "昵称: 文本".
 func (c *Console) parse(line string) (linli.Message, error) {
 	i := strings.IndexAny(line, ":：")
 	if i <= 0 {
@@ -374,8 +400,22 @@ func (c *Console) parse(line string) (linli.Message, error) {
 	} else {
 		m.Sender = who
 	}
-	if m.Sender == "" || (m.Group == "" && strings.Contains(who, "/")) {
+	nick := m.Sender
+	if d, n, ok := strings.Cut(m.Sender, "|"); ok { // 群昵称|微信昵称
+		m.Sender, nick = strings.TrimSpace(d), strings.TrimSpace(n)
+		if m.Group == "" { // a private chat has no 群昵称: the person is their nickname
+			m.Sender = nick
+		}
+	}
+	if m.Sender == "" || nick == "" || (m.Group == "" && strings.Contains(who, "/")) {
 		return linli.Message{}, fmt.Errorf("无法识别的行 %q：缺少昵称", line)
+	}
+	// A person is their 微信昵称 (the console's platform user), and the
+	// console's "备注" for everyone is that nickname too: the configured
+	// staff are the people whose nickname is the configured name.
+	m.User, m.Contact = nick, nick
+	if nick != m.Sender {
+		m.Nickname = nick
 	}
 	c.mu.Lock()
 	c.seq++

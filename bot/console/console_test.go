@@ -45,6 +45,29 @@ func TestRunContinuationLines(t *testing.T) {
 	}
 }
 
+// TestRunBlankLineInMessage: a blank line between indented lines is part of
+// the message (real 接龙 have them); one before an unindented line ends it.
+func TestRunBlankLineInMessage(t *testing.T) {
+	cfg := &linli.Config{Groups: []string{"群"}}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{}
+	var out, errs bytes.Buffer
+	c := New(Options{Config: cfg, Clock: linli.NewSimClock(time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)),
+		Engine: rec, Timed: []linli.Timed{idle{}}, Out: &out, Err: &errs})
+	script := "群/张阿姨: #接龙\n  健康讲座\n\n   \n  1. 老王\n  2. 张阿姨\n\n群/王叔: 你好\n"
+	if err := c.Run(context.Background(), strings.NewReader(script), false); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.got) != 2 || rec.got[0].Text != "#接龙\n健康讲座\n\n\n1. 老王\n2. 张阿姨" || rec.got[1].Text != "你好" {
+		t.Fatalf("messages = %+v", rec.got)
+	}
+	if errs.Len() > 0 {
+		t.Fatalf("errors: %s", errs.String())
+	}
+}
+
 // oneShot is a Timed with one piece of work due at a fixed time.
 type oneShot struct {
 	at   time.Time

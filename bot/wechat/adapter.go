@@ -51,6 +51,13 @@ type Options struct {
 	Logger       *slog.Logger
 	Clock        linli.Clock
 
+	// Roles are the configured names that carry a role (staff, workers,
+	// supervisors). After each read of the contact list the adapter logs
+	// the friend each matched by 备注, or that none did (contacts.go), and
+	// writes that to ContactsFile ("" = don't) for linli doctor.
+	Roles        []string
+	ContactsFile string
+
 	// Served, if set, is asked at every message whether the group called
 	// topic is served, instead of Groups (a renamed group becomes served
 	// when staff re-bind it, while running). Text from a group it refuses

@@ -133,7 +133,7 @@ func (a *Adapter) buildDirectory(s *session) {
 		a.log.Warn("读取通讯录失败", "err", err)
 		return
 	}
-	friends := map[string]string{}
+	friends, remarks, remarked := map[string]string{}, map[string]string{}, map[string]string{}
 	var groups openwechat.Members
 	for _, u := range contacts {
 		switch {
@@ -141,14 +141,23 @@ func (a *Adapter) buildDirectory(s *session) {
 			if _, all := a.admits(openwechat.FormatEmoji(u.NickName)); all {
 				groups = append(groups, u)
 			}
-		case u.IsFriend() && !u.IsMP():
-			for _, n := range []string{u.NickName, u.RemarkName} {
-				if n != "" {
-					friends[openwechat.FormatEmoji(n)] = u.UserName
-				}
+		case u.IsFriend() && !u.IsMP(): // in the contact list: a friend (IsFriend alone is only a prefix test)
+			remark := openwechat.FormatEmoji(u.RemarkName)
+			remarks[u.UserName] = remark
+			if n := openwechat.FormatEmoji(u.NickName); n != "" {
+				friends[n] = u.UserName
+			}
+			if remark != "" {
+				remarked[remark] = u.UserName
 			}
 		}
 	}
+	// A 备注 names one friend; a nickname may be anyone's (a resident who
+	// calls himself 李社工): the 备注 wins.
+	for n, un := range remarked {
+		friends[n] = un
+	}
+	a.reportRoles(contacts)
 	for i := 0; i < len(groups); i += 50 {
 		chunk := groups[i:min(i+50, len(groups))]
 		detailed, err := s.bot.Caller.WebWxBatchGetContact(s.ctx, chunk, s.req)
@@ -169,6 +178,15 @@ func (a *Adapter) buildDirectory(s *session) {
 	clear(a.friends)
 	for n, un := range friends {
 		s.friends[n], a.friends[n] = un, true
+	}
+	for n, un := range remarked { // over names learned from messages, too
+		s.friends[n] = un
+	}
+	if s.contacts == nil {
+		s.contacts = map[string]string{}
+	}
+	for un, r := range remarks {
+		s.contacts[un] = r
 	}
 	for n := range s.friends {
 		a.friends[n] = true

@@ -26,7 +26,7 @@ func community(auto bool) wxfake.Options {
 			{Topic: staff, Members: []wxfake.Member{{NickName: "李社工"}}},
 			{Topic: "广场舞群", Members: []wxfake.Member{{NickName: "张阿姨"}}},
 		},
-		Friends:     []wxfake.Friend{{NickName: "李社工"}},
+		Friends:     []wxfake.Friend{{NickName: "李社工", RemarkName: "李社工"}},
 		AutoConfirm: auto,
 		SyncHold:    300 * time.Millisecond, // an idle poll's answer confirms a session soon
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -94,6 +95,7 @@ func (a *Adapter) convert(s *session, msg *openwechat.Message) (m linli.Message,
 			m.Sender = openwechat.FormatEmoji(u.RemarkName)
 		}
 		a.learnFriend(s, u)
+		m.User, m.Contact, m.Hint = u.UserName, a.contact(s, u.UserName, u.RemarkName), attrHint(u.AttrStatus)
 	}
 	if msg.IsPicture() {
 		img, err := a.picture(msg)
@@ -124,6 +126,8 @@ func (a *Adapter) fromGroup(s *session, msg *openwechat.Message, m *linli.Messag
 		return false
 	}
 	nick := openwechat.FormatEmoji(member.NickName)
+	// The member is the friend with the same UserName, if any (contacts.go).
+	m.User, m.Contact, m.Hint = member.UserName, a.contact(s, member.UserName, ""), attrHint(member.AttrStatus)
 	m.Group, m.Sender = topic, openwechat.FormatEmoji(member.DisplayName)
 	if m.Sender == "" {
 		m.Sender = nick
@@ -218,7 +222,8 @@ func (a *Adapter) learnGroup(s *session, g *openwechat.User) {
 	}
 }
 
-// learnFriend records a private correspondent in the directory.
+// learnFriend records a private correspondent in the directory. A
+// nickname never replaces a 备注 another friend holds.
 func (a *Adapter) learnFriend(s *session, u *openwechat.User) {
 	if !u.IsFriend() {
 		return
@@ -228,10 +233,42 @@ func (a *Adapter) learnFriend(s *session, u *openwechat.User) {
 	if s.friends == nil {
 		s.friends = map[string]string{}
 	}
-	for _, n := range []string{u.NickName, u.RemarkName} {
-		if n != "" {
-			n = openwechat.FormatEmoji(n)
+	if s.contacts == nil {
+		s.contacts = map[string]string{}
+	}
+	remark := openwechat.FormatEmoji(u.RemarkName)
+	if _, known := s.contacts[u.UserName]; !known {
+		s.contacts[u.UserName] = remark
+	}
+	if n := openwechat.FormatEmoji(u.NickName); n != "" {
+		if other, taken := s.friends[n]; !taken || other == u.UserName || s.contacts[other] != n {
 			s.friends[n], a.friends[n] = u.UserName, true
 		}
 	}
+	if remark != "" {
+		s.friends[remark], a.friends[remark] = u.UserName, true
+	}
+}
+
+// attrHint renders AttrStatus as Message.Hint: a number WeChat keeps for a
+// contact across logins (itchat and wxpy rely on it to recognise people);
+// 0, which says nothing, is no hint.
+func attrHint(a int64) string {
+	if a == 0 {
+		return ""
+	}
+	return strconv.FormatInt(a, 10)
+}
+
+// contact returns the 备注 of the friend who is user in session s: from the
+// contact list, or remark (the RemarkName openwechat gave a private sender:
+// a field only the bot's own account sets) for a friend added since it was
+// read. "" for anyone else.
+func (a *Adapter) contact(s *session, user, remark string) string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if r, ok := s.contacts[user]; ok && r != "" {
+		return r
+	}
+	return openwechat.FormatEmoji(remark)
 }

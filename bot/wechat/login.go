@@ -37,7 +37,8 @@ type session struct {
 
 	groups    map[string]string            // topic → group UserName
 	members   map[string]map[string]string // topic → display name or nickname → UserName
-	friends   map[string]string            // nickname or remark → UserName
+	friends   map[string]string            // remark, nickname or resident key → UserName (a remark wins over a nickname)
+	contacts  map[string]string            // friend's UserName → the 备注 the bot's account gave them ("" if none); see contacts.go
 	refreshed time.Time                    // last directory fetch
 
 	syncErrs int // consecutive sync errors; only touched on the sync goroutine

@@ -187,7 +187,9 @@ func fromLinli(c linli.Config) Options {
 	add := func(name string) {
 		if name != "" && !seen[name] {
 			seen[name] = true
-			opts.Friends = append(opts.Friends, Friend{NickName: name})
+			// The bot's account has set each staff member's 备注 to the
+			// configured name: that is what makes them staff (DESIGN.md).
+			opts.Friends = append(opts.Friends, Friend{NickName: name, RemarkName: name})
 			staff = append(staff, Member{NickName: name})
 		}
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"log/slog"
+	"time"
 
 	"linli"
 	"linli/bot"
@@ -43,7 +44,8 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	db, err := openDB(cfg, opt.dbPath, opt.storage...) // refuses a damaged file (dbcheck.go)
+	// openDB refuses a damaged file (dbcheck.go); a migration logs its progress.
+	db, err := openDB(cfg, opt.dbPath, append([]storage.Option{storage.WithLogger(log)}, opt.storage...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -85,6 +87,7 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 		}
 	}
 	a.sched.Handle(jobBackup, a.nightlyBackup)
+	a.sched.Handle(jobHousekeeping, a.housekeeping)
 	return a, nil
 }
 
@@ -103,4 +106,26 @@ const jobBackup = "backup"
 func (a *app) scheduleBackup() error {
 	_, err := a.sched.Schedule(linli.Job{Key: jobBackup, Kind: jobBackup, Spec: "30 3 * * *", Note: "每晚备份数据库"})
 	return err
+}
+
+// jobHousekeeping is the scheduler kind of the daily pruning `linli run`
+// keeps (storage.DB.Prune: old message ids, outbox keys, expired pending
+// images and image files nothing refers to).
+const jobHousekeeping = "housekeeping"
+
+// scheduleHousekeeping arranges the daily pruning at 04:15.
+func (a *app) scheduleHousekeeping() error {
+	_, err := a.sched.Schedule(linli.Job{Key: jobHousekeeping, Kind: jobHousekeeping, Spec: "15 4 * * *", Note: "每天清理过期的消息记录和无用的图片"})
+	return err
+}
+
+// housekeeping prunes what the database no longer needs.
+func (a *app) housekeeping(_ linli.Job, occ time.Time) error {
+	p, err := a.db.Prune(occ)
+	if err != nil {
+		return err
+	}
+	a.log.Info("housekeeping", "component", "storage", "seen", p.Seen, "outbox_keys", p.OutboxKeys,
+		"pending_images", p.PendingImages, "media_files", p.MediaFiles, "inbound_files", p.InboundFiles)
+	return nil
 }

@@ -75,7 +75,7 @@ func startConsole(t *testing.T, cfg *linli.Config, db string, start time.Time) *
 // say handles one message (group "" = private) without moving the clock.
 func (c *testConsole) say(group, sender, text string) {
 	c.t.Helper()
-	m := linli.Message{ID: fmt.Sprintf("t-%d-%s", c.clock.Now().UnixNano(), text), Group: group, Sender: sender, Text: text}
+	m := linli.Message{ID: fmt.Sprintf("t-%d-%s", c.clock.Now().UnixNano(), text), Group: group, Sender: sender, User: sender, Contact: sender, Text: text}
 	if err := c.app.engine.Handle(context.Background(), m); err != nil {
 		c.t.Fatal(err)
 	}
@@ -234,7 +234,7 @@ func BenchmarkBroadcast30Groups(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		m := linli.Message{ID: fmt.Sprint("b", i), Sender: "李社工", Text: "通知 全部 各位居民：本周六上午9点社区广场义诊，欢迎参加！"}
+		m := linli.Message{ID: fmt.Sprint("b", i), Sender: "李社工", User: "李社工", Contact: "李社工", Text: "通知 全部 各位居民：本周六上午9点社区广场义诊，欢迎参加！"}
 		if err := a.engine.Handle(context.Background(), m); err != nil {
 			b.Fatal(err)
 		}

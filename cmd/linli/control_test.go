@@ -28,7 +28,7 @@ func TestExportAndBackupWhileRunning(t *testing.T) {
 			{Topic: "幸福里1期居民群", Members: []wxfake.Member{{NickName: "张阿姨", DisplayName: "3-502 张阿姨"}}},
 			{Topic: "幸福里工作群", Members: []wxfake.Member{{NickName: "李社工"}}},
 		},
-		Friends:     []wxfake.Friend{{NickName: "李社工"}, {NickName: "王网格"}, {NickName: "赵主任"}},
+		Friends:     []wxfake.Friend{{NickName: "李社工", RemarkName: "李社工"}, {NickName: "王网格", RemarkName: "王网格"}, {NickName: "赵主任", RemarkName: "赵主任"}}, // staff by 备注
 		SyncHold:    200 * time.Millisecond,
 		AutoConfirm: true, // the QR code is scanned at once
 	})
@@ -71,7 +71,10 @@ func TestExportAndBackupWhileRunning(t *testing.T) {
 	waitLog("微信已登录")
 
 	// A staff member publishes an activity: the bot writes it.
-	srv.Inject(wxfake.PrivateText{From: "李社工", Text: "发布活动 健康讲座 时间:2030-01-05 15:00 地点:社区活动中心 名额:30"})
+	// A month ahead of the real clock (linli run's): a start over a year
+	// away is refused.
+	when := time.Now().AddDate(0, 1, 0).Format("2006-01-02")
+	srv.Inject(wxfake.PrivateText{From: "李社工", Text: "发布活动 健康讲座 时间:" + when + " 15:00 地点:社区活动中心 名额:30"})
 	waitLog("command=发布活动") // bot.Logging, at debug level
 
 	if st, err := os.Stat(filepath.Join(dir, "linli.db.sock")); err != nil || st.Mode().Perm() != 0o600 {

@@ -24,15 +24,19 @@ func openDB(cfg *linli.Config, path string, opts ...storage.Option) (*storage.DB
 		return nil, err
 	}
 	db, err := storage.Open(path, opts...)
-	if errors.Is(err, storage.ErrDamaged) {
+	switch {
+	case errors.Is(err, storage.ErrDamaged):
 		return nil, refusal(cfg, path, err)
+	case errors.Is(err, storage.ErrForeign):
+		return nil, foreignRefusal(err)
 	}
 	return db, err
 }
 
 // checkDB walks an existing database file (storage.QuickCheck: every page,
 // key and value inside the file, in flat memory; doctor and backup run
-// bbolt's full consistency check). A
+// bbolt's full consistency check) and refuses another program's bbolt
+// file (foreignRefusal). A
 // missing file passes (it will be created), and so does one held open by
 // another process (storage.Open then says it is in use).
 func checkDB(cfg *linli.Config, path string) error {
@@ -42,8 +46,22 @@ func checkDB(cfg *linli.Config, path string) error {
 		return nil
 	case errors.Is(err, storage.ErrDamaged):
 		return refusal(cfg, path, err)
+	case errors.Is(err, storage.ErrForeign):
+		return foreignRefusal(err)
 	}
 	return err
+}
+
+// foreignRefusal explains, in Chinese, that the file is another program's
+// database and what to do: it is no backup matter, the path is wrong.
+func foreignRefusal(foreign error) error {
+	var f *storage.ForeignError
+	text := foreign.Error()
+	if errors.As(foreign, &f) {
+		text = f.Error()
+	}
+	return errors.New(text + "。\n为保护这个文件，linli 不会打开或改动它。\n" +
+		"请检查配置中的 db（或 --db）是否指错了文件；要新建 linli 数据库，请填写一个还不存在的文件名。")
 }
 
 // refusal explains, in Chinese, that the database at path is damaged and

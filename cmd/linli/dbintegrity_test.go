@@ -102,6 +102,7 @@ func TestDamagedDatabaseIsRefusedEverywhere(t *testing.T) {
 		want string
 	}{
 		{"truncated", data[:len(data)/3], "文件不完整"},
+		{"cut mid-page", data[:len(data)-100], "不是页面大小"},
 		{"empty", nil, "0 字节"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -147,5 +148,54 @@ func TestDamagedDatabaseIsRefusedEverywhere(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestForeignBboltFileIsRefusedEverywhere: another program's bbolt file
+// (testdata/foreign-bbolt.bbolt: one bucket "something_else", no linli
+// version; made with the red team's mkbolt) is refused by doctor, run,
+// console, export and backup, saying it is not linli's and to check the
+// path (not to restore a backup), and its bytes stay the same.
+func TestForeignBboltFileIsRefusedEverywhere(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "foreign-bbolt.bbolt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "foreign.db")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	conf := filepath.Join(t.TempDir(), "linli.toml")
+	text := strings.Replace(demoConfig, `db = "linli.db"`, fmt.Sprintf("db = %q", path), 1)
+	if err := os.WriteFile(conf, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := sha(t, path)
+	for _, args := range [][]string{
+		{"doctor", "--config", conf},
+		{"run", "--config", conf},
+		{"console", "--config", conf, "--db", path},
+		{"export", "activities", "--db", path},
+		{"backup", "--db", path, "--out", filepath.Join(t.TempDir(), "b.db")},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(args, strings.NewReader("幸福里1期居民群/张阿姨: 活动\n"), &stdout, &stderr)
+		out := stdout.String() + stderr.String()
+		if code == 0 {
+			t.Errorf("%s: exit 0 on another program's database:\n%s", args[0], out)
+		}
+		for _, want := range []string{"不是 linli 的数据库", `"something_else"`, "不会打开或改动", "是否指错了文件"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: output lacks %q:\n%s", args[0], want, out)
+			}
+		}
+		for _, bad := range []string{"已损坏", "一致性检查通过", "[]", "panic"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s: output has %q:\n%s", args[0], bad, out)
+			}
+		}
+		if sha(t, path) != before {
+			t.Fatalf("%s modified another program's database", args[0])
+		}
 	}
 }

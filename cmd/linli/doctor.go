@@ -7,9 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"linli"
+	"linli/bot/wechat"
 	"linli/nlu"
 	"linli/storage"
 )
@@ -63,6 +65,7 @@ func runDoctor(args []string, stdout, stderr io.Writer) int {
 func doctorChecks(env *doctorEnv) []doctorCheck {
 	return []doctorCheck{
 		{"配置", env.checkConfig},
+		{"工作人员", env.checkRoles},
 		{"数据库", env.checkDatabase},
 		{"备份", env.checkBackups},
 		{"日志", env.checkLog},
@@ -83,6 +86,46 @@ func (env *doctorEnv) checkConfig() (string, error) {
 	return fmt.Sprintf("%s（%s，%d 个居民群）", absPath(env.configPath), cfg.Community, len(cfg.Groups)), nil
 }
 
+// checkRoles lists each configured staff, worker and supervisor name with
+// the WeChat friend whose 备注 matched it at the last login of linli run
+// (only a 备注 confers a role), or 未找到 / 无备注. Before any login it says
+// so; a name without its friend is a failure: that person has no powers.
+func (env *doctorEnv) checkRoles() (string, error) {
+	if env.cfg == nil {
+		return "", errors.New("跳过：配置不可用")
+	}
+	names := env.cfg.RoleNames()
+	path := contactsFile(env.cfg)
+	snap, err := wechat.ReadContactsSnapshot(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return fmt.Sprintf("%s：尚未登录过微信，登录后在此核对（只有好友备注与配置名字相同的人才有工作人员权限）", strings.Join(names, "、")), nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("读取 %s: %v", path, err)
+	}
+	found := map[string]wechat.RoleMatch{}
+	for _, m := range snap.Roles {
+		found[m.Name] = m
+	}
+	var lines []string
+	missing := 0
+	for _, n := range names {
+		m, ok := found[n]
+		if !ok {
+			m = wechat.RoleMatch{Name: n} // configured after that login
+		}
+		if !m.Found {
+			missing++
+		}
+		lines = append(lines, m.String())
+	}
+	detail := fmt.Sprintf("上次登录（%s）核对：\n    %s", snap.At.In(env.cfg.Location).Format("2006-01-02 15:04"), strings.Join(lines, "\n    "))
+	if missing > 0 {
+		return "", fmt.Errorf("%d 人没有对应的好友备注，他们没有工作人员权限。%s", missing, detail)
+	}
+	return detail, nil
+}
+
 // checkDatabase opens the configured database (without creating it) and
 // counts what it holds. A database held by a running `linli run` is fine.
 func (env *doctorEnv) checkDatabase() (string, error) {
@@ -98,6 +141,8 @@ func (env *doctorEnv) checkDatabase() (string, error) {
 		return path + " 正被运行中的 linli 使用（运行中无法做一致性检查；每晚的备份写完后会自动校验）", nil
 	case errors.Is(err, storage.ErrDamaged):
 		return "", refusal(env.cfg, path, err)
+	case errors.Is(err, storage.ErrForeign):
+		return "", foreignRefusal(err)
 	case err != nil:
 		return "", err
 	}

@@ -30,16 +30,22 @@ type e2e struct {
 
 const e2eGroup = "幸福里1期居民群"
 
-func startE2E(t *testing.T) *e2e {
+func startE2E(t *testing.T, adjust ...func(*wxfake.Options)) *e2e {
 	t.Helper()
-	srv := wxfake.New(wxfake.Options{
+	// Staff are the bot's friends whose 备注 is the configured name.
+	opts := wxfake.Options{
 		Groups: []wxfake.Group{
 			{Topic: e2eGroup, Members: []wxfake.Member{{NickName: "张阿姨", DisplayName: "3-502 张阿姨"}, {NickName: "王叔"}}},
 			{Topic: "幸福里工作群", Members: []wxfake.Member{{NickName: "李社工"}}},
 		},
-		Friends:  []wxfake.Friend{{NickName: "李社工"}, {NickName: "王网格"}, {NickName: "赵主任"}},
+		Friends: []wxfake.Friend{{NickName: "李社工", RemarkName: "李社工"}, {NickName: "王网格", RemarkName: "王网格"},
+			{NickName: "赵主任", RemarkName: "赵主任"}},
 		SyncHold: 200 * time.Millisecond,
-	})
+	}
+	for _, f := range adjust {
+		f(&opts)
+	}
+	srv := wxfake.New(opts)
 	t.Cleanup(srv.Close)
 	cfg, err := loadConfig("")
 	if err != nil {
@@ -164,7 +170,7 @@ func TestWeChatEndToEnd(t *testing.T) {
 	// A resident's group message reaches the handler; the reply arrives at the fake.
 	e.say("张阿姨", "绑定 3栋502")
 	e.flush()
-	if got := e.sentTexts(); len(got) != 1 || got[0] != "["+e2eGroup+"] @3-502 张阿姨 已登记您的户号：3栋502。以后报名、上报、投票都会按这户记录。" {
+	if got := e.sentTexts(); len(got) != 1 || got[0] != "["+e2eGroup+"] @3-502 张阿姨 已登记您的户号（户号不在群里显示，私聊我发「绑定 户号」可核对）。以后报名、上报、投票都会按这户记录。" {
 		t.Fatalf("sent = %q", got)
 	}
 
@@ -172,7 +178,7 @@ func TestWeChatEndToEnd(t *testing.T) {
 	e.srv.InjectTwice(wxfake.GroupText{Group: e2eGroup, Member: "王叔", Text: "绑定 4栋101"})
 	e.say("张阿姨", "帮助") // a barrier: handled after both deliveries
 	e.flush()
-	if n := strings.Count(strings.Join(e.sentTexts(), "\n"), "4栋101"); n != 1 {
+	if n := strings.Count(strings.Join(e.sentTexts(), "\n"), "@王叔 已登记您的户号"); n != 1 {
 		t.Fatalf("duplicate delivery answered %d times: %q", n, e.sentTexts())
 	}
 
@@ -182,7 +188,7 @@ func TestWeChatEndToEnd(t *testing.T) {
 	e.say("王叔", "绑定 5栋202")
 	e.flush()
 	sent := e.srv.Sent()[before:]
-	if len(sent) != 1 || !strings.Contains(sent[0].Text, "5栋202") {
+	if len(sent) != 1 || !strings.Contains(sent[0].Text, "@王叔 已更新您的户号") {
 		t.Fatalf("after Ret 1205 sent %+v, want exactly one reply", sent)
 	}
 
@@ -344,7 +350,7 @@ func TestWeChatRenamedGroupIsReBound(t *testing.T) {
 	e.sayIn(renamed, "张阿姨", "绑定 3栋502")
 	e.flush()
 	sent = e.srv.Sent()[before:]
-	if len(sent) != 1 || sent[0].To != renamed || !strings.HasPrefix(sent[0].Text, "@3-502 张阿姨 已登记您的户号：3栋502") {
+	if len(sent) != 1 || sent[0].To != renamed || !strings.HasPrefix(sent[0].Text, "@3-502 张阿姨 已登记您的户号（户号不在群里显示") {
 		t.Fatalf("resident's reply: %+v", sent)
 	}
 	if r, err := e.app.db.Resident("3-502 张阿姨"); err != nil || r.LastGroup != e2eGroup {

@@ -46,11 +46,11 @@ func (e *env) families() []linli.Family {
 	reports := report.New(report.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Residents: e.db, Scheduler: e.sched,
 		Reports: e.db, Classifier: e.classifier, Lexicon: e.words, Alert: alert, Logger: log, Participation: participation})
 	polls := poll.New(poll.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Scheduler: e.sched, Polls: e.db,
-		Lexicon: e.words})
+		Lexicon: e.words, Owners: e.db})
 	e.notice = notice.New(notice.Deps{Config: e.cfg, Clock: e.clock, Out: e.out, Scheduler: e.sched,
 		GroupAliases: e.aliases, Digest: []linli.DigestSource{reports, signups, polls}, Logger: log})
 	return []linli.Family{
-		account.New(account.Deps{Config: e.cfg, Residents: e.db}),
+		account.New(account.Deps{Config: e.cfg, Residents: e.db, Owners: e.db, Out: e.out}),
 		signups,
 		reports,
 		polls,

@@ -92,6 +92,7 @@ func fuzzTemplate(f *testing.F, cfg *linli.Config, n linli.Understander) string 
 		{Group: "幸福里1期居民群", Sender: "王叔", Text: "随手拍 3号楼楼道灯坏了"},
 	} {
 		m.ID = fmt.Sprintf("t%d", i)
+		m.User, m.Contact = m.Sender, m.Sender // as the console: configured names are verified contacts
 		if err := a.engine.Handle(context.Background(), m); err != nil {
 			f.Fatal(err)
 		}
@@ -175,7 +176,7 @@ func fuzzOnce(t *testing.T, cfg *linli.Config, n linli.Understander, template st
 	a.outbox.SetPlatform(plat)
 	for i, text := range strings.SplitN(input, "\x1e", 6) {
 		sp := fuzzSpeakers[(int(who)+i)%len(fuzzSpeakers)]
-		m := linli.Message{ID: fmt.Sprintf("f%d", i), Group: sp.group, Sender: sp.sender, Text: text}
+		m := linli.Message{ID: fmt.Sprintf("f%d", i), Group: sp.group, Sender: sp.sender, User: sp.sender, Contact: sp.sender, Text: text}
 		if err := a.engine.Handle(context.Background(), m); err != nil {
 			t.Fatalf("storage error on %q: %v", text, err)
 		}

@@ -22,6 +22,9 @@ var (
 
 输入行:
   群名/昵称: 文本          昵称在群里说话（群和成员第一次出现时自动加入）
+  群名/群昵称|微信昵称: 文本
+                           群昵称与微信昵称不同的成员；一个人以微信昵称区分，
+                           配置里的工作人员是微信昵称等于配置名字的人（微信上是好友备注）
   昵称: 文本               昵称私聊机器人
   群名/昵称: [图片] PATH   发送图片
   !clock +90m | +2d | 2026-11-29 08:00
@@ -82,6 +85,17 @@ linli run 运行时也可备份（通过控制套接字由运行中的进程写�
 		examples: []string{
 			"linli backup --config linli.toml --out 备份/linli-今天.db",
 			"linli backup --db /srv/linli/linli.db --out /mnt/usb/linli.db",
+		},
+	}
+	importCmd = subcommand{
+		name:  "import",
+		usage: "linli import households FILE [--config FILE | --db FILE]",
+		about: `导入业主名册（xlsx 或 csv；表头：户号、业主姓名、建筑面积㎡，可选 手机），替换之前导入的名册。
+每一行都先检查：没有户号、户号重复、面积不是数字……有一处问题就什么都不导入，并指出是哪一行。
+导入后「绑定」要与名册核对，一户一票和双三分之二投票只计核实过的户；名册中的手机号只出现在社工的「导出 名册」里。`,
+		examples: []string{
+			"linli import households 业主名册.xlsx --config linli.toml",
+			"linli import households 名册.csv --db linli.db",
 		},
 	}
 	nluCmd = subcommand{
@@ -149,6 +163,7 @@ var subcommands = []struct {
 	{&runCmd, "连接微信，服务配置中的群"},
 	{&exportCmd, "导出记录（json、csv、xlsx）"},
 	{&backupCmd, "备份数据库（运行中也可以）"},
+	{&importCmd, "导入业主名册（linli import households FILE）"},
 	{&doctorCmd, "检查配置、词典和数据库"},
 	{&nluCmd, "从标准输入逐行理解居民的话，输出 JSON"},
 	{&wxfakeCmd, "本地模拟微信服务器，不登录真实账号试用 linli run"},

@@ -136,7 +136,7 @@ func kill9Run(t *testing.T, kills int, seed int64) kill9Figures {
 			{Topic: rigGroup1, Members: []wxfake.Member{{NickName: "李社工"}}},
 			{Topic: rigGroup2, Members: []wxfake.Member{{NickName: "李社工"}}},
 		},
-		Friends:     []wxfake.Friend{{NickName: "李社工"}, {NickName: "赵主任"}},
+		Friends:     []wxfake.Friend{{NickName: "李社工", RemarkName: "李社工"}, {NickName: "赵主任", RemarkName: "赵主任"}},
 		AutoConfirm: true, SyncHold: 200 * time.Millisecond,
 	})
 	defer srv.Close()

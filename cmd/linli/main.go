@@ -5,7 +5,9 @@
 //	linli run       serve the configured WeChat groups
 //	linli export    export records as json, csv or xlsx
 //	linli backup    copy the database while it is in use
+//	linli import    load the owners' register (linli import households FILE)
 //	linli nlu       classify resident text read from stdin
+//	linli bench     build a large database and time the engine on it
 //	linli doctor    check configuration, dictionaries and database
 //	linli wxfake    a fake WeChat server for trying `linli run` without an account
 //	linli version   print the version
@@ -37,8 +39,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runExport(rest, stdout, stderr)
 	case "backup":
 		return runBackup(rest, stdout, stderr)
+	case "import":
+		return runImport(rest, stdout, stderr)
 	case "nlu":
 		return runNLU(rest, stdin, stdout, stderr)
+	case "bench":
+		return runBench(rest, stdout, stderr)
 	case "doctor":
 		return runDoctor(rest, stdout, stderr)
 	case "wxfake":

@@ -116,6 +116,9 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 	if err := a.scheduleBackup(); err != nil {
 		return err
 	}
+	if err := a.scheduleHousekeeping(); err != nil {
+		return err
+	}
 	if ctl, err := a.listenControl(log); err != nil {
 		log.Warn("运行中无法使用 linli export / linli backup", "err", err)
 	} else {
@@ -159,6 +162,7 @@ func (a *app) newWeChat(opt serveOptions, clock linli.Clock, log *slog.Logger) (
 		QRCodePNG:    orDefault(cfg.WeChat.QRCodePNG, filepath.Join(filepath.Dir(cfg.DB), "linli-qrcode.png")),
 		MediaDir:     cfg.WeChat.MediaDir, // "" keeps received images in memory; reports store their own copies
 		QRWriter:     opt.qr,
+		ContactsFile: contactsFile(cfg),
 	}
 	a.wechatGroups(&wopt)
 	if opt.wechat != nil {
@@ -207,7 +211,12 @@ func (a *app) wechatGroups(o *wechat.Options) {
 		}
 	}
 	o.Served = a.engine.Serves
+	o.Roles = a.cfg.RoleNames() // checked against the friends' 备注 at login
 }
+
+// contactsFile is where `linli run` leaves which friend each configured
+// role name matched at the last login, for linli doctor.
+func contactsFile(cfg *linli.Config) string { return cfg.DB + ".contacts.json" }
 
 func orDefault(s, def string) string {
 	if s != "" {

@@ -19,7 +19,7 @@ func TestServeAgainstFakeWeChat(t *testing.T) {
 	srv := wxfake.New(wxfake.Options{
 		AutoConfirm: true,
 		Groups:      []wxfake.Group{{Topic: "幸福里1期居民群", Members: []wxfake.Member{{NickName: "张阿姨", DisplayName: "3-502 张阿姨"}}}},
-		Friends:     []wxfake.Friend{{NickName: "李社工"}},
+		Friends:     []wxfake.Friend{{NickName: "李社工", RemarkName: "李社工"}},
 		SyncHold:    200 * time.Millisecond,
 	})
 	defer srv.Close()
@@ -43,7 +43,7 @@ func TestServeAgainstFakeWeChat(t *testing.T) {
 	if err != nil {
 		t.Fatalf("no reply: %v", err)
 	}
-	if !strings.HasPrefix(sent[0].Text, "@3-502 张阿姨 已登记您的户号：3栋502") || sent[0].To != "幸福里1期居民群" {
+	if !strings.HasPrefix(sent[0].Text, "@3-502 张阿姨 已登记您的户号（户号不在群里显示") || sent[0].To != "幸福里1期居民群" {
 		t.Fatalf("reply = %+v", sent[0])
 	}
 	cancel()

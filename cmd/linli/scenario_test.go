@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,6 +24,11 @@ var update = flag.Bool("update", false, "rewrite the expected output of scenario
 //	// restart: 2026-11-25 10:00           end this console, start a new one on
 //	                                        the same database at that clock (with
 //	                                        the same "// args:" flags but --clock)
+//	// run: import households testdata/x.csv
+//	                                        run `linli ARGS --db <the scenario's
+//	                                        database>` and show its output; put
+//	                                        it before the first message line, or
+//	                                        follow it with a "// restart:"
 //	//= [幸福里1期居民群] @张阿姨 报名成功…   an inline expectation (below)
 //	//=0 [幸福里1期居民群] …138…             a counted one: never
 //
@@ -139,6 +145,20 @@ func runScenario(t *testing.T, script string) string {
 			extra = append(extra, withoutClock(a)...)
 			continue
 		case isExpectation(trimmed):
+			continue
+		case strings.HasPrefix(trimmed, "// run:"):
+			if part.Len() > 0 {
+				flush()
+			}
+			var stdout, stderr bytes.Buffer
+			cmd := append(splitArgs(strings.TrimPrefix(trimmed, "// run:")), "--db", db)
+			code := run(cmd, strings.NewReader(""), &stdout, &stderr)
+			fmt.Fprintf(&out, "-- linli %s (exit %d) --\n%s", strings.Join(cmd[:len(cmd)-2], " "), code, stdout.String())
+			for _, l := range strings.Split(strings.TrimSpace(stderr.String()), "\n") {
+				if l != "" {
+					out.WriteString("!! " + l + "\n")
+				}
+			}
 			continue
 		case strings.HasPrefix(trimmed, "// restart:"):
 			flush()

@@ -66,7 +66,7 @@ func startRunWith(t *testing.T, auto bool, adjust func(cfg *linli.Config), adjus
 			{Topic: rigGroup1, Members: []wxfake.Member{{NickName: "张阿姨", DisplayName: "3-502 张阿姨"}}},
 			{Topic: rigGroup2, Members: []wxfake.Member{{NickName: "王叔"}}},
 		},
-		Friends:     []wxfake.Friend{{NickName: "李社工"}, {NickName: "赵主任"}, {NickName: "王网格"}},
+		Friends:     []wxfake.Friend{{NickName: "李社工", RemarkName: "李社工"}, {NickName: "赵主任", RemarkName: "赵主任"}, {NickName: "王网格", RemarkName: "王网格"}},
 		AutoConfirm: auto, SyncHold: 200 * time.Millisecond, Clock: r.clock,
 		OnSent: func(m wxfake.Sent) {
 			if f := r.onSent.Load(); f != nil {

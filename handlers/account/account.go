@@ -11,6 +11,11 @@ import (
 type Deps struct {
 	Config    *linli.Config
 	Residents linli.ResidentStore
+	// Owners (the register), Out: optional. With an owners' register loaded, 绑定 is
+	// verified against it (bind_register.go); Out tells staff and the
+	// resident about requests.
+	Owners linli.RegisterService
+	Out    linli.Sender
 }
 
 // Family is the account family. Its methods' receiver h is the family's
@@ -30,6 +35,8 @@ func (h *Family) Register(r linli.Router) {
 	h.router = r
 	h.registerHelp(r)
 	h.registerBind(r)
+	h.registerBindDecisions(r)
+	h.registerRegisterStaff(r)
 }
 
 // Jobs: the family has no jobs.

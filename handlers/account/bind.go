@@ -14,7 +14,9 @@ func (h *Family) registerBind(r linli.Router) {
 	})
 }
 
-// bind sets the sender's household from "绑定 3栋502".
+// bind sets the sender's household from "绑定 3栋502". In a group the
+// reply does not repeat the household (DESIGN.md: nothing private in a
+// group); privately it does.
 func (h *Family) bind(ctx context.Context, req *linli.Request) error {
 	hh, ok := linli.ParseHousehold(req.Args)
 	if !ok {
@@ -27,18 +29,28 @@ func (h *Family) bind(ctx context.Context, req *linli.Request) error {
 	if _, ok := h.Config.GridOf(hh.Building); !ok && len(h.Config.Grids) > 0 {
 		return linli.Errorf(linli.EInvalid, textBindUnknownBuilding, hh.BuildingName())
 	}
+	if registered, err := h.hasRegister(); err != nil {
+		return err
+	} else if registered {
+		return h.bindRegistered(req, hh.String())
+	}
 	var before string
 	_, err := h.Residents.UpdateResident(req.Msg.Sender, func(r *linli.Resident) error {
 		if r.Bound {
 			before = r.Household
 		}
-		r.Household, r.Bound = hh.String(), true
+		r.Household, r.Bound, r.Verified = hh.String(), true, false
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	if before != "" && before != hh.String() {
+	switch {
+	case !req.Msg.Private() && before != "" && before != hh.String():
+		return req.Reply(textReboundGroup) // a group reply never names a household
+	case !req.Msg.Private():
+		return req.Reply(textBoundGroup)
+	case before != "" && before != hh.String():
 		return req.Reply(textRebound(before, hh.String()))
 	}
 	return req.Reply(textBound(hh.String()))

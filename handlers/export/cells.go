@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/width"
 
 	"linli"
+	"linli/textnorm"
 )
 
 // TimeLayout is how csv and xlsx show a time: local, to the minute.
@@ -21,8 +22,36 @@ const listSep = "、"
 // human turns a value into what people see in column c: nil (an empty
 // cell), a string, an int, a float64, or a time.Time in loc (an xlsx date).
 // Booleans are 是/否, codes take the column's Words, lists are joined with
-// 、, zero times are empty.
+// 、, zero times are empty. Text loses control characters and escape
+// sequences (textnorm.Printable: a 群昵称 with BEL or ESC would show as
+// "�[31m" in xlsx), and a string a spreadsheet would take for a formula is
+// defused (defuse); numbers stay numbers.
 func human(c *linli.Column, v any, loc *time.Location) any {
+	h := humanValue(c, v, loc)
+	if s, ok := h.(string); ok {
+		return defuse(textnorm.Printable(s))
+	}
+	return h
+}
+
+// formulaStarts are the first characters that make Excel, LibreOffice or
+// Google Sheets read a cell as a formula (or, tab and CR, hide one behind
+// them): OWASP's list for CSV injection.
+const formulaStarts = "=+-@\t\r"
+
+// defuse prefixes a single quote to text that starts like a formula
+// ("=1+1讲座", "+cmd|calc!A0", "-2+3", "@SUM(A1)"), the OWASP way: the
+// spreadsheet shows the text instead of computing it. Residents type these
+// cells (activity titles, report descriptions, names), so an export must
+// not let them run in the office's spreadsheet.
+func defuse(s string) string {
+	if s != "" && strings.IndexByte(formulaStarts, s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
+
+func humanValue(c *linli.Column, v any, loc *time.Location) any {
 	switch x := v.(type) {
 	case nil:
 		return nil

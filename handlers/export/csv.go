@@ -12,7 +12,8 @@ import (
 const bom = "\uFEFF"
 
 // writeCSV writes the header (the column titles) and the rows as people
-// read them. It never writes the private columns.
+// read them. It never writes the private columns, and masks phone and
+// ID-card numbers in text (linli.MaskPrivate): only staff's xlsx has them.
 func writeCSV(t *linli.Table, opt Options, w io.Writer) error {
 	cols := humanColumns(t, false)
 	if _, err := io.WriteString(w, bom); err != nil {
@@ -26,7 +27,7 @@ func writeCSV(t *linli.Table, opt Options, w io.Writer) error {
 	cw.Write(rec)
 	err := each(t, opt, func(row []any) error {
 		for j, i := range cols {
-			rec[j] = text(human(&t.Columns[i], row[i], opt.Location))
+			rec[j] = linli.MaskPrivate(text(human(&t.Columns[i], row[i], opt.Location)))
 		}
 		return cw.Write(rec) // an error of w, once csv's buffer is full
 	})

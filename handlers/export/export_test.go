@@ -265,3 +265,33 @@ func TestBuild(t *testing.T) {
 		t.Errorf("Build(cats) = %v, want EInvalid", err)
 	}
 }
+
+// Phone and ID-card numbers typed into text are masked in json and csv and
+// in an xlsx not requested by staff; staff's xlsx carries them.
+func TestExportMasksPrivateNumbers(t *testing.T) {
+	tb := &linli.Table{Kind: "reports", Title: "上报",
+		Columns: []linli.Column{{Key: "description", Title: "描述"}, {Key: "tags", Title: "标签"}},
+		Rows:    [][]any{{"漏水，联系我13912345678", []string{"身份证110101199003071234"}}}}
+	opt := Options{Location: time.UTC}
+	for _, format := range []string{"json", "csv"} {
+		var buf bytes.Buffer
+		if err := Write(tb, format, opt, &buf); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		if strings.Contains(out, "13912345678") || strings.Contains(out, "19900307") ||
+			!strings.Contains(out, "139****5678") || !strings.Contains(out, "110101********1234") {
+			t.Errorf("%s export: %s", format, out)
+		}
+	}
+	for _, staff := range []bool{false, true} {
+		f := openXLSX(t, tb, Options{Location: time.UTC, Staff: staff})
+		v, _ := f.GetCellValue(f.GetSheetName(0), "A3")
+		if want := map[bool]string{false: "漏水，联系我139****5678", true: "漏水，联系我13912345678"}[staff]; v != want {
+			t.Errorf("xlsx (staff %v) A3 = %q, want %q", staff, v, want)
+		}
+	}
+	if tb.Rows[0][1].([]string)[0] != "身份证110101199003071234" {
+		t.Error("masking changed the table's own values")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"linli"
@@ -54,9 +55,12 @@ func writeJSON(t *linli.Table, opt Options, w io.Writer) error {
 }
 
 // jsonValue renders times as RFC 3339 in loc (null when zero) and a nil
-// []string as [].
+// []string as []. Phone and ID-card numbers in text are masked
+// (linli.MaskPrivate): only staff's xlsx carries them.
 func jsonValue(v any, loc *time.Location) any {
 	switch x := v.(type) {
+	case string:
+		return linli.MaskPrivate(x)
 	case time.Time:
 		if x.IsZero() {
 			return nil
@@ -71,6 +75,16 @@ func jsonValue(v any, loc *time.Location) any {
 		if x == nil {
 			return []string{}
 		}
+		masked := x
+		for i, e := range x {
+			if m := linli.MaskPrivate(e); m != e {
+				if &masked[0] == &x[0] {
+					masked = slices.Clone(x)
+				}
+				masked[i] = m
+			}
+		}
+		return masked
 	}
 	return v
 }

@@ -87,6 +87,9 @@ func writeXLSX(t *linli.Table, opt Options, w io.Writer) error {
 		vals := make([]any, len(x.cols))
 		for j, i := range x.cols {
 			vals[j] = human(&t.Columns[i], row[i], opt.Location)
+			if s, ok := vals[j].(string); ok && !opt.Staff {
+				vals[j] = linli.MaskPrivate(s) // only staff's xlsx carries phone numbers
+			}
 		}
 		if x.sw == nil {
 			x.held = append(x.held, vals)

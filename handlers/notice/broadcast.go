@@ -157,7 +157,7 @@ func (h *Family) broadcast(ctx context.Context, req *linli.Request) error {
 	}
 	var failed []string
 	for _, g := range t.groups {
-		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: text, Alone: true, Priority: linli.PriorityBroadcast}); err != nil {
+		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{Group: g}, Text: text, Alone: true, Priority: linli.PriorityBroadcast, Verbatim: true}); err != nil {
 			h.Logger.Error("通知未能排队发送", "group", g, "sender", req.Msg.Sender, "err", err)
 			failed = append(failed, g)
 		}

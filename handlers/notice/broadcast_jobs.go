@@ -43,7 +43,7 @@ func (h *Family) runNotice(job linli.Job, occ time.Time) error {
 	}
 	var errs []error
 	for _, g := range groups {
-		out := linli.Outgoing{Key: linli.JobKey(job, occ, g), To: linli.Chat{Group: g}, Text: p.Text, Alone: true, Priority: linli.PriorityBroadcast}
+		out := linli.Outgoing{Key: linli.JobKey(job, occ, g), To: linli.Chat{Group: g}, Text: p.Text, Alone: true, Priority: linli.PriorityBroadcast, Verbatim: true}
 		if err := h.Out.Send(out); err != nil {
 			errs = append(errs, fmt.Errorf("group %s: %w", g, err))
 		}

@@ -55,6 +55,11 @@ func (h *Family) scheduleNotice(ctx context.Context, req *linli.Request) error {
 	if !tgt.all {
 		p.Groups = tgt.groups
 	}
+	if spec != "" {
+		if err := h.checkRepeat(spec, p.Groups, now); err != nil {
+			return err
+		}
+	}
 	payload, err := json.Marshal(p)
 	if err != nil {
 		return fmt.Errorf("schedule notice: %w", err)

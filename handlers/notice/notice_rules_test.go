@@ -122,3 +122,51 @@ func TestRuleDigestDefaultTime(t *testing.T) {
 		t.Fatalf("daily digest default time (17:30, defaultDigestAt): scheduled %+v, want one digest job at 30 17 * * *", w.jobs)
 	}
 }
+
+// TestRuleNoticeMinRepeat: a recurring 定时通知 may reach one group at most
+// once an hour (noticeMinRepeat), alone or together with another recurring
+// notice to the same group. The fake calendar reads a spec "every 59m" as a
+// period, or "daily 08:30" as a time of day.
+func TestRuleNoticeMinRepeat(t *testing.T) {
+	next := func(spec string, after time.Time) (time.Time, error) {
+		if d, ok := strings.CutPrefix(spec, "every "); ok {
+			p, err := time.ParseDuration(d)
+			return after.Truncate(p).Add(p), err
+		}
+		hm, _ := time.Parse("15:04", strings.TrimPrefix(spec, "daily "))
+		day := time.Date(after.Year(), after.Month(), after.Day(), hm.Hour(), hm.Minute(), 0, 0, after.Location())
+		if !day.After(after) {
+			day = day.AddDate(0, 0, 1)
+		}
+		return day, nil
+	}
+	existing := linli.Job{ID: 7, Number: 1, Kind: linli.JobNotice, Spec: "daily 08:00",
+		Payload: json.RawMessage(`{"groups":["幸福里1期居民群"],"text":"早上好"}`)}
+	for _, tt := range []struct {
+		name   string
+		spec   string
+		groups []string
+		ok     bool
+	}{
+		{"every 59 minutes", "every 59m", []string{"幸福里2期居民群"}, false},
+		{"every hour", "every 1h", []string{"幸福里2期居民群"}, true},
+		{"59 minutes after another notice to the group", "daily 08:59", []string{"幸福里1期居民群"}, false},
+		{"an hour after another notice to the group", "daily 09:00", []string{"幸福里1期居民群"}, true},
+		{"59 minutes after, to all groups", "daily 08:59", nil, false},
+		{"59 minutes after, to another group", "daily 08:59", []string{"幸福里2期居民群"}, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newNoticeWorld(t, rulesT0, linli.DigestConfig{})
+			s := w.fam.Scheduler.(*mock.Scheduler)
+			s.NextFn = next
+			s.JobsFn = func(string) ([]linli.Job, error) { return []linli.Job{existing}, nil }
+			err := w.fam.checkRepeat(tt.spec, tt.groups, rulesT0)
+			if (err == nil) != tt.ok {
+				t.Fatalf("checkRepeat(%q, %v) = %v, want ok %v (once an hour per group, noticeMinRepeat)", tt.spec, tt.groups, err, tt.ok)
+			}
+			if err != nil && linli.ErrorCode(err) != linli.EInvalid {
+				t.Fatalf("refusal is not a user error: %v", err)
+			}
+		})
+	}
+}

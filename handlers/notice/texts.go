@@ -171,6 +171,31 @@ func textBindGroupDone(name string) string {
 	return fmt.Sprintf("已绑定：本群即「%s」，以后本群的消息照常处理。", name)
 }
 
+// textRepeatTooOften refuses a recurring notice that fires more often than
+// min in one group.
+func textRepeatTooOften(gap time.Duration, at time.Time, min time.Duration) string {
+	return fmt.Sprintf("这个时间会每%s就发一次（如 %s 起）。为免刷屏和被微信限制，同一个群的定时通知最多%s一次，请改成间隔更长的时间，例如：每天8点、每周一9点、0 */2 * * *（每2小时）。",
+		gapText(gap), at.Format("01-02 15:04"), everyText(min))
+}
+
+// textRepeatClash refuses a recurring notice that comes within min of
+// another recurring notice to the same group.
+func textRepeatClash(other uint64, gap time.Duration, at time.Time, min time.Duration) string {
+	return fmt.Sprintf("这条定时通知和已有的定时通知#%d 发往同一个群，时间相隔只有%s（%s 前后）。同一个群的定时通知最多%s一次：请错开时间，或先「取消定时 %d」。",
+		other, gapText(gap), at.Format("01-02 15:04"), everyText(min), other)
+}
+
+// everyText renders a period for "最多…一次": "每小时", "每2小时", "每30分钟".
+func everyText(d time.Duration) string {
+	switch {
+	case d == time.Hour:
+		return "每小时"
+	case d%time.Hour == 0:
+		return fmt.Sprintf("每%d小时", int(d/time.Hour))
+	}
+	return fmt.Sprintf("每%d分钟", int(d/time.Minute))
+}
+
 // exampleGroups are the community's own groups for usage examples: the
 // first two configured ones.
 func exampleGroups(groups []string) []string {

@@ -21,6 +21,9 @@ type Deps struct {
 	Scheduler linli.Scheduler
 	Polls     linli.PollService
 	Lexicon   linli.Lexicon // the words around a choice
+	// Owners is the owners' register (optional): with one loaded, 一户一票
+	// and 双三分之二 polls count only verified households.
+	Owners linli.RegisterService
 }
 
 // Family is the poll family. Its methods' receiver h is the family's

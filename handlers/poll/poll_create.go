@@ -211,6 +211,15 @@ func pollGroup(name string, served []string) (string, error) {
 // maxPollOptions bounds the options of a poll (A to J).
 const maxPollOptions = 10
 
+// register reports whether an owners' register is loaded, and its totals.
+func (h *Family) register() (bool, int, float64, error) {
+	if h.Owners == nil {
+		return false, 0, 0, nil
+	}
+	n, area, err := h.Owners.RegisterTotals()
+	return n > 0, n, area, err
+}
+
 // pollAreas returns the configured floor areas by canonical 户号, or an
 // EInvalid error naming a key that is not a 户号.
 func pollAreas(cfg *linli.Config) (map[string]float64, error) {
@@ -229,7 +238,17 @@ func pollAreas(cfg *linli.Config) (map[string]float64, error) {
 // the opening after a discussion period) and announces it in its groups.
 func (h *Family) createPoll(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
-	s, err := parsePoll(req.Args, now, h.Config)
+	registered, households, area, err := h.register()
+	if err != nil {
+		return err
+	}
+	cfg := h.Config
+	if registered { // the register's totals, not the configuration's
+		c := *h.Config
+		c.Polls = linli.PollConfig{TotalHouseholds: households}
+		cfg = &c
+	}
+	s, err := parsePoll(req.Args, now, cfg)
 	if err != nil {
 		return err
 	}
@@ -239,7 +258,11 @@ func (h *Family) createPoll(ctx context.Context, req *linli.Request) error {
 		Proposal: s.proposal, Groups: s.groups, Creator: req.Msg.Sender,
 		CreatedAt: now, DiscussUntil: s.discussUntil, Deadline: s.deadline,
 	}
-	if p.CivilRule() {
+	p.Register = registered && p.PerHousehold
+	switch {
+	case p.CivilRule() && registered:
+		p.TotalHouseholds, p.TotalArea = households, area
+	case p.CivilRule():
 		p.TotalHouseholds, p.TotalArea = h.Config.Polls.TotalHouseholds, h.Config.Polls.TotalArea
 	}
 	if err := h.Polls.CreatePoll(p); err != nil {

@@ -73,15 +73,19 @@ func ruleText(p *linli.Poll) string {
 	if p.TotalArea > 0 {
 		area = "（面积同样计算）"
 	}
+	declared := "" // said plainly: without a register nobody checked the households
+	if !p.Register {
+		declared = "（户号为居民自报，未与业主名册核对）"
+	}
 	switch p.Rule {
 	case linli.RuleMajority:
 		return fmt.Sprintf("过半：%s超过参与投票的一半即通过", yes)
 	case linli.RuleTwoThirds:
 		return fmt.Sprintf("三分之二：%s达到参与投票的2/3即通过", yes)
 	case linli.RuleCivil:
-		return fmt.Sprintf("双三分之二（民法典第278条）：参与户数达总户数%d户的2/3%s，且%s达参与户数的3/4即通过", p.TotalHouseholds, area, yes)
+		return fmt.Sprintf("双三分之二（民法典第278条）：参与户数达总户数%d户的2/3%s，且%s达参与户数的3/4即通过%s", p.TotalHouseholds, area, yes, declared)
 	case linli.RuleCivilSimple:
-		return fmt.Sprintf("双三分之二过半（民法典第278条）：参与户数达总户数%d户的2/3%s，且%s超过参与户数的一半即通过", p.TotalHouseholds, area, yes)
+		return fmt.Sprintf("双三分之二过半（民法典第278条）：参与户数达总户数%d户的2/3%s，且%s超过参与户数的一半即通过%s", p.TotalHouseholds, area, yes, declared)
 	}
 	return "只统计票数"
 }

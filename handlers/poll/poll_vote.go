@@ -119,16 +119,18 @@ func (h *Family) cast(req *linli.Request, p *linli.Poll, bl ballot) error {
 	if p.PerHousehold && household == "" {
 		return linli.Errorf(linli.EInvalid, textVoteNoHousehold, p.ID, p.Title, p.ID, choiceArgs(p, choices))
 	}
+	if p.Register && !req.Msg.Resident.Verified {
+		return linli.Errorf(linli.EInvalid, "%s", textVoteNotVerified(p, choiceArgs(p, choices)))
+	}
 	shown := household // the household as a reply may name it: only privately
 	if !req.Msg.Private() {
 		shown = ""
 	}
 	if p.CivilRule() && p.TotalArea > 0 {
-		areas, err := pollAreas(h.Config)
+		a, ok, err := h.householdArea(p, household)
 		if err != nil {
 			return err
 		}
-		a, ok := areas[household]
 		if !ok {
 			return linli.Errorf(linli.EInvalid, "%s", textVoteNoArea(p, shown))
 		}
@@ -173,6 +175,27 @@ func (h *Family) cast(req *linli.Request, p *linli.Poll, bl ballot) error {
 // or nil. In a residents' group p must be put to that group; elsewhere (a
 // private chat, the staff group) the group the sender last talked in must
 // be one of p's, for everyone: staff vote only as residents of those groups.
+// householdArea is the floor area of household for p: the register's
+// when p was created with one, else the configured [polls] areas.
+func (h *Family) householdArea(p *linli.Poll, household string) (float64, bool, error) {
+	if p.Register && h.Owners != nil {
+		e, err := h.Owners.RegisterEntry(household)
+		if linli.ErrorCode(err) == linli.ENotFound {
+			return 0, false, nil
+		}
+		if err != nil {
+			return 0, false, err
+		}
+		return e.Area, true, nil
+	}
+	areas, err := pollAreas(h.Config)
+	if err != nil {
+		return 0, false, err
+	}
+	a, ok := areas[household]
+	return a, ok, nil
+}
+
 func (h *Family) voterRefusal(req *linli.Request, p *linli.Poll) error {
 	groups := strings.Join(p.Groups, "、")
 	if g := req.Msg.Group; g != "" && h.Config.Served(g) {

@@ -104,6 +104,10 @@ func textVoteNotMember(p *linli.Poll, groups string) string {
 	return fmt.Sprintf("投票%d「%s」只面向%s的居民，这次没有计入。如果您住在那里，请在群里发送「投票 %d %s」。", p.ID, p.Title, groups, p.ID, choiceArgs(p, []int{0}))
 }
 
+func textVoteNotVerified(p *linli.Poll, choice string) string {
+	return fmt.Sprintf("投票%d「%s」只计与业主名册核实过的户：请先发送「绑定 户号」（例如：绑定 3栋502），核实后再发送「投票 %d %s」。", p.ID, p.Title, p.ID, choice)
+}
+
 func textVoteNoArea(p *linli.Poll, household string) string {
 	return fmt.Sprintf("投票%d按面积计票，但%s不在业主面积登记中，暂时无法计入。请联系社工核实户号。", p.ID, yourHome(household))
 }

@@ -164,6 +164,7 @@ func (h *Family) offerReport(req *linli.Request) error {
 // createReport registers a report from the sender: category, place, grid,
 // pending images, duplicate link; then alerts and acknowledgements.
 func (h *Family) createReport(req *linli.Request, desc string, u *linli.Understanding) error {
+	typed := cutRunes(asTyped(req, desc), reportMaxRunes) // stored and echoed as written
 	desc = textnorm.ChinesePunctBrackets(cutRunes(strings.TrimSpace(desc), reportMaxRunes))
 	kind := h.emergencyKind(desc, u)
 	urgent := kind != ""
@@ -176,7 +177,7 @@ func (h *Family) createReport(req *linli.Request, desc string, u *linli.Understa
 		return linli.Errorf(linli.EInvalid, "%s", textReportUsage)
 	}
 	now, m := req.Now, req.Msg
-	r := &linli.Report{Reporter: m.Sender, Household: m.Resident.Household, Group: m.Group, Description: desc,
+	r := &linli.Report{Reporter: m.Sender, Household: m.Resident.Household, Group: m.Group, Description: typed,
 		Status: linli.ReportSubmitted, CreatedAt: now, SLAStart: now, Round: 1}
 	r.Category, r.Keywords = h.classify(desc)
 	if u != nil && slices.Contains(linli.Categories, u.Category) {

@@ -310,8 +310,9 @@ func (h *Family) reportStillBrokenHook(ctx context.Context, req *linli.Request) 
 		len([]rune(m.Norm)) > 20 || !h.Lexicon.StillBroken(m.Norm) {
 		return false, nil
 	}
-	list, err := h.Reports.Reports(func(r *linli.Report) bool {
-		return r.Reporter == m.Sender && r.Status == linli.ReportResolved && req.Now.Sub(r.ResolvedAt) <= reportReopenLimit
+	list, err := h.Reports.ReporterReports(m.Sender)
+	list = slices.DeleteFunc(list, func(r *linli.Report) bool {
+		return r.Status != linli.ReportResolved || req.Now.Sub(r.ResolvedAt) > reportReopenLimit
 	})
 	if err != nil || len(list) != 1 {
 		return false, err

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"linli"
-	"linli/textnorm"
 )
 
 // mayAct reports whether sender may work on a report of grid: staff and
@@ -153,7 +152,7 @@ func (h *Family) closeReport(req *linli.Request, status, usage, step string) err
 	if onlyIDs(note) {
 		return linli.Errorf(linli.EInvalid, textReportOneAtATime, step, usage) // "办结 1 2 3"
 	}
-	note = textnorm.ChinesePunctBrackets(cutRunes(note, reportMaxRunes))
+	note = cutRunes(asTyped(req, note), reportMaxRunes)
 	if note == "" {
 		return linli.Errorf(linli.EInvalid, "%s", usage)
 	}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,9 +22,11 @@ import (
 // the chat do not matter), is forwarded to the worker and the sender told
 // 已附到随手拍#N; any other image is held for 5 minutes for the sender's
 // next 随手拍 (whose acknowledgement says it took them), and if none comes
-// they are asked (once) what it shows. A worker's photo with nothing to
+// they are asked (once) what it shows — privately only: a photo in a group
+// gets no answer unless a 随手拍 joins it. A worker's photo with nothing to
 // join is held for their next 办结, and when sent privately they are told
-// so once.
+// so once. Images that join nothing are deleted by the photo sweep
+// ([photos] keep after, report_sweep.go).
 func (h *Family) reportImageHook(ctx context.Context, req *linli.Request) (bool, error) {
 	m := req.Msg
 	if m.Image == nil || m.Norm != "" || h.Reports == nil {
@@ -31,10 +34,8 @@ func (h *Family) reportImageHook(ctx context.Context, req *linli.Request) (bool,
 	}
 	now := req.Now
 	if m.Role >= linli.RoleGridWorker { // only they resolve reports
-		list, err := h.Reports.Reports(func(r *linli.Report) bool {
-			return r.Status == linli.ReportResolved && r.ResolvedBy == m.Sender && r.DuplicateOf == 0 &&
-				!now.After(r.ResolvedAt.Add(reportImageWindow))
-		})
+		list, err := h.Reports.ResolvedBy(m.Sender, now.Add(-reportImageWindow))
+		list = slices.DeleteFunc(list, func(r *linli.Report) bool { return r.DuplicateOf != 0 })
 		if err != nil {
 			return true, err
 		}
@@ -61,16 +62,20 @@ func (h *Family) reportImageHook(ctx context.Context, req *linli.Request) (bool,
 		}
 		first := false
 		_, err = h.Reports.UpdatePendingImages(m.Sender, func(p *linli.PendingImages) error {
-			if now.After(p.Until) {
-				p.Files = nil
-			}
+			p.SetAside(now)
 			first = len(p.Files) == 0
 			p.Files = append(p.Files, name)
 			p.Group, p.Until = m.Group, now.Add(reportImageWindow)
 			return nil
 		})
-		if err != nil || !first || m.Group != "" { // photos shared among staff in a group: no answer
+		if err != nil {
 			return true, err
+		}
+		if err := h.sweepBy(now.Add(reportImageWindow + h.keepPhotos())); err != nil {
+			return true, err
+		}
+		if !first || m.Group != "" { // photos shared among staff in a group: no answer
+			return true, nil
 		}
 		return true, h.Out.Send(linli.Outgoing{To: linli.Chat{User: m.Sender}, Text: textReportWorkerPhotoHeld, Private: true})
 	}
@@ -226,14 +231,15 @@ func askKey(sender string) string { return fmt.Sprintf(reportAskKey, sender) }
 // the question about it for 5 minutes after the last image.
 func (h *Family) holdImage(m *linli.Message, name string, now time.Time) error {
 	_, err := h.Reports.UpdatePendingImages(m.Sender, func(p *linli.PendingImages) error {
-		if now.After(p.Until) {
-			p.Files = nil
-		}
+		p.SetAside(now)
 		p.Files = append(p.Files, name)
 		p.Group, p.Until = m.Group, now.Add(reportImageWindow)
 		return nil
 	})
 	if err != nil {
+		return err
+	}
+	if err := h.sweepBy(now.Add(reportImageWindow + h.keepPhotos())); err != nil {
 		return err
 	}
 	payload, _ := json.Marshal(askPayload{Sender: m.Sender})
@@ -243,8 +249,8 @@ func (h *Family) holdImage(m *linli.Message, name string, now time.Time) error {
 }
 
 // runAskImage asks a resident what their lone images show, once per burst
-// of images and, in a group, at most once a day; the images then stay
-// ready for a 随手拍 a while longer.
+// of images sent privately (never about images in a group); the images
+// then stay ready for a 随手拍 a while longer, in a group too.
 func (h *Family) runAskImage(job linli.Job, occ time.Time) error {
 	var p askPayload
 	if err := json.Unmarshal(job.Payload, &p); err != nil {
@@ -256,7 +262,11 @@ func (h *Family) runAskImage(job linli.Job, occ time.Time) error {
 		case pi.AskedAt.Equal(occ): // a re-run after a crash: ask (the outbox drops a repeat)
 			ask = true
 		case len(pi.Files) == 0 || occ.Before(pi.Until):
-		case pi.Group != "" && !pi.AskedAt.IsZero() && occ.Sub(pi.AskedAt) < reportAskQuiet:
+		case pi.Group != "":
+			// A photo in a group is answered only when a 随手拍 joins it
+			// (people share pictures of their grandchildren there): no
+			// question, but the images wait as long as if one had been asked.
+			pi.Until = occ.Add(reportAskGrace)
 		default:
 			ask = true
 			pi.AskedAt, pi.Until = occ, occ.Add(reportAskGrace)

@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -104,7 +105,8 @@ func (h *Family) reportAddPlace(ctx context.Context, req *linli.Request) error {
 // the place in text, if any.
 func (h *Family) placeUsage(req *linli.Request, id uint64, text string) string {
 	if id == 0 {
-		list, err := h.Reports.Reports(func(r *linli.Report) bool { return r.Reporter == req.Msg.Sender && r.Open() })
+		list, err := h.Reports.ReporterReports(req.Msg.Sender)
+		list = slices.DeleteFunc(list, func(r *linli.Report) bool { return !r.Open() })
 		if err != nil || len(list) == 0 {
 			return textReportPlaceUsage
 		}

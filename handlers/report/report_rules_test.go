@@ -152,6 +152,18 @@ func newReportWorld(t *testing.T) *reportWorld {
 			delete(w.jobs, key)
 			return nil
 		},
+		JobsFn: func(kind string) ([]linli.Job, error) {
+			var out []linli.Job
+			for _, j := range w.jobs {
+				if kind == "" || j.Kind == kind {
+					if j.Next.IsZero() {
+						j.Next = j.At
+					}
+					out = append(out, j)
+				}
+			}
+			return out, nil
+		},
 	}
 	out := &mock.Sender{SendFn: func(o linli.Outgoing) error {
 		w.sent = append(w.sent, o)
@@ -383,34 +395,81 @@ func TestRuleOfferQuietPeriod(t *testing.T) {
 	}
 }
 
-// TestRuleImageQuestionQuietPeriod: in a group, a resident is asked what
-// their lone images show at most once in 24 hours (reportAskQuiet); once
-// asked, the images wait 30 minutes more for their 随手拍 (reportAskGrace).
-func TestRuleImageQuestionQuietPeriod(t *testing.T) {
+// TestRuleImageQuestionOnlyPrivately: a lone image in a group gets no
+// question at all, however long since the last one (a photo in a group is
+// answered only when a 随手拍 joins it); a lone image sent privately is
+// asked about; either way the images then wait 30 minutes more for their
+// 随手拍 (reportAskGrace).
+func TestRuleImageQuestionOnlyPrivately(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
+		group string
 		since time.Duration // since the last question
 		asked bool
 	}{
-		{"24 hours minus a minute", 24*time.Hour - time.Minute, false},
-		{"24 hours plus a minute", 24*time.Hour + time.Minute, true},
+		{"group, 24 hours plus a minute", rulesGroup, 24*time.Hour + time.Minute, false},
+		{"group, never asked", rulesGroup, 0, false},
+		{"private", "", 0, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			w := newReportWorld(t)
-			w.pending["张阿姨"] = &linli.PendingImages{Sender: "张阿姨", Group: rulesGroup, Files: []string{"a.png"},
-				Until: rulesT0, AskedAt: rulesT0.Add(-tt.since)}
+			p := &linli.PendingImages{Sender: "张阿姨", Group: tt.group, Files: []string{"a.png"}, Until: rulesT0}
+			if tt.since > 0 {
+				p.AskedAt = rulesT0.Add(-tt.since)
+			}
+			w.pending["张阿姨"] = p
 			payload, _ := json.Marshal(askPayload{Sender: "张阿姨"})
 			if err := w.fam.runAskImage(linli.Job{ID: 1, Key: askKey("张阿姨"), Kind: reportAskJobKind, Payload: payload}, rulesT0); err != nil {
 				t.Fatal(err)
 			}
 			texts := w.texts()
 			if asked := slices.Equal(texts, []string{textReportAskImage(1)}); asked != tt.asked || (!asked && len(texts) != 0) {
-				t.Fatalf("image question quiet period (24 h, reportAskQuiet): lone image %v after the last question: sent %q, want asked %v",
-					tt.since, texts, tt.asked)
+				t.Fatalf("lone image (%s): sent %q, want asked %v", tt.name, texts, tt.asked)
 			}
-			if until := w.pending["张阿姨"].Until; tt.asked && !until.Equal(rulesT0.Add(30*time.Minute)) {
-				t.Errorf("image question grace (30 min, reportAskGrace): asked images wait until %v after the question, want 30m0s",
+			if until := w.pending["张阿姨"].Until; !until.Equal(rulesT0.Add(30 * time.Minute)) {
+				t.Errorf("image grace (30 min, reportAskGrace): the images wait until %v after the 5 minutes, want 30m0s",
 					until.Sub(rulesT0))
+			}
+		})
+	}
+}
+
+// TestRulePhotoSweep: the hourly sweep expires images that joined nothing
+// [photos] keep (default 24 h) ago and deletes those no report uses.
+func TestRulePhotoSweep(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		keep time.Duration // configured; 0 = the default
+		want time.Duration
+	}{
+		{"default 24 hours", 0, 24 * time.Hour},
+		{"configured 2 hours", 2 * time.Hour, 2 * time.Hour},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newReportWorld(t)
+			w.cfg.Photos.Keep = linli.Duration(tt.keep)
+			if err := w.cfg.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			fake := w.fam.Reports.(*mock.ReportService)
+			var before time.Time
+			var deleted []string
+			fake.ExpirePendingImagesFn = func(b time.Time) ([]string, time.Time, error) {
+				before = b
+				return []string{"lone.png", "shared.png"}, time.Time{}, nil
+			}
+			fake.EachReportFn = func(fn func(*linli.Report) error) error {
+				return fn(&linli.Report{ID: 1, Images: []string{"shared.png"}})
+			}
+			fake.DeleteMediaFn = func(n string) error { deleted = append(deleted, n); return nil }
+			if err := w.fam.runPhotoSweep(linli.Job{ID: 9, Kind: reportSweepJobKind}, rulesT0); err != nil {
+				t.Fatal(err)
+			}
+			if got := rulesT0.Sub(before); got != tt.want {
+				t.Errorf("photo keep: expired images set aside before now-%v, want now-%v", got, tt.want)
+			}
+			if !slices.Equal(deleted, []string{"lone.png"}) {
+				t.Errorf("deleted %q, want only the image no report uses", deleted)
 			}
 		})
 	}

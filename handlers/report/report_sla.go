@@ -137,6 +137,7 @@ func (h *Family) scheduleSLA(r *linli.Report, p slaPayload, at, now time.Time) e
 func (h *Family) Jobs(s linli.Scheduler) error {
 	s.Handle(reportSLAJobKind, h.runReportSLA)
 	s.Handle(reportAskJobKind, h.runAskImage)
+	s.Handle(reportSweepJobKind, h.runPhotoSweep)
 	return nil
 }
 

@@ -85,11 +85,13 @@ func (h *Family) reportTodo(ctx context.Context, req *linli.Request) error {
 		fmt.Fprintf(&b, textReportTodoMore, page+1)
 	}
 	if all || req.Msg.Role == linli.RoleSupervisor {
-		st, err := h.ReportStats()
+		// From the running counts and the open reports read above, not a
+		// second OpenReports (the summary line does not use the time).
+		c, err := h.Reports.ReportCounts("")
 		if err != nil {
 			return err
 		}
-		b.WriteString("\n" + st.Summary())
+		b.WriteString("\n" + statsOf(c, open, now).Summary())
 	}
 	return req.Reply(b.String())
 }

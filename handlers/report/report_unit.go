@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"linli"
-	"linli/textnorm"
 )
 
 // Units (转办): most problems are fixed outside the community office, by
@@ -66,7 +65,7 @@ func (h *Family) reportRefer(ctx context.Context, req *linli.Request) error {
 	if u.Contact != "" && !h.isFriend(u.Contact) {
 		return linli.Errorf(linli.EConflict, textReportUnitNotFriend, u.Name, u.Contact, h.Config.BotName, id, u.Name)
 	}
-	note = textnorm.ChinesePunctBrackets(cutRunes(strings.TrimSpace(note), reportMaxRunes))
+	note = cutRunes(asTyped(req, note), reportMaxRunes)
 	var linked []*linli.Report
 	r, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
 		if err := h.checkAct(req, r); err != nil {
@@ -157,7 +156,7 @@ func (h *Family) reportUnitReply(ctx context.Context, req *linli.Request) error 
 	if err != nil {
 		return err
 	}
-	text = textnorm.ChinesePunctBrackets(cutRunes(strings.TrimSpace(text), reportMaxRunes))
+	text = cutRunes(asTyped(req, text), reportMaxRunes)
 	if text == "" {
 		return linli.Errorf(linli.EInvalid, "%s", textReportUnitReplyUsage)
 	}
@@ -218,7 +217,7 @@ func (h *Family) unitReturn(req *linli.Request, u linli.Unit) error {
 	if err != nil {
 		return err
 	}
-	reason = textnorm.ChinesePunctBrackets(cutRunes(strings.TrimSpace(reason), reportMaxRunes))
+	reason = cutRunes(asTyped(req, reason), reportMaxRunes)
 	if reason == "" {
 		return linli.Errorf(linli.EInvalid, "%s", textReportRejectUsage)
 	}

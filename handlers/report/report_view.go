@@ -14,7 +14,7 @@ import (
 // reportMine handles "我的上报": the sender's reports, newest first, sent
 // privately when possible (a group need not see who reported what).
 func (h *Family) reportMine(ctx context.Context, req *linli.Request) error {
-	list, err := h.Reports.Reports(func(r *linli.Report) bool { return r.Reporter == req.Msg.Sender })
+	list, err := h.Reports.ReporterReports(req.Msg.Sender)
 	if err != nil {
 		return err
 	}
@@ -138,46 +138,43 @@ func (s ReportStats) Summary() string {
 	return fmt.Sprintf("全社区：解决率 %.0f%%，满意度 %s。", 100*s.ResolutionRate(), sat)
 }
 
-// ReportStats computes the figures from every report at the clock's time.
+// ReportStats gives the figures at the clock's time: the running counts
+// kept by the ReportService, and the open reports for what is overdue.
 func (h *Family) ReportStats() (ReportStats, error) {
-	list, err := h.Reports.Reports(nil)
+	c, err := h.Reports.ReportCounts("")
 	if err != nil {
 		return ReportStats{}, err
 	}
-	return computeReportStats(list, h.Clock.Now()), nil
+	open, _, err := h.Reports.OpenReports()
+	if err != nil {
+		return ReportStats{}, err
+	}
+	return statsOf(c, open, h.Clock.Now()), nil
 }
 
-func computeReportStats(list []*linli.Report, now time.Time) ReportStats {
-	var s ReportStats
-	for _, r := range list {
-		if r.Rating > 0 {
-			s.Rated++
-			s.RateSum += r.Rating
-			if r.Rating >= 4 {
-				s.Pleased++
-			}
-		}
-		if r.DuplicateOf != 0 {
-			s.Merged++
-			continue
-		}
-		s.Total++
-		switch {
-		case r.Status == linli.ReportResolved:
-			s.Resolved++
-			if !r.ResolvedAt.After(r.Deadline) {
-				s.OnTime++
-			}
-		case r.Status == linli.ReportRejected:
-			s.Rejected++
-		default:
-			s.Open++
-			if now.After(r.Deadline) {
-				s.Overdue++
-			}
+// statsOf combines the counts with the open originals at now.
+func statsOf(c linli.ReportCounts, open []*linli.Report, now time.Time) ReportStats {
+	s := ReportStats{Total: c.Total, Merged: c.Merged, Resolved: c.Resolved, Rejected: c.Rejected,
+		OnTime: c.OnTime, Rated: c.Rated, RateSum: c.RateSum, Pleased: c.Pleased}
+	s.Open = c.Total - c.Resolved - c.Rejected
+	for _, r := range open {
+		if now.After(r.Deadline) {
+			s.Overdue++
 		}
 	}
 	return s
+}
+
+// computeReportStats gives the figures of list at now, as ReportStats
+// does from the service's counts.
+func computeReportStats(list []*linli.Report, now time.Time) ReportStats {
+	var open []*linli.Report
+	for _, r := range list {
+		if r.Open() && r.DuplicateOf == 0 {
+			open = append(open, r)
+		}
+	}
+	return statsOf(linli.CountReports(list), open, now)
 }
 
 func textReportStats(s ReportStats) string {

@@ -65,7 +65,7 @@ func (h *Family) publishActivity(ctx context.Context, req *linli.Request) error 
 		return err
 	}
 	var existing, namesake *linli.Activity
-	all, err := h.activities()
+	all, err := h.current(now) // a started one is skipped below
 	if err != nil {
 		return err
 	}
@@ -217,6 +217,16 @@ func (h *Family) activities() ([]linli.Activity, error) {
 	return list, err
 }
 
+// current loads, in the configured zone, the activities that are not over
+// at now (any status): all an open, upcoming or running activity can be.
+func (h *Family) current(now time.Time) ([]linli.Activity, error) {
+	list, err := h.Activities.CurrentActivities(now)
+	for i := range list {
+		h.local(&list[i])
+	}
+	return list, err
+}
+
 // openActivities lists the activities open for sign-up at now that m's chat
 // may see (visibleIn), soonest first.
 func (h *Family) openActivities(m *linli.Message, now time.Time) ([]linli.Activity, error) {
@@ -226,7 +236,7 @@ func (h *Family) openActivities(m *linli.Message, now time.Time) ([]linli.Activi
 // openWhere lists the activities open for sign-up at now that keep accepts
 // (nil: all), soonest first.
 func (h *Family) openWhere(now time.Time, keep func(*linli.Activity) bool) ([]linli.Activity, error) {
-	all, err := h.activities()
+	all, err := h.current(now)
 	if err != nil {
 		return nil, err
 	}
@@ -240,9 +250,10 @@ func (h *Family) openWhere(now time.Time, keep func(*linli.Activity) bool) ([]li
 	return out, nil
 }
 
-// activitiesIn lists the activities in state at now, soonest first.
+// activitiesIn lists the activities in state (open or closed: states
+// before the end) at now, soonest first.
 func (h *Family) activitiesIn(state string, now time.Time) ([]linli.Activity, error) {
-	all, err := h.activities()
+	all, err := h.current(now)
 	if err != nil {
 		return nil, err
 	}
@@ -294,5 +305,25 @@ func (h *Family) local(a *linli.Activity) *linli.Activity {
 	if !a.EndsAt.IsZero() {
 		a.EndsAt = a.EndsAt.In(loc)
 	}
+	a.WaitingPeople = 0
+	if a.Waiting > 0 { // shown in people, family included, like the seats
+		list, err := h.Activities.Signups(a.ID)
+		if err != nil {
+			h.Logger.Warn("counting the waitlist", "activity", a.ID, "err", err)
+		}
+		for _, s := range list {
+			if s.Status == linli.SignupWaitlisted && s.CheckedIn.IsZero() {
+				a.WaitingPeople += s.PartySize
+			}
+		}
+	}
 	return a
+}
+
+// waitPeople is the people on a's waitlist (see linli.Activity.WaitingPeople).
+func waitPeople(a *linli.Activity) int {
+	if a.WaitingPeople > 0 {
+		return a.WaitingPeople
+	}
+	return a.Waiting
 }

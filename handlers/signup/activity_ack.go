@@ -268,7 +268,19 @@ func (h *Family) tellGathered(a *linli.Activity, p actJob, key string) error {
 		return err
 	}
 	jl := h.newJielongView(&linli.Message{Group: p.Group}, signups)
-	return h.Out.Send(linli.Outgoing{To: chat, Text: h.jielongText(a, jl, p.Unrecorded), Key: part("l"), Alone: true})
+	var unrecorded []string // as of now: a line's resident may have signed up since the post
+	names := map[string]bool{}
+	for _, n := range jl.others {
+		for _, k := range n {
+			names[k] = true
+		}
+	}
+	for _, line := range p.Unrecorded {
+		if !names[h.namePart(entryKey(line))] {
+			unrecorded = append(unrecorded, line)
+		}
+	}
+	return h.Out.Send(linli.Outgoing{To: chat, Text: h.jielongText(a, jl, unrecorded), Key: part("l"), Alone: true})
 }
 
 func later(a, b time.Time) time.Time {

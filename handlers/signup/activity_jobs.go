@@ -171,7 +171,7 @@ func (h *Family) runClose(job linli.Job, occ time.Time) error {
 	if err != nil || a.CreatedBy == "" {
 		return err
 	}
-	return h.Out.Send(linli.Outgoing{To: linli.Chat{User: a.CreatedBy}, Text: textClosedSummary(h.local(a), a.Waiting),
+	return h.Out.Send(linli.Outgoing{To: linli.Chat{User: a.CreatedBy}, Text: textClosedSummary(h.local(a), waitPeople(a)),
 		Key: linli.JobKey(job, occ, "summary")})
 }
 

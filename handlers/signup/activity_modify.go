@@ -91,6 +91,8 @@ func (h *Family) applyModify(a linli.Activity, fields map[string]string, now tim
 			return a, err.Error()
 		case !t.After(now):
 			return a, fmt.Sprintf("活动时间 %s 已经过去了，请写一个将来的时间。", zhtime.Format(t))
+		case startRefusal(when, t, now) != "":
+			return a, startRefusal(when, t, now)
 		}
 		if a.Deadline.Equal(a.StartsAt) || a.Deadline.After(t) {
 			a.Deadline = t

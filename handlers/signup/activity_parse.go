@@ -83,6 +83,9 @@ func parsePublish(args string, now time.Time, cfg *linli.Config, rd zhtime.Reade
 		if err != nil {
 			return nil, bad("%v", err)
 		}
+		if why := startRefusal(when, start, now); why != "" {
+			return nil, bad("%s", why)
+		}
 		spec.StartsAt, spec.EndsAt = start, end
 	}
 	if rule := fields["重复"]; rule != "" {
@@ -288,6 +291,23 @@ var (
 	// signupPunctRe separates the words after a reference.
 	signupPunctRe = regexp.MustCompile(`[\s,，。.!！~～、;；]+`)
 )
+
+// maxLeadYears is how far ahead an activity may start: a date years away is a
+// typo of the year (2099-01-01), not a plan.
+const maxLeadYears = 1
+
+// startRefusal says why the 时间 when (read as start at now) is not taken:
+// a date without a time of day (明天: which hour is meant?) or a start more
+// than maxLeadYears ahead; "" when it is fine.
+func startRefusal(when string, start, now time.Time) string {
+	switch {
+	case !zhtime.HasTimeOfDay(when):
+		return textNoTimeOfDay(when)
+	case start.After(now.AddDate(maxLeadYears, 0, 0)):
+		return textTooFarAhead(start)
+	}
+	return ""
+}
 
 // activityArgs splits the arguments of a staff command on one activity:
 // its number, then the rest ("1 全部", "1 时间:…").

@@ -21,7 +21,7 @@ func (h *Family) DigestSection(now time.Time) (string, []string, error) {
 		if st := a.State(now); st == linli.ActivityCancelled || st == linli.ActivityDraft || ay != y || am != m || ad != d {
 			continue
 		}
-		lines = append(lines, textDigestActivity(a.ID, a.Title, a.StartsAt.In(loc).Format("15:04"), a.Place, a.Taken, a.Capacity, a.Waiting))
+		lines = append(lines, textDigestActivity(a.ID, a.Title, a.StartsAt.In(loc).Format("15:04"), a.Place, a.Taken, a.Capacity, waitPeople(h.local(&a))))
 	}
 	return textDigestActivitiesTitle, lines, nil
 }

@@ -3,6 +3,7 @@ package signup
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -26,7 +27,15 @@ func (h *Family) jielong(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	post := parseJielong(req.Args)
 	if len(post.Entries) == 0 {
-		return linli.ErrNotCommand // "接龙了吗", or a list with nobody on it yet
+		if isJielongPost(req.Msg.Norm) && post.Desc != "" {
+			// A list started with nobody on it yet: ours only if it names
+			// an activity ("#接龙 周日去郊游的报个名" is someone else's).
+			a, err := h.jielongActivity(post.Desc, now, func(a *linli.Activity) bool { return h.visibleIn(a, req.Msg) })
+			if a == nil && err == nil {
+				return nil
+			}
+		}
+		return linli.ErrNotCommand // "接龙了吗", or our list with nobody on it yet
 	}
 	a, err := h.jielongActivity(post.Desc, now, func(a *linli.Activity) bool { return h.visibleIn(a, req.Msg) })
 	if err != nil {
@@ -64,6 +73,8 @@ func (h *Family) jielong(ctx context.Context, req *linli.Request) error {
 		case h.ownedByOther(e.Key, jl.others): // another resident's sign-up stands as they made it
 		case jl.mine != nil && jl.mine.Group != jl.group && h.namesAny(e.Key, h.aliases(req.Msg.Sender)):
 			// the poster signed up in another chat
+		case jl.mine != nil && slices.Contains(h.aliases(req.Msg.Sender, displayText(jl.mine)), h.namePart(e.Key)):
+			// the poster's own line written twice: the list shows it once
 		default:
 			unrecorded = append(unrecorded, e.Text)
 		}
@@ -111,7 +122,7 @@ func (h *Family) applyJielong(req *linli.Request, a *linli.Activity, post jielon
 	case listed || (mine == nil && len(fresh) == 0):
 		return false, "", "", nil
 	case len(fresh) > 0:
-		changed, problem, err = h.jielongSignUp(req, a, fresh[0], now)
+		changed, problem, err = h.jielongSignUp(req, a, jl, fresh[0], now)
 		return changed, problem, fresh[0].Key, err
 	case !mineHere || mine.Source != linli.SourceJielong:
 		return false, "", "", nil // signed up elsewhere or with 报名: not on this list is no cancellation
@@ -128,7 +139,7 @@ func (h *Family) applyJielong(req *linli.Request, a *linli.Activity, post jielon
 }
 
 // jielongSignUp signs the poster up with their 接龙 line, or updates it.
-func (h *Family) jielongSignUp(req *linli.Request, a *linli.Activity, e jielongEntry, now time.Time) (bool, string, error) {
+func (h *Family) jielongSignUp(req *linli.Request, a *linli.Activity, jl *jielongView, e jielongEntry, now time.Time) (bool, string, error) {
 	party, ok := h.entryParty(e.Text)
 	if !ok {
 		return false, textBadParty, nil
@@ -150,7 +161,14 @@ func (h *Family) jielongSignUp(req *linli.Request, a *linli.Activity, e jielongE
 	got := h.local(&res.Activity)
 	h.notifyPromoted(got, res.Promoted, roomFreed)
 	switch res.Outcome {
-	case linli.SignupAdded, linli.SignupUpdated:
+	case linli.SignupUpdated:
+		if old := jl.mine; old != nil && old.Active() && res.Signup.PartySize < old.PartySize {
+			// Fewer people than before, perhaps from an older copy of the
+			// list: say so, and how to undo it.
+			return true, textJielongPartyReduced(got, old.PartySize, res.Signup.PartySize), nil
+		}
+		return true, "", nil
+	case linli.SignupAdded:
 		return true, "", nil
 	case linli.SignupNoRoom:
 		return false, textNoRoom(got, &res.Signup, party), nil
@@ -180,7 +198,7 @@ func (h *Family) jielongActivity(desc string, now time.Time, keep func(*linli.Ac
 	if desc == "" {
 		return nil, nil
 	}
-	all, err := h.activities()
+	all, err := h.current(now) // a started one is skipped below
 	if err != nil {
 		return nil, err
 	}
@@ -195,6 +213,13 @@ func (h *Family) jielongActivity(desc string, now time.Time, keep func(*linli.Ac
 		}
 	}
 	return best, nil
+}
+
+// isJielongPost reports whether text is a 接龙 as the WeChat engine posts
+// it: the header #接龙 alone on the first line, a description after it.
+func isJielongPost(text string) bool {
+	first, rest, ok := strings.Cut(text, "\n")
+	return ok && strings.TrimSpace(rest) != "" && strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(first), "#")) == "接龙"
 }
 
 // sameEntries reports whether the post lists exactly the active sign-ups.
@@ -228,7 +253,8 @@ func (h *Family) jielongText(a *linli.Activity, jl *jielongView, unrecorded []st
 		}
 		n++
 	}
-	s := textJielongLong(a, n) + "\n" + textJielongWaitFrom(a, waitFrom, jl.elsewhere())
+	seated, waiting := jl.elsewhere()
+	s := textJielongLong(a, n) + "\n" + textJielongWaitFrom(a, waitFrom, seated, waiting)
 	if len(unrecorded) > 0 {
 		s += "\n" + textJielongUnrecorded(a, unrecorded)
 	}
@@ -255,7 +281,8 @@ func jielongList(a *linli.Activity, jl *jielongView, unrecorded []string) string
 			fmt.Fprintf(&b, "\n%d. %s", n, displayText(&jl.here[i]))
 		}
 	}
-	b.WriteString("\n" + textJielongWaitFrom(a, waitFrom, jl.elsewhere()))
+	seated, waiting := jl.elsewhere()
+	b.WriteString("\n" + textJielongWaitFrom(a, waitFrom, seated, waiting))
 	if len(unrecorded) > 0 {
 		b.WriteString("\n" + textJielongUnrecorded(a, unrecorded))
 	}

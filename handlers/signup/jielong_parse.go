@@ -24,7 +24,7 @@ type jielongPost struct {
 }
 
 var (
-	entryRe     = regexp.MustCompile(`^([0-9]{1,3})\s*[.、:)]\s*(.*)$`)
+	entryRe     = regexp.MustCompile(`^([0-9]{1,4})\s*[.、:)]\s*(.*)$`)
 	exampleRe   = regexp.MustCompile(`^例(?:如)?(?:\s|:|$)`)
 	separatorRe = regexp.MustCompile(`^(?:[-—–_]\s*){3,}$`)
 )

@@ -18,13 +18,14 @@ type jielongView struct {
 	known  map[string]int // entry keys of here, with their counts
 	mine   *linli.Signup  // the poster's sign-up, wherever it was made
 	others [][]string     // the names each other sign-up goes by
-	away   map[string]int // people signed up elsewhere, by group ("" = private chat)
+	away   map[string]int // people with seats signed up elsewhere, by group ("" = private chat)
+	wait   map[string]int // people waitlisted elsewhere, by group
 }
 
 // newJielongView sorts signups for a 接龙 posted with m. In private chat
 // (or an unserved group) the list shows only the poster's own line.
 func (h *Family) newJielongView(m *linli.Message, signups []linli.Signup) *jielongView {
-	v := &jielongView{group: h.groupOf(m), known: map[string]int{}, away: map[string]int{}}
+	v := &jielongView{group: h.groupOf(m), known: map[string]int{}, away: map[string]int{}, wait: map[string]int{}}
 	for _, s := range signups {
 		if !s.Active() {
 			continue
@@ -38,8 +39,10 @@ func (h *Family) newJielongView(m *linli.Message, signups []linli.Signup) *jielo
 		if s.Group == v.group && (v.group != "" || s.Resident == m.Sender) {
 			v.here = append(v.here, s)
 			v.known[entryKey(displayText(&s))]++
-		} else {
+		} else if s.Status == linli.SignupConfirmed {
 			v.away[s.Group] += s.PartySize
+		} else {
+			v.wait[s.Group] += s.PartySize
 		}
 	}
 	return v
@@ -59,20 +62,24 @@ func (v *jielongView) missing(entries []jielongEntry) []jielongEntry {
 	return out
 }
 
-// elsewhere renders the people signed up outside the list: "另有幸福里2期
-// 居民群报名3人、私聊报名1人", or "".
-func (v *jielongView) elsewhere() string {
+// elsewhere renders the people signed up outside the list: those with
+// seats, part of the activity's count ("幸福里2期居民群3人、私聊1人"), and
+// those waitlisted ("幸福里2期居民群候补2人"); "" for none.
+func (v *jielongView) elsewhere() (seated, waiting string) {
+	return groupCounts(v.away, ""), groupCounts(v.wait, "候补")
+}
+
+// groupCounts renders people by group, private chat last, each count
+// after what.
+func groupCounts(by map[string]int, what string) string {
 	var parts []string
-	for _, g := range slices.Sorted(maps.Keys(v.away)) {
-		if g != "" {
-			parts = append(parts, fmt.Sprintf("%s报名%d人", g, v.away[g]))
+	for _, g := range slices.Sorted(maps.Keys(by)) {
+		if g != "" && by[g] > 0 {
+			parts = append(parts, fmt.Sprintf("%s%s%d人", g, what, by[g]))
 		}
 	}
-	if n := v.away[""]; n > 0 {
-		parts = append(parts, fmt.Sprintf("私聊报名%d人", n))
+	if n := by[""]; n > 0 {
+		parts = append(parts, fmt.Sprintf("私聊%s%d人", what, n))
 	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return "另有" + strings.Join(parts, "、")
+	return strings.Join(parts, "、")
 }

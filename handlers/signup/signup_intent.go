@@ -42,6 +42,17 @@ func (h *Family) signupIntent(ctx context.Context, req *linli.Request) error {
 		}
 	}
 	party := max(req.Understanding.Slots.PartySize, 1)
+	if party-1 > linli.MaxExtraPeople {
+		// More family than 报名 takes: offer nothing the bot would refuse.
+		if len(meant) == 1 || len(open) == 1 {
+			a := &open[0]
+			if len(meant) == 1 {
+				a = &meant[0]
+			}
+			return h.askOnce(req, textConfirmSignupTooMany(a), "")
+		}
+		party = 1
+	}
 	if len(meant) < len(open) {
 		if len(meant) == 1 {
 			return h.askOnce(req, textConfirmSignup(&meant[0], party), signupCmd(&meant[0], party))

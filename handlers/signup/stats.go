@@ -38,36 +38,6 @@ func (c *actCounts) add(o actCounts) {
 // noShows are the people signed up who did not come.
 func (c actCounts) noShows() int { return c.signedUp - c.cameOfSU }
 
-// countSignups counts the sign-ups of one activity; took collects the
-// names of those who came.
-func countSignups(signups []linli.Signup, took map[string]bool) actCounts {
-	var c actCounts
-	for _, s := range signups {
-		in := !s.CheckedIn.IsZero() && s.Active()
-		walkIn := s.Source == linli.SourceWalkIn || s.WalkIn
-		switch {
-		case s.Status == linli.SignupCancelled:
-			c.cancelled += s.PartySize
-			continue
-		case s.Status == linli.SignupConfirmed && s.Source != linli.SourceWalkIn:
-			c.signedUp += s.PartySize
-			if in {
-				c.cameOfSU += s.PartySize
-			}
-		case s.Status == linli.SignupWaitlisted && !in:
-			c.waiting += s.PartySize
-		}
-		if in {
-			c.came += s.PartySize
-			if walkIn {
-				c.walkIns += s.PartySize
-			}
-			took[s.Resident] = true
-		}
-	}
-	return c
-}
-
 // statsPeriod is the months 统计 活动 is about: [from, to); all when from
 // is zero.
 type statsPeriod struct {
@@ -126,30 +96,37 @@ type statLine struct {
 	rating linli.RatingSummary // residents' 评价活动, when Ratings is wired
 }
 
-// activityStats handles 统计 活动.
+// activityStats handles 统计 活动. It reads the period's activities and
+// the counters the ActivityService keeps (sign-ups per activity, who took
+// part per month, the people known), never every sign-up.
 func (h *Family) activityStats(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	period, ok := parseStatsPeriod(req.Args, now)
 	if !ok {
 		return linli.Errorf(linli.EInvalid, "%s", textStatsUsage)
 	}
-	all, err := h.activities()
+	var all []linli.Activity
+	var err error
+	month := ""
+	if period.from.IsZero() {
+		all, err = h.activities()
+	} else {
+		all, err = h.current(period.from) // every activity starting in the period ends after its start
+		month = period.from.Format("2006-01")
+	}
 	if err != nil {
 		return err
 	}
-	every, err := h.Activities.AllSignups()
-	if err != nil {
-		return err
-	}
-	byActivity := map[uint64][]linli.Signup{}
-	walkIns := map[string]bool{} // people known only from the door: residents too
-	for _, s := range every {
-		byActivity[s.ActivityID] = append(byActivity[s.ActivityID], s)
-		if s.Source == linli.SourceWalkIn {
-			walkIns[s.Resident] = true
+	var ids []uint64
+	for _, a := range all {
+		if a.Status != linli.ActivityDraft && period.has(a.StartsAt) {
+			ids = append(ids, a.ID)
 		}
 	}
-	took := map[string]bool{}
+	counts, err := h.Activities.SignupCounts(ids)
+	if err != nil {
+		return err
+	}
 	var lines []statLine
 	var total actCounts
 	held := 0
@@ -164,7 +141,7 @@ func (h *Family) activityStats(ctx context.Context, req *linli.Request) error {
 			}
 		}
 		if line.state != linli.ActivityCancelled {
-			line.n = countSignups(byActivity[a.ID], took)
+			line.n = fromCounts(counts[a.ID])
 			if a.Started(now) {
 				total.add(line.n)
 				held++
@@ -172,39 +149,27 @@ func (h *Family) activityStats(ctx context.Context, req *linli.Request) error {
 		}
 		lines = append(lines, line)
 	}
-	for name := range took {
-		if h.Config.RoleOf(name) != linli.RoleResident {
-			delete(took, name) // staff who checked in are not residents taking part
-		}
-	}
-	known, err := h.knownResidents(walkIns)
+	// Only names configuration gives no role are residents (Config.RoleOf:
+	// a role comes from the configured name, never from a nickname): staff
+	// who checked in are not residents taking part, nor counted as known.
+	staff := h.Config.RoleNames()
+	took, err := h.Activities.Participants(month, staff)
 	if err != nil {
 		return err
 	}
-	text := textActivityStats(period, lines, total, held, len(took), known, now)
+	known, err := h.Activities.KnownPeople(staff)
+	if err != nil {
+		return err
+	}
+	text := textActivityStats(period, lines, total, held, took, known, now)
 	if !req.Msg.Private() && h.Config.Served(req.Msg.Group) { // a residents' group: privately, like 统计 上报
 		return h.Out.Send(linli.Outgoing{To: linli.Chat{User: req.Msg.Sender}, Text: text, Private: true})
 	}
 	return req.Reply(text)
 }
 
-// knownResidents counts the residents linli knows: those it has seen
-// (not staff, grid workers or supervisors), and the walk-ins it has not.
-func (h *Family) knownResidents(walkIns map[string]bool) (int, error) {
-	list, err := h.Residents.Residents()
-	if err != nil {
-		return 0, err
-	}
-	seen := map[string]bool{}
-	for _, r := range list {
-		if h.Config.RoleOf(r.Name, r.Nickname) == linli.RoleResident {
-			seen[r.Name] = true
-		}
-	}
-	for name := range walkIns {
-		if h.Config.RoleOf(name) == linli.RoleResident {
-			seen[name] = true
-		}
-	}
-	return len(seen), nil
+// fromCounts is the service's counts as the figures of one line.
+func fromCounts(c linli.SignupCounts) actCounts {
+	return actCounts{signedUp: c.SignedUp, came: c.Came, cameOfSU: c.CameOfSU, walkIns: c.WalkIns,
+		waiting: c.Waiting, cancelled: c.Cancelled}
 }

@@ -58,9 +58,9 @@ func seatsText(a *linli.Activity) string {
 	case a.Waiting == 0:
 		return fmt.Sprintf("已报%d/%d人", a.Taken, a.Capacity)
 	case a.Free() > 0:
-		return fmt.Sprintf("已报%d/%d人，候补%d人", a.Taken, a.Capacity, a.Waiting)
+		return fmt.Sprintf("已报%d/%d人，候补%d人", a.Taken, a.Capacity, waitPeople(a))
 	}
-	return fmt.Sprintf("名额已满，候补%d人", a.Waiting)
+	return fmt.Sprintf("名额已满，候补%d人", waitPeople(a))
 }
 
 // invitesSignups reports whether a may ask for more sign-ups at now: it is
@@ -248,6 +248,13 @@ func cancelCmd(a *linli.Activity) string { return fmt.Sprintf("取消报名 %d",
 // yes is signupCmd(a, party).
 func textConfirmSignup(a *linli.Activity, party int) string {
 	return fmt.Sprintf("您是要报名%s（%s）吗？%s回复「是」或「%s」即可。", actName(a), spanText(a), offerLimit, signupCmd(a, party))
+}
+
+// textConfirmSignupTooMany asks whether the sender means to sign up for a
+// with more family than one sign-up takes (linli.MaxExtraPeople): there is
+// no yes to it, they write the number.
+func textConfirmSignupTooMany(a *linli.Activity) string {
+	return fmt.Sprintf("您是要报名%s（%s）吗？一份报名最多带%d位家人，请发「报名 %d +N」（N 为同去的家人数，0 到 %d）。", actName(a), spanText(a), linli.MaxExtraPeople, a.ID, linli.MaxExtraPeople)
 }
 
 // textConfirmCancel asks whether the sender means to cancel; its yes is

@@ -160,13 +160,19 @@ func textCheckinNotConfirmed(a *linli.Activity, s *linli.Signup) string {
 
 // textStaffCheckin answers staff's check-in: those signed up, and those
 // recorded as come without a sign-up (walkIns).
-func textStaffCheckin(done, walkIns []string) string {
+func textStaffCheckin(done, again, walkIns, unclear []string) string {
 	var parts []string
 	if len(done) > 0 {
 		parts = append(parts, "已签到："+strings.Join(done, "、")+"。")
 	}
+	if len(again) > 0 {
+		parts = append(parts, "之前已签到过："+strings.Join(again, "、")+"。")
+	}
 	if len(walkIns) > 0 {
 		parts = append(parts, "没有报名记录，已记为现场加入："+strings.Join(walkIns, "、")+"。名字写错的话，请用报名时的名字再签一次。")
+	}
+	if len(unclear) > 0 {
+		parts = append(parts, "不知道是哪一位，没有签到："+strings.Join(unclear, "；")+"。请写报名时的全名再签一次。")
 	}
 	return strings.Join(parts, "")
 }
@@ -195,11 +201,15 @@ func textRosterCaption(a *linli.Activity, n rosterCounts) string {
 }
 
 // textJielongWaitFrom closes a 接龙: the seats, where its waitlist begins
-// (from, 0: none) and who signed up elsewhere.
-func textJielongWaitFrom(a *linli.Activity, from int, elsewhere string) string {
+// (from, 0: none), the seats taken elsewhere (part of a.Taken) and who is
+// waitlisted elsewhere.
+func textJielongWaitFrom(a *linli.Activity, from int, seatedElsewhere, waitingElsewhere string) string {
 	s := fmt.Sprintf("%s，已报%d人（含家人）。", capacityText(a), a.Taken)
-	if elsewhere != "" {
-		s = fmt.Sprintf("%s，已报%d人（含家人，%s）。", capacityText(a), a.Taken, elsewhere)
+	if seatedElsewhere != "" {
+		s = fmt.Sprintf("%s，已报%d人（含家人，其中%s）。", capacityText(a), a.Taken, seatedElsewhere)
+	}
+	if waitingElsewhere != "" {
+		s += fmt.Sprintf("另有%s。", waitingElsewhere)
 	}
 	if from > 0 {
 		s += fmt.Sprintf("第%d位起为候补，%s", from, textWaitNote)
@@ -209,11 +219,30 @@ func textJielongWaitFrom(a *linli.Activity, from int, elsewhere string) string {
 
 // textJielongLong stands for a 接龙 of n lines too long to post back.
 func textJielongLong(a *linli.Activity, n int) string {
-	return fmt.Sprintf("%s（%s，%s）的接龙共%d行，太长不再整段重发；发「我的报名」可查看自己是否已登记。", actName(a), spanText(a), a.Place, n)
+	return fmt.Sprintf("%s（%s，%s）的接龙已登记%d位，太长不再整段重发；发「我的报名」可查看自己是否已登记。", actName(a), spanText(a), a.Place, n)
 }
 
-// textJielongUnrecorded names the lines of a 接龙 nobody signed up with.
+// textJielongPartyReduced acknowledges a 接龙 line that brought fewer
+// people than the sign-up had (an older copy of the list, or a change).
+func textJielongPartyReduced(a *linli.Activity, before, after int) string {
+	s := fmt.Sprintf("按您这次接龙的那一行，%s的报名人数已从%d人改为%d人。", actName(a), before, after)
+	if extra := before - 1; extra > 0 {
+		s += fmt.Sprintf("如果是复制了旧的接龙，请发「报名 %d +%d」改回%d人。", a.ID, extra, before)
+	}
+	return s
+}
+
+// unrecordedExamples is how many unrecorded 接龙 lines are named; the rest
+// are counted (a 2,000-line 接龙 posted by one person is not echoed).
+const unrecordedExamples = 3
+
+// textJielongUnrecorded names the lines of a 接龙 nobody signed up with:
+// all of them up to unrecordedExamples, else a few and how many.
 func textJielongUnrecorded(a *linli.Activity, lines []string) string {
+	if len(lines) > unrecordedExamples {
+		return fmt.Sprintf("%s等%d行没有登记（每人要自己接龙或发「报名 %d」才算报名）。家人同行请在自己那行后加 +1。",
+			strings.Join(lines[:unrecordedExamples], "、"), len(lines), a.ID)
+	}
 	return fmt.Sprintf("%s：没有登记。请本人接龙或发「报名 %d」；家人同行请在自己那行后加 +1。", strings.Join(lines, "、"), a.ID)
 }
 

@@ -44,7 +44,7 @@ func textSignupClosedPersonal(a *linli.Activity, s *linli.Signup) string {
 
 // textClosedNow answers the staff member who closed sign-up.
 func textClosedNow(a *linli.Activity, told int) string {
-	s := fmt.Sprintf("已截止%s的报名：已报名%d人（%s），候补%d人（保留，有人取消时按顺序递补）。", actName(a), a.Taken, capacityText(a), a.Waiting)
+	s := fmt.Sprintf("已截止%s的报名：已报名%d人（%s），候补%d人（保留，有人取消时按顺序递补）。", actName(a), a.Taken, capacityText(a), waitPeople(a))
 	if told > 0 {
 		s += fmt.Sprintf("已通知%d位报名的居民。", told)
 	}
@@ -94,7 +94,11 @@ func textRosterLines(a *linli.Activity, signups []linli.Signup, now time.Time) [
 	}
 	lines = append(lines, confirmed...)
 	if len(waiting) > 0 {
-		lines = append(lines, fmt.Sprintf("候补%d人（按顺序）：", waitPeople))
+		if waitPeople != len(waiting) { // families: say both, like the seats above
+			lines = append(lines, fmt.Sprintf("候补%d人（%d份报名，按顺序）：", waitPeople, len(waiting)))
+		} else {
+			lines = append(lines, fmt.Sprintf("候补%d人（按顺序）：", waitPeople))
+		}
 		lines = append(lines, waiting...)
 	}
 	if len(walkIns) > 0 {
@@ -196,4 +200,14 @@ func textActivityStats(p statsPeriod, lines []statLine, total actCounts, held, t
 	}
 	fmt.Fprintf(&b, "\n参与率：%d位居民参加了活动（签到），占已知居民%d位的%s。", took, known, percent(took, known))
 	return b.String()
+}
+
+// textNoTimeOfDay refuses a 时间 that names a day but not the hour.
+func textNoTimeOfDay(when string) string {
+	return fmt.Sprintf("活动时间「%s」没有写几点开始，请写上时间，如「时间:%s 上午9点」或「时间:%s 14:00-16:00」。", when, when, when)
+}
+
+// textTooFarAhead refuses a start more than a year ahead, the year shown.
+func textTooFarAhead(start time.Time) string {
+	return fmt.Sprintf("活动时间是 %s，离现在超过一年了，请检查年份，例如「时间:11月28日 9:30」（不写年份就是最近的那一天）。", start.Format("2006年1月2日 15:04"))
 }

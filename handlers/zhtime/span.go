@@ -188,6 +188,15 @@ func FormatSpan(start, end time.Time) string {
 	return fmt.Sprintf("%s-%02d:%02d", Format(start), e.Hour(), e.Minute())
 }
 
+// HasTimeOfDay reports whether a one-off expression says when in the day
+// (a clock reading or a part of day: 9:30, 下午, 今晚); false for a date
+// alone (明天, 11月28日), which Parse reads as DefaultHour:00. Expressions
+// that are no date with a time (ranges, 3天后) report true.
+func HasTimeOfDay(s string) bool {
+	e, ok := scanOneOff(closeUp(strings.TrimSpace(s)))
+	return !ok || e.pd.word != "" || e.clk != nil
+}
+
 // IsRecurring reports whether s is written as a recurring time (每周六上午9点,
 // 每月1日, 工作日8点, a cron spec), whether or not linli can run it.
 func IsRecurring(s string) bool { return looksRecurring(strings.TrimSpace(s)) }

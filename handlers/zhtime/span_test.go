@@ -156,3 +156,14 @@ func (c firstOn) Next(spec string, after time.Time) (time.Time, error) {
 	}
 	return after.Add(time.Hour), nil
 }
+
+func TestHasTimeOfDay(t *testing.T) {
+	for s, want := range map[string]bool{
+		"明天": false, "11月28日": false, "周六": false, "2099-01-01": false, "后天(周三)": false,
+		"明天下午": true, "明天 9:30": true, "今晚": true, "11月28日 9:30-11:30": true, "周六上午9点": true, "3天后": true,
+	} {
+		if got := HasTimeOfDay(s); got != want {
+			t.Errorf("HasTimeOfDay(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -1,0 +1,64 @@
+package linli
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Private data a resident may type: a mainland mobile number (11 digits
+// from 13x to 19x, possibly written 139 1234 5678 or 139-1234-5678) and an
+// ID-card number (18 characters, the last a digit or X). Neither may ever
+// be repeated into a group (DESIGN.md "Identity", issue 12): MaskPrivate
+// hides all but a few digits, enough for the person to recognise their own.
+var (
+	mobileNumber = regexp.MustCompile(`(^|[^0-9])(1[3-9][0-9])[ -]?([0-9]{4})[ -]?([0-9]{4})($|[^0-9])`)
+	idCardNumber = regexp.MustCompile(`(^|[^0-9])([1-9][0-9]{5})((?:19|20)[0-9]{2}[01][0-9][0-3][0-9][0-9]{3})([0-9Xx])($|[^0-9A-Za-z])`)
+)
+
+// MaskPrivate returns s with every mobile number shown as 139****5678 and
+// every ID-card number as 110101********123X. Text without either is
+// returned unchanged (the same string).
+func MaskPrivate(s string) string {
+	if !hasDigitRun(s, 11) {
+		return s
+	}
+	s = replaceAllOverlapping(idCardNumber, s, func(m []string) string {
+		return m[1] + m[2] + strings.Repeat("*", 8) + m[3][len(m[3])-3:] + m[4] + m[5]
+	})
+	return replaceAllOverlapping(mobileNumber, s, func(m []string) string {
+		return m[1] + m[2] + "****" + m[4] + m[5]
+	})
+}
+
+// HasPrivate reports whether s carries a mobile or ID-card number that
+// MaskPrivate would hide.
+func HasPrivate(s string) bool { return MaskPrivate(s) != s }
+
+// replaceAllOverlapping replaces every match of re in s with repl of its
+// submatches. The patterns consume one character of context on each side,
+// so two numbers separated by one character need a second pass: it loops
+// until nothing changes.
+func replaceAllOverlapping(re *regexp.Regexp, s string, repl func([]string) string) string {
+	for i := 0; i < 4; i++ {
+		next := re.ReplaceAllStringFunc(s, func(m string) string { return repl(re.FindStringSubmatch(m)) })
+		if next == s {
+			break
+		}
+		s = next
+	}
+	return s
+}
+
+// hasDigitRun reports whether s holds at least n digits (a cheap test
+// before the regular expressions).
+func hasDigitRun(s string, n int) bool {
+	c := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if c++; c >= n {
+				return true
+			}
+		}
+	}
+	return false
+}
