@@ -40,7 +40,7 @@ type Report struct {
 	Resolution  string    `json:"resolution,omitempty"` // the worker's 办结 note or 退回 reason
 	ResolImages []string  `json:"resolution_images,omitempty"`
 
-	// SLA clock: started at creation, restarted on reopen and transfer.
+	// SLA clock: started at creation, restarted on reopen (never on 转派 or 改类).
 	SLAStart    time.Time `json:"sla_start"`
 	Deadline    time.Time `json:"deadline"`
 	Round       int       `json:"round"`     // bumped each time the SLA clock restarts

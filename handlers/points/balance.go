@@ -19,7 +19,7 @@ func (h *Family) balance(ctx context.Context, req *linli.Request) error {
 	if err != nil {
 		return err
 	}
-	return req.Reply(textBalance(bal.Balance, recent, total, h.Config))
+	return h.answerPrivately(req, textBalance(bal.Balance, recent, total, h.Config), textBalancePublic(h.Config.BotName))
 }
 
 // history handles 积分明细 [页]: the sender's entries, newest first, one
@@ -48,5 +48,5 @@ func (h *Family) history(ctx context.Context, req *linli.Request) error {
 	if err != nil {
 		return err
 	}
-	return req.Reply(textHistory(bal.Balance, entries, page, pages, total, h.Config))
+	return h.answerPrivately(req, textHistory(bal.Balance, entries, page, pages, total, h.Config), textBalancePublic(h.Config.BotName))
 }

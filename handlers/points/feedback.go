@@ -186,7 +186,7 @@ func (h *Family) checkOut(ctx context.Context, req *linli.Request) error {
 	if err != nil {
 		return err
 	}
-	return req.Reply(textCheckedOut(a, hours, bal.Balance))
+	return h.answerPrivately(req, textCheckedOut(a, hours, bal.Balance), textCheckedOut(a, hours, -1))
 }
 
 // volunteerHours handles 志愿时长: the sender's hours and the community's.

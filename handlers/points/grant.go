@@ -11,10 +11,12 @@ import (
 )
 
 // grantRe reads "<名字> <分数> <原因>": the name may hold spaces ("3-502
-// 张阿姨"), so it is everything before the first number standing alone.
-var grantRe = regexp.MustCompile(`^(.+?)\s+([+-]?[0-9]+)\s*(?:分|积分)?(?:\s+(.*))?$`)
+// 张阿姨"), so it is everything before the first number standing alone. A
+// sign (ASCII, full-width, the minus sign) is read so that it can be
+// refused: 加积分 adds, 扣积分 deducts, a sign never flips them.
+var grantRe = regexp.MustCompile(`^(.+?)\s+([+\-－−﹣＋]?)\s*([0-9]+)\s*(?:分|积分)?(?:\s+(.*))?$`)
 
-// grant handles 加积分 <名字> <N> <原因> (a negative N deducts).
+// grant handles 加积分 <名字> <N> <原因>.
 func (h *Family) grant(ctx context.Context, req *linli.Request) error {
 	return h.move(req, 1, textGrantUsage)
 }
@@ -31,11 +33,14 @@ func (h *Family) move(req *linli.Request, sign int, usage string) error {
 	if m == nil {
 		return linli.Errorf(linli.EInvalid, "%s", usage)
 	}
-	n, err := strconv.Atoi(m[2])
-	if err != nil || n == 0 || n > maxGrant || n < -maxGrant {
-		return linli.Errorf(linli.EInvalid, "分数应是 1 到 %d 之间的数。\n%s", maxGrant, usage)
+	if m[2] != "" && m[2] != "+" && m[2] != "＋" {
+		return linli.Errorf(linli.EInvalid, "%s", textGrantNoSign(sign, usage))
 	}
-	reason := textnorm.ChinesePunctBrackets(strings.TrimSpace(m[3]))
+	n, err := strconv.Atoi(m[3])
+	if err != nil || n == 0 || n > maxGrant {
+		return linli.Errorf(linli.EInvalid, "分数应是 1 到 %d 之间的整数（每条命令最多%d分）。\n%s", maxGrant, maxGrant, usage)
+	}
+	reason := textnorm.ChinesePunctBrackets(strings.TrimSpace(m[4]))
 	switch {
 	case reason == "":
 		return linli.Errorf(linli.EInvalid, "请写上原因，居民会看到。\n%s", usage)
@@ -64,10 +69,10 @@ func (h *Family) move(req *linli.Request, sign int, usage string) error {
 		return err
 	}
 	h.Logger.Info("points granted", "resident", who.Name, "amount", amount, "by", req.Msg.Sender, "reason", reason)
-	if err := h.teller().Person(who.Name, textGranted(kindWord, e), nil, ""); err != nil {
+	if err := h.tellPrivately(who.Name, textGranted(kindWord, e), ""); err != nil {
 		return err
 	}
-	return req.Reply(textGrantDone(who.Name, kindWord, e))
+	return h.answerPrivately(req, textGrantDone(who.Name, kindWord, e), textGrantDonePublic)
 }
 
 // findResident finds the resident staff mean by name: the exact name they

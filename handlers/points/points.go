@@ -61,6 +61,36 @@ func (h *Family) teller() tell.Teller {
 	return tell.Teller{Config: h.Config, Out: h.Out, Residents: h.Residents}
 }
 
+// Points are a person's own business: balances, reasons and staff
+// confirmations go privately. Whoever the bot cannot write to privately is
+// told in the group only that there is something to read privately.
+
+// answerPrivately answers req with text privately: in a private chat as
+// usual, from a group privately to a friend (and staff), and to anyone
+// else with public, an @mention in the group that names no balance.
+func (h *Family) answerPrivately(req *linli.Request, text, public string) error {
+	if req.Msg.Private() {
+		return req.Reply(text)
+	}
+	if h.teller().Reachable(req.Msg.Sender) {
+		return h.Out.Send(linli.Outgoing{To: linli.Chat{User: req.Msg.Sender}, Text: text, Private: true})
+	}
+	return req.Reply(public)
+}
+
+// tellPrivately tells resident text privately when the bot can write to
+// them, else public with an @mention in their group (empty: only that
+// their points changed).
+func (h *Family) tellPrivately(resident, text, public string) error {
+	if h.teller().Reachable(resident) {
+		return h.Out.Send(linli.Outgoing{To: linli.Chat{User: resident}, Text: text, Private: true})
+	}
+	if public == "" {
+		public = textPointsChangedPublic(h.Config.BotName)
+	}
+	return h.teller().Person(resident, public, nil, "")
+}
+
 // Register registers the family's commands, in the order of 帮助.
 func (h *Family) Register(r linli.Router) {
 	staff := linli.RoleStaff
@@ -78,8 +108,8 @@ func (h *Family) Register(r linli.Router) {
 		{Names: []string{"不参与排名"}, Args: linli.ArgsNone, Handler: h.optOut}, // told in every 邻里之星 post
 		{Names: []string{"参与排名"}, Args: linli.ArgsNone, Handler: h.optIn},
 		{Names: []string{"加积分"}, Role: staff, Args: linli.ArgsRequired, Usage: textGrantUsage,
-			Help: "加积分 张阿姨 10 帮忙布置会场 — 给居民加积分（扣积分 同样写法），本人会收到通知", Handler: h.grant},
-		{Names: []string{"扣积分", "减积分"}, Role: staff, Args: linli.ArgsRequired, Usage: textDeductUsage, Handler: h.deduct},
+			Help: "加积分 张阿姨 10 帮忙布置会场 — 给居民加积分（扣积分 同样写法），本人会收到通知", Handler: h.staffPrivately(h.grant)},
+		{Names: []string{"扣积分", "减积分"}, Role: staff, Args: linli.ArgsRequired, Usage: textDeductUsage, Handler: h.staffPrivately(h.deduct)},
 		{Names: []string{"上架"}, Role: staff, Args: linli.ArgsRequired, Usage: textShelveUsage,
 			Help: "上架 环保袋 积分:20 数量:10 — 上架兑换品（可加 说明:；下架 1 撤下）", Handler: h.shelve},
 		{Names: []string{"下架"}, Role: staff, Args: linli.ArgsRequired, Usage: textUnshelveUsage, Handler: h.unshelve},

@@ -1,7 +1,9 @@
 package points
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -301,6 +303,84 @@ func TestParseShelve(t *testing.T) {
 	for _, bad := range []string{"积分:20", "环保袋", "环保袋 积分:零", "环保袋 积分:0", "环保袋 积分:5 数量:0", "环保袋 积分:5 积分:6"} {
 		if _, err := parseShelve(bad); linli.ErrorCode(err) != linli.EInvalid {
 			t.Errorf("上架 %s: %v, want EInvalid", bad, err)
+		}
+	}
+}
+
+// TestRuleGrantSigns: a sign never flips 加积分/扣积分 — a minus (ASCII,
+// full-width, the minus sign) is refused with nothing changed; 1 to
+// maxGrant per command, the limit said.
+func TestRuleGrantSigns(t *testing.T) {
+	r := newRig(t, linli.PointsConfig{})
+	run := func(h linli.HandlerFunc, args string) error {
+		msg := linli.Message{Sender: "李社工", Role: linli.RoleStaff, Text: args}
+		return h(context.Background(), &linli.Request{Msg: &msg, Args: args, Now: t0, Out: r.f.Out})
+	}
+	if err := run(r.f.grant, "张阿姨 10 奖励"); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		deduct bool
+		args   string
+	}{
+		{true, "张阿姨 -5 负负"}, {false, "张阿姨 -5 负数"}, {false, "张阿姨 －3 全角负号"},
+		{false, "张阿姨 −3 减号"}, {true, "张阿姨 - 5 空格"}, {false, fmt.Sprintf("张阿姨 %d 超过", maxGrant+1)},
+		{false, "张阿姨 0 零"},
+	} {
+		h := r.f.grant
+		if tt.deduct {
+			h = r.f.deduct
+		}
+		err := run(h, tt.args)
+		if linli.ErrorCode(err) != linli.EInvalid {
+			t.Errorf("%q: err %v; want a refusal", tt.args, err)
+			continue
+		}
+		msg := linli.ErrorMessage(err)
+		if strings.Contains(tt.args, "超过") && !strings.Contains(msg, fmt.Sprintf("每条命令最多%d分", maxGrant)) {
+			t.Errorf("%q: %q does not state the limit", tt.args, msg)
+		}
+		if strings.ContainsAny(tt.args, "-－−") && !strings.Contains(msg, "正数") {
+			t.Errorf("%q: %q does not say to write a positive number", tt.args, msg)
+		}
+	}
+	if got := r.balance(t, "张阿姨"); got != 10 {
+		t.Errorf("balance %d after refused signed amounts; want 10", got)
+	}
+	if err := run(r.f.grant, fmt.Sprintf("张阿姨 +%d 上限", maxGrant)); err != nil {
+		t.Errorf("+%d: %v", maxGrant, err)
+	}
+	if err := run(r.f.deduct, "张阿姨 5 扣"); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.balance(t, "张阿姨"); got != 10+maxGrant-5 {
+		t.Errorf("balance %d; want %d", got, 10+maxGrant-5)
+	}
+	if !strings.Contains(textGrantUsage, fmt.Sprint(maxGrant)) || !strings.Contains(textDeductUsage, fmt.Sprint(maxGrant)) {
+		t.Error("the usage does not state the per-command limit")
+	}
+}
+
+// TestRuleRedeemForms: 兑换 N takes one item; a count after the number
+// reserves nothing and says one at a time; a signed number is answered,
+// even said in passing.
+func TestRuleRedeemForms(t *testing.T) {
+	for _, tt := range []struct {
+		args      string
+		addressed bool
+		want      string // in the error; "" for ErrNotCommand
+	}{
+		{"2 2", false, "一次兑换一件"}, {"2 两件", true, "一次兑换一件"}, {"2 -3", true, "一次兑换一件"},
+		{"-1", false, "正数"}, {"－1", true, "正数"}, {"什么好呢", false, ""},
+	} {
+		r := newRig(t, linli.PointsConfig{})
+		msg := linli.Message{Sender: "张阿姨", Role: linli.RoleResident, Group: "1期群", Addressed: tt.addressed}
+		err := r.f.redeem(context.Background(), &linli.Request{Msg: &msg, Args: tt.args, Now: t0, Out: r.f.Out})
+		switch {
+		case tt.want == "" && err != linli.ErrNotCommand:
+			t.Errorf("兑换 %s: %v; want no reply (chatter)", tt.args, err)
+		case tt.want != "" && !strings.Contains(linli.ErrorMessage(err), tt.want):
+			t.Errorf("兑换 %s: %v; want %q", tt.args, err, tt.want)
 		}
 	}
 }

@@ -22,6 +22,9 @@ var (
 	shelfLabel = regexp.MustCompile(`(积分|数量|库存|说明|备注)\s*:\s*`)
 	numberRe   = regexp.MustCompile(`^([0-9]{1,7})\s*(?:分|积分|件|个|份|张|套)?$`)
 	idRe       = regexp.MustCompile(`^#?([0-9]{1,9})(?:\s+(.*))?$`)
+	// redeemNumberRe is a signed or otherwise odd number after 兑换; redeemCountRe a count after the number.
+	redeemNumberRe = regexp.MustCompile(`^[-－−+＋]\s*[0-9]+$`)
+	redeemCountRe  = regexp.MustCompile(`^[-－−+＋]?\s*[0-9一二两三四五六七八九十]+\s*(?:件|个|份|张|袋)?$`)
 )
 
 // parseShelve reads 上架 <名称> 积分:<N> [数量:<N>] [说明:…].
@@ -168,14 +171,20 @@ func (h *Family) redeem(ctx context.Context, req *linli.Request) error {
 		if err != nil {
 			return err
 		}
-		return req.Reply(textRewards(on, bal.Balance))
+		return h.answerPrivately(req, textRewards(on, bal.Balance), textRewards(on, -1))
 	}
-	id, _, ok := rewardID(req.Args)
+	id, rest, ok := rewardID(req.Args)
 	if !ok {
+		if redeemNumberRe.MatchString(strings.TrimSpace(req.Args)) { // "兑换 -1": meant as a command
+			return linli.Errorf(linli.EInvalid, "%s", textRedeemBadNumber)
+		}
 		if !req.Msg.Addressed {
 			return linli.ErrNotCommand // "兑换什么好呢"
 		}
 		return linli.Errorf(linli.EInvalid, "%s", textRedeemUsage)
+	}
+	if redeemCountRe.MatchString(rest) { // "兑换 2 2": one at a time, nothing reserved
+		return linli.Errorf(linli.EInvalid, textRedeemOneAtATime, id, id)
 	}
 	household := ""
 	if req.Msg.Resident != nil {
@@ -189,7 +198,7 @@ func (h *Family) redeem(ctx context.Context, req *linli.Request) error {
 	if err := h.teller().Staff(textRedeemedStaff(red), ""); err != nil {
 		return err
 	}
-	return req.Reply(textRedeemed(red, entry.Balance))
+	return h.answerPrivately(req, textRedeemed(red, entry.Balance), textRedeemed(red, -1))
 }
 
 // confirm handles 确认兑换 <兑换单>: staff handed the reward over.
@@ -240,10 +249,10 @@ func (h *Family) cancelRedemption(ctx context.Context, req *linli.Request) error
 		if err := h.teller().Staff(textCancelledByResidentStaff(red), ""); err != nil {
 			return err
 		}
-		return req.Reply(textCancelledResident(red, bal.Balance, ""))
+		return h.answerPrivately(req, textCancelledResident(red, bal.Balance, ""), textCancelledResident(red, -1, ""))
 	}
 	reason = textnorm.ChinesePunctBrackets(cutRunes(reason, maxReason))
-	if err := h.teller().Person(red.Resident, textCancelledResident(red, bal.Balance, reason), nil, ""); err != nil {
+	if err := h.tellPrivately(red.Resident, textCancelledResident(red, bal.Balance, reason), textCancelledResident(red, -1, "")); err != nil {
 		return err
 	}
 	return req.Reply(textCancelled(red))

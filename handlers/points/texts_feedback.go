@@ -54,7 +54,12 @@ func textRatingsStaff(a *linli.Activity, sum linli.RatingSummary) string {
 	return b.String()
 }
 
+// textCheckedOut confirms a 签退; a negative balance (for a group) leaves
+// the balance out.
 func textCheckedOut(a *linli.Activity, hours float64, balance int) string {
+	if balance < 0 {
+		return fmt.Sprintf("签退成功！本次志愿服务「%s」记%s小时，辛苦了。发「志愿时长」查看累计时长。", a.Title, hoursText(hours))
+	}
 	return fmt.Sprintf("签退成功！本次志愿服务「%s」记%s小时，辛苦了。现有积分：%d分，发「志愿时长」查看累计时长。",
 		a.Title, hoursText(hours), balance)
 }

@@ -98,22 +98,31 @@ func TestRuleLadderPerCategory(t *testing.T) {
 	if len(alerted) != 1 || !strings.Contains(alerted[0], "已超时4天") || strings.Contains(alerted[0], "张阿姨") {
 		t.Errorf("webhook got %q; want one alert, 已超时4天, without the reporter", alerted)
 	}
-	// All four were due at once (the clock is past them): one message, the last step's.
-	if len(w.sent) != 1 || w.sent[0].To.User != "街道刘科长" || !strings.Contains(w.sent[0].Text, "已超时4天") {
-		t.Errorf("sent %+v; want one message to the higher level, 已超时4天", w.sent)
+	// All four were due at once (the clock is past them): everyone each
+	// step would have reached is told once, 已超时4天.
+	var to []string
+	for _, o := range w.sent {
+		to = append(to, o.To.User+o.To.Group)
+		if !strings.Contains(o.Text, "已超时4天") {
+			t.Errorf("merged step to %v says %q; want 已超时4天", o.To, o.Text)
+		}
+	}
+	if want := []string{"王网格", "赵主任", "幸福里工作群", "街道刘科长"}; !slices.Equal(to, want) {
+		t.Errorf("merged steps went to %v; want %v, once each", to, want)
 	}
 }
 
 // TestRuleLadderMergesAfterDowntime: a step job that runs when later steps
-// are due too sends only the latest step's message, with how late it is
-// now; the passed steps are in the history, and their own jobs send
-// nothing.
+// are due too tells everyone the passed steps would have reached, once
+// each, with how late it is now (no "将在…到期"); the passed steps are in
+// the history, and their own jobs send nothing.
 func TestRuleLadderMergesAfterDowntime(t *testing.T) {
 	w := ladderWorld(t, nil)
 	w.now = rulesT0.Add(50 * time.Hour) // down from before 80% until after the deadline
 	w.fire(slaKey(1, 1))
-	if len(w.sent) != 1 || w.sent[0].To.User != "赵主任" || !strings.Contains(w.sent[0].Text, "已超时2小时") {
-		t.Fatalf("after downtime sent %+v; want only the supervisor's, 已超时2小时", w.sent)
+	if len(w.sent) != 2 || w.sent[0].To.User != "王网格" || w.sent[1].To.User != "赵主任" ||
+		!strings.Contains(w.sent[0].Text, "已超时2小时") || !strings.Contains(w.sent[1].Text, "已超时2小时") {
+		t.Fatalf("after downtime sent %+v; want the worker's and the supervisor's, each once, 已超时2小时", w.sent)
 	}
 	w.sent = nil
 	w.fire(slaKey(1, 2))

@@ -66,6 +66,12 @@ func (h *Family) reportReopen(ctx context.Context, req *linli.Request) error {
 				others = append(others, x)
 			}
 		}
+		for _, d := range dups { // the duplicates closed with it follow it back: the next 办结 tells them
+			if d.ID != id && d.Status == linli.ReportResolved && d.ResolvedAt.Equal(r.ResolvedAt) {
+				d.Status, d.ResolvedAt, d.Resolution, d.ResolImages = linli.ReportReopened, time.Time{}, "", nil
+				d.Log(req.Now, req.Msg.Sender, linli.ReportReopened, fmt.Sprintf("随#%d", r.ID))
+			}
+		}
 		r.Status, r.ResolvedAt, r.ResolvedBy, r.Resolution, r.ResolImages = linli.ReportReopened, time.Time{}, "", "", nil
 		r.Reopened++
 		if g, ok := h.Config.GridByName(r.Grid); ok && r.Unit == "" {
@@ -220,8 +226,9 @@ func lastActor(r *linli.Report, action string) string {
 // parseScore reads a rating and the comment after it. Accepted, and
 // documented in textReportRateUsage: 1-5 (also 一…五), with 分, 星, 颗星 or
 // 星级 after it ("5分", "五颗星"), ★ repeated ("★★★★"), and the words
-// 满意 (5; 非常满意, 很满意 too), 比较满意/基本满意 (4), 一般/还行 (3),
-// 不太满意 (2), 不满意 (1; 很不满意, 非常不满意 too). The score may run into the
+// 满意 (5; 非常满意, 十分满意, 很满意, 满分, 好评 too), 比较满意/基本满意 (4),
+// 一般/还行 (3), 不太满意 (2), 不满意 (1; 很不满意, 非常不满意, 十分不满意,
+// 差评 too). The score may run into the
 // comment ("五星好评", "5分很及时").
 func parseScore(s string) (int, string, bool) {
 	s = strings.TrimSpace(s)
@@ -238,8 +245,9 @@ var scoreWords = []struct {
 	word  string
 	score int
 }{
-	{"非常不满意", 1}, {"很不满意", 1}, {"不太满意", 2}, {"不满意", 1}, {"非常满意", 5}, {"很满意", 5},
-	{"比较满意", 4}, {"基本满意", 4}, {"满意", 5}, {"一般", 3}, {"还行", 3},
+	{"非常不满意", 1}, {"十分不满意", 1}, {"很不满意", 1}, {"不太满意", 2}, {"不满意", 1}, {"非常满意", 5},
+	{"十分满意", 5}, {"很满意", 5}, {"比较满意", 4}, {"基本满意", 4}, {"满意", 5}, {"满分", 5}, {"好评", 5},
+	{"差评", 1}, {"一般", 3}, {"还行", 3},
 }
 
 // scoreDigits are the numbers a rating may start with.
@@ -294,7 +302,8 @@ const reportBareStillBroken = 6
 // reportStillBrokenHook takes "还是不亮" from a resident with exactly one
 // report resolved in the last 7 days: they mean that one, so they are
 // pointed to 没修好 N (a plain 是 does it) rather than offered a new report
-// without a place. Unaddressed in a group they are asked once per report.
+// without a place. Unaddressed in a group they are asked once per 办结 of
+// the report; a short one after that question ("还是坏的") is the answer.
 func (h *Family) reportStillBrokenHook(ctx context.Context, req *linli.Request) (bool, error) {
 	m := req.Msg
 	if m.Norm == "" || m.Image != nil || m.Role != linli.RoleResident || h.Reports == nil ||
@@ -310,7 +319,9 @@ func (h *Family) reportStillBrokenHook(ctx context.Context, req *linli.Request) 
 	}
 	r := list[0]
 	asked := false
-	tag := fmt.Sprintf("reopen:%d", r.ID)
+	// Asked once per 办结: after the next 办结 of the same report, "灯还是不亮啊"
+	// is asked about again, never taken as the answer to an older question.
+	tag := fmt.Sprintf("reopen:%d:%d", r.ID, r.ResolvedAt.Unix())
 	if _, err := h.Reports.UpdateReportOffers(m.Sender, func(o *linli.ReportOffers) error {
 		if asked = slices.Contains(o.Asked, tag); !asked {
 			o.Asked = append(o.Asked, tag)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"linli"
 )
@@ -193,22 +194,36 @@ func (h *Family) closeReport(req *linli.Request, status, usage, step string) err
 		}
 	}
 	withheld := false // a 退回 reason kept out of a group
+	// One message per person: a resident who reported the same thing four
+	// times hears once, about their first report, with the others named.
+	mine := map[string][]uint64{}
 	for _, x := range closed {
+		mine[x.Reporter] = append(mine[x.Reporter], x.ID)
+	}
+	for _, x := range closed {
+		ids := mine[x.Reporter]
+		if ids[0] != x.ID {
+			continue
+		}
+		also := textReportAlsoClosed(ids[1:])
 		var err error
 		switch {
+		case status == linli.ReportResolved && h.teller().Reachable(x.Reporter):
+			err = h.Out.Send(linli.Outgoing{To: linli.Chat{User: x.Reporter}, Text: textReportResolvedReporter(x.ID, note) + also, Private: true})
 		case status == linli.ReportResolved:
-			err = h.teller().Person(x.Reporter, textReportResolvedReporter(x.ID, note), nil, "")
-			for i, name := range photos {
-				if err == nil {
-					media := h.reportMedia(x.ID, "办结", i+1, name)
-					err = h.teller().Person(x.Reporter, fmt.Sprintf(textReportResolPhotoForward, x.ID), media, "")
-				}
-			}
+			// the worker's note names households and phone numbers: never in a group
+			err = h.teller().Person(x.Reporter, textReportResolvedPublic(h.Config.BotName, x.ID)+also, nil, "")
 		case h.teller().Reachable(x.Reporter):
-			err = h.Out.Send(linli.Outgoing{To: linli.Chat{User: x.Reporter}, Text: textReportRejectedReporter(x.ID, note), Private: true})
+			err = h.Out.Send(linli.Outgoing{To: linli.Chat{User: x.Reporter}, Text: textReportRejectedReporter(x.ID, note) + also, Private: true})
 		default:
 			withheld = true
-			err = h.teller().Person(x.Reporter, textReportRejectedPublic(h.Config.BotName, x.ID), nil, "")
+			err = h.teller().Person(x.Reporter, textReportRejectedPublic(h.Config.BotName, x.ID)+also, nil, "")
+		}
+		for i, name := range photos {
+			if err == nil {
+				media := h.reportMedia(x.ID, "办结", i+1, name)
+				err = h.teller().Person(x.Reporter, fmt.Sprintf(textReportResolPhotoForward, x.ID), media, "")
+			}
 		}
 		if err != nil {
 			return err
@@ -230,8 +245,10 @@ func (h *Family) closeReport(req *linli.Request, status, usage, step string) err
 	return req.Reply(textReportResolved(r.ID, len(closed)-1, len(photos)))
 }
 
-// reportTransfer handles "转派 <编号> <网格>": a new grid, a new worker and
-// a new SLA clock.
+// reportTransfer handles "转派 <编号> <网格>": a new grid and a new worker,
+// with the same deadline: the SLA clock never restarts on 转派 (else 转派
+// back and forth would move any deadline at will). The supervisors of
+// both grids are told of the 转派 of an overdue report.
 func (h *Family) reportTransfer(ctx context.Context, req *linli.Request) error {
 	if err := h.notForUnits(req); err != nil {
 		return err
@@ -247,7 +264,7 @@ func (h *Family) reportTransfer(ctx context.Context, req *linli.Request) error {
 	if !ok {
 		return linli.Errorf(linli.EInvalid, "%s", textReportUnknownGrid(name, h.Config.Grids))
 	}
-	var old string
+	var old, oldGrid string
 	var linked []*linli.Report
 	r, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
 		if err := h.checkAct(req, r); err != nil {
@@ -260,14 +277,13 @@ func (h *Family) reportTransfer(ctx context.Context, req *linli.Request) error {
 		if r.Grid == g.Name {
 			return linli.Errorf(linli.EConflict, "%s", textReportTransferSame(id, g.Name))
 		}
-		old = r.Assignee
+		old, oldGrid = r.Assignee, r.Grid
 		for _, x := range append(openOf(dups), r) {
 			x.Grid, x.Assignee = g.Name, g.Worker
 			if x.Status == linli.ReportAccepted {
 				x.Status = linli.ReportSubmitted
 			}
 		}
-		h.restartSLA(r, req)
 		r.Log(req.Now, req.Msg.Sender, "transferred", g.Name)
 		return nil
 	})
@@ -288,7 +304,30 @@ func (h *Family) reportTransfer(ctx context.Context, req *linli.Request) error {
 	if err := h.tellLinked(linked, func(id uint64) string { return textReportTransferredReporter(id, g) }); err != nil {
 		return err
 	}
-	return req.Reply(textReportTransferred(r.ID, g))
+	if req.Now.After(r.Deadline) {
+		text := textReportTransferOverdue(r, req.Msg.Sender, oldGrid, req.Now, h.Config.Location)
+		if err := h.tellSupervisors(req.Msg.Sender, text, oldGrid, g.Name); err != nil {
+			return err
+		}
+	}
+	return req.Reply(textReportTransferred(r.ID, g, r.Deadline.In(h.Config.Location)))
+}
+
+// tellSupervisors tells the supervisors of grids text, each once, except
+// the sender (who knows).
+func (h *Family) tellSupervisors(sender, text string, grids ...string) error {
+	told := map[string]bool{sender: true}
+	for _, grid := range grids {
+		sup := h.supervisorOf(grid)
+		if told[sup] {
+			continue
+		}
+		told[sup] = true
+		if err := h.teller().Person(sup, text, nil, ""); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // restartSLA starts a new SLA round for r from now.
@@ -310,7 +349,10 @@ func (h *Family) gridNamed(name string) (linli.Grid, bool) {
 }
 
 // reportRecategorize handles "改类 <编号> <类别>": the deadline follows the
-// new category's SLA, counted from the same start.
+// new category's SLA counted from the report's creation (from the reopen
+// for a reopened report: its new round), never from the 改类. The grid's
+// supervisor is told of every 改类, and plainly when it gives a 安全隐患
+// more time.
 func (h *Family) reportRecategorize(ctx context.Context, req *linli.Request) error {
 	if err := h.notForUnits(req); err != nil {
 		return err
@@ -325,6 +367,8 @@ func (h *Family) reportRecategorize(ctx context.Context, req *linli.Request) err
 	if !slices.Contains(linli.Categories, cat) {
 		return linli.Errorf(linli.EInvalid, "%s", textReportRecategorizeUsage)
 	}
+	var oldCat string
+	var oldDeadline time.Time
 	r, _, err := h.Reports.UpdateReport(id, func(r *linli.Report, dups []*linli.Report) error {
 		if err := h.checkAct(req, r); err != nil {
 			return err
@@ -333,8 +377,12 @@ func (h *Family) reportRecategorize(ctx context.Context, req *linli.Request) err
 			return linli.Errorf(linli.EConflict, textReportAlreadyCategorized, id, cat)
 		}
 		r.Log(req.Now, req.Msg.Sender, "recategorized", r.Category+" → "+cat)
+		oldCat, oldDeadline = r.Category, r.Deadline
 		for _, x := range append(dups, r) {
 			x.Category = cat
+		}
+		if r.Unit == "" || r.Category == emergencyCategory {
+			r.SLAStart = roundStart(r) // a unit's own promise runs from its 转办
 		}
 		r.Deadline = r.SLAStart.Add(h.slaOf(r))
 		return nil
@@ -347,5 +395,13 @@ func (h *Family) reportRecategorize(ctx context.Context, req *linli.Request) err
 			return err
 		}
 	}
-	return req.Reply(textReportRecategorized(r.ID, cat, r.Deadline.In(h.Config.Location)))
+	loc := h.Config.Location
+	laxer := oldCat == emergencyCategory && r.Deadline.After(oldDeadline)
+	if r.Open() {
+		text := textReportRecategorizedSupervisor(r, req.Msg.Sender, oldCat, oldDeadline, laxer, loc)
+		if err := h.tellSupervisors(req.Msg.Sender, text, r.Grid); err != nil {
+			return err
+		}
+	}
+	return req.Reply(textReportRecategorized(r.ID, cat, r.Deadline.In(loc), laxer && r.Open()))
 }

@@ -15,14 +15,18 @@ import (
 )
 
 // reportImageHook takes an image (a message with no text): a grid worker's
-// photo within 5 minutes of their 办结 joins the resolution; a resident's
-// photo within 30 minutes of their own open 随手拍, with no other report
-// in between (theirs, or anyone's in that chat), joins that report and is
-// forwarded to the worker; any other image
-// is held for 5 minutes for the sender's next 随手拍, and if none comes they
-// are asked (once) what it shows — privately only: a photo in a group gets
-// no answer unless a 随手拍 joins it. Images that join nothing are deleted
-// by the photo sweep ([photos] keep after, report_sweep.go).
+// photo within 5 minutes of their 办结 joins the resolution (of the latest,
+// saying so when there were several); a resident's photo joins their most
+// recent report when it is open and no older than 30 minutes (another
+// report of theirs since would be the most recent: reports by others in
+// the chat do not matter), is forwarded to the worker and the sender told
+// 已附到随手拍#N; any other image is held for 5 minutes for the sender's
+// next 随手拍 (whose acknowledgement says it took them), and if none comes
+// they are asked (once) what it shows — privately only: a photo in a group
+// gets no answer unless a 随手拍 joins it. A worker's photo with nothing to
+// join is held for their next 办结, and when sent privately they are told
+// so once. Images that join nothing are deleted by the photo sweep
+// ([photos] keep after, report_sweep.go).
 func (h *Family) reportImageHook(ctx context.Context, req *linli.Request) (bool, error) {
 	m := req.Msg
 	if m.Image == nil || m.Norm != "" || h.Reports == nil {
@@ -36,7 +40,19 @@ func (h *Family) reportImageHook(ctx context.Context, req *linli.Request) (bool,
 			return true, err
 		}
 		if len(list) > 0 {
-			return true, h.addResolutionPhoto(req, list[len(list)-1])
+			latest := list[0]
+			var ids []string
+			for _, x := range list {
+				ids = append(ids, fmt.Sprintf("#%d", x.ID))
+				if !x.ResolvedAt.Before(latest.ResolvedAt) {
+					latest = x
+				}
+			}
+			note := ""
+			if len(list) > 1 {
+				note = fmt.Sprintf(textReportResolPhotoLatest, strings.Join(ids, "、"), latest.ID)
+			}
+			return true, h.addResolutionPhoto(req, latest, note)
 		}
 	}
 	if m.Role != linli.RoleResident { // a worker's photo waits for their 办结, unasked
@@ -44,8 +60,10 @@ func (h *Family) reportImageHook(ctx context.Context, req *linli.Request) (bool,
 		if err != nil || name == "" {
 			return true, err
 		}
+		first := false
 		_, err = h.Reports.UpdatePendingImages(m.Sender, func(p *linli.PendingImages) error {
 			p.SetAside(now)
+			first = len(p.Files) == 0
 			p.Files = append(p.Files, name)
 			p.Group, p.Until = m.Group, now.Add(reportImageWindow)
 			return nil
@@ -53,7 +71,13 @@ func (h *Family) reportImageHook(ctx context.Context, req *linli.Request) (bool,
 		if err != nil {
 			return true, err
 		}
-		return true, h.sweepBy(now.Add(reportImageWindow + h.keepPhotos()))
+		if err := h.sweepBy(now.Add(reportImageWindow + h.keepPhotos())); err != nil {
+			return true, err
+		}
+		if !first || m.Group != "" { // photos shared among staff in a group: no answer
+			return true, nil
+		}
+		return true, h.Out.Send(linli.Outgoing{To: linli.Chat{User: m.Sender}, Text: textReportWorkerPhotoHeld, Private: true})
 	}
 	if m.Group == h.Config.StaffGroup && m.Group != "" {
 		return false, nil // photos among staff are not reports
@@ -62,15 +86,11 @@ func (h *Family) reportImageHook(ctx context.Context, req *linli.Request) (bool,
 	if err != nil {
 		return true, err
 	}
-	// The sender's latest report of the last 30 minutes, if still open and
-	// no other report came after it in this chat or from them.
+	// The sender's most recent report of the last 30 minutes, if still open.
 	var r *linli.Report
 	for _, x := range recent {
-		switch {
-		case x.Reporter == m.Sender:
+		if x.Reporter == m.Sender {
 			r = x
-		case r != nil && x.Group == m.Group:
-			r = nil // someone else's report came in between
 		}
 	}
 	if r != nil && !r.Open() {
@@ -139,7 +159,7 @@ func (h *Family) addReportImage(r *linli.Report, name string, now time.Time) err
 
 // addResolutionPhoto attaches a worker's photo to the resolution and
 // forwards it to the reporter and to the reporters of its duplicates.
-func (h *Family) addResolutionPhoto(req *linli.Request, r *linli.Report) error {
+func (h *Family) addResolutionPhoto(req *linli.Request, r *linli.Report, note string) error {
 	name, err := h.saveImage(req.Msg.Image)
 	if err != nil || name == "" {
 		return err
@@ -166,7 +186,7 @@ func (h *Family) addResolutionPhoto(req *linli.Request, r *linli.Report) error {
 			return err
 		}
 	}
-	return req.Reply(fmt.Sprintf(textReportResolPhotoAdded, r.ID))
+	return req.Reply(fmt.Sprintf(textReportResolPhotoAdded, r.ID) + note)
 }
 
 // reportMedia is a stored image as an outgoing attachment named

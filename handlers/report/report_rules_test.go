@@ -576,20 +576,23 @@ func TestRuleSLALadderFires(t *testing.T) {
 	}
 }
 
-// TestRuleReportImageWindow: a resident's photo joins their open 随手拍
-// made up to 30 minutes before (reportPhotoLate); a later one is held
-// instead, and so is one after someone else's report in that chat.
+// TestRuleReportImageWindow: a resident's photo joins their most recent
+// 随手拍 when it is open and made up to 30 minutes before
+// (reportPhotoLate); a later one is held instead. Someone else's report in
+// that chat in between does not matter; the sender's own later report
+// takes the photo.
 func TestRuleReportImageWindow(t *testing.T) {
 	for _, tt := range []struct {
 		name    string
 		after   time.Duration
 		joined  bool
-		between bool // another resident reports in the group in between
+		between string // who reports in the group in between
 	}{
-		{"5 minutes plus a second", 5*time.Minute + time.Second, true, false},
-		{"30 minutes", 30 * time.Minute, true, false},
-		{"30 minutes plus a second", 30*time.Minute + time.Second, false, false},
-		{"another report in between", 10 * time.Minute, false, true},
+		{"5 minutes plus a second", 5*time.Minute + time.Second, true, ""},
+		{"30 minutes", 30 * time.Minute, true, ""},
+		{"30 minutes plus a second", 30*time.Minute + time.Second, false, ""},
+		{"another resident's report in between", 10 * time.Minute, true, "李大爷"},
+		{"the sender's own report in between", 10 * time.Minute, false, "张阿姨"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			w := newReportWorld(t)
@@ -598,8 +601,8 @@ func TestRuleReportImageWindow(t *testing.T) {
 			if err := w.command(made, "随手拍", "3号楼门口路灯不亮"); err != nil {
 				t.Fatal(err)
 			}
-			if tt.between {
-				other := w.msg(rulesGroup, "李大爷", "随手拍 2号楼楼道堆满杂物", true)
+			if tt.between != "" {
+				other := w.msg(rulesGroup, tt.between, "随手拍 2号楼楼道堆满杂物", true)
 				other.Now = rulesT0.Add(-time.Minute)
 				if err := w.command(other, "随手拍", "2号楼楼道堆满杂物"); err != nil {
 					t.Fatal(err)
@@ -613,6 +616,9 @@ func TestRuleReportImageWindow(t *testing.T) {
 			if joined := len(w.reports[1].Images) == 1; joined != tt.joined {
 				t.Fatalf("report photo window (30 min, reportPhotoLate): photo %v after the 随手拍: joined %v, want %v",
 					tt.after, joined, tt.joined)
+			}
+			if tt.between == "张阿姨" && len(w.reports[2].Images) != 1 {
+				t.Errorf("the photo did not join the sender's most recent report #2: %v", w.reports[2].Images)
 			}
 		})
 	}

@@ -18,9 +18,10 @@ import (
 // when a job runs again after a crash (its messages carry linli.JobKey).
 //
 // A step's job that runs when later steps are due as well (the bot was
-// down) sends one message, the latest step's, saying how late the report
-// is now, and records the steps it passed over: nobody gets "将在…到期"
-// after that moment has passed.
+// down) tells everyone a passed step would have reached, once each, with
+// the latest such step's message saying how late the report is now, and
+// records the steps it passed over: nobody gets "将在…到期" after that
+// moment has passed, and nobody is left out.
 
 // slaPayload is the payload of a report.sla job. Daily marks the daily
 // reminder after the ladder.
@@ -53,14 +54,27 @@ func (h *Family) ladderOf(r *linli.Report) ([]linli.LadderStep, time.Duration) {
 }
 
 // slaOf is the time r has to be resolved: its unit's when 转办 to one with
-// an SLA of its own, else its category's.
+// an SLA of its own, else its category's. A 安全隐患 keeps its category's
+// time even with a unit: handing it on never buys time.
 func (h *Family) slaOf(r *linli.Report) time.Duration {
-	if r.Unit != "" {
+	if r.Unit != "" && r.Category != emergencyCategory {
 		if u, ok := h.Config.UnitNamed(r.Unit); ok && u.SLA > 0 {
 			return time.Duration(u.SLA)
 		}
 	}
 	return h.Config.SLAFor(r.Category)
+}
+
+// roundStart is when r's community clock started: its creation, or its
+// last reopen (没修好 starts a new round). 转派, 改类, 转办 and a unit's 退回
+// never move it.
+func roundStart(r *linli.Report) time.Time {
+	for i := len(r.History) - 1; i >= 0; i-- {
+		if r.History[i].Action == linli.ReportReopened {
+			return r.History[i].At
+		}
+	}
+	return r.CreatedAt
 }
 
 // stepTime is when step s of the ladder falls for r.
@@ -178,13 +192,24 @@ func (h *Family) runReportSLA(job linli.Job, occ time.Time) error {
 	if r.Stage >= p.Stage || p.Stage > len(steps) {
 		return nil
 	}
-	// The latest step due now: the ones before it are passed over.
+	// The latest step due now: the ones before it are passed over. Each
+	// one's recipient is told once, with the message of the latest passed
+	// step that reaches them, saying how late the report is now.
 	last := p.Stage
 	for last < len(steps) && !stepTime(r, steps[last], sla).After(now) {
 		last++
 	}
-	if err := h.tellStep(r, steps[last-1], false, now, key); err != nil {
-		return err
+	latest := map[string]int{}
+	for i := r.Stage; i < last; i++ {
+		latest[h.stepRecipient(r, steps[i])] = i
+	}
+	for i := r.Stage; i < last; i++ {
+		if latest[h.stepRecipient(r, steps[i])] != i {
+			continue
+		}
+		if err := h.tellStep(r, steps[i], false, now, key); err != nil {
+			return err
+		}
 	}
 	r, _, err = h.Reports.UpdateReport(p.ID, func(r *linli.Report, _ []*linli.Report) error {
 		if r.Round != p.Round || r.Stage >= last {
@@ -210,6 +235,29 @@ func (h *Family) runReportSLA(job linli.Job, occ time.Time) error {
 		return err
 	}
 	return h.armDaily(r, now)
+}
+
+// stepRecipient names who step s reaches for r (as tellStep sends it),
+// so that merged steps tell each recipient once.
+func (h *Family) stepRecipient(r *linli.Report, s linli.LadderStep) string {
+	switch s.To {
+	case linli.LadderAssignee:
+		if u, ok := h.Config.UnitNamed(r.Unit); ok && r.Unit != "" && u.Contact != "" {
+			return "user:" + u.Contact
+		}
+		return "user:" + r.Assignee
+	case linli.LadderSupervisor:
+		if sup := h.supervisorOf(r.Grid); sup != "" {
+			return "user:" + sup
+		}
+		return "staff"
+	case linli.LadderHigher:
+		return "higher"
+	}
+	if g := h.Config.StaffGroup; g != "" {
+		return "group:" + g
+	}
+	return "staff"
 }
 
 // stepNote is who step s told, for the report's history.

@@ -13,7 +13,9 @@ import (
 )
 
 // 统计 上报 [月份]: the figures of the reports received in a month (all
-// reports without one), in total and by grid, category and unit: received,
+// reports without one), in total and by grid, category and unit (a unit
+// that sent a report back counts it as 退回; its outcome is the unit's that
+// has it): received,
 // resolved on time, resolved late, still open (overdue among them),
 // median time to resolve, 满意度. ReportBreakdown gives the same numbers to
 // other callers (the workbench's charts).
@@ -34,7 +36,8 @@ var statsMonthRe = regexp.MustCompile(`^(?:([0-9]{4})\s*(?:年|-|/|\.)\s*)?([0-9
 
 // parseStatsPeriod reads 统计 上报's argument relative to now: none or 全部
 // (every report), 本月, 上月, 11月 / 11 (the latest November not in the
-// future), 2026年11月 / 2026-11.
+// future: 12月 asked in November 2026 is December 2025, and the reply's
+// title then says 2025年12月), 2026年11月 / 2026-11.
 func parseStatsPeriod(arg string, now time.Time) (StatsPeriod, bool) {
 	month := func(y int, m time.Month) StatsPeriod {
 		from := time.Date(y, m, 1, 0, 0, 0, 0, now.Location())
@@ -115,8 +118,15 @@ func computeBreakdown(list []*linli.Report, p StatsPeriod, now time.Time, cfg *l
 	}
 	for _, r := range list {
 		rows := []*ReportRow{&b.Total, row(grids, cmpOr(r.Grid, "未分网格")), row(cats, r.Category)}
-		if u := reportUnit(r); u != "" {
-			rows = append(rows, row(units, u))
+		if r.Unit != "" {
+			rows = append(rows, row(units, r.Unit))
+		}
+		if r.DuplicateOf == 0 {
+			for _, u := range handedBack(r) { // counted for the unit as 退回, not as its outcome
+				x := row(units, u)
+				x.Received++
+				x.Rejected++
+			}
 		}
 		for _, x := range rows {
 			if r.Rating > 0 {
@@ -180,18 +190,22 @@ func computeBreakdown(list []*linli.Report, p StatsPeriod, now time.Time, cfg *l
 	return b
 }
 
-// reportUnit is the unit a report is with, or was last 转办 to.
-func reportUnit(r *linli.Report) string {
-	if r.Unit != "" {
-		return r.Unit
-	}
-	for i := len(r.History) - 1; i >= 0; i-- {
-		if r.History[i].Action == "referred" {
-			name, _, _ := strings.Cut(r.History[i].Note, " ")
-			return name
+// handedBack lists the units a report was 转办 to that no longer have it
+// (they sent it back, or it went to another unit since): in 统计 上报 each
+// counts it as received and 退回; the report's outcome belongs to the unit
+// that has it (r.Unit), if any.
+func handedBack(r *linli.Report) []string {
+	var out []string
+	for _, e := range r.History {
+		if e.Action != "referred" {
+			continue
+		}
+		name, _, _ := strings.Cut(e.Note, " ")
+		if name != r.Unit && !slices.Contains(out, name) {
+			out = append(out, name)
 		}
 	}
-	return ""
+	return out
 }
 
 func cmpOr(s, def string) string {

@@ -84,7 +84,11 @@ func (h *Family) reportRefer(ctx context.Context, req *linli.Request) error {
 				x.Status = linli.ReportSubmitted // the unit has to take it
 			}
 		}
-		h.restartSLA(r, req)
+		if r.Category == emergencyCategory {
+			r.Deadline = r.SLAStart.Add(h.slaOf(r)) // a 安全隐患 keeps its own, shorter clock
+		} else {
+			h.restartSLA(r, req) // the unit's promise, from now
+		}
 		r.Log(req.Now, req.Msg.Sender, "referred", strings.TrimSpace(u.Name+" "+note))
 		return nil
 	})
@@ -105,7 +109,7 @@ func (h *Family) reportRefer(ctx context.Context, req *linli.Request) error {
 			return err
 		}
 	}
-	if err := h.tellLinked(linked, func(id uint64) string { return textReportReferredReporter(id, u, r.Deadline.In(loc)) }); err != nil {
+	if err := h.tellLinked(linked, func(id uint64) string { return textReportReferredReporter(id, u, r.Category, r.Deadline.In(loc)) }); err != nil {
 		return err
 	}
 	return req.Reply(textReportReferred(r, u, loc))
@@ -184,15 +188,30 @@ func (h *Family) reportUnitReply(ctx context.Context, req *linli.Request) error 
 	if err != nil {
 		return h.workerNotFound(err, id)
 	}
-	if err := h.tellLinked(linked, func(id uint64) string { return textReportUnitReplyReporter(id, r.Unit, text) }); err != nil {
-		return err
+	told := map[string]bool{}
+	for _, x := range linked { // the answer privately; a group hears only that there is one
+		if told[x.Reporter] {
+			continue
+		}
+		told[x.Reporter] = true
+		var err error
+		if h.teller().Reachable(x.Reporter) {
+			err = h.Out.Send(linli.Outgoing{To: linli.Chat{User: x.Reporter}, Text: textReportUnitReplyReporter(x.ID, r.Unit, text), Private: true})
+		} else {
+			err = h.teller().Person(x.Reporter, textReportUnitReplyPublic(h.Config.BotName, x.ID, r.Unit), nil, "")
+		}
+		if err != nil {
+			return err
+		}
 	}
 	return req.Reply(textReportUnitReplied(r.ID, r.Unit))
 }
 
 // unitReturn hands a report a unit sent back (退回 by its contact) to the
-// grid: the community's SLA again, the worker told why, the reporter told
-// plainly (the reason, the unit's words, goes privately only).
+// grid: the community's SLA again, counted from the report's creation (or
+// its last reopen) — a 退回 never restarts the clock, so a report that is
+// late is late at once and the ladder says so; the worker told why, the
+// reporter told plainly (the reason, the unit's words, goes privately only).
 func (h *Family) unitReturn(req *linli.Request, u linli.Unit) error {
 	id, reason, err := noteIDOrUsage(req, textReportRejectUsage)
 	if err != nil {
@@ -214,7 +233,12 @@ func (h *Family) unitReturn(req *linli.Request, u linli.Unit) error {
 		for _, x := range linked {
 			x.Unit, x.Status = "", linli.ReportSubmitted
 		}
-		h.restartSLA(r, req)
+		if start := roundStart(r); !start.Equal(r.SLAStart) {
+			r.Round++ // the unit's clock is over: its pending steps do nothing
+			r.Stage = 0
+			r.SLAStart = start
+		}
+		r.Deadline = r.SLAStart.Add(h.slaOf(r))
 		r.Log(req.Now, req.Msg.Sender, "unit_returned", u.Name+"："+reason)
 		return nil
 	})

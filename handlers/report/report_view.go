@@ -62,7 +62,12 @@ func (h *Family) reportProgress(ctx context.Context, req *linli.Request) error {
 	}
 	loc := h.Config.Location
 	var b strings.Builder
-	fmt.Fprintf(&b, "随手拍#%d %s — %s\n描述：%s", r.ID, what(r), reportStatusText[r.Status], r.Description)
+	full := h.teller().Reachable(req.Msg.Sender)
+	desc := r.Description
+	if !full {
+		desc = maskPrivate(desc) // the answer goes into a group
+	}
+	fmt.Fprintf(&b, "随手拍#%d %s — %s\n描述：%s", r.ID, what(r), reportStatusText[r.Status], desc)
 	if n := len(r.Images); n > 0 {
 		fmt.Fprintf(&b, "（附图%d张）", n)
 	}
@@ -74,7 +79,6 @@ func (h *Family) reportProgress(ctx context.Context, req *linli.Request) error {
 			b.WriteString("（已超时）")
 		}
 	}
-	full := h.teller().Reachable(req.Msg.Sender)
 	for _, e := range r.History {
 		if !full && !reportPublicSteps[e.Action] {
 			continue
@@ -83,6 +87,8 @@ func (h *Family) reportProgress(ctx context.Context, req *linli.Request) error {
 		switch {
 		case !full && e.Action == linli.ReportRejected:
 			b.WriteString(textReportReasonWithheld(h.Config.BotName, r.ID))
+		case !full && e.Action == linli.ReportResolved && e.Note != "":
+			b.WriteString(textReportNoteWithheld(h.Config.BotName, r.ID))
 		case strings.HasPrefix(e.Note, "（"): // an aside, such as textReportStepMerged
 			b.WriteString(e.Note)
 		case e.Note != "":

@@ -24,7 +24,11 @@ func TestComputeBreakdown(t *testing.T) {
 			CreatedAt: t0, Deadline: t0, ResolvedAt: t0.Add(time.Hour)},
 		{ID: 5, Grid: "B网格", Category: "环境卫生", Status: linli.ReportRejected, CreatedAt: t0, Deadline: t0.Add(time.Hour)},
 	}
+	// 转办 to 市政, then to 物业, which sent it back: neither has it.
+	bounced := &linli.Report{ID: 6, Grid: "B网格", Category: "环境卫生", Status: linli.ReportSubmitted, CreatedAt: t0, Deadline: t0.Add(time.Hour),
+		History: []linli.ReportEvent{{Action: "referred", Note: "市政"}, {Action: "referred", Note: "物业"}, {Action: "unit_returned"}}}
 	b := computeBreakdown(list, StatsPeriod{Name: "全部"}, t0.Add(3*time.Hour), cfg)
+	withBounced := computeBreakdown(append(list, bounced), StatsPeriod{Name: "全部"}, t0.Add(3*time.Hour), cfg)
 	tot := b.Total
 	if tot.Received != 4 || tot.OnTime != 1 || tot.Late != 1 || tot.Open != 1 || tot.Overdue != 1 || tot.Rejected != 1 {
 		t.Errorf("total %+v", tot)
@@ -38,8 +42,17 @@ func TestComputeBreakdown(t *testing.T) {
 	if len(b.Grids) != 2 || b.Grids[0].Name != "B网格" || b.Grids[1].Received != 2 {
 		t.Errorf("grids %+v; want B网格 first (config order), A网格 with 2", b.Grids)
 	}
-	if len(b.Units) != 1 || b.Units[0].Received != 2 || b.Units[0].OnTime != 1 || b.Units[0].Open != 1 {
-		t.Errorf("units %+v; want 物业 with 2 (one returned since)", b.Units)
+	// A unit that sent a report back counts it as 退回, not as open with it.
+	if len(b.Units) != 1 || b.Units[0].Received != 2 || b.Units[0].OnTime != 1 || b.Units[0].Rejected != 1 || b.Units[0].Open != 0 {
+		t.Errorf("units %+v; want 物业 with 2: 1 on time, 1 returned", b.Units)
+	}
+	u := withBounced.Units
+	if len(u) != 2 || u[0].Name != "物业" || u[0].Received != 3 || u[0].Rejected != 2 || u[0].Open != 0 || u[0].Overdue != 0 ||
+		u[1].Name != "市政" || u[1].Received != 1 || u[1].Rejected != 1 || u[1].Open != 0 {
+		t.Errorf("units %+v; want 物业 3 (2 returned) and 市政 1 (handed on), none open with them", u)
+	}
+	if p, ok := parseStatsPeriod("12月", t0); !ok || p.Name != "2025年12月" || p.From.Year() != 2025 {
+		t.Errorf("12月 asked in November 2026: %+v %v; want 2025年12月, the year said", p, ok)
 	}
 	if p, ok := parseStatsPeriod("11月", t0); !ok || !p.Has(t0) || p.Has(t0.AddDate(0, 1, 0)) {
 		t.Errorf("11月: %+v %v", p, ok)

@@ -30,9 +30,11 @@ const (
 	textReportAlertNew           = "【随手拍】"
 	textReportAlertTransfer      = "【转派】"
 	textReportAlertReopen        = "【居民反馈没修好】"
-	textReportImageAdded         = "已把图片加到您的随手拍#%d。"
+	textReportImageAdded         = "图片已附到随手拍#%d，已转给网格员。"
 	textReportImageForward       = "上报#%d 补充了图片："
 	textReportResolPhotoAdded    = "已把照片附到上报#%d的办结记录，并转给居民。"
+	textReportResolPhotoLatest   = "（5分钟内您办结了%s，照片附在最近办结的#%d。）"
+	textReportWorkerPhotoHeld    = "收到照片。要作为办结照片，请在5分钟内发「办结 编号 处理说明」，照片会一起附上并转给居民。"
 	textReportResolPhotoForward  = "您的随手拍#%d的办结照片："
 	textReportExportCaption      = "随手拍记录，共%d条。"
 	textReportAlreadyCategorized = "上报#%d 已经是「%s」类。"
@@ -86,12 +88,22 @@ func withImages(n int) string {
 	return fmt.Sprintf("，附图%d张", n)
 }
 
+// withEarlierImages says, in a resident's acknowledgement, that the images
+// they sent before the 随手拍 went with it (a new report's images are all
+// earlier ones: a photo cannot come with the text).
+func withEarlierImages(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("，附上了您刚才发的%d张图片", n)
+}
+
 func textReportAck(r *linli.Report, worker string) string {
 	to := "网格员"
 	if r.Grid != "" {
 		to = r.Grid + "网格员" + worker
 	}
-	s := fmt.Sprintf("已登记您的随手拍#%d：%s%s，已转%s处理。\n", r.ID, what(r), withImages(len(r.Images)), to)
+	s := fmt.Sprintf("已登记您的随手拍#%d：%s%s，已转%s处理。\n", r.ID, what(r), withEarlierImages(len(r.Images)), to)
 	if r.Place == "" && r.Building == 0 {
 		return s + fmt.Sprintf("在哪一栋？请发送「补充 %d 3号楼」，方便网格员找到。", r.ID)
 	}
@@ -128,7 +140,7 @@ func textReportAckUrgent(r *linli.Report, worker, sup string) string {
 	if sup != "" && sup != worker {
 		who += "和" + sup
 	}
-	s := fmt.Sprintf("已按紧急情况登记您的随手拍#%d：%s%s，已同时通知%s。\n", r.ID, what(r), withImages(len(r.Images)), who)
+	s := fmt.Sprintf("已按紧急情况登记您的随手拍#%d：%s%s，已同时通知%s。\n", r.ID, what(r), withEarlierImages(len(r.Images)), who)
 	if r.Place == "" && r.Building == 0 {
 		return s + fmt.Sprintf("在哪一栋？请发送「补充 %d 3号楼」。", r.ID)
 	}
@@ -175,6 +187,13 @@ func textReportAcceptedReporter(id uint64) string {
 func textReportResolvedReporter(id uint64, note string) string {
 	return fmt.Sprintf("您的随手拍#%d已办结：%s\n满意请打分：发送「评价 %d 5」（1-5分，可附意见）；如果没修好，7天内发送「没修好 %d」。",
 		id, note, id, id)
+}
+
+// textReportResolvedPublic is what a group hears of a 办结: the worker's
+// note (households, phone numbers) goes privately only.
+func textReportResolvedPublic(bot string, id uint64) string {
+	return fmt.Sprintf("您的随手拍#%d已办结，感谢反映。处理说明请加%s为好友，私聊发送「进度 %d」查看。\n满意请打分：发送「评价 %d 5」（1-5分，可附意见）；如果没修好，7天内发送「没修好 %d」。",
+		id, bot, id, id, id)
 }
 
 func textReportRejectedPublic(bot string, id uint64) string {
@@ -287,6 +306,11 @@ func textReportClosedFor(id uint64, status, step string) string {
 	return fmt.Sprintf("随手拍#%d %s，不能再%s。", id, reportStatusText[status], step)
 }
 
+// textReportNoteWithheld replaces a 办结 note in text for a group.
+func textReportNoteWithheld(bot string, id uint64) string {
+	return fmt.Sprintf("（处理说明请加%s为好友，私聊发「进度 %d」查看）", bot, id)
+}
+
 // textReportReasonWithheld replaces a 退回 reason in text for a group.
 func textReportReasonWithheld(bot string, id uint64) string {
 	return fmt.Sprintf("（原因请加%s为好友，私聊发「进度 %d」查看）", bot, id)
@@ -363,6 +387,19 @@ func textReportAcceptedMany(done []uint64, failed []string) string {
 	return b.String()
 }
 
+// textReportAlsoClosed names a reporter's other reports of the same
+// problem, closed together (nothing when there are none).
+func textReportAlsoClosed(ids []uint64) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = fmt.Sprintf("#%d", id)
+	}
+	return fmt.Sprintf("\n（您反映的%s是同一问题，一并处理。）", strings.Join(s, "、"))
+}
+
 func textReportResolved(id uint64, dups, photos int) string {
 	s := fmt.Sprintf("已办结上报#%d，已通知居民", id)
 	if dups > 0 {
@@ -381,8 +418,8 @@ func textReportRejected(id uint64, withheld bool) string {
 	return fmt.Sprintf("已退回上报#%d，已私聊告知居民原因。", id)
 }
 
-func textReportTransferred(id uint64, g linli.Grid) string {
-	return fmt.Sprintf("已把上报#%d转派给%s（%s），处理时限重新计算。", id, g.Name, g.Worker)
+func textReportTransferred(id uint64, g linli.Grid, deadline time.Time) string {
+	return fmt.Sprintf("已把上报#%d转派给%s（%s），处理时限不变：%s。", id, g.Name, g.Worker, zhtime.Format(deadline))
 }
 
 func textReportTransferredOld(id uint64, g linli.Grid) string {
@@ -421,8 +458,32 @@ func textReportTransferHelp(grids []linli.Grid) string {
 	return fmt.Sprintf("转派 3 %s — 交给别的网格", exampleGrid(grids))
 }
 
-func textReportRecategorized(id uint64, cat string, deadline time.Time) string {
+func textReportRecategorized(id uint64, cat string, deadline time.Time, laxer bool) string {
+	if laxer {
+		return fmt.Sprintf("已把上报#%d改为「%s」，处理时限为%s。安全隐患的时限放宽了，已告知主任。", id, cat, zhtime.Format(deadline))
+	}
 	return fmt.Sprintf("已把上报#%d改为「%s」，处理时限为%s。", id, cat, zhtime.Format(deadline))
+}
+
+// textReportRecategorizedSupervisor tells the grid's supervisor of a 改类.
+func textReportRecategorizedSupervisor(r *linli.Report, by, oldCat string, oldDeadline time.Time, laxer bool, loc *time.Location) string {
+	s := fmt.Sprintf("【改类】上报#%d（%s，%s）由%s从「%s」改为「%s」，", r.ID, r.Grid, r.Assignee, by, oldCat, r.Category)
+	if r.Deadline.Equal(oldDeadline) {
+		s += fmt.Sprintf("时限仍是%s。", zhtime.Format(r.Deadline.In(loc)))
+	} else {
+		s += fmt.Sprintf("时限由%s改为%s。", zhtime.Format(oldDeadline.In(loc)), zhtime.Format(r.Deadline.In(loc)))
+	}
+	if laxer {
+		s += "\n安全隐患的时限放宽了，请核实是否妥当；不妥可「改类 " + fmt.Sprint(r.ID) + " 安全隐患」改回。"
+	}
+	return s + "\n描述：" + r.Description
+}
+
+// textReportTransferOverdue tells a supervisor of the 转派 of an overdue
+// report: the deadline stays.
+func textReportTransferOverdue(r *linli.Report, by, from string, now time.Time, loc *time.Location) string {
+	return fmt.Sprintf("【转派】已超时的上报#%d（%s）由%s从%s转派给%s %s，时限仍是%s（已超时%s），请督促办理。\n描述：%s",
+		r.ID, what(r), by, from, r.Grid, r.Assignee, zhtime.Format(r.Deadline.In(loc)), lateBy(now.Sub(r.Deadline)), r.Description)
 }
 
 // textReportRatedRejection tells the supervisor of a rating on a rejected

@@ -45,38 +45,43 @@ func textReportUnknownUnit(name string, units []linli.Unit) string {
 }
 
 // unitPromise is "物业承诺48小时内办结（11月25日(周三) 09:00前）".
-func unitPromise(u linli.Unit, deadline time.Time) string {
+// unitPromise is the deadline of a report 转办 to u: the unit's promise,
+// except for a 安全隐患, which keeps its own time.
+func unitPromise(u linli.Unit, category string, deadline time.Time) string {
+	if category == emergencyCategory {
+		return fmt.Sprintf("安全隐患须在%s前办结（转办不延长时限）", zhtime.Format(deadline))
+	}
 	if u.SLA > 0 {
 		return fmt.Sprintf("%s承诺%s内办结（%s前）", u.Name, duration(time.Duration(u.SLA)), zhtime.Format(deadline))
 	}
 	return fmt.Sprintf("时限%s", zhtime.Format(deadline))
 }
 
-func textReportReferredReporter(id uint64, u linli.Unit, deadline time.Time) string {
-	return fmt.Sprintf("您的随手拍#%d已转交%s处理，%s。社区会跟进到办好为止。", id, u.Name, unitPromise(u, deadline))
+func textReportReferredReporter(id uint64, u linli.Unit, category string, deadline time.Time) string {
+	return fmt.Sprintf("您的随手拍#%d已转交%s处理，%s。社区会跟进到办好为止。", id, u.Name, unitPromise(u, category, deadline))
 }
 
 func textReportReferred(r *linli.Report, u linli.Unit, loc *time.Location) string {
 	if u.Contact != "" {
 		return fmt.Sprintf("已把上报#%d转办给%s（%s），%s。%s的答复会转告您和居民；到期未办结会提醒。",
-			r.ID, u.Name, u.Contact, unitPromise(u, r.Deadline.In(loc)), u.Name)
+			r.ID, u.Name, u.Contact, unitPromise(u, r.Category, r.Deadline.In(loc)), u.Name)
 	}
 	phone := ""
 	if u.Phone != "" {
 		phone = "（电话 " + u.Phone + "）"
 	}
 	return fmt.Sprintf("已把上报#%d记为转办%s%s，%s。%s没有联系人，请电话联系后发送「回复 %d %s说的话」记录答复，办好后「办结 %d 说明」。",
-		r.ID, u.Name, phone, unitPromise(u, r.Deadline.In(loc)), u.Name, r.ID, u.Name, r.ID)
+		r.ID, u.Name, phone, unitPromise(u, r.Category, r.Deadline.In(loc)), u.Name, r.ID, u.Name, r.ID)
 }
 
 func textReportReferredWorker(r *linli.Report, u linli.Unit, by string, loc *time.Location) string {
 	return fmt.Sprintf("%s把上报#%d（%s）转办给了%s，%s。上报仍在您的待办里，办结后才算完。", by, r.ID, what(r), u.Name,
-		unitPromise(u, r.Deadline.In(loc)))
+		unitPromise(u, r.Category, r.Deadline.In(loc)))
 }
 
 func textReportUnitAlert(community string, r *linli.Report, u linli.Unit, note string, loc *time.Location) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "【%s转办】上报#%d %s\n描述：%s\n", community, r.ID, r.Category, r.Description)
+	fmt.Fprintf(&b, "【%s转办】上报#%d %s\n描述：%s\n", community, r.ID, r.Category, maskPrivate(r.Description)) // the unit is outside: no resident's phone
 	if r.Place != "" {
 		fmt.Fprintf(&b, "地点：%s\n", r.Place)
 	}
@@ -91,6 +96,12 @@ func textReportUnitAlert(community string, r *linli.Report, u linli.Unit, note s
 
 func textReportUnitReplyReporter(id uint64, unit, text string) string {
 	return fmt.Sprintf("您的随手拍#%d：%s答复「%s」。社区会跟进到办好为止。", id, unit, text)
+}
+
+// textReportUnitReplyPublic is what a group hears of a unit's answer: the
+// answer itself (it may name households and phone numbers) goes privately.
+func textReportUnitReplyPublic(bot string, id uint64, unit string) string {
+	return fmt.Sprintf("您的随手拍#%d：%s已答复，社区会跟进到办好为止。答复内容请加%s为好友，私聊发送「进度 %d」查看。", id, unit, bot, id)
 }
 
 func textReportUnitReplied(id uint64, unit string) string {
@@ -112,7 +123,7 @@ func textReportUnitResolvedWorker(id uint64, unit, note string) string {
 }
 
 func textReportUnitReturnedWorker(r *linli.Report, u linli.Unit, reason string, loc *time.Location) string {
-	return fmt.Sprintf("%s退回了上报#%d（%s）：%s\n上报回到您的待办，时限重新计算：%s前。可自行处理，或「转办 %d 其他单位」。",
+	return fmt.Sprintf("%s退回了上报#%d（%s）：%s\n上报回到您的待办，时限按上报时算起：%s前。可自行处理，或「转办 %d 其他单位」。",
 		u.Name, r.ID, what(r), reason, zhtime.Format(r.Deadline.In(loc)), r.ID)
 }
 

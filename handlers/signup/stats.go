@@ -161,7 +161,11 @@ func (h *Family) activityStats(ctx context.Context, req *linli.Request) error {
 	if err != nil {
 		return err
 	}
-	return req.Reply(textActivityStats(period, lines, total, held, took, known, now))
+	text := textActivityStats(period, lines, total, held, took, known, now)
+	if !req.Msg.Private() && h.Config.Served(req.Msg.Group) { // a residents' group: privately, like 统计 上报
+		return h.Out.Send(linli.Outgoing{To: linli.Chat{User: req.Msg.Sender}, Text: text, Private: true})
+	}
+	return req.Reply(text)
 }
 
 // fromCounts is the service's counts as the figures of one line.

@@ -147,6 +147,9 @@ func parseQuestion(text string) (linli.SurveyQuestion, error) {
 		}
 	} else if marked != "" {
 		return q, fmt.Errorf("写了「%s」，但没有选项：选项用 / 隔开，如「满意/一般/不满意」", map[string]string{linli.QuestionMultiple: "多选", linli.QuestionSingle: "单选"}[marked])
+	} else if n := len(fields); n > 1 && strings.HasSuffix(fields[n-2], "？") && len([]rune(fields[n-1])) <= maxOption {
+		// "好吗？ 好": one option after the question, not free text
+		return q, fmt.Errorf("「%s」后面只有一个选项「%s」：至少要有两个选项，用 / 隔开；要居民自由填写，请在题目后写「填空」", fields[n-2], fields[n-1])
 	} else {
 		q.Kind, q.Text = linli.QuestionText, text // no options: free text
 	}
@@ -205,7 +208,7 @@ func parseChoice(q linli.SurveyQuestion, n int, s string) ([]string, error) {
 		}
 	} else {
 		for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '、' || r == '，' || r == '/' }) {
-			i := slices.Index(q.Options, strings.TrimSpace(part))
+			i := optionIndex(q.Options, strings.TrimSpace(part))
 			if i < 0 {
 				return nil, fmt.Errorf("第%d题没有「%s」这个选项，请回复字母：%s", n, part, optionList(q))
 			}
@@ -223,6 +226,25 @@ func parseChoice(q linli.SurveyQuestion, n int, s string) ([]string, error) {
 		out[i] = q.Options[p]
 	}
 	return out, nil
+}
+
+// intensifiers may come before an option's text: 很满意 is 满意.
+var intensifiers = []string{"非常", "十分", "特别", "很", "挺", "蛮", "超"}
+
+// optionIndex finds answer among options: the text itself, or with an
+// intensifier in front ("很满意" for 满意; "很不满意" for 不满意); -1 if none.
+func optionIndex(options []string, answer string) int {
+	if i := slices.Index(options, answer); i >= 0 {
+		return i
+	}
+	for _, w := range intensifiers {
+		if rest, ok := strings.CutPrefix(answer, w); ok && rest != "" {
+			if i := slices.Index(options, rest); i >= 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // isLetters reports whether s is only option letters of n options.
@@ -256,6 +278,10 @@ func parseAnswers(s *linli.Survey, rest string) ([][]string, error) {
 	out := make([][]string, len(s.Questions))
 	if len(words) == 0 {
 		return nil, fmt.Errorf("请写上答案")
+	}
+	if n, ok := questionNumber(words[0], 99); ok && n > len(s.Questions) && len(words) > 1 &&
+		!slices.Contains(s.Questions[0].Options, words[0]) {
+		return nil, fmt.Errorf("问卷%d只有%d道题，没有第%d题", s.ID, len(s.Questions), n)
 	}
 	if n, ok := questionNumber(words[0], len(s.Questions)); ok && len(words) > 1 {
 		ans, err := parseChoice(s.Questions[n-1], n, strings.Join(words[1:], " "))

@@ -117,6 +117,9 @@ func (h *Family) answer(ctx context.Context, req *linli.Request) error {
 	if g := req.Msg.Group; g != "" && !slices.Contains(s.Groups, g) {
 		return linli.Errorf(linli.EForbidden, "%s", textNotThisGroup(s))
 	}
+	if err := h.mayAnswer(req, s); err != nil {
+		return err
+	}
 	household := ""
 	if req.Msg.Resident != nil {
 		household = req.Msg.Resident.Household
@@ -154,6 +157,33 @@ func (h *Family) answer(ctx context.Context, req *linli.Request) error {
 		}
 	}
 	return req.Reply(textAnswered(s, after, before != nil && before.Complete(s)))
+}
+
+// mayAnswer refuses an answer that must not count: only residents of a
+// target group answer (a survey's figures are theirs, and an answer earns
+// points). In a target group anyone speaking there is one; privately, a
+// resident counts by the group they were last seen in, and someone the
+// bot has never seen in a served group is asked to answer in theirs.
+func (h *Family) mayAnswer(req *linli.Request, s *linli.Survey) error {
+	if req.Msg.Role != linli.RoleResident || h.Config.RoleOf(req.Msg.Sender) != linli.RoleResident {
+		return linli.Errorf(linli.EForbidden, "%s", textStaffNoAnswer(s))
+	}
+	if req.Msg.Group != "" {
+		return nil
+	}
+	last := ""
+	if r, err := h.Residents.Resident(req.Msg.Sender); err == nil {
+		last = r.LastGroup
+	} else if linli.ErrorCode(err) != linli.ENotFound {
+		return err
+	}
+	switch {
+	case last == "":
+		return linli.Errorf(linli.EForbidden, "%s", textAnswerUnknownResident(s))
+	case !slices.Contains(s.Groups, last):
+		return linli.Errorf(linli.EForbidden, "%s", textNotYourGroup(s, last))
+	}
+	return nil
 }
 
 // list answers 问卷: the open surveys of the sender's group.

@@ -66,6 +66,7 @@ func TestRuleSurveyPublish(t *testing.T) {
 		"numbering":     "跳号 截止:12月20日\n2. 满意吗？ 满意/一般",
 		"多选 no options": "多选 截止:12月20日\n1. 哪些？ 多选",
 		"duplicate":     "重复 截止:12月20日\n1. 满意吗？ 满意/满意",
+		"single option": "一个选项 截止:12月20日\n1. 好吗？ 好",
 	} {
 		if _, err := parsePublish(text, now, cfg); linli.ErrorCode(err) != linli.EInvalid {
 			t.Errorf("%s: err %v, want EInvalid", name, err)
@@ -103,5 +104,47 @@ func TestRuleSurveyAnswers(t *testing.T) {
 		if got, err := parseAnswers(s, bad); err == nil {
 			t.Errorf("问卷1 %s: %q, want an error", bad, got)
 		}
+	}
+}
+
+// TestRuleSurveyResultsTie: the groups' summary names every option at the
+// top when they tie, and says so when nobody chose any.
+func TestRuleSurveyResultsTie(t *testing.T) {
+	s, err := parsePublish("调研 截止:12月20日\n1. 满意吗？ 满意/一般/不满意\n2. 哪个？ 甲/乙", now, testConfig(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.ID = 1
+	r := results{respondents: 2, counts: [][]int{{1, 0, 1}, {0, 0}}}
+	got := textResultsGroup(s, r)
+	if !strings.Contains(got, "1. 满意吗？ 选得最多：满意、不满意（各1人）") || !strings.Contains(got, "2. 哪个？ 没有人选") {
+		t.Errorf("summary %q; want the tie named and the unchosen question said", got)
+	}
+	r.counts[0] = []int{0, 2, 1}
+	if got := textResultsGroup(s, r); !strings.Contains(got, "选得最多：一般（2人）") {
+		t.Errorf("summary %q; want 一般（2人）", got)
+	}
+}
+
+// TestRuleSurveyAnswerForms: an intensifier before an option's text is that
+// option (很满意 is 满意, 很不满意 is 不满意); a question number beyond the
+// survey is said plainly.
+func TestRuleSurveyAnswerForms(t *testing.T) {
+	s, err := parsePublish("调研 截止:12月20日\n1. 哪类？ 健康讲座/文艺演出 多选\n2. 满意吗？ 满意/一般/不满意", now, testConfig(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.ID = 1
+	for in, want := range map[string]string{"AA 很满意": "满意", "A 非常满意": "满意", "A 很不满意": "不满意", "A 一般": "一般"} {
+		got, err := parseAnswers(s, in)
+		if err != nil || len(got[1]) != 1 || got[1][0] != want {
+			t.Errorf("%q: %v %v; want 第2题 %s", in, got, err, want)
+		}
+	}
+	if _, err := parseAnswers(s, "A 很好"); err == nil {
+		t.Errorf("很好 accepted as an option")
+	}
+	if _, err := parseAnswers(s, "3 多出来的题"); err == nil || !strings.Contains(err.Error(), "问卷1只有2道题，没有第3题") {
+		t.Errorf("3 多出来的题: %v; want 问卷1只有2道题，没有第3题", err)
 	}
 }

@@ -69,6 +69,18 @@ func textNotThisGroup(s *linli.Survey) string {
 	return fmt.Sprintf("问卷%d「%s」是发给%s的，本群不参加。", s.ID, s.Title, strings.Join(s.Groups, "、"))
 }
 
+func textNotYourGroup(s *linli.Survey, group string) string {
+	return fmt.Sprintf("谢谢您的热心！问卷%d「%s」是发给%s居民的，您所在的%s不参加这次调研。", s.ID, s.Title, strings.Join(s.Groups, "、"), group)
+}
+
+func textAnswerUnknownResident(s *linli.Survey) string {
+	return fmt.Sprintf("谢谢您的热心！问卷%d「%s」是发给%s居民的。如果您住在这里，请在您所在的居民群里发「问卷%d 答案」填写。", s.ID, s.Title, strings.Join(s.Groups, "、"), s.ID)
+}
+
+func textStaffNoAnswer(s *linli.Survey) string {
+	return fmt.Sprintf("问卷%d「%s」是请居民填写的，工作人员的答案不计入。发「导出 问卷」可查看结果。", s.ID, s.Title)
+}
+
 func textSurveyClosed(s *linli.Survey) string {
 	return fmt.Sprintf("问卷%d「%s」已经结束了，谢谢您的关心。", s.ID, s.Title)
 }
@@ -149,7 +161,20 @@ func textResultsGroup(s *linli.Survey, r results) string {
 				best = j
 			}
 		}
-		fmt.Fprintf(&b, "\n%d. %s 选得最多：%s（%d人）", i+1, q.Text, q.Options[best], r.counts[i][best])
+		var tied []string // a tie names every option at the top
+		for j, o := range q.Options {
+			if r.counts[i][j] == r.counts[i][best] {
+				tied = append(tied, o)
+			}
+		}
+		switch {
+		case r.counts[i][best] == 0:
+			fmt.Fprintf(&b, "\n%d. %s 没有人选", i+1, q.Text)
+		case len(tied) > 1:
+			fmt.Fprintf(&b, "\n%d. %s 选得最多：%s（各%d人）", i+1, q.Text, strings.Join(tied, "、"), r.counts[i][best])
+		default:
+			fmt.Fprintf(&b, "\n%d. %s 选得最多：%s（%d人）", i+1, q.Text, q.Options[best], r.counts[i][best])
+		}
 	}
 	b.WriteString("\n社区会根据大家的意见安排工作。")
 	return b.String()
