@@ -143,7 +143,7 @@ func TestWorkbenchBrowser(t *testing.T) {
 		t.Errorf("after 办结 the status reads %q", got)
 	}
 	out := w.flush()
-	if !told(out, "3-502 张阿姨", "已办结：灯已更换") {
+	if !told(out, "3-502 张阿姨", "已办结") {
 		t.Errorf("the resident was not told of the 办结: %q", texts(out))
 	}
 	photoSent := false

@@ -282,7 +282,7 @@ func TestWorkbenchActsAsChat(t *testing.T) {
 		return s
 	}
 	a, b := toResident(chat, "3-502 张阿姨"), toResident(web, "2-301 孙阿姨")
-	if all := strings.Join(a, "\n"); !strings.Contains(all, "受理") || !strings.Contains(all, "办结：灯已更换") || all != strings.Join(b, "\n") {
+	if all := strings.Join(a, "\n"); !strings.Contains(all, "受理") || !strings.Contains(all, "已办结") || all != strings.Join(b, "\n") {
 		t.Errorf("the resident is told differently:\nchat: %q\nweb:  %q", a, b)
 	}
 	if w.status(2) != linli.ReportResolved {
