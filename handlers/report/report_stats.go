@@ -3,13 +3,12 @@ package report
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"linli"
+	"linli/handlers/zhtime"
 )
 
 // 统计 上报 [月份]: the figures of the reports received in a month (all
@@ -20,56 +19,14 @@ import (
 // median time to resolve, 满意度. ReportBreakdown gives the same numbers to
 // other callers (the workbench's charts).
 
-// StatsPeriod is the months 统计 上报 is about: [From, To); every report
-// when From is zero.
-type StatsPeriod struct {
-	From, To time.Time
-	Name     string // "11月", "2025年12月", "全部"
-}
+// StatsPeriod is the months 统计 上报 is about (zhtime.Months): every
+// report when From is zero.
+type StatsPeriod = zhtime.Months
 
-// Has reports whether t falls in the period.
-func (p StatsPeriod) Has(t time.Time) bool {
-	return p.From.IsZero() || !t.Before(p.From) && t.Before(p.To)
-}
-
-var statsMonthRe = regexp.MustCompile(`^(?:([0-9]{4})\s*(?:年|-|/|\.)\s*)?([0-9]{1,2})\s*(?:月份|月)?$`)
-
-// parseStatsPeriod reads 统计 上报's argument relative to now: none or 全部
-// (every report), 本月, 上月, 11月 / 11 (the latest November not in the
-// future: 12月 asked in November 2026 is December 2025, and the reply's
-// title then says 2025年12月), 2026年11月 / 2026-11.
+// parseStatsPeriod reads 统计 上报's argument relative to now (zhtime.ParseMonths):
+// none means every report.
 func parseStatsPeriod(arg string, now time.Time) (StatsPeriod, bool) {
-	month := func(y int, m time.Month) StatsPeriod {
-		from := time.Date(y, m, 1, 0, 0, 0, 0, now.Location())
-		name := strconv.Itoa(int(from.Month())) + "月"
-		if from.Year() != now.Year() {
-			name = strconv.Itoa(from.Year()) + "年" + name
-		}
-		return StatsPeriod{From: from, To: from.AddDate(0, 1, 0), Name: name}
-	}
-	switch arg = strings.TrimSpace(arg); arg {
-	case "", "全部", "所有", "总计", "累计":
-		return StatsPeriod{Name: "全部"}, true
-	case "本月", "这个月", "这月", "当月":
-		return month(now.Year(), now.Month()), true
-	case "上月", "上个月":
-		return month(now.Year(), now.Month()-1), true
-	}
-	m := statsMonthRe.FindStringSubmatch(arg)
-	if m == nil {
-		return StatsPeriod{}, false
-	}
-	mon, _ := strconv.Atoi(m[2])
-	if mon < 1 || mon > 12 {
-		return StatsPeriod{}, false
-	}
-	y := now.Year()
-	if m[1] != "" {
-		y, _ = strconv.Atoi(m[1])
-	} else if time.Month(mon) > now.Month() {
-		y-- // 12月 said in January is last December
-	}
-	return month(y, time.Month(mon)), true
+	return zhtime.ParseMonths(arg, now, true)
 }
 
 // ReportRow is the figures of one grid, category or unit.

@@ -2,12 +2,10 @@ package signup
 
 import (
 	"context"
-	"regexp"
-	"strconv"
-	"strings"
 	"time"
 
 	"linli"
+	"linli/handlers/zhtime"
 )
 
 // 统计 活动 [月份|本月|上月|全部]: per activity of the period and in total,
@@ -38,54 +36,14 @@ func (c *actCounts) add(o actCounts) {
 // noShows are the people signed up who did not come.
 func (c actCounts) noShows() int { return c.signedUp - c.cameOfSU }
 
-// statsPeriod is the months 统计 活动 is about: [from, to); all when from
-// is zero.
-type statsPeriod struct {
-	from, to time.Time
-	name     string // "11月", "2025年12月", "全部"
-}
+// statsPeriod is the months 统计 活动 is about (zhtime.Months): all when
+// From is zero.
+type statsPeriod = zhtime.Months
 
-var statsMonthRe = regexp.MustCompile(`^(?:([0-9]{4})\s*(?:年|-|/|\.)\s*)?([0-9]{1,2})\s*(?:月份|月)?$`)
-
-// parseStatsPeriod reads the argument of 统计 活动 relative to now: none or
-// 本月 (this month), 上月, 11月 / 11 (the latest November not in the
-// future), 2026年11月 / 2026-11, 全部.
+// parseStatsPeriod reads the argument of 统计 活动 relative to now
+// (zhtime.ParseMonths): none means this month.
 func parseStatsPeriod(arg string, now time.Time) (statsPeriod, bool) {
-	month := func(y int, m time.Month) statsPeriod {
-		from := time.Date(y, m, 1, 0, 0, 0, 0, now.Location())
-		name := strconv.Itoa(int(from.Month())) + "月"
-		if from.Year() != now.Year() {
-			name = strconv.Itoa(from.Year()) + "年" + name
-		}
-		return statsPeriod{from: from, to: from.AddDate(0, 1, 0), name: name}
-	}
-	switch arg = strings.TrimSpace(arg); arg {
-	case "", "本月", "这个月", "这月", "当月":
-		return month(now.Year(), now.Month()), true
-	case "上月", "上个月":
-		return month(now.Year(), now.Month()-1), true
-	case "全部", "所有", "总计", "累计":
-		return statsPeriod{name: "全部"}, true
-	}
-	m := statsMonthRe.FindStringSubmatch(arg)
-	if m == nil {
-		return statsPeriod{}, false
-	}
-	mon, _ := strconv.Atoi(m[2])
-	if mon < 1 || mon > 12 {
-		return statsPeriod{}, false
-	}
-	y := now.Year()
-	if m[1] != "" {
-		y, _ = strconv.Atoi(m[1])
-	} else if time.Month(mon) > now.Month() {
-		y-- // 12月 said in January is last December
-	}
-	return month(y, time.Month(mon)), true
-}
-
-func (p statsPeriod) has(t time.Time) bool {
-	return p.from.IsZero() || !t.Before(p.from) && t.Before(p.to)
+	return zhtime.ParseMonths(arg, now, false)
 }
 
 // statLine is one activity of the period, counted.
@@ -108,18 +66,18 @@ func (h *Family) activityStats(ctx context.Context, req *linli.Request) error {
 	var all []linli.Activity
 	var err error
 	month := ""
-	if period.from.IsZero() {
+	if period.From.IsZero() {
 		all, err = h.activities()
 	} else {
-		all, err = h.current(period.from) // every activity starting in the period ends after its start
-		month = period.from.Format("2006-01")
+		all, err = h.current(period.From) // every activity starting in the period ends after its start
+		month = period.From.Format("2006-01")
 	}
 	if err != nil {
 		return err
 	}
 	var ids []uint64
 	for _, a := range all {
-		if a.Status != linli.ActivityDraft && period.has(a.StartsAt) {
+		if a.Status != linli.ActivityDraft && period.Has(a.StartsAt) {
 			ids = append(ids, a.ID)
 		}
 	}
@@ -131,7 +89,7 @@ func (h *Family) activityStats(ctx context.Context, req *linli.Request) error {
 	var total actCounts
 	held := 0
 	for _, a := range all {
-		if a.Status == linli.ActivityDraft || !period.has(a.StartsAt) {
+		if a.Status == linli.ActivityDraft || !period.Has(a.StartsAt) {
 			continue
 		}
 		line := statLine{a: a, state: a.State(now)}

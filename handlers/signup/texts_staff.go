@@ -166,11 +166,11 @@ func statCounts(n actCounts) string {
 // the total of those held, and the community's 参与率.
 func textActivityStats(p statsPeriod, lines []statLine, total actCounts, held, took, known int, now time.Time) string {
 	var b strings.Builder
-	if p.from.IsZero() {
+	if p.From.IsZero() {
 		b.WriteString("全部活动统计（人数含家人；到场率 = 已报名的人中到场的比例）：")
 	} else {
-		fmt.Fprintf(&b, "%s活动统计（%s–%s；人数含家人；到场率 = 已报名的人中到场的比例）：", p.name,
-			zhtime.FormatDate(p.from), zhtime.FormatDate(p.to.AddDate(0, 0, -1)))
+		fmt.Fprintf(&b, "%s活动统计（%s–%s；人数含家人；到场率 = 已报名的人中到场的比例）：", p.Name,
+			zhtime.FormatDate(p.From), zhtime.FormatDate(p.To.AddDate(0, 0, -1)))
 	}
 	if len(lines) == 0 {
 		b.WriteString("\n这段时间没有活动。")
