@@ -54,7 +54,9 @@ var testExceptions = []struct {
 }
 
 // components never import one another; cmd/linli wires them.
-var components = []string{"linli/bot/...", "linli/handlers/...", "linli/scheduler/...", "linli/storage/...", "linli/nlu/..."}
+// The staff workbench (linli/web) is one of them: it reads through the
+// root's services and acts through the engine as an interface it declares.
+var components = []string{"linli/bot/...", "linli/handlers/...", "linli/scheduler/...", "linli/storage/...", "linli/nlu/...", "linli/web/..."}
 
 // listedPackage is what TestArchitecture reads of `go list -json`.
 type listedPackage struct {

@@ -34,6 +34,7 @@ type Config struct {
 	Log        LogConfig      `toml:"log"`
 	Ladder     LadderConfig   `toml:"ladder"` // report_config.go
 	Units      []Unit         `toml:"units"`
+	Web        WebConfig      `toml:"web"`
 	Points     PointsConfig   `toml:"points"` // config_points.go
 
 	Location *time.Location `toml:"-"` // loaded from Timezone by Validate
@@ -114,6 +115,12 @@ type AlertConfig struct {
 	// Webhook receives an HTTP POST of {"msgtype":"text","text":{"content":…}}
 	// (a WeCom group robot's URL works); "" = no out-of-band alert.
 	Webhook string `toml:"webhook"`
+}
+
+// WebConfig configures the staff workbench of `linli run` (package web).
+type WebConfig struct {
+	Addr string `toml:"addr"` // listen address, "127.0.0.1:8080"; "" = no workbench
+	URL  string `toml:"url"`  // how browsers reach it, for the 后台 link; default "http://" + Addr
 }
 
 // BackupConfig configures the nightly backup of `linli run`.

@@ -12,6 +12,7 @@ import (
 	"linli/scheduler"
 	"linli/storage"
 	"linli/textnorm"
+	"linli/web"
 )
 
 // app is linli wired together: database, outbox, scheduler, engine and
@@ -28,6 +29,7 @@ type app struct {
 	aliases  *bot.GroupAliases // renamed groups re-bound with 绑定群
 	families []linli.Family
 	notice   *notice.Family // the daily digest (tests add sections)
+	web      *web.Server    // the staff workbench (web.go); serves once serveWorkbench listens
 }
 
 // appOptions are the choices that differ between subcommands.
@@ -77,6 +79,8 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 		words: words, classifier: opt.classifier, log: log}
 	a.families = e.families()
 	a.notice = e.notice
+	a.web = a.newWorkbench(a.engine)
+	a.families = append(a.families, a.web)
 	for _, f := range a.families {
 		f.Register(a.engine.Router())
 	}

@@ -29,6 +29,7 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	clockArg := fs.String("clock", "", `把模拟时钟固定在这个时间，如 "2026-11-23 09:00"，只随 !clock 前进（默认: 终端里跟着真实时间走，脚本从 `+defaultScriptClock+` 开始）`)
 	filesDir := fs.String("files", "", "机器人发出的文件（如 xlsx）保存到这个目录（默认: 终端里为临时目录下的 linli-console-files，脚本不保存）")
 	verbose := fs.Bool("v", false, "在标准错误输出调试日志")
+	webAddr := fs.String("web", "", "同时开启社工工作台，如 127.0.0.1:8080；脚本结束后继续服务，Ctrl-C 退出")
 	if done, code := parseFlags(consoleCmd, fs, args, stdout, stderr); done {
 		return code
 	}
@@ -110,9 +111,23 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	// The console is an adapter like WeChat; its inbox handles each line
 	// before the next, so the output follows the script.
+	startWeb := func() {}
+	if *webAddr != "" {
+		start, stopWeb, err := consoleWorkbench(a, con, *webAddr, interactive, stderr, log)
+		if err != nil {
+			fmt.Fprintln(stderr, "linli console:", err)
+			return 1
+		}
+		defer stopWeb()
+		startWeb = start
+	}
 	if err := con.Serve(context.Background(), bot.SyncInbox{Engine: a.engine}); err != nil {
 		fmt.Fprintln(stderr, "linli console:", err)
 		return 1
+	}
+	if *webAddr != "" && !interactive {
+		startWeb()
+		waitInterrupt(stderr)
 	}
 	return 0
 }

@@ -131,6 +131,11 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 	if err != nil {
 		return err
 	}
+	if addr := cfg.Web.Addr; addr != "" {
+		if err := a.serveWorkbench(ctx, addr, cfg.Web.URL, log); err != nil {
+			return err
+		}
+	}
 	if opt.app != nil {
 		opt.app(a)
 	}

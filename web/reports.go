@@ -1,0 +1,291 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"linli"
+)
+
+// Board and upload limits.
+const (
+	pageSize     = 50       // reports per page of the board
+	maxUpload    = 32 << 20 // bytes of one form with photos
+	maxPhoto     = 8 << 20  // bytes of one photo
+	maxPhotos    = 4        // photos with one 办结
+	maxNoteRunes = 500
+)
+
+// boardFilter is the board's query: status, grid, category, words, page.
+type boardFilter struct {
+	Status, Grid, Category, Q string
+	Page                      int
+}
+
+func readFilter(q url.Values) boardFilter {
+	f := boardFilter{Status: q.Get("status"), Grid: q.Get("grid"), Category: q.Get("category"), Q: strings.TrimSpace(q.Get("q"))}
+	f.Page, _ = strconv.Atoi(q.Get("page"))
+	if f.Page < 1 {
+		f.Page = 1
+	}
+	if f.Status == "" {
+		f.Status = "open"
+	}
+	return f
+}
+
+// match reports whether r passes f (access is checked separately).
+func (f boardFilter) match(r *linli.Report, now time.Time) bool {
+	switch f.Status {
+	case "all":
+	case "open":
+		if !r.Open() {
+			return false
+		}
+	case "overdue":
+		if !r.Open() || r.Deadline.IsZero() || !now.After(r.Deadline) {
+			return false
+		}
+	default:
+		if r.Status != f.Status {
+			return false
+		}
+	}
+	if f.Grid != "" && r.Grid != f.Grid {
+		return false
+	}
+	if f.Category != "" && r.Category != f.Category {
+		return false
+	}
+	if f.Q != "" && !strings.Contains(r.Description, f.Q) && !strings.Contains(r.Place, f.Q) && strconv.FormatUint(r.ID, 10) != f.Q {
+		return false
+	}
+	return true
+}
+
+// query renders f with page p as a board URL query.
+func (f boardFilter) query(p int) string {
+	v := url.Values{}
+	for k, x := range map[string]string{"status": f.Status, "grid": f.Grid, "category": f.Category, "q": f.Q} {
+		if x != "" {
+			v.Set(k, x)
+		}
+	}
+	if p > 1 {
+		v.Set("page", strconv.Itoa(p))
+	}
+	return "/reports?" + v.Encode()
+}
+
+// boardRow is one report on the board.
+type boardRow struct {
+	ID                                           uint64
+	Created, Grid, Category, Desc, Place, Status string
+	Due                                          string
+	Overdue                                      bool
+	Photos, Dup                                  int
+	DuplicateOf                                  uint64
+}
+
+func (s *Server) reportBoard(w http.ResponseWriter, r *http.Request, sess *session) {
+	now := s.Clock.Now()
+	f := readFilter(r.URL.Query())
+	a := sess.access
+	list, dups, complete, err := s.boardReports(f, func(x *linli.Report) bool { return a.SeesGrid(x.Grid) && f.match(x, now) })
+	if err != nil {
+		s.fail(w, r, sess, err)
+		return
+	}
+	total := len(list) // all of them when complete; else the newest pages and one more report
+	pages := max(1, (total+pageSize-1)/pageSize)
+	page := f.Page
+	if complete {
+		page = min(page, pages)
+	}
+	more := total > page*pageSize
+	list = list[min((page-1)*pageSize, total):min(page*pageSize, total)]
+	rows := make([]boardRow, 0, len(list))
+	for _, x := range list {
+		row := boardRow{ID: x.ID, Created: s.local(x.CreatedAt), Grid: x.Grid, Category: x.Category,
+			Desc: cutRunes(x.Description, 40), Place: x.Place, Status: x.Status,
+			Photos: len(x.Images), DuplicateOf: x.DuplicateOf, Dup: dups[x.ID]}
+		if x.Open() && x.DuplicateOf == 0 {
+			row.Due, row.Overdue = countdown(x.Deadline, now)
+		}
+		rows = append(rows, row)
+	}
+	grids := []string{}
+	for _, g := range s.Config.Grids {
+		if a.SeesGrid(g.Name) {
+			grids = append(grids, g.Name)
+		}
+	}
+	data := map[string]any{"Rows": rows, "Filter": f, "Total": total, "Page": page, "Pages": pages, "Complete": complete,
+		"Grids": grids, "Categories": linli.Categories, "Statuses": boardStatuses,
+		"Updated": s.local(now)}
+	if page > 1 {
+		data["Prev"] = f.query(page - 1)
+	}
+	if more {
+		data["Next"] = f.query(page + 1)
+	}
+	data["Self"] = f.query(page)
+	s.render(w, r, sess, "board", "随手拍", data)
+}
+
+// boardReports reads the reports the board's filter can show, newest
+// first, and whether that is all of them: the open ones from the
+// service's open index (duplicates are counted on their original, which
+// is the one to work on); for the other filters, the newest reports in a
+// window that widens (from 31 days) until it holds the page asked for
+// and the next one's first report, or every report (the service's
+// counts say how many there are).
+func (s *Server) boardReports(f boardFilter, match func(*linli.Report) bool) ([]*linli.Report, map[uint64]int, bool, error) {
+	switch f.Status {
+	case "open", "overdue", linli.ReportSubmitted, linli.ReportAccepted, linli.ReportReopened:
+		open, dups, err := s.Reports.OpenReports()
+		if err != nil {
+			return nil, nil, false, err
+		}
+		var out []*linli.Report
+		for _, x := range open {
+			if match(x) {
+				out = append(out, x)
+			}
+		}
+		slices.Reverse(out)
+		return out, dups, true, nil
+	}
+	c, err := s.Reports.ReportCounts("")
+	if err != nil {
+		return nil, nil, false, err
+	}
+	all, need := c.Total+c.Merged, f.Page*pageSize+1
+	now := s.Clock.Now()
+	for window := 31 * 24 * time.Hour; ; {
+		recent, err := s.Reports.RecentReports(now.Add(-window))
+		if err != nil {
+			return nil, nil, false, err
+		}
+		var out []*linli.Report
+		for i := len(recent) - 1; i >= 0; i-- {
+			if match(recent[i]) {
+				out = append(out, recent[i])
+			}
+		}
+		complete := len(recent) >= all || window > 50*365*24*time.Hour
+		if complete || len(out) >= need {
+			return out, nil, complete, nil
+		}
+		// Widen to about what the matches so far say is needed (a deep
+		// page would otherwise be read again and again).
+		grow := 4.0
+		if len(out) > 0 {
+			grow = max(2, 1.3*float64(need)/float64(len(out)))
+		}
+		window = time.Duration(min(float64(window)*grow, float64(51*365*24*time.Hour)))
+	}
+}
+
+// boardStatuses are the board's status filter, in order.
+var boardStatuses = []struct{ Value, Label string }{
+	{"open", "未办结"}, {"overdue", "已超时"}, {linli.ReportSubmitted, "待受理"}, {linli.ReportAccepted, "处理中"},
+	{linli.ReportReopened, "重新打开"}, {linli.ReportResolved, "已办结"}, {linli.ReportRejected, "已退回"}, {"all", "全部"},
+}
+
+// visibleReport loads report id for sess, or answers the page and
+// returns nil: not found (404), or another grid's for a worker (403).
+func (s *Server) visibleReport(w http.ResponseWriter, r *http.Request, sess *session) *linli.Report {
+	id, err := strconv.ParseUint(r.PathValue("id"), 10, 64)
+	var rep *linli.Report
+	if err == nil {
+		rep, err = s.Reports.Report(id)
+	}
+	switch {
+	case err != nil && (linli.ErrorCode(err) == linli.ENotFound || rep == nil && id == 0):
+		w.WriteHeader(http.StatusNotFound)
+		s.render(w, r, sess, "message", "找不到", map[string]any{"Text": "没有这条上报。"})
+		return nil
+	case err != nil:
+		s.fail(w, r, sess, err)
+		return nil
+	case !sess.access.SeesGrid(rep.Grid):
+		s.log.Warn("workbench report refused", "who", sess.access.Who, "report", rep.ID, "grid", rep.Grid)
+		w.WriteHeader(http.StatusForbidden)
+		s.render(w, r, sess, "message", "无权查看", map[string]any{"Text": textNotYourGrid})
+		return nil
+	}
+	return rep
+}
+
+// timelineStep is one line of a report's history.
+type timelineStep struct{ At, Actor, Action, Note string }
+
+func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, sess *session) {
+	rep := s.visibleReport(w, r, sess)
+	if rep == nil {
+		return
+	}
+	now := s.Clock.Now()
+	var steps []timelineStep
+	if len(rep.History) == 0 || rep.History[0].Action != linli.ReportSubmitted {
+		steps = append(steps, timelineStep{At: s.local(rep.CreatedAt), Actor: rep.Reporter, Action: "上报"})
+	}
+	for _, e := range rep.History {
+		steps = append(steps, timelineStep{At: s.local(e.At), Actor: e.Actor, Action: actionWord(e.Action), Note: e.Note})
+	}
+	due, over := "", false
+	if rep.Open() && rep.DuplicateOf == 0 {
+		due, over = countdown(rep.Deadline, now)
+	}
+	var grids []string
+	for _, g := range s.Config.Grids {
+		if g.Name != rep.Grid {
+			grids = append(grids, g.Name)
+		}
+	}
+	data := map[string]any{"R": rep, "Steps": steps, "Due": due, "Overdue": over,
+		"Created": s.local(rep.CreatedAt), "Deadline": s.local(rep.Deadline), "Resolved": s.local(rep.ResolvedAt),
+		"CanAccept": rep.DuplicateOf == 0 && (rep.Status == linli.ReportSubmitted || rep.Status == linli.ReportReopened),
+		"CanClose":  rep.DuplicateOf == 0 && rep.Open(),
+		"Grids":     grids, "Flash": s.takeFlash(sess)}
+	s.render(w, r, sess, "report", "随手拍 #"+strconv.FormatUint(rep.ID, 10), data)
+}
+
+func (s *Server) reportPhoto(w http.ResponseWriter, r *http.Request, sess *session) {
+	rep := s.visibleReport(w, r, sess)
+	if rep == nil {
+		return
+	}
+	name := r.PathValue("name")
+	if !slices.Contains(rep.Images, name) && !slices.Contains(rep.ResolImages, name) {
+		http.NotFound(w, r)
+		return
+	}
+	path, err := s.Reports.MediaPath(name)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Cache-Control", "private, max-age=3600")
+	http.ServeFile(w, r, path)
+}
+
+// fail logs err and answers with the generic sentence.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, sess *session, err error) {
+	s.log.Error("workbench page failed", "path", r.URL.Path, "err", err)
+	w.WriteHeader(http.StatusInternalServerError)
+	s.render(w, r, sess, "message", "出错了", map[string]any{"Text": textInternal})
+}
+
+func cutRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
