@@ -150,6 +150,9 @@ func (o *Outbox) alertStorageDown(now time.Time) {
 	o.mu.Unlock()
 }
 
+// Online reports whether delivery is released (SetOnline).
+func (o *Outbox) Online() bool { return o.isOnline() }
+
 func (o *Outbox) isOnline() bool {
 	o.mu.Lock()
 	defer o.mu.Unlock()

@@ -41,7 +41,8 @@ type session struct {
 	contacts  map[string]string            // friend's UserName → the 备注 the bot's account gave them ("" if none); see contacts.go
 	refreshed time.Time                    // last directory fetch
 
-	syncErrs int // consecutive sync errors; only touched on the sync goroutine
+	syncErrs int  // consecutive sync errors; only touched on the sync goroutine
+	netDown  bool // WeChat's servers cannot be reached (reported down); sync goroutine only
 }
 
 // login makes a bot, logs it in and returns its session; how says whether
@@ -79,6 +80,10 @@ func (a *Adapter) login(ctx context.Context, inbox linli.Inbox) (_ *session, _ s
 	bot.SyncCheckCallback = func(r openwechat.SyncCheckResponse) {
 		if r.Success() {
 			confirm()
+			if s.netDown { // reachable again, the session still good
+				s.netDown = false
+				a.report(true, "网络已恢复")
+			}
 		}
 		if r.NorMal() { // an idle round: the previous sync went through
 			s.syncErrs = 0
@@ -163,6 +168,12 @@ func (a *Adapter) syncErrorHandler(s *session) openwechat.MessageErrorHandler {
 		d := min(a.opts.RetryDelay<<(s.syncErrs-1), time.Minute)
 		if why, ok := networkTrouble(err); ok {
 			a.log.Warn(unreachable(why, d), "err", err, "count", s.syncErrs, "retry_in", d)
+			if !s.netDown {
+				// Offline from the first failure: the outbox holds
+				// delivery and the outage is timed from now.
+				s.netDown = true
+				a.report(false, "无法连接微信服务器（"+why+"）")
+			}
 		} else {
 			a.log.Warn("与微信同步出错", "err", err, "count", s.syncErrs, "retry_in", d)
 		}
