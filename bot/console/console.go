@@ -156,7 +156,7 @@ func (c *Console) Deliver(out linli.Outgoing) error {
 // save writes m into FilesDir under its name, adding " (2)", " (3)", …
 // rather than overwriting an earlier file.
 func (c *Console) save(m *linli.Media) (string, error) {
-	if err := os.MkdirAll(c.opt.FilesDir, 0o755); err != nil {
+	if err := os.MkdirAll(c.opt.FilesDir, 0o700); err != nil {
 		return "", err
 	}
 	data := m.Data
@@ -174,7 +174,7 @@ func (c *Console) save(m *linli.Media) (string, error) {
 		if i > 1 {
 			p = filepath.Join(c.opt.FilesDir, fmt.Sprintf("%s (%d)%s", strings.TrimSuffix(name, ext), i, ext))
 		}
-		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if os.IsExist(err) {
 			continue
 		}

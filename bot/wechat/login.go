@@ -128,8 +128,13 @@ func (a *Adapter) showQR(uuid string, inbox linli.Inbox) {
 	}
 	if p := a.opts.QRCodePNG; p != "" {
 		err := os.MkdirAll(filepath.Dir(p), 0o755)
-		if err == nil {
-			err = q.WriteFile(320, p)
+		if err == nil { // a login credential: the owner's only
+			var png []byte
+			if png, err = q.PNG(320); err == nil {
+				if err = os.WriteFile(p, png, 0o600); err == nil {
+					err = os.Chmod(p, 0o600) // a file left by an older version
+				}
+			}
 		}
 		if err != nil {
 			a.log.Warn("无法保存登录二维码图片", "path", p, "err", err)

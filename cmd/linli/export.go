@@ -98,7 +98,8 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 
 // writeFile writes path through a temporary file beside it, renamed into
 // place once write succeeds: a failed export leaves no half-written file
-// (and an earlier file of that name untouched).
+// (and an earlier file of that name untouched). The file is the owner's
+// only (0600): exports hold phone numbers and households.
 func writeFile(path string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
@@ -112,7 +113,7 @@ func writeFile(path string, write func(io.Writer) error) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
+	if err := os.Chmod(f.Name(), 0o600); err != nil {
 		return err
 	}
 	return os.Rename(f.Name(), path)
