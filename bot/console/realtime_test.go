@@ -124,3 +124,17 @@ func TestFilesTheBotSendsAreSaved(t *testing.T) {
 		}
 	}
 }
+
+// TestPromptIsInTheCommunitysZone: a clock ticking in the server's zone
+// (UTC) still prompts in the configured one; the red team saw 12-08 08:22>
+// turn into 12-08 00:22>.
+func TestPromptIsInTheCommunitysZone(t *testing.T) {
+	cfg := &linli.Config{Groups: []string{"群"}, Timezone: "Asia/Shanghai"}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	c := New(Options{Config: cfg, Clock: linli.NewSimClock(time.Date(2026, 12, 8, 0, 22, 0, 0, time.UTC)), Out: io.Discard, Err: io.Discard})
+	if got := c.prompt(); got != "12-08 08:22> " {
+		t.Errorf("prompt %q, want 12-08 08:22> ", got)
+	}
+}
