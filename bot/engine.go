@@ -123,7 +123,7 @@ func (e *Engine) handle(ctx context.Context, m linli.Message, dedupe bool) error
 			return err
 		}
 		if !first {
-			e.log.Debug("duplicate message ignored", "id", m.ID)
+			e.log.Debug("重复的消息，已忽略", "id", m.ID)
 			return nil
 		}
 	}

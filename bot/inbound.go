@@ -46,7 +46,7 @@ func (e *Engine) Receive(m linli.Message) error {
 		}
 		e.opt.Outbox.StorageOK()
 		if !first {
-			e.log.Debug("duplicate message ignored", "id", m.ID)
+			e.log.Debug("重复的消息，已忽略", "id", m.ID)
 			return nil
 		}
 		rec.seq = seq

@@ -126,7 +126,8 @@ func writeConfigChecked(path, text string) error {
 		return err
 	}
 	if _, err := loadConfig(tmp.Name()); err != nil {
-		return fmt.Errorf("生成的配置无效，没有写入: %w", err)
+		// Name the file being made, not the temporary one beside it.
+		return fmt.Errorf("生成的配置无效，没有写入: %s", strings.ReplaceAll(err.Error(), tmp.Name(), path))
 	}
 	if err := os.Chmod(tmp.Name(), 0o640); err != nil {
 		return err

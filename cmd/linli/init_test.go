@@ -60,6 +60,9 @@ func TestInitRefusesWhatWouldNotLoad(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr.String(), "生成的配置无效") || !strings.Contains(stderr.String(), "3栋") {
 		t.Fatalf("exit %d, %q", code, stderr.String())
 	}
+	if strings.Contains(stderr.String(), ".linli-init-") || !strings.Contains(stderr.String(), "配置文件 "+out) {
+		t.Errorf("the error names a temporary file, not %s: %q", out, stderr.String())
+	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("files left: %v", entries)
 	}
