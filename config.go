@@ -204,7 +204,7 @@ func (c *Config) Validate() error {
 	}
 	loc, err := time.LoadLocation(c.Timezone)
 	if err != nil {
-		return fmt.Errorf("配置 timezone = %q 无效: %v", c.Timezone, err)
+		return fmt.Errorf("配置 timezone = %q 无效：没有这个时区，请写 IANA 时区名，例如 \"Asia/Shanghai\"", c.Timezone)
 	}
 	c.Location = loc
 	if c.BotName == "" {

@@ -99,3 +99,14 @@ func TestParseDuration(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownTimezoneSaidInChinese: the red team read "unknown time zone
+// Mars/Olympus".
+func TestUnknownTimezoneSaidInChinese(t *testing.T) {
+	c := validConfig()
+	c.Timezone = "Mars/Olympus"
+	err := c.Validate()
+	if err == nil || strings.Contains(err.Error(), "unknown time zone") || !strings.Contains(err.Error(), "例如 \"Asia/Shanghai\"") {
+		t.Errorf("Validate: %v", err)
+	}
+}

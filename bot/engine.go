@@ -123,7 +123,7 @@ func (e *Engine) handle(ctx context.Context, m linli.Message, dedupe bool) error
 			return err
 		}
 		if !first {
-			e.log.Debug("duplicate message ignored", "id", m.ID)
+			e.log.Debug("重复的消息，已忽略", "id", m.ID)
 			return nil
 		}
 	}
@@ -158,6 +158,12 @@ func (e *Engine) handle(ctx context.Context, m linli.Message, dedupe bool) error
 	}
 	h = Recover(e.log)(h)
 	if err := h(ctx, req); err != nil {
+		if serr := e.opt.Outbox.scopeFailed(); serr != nil {
+			// Its reply could not be stored: no error message (it could not
+			// be stored either, or would come before the real answer when
+			// the message is handled again).
+			return serr
+		}
 		e.answerError(req, err)
 	}
 	return nil

@@ -46,7 +46,7 @@ func (e *Engine) Receive(m linli.Message) error {
 		}
 		e.opt.Outbox.StorageOK()
 		if !first {
-			e.log.Debug("duplicate message ignored", "id", m.ID)
+			e.log.Debug("重复的消息，已忽略", "id", m.ID)
 			return nil
 		}
 		rec.seq = seq
@@ -162,7 +162,7 @@ func (e *Engine) process(ctx context.Context, rec *inbound) time.Duration {
 		rec.marked = true
 	}
 	if !rec.done {
-		var err error
+		var err, serr error
 		if rec.seq != 0 {
 			var quiet func(linli.Outgoing) bool
 			if rec.replay {
@@ -172,14 +172,19 @@ func (e *Engine) process(ctx context.Context, rec *inbound) time.Duration {
 			}
 			end := e.opt.Outbox.scopeKeys("in:"+rec.msg.ID, quiet)
 			err = e.handle(ctx, rec.msg, false)
-			end()
+			if serr = end(); err == nil && serr != nil {
+				// A reply could not be stored (a full disk): the message
+				// stays in the journal and is handled again once writes
+				// work; the keys of what it did queue make that harmless.
+				err = serr
+			}
 		} else {
 			err = e.handle(ctx, rec.msg, true)
 		}
 		if err != nil {
 			rec.tries++
 			_, _, writesFail := e.opt.Outbox.StorageDown()
-			if rec.tries < maxHandleTries || writesFail {
+			if rec.tries < maxHandleTries || writesFail || serr != nil {
 				if rec.tries == 1 {
 					e.log.Error("处理消息失败，稍后重试", "id", rec.msg.ID, "err", err)
 				}

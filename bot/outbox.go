@@ -58,6 +58,7 @@ type Outbox struct {
 	scope     string       // scopeKeys: key prefix for messages sent without a Key
 	scopeN    int
 	quiet     func(linli.Outgoing) bool // scopeKeys: messages not to send at all
+	scopeErr  error                     // scopeKeys: the first message of the scope that could not be stored
 }
 
 // MaxTries is how many times a message that fails with an error other than
@@ -234,9 +235,13 @@ func (o *Outbox) enqueueLocked(out linli.Outgoing, parts []string, now time.Time
 		ok, err := o.store.EnqueueOutgoing(&part)
 		if err != nil {
 			o.health.failed(o.log, now, err)
-			return nil, fmt.Errorf("outbox: enqueue: %w", err)
+			err = fmt.Errorf("outbox: enqueue: %w", err)
+			if o.scope != "" && o.scopeErr == nil {
+				o.scopeErr = err
+			}
+			return nil, err
 		}
-		o.health.ok(o.log)
+		o.health.ok(o.log, now)
 		if ok {
 			o.pending = append(o.pending, part)
 		}
@@ -264,16 +269,28 @@ func mentionText(names []string) string {
 // key made of prefix and a count: handling the same inbound message again
 // (from the journal, after a crash) then queues nothing it queued before.
 // Messages quiet reports true for are not queued at all (nil: none). The
-// engine opens one scope at a time, around one message.
-func (o *Outbox) scopeKeys(prefix string, quiet func(linli.Outgoing) bool) (end func()) {
+// engine opens one scope at a time, around one message. end returns the
+// error of the first message of the scope that could not be stored (a full
+// disk): the inbound message is then not finished, and handled again.
+func (o *Outbox) scopeKeys(prefix string, quiet func(linli.Outgoing) bool) (end func() error) {
 	o.mu.Lock()
-	o.scope, o.scopeN, o.quiet = prefix, 0, quiet
+	o.scope, o.scopeN, o.quiet, o.scopeErr = prefix, 0, quiet, nil
 	o.mu.Unlock()
-	return func() {
+	return func() error {
 		o.mu.Lock()
-		o.scope, o.quiet = "", nil
-		o.mu.Unlock()
+		defer o.mu.Unlock()
+		err := o.scopeErr
+		o.scope, o.quiet, o.scopeErr = "", nil, nil
+		return err
 	}
+}
+
+// scopeFailed reports the error of the first message of the open scope that
+// could not be stored, if any.
+func (o *Outbox) scopeFailed() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.scopeErr
 }
 
 // resolvePrivate turns a private message to a resident who is not the bot's

@@ -250,3 +250,39 @@ func TestEngineWriteFailurePausesOutbox(t *testing.T) {
 		t.Fatalf("not delivered after recovery: %q", r.h.plat.texts())
 	}
 }
+
+// TestStoreFailureLogDoesNotFlap: a nearly full disk lets some writes
+// through and fails others. The red team saw seven failure and seven
+// recovery lines in two seconds. The failure is logged once, and its end
+// once, only after writes have worked for a while; staff are told once.
+func TestStoreFailureLogDoesNotFlap(t *testing.T) {
+	r := newFaultRig(t)
+	send := func(i int) {
+		r.h.outbox.Send(linli.Outgoing{To: linli.Chat{User: "李社工"}, Text: fmt.Sprintf("第%d条", i), Private: true})
+	}
+	for i := 0; i < 7; i++ { // fail, work, fail, work ... within seconds
+		r.store.full.Store(true)
+		send(2 * i)
+		r.h.clock.Advance(100 * time.Millisecond)
+		r.store.full.Store(false)
+		send(2*i + 1)
+		r.h.clock.Advance(100 * time.Millisecond)
+	}
+	logs := r.logs.String()
+	if n := strings.Count(logs, "数据库写入失败，暂停发送直到恢复"); n != 1 {
+		t.Errorf("failure logged %d times, want once:\n%s", n, logs)
+	}
+	if n := strings.Count(logs, "数据库写入已恢复"); n != 0 {
+		t.Errorf("recovery logged %d times while writes still flapped:\n%s", n, logs)
+	}
+	r.runFor(time.Minute) // writes keep working
+	send(99)
+	r.runFor(time.Minute)
+	logs = r.logs.String()
+	if n := strings.Count(logs, "数据库写入已恢复"); n != 1 {
+		t.Errorf("recovery logged %d times, want once after writes kept working:\n%s", n, logs)
+	}
+	if n := r.exact(bot.TextStorageDown); n > 1 {
+		t.Errorf("staff told %d times", n)
+	}
+}

@@ -166,7 +166,7 @@ func (o *Outbox) completeLocked(ids []uint64, now time.Time) {
 		o.health.failed(o.log, now, err)
 		return
 	}
-	o.health.ok(o.log)
+	o.health.ok(o.log, now)
 }
 
 func idsOf(batch []linli.Outgoing) []uint64 {

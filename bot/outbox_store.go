@@ -13,11 +13,23 @@ const (
 	storeRetryMax = 5 * time.Minute
 )
 
+// storeSettle is how long writes must keep working after a failure before
+// the store counts as recovered (and that is logged): a nearly full disk
+// lets some writes through and fails others, and each of those flaps would
+// otherwise log a failure and a recovery.
+const storeSettle = 30 * time.Second
+
 // storeHealth is whether the store can be written, as the last write said.
 // Its methods are called with Outbox.mu held.
+//
+// It has hysteresis: the first failure is logged; a write that works then
+// lets delivery go on at once, but the failure is over (and logged so) only
+// once writes have worked for storeSettle. A failure in between is the same
+// failure still: not logged again, staff not told again.
 type storeHealth struct {
 	down    bool
-	since   time.Time
+	since   time.Time // the failure began; zero: none (or recovered)
+	okSince time.Time // !down and since set: writes work again since then
 	err     error
 	retryAt time.Time
 	pause   time.Duration
@@ -26,19 +38,31 @@ type storeHealth struct {
 
 // failed records a write failure; the first of a run of them is logged.
 func (h *storeHealth) failed(log *slog.Logger, now time.Time, err error) {
-	if !h.down {
-		h.down, h.since, h.pause, h.alerted = true, now, storeRetryMin, false
+	switch {
+	case h.since.IsZero():
+		h.since, h.pause, h.alerted = now, storeRetryMin, false
 		log.Error("数据库写入失败，暂停发送直到恢复", "err", err)
-	} else {
+	case !h.down: // it had seemed to work again: the same failure
+		h.pause = storeRetryMin
+		log.Debug("数据库写入又失败，仍在等待恢复", "err", err, "retry_in", h.pause)
+	default:
 		h.pause = min(2*h.pause, storeRetryMax)
-		log.Debug("database write still failing", "err", err, "retry_in", h.pause)
+		log.Debug("数据库写入仍然失败", "err", err, "retry_in", h.pause)
 	}
+	h.down, h.okSince = true, time.Time{}
 	h.err, h.retryAt = err, now.Add(h.pause)
 }
 
-// ok records a successful write, ending a run of failures.
-func (h *storeHealth) ok(log *slog.Logger) {
+// ok records a successful write: delivery may go on; once writes have
+// worked for storeSettle the failure is over, and logged once.
+func (h *storeHealth) ok(log *slog.Logger, now time.Time) {
+	if h.since.IsZero() {
+		return
+	}
 	if h.down {
+		h.down, h.okSince = false, now
+	}
+	if now.Sub(h.okSince) >= storeSettle {
 		log.Warn("数据库写入已恢复，继续发送", "failing_since", h.since)
 		*h = storeHealth{}
 	}
@@ -80,7 +104,7 @@ func (o *Outbox) writeBacklog(now time.Time) bool {
 		o.mu.Unlock()
 		return false
 	}
-	o.health.ok(o.log)
+	o.health.ok(o.log, now)
 	uncertain, onDrop := o.backlog.uncertain, o.onDrop
 	o.backlog = backlog{}
 	o.mu.Unlock()
@@ -126,6 +150,9 @@ func (o *Outbox) alertStorageDown(now time.Time) {
 	o.mu.Unlock()
 }
 
+// Online reports whether delivery is released (SetOnline).
+func (o *Outbox) Online() bool { return o.isOnline() }
+
 func (o *Outbox) isOnline() bool {
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -146,7 +173,7 @@ func (o *Outbox) StorageFailed(err error) {
 func (o *Outbox) StorageOK() {
 	o.mu.Lock()
 	down := o.health.down
-	o.health.ok(o.log)
+	o.health.ok(o.log, o.clock.Now())
 	o.mu.Unlock()
 	if down {
 		o.poke()

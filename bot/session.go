@@ -90,19 +90,25 @@ func (m *SessionMonitor) Session(ev linli.SessionEvent) {
 		m.out.SetOnline(true)
 	case !started:
 		m.out.SetOnline(false)
-		m.log.Warn("尚未连接", "reason", ev.Reason)
+		if ev.State != linli.SessionScan { // a scan before the first login is no failure
+			m.log.Warn("尚未连接", "reason", ev.Reason)
+		}
 	default:
 		m.Lost(ev.Reason)
 	}
 	if ev.State == linli.SessionScan {
-		m.scanNeeded(ev)
+		m.scanNeeded(ev, started)
 	}
 }
 
 // scanNeeded logs that a QR code must be scanned and alerts once per outage
 // (or once while starting).
-func (m *SessionMonitor) scanNeeded(ev linli.SessionEvent) {
-	m.log.Error("需要重新扫码登录", "png", ev.QRCode, "url", ev.LoginURL)
+func (m *SessionMonitor) scanNeeded(ev linli.SessionEvent, started bool) {
+	if started {
+		m.log.Error("需要重新扫码登录", "png", ev.QRCode, "url", ev.LoginURL)
+	} else { // the first login of this process: expected, not an error
+		m.log.Info("首次登录，请扫码", "png", ev.QRCode, "url", ev.LoginURL)
+	}
 	m.mu.Lock()
 	send := m.alert != nil && !m.scanAlerted
 	if send {

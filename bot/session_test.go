@@ -124,3 +124,22 @@ func TestDroppedMessageToAConfiguredGroupSuggestsRebinding(t *testing.T) {
 		t.Fatalf("staff were told %q", got)
 	}
 }
+
+// TestFirstScanIsNoError: the very first login needs a scan; the red team
+// read WARN/ERROR 需要重新扫码登录 before anyone had ever scanned. A scan
+// needed after a session was up is an error.
+func TestFirstScanIsNoError(t *testing.T) {
+	h := newHarness(t, nil)
+	var logs bytes.Buffer
+	mon := bot.NewSessionMonitor(h.outbox, h.cfg, h.clock, slog.New(slog.NewTextHandler(&logs, nil)))
+	mon.Session(linli.SessionEvent{State: linli.SessionScan, QRCode: "qr.png", Reason: "微信需要重新扫码登录"})
+	if got := logs.String(); !strings.Contains(got, "level=INFO msg=首次登录，请扫码") || strings.Contains(got, "level=ERROR") || strings.Contains(got, "level=WARN") {
+		t.Errorf("first scan logged:\n%s", got)
+	}
+	mon.Session(linli.SessionEvent{State: linli.SessionUp})
+	logs.Reset()
+	mon.Session(linli.SessionEvent{State: linli.SessionScan, QRCode: "qr.png", Reason: "微信需要重新扫码登录"})
+	if got := logs.String(); !strings.Contains(got, "level=ERROR msg=需要重新扫码登录") {
+		t.Errorf("a scan after a session was up logged:\n%s", got)
+	}
+}

@@ -157,7 +157,7 @@ func TestOpenLockedByAnotherHandle(t *testing.T) {
 		db.Close()
 		t.Fatal("second Open succeeded")
 	}
-	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "数据库正被另一个 linli 进程使用") {
+	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "数据库正被另一个 linli 进程使用") || strings.Contains(err.Error(), "database is in use") {
 		t.Fatalf("error = %v, want ErrLocked with a clear message", err)
 	}
 }

@@ -144,7 +144,7 @@ func probe(path string, timeout time.Duration) (*bbolt.DB, int64, error) {
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return nil, 0, fmt.Errorf("storage: open %s: %w", path, &openError{
-			msg:  "数据库正被另一个 linli 进程使用，请先停止它 (database is in use by another process)",
+			msg:  "数据库正被另一个 linli 进程使用，请先停止它",
 			kind: ErrLocked,
 		})
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):

@@ -156,7 +156,7 @@ func (c *Console) Deliver(out linli.Outgoing) error {
 // save writes m into FilesDir under its name, adding " (2)", " (3)", …
 // rather than overwriting an earlier file.
 func (c *Console) save(m *linli.Media) (string, error) {
-	if err := os.MkdirAll(c.opt.FilesDir, 0o755); err != nil {
+	if err := os.MkdirAll(c.opt.FilesDir, 0o700); err != nil {
 		return "", err
 	}
 	data := m.Data
@@ -174,7 +174,7 @@ func (c *Console) save(m *linli.Media) (string, error) {
 		if i > 1 {
 			p = filepath.Join(c.opt.FilesDir, fmt.Sprintf("%s (%d)%s", strings.TrimSuffix(name, ext), i, ext))
 		}
-		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if os.IsExist(err) {
 			continue
 		}
@@ -234,7 +234,7 @@ func (c *Console) Run(ctx context.Context, in io.Reader, interactive bool) error
 	}
 	for {
 		if interactive {
-			fmt.Fprintf(c.opt.Err, "%s> ", c.opt.Clock.Now().Format("01-02 15:04"))
+			fmt.Fprint(c.opt.Err, c.prompt())
 		}
 		if !sc.Scan() {
 			break
@@ -326,7 +326,18 @@ func (c *Console) runEditor(ctx context.Context) error {
 }
 
 // prompt shows the simulated time.
-func (c *Console) prompt() string { return c.opt.Clock.Now().Format("01-02 15:04") + "> " }
+// prompt shows the simulated time in the community's zone (a real-time
+// clock ticks in the server's).
+func (c *Console) prompt() string { return c.now().Format("01-02 15:04") + "> " }
+
+// now is the clock's time in the configured zone.
+func (c *Console) now() time.Time {
+	t := c.opt.Clock.Now()
+	if c.opt.Config != nil && c.opt.Config.Location != nil {
+		t = t.In(c.opt.Config.Location)
+	}
+	return t
+}
 
 // Finish prints everything pending at the end of input: the outbox's
 // messages, and the answers held back to be gathered (Options.Hold), with

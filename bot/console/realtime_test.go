@@ -108,13 +108,33 @@ func TestFilesTheBotSendsAreSaved(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Errorf("files folder mode %v, want 0700", fi.Mode().Perm())
+	}
 	for _, name := range []string{"报名表-1.xlsx", "报名表-1 (2).xlsx"} {
 		p := filepath.Join(dir, name)
 		if b, err := os.ReadFile(p); err != nil || string(b) != "PK" {
 			t.Errorf("%s: %q, %v", p, b, err)
 		}
+		if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s saved with mode %v, want 0600 (exports hold phone numbers)", p, fi.Mode().Perm())
+		}
 		if !strings.Contains(out.String(), "[文件] 报名表-1.xlsx（已保存到 "+p+"）") {
 			t.Errorf("output does not name %s:\n%s", p, out.String())
 		}
+	}
+}
+
+// TestPromptIsInTheCommunitysZone: a clock ticking in the server's zone
+// (UTC) still prompts in the configured one; the red team saw 12-08 08:22>
+// turn into 12-08 00:22>.
+func TestPromptIsInTheCommunitysZone(t *testing.T) {
+	cfg := &linli.Config{Groups: []string{"群"}, Timezone: "Asia/Shanghai"}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	c := New(Options{Config: cfg, Clock: linli.NewSimClock(time.Date(2026, 12, 8, 0, 22, 0, 0, time.UTC)), Out: io.Discard, Err: io.Discard})
+	if got := c.prompt(); got != "12-08 08:22> " {
+		t.Errorf("prompt %q, want 12-08 08:22> ", got)
 	}
 }

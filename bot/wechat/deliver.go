@@ -269,7 +269,7 @@ func writeMedia(p string, m *linli.Media) error {
 		return err
 	}
 	defer src.Close()
-	dst, err := os.Create(p)
+	dst, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return err
 	}

@@ -190,7 +190,7 @@ func (a *Adapter) picture(msg *openwechat.Message) (*linli.Media, error) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, err
 		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
+		if err := os.WriteFile(p, data, 0o600); err != nil {
 			return nil, err
 		}
 		img.Path = p

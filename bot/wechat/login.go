@@ -41,7 +41,8 @@ type session struct {
 	contacts  map[string]string            // friend's UserName → the 备注 the bot's account gave them ("" if none); see contacts.go
 	refreshed time.Time                    // last directory fetch
 
-	syncErrs int // consecutive sync errors; only touched on the sync goroutine
+	syncErrs int  // consecutive sync errors; only touched on the sync goroutine
+	netDown  bool // WeChat's servers cannot be reached (reported down); sync goroutine only
 }
 
 // login makes a bot, logs it in and returns its session; how says whether
@@ -79,6 +80,10 @@ func (a *Adapter) login(ctx context.Context, inbox linli.Inbox) (_ *session, _ s
 	bot.SyncCheckCallback = func(r openwechat.SyncCheckResponse) {
 		if r.Success() {
 			confirm()
+			if s.netDown { // reachable again, the session still good
+				s.netDown = false
+				a.report(true, "网络已恢复")
+			}
 		}
 		if r.NorMal() { // an idle round: the previous sync went through
 			s.syncErrs = 0
@@ -123,8 +128,13 @@ func (a *Adapter) showQR(uuid string, inbox linli.Inbox) {
 	}
 	if p := a.opts.QRCodePNG; p != "" {
 		err := os.MkdirAll(filepath.Dir(p), 0o755)
-		if err == nil {
-			err = q.WriteFile(320, p)
+		if err == nil { // a login credential: the owner's only
+			var png []byte
+			if png, err = q.PNG(320); err == nil {
+				if err = os.WriteFile(p, png, 0o600); err == nil {
+					err = os.Chmod(p, 0o600) // a file left by an older version
+				}
+			}
 		}
 		if err != nil {
 			a.log.Warn("无法保存登录二维码图片", "path", p, "err", err)
@@ -163,6 +173,12 @@ func (a *Adapter) syncErrorHandler(s *session) openwechat.MessageErrorHandler {
 		d := min(a.opts.RetryDelay<<(s.syncErrs-1), time.Minute)
 		if why, ok := networkTrouble(err); ok {
 			a.log.Warn(unreachable(why, d), "err", err, "count", s.syncErrs, "retry_in", d)
+			if !s.netDown {
+				// Offline from the first failure: the outbox holds
+				// delivery and the outage is timed from now.
+				s.netDown = true
+				a.report(false, "无法连接微信服务器（"+why+"）")
+			}
 		} else {
 			a.log.Warn("与微信同步出错", "err", err, "count", s.syncErrs, "retry_in", d)
 		}

@@ -193,6 +193,9 @@ func TestKickThenReloginWithNewUserNames(t *testing.T) {
 	if png, err := os.ReadFile(h.qrPNG); err != nil || !bytes.HasPrefix(png, []byte("\x89PNG")) {
 		t.Fatalf("QR code PNG not saved: %v", err)
 	}
+	if fi, err := os.Stat(h.qrPNG); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("QR code PNG mode %v (%v), want 0600: it is a login credential", fi.Mode().Perm(), err)
+	}
 }
 
 func TestHotLoginKeepsUploadsWorking(t *testing.T) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"time"
@@ -37,8 +38,9 @@ type appOptions struct {
 	dbPath       string
 	understander linli.Understander
 	classifier   linli.Classifier
-	middleware   []linli.Middleware // extra, innermost (tests observe handling with it)
-	storage      []storage.Option   // extra database options (tests inject write faults)
+	middleware   []linli.Middleware                              // extra, innermost (tests observe handling with it)
+	storage      []storage.Option                                // extra database options (tests inject write faults)
+	wait         func(ctx context.Context, d time.Duration) bool // the engine's retry pause (tests: simulated)
 }
 
 // newApp opens the database and wires every part. Close it when done.
@@ -74,6 +76,7 @@ func newApp(cfg *linli.Config, clock linli.Clock, log *slog.Logger, opt appOptio
 		Aliases:    aliases,
 		Inbound:    db, // what Receive accepts is journaled before the platform is told
 		Middleware: append([]linli.Middleware{bot.Logging(log)}, opt.middleware...),
+		Wait:       opt.wait,
 	})
 	e := &env{cfg: cfg, clock: clock, out: a.outbox, db: db, sched: a.sched, aliases: aliases,
 		words: words, classifier: opt.classifier, log: log}

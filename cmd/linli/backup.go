@@ -41,7 +41,7 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 	}
 	done, err := backupVia(path, *out, stdout)
 	if err != nil {
-		fmt.Fprintln(stderr, "linli backup:", err)
+		fmt.Fprintln(stderr, "linli backup:", backupError(*out, err))
 		return 1
 	}
 	if done {
@@ -54,12 +54,12 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 	}
 	defer db.Close()
 	if err := db.BackupFile(*out); err != nil { // verified before it is kept
-		fmt.Fprintln(stderr, "linli backup:", err)
+		fmt.Fprintln(stderr, "linli backup:", backupError(*out, err))
 		return 1
 	}
 	n, err := db.BackupMedia(*out + ".media")
 	if err != nil {
-		fmt.Fprintln(stderr, "linli backup:", err)
+		fmt.Fprintln(stderr, "linli backup:", backupError(*out+".media", err))
 		return 1
 	}
 	fmt.Fprintln(stdout, backupDone(*out, n))
@@ -116,6 +116,15 @@ func databaseOf(sub, configPath, dbPath string, stderr io.Writer) (*linli.Config
 		return nil, "", 1
 	}
 	return cfg, path, 0
+}
+
+// backupError names target for a full disk or another file system
+// failure, not the temporary file the backup was being written to.
+func backupError(target string, err error) error {
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EROFS) || errors.Is(err, fs.ErrPermission) {
+		return writeFailed(target, err)
+	}
+	return err
 }
 
 // plainOSError says an os error's cause in Chinese.

@@ -27,7 +27,7 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	configPath := fs.String("config", "", "配置文件（默认: 内置演示社区）")
 	dbPath := fs.String("db", "", "数据库文件（默认: 临时数据库，退出即删除）")
 	clockArg := fs.String("clock", "", `把模拟时钟固定在这个时间，如 "2026-11-23 09:00"，只随 !clock 前进（默认: 终端里跟着真实时间走，脚本从 `+defaultScriptClock+` 开始）`)
-	filesDir := fs.String("files", "", "机器人发出的文件（如 xlsx）保存到这个目录（默认: 终端里为临时目录下的 linli-console-files，脚本不保存）")
+	filesDir := fs.String("files", "", "机器人发出的文件（如 xlsx）保存到这个目录（默认: 终端里为本次会话新建的临时目录 linli-console-files-*，仅本人可读，脚本不保存）")
 	verbose := fs.Bool("v", false, "在标准错误输出调试日志")
 	webAddr := fs.String("web", "", "同时开启社工工作台，如 127.0.0.1:8080；脚本结束后继续服务，Ctrl-C 退出")
 	if done, code := parseFlags(consoleCmd, fs, args, stdout, stderr); done {
@@ -64,7 +64,16 @@ func runConsole(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer term.Close()
 		stdout, stderr = term.Stdout(), term.Stderr() // output redraws the prompt
 		if *filesDir == "" {
-			*filesDir = filepath.Join(os.TempDir(), "linli-console-files")
+			// This session's own folder, the owner's only (0700): the
+			// files hold residents' phone numbers. Removed at exit when
+			// nothing was saved in it.
+			dir, err := os.MkdirTemp("", "linli-console-files-")
+			if err != nil {
+				fmt.Fprintln(stderr, "linli console: 无法创建保存文件的临时目录:", err)
+				return 1
+			}
+			defer os.Remove(dir)
+			*filesDir = dir
 		}
 	}
 	stopSignals := onInterrupt(term, path, *dbPath == "")

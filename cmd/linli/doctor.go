@@ -27,6 +27,7 @@ type doctorCheck struct {
 // the 配置 check has loaded it (nil before, or if it failed).
 type doctorEnv struct {
 	configPath, dictDir, userDict string
+	dbPath                        string // --db: this database instead of the configuration's
 	cfg                           *linli.Config
 	dictsOK                       bool
 }
@@ -40,6 +41,7 @@ func runDoctor(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&env.configPath, "config", "linli.toml", "配置文件")
 	fs.StringVar(&env.dictDir, "dict-dir", "", "gojieba 词典目录（默认: $"+nlu.EnvDictDir+"、配置 [nlu] dict_dir，否则使用内置词典）")
 	fs.StringVar(&env.userDict, "user-dict", "", "附加的用户词典")
+	fs.StringVar(&env.dbPath, "db", "", "检查这个数据库文件（默认: 配置里的 db）")
 	if done, code := parseFlags(doctorCmd, fs, args, stdout, stderr); done {
 		return code
 	}
@@ -81,6 +83,9 @@ func (env *doctorEnv) checkConfig() (string, error) {
 	cfg, err := loadConfig(env.configPath)
 	if err != nil {
 		return "", err
+	}
+	if env.dbPath != "" {
+		cfg.DB = env.dbPath
 	}
 	env.cfg = cfg
 	return fmt.Sprintf("%s（%s，%d 个居民群）", absPath(env.configPath), cfg.Community, len(cfg.Groups)), nil
@@ -174,7 +179,7 @@ func (env *doctorEnv) checkBackups() (string, error) {
 	path := absPath(env.cfg.DB)
 	good, at, ok := latestGoodBackup(env.cfg, path)
 	if !ok {
-		return fmt.Sprintf("尚无完好的备份（linli run 每晚 03:30 备份到 %s，保留 %d 天）", absPath(backupDir(env.cfg, path)), env.cfg.Backup.Keep), nil
+		return fmt.Sprintf("在 %s 中尚无完好的备份（linli run 每晚 03:30 备份到这里，保留 %d 天；用 linli backup --out 手动做的备份放在别处，不在此查找）", absPath(backupDir(env.cfg, path)), env.cfg.Backup.Keep), nil
 	}
 	return fmt.Sprintf("最近一份完好的备份 %s（%s），保留 %d 天", good, at.In(env.cfg.Location).Format("2006-01-02 15:04"), env.cfg.Backup.Keep), nil
 }

@@ -51,3 +51,24 @@ func TestDoctorListsStaffContacts(t *testing.T) {
 		t.Errorf("exit %d with staff unmatched, want 1", code)
 	}
 }
+
+// TestDoctorDBFlagAndBackupPlace: `linli doctor --db FILE` checks that
+// database (the red team's was refused as an unknown flag), and with no
+// nightly backup doctor says where it looked and that manual backups are
+// elsewhere.
+func TestDoctorDBFlagAndBackupPlace(t *testing.T) {
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "linli.toml")
+	if err := os.WriteFile(conf, []byte(demoConfig), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(dir, "other", "x.db")
+	var out, errb bytes.Buffer
+	runDoctor([]string{"--config", conf, "--db", other}, &out, &errb)
+	if errb.Len() > 0 || !strings.Contains(out.String(), "✓ 数据库: "+other+" 尚不存在") {
+		t.Errorf("doctor --db:\n%s%s", out.String(), errb.String())
+	}
+	if !strings.Contains(out.String(), "不在此查找") || !strings.Contains(out.String(), filepath.Join(dir, "other")) {
+		t.Errorf("backup line does not say where it looked:\n%s", out.String())
+	}
+}

@@ -1,14 +1,17 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"linli"
@@ -75,7 +78,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	e := &env{cfg: cfg, clock: linli.ClockFunc(time.Now), db: db, words: nlu.Words(), log: slog.New(slog.NewTextHandler(stderr, nil))}
 	t, err := export.Build(exports(e.families()), kind)
 	if err != nil {
-		fmt.Fprintln(stderr, "linli export:", linli.ErrorMessage(err))
+		fmt.Fprintln(stderr, "linli export:", operatorMessage(err))
 		return 1
 	}
 	// The operator of `linli export` holds the database: staff. Phone
@@ -98,24 +101,67 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 
 // writeFile writes path through a temporary file beside it, renamed into
 // place once write succeeds: a failed export leaves no half-written file
-// (and an earlier file of that name untouched).
+// (and an earlier file of that name untouched). The file is the owner's
+// only (0600): exports hold phone numbers and households.
+// Its file system errors name path (not the temporary file) in Chinese.
 func writeFile(path string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return err
+		return writeFailed(path, err)
 	}
 	defer os.Remove(f.Name()) // fails harmlessly after the rename
 	if err := write(f); err != nil {
 		f.Close()
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return writeFailed(path, err)
+		}
 		return err
 	}
 	if err := f.Close(); err != nil {
+		return writeFailed(path, err)
+	}
+	if err := os.Chmod(f.Name(), 0o600); err != nil {
+		return writeFailed(path, err)
+	}
+	return writeFailed(path, os.Rename(f.Name(), path))
+}
+
+// writeError is a failure to write a file the operator named, said in
+// Chinese with that file's name.
+type writeError struct {
+	msg string
+	err error
+}
+
+func (e *writeError) Error() string { return e.msg }
+func (e *writeError) Unwrap() error { return e.err }
+
+// writeFailed says why target could not be written: "磁盘空间不足，无法写入
+// X" rather than "write /dir/.X.tmp123: no space left on device". nil
+// stays nil.
+func writeFailed(target string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var we *writeError
+	if errors.As(err, &we) {
 		return err
 	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return err
+	if errors.Is(err, syscall.ENOSPC) {
+		return &writeError{msg: "磁盘空间不足，无法写入 " + target, err: err}
 	}
-	return os.Rename(f.Name(), path)
+	return &writeError{msg: fmt.Sprintf("无法写入 %s（%s）", target, plainOSError(err)), err: err}
+}
+
+// operatorMessage is what a command prints for err: a write failure as
+// writeFailed says it, a linli.Error's message, else the error.
+func operatorMessage(err error) string {
+	var we *writeError
+	if errors.As(err, &we) {
+		return we.msg
+	}
+	return linli.ErrorMessage(err)
 }
 
 // splitKind takes the first non-flag argument as the kind, so both

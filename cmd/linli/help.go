@@ -108,7 +108,7 @@ linli run 运行时也可备份（通过控制套接字由运行中的进程写�
 	}
 	doctorCmd = subcommand{
 		name:  "doctor",
-		usage: "linli doctor [--config FILE] [--dict-dir DIR] [--user-dict FILE]",
+		usage: "linli doctor [--config FILE] [--db FILE] [--dict-dir DIR] [--user-dict FILE]",
 		about: "检查配置、词典和数据库，并列出所用文件的绝对路径；有问题时退出码为 1。",
 		examples: []string{
 			"linli doctor --config /srv/linli/linli.toml",

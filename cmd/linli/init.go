@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"linli"
@@ -74,6 +75,10 @@ func runInit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "linli init:", err)
 		return 2
 	}
+	if err := checkAnswers(&ans); err != nil {
+		fmt.Fprintln(stderr, "linli init:", err)
+		return 2
+	}
 	if *yes {
 		var missing []string
 		if ans.community == "" {
@@ -126,7 +131,8 @@ func writeConfigChecked(path, text string) error {
 		return err
 	}
 	if _, err := loadConfig(tmp.Name()); err != nil {
-		return fmt.Errorf("生成的配置无效，没有写入: %w", err)
+		// Name the file being made, not the temporary one beside it.
+		return fmt.Errorf("生成的配置无效，没有写入: %s", strings.ReplaceAll(err.Error(), tmp.Name(), path))
 	}
 	if err := os.Chmod(tmp.Name(), 0o640); err != nil {
 		return err
@@ -165,36 +171,79 @@ func ask(ans *initAnswers, askSLA bool, r *bufio.Reader, w io.Writer) error {
 		return err
 	}
 	var err error
-	for ans.community == "" {
-		if ans.community, err = line("社区名称（如 幸福里社区）", ""); err != nil {
+	// required asks q until check accepts the answer (a reason is shown
+	// and the same question asked again), at most maxAsks times: piped
+	// empty answers end with an error instead of asking forever.
+	required := func(q string, check func(string) error) error {
+		for i := 0; i < maxAsks; i++ {
+			s, err := line(q, "")
+			if err != nil {
+				return err
+			}
+			if s == "" {
+				fmt.Fprintln(w, "这一项必须填写")
+				continue
+			}
+			if err := check(s); err != nil {
+				fmt.Fprintln(w, err, "——请重新回答")
+				continue
+			}
+			return nil
+		}
+		return fmt.Errorf("“%s”连续 %d 次没有得到可用的回答，配置没有写入", q, maxAsks)
+	}
+	if ans.community == "" {
+		if err := required("社区名称（如 幸福里社区）", func(s string) error { ans.community = s; return nil }); err != nil {
 			return err
 		}
 	}
-	for len(ans.groups) == 0 {
-		s, err := line("居民群的群名（多个用逗号分开）", "")
-		if err != nil {
+	if len(ans.groups) == 0 {
+		if err := required("居民群的群名（多个用逗号分开）", func(s string) error {
+			g := splitList(s)
+			if d := firstDuplicate(g); d != "" {
+				return fmt.Errorf("群 %s 写了两次", d)
+			}
+			ans.groups = g
+			return nil
+		}); err != nil {
 			return err
 		}
-		ans.groups = splitList(s)
 	}
 	if ans.staffGroup == "" {
 		if ans.staffGroup, err = line("社工工作群的群名（没有就直接回车）", ""); optional(err) != nil {
 			return err
 		}
 	}
-	for len(ans.staff) == 0 && len(ans.supervisors) == 0 {
-		s, err := line("社工的微信昵称（多个用逗号分开）", "")
-		if err != nil {
+	if len(ans.staff) == 0 && len(ans.supervisors) == 0 {
+		if err := required("社工的微信昵称（多个用逗号分开）", func(s string) error {
+			staff := splitList(s)
+			if err := peopleProblem(staff, ans.supervisors); err != nil {
+				return err
+			}
+			ans.staff = staff
+			return nil
+		}); err != nil {
 			return err
 		}
-		ans.staff = splitList(s)
 	}
-	if len(ans.supervisors) == 0 {
+	for i := 0; len(ans.supervisors) == 0; i++ {
+		if i == maxAsks {
+			return fmt.Errorf("主任的昵称连续 %d 次不可用，配置没有写入", maxAsks)
+		}
 		s, err := line("主任的微信昵称（多个用逗号分开，没有就回车）", "")
 		if optional(err) != nil {
 			return err
 		}
-		ans.supervisors = splitList(s)
+		sup := splitList(s)
+		if perr := peopleProblem(ans.staff, sup); perr != nil {
+			fmt.Fprintln(w, perr, "——请重新回答")
+			if err != nil {
+				return perr
+			}
+			continue
+		}
+		ans.supervisors = sup
+		break
 	}
 	if len(ans.grids) == 0 {
 		fmt.Fprintln(w, "网格：每行一个，写作 名称:楼栋,楼栋:网格员[:主任]，如 第一网格:1栋,2栋,3栋:王网格:赵主任；空行结束。")
@@ -210,8 +259,14 @@ func ask(ans *initAnswers, askSLA bool, r *bufio.Reader, w io.Writer) error {
 				break
 			}
 			g, perr := parseGrid(s)
+			if perr == nil {
+				perr = gridProblem(ans.grids, g)
+			}
 			if perr != nil {
 				fmt.Fprintln(w, perr, "——请重写这一行")
+				if err != nil { // the input ended
+					return perr
+				}
 				continue
 			}
 			ans.grids = append(ans.grids, g)
@@ -229,6 +284,74 @@ func ask(ans *initAnswers, askSLA bool, r *bufio.Reader, w io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// maxAsks is how often init asks one question that gets no usable answer.
+const maxAsks = 3
+
+// checkAnswers refuses what the flags give that one question of the wizard
+// would not accept: a person twice among staff or both staff and 主任, a
+// group twice, a building in two grids.
+func checkAnswers(ans *initAnswers) error {
+	if d := firstDuplicate(ans.groups); d != "" {
+		return fmt.Errorf("群 %s 写了两次", d)
+	}
+	if err := peopleProblem(ans.staff, ans.supervisors); err != nil {
+		return err
+	}
+	var seen []linli.Grid
+	for _, g := range ans.grids {
+		if err := gridProblem(seen, g); err != nil {
+			return err
+		}
+		seen = append(seen, g)
+	}
+	return nil
+}
+
+// peopleProblem says why staff and supervisors cannot both stand: a name
+// twice in one list, or in both (one person has one role).
+func peopleProblem(staff, supervisors []string) error {
+	if d := firstDuplicate(staff); d != "" {
+		return fmt.Errorf("社工 %s 写了两次", d)
+	}
+	if d := firstDuplicate(supervisors); d != "" {
+		return fmt.Errorf("主任 %s 写了两次", d)
+	}
+	for _, p := range supervisors {
+		if slices.Contains(staff, p) {
+			return fmt.Errorf("%s 已是社工，不能同时是主任（一个人只有一个身份）", p)
+		}
+	}
+	return nil
+}
+
+// gridProblem says why g cannot join grids: its name or a building taken.
+func gridProblem(grids []linli.Grid, g linli.Grid) error {
+	if d := firstDuplicate(g.Buildings); d != "" {
+		return fmt.Errorf("网格 %s 里 %s 写了两次", g.Name, d)
+	}
+	for _, o := range grids {
+		if o.Name == g.Name {
+			return fmt.Errorf("已有名为 %s 的网格", g.Name)
+		}
+		for _, b := range g.Buildings {
+			if slices.Contains(o.Buildings, b) {
+				return fmt.Errorf("%s 已属于网格 %s，一栋楼只能在一个网格", b, o.Name)
+			}
+		}
+	}
+	return nil
+}
+
+// firstDuplicate returns the first name that appears twice in names.
+func firstDuplicate(names []string) string {
+	for i, n := range names {
+		if slices.Contains(names[:i], n) {
+			return n
+		}
+	}
+	return ""
 }
 
 // errInputEnded is the end of the answers before a required one.

@@ -54,11 +54,14 @@ func TestInitRefusesWhatWouldNotLoad(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "linli.toml")
 	var stdout, stderr bytes.Buffer
-	// 3栋 in two grids: the loader's own check refuses it; nothing is written.
+	// An unknown zone: the loader's own check refuses it; nothing is written.
 	code := run([]string{"init", "--yes", "--out", out, "--community", "社区", "--groups", "一群", "--staff", "李社工",
-		"--grid", "甲:3栋:王网格", "--grid", "乙:3栋:刘网格"}, strings.NewReader(""), &stdout, &stderr)
-	if code != 1 || !strings.Contains(stderr.String(), "生成的配置无效") || !strings.Contains(stderr.String(), "3栋") {
+		"--grid", "甲:3栋:王网格", "--timezone", "Mars/Olympus"}, strings.NewReader(""), &stdout, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "生成的配置无效") || !strings.Contains(stderr.String(), "例如 \"Asia/Shanghai\"") {
 		t.Fatalf("exit %d, %q", code, stderr.String())
+	}
+	if strings.Contains(stderr.String(), ".linli-init-") || !strings.Contains(stderr.String(), "配置文件 "+out) {
+		t.Errorf("the error names a temporary file, not %s: %q", out, stderr.String())
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("files left: %v", entries)
@@ -66,6 +69,47 @@ func TestInitRefusesWhatWouldNotLoad(t *testing.T) {
 	stderr.Reset()
 	if code := run([]string{"init", "--yes", "--out", out}, strings.NewReader(""), &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "--community、--groups") {
 		t.Errorf("--yes without answers: exit %d, %q", code, stderr.String())
+	}
+}
+
+// TestInitRefusesOnePersonTwice: the red team made 李社工 staff twice and
+// 主任 at once (three [[staff]] entries, "已检查无误"), by flags and by
+// answers; a building in two grids was refused only after all questions.
+// Each answer is now checked when given and its question asked again; piped
+// empty answers end with an error instead of asking forever.
+func TestInitRefusesOnePersonTwice(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "linli.toml")
+	for _, flags := range [][]string{
+		{"--staff", "李社工", "--supervisor", "李社工", "--grid", "第一网格:1栋:李社工"},
+		{"--staff", "李社工,李社工", "--grid", "第一网格:1栋:李社工"},
+		{"--staff", "李社工", "--grid", "甲:3栋:王网格", "--grid", "乙:3栋:刘网格"},
+	} {
+		var stdout, stderr bytes.Buffer
+		args := append([]string{"init", "--yes", "--out", out, "--community", "社区", "--groups", "一群"}, flags...)
+		if code := run(args, strings.NewReader(""), &stdout, &stderr); code != 2 {
+			t.Errorf("%v: exit %d, %q", flags, code, stderr.String())
+		}
+	}
+	answers := strings.Join([]string{"幸福里社区", "一群", "", "李社工，李社工", "李社工", "李社工", "赵主任",
+		"甲:3栋:王网格", "乙:3栋:刘网格", "乙:4栋:刘网格", "", ""}, "\n") + "\n"
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"init", "--out", out}, strings.NewReader(answers), &stdout, &stderr); code != 0 {
+		t.Fatalf("wizard: exit %d, %s", code, stderr.String())
+	}
+	for _, reason := range []string{"社工 李社工 写了两次 ——请重新回答", "李社工 已是社工，不能同时是主任", "3栋 已属于网格 甲"} {
+		if !strings.Contains(stderr.String(), reason) {
+			t.Errorf("the wizard did not say %q:\n%s", reason, stderr.String())
+		}
+	}
+	conf, _ := os.ReadFile(out)
+	if n := strings.Count(string(conf), "李社工"); n != 1 {
+		t.Errorf("李社工 appears %d times in the configuration:\n%s", n, conf)
+	}
+	os.Remove(out)
+	stderr.Reset()
+	if code := run([]string{"init", "--out", out}, strings.NewReader(strings.Repeat("\n", 1000)), &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "连续 3 次") {
+		t.Errorf("piped empty answers: exit %d, %q", code, stderr.String())
 	}
 }
 

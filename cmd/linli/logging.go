@@ -60,15 +60,17 @@ func parseLevel(s string) (slog.Level, error) {
 	return lv, lv.UnmarshalText([]byte(s))
 }
 
-// zoneTime shows record times in loc (the community's zone, not UTC or the
-// server's).
+// zoneTime shows record times, and every time attribute (lost_at,
+// failing_since), in loc (the community's zone, not UTC or the server's).
 func zoneTime(loc *time.Location) func([]string, slog.Attr) slog.Attr {
 	return func(groups []string, a slog.Attr) slog.Attr {
-		if a.Key == slog.TimeKey && len(groups) == 0 && loc != nil {
-			if t, ok := a.Value.Any().(time.Time); ok {
-				return slog.String(slog.TimeKey, t.In(loc).Format(logTimeLayout))
-			}
+		if loc == nil || a.Value.Kind() != slog.KindTime {
+			return a
 		}
-		return a
+		t := a.Value.Time().In(loc)
+		if a.Key == slog.TimeKey && len(groups) == 0 {
+			return slog.String(slog.TimeKey, t.Format(logTimeLayout))
+		}
+		return slog.String(a.Key, t.Format(logTimeLayout))
 	}
 }

@@ -42,6 +42,13 @@ func TestLoggerLevelZoneAndFile(t *testing.T) {
 	if got := zoneTime(cfg.Location)(nil, timeAttr(time.Date(2026, 12, 7, 23, 0, 0, 0, time.UTC))).Value.String(); got != "2026-12-08T07:00:00.000+08:00" {
 		t.Errorf("zoneTime: %s", got)
 	}
+	// Time attributes too: the red team read lost_at=…Z on a +08:00 line.
+	var buf bytes.Buffer
+	slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{ReplaceAttr: zoneTime(cfg.Location)})).
+		Warn("连接已恢复", "lost_at", time.Date(2026, 12, 8, 0, 6, 35, 510e6, time.UTC), "down", time.Minute)
+	if !strings.Contains(buf.String(), "lost_at=2026-12-08T08:06:35.510+08:00") {
+		t.Errorf("time attribute not in the configured zone: %s", buf.String())
+	}
 }
 
 func timeAttr(t time.Time) slog.Attr { return slog.Time(slog.TimeKey, t) }

@@ -81,12 +81,13 @@ type serveOptions struct {
 	qr      io.Writer
 
 	// For tests.
-	clock   linli.Clock              // default: the real clock
-	storage []storage.Option         // database options (write faults)
-	wechat  func(o *wechat.Options)  // adjusts the adapter's options (simulated pauses)
-	app     func(a *app)             // sees the app once it is wired
-	session func(linli.SessionEvent) // told every session event after the app
-	observe []linli.Middleware       // innermost middleware (sees every handled message)
+	clock   linli.Clock                                     // default: the real clock
+	storage []storage.Option                                // database options (write faults)
+	wechat  func(o *wechat.Options)                         // adjusts the adapter's options (simulated pauses)
+	app     func(a *app)                                    // sees the app once it is wired
+	session func(linli.SessionEvent)                        // told every session event after the app
+	observe []linli.Middleware                              // innermost middleware (sees every handled message)
+	wait    func(ctx context.Context, d time.Duration) bool // the engine's pause before handling a message again
 }
 
 // serve runs linli on WeChat until ctx is cancelled.
@@ -108,7 +109,7 @@ func serve(ctx context.Context, cfg *linli.Config, opt serveOptions, log *slog.L
 		}
 	}()
 	a, err := newApp(cfg, clock, log, appOptions{dbPath: cfg.DB, understander: understand, classifier: understand,
-		storage: opt.storage, middleware: opt.observe})
+		storage: opt.storage, middleware: opt.observe, wait: opt.wait})
 	if err != nil {
 		return err
 	}

@@ -28,6 +28,7 @@ func newTerminal(stdin io.Reader, stdout, stderr io.Writer) (*terminal, error) {
 		EOFPrompt:         "",
 		HistorySearchFold: true,
 		HistoryLimit:      1000,
+		FuncGetWidth:      widthOr80(readline.GetScreenWidth),
 	}
 	if f, ok := stdin.(*os.File); ok {
 		cfg.Stdin = f
@@ -49,6 +50,19 @@ func newTerminal(stdin io.Reader, stdout, stderr io.Writer) (*terminal, error) {
 		return nil, fmt.Errorf("无法打开终端行编辑: %w", err)
 	}
 	return &terminal{rl: rl}, nil
+}
+
+// widthOr80 is the terminal's width, or 80 when it reports none: a pty
+// without a window size says 0×0, and readline's cursor arithmetic then
+// never ends (the red team's console froze at the first arrow key, Ctrl-C
+// and Ctrl-D included).
+func widthOr80(get func() int) func() int {
+	return func() int {
+		if w := get(); w > 0 {
+			return w
+		}
+		return 80
+	}
 }
 
 // ReadLine implements console.LineReader: Ctrl-C ends the session like
