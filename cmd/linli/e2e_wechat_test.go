@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -136,8 +137,26 @@ func (e *e2e) waitHandled(text string) {
 	e.t.Helper()
 	for {
 		if got := wait(e.t, e.handled, "message "+text); strings.Contains(text, got) {
+			break
+		}
+	}
+	// The handlers are done, but the engine answers a handler's error (a
+	// refusal) after the middleware returns, and completes the message in
+	// the journal after that: wait for the journal to be empty, so that
+	// the reply is in the outbox before the test flushes it.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		pending, err := e.app.db.PendingInbound()
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		if len(pending) == 0 {
 			return
 		}
+		if time.Now().After(deadline) {
+			e.t.Fatalf("message %q still pending in the journal after 10 s", text)
+		}
+		runtime.Gosched()
 	}
 }
 
