@@ -11,23 +11,77 @@ import (
 // be repeated into a group (DESIGN.md "Identity", issue 12): MaskPrivate
 // hides all but a few digits, enough for the person to recognise their own.
 var (
-	mobileNumber = regexp.MustCompile(`(^|[^0-9])(1[3-9][0-9])[ -]?([0-9]{4})[ -]?([0-9]{4})($|[^0-9])`)
-	idCardNumber = regexp.MustCompile(`(^|[^0-9])([1-9][0-9]{5})((?:19|20)[0-9]{2}[01][0-9][0-3][0-9][0-9]{3})([0-9Xx])($|[^0-9A-Za-z])`)
+	mobileNumber = regexp.MustCompile(`(^|[^0-9])(1[3-9][0-9])[ .·-]?([0-9]{4})[ .·-]?([0-9]{4})($|[^0-9])`)
+	// A landline with its area code: 0571-88886666, 010 12345678.
+	landlineNumber = regexp.MustCompile(`(^|[^0-9])(0[1-9][0-9]{1,2})[ .·-]?([0-9]{3,4})([0-9]{4})($|[^0-9])`)
+	idCardNumber   = regexp.MustCompile(`(^|[^0-9])([1-9][0-9]{5})((?:19|20)[0-9]{2}[01][0-9][0-3][0-9][0-9]{3})([0-9Xx])($|[^0-9A-Za-z])`)
 )
 
 // MaskPrivate returns s with every mobile number shown as 139****5678 and
 // every ID-card number as 110101********123X. Text without either is
 // returned unchanged (the same string).
 func MaskPrivate(s string) string {
-	if !hasDigitRun(s, 11) {
+	s = asciiDigits(s)
+	if !hasDigitRun(s, 10) {
 		return s
 	}
 	s = replaceAllOverlapping(idCardNumber, s, func(m []string) string {
 		return m[1] + m[2] + strings.Repeat("*", 8) + m[3][len(m[3])-3:] + m[4] + m[5]
 	})
-	return replaceAllOverlapping(mobileNumber, s, func(m []string) string {
+	s = replaceAllOverlapping(mobileNumber, s, func(m []string) string {
 		return m[1] + m[2] + "****" + m[4] + m[5]
 	})
+	return replaceAllOverlapping(landlineNumber, s, func(m []string) string {
+		return m[1] + m[2] + "-****" + m[4] + m[5]
+	})
+}
+
+// asciiDigits writes the digits of numbers people type in other forms as
+// ASCII, so that MaskPrivate finds them: full-width ones (１３９…) always,
+// and Chinese numerals (一三九一二三四…, 零, 〇, 幺) where eleven or more
+// stand in a row, which only a phone or ID number does. s is returned
+// unchanged (the same string) when it has neither.
+func asciiDigits(s string) string {
+	if !strings.ContainsAny(s, "０１２３４５６７８９零〇一二三四五六七八九幺") {
+		return s
+	}
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		if rs[i] >= '０' && rs[i] <= '９' {
+			rs[i] = '0' + (rs[i] - '０')
+		}
+	}
+	for i := 0; i < len(rs); {
+		j := i
+		for j < len(rs) && chineseDigit(rs[j]) >= 0 {
+			j++
+		}
+		if j-i >= 11 {
+			for k := i; k < j; k++ {
+				rs[k] = '0' + rune(chineseDigit(rs[k]))
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	return string(rs)
+}
+
+// chineseDigit is the value of a Chinese numeral digit, -1 for anything
+// else.
+func chineseDigit(r rune) int {
+	switch r {
+	case '零', '〇':
+		return 0
+	case '一', '幺':
+		return 1
+	}
+	if i := strings.IndexRune("二三四五六七八九", r); i >= 0 {
+		return i/3 + 2
+	}
+	return -1
 }
 
 // HasPrivate reports whether s carries a mobile or ID-card number that

@@ -259,7 +259,7 @@ func mentionText(names []string) string {
 	var b strings.Builder
 	for _, name := range names {
 		b.WriteString("@")
-		b.WriteString(textnorm.MentionName(name))
+		b.WriteString(textnorm.MentionName(linli.MaskPrivate(name))) // masked before it is shortened: a cut number is not found
 		b.WriteString(" ")
 	}
 	return b.String()
