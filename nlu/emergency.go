@@ -329,12 +329,20 @@ func anyTrigger(s string) bool {
 
 // fires reports whether rule r fires in clause c of message s.
 func (r *emergencyRule) fires(c, s string) bool {
+	// The trigger first: most rules have none in the clause, and the
+	// guards (dozens of words each) need not be read for them.
+	if !r.triggered(c) {
+		return false
+	}
 	if anyIn(securityNouns.Replace(c), hypotheticalWords) || anyIn(c, r.unless) || anyIn(s, r.unlessText) || figurative(c) {
 		return false
 	}
-	if len(r.needs) > 0 && !anyIn(s, r.needs) || len(r.needsAlso) > 0 && !anyIn(s, r.needsAlso) {
-		return false
-	}
+	return !(len(r.needs) > 0 && !anyIn(s, r.needs) || len(r.needsAlso) > 0 && !anyIn(s, r.needsAlso))
+}
+
+// triggered reports whether clause c holds one of the rule's triggers not
+// negated just before it.
+func (r *emergencyRule) triggered(c string) bool {
 	for _, t := range r.trigger {
 		for from := 0; ; {
 			i := strings.Index(c[from:], t)

@@ -104,17 +104,32 @@ func emergencyOf(s string) string {
 			s = s[i:]
 		}
 	}
-	if f := strings.Fields(s); len(f) >= 4 {
-		single := 0
-		for _, w := range f {
-			if utf8.RuneCountInString(w) == 1 {
-				single++
-			}
-		}
-		if single*3 >= len(f)*2 {
-			s = strings.Join(f, "")
-		}
+	if spacedOut(s) {
+		s = strings.Join(strings.Fields(s), "")
 	}
 	kind, _ := detectEmergency(s)
 	return kind
+}
+
+// spacedOut reports whether s is typed with a space between most of its
+// characters: at least four words, two in three of them a single rune.
+func spacedOut(s string) bool {
+	if !strings.Contains(s, " ") {
+		return false
+	}
+	words, single, n := 0, 0, 0
+	for _, r := range s + " " {
+		if r == ' ' || r == '\n' || r == '\t' {
+			if n > 0 {
+				words++
+				if n == 1 {
+					single++
+				}
+			}
+			n = 0
+			continue
+		}
+		n++
+	}
+	return words >= 4 && single*3 >= words*2
 }
