@@ -33,7 +33,8 @@ var migrations = []migration{
 // drops first, so that it can run again after a failure: the version moves
 // to v+1 only when the transaction of migrations[v] commits.
 var rebuilds = map[int]func(db *DB, log *slog.Logger) error{
-	3: buildIndexes, // migrate_v4.go
+	2: rebuildLegacyPoints, // the ledger of migrateV3, written in chunks
+	3: buildIndexes,        // migrate_v4.go
 }
 
 // SchemaVersion is the schema version written by this version of linli.
@@ -87,6 +88,13 @@ const (
 // it happened, with the sources the rules use now (so a rule never gives
 // them twice). No cap applies: they were earned already.
 func migrateV3(tx *bbolt.Tx, _ *slog.Logger) error {
+	return nil // the entries are written by rebuildLegacyPoints, which runs first
+}
+
+// legacyPoints are the points the first build derived from records: 5 per
+// attended activity that was not cancelled, 2 per resolved report that is
+// not a duplicate, oldest first.
+func legacyPoints(tx *bbolt.Tx) ([]linli.PointsEntry, error) {
 	cancelled := map[uint64]bool{}
 	titles := map[uint64]string{}
 	if err := eachJSON(tx.Bucket(bucketActivities), func(_ []byte, a *linli.Activity) error {
@@ -94,7 +102,7 @@ func migrateV3(tx *bbolt.Tx, _ *slog.Logger) error {
 		titles[a.ID] = a.Title
 		return nil
 	}); err != nil {
-		return err
+		return nil, err
 	}
 	var entries []linli.PointsEntry
 	if err := eachJSON(tx.Bucket(bucketSignups), func(_ []byte, s *linli.Signup) error {
@@ -107,7 +115,7 @@ func migrateV3(tx *bbolt.Tx, _ *slog.Logger) error {
 			Source: linli.PointsSource(linli.PointsAttend, s.ActivityID, s.Resident), CreatedAt: s.CheckedIn})
 		return nil
 	}); err != nil {
-		return err
+		return nil, err
 	}
 	if err := eachJSON(tx.Bucket(bucketReports), func(_ []byte, r *linli.Report) error {
 		if r.Status != linli.ReportResolved || r.DuplicateOf != 0 || r.Reporter == "" {
@@ -118,12 +126,55 @@ func migrateV3(tx *bbolt.Tx, _ *slog.Logger) error {
 			Source: linli.PointsSource(linli.PointsReport, r.ID, ""), CreatedAt: r.ResolvedAt})
 		return nil
 	}); err != nil {
-		return err
+		return nil, err
 	}
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].CreatedAt.Before(entries[j].CreatedAt) })
-	for _, e := range entries {
-		if _, _, err := addPoints(tx, e, 0); err != nil {
-			return fmt.Errorf("points of %q (%s): %w", e.Resident, e.Source, err)
+	return entries, nil
+}
+
+// legacyPointsChunk is how many ledger entries one transaction of the
+// migration writes: bbolt splits its pages only at commit, so one
+// transaction for a year of a large community's entries (hundreds of
+// thousands) ran for many minutes and took gigabytes.
+const legacyPointsChunk = 20000
+
+// rebuildLegacyPoints writes the legacy points into the ledger (schema 2 →
+// 3), dropping whatever ledger a failed earlier attempt left, in
+// transactions of legacyPointsChunk entries.
+func rebuildLegacyPoints(db *DB, log *slog.Logger) error {
+	if err := db.update(func(tx *bbolt.Tx) error {
+		for _, name := range [][]byte{bucketPointsEntries, bucketPointsResident, bucketPointsSources, bucketPointsBalances, bucketPointsMonths} {
+			if tx.Bucket(name) != nil {
+				if err := tx.DeleteBucket(name); err != nil {
+					return fmt.Errorf("drop %s: %w", name, err)
+				}
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	var entries []linli.PointsEntry
+	if err := db.view(func(tx *bbolt.Tx) (err error) {
+		entries, err = legacyPoints(tx)
+		return err
+	}); err != nil {
+		return err
+	}
+	for from := 0; from < len(entries); from += legacyPointsChunk {
+		to := min(from+legacyPointsChunk, len(entries))
+		if err := db.update(func(tx *bbolt.Tx) error {
+			for _, e := range entries[from:to] {
+				if _, _, err := addPoints(tx, e, 0); err != nil {
+					return fmt.Errorf("points of %q (%s): %w", e.Resident, e.Source, err)
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		if log != nil && len(entries) > legacyPointsChunk {
+			log.Info("升级数据库：积分明细", "done", to, "of", len(entries))
 		}
 	}
 	return nil
