@@ -241,6 +241,8 @@ type ReportService interface {
 	// OpenReports lists the open reports that are no duplicates, in id
 	// order, and how many duplicates are linked to each (by id).
 	OpenReports() ([]*Report, map[uint64]int, error)
+	// Duplicates lists the reports linked to report id, in id order.
+	Duplicates(id uint64) ([]*Report, error)
 	// UpdatePendingImages loads (or starts) the pending images of sender,
 	// applies fn and saves them, in one transaction.
 	UpdatePendingImages(sender string, fn func(p *PendingImages) error) (*PendingImages, error)

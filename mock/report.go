@@ -24,6 +24,7 @@ type ReportService struct {
 	EachReportFn          func(fn func(r *linli.Report) error) error
 	RecentReportsFn       func(since time.Time) ([]*linli.Report, error)
 	OpenReportsFn         func() ([]*linli.Report, map[uint64]int, error)
+	DuplicatesFn          func(id uint64) ([]*linli.Report, error)
 	ReporterReportsFn     func(reporter string) ([]*linli.Report, error)
 	ReportCountsFn        func(month string) (linli.ReportCounts, error)
 	ResolvedByFn          func(resolver string, since time.Time) ([]*linli.Report, error)
@@ -139,6 +140,15 @@ func (fake *ReportService) OpenReports() ([]*linli.Report, map[uint64]int, error
 		unset("ReportService.OpenReports")
 	}
 	return fake.OpenReportsFn()
+}
+
+// Duplicates calls DuplicatesFn; without it, Reports filtered by
+// DuplicateOf.
+func (fake *ReportService) Duplicates(id uint64) ([]*linli.Report, error) {
+	if fake.DuplicatesFn != nil {
+		return fake.DuplicatesFn(id)
+	}
+	return fake.Reports(func(r *linli.Report) bool { return r.DuplicateOf == id })
 }
 
 // UpdatePendingImages calls UpdatePendingImagesFn.

@@ -202,6 +202,20 @@ func (db *DB) OpenReports() ([]*linli.Report, map[uint64]int, error) {
 	return list, counts, nil
 }
 
+// Duplicates lists the reports linked to report id, in id order (from the
+// duplicates index).
+func (db *DB) Duplicates(id uint64) ([]*linli.Report, error) {
+	var list []*linli.Report
+	err := db.view(func(tx *bbolt.Tx) (err error) {
+		list, err = duplicatesOf(tx, id)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: duplicates of report %d: %w", id, err)
+	}
+	return list, nil
+}
+
 // UpdatePendingImages loads (or starts) the pending images of sender,
 // applies fn and saves them in one transaction. fn's error aborts without
 // saving and is returned as is.

@@ -74,11 +74,12 @@ func (h *Family) reportTodo(ctx context.Context, req *linli.Request) error {
 	} else {
 		b.WriteString(textReportTodoTitle(len(list), overdueCount(list, now), page, pages))
 	}
-	people, err := h.otherReporters(dups)
+	shown := list[(page-1)*reportTodoPage : min(len(list), page*reportTodoPage)]
+	people, err := h.otherReporters(shown, dups)
 	if err != nil {
 		return err
 	}
-	for _, r := range list[(page-1)*reportTodoPage : min(len(list), page*reportTodoPage)] {
+	for _, r := range shown {
 		b.WriteString("\n" + h.todoLine(r, now, all || len(grids) > 1, people[r.ID]))
 	}
 	if page < pages {
@@ -128,32 +129,27 @@ func (h *Family) todoLine(r *linli.Report, now time.Time, grid bool, dups int) s
 	return b.String()
 }
 
-// otherReporters counts, per report with open duplicates (dups, from
-// OpenReports), the people other than its reporter who reported the same:
-// one resident reporting four times is one person, not four.
-func (h *Family) otherReporters(dups map[uint64]int) (map[uint64]int, error) {
+// otherReporters counts, for each of reports with open duplicates (dups,
+// from OpenReports), the other people who reported the same problem: one
+// person reporting it three times is one person, and the original's
+// reporter is not "another". It reads only those reports' duplicates.
+func (h *Family) otherReporters(reports []*linli.Report, dups map[uint64]int) (map[uint64]int, error) {
 	out := map[uint64]int{}
-	if len(dups) == 0 {
-		return out, nil
-	}
-	list, err := h.Reports.Reports(func(r *linli.Report) bool { return r.Open() && (dups[r.ID] > 0 || dups[r.DuplicateOf] > 0) })
-	if err != nil {
-		return nil, err
-	}
-	reporter := map[uint64]string{}
-	for _, r := range list {
-		if r.DuplicateOf == 0 {
-			reporter[r.ID] = r.Reporter
-		}
-	}
-	seen := map[string]bool{}
-	for _, r := range list {
-		key := fmt.Sprint(r.DuplicateOf, "\x00", r.Reporter)
-		if r.DuplicateOf == 0 || r.Reporter == reporter[r.DuplicateOf] || seen[key] {
+	for _, r := range reports {
+		if dups[r.ID] == 0 {
 			continue
 		}
-		seen[key] = true
-		out[r.DuplicateOf]++
+		list, err := h.Reports.Duplicates(r.ID)
+		if err != nil {
+			return nil, err
+		}
+		seen := map[string]bool{r.Reporter: true}
+		for _, d := range list {
+			if d.Open() && !seen[d.Reporter] {
+				seen[d.Reporter] = true
+				out[r.ID]++
+			}
+		}
 	}
 	return out, nil
 }

@@ -306,16 +306,12 @@ func (h *Family) local(a *linli.Activity) *linli.Activity {
 		a.EndsAt = a.EndsAt.In(loc)
 	}
 	a.WaitingPeople = 0
-	if a.Waiting > 0 { // shown in people, family included, like the seats
-		list, err := h.Activities.Signups(a.ID)
+	if a.Waiting > 0 { // shown in people, family included, like the seats: the running counts, not the sign-ups
+		counts, err := h.Activities.SignupCounts([]uint64{a.ID})
 		if err != nil {
 			h.Logger.Warn("counting the waitlist", "activity", a.ID, "err", err)
 		}
-		for _, s := range list {
-			if s.Status == linli.SignupWaitlisted && s.CheckedIn.IsZero() {
-				a.WaitingPeople += s.PartySize
-			}
-		}
+		a.WaitingPeople = counts[a.ID].Waiting
 	}
 	return a
 }
