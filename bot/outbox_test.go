@@ -271,3 +271,22 @@ func TestOutboxLaneWithinChat(t *testing.T) {
 		t.Fatalf("sent\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestOutboxMasksNumbersInMentions: a phone number in a display name is
+// masked before a long @name is shortened (a cut number would no longer be
+// found), and numbers in other forms are masked in the text.
+func TestOutboxMasksNumbersInMentions(t *testing.T) {
+	h := newHarness(t, nil)
+	h.outbox.Send(linli.Outgoing{To: linli.Chat{Group: "幸福里1期居民群"}, Text: "已登记，电话１３９１２３４５６７３",
+		Mention: []string{"1-101 蒋 139-1234-0002 一楼的蒋阿姨"}})
+	h.flush()
+	got := strings.Join(h.plat.texts(), "\n")
+	for _, leak := range []string{"1234-000", "12340002", "１３９１２３４５６７３", "13912345673"} {
+		if strings.Contains(got, leak) {
+			t.Fatalf("a number reached the group: %q", got)
+		}
+	}
+	if !strings.Contains(got, "139****") {
+		t.Fatalf("no masked number in %q", got)
+	}
+}
