@@ -3,7 +3,6 @@ package report
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -157,40 +156,10 @@ func (h *Family) otherReporters(reports []*linli.Report, dups map[uint64]int) (m
 // oneLine joins the lines of s.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// privately wraps a command for workers, supervisors, staff and units:
-// typed in a residents' group, what it answers (a list naming residents
-// and places, a confirmation) goes to the sender privately, errors too,
-// and the group sees nothing. Someone the bot cannot reach privately gets
-// one short line in the group instead.
+// privately wraps a command for workers, supervisors, staff and units
+// (tell.Teller.Privately): typed in a residents' group, what it answers
+// goes to the sender privately, errors too; someone the bot cannot reach
+// privately gets one short line in the group instead.
 func (h *Family) privately(next linli.HandlerFunc) linli.HandlerFunc {
-	return func(ctx context.Context, req *linli.Request) error {
-		m := req.Msg
-		if m.Private() || !h.Config.Served(m.Group) {
-			return next(ctx, req)
-		}
-		if !h.teller().Reachable(m.Sender) {
-			return linli.Errorf(linli.EForbidden, "%s", textReportStaffInGroup)
-		}
-		priv := *req
-		priv.Out = privateOut{Sender: h.Out, group: m.Chat(), user: m.Sender}
-		err := next(ctx, &priv)
-		if err == nil || errors.Is(err, linli.ErrNotCommand) || linli.ErrorCode(err) == linli.EInternal {
-			return err
-		}
-		return h.Out.Send(linli.Outgoing{To: linli.Chat{User: m.Sender}, Text: linli.ErrorMessage(err), Private: true})
-	}
-}
-
-// privateOut sends what would go to group, to user privately.
-type privateOut struct {
-	linli.Sender
-	group linli.Chat
-	user  string
-}
-
-func (p privateOut) Send(o linli.Outgoing) error {
-	if o.To == p.group {
-		o.To, o.Mention, o.Private = linli.Chat{User: p.user}, nil, true
-	}
-	return p.Sender.Send(o)
+	return h.teller().Privately(next, textReportStaffInGroup)
 }

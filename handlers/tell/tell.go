@@ -8,6 +8,8 @@
 package tell
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -133,4 +135,46 @@ func Group(name string, groups []string, unknown string, ambiguous func(matches 
 		return "", linli.Errorf(linli.EInvalid, "%s", unknown)
 	}
 	return "", linli.Errorf(linli.EInvalid, "%s", ambiguous(matches))
+}
+
+// Privately wraps a command for staff, workers and supervisors: typed in a
+// served residents' group, what it answers (a list naming residents and
+// places, a confirmation, a balance) goes to the sender privately, errors
+// too, and the group sees nothing. Someone the bot cannot reach privately
+// is refused in the group with unreachable, or, when unreachable is "",
+// answered where they typed.
+func (t Teller) Privately(next linli.HandlerFunc, unreachable string) linli.HandlerFunc {
+	return func(ctx context.Context, req *linli.Request) error {
+		m := req.Msg
+		if m.Private() || !t.Config.Served(m.Group) {
+			return next(ctx, req)
+		}
+		if !t.Reachable(m.Sender) {
+			if unreachable == "" {
+				return next(ctx, req)
+			}
+			return linli.Errorf(linli.EForbidden, "%s", unreachable)
+		}
+		priv := *req
+		priv.Out = privateOut{Sender: t.Out, group: m.Chat(), user: m.Sender}
+		err := next(ctx, &priv)
+		if err == nil || errors.Is(err, linli.ErrNotCommand) || linli.ErrorCode(err) == linli.EInternal {
+			return err
+		}
+		return t.Out.Send(linli.Outgoing{To: linli.Chat{User: m.Sender}, Text: linli.ErrorMessage(err), Private: true})
+	}
+}
+
+// privateOut sends what would go to group, to user privately.
+type privateOut struct {
+	linli.Sender
+	group linli.Chat
+	user  string
+}
+
+func (p privateOut) Send(o linli.Outgoing) error {
+	if o.To == p.group {
+		o.To, o.Mention, o.Private = linli.Chat{User: p.user}, nil, true
+	}
+	return p.Sender.Send(o)
 }

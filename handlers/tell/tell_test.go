@@ -1,6 +1,7 @@
 package tell
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -99,5 +100,38 @@ func TestGroup(t *testing.T) {
 	}
 	if _, err := Group("幸福里", groups, "没有", ambiguous); linli.ErrorMessage(err) != "几个群：幸福里1期居民群、幸福里2期居民群" {
 		t.Errorf("Group(幸福里) error = %v", err)
+	}
+}
+
+// TestPrivately: a command typed in a residents' group answers its sender
+// privately (its errors too) when the bot can reach them; an unreachable
+// sender is refused with the given line, or answered in place without one.
+func TestPrivately(t *testing.T) {
+	tl, out, _ := testTeller(t)
+	g := linli.Chat{Group: "幸福里1期居民群"}
+	cmd := func(ctx context.Context, req *linli.Request) error {
+		if req.Args == "bad" {
+			return linli.Errorf(linli.EInvalid, "写法不对")
+		}
+		return req.Out.Send(linli.Outgoing{To: req.Msg.Chat(), Text: "待办3条", Mention: []string{req.Msg.Sender}})
+	}
+	req := func(sender, args string) *linli.Request {
+		return &linli.Request{Msg: &linli.Message{Group: g.Group, Sender: sender}, Out: tl.Out, Args: args}
+	}
+	if err := tl.Privately(cmd, "请私聊我")(context.Background(), req("王网格", "")); err != nil {
+		t.Fatal(err)
+	}
+	if err := tl.Privately(cmd, "请私聊我")(context.Background(), req("王网格", "bad")); err != nil {
+		t.Fatal(err)
+	}
+	if len(*out) != 2 || (*out)[0].To != (linli.Chat{User: "王网格"}) || (*out)[1].Text != "写法不对" || !(*out)[1].Private {
+		t.Fatalf("a reachable worker's answers: %+v, want both privately", *out)
+	}
+	err := tl.Privately(cmd, "请私聊我")(context.Background(), req("陌生人", ""))
+	if linli.ErrorCode(err) != linli.EForbidden || len(*out) != 2 {
+		t.Fatalf("unreachable sender: err %v, sent %+v; want the refusal and nothing sent", err, *out)
+	}
+	if err := tl.Privately(cmd, "")(context.Background(), req("陌生人", "")); err != nil || (*out)[2].To != g {
+		t.Fatalf("unreachable sender without a refusal: err %v, sent %+v; want the answer in the group", err, *out)
 	}
 }
