@@ -68,24 +68,8 @@ func (db *DB) AllSignups() ([]linli.Signup, error) {
 // ResidentSignups lists resident's sign-ups in any status, by activity, with
 // waitlist positions, from the by-resident index.
 func (db *DB) ResidentSignups(resident string) ([]linli.Signup, error) {
-	var list []linli.Signup
-	err := db.view(func(tx *bbolt.Tx) error {
-		b := tx.Bucket(bucketSignups)
-		prefix := nameKey(resident)
-		return eachWithPrefix(tx.Bucket(bucketSignupsByResident), prefix, func(k, _ []byte) error {
-			var s linli.Signup
-			found, err := getJSON(b, signupKey(btoi(k[len(prefix):]), resident), &s)
-			if err != nil || !found {
-				return err
-			}
-			if s.Status == linli.SignupWaitlisted {
-				if s.Position, err = waitPosition(tx, s.ActivityID, s.Seq); err != nil {
-					return err
-				}
-			}
-			list = append(list, s)
-			return nil
-		})
+	list, err := db.indexedSignups(bucketSignupsByResident, nameKey(resident), func(rest []byte) []byte {
+		return signupKey(btoi(rest), resident)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("storage: sign-ups of %q: %w", resident, err)
@@ -97,13 +81,23 @@ func (db *DB) ResidentSignups(resident string) ([]linli.Signup, error) {
 // in any status, by activity and then resident, from the by-household
 // index.
 func (db *DB) HouseholdSignups(household string) ([]linli.Signup, error) {
+	list, err := db.indexedSignups(bucketSignupsByHousehold, nameKey(household), func(rest []byte) []byte { return rest })
+	if err != nil {
+		return nil, fmt.Errorf("storage: sign-ups of household %q: %w", household, err)
+	}
+	return list, nil
+}
+
+// indexedSignups reads the sign-ups an index lists under prefix: key turns
+// the rest of an index key into the sign-up's key. Waitlisted ones get
+// their position.
+func (db *DB) indexedSignups(index, prefix []byte, key func(rest []byte) []byte) ([]linli.Signup, error) {
 	var list []linli.Signup
 	err := db.view(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketSignups)
-		prefix := nameKey(household)
-		return eachWithPrefix(tx.Bucket(bucketSignupsByHousehold), prefix, func(k, _ []byte) error {
+		return eachWithPrefix(tx.Bucket(index), prefix, func(k, _ []byte) error {
 			var s linli.Signup
-			found, err := getJSON(b, k[len(prefix):], &s)
+			found, err := getJSON(b, key(k[len(prefix):]), &s)
 			if err != nil || !found {
 				return err
 			}
@@ -116,10 +110,7 @@ func (db *DB) HouseholdSignups(household string) ([]linli.Signup, error) {
 			return nil
 		})
 	})
-	if err != nil {
-		return nil, fmt.Errorf("storage: sign-ups of household %q: %w", household, err)
-	}
-	return list, nil
+	return list, err
 }
 
 // CheckIn records at as the check-in time of the named residents' active
