@@ -1,9 +1,11 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 
@@ -85,8 +87,15 @@ var registerColumns = map[string][]string{
 // naming its row, and returned together.
 func readRegister(path string) ([]linli.RegisterEntry, error) {
 	rows, err := export.ReadRows(path)
-	if err != nil {
-		return nil, err
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, linli.Errorf(linli.EInvalid, "找不到名册文件 %s", path)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, linli.Errorf(linli.EInvalid, "没有权限读取名册文件 %s", path)
+	case linli.ErrorCode(err) == linli.EInvalid:
+		return nil, err // the reader's own words: not an xlsx, a bad csv
+	case err != nil:
+		return nil, linli.Errorf(linli.EInvalid, "读不了名册文件 %s（应为 xlsx 或 csv）", path)
 	}
 	if len(rows) == 0 {
 		return nil, linli.Errorf(linli.EInvalid, "%s 是空的", path)
