@@ -24,8 +24,8 @@ func TestImportHouseholdsBadFiles(t *testing.T) {
 	}
 	for file, want := range map[string]string{
 		filepath.Join(dir, "没有.csv"): "找不到名册文件",
-		notXLSX:                        "不是有效的 xlsx 文件",
-		noArea:                         "缺少列：建筑面积",
+		notXLSX:                      "不是有效的 xlsx 文件",
+		noArea:                       "缺少列：建筑面积",
 	} {
 		var out, errOut bytes.Buffer
 		code := run([]string{"import", "households", file, "--db", db}, strings.NewReader(""), &out, &errOut)
