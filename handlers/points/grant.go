@@ -76,23 +76,37 @@ func (h *Family) move(req *linli.Request, sign int, usage string) error {
 }
 
 // findResident finds the resident staff mean by name: the exact name they
-// speak under, their WeChat nickname, or the name after a 户号 ("张阿姨" for
-// "3-502 张阿姨") when only one resident has it.
+// speak under ("张阿姨", "张阿姨(2)"), their WeChat nickname, the name after
+// a 户号 in their name ("张阿姨" for "3-502 张阿姨"), or "户号 名字"
+// ("3栋502 张阿姨") for the resident of that household with that name. When
+// more than one resident answers to the name — two 张阿姨, one of them
+// stored as "张阿姨(2)" — nobody is picked: points go to one person, so
+// staff are asked which one, with each one's 户号.
 func (h *Family) findResident(name string) (*linli.Resident, error) {
-	if r, err := h.Residents.Resident(name); err == nil {
-		return r, nil
-	} else if linli.ErrorCode(err) != linli.ENotFound {
+	exact, err := h.Residents.Resident(name)
+	if err != nil && linli.ErrorCode(err) != linli.ENotFound {
 		return nil, err
 	}
 	all, err := h.Residents.Residents()
 	if err != nil {
 		return nil, err
 	}
+	hh, rest, qualified := householdQualified(name)
 	var found []*linli.Resident
 	for _, r := range all {
-		if r.Nickname == name || bareName(r.Name) == name {
+		switch {
+		case exact != nil && r.Name == exact.Name:
+			found = append(found, r)
+		case qualified:
+			if r.Household == hh && answersTo(r, rest) {
+				found = append(found, r)
+			}
+		case answersTo(r, name):
 			found = append(found, r)
 		}
+	}
+	if exact != nil && len(found) == 0 { // a store whose list lags its lookups
+		found = append(found, exact)
 	}
 	switch len(found) {
 	case 0:
@@ -103,8 +117,54 @@ func (h *Family) findResident(name string) (*linli.Resident, error) {
 	names := make([]string, len(found))
 	for i, r := range found {
 		names[i] = r.Name
+		if r.Household != "" {
+			names[i] += "（" + r.Household + "）"
+		}
 	}
-	return nil, linli.Errorf(linli.EInvalid, "有%d位居民叫「%s」：%s。请写全名。", len(found), name, strings.Join(names, "、"))
+	return nil, linli.Errorf(linli.EInvalid, "有%d位居民叫「%s」：%s。请写「户号 名字」（如「%s」）或写全名（如「%s」）。",
+		len(found), name, strings.Join(names, "、"), example(found), found[len(found)-1].Name)
+}
+
+// answersTo reports whether staff writing name may mean r: r's name, its
+// nickname, the name after its 户号, or the name it was made distinct from
+// ("张阿姨" for "张阿姨(2)").
+func answersTo(r *linli.Resident, name string) bool {
+	return r.Name == name || r.Nickname == name || bareName(r.Name) == name || distinctBase(r.Name) == name
+}
+
+// distinctBase is the name a stored name was made distinct from
+// ("张阿姨(2)" → "张阿姨"), or the name itself.
+func distinctBase(stored string) string {
+	if i := strings.LastIndex(stored, "("); i > 0 && strings.HasSuffix(stored, ")") {
+		if _, err := strconv.Atoi(stored[i+1 : len(stored)-1]); err == nil {
+			return stored[:i]
+		}
+	}
+	return stored
+}
+
+// householdQualified splits "3栋502 张阿姨" into the canonical 户号 and the
+// name; ok is false without a leading 户号 and a name after it.
+func householdQualified(s string) (household, name string, ok bool) {
+	head, rest, found := strings.Cut(s, " ")
+	if !found || strings.TrimSpace(rest) == "" {
+		return "", "", false
+	}
+	hh, ok := linli.ParseHousehold(textnorm.Fold(head))
+	if !ok {
+		return "", "", false
+	}
+	return hh.String(), strings.TrimSpace(rest), true
+}
+
+// example is "户号 名字" for the first of found with a 户号.
+func example(found []*linli.Resident) string {
+	for _, r := range found {
+		if r.Household != "" {
+			return r.Household + " " + bareName(distinctBase(r.Name))
+		}
+	}
+	return "3栋502 " + bareName(distinctBase(found[0].Name))
 }
 
 // bareName is a display name without a leading 户号 ("3-502 张阿姨" →
