@@ -14,6 +14,7 @@ import (
 //	steps = ["80% 网格员", "100% 主任", "200% 工作群"]   # the default
 //	daily = "09:00"       # after the last step, the supervisor every day at this time until resolved; "off" = never
 //	higher = "街道刘科长"   # who a "上级" step tells (a friend by 备注); with [alert] webhook also set, the webhook too
+//	quiet = "22:00-07:00" # no reminder or escalation in these hours except for 安全隐患: a step due then waits for the end; "" = none (the default)
 //
 //	[ladder.categories]   # steps per category, replacing steps
 //	安全隐患 = ["50% 网格员", "100% 主任", "150% 工作群", "300% 上级"]
@@ -25,11 +26,13 @@ type LadderConfig struct {
 	Steps      []string            `toml:"steps"`
 	Daily      string              `toml:"daily"`
 	Higher     string              `toml:"higher"`
+	Quiet      string              `toml:"quiet"`
 	Categories map[string][]string `toml:"categories"`
 
 	steps    []LadderStep            // parsed Steps (or the default)
 	byCat    map[string][]LadderStep // parsed Categories
 	dailyMin int                     // 1 + minutes after midnight of Daily; -1 when off, 0 before Validate (the default)
+	quiet    [2]int                  // Quiet as minutes after midnight (from, to); from == to: none
 }
 
 // LadderStep is one step of the ladder: at Percent of a report's time to
@@ -91,6 +94,31 @@ func (c *Config) LadderDaily() (hour, minute int, ok bool) {
 	}
 }
 
+// QuietEnd reports whether t falls in the ladder's quiet hours (in the
+// community's time zone) and, if so, when they end. A window may run over
+// midnight ("22:00-07:00").
+func (c *Config) QuietEnd(t time.Time) (time.Time, bool) {
+	from, to := c.Ladder.quiet[0], c.Ladder.quiet[1]
+	if from == to {
+		return time.Time{}, false
+	}
+	loc := c.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	l := t.In(loc)
+	m := l.Hour()*60 + l.Minute()
+	in := (from < to && m >= from && m < to) || (from > to && (m >= from || m < to))
+	if !in {
+		return time.Time{}, false
+	}
+	end := time.Date(l.Year(), l.Month(), l.Day(), to/60, to%60, 0, 0, loc)
+	if !end.After(l) {
+		end = end.AddDate(0, 0, 1)
+	}
+	return end, true
+}
+
 // UnitNamed returns the unit called name (also by its contact).
 func (c *Config) UnitNamed(name string) (Unit, bool) {
 	for _, u := range c.Units {
@@ -148,6 +176,18 @@ func (c *Config) validateReports() error {
 			return fmt.Errorf("配置 [ladder] daily = %q 无效（例如 \"09:00\"，或 \"off\" 不提醒）", l.Daily)
 		}
 		l.dailyMin = 1 + t.Hour()*60 + t.Minute()
+	}
+	l.quiet = [2]int{}
+	switch q := strings.TrimSpace(l.Quiet); q {
+	case "", "off", "关", "不设":
+	default:
+		from, to, ok := strings.Cut(strings.NewReplacer("～", "-", "~", "-", "—", "-", "到", "-", "至", "-").Replace(q), "-")
+		f, err1 := time.Parse("15:04", strings.TrimSpace(from))
+		t, err2 := time.Parse("15:04", strings.TrimSpace(to))
+		if !ok || err1 != nil || err2 != nil || f.Equal(t) {
+			return fmt.Errorf("配置 [ladder] quiet = %q 无效（例如 \"22:00-07:00\"：这段时间不发超时提醒，安全隐患除外；留空=不设）", l.Quiet)
+		}
+		l.quiet = [2]int{f.Hour()*60 + f.Minute(), t.Hour()*60 + t.Minute()}
 	}
 	seen := map[string]bool{}
 	for i, u := range c.Units {

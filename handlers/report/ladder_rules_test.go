@@ -198,3 +198,64 @@ func TestRuleLadderConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleLadderQuietHours: with [ladder] quiet, a step that falls in the
+// quiet hours sends nothing then and runs when they end (with a message
+// true at that moment); a 安全隐患 report is never held back; without
+// quiet (the default) the step runs when it falls.
+func TestRuleLadderQuietHours(t *testing.T) {
+	// Step 1 of report 1 falls at 80% of 48 h after rulesT0: 23:24 the next day.
+	w := ladderWorld(t, &linli.LadderConfig{Quiet: "22:00-07:00"})
+	j := w.jobs[slaKey(1, 1)]
+	if h := j.At.In(w.cfg.Location).Hour(); h != 23 {
+		t.Fatalf("step 1 falls at %v; the test wants it in the quiet hours", j.At.In(w.cfg.Location))
+	}
+	w.now = j.At
+	w.fire(slaKey(1, 1))
+	if len(w.sent) != 0 {
+		t.Errorf("a step in the quiet hours sent %+v", w.sent)
+	}
+	again, ok := w.jobs[slaKey(1, 1)]
+	if l := again.At.In(w.cfg.Location); !ok || l.Hour() != 7 || l.Minute() != 0 || !again.At.After(j.At) {
+		t.Fatalf("step 1 after the quiet hours: job %v at %v; want the next 07:00", ok, l)
+	}
+	w.now = again.At
+	w.fire(slaKey(1, 1))
+	if len(w.sent) != 1 || w.sent[0].To.User != "王网格" || !strings.Contains(w.sent[0].Text, "还剩2小时") {
+		t.Errorf("at 07:00 sent %+v; want the worker told, 还剩2小时", w.sent)
+	}
+
+	// A 安全隐患 report is not held back.
+	w = ladderWorld(t, &linli.LadderConfig{Quiet: "22:00-07:00"})
+	if _, _, err := w.fam.Reports.UpdateReport(1, func(r *linli.Report, _ []*linli.Report) error { r.Category = emergencyCategory; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	w.now = j.At
+	w.fire(slaKey(1, 1))
+	if len(w.sent) == 0 {
+		t.Error("a 安全隐患 step in the quiet hours was held back")
+	}
+
+	// Without quiet hours the step runs at 23:24.
+	w = ladderWorld(t, nil)
+	w.now = j.At
+	w.fire(slaKey(1, 1))
+	if len(w.sent) != 1 {
+		t.Errorf("without quiet hours the step sent %+v", w.sent)
+	}
+}
+
+func TestQuietEndConfig(t *testing.T) {
+	for _, q := range []string{"22:00", "25:00-07:00", "07:00-07:00", "晚上"} {
+		c := &linli.Config{Groups: []string{"居民群"}, Ladder: linli.LadderConfig{Quiet: q}}
+		if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "quiet") {
+			t.Errorf("quiet %q: err %v; want a refusal naming quiet", q, err)
+		}
+	}
+	for _, q := range []string{"", "22:00-07:00", "22:30～6:30", "23:00到07:00"} {
+		c := &linli.Config{Groups: []string{"居民群"}, Ladder: linli.LadderConfig{Quiet: q}}
+		if err := c.Validate(); err != nil {
+			t.Errorf("quiet %q: %v", q, err)
+		}
+	}
+}

@@ -179,6 +179,12 @@ func (h *Family) runReportSLA(job linli.Job, occ time.Time) error {
 	if now.Before(occ) {
 		now = occ
 	}
+	if end, quiet := h.Config.QuietEnd(now); quiet && r.Category != emergencyCategory {
+		// [ladder] quiet: nobody is woken for a report that can wait (a
+		// 安全隐患 never waits); the step runs, merged with any later one
+		// due by then, when the quiet hours end.
+		return h.scheduleSLA(r, p, end, now)
+	}
 	key := func(part string) string { return linli.JobKey(job, occ, fmt.Sprintf("r%d:%s", p.Round, part)) }
 	if p.Daily {
 		if r.Stage < len(steps) {
