@@ -2,6 +2,7 @@ package points
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -47,9 +48,23 @@ func (h *Family) move(req *linli.Request, sign int, usage string) error {
 	case len([]rune(reason)) > maxReason:
 		return linli.Errorf(linli.EInvalid, "原因最多%d个字。", maxReason)
 	}
-	who, err := h.findResident(strings.TrimSpace(m[1]))
+	name := strings.TrimSpace(m[1])
+	who, same, err := h.findResident(name)
 	if err != nil {
 		return err
+	}
+	if same != nil {
+		// Which one? The 户号 that tell them apart are told privately only.
+		if req.Msg.Private() {
+			return linli.Errorf(linli.EInvalid, "%s", textSameName(name, same, true))
+		}
+		if h.teller().Reachable(req.Msg.Sender) {
+			if err := h.Out.Send(linli.Outgoing{To: linli.Chat{User: req.Msg.Sender}, Text: textSameName(name, same, true), Private: true}); err != nil {
+				return err
+			}
+			return linli.Errorf(linli.EInvalid, "有%d位居民叫「%s」，已私聊您每一位的户号，请照私聊里的写法重发。", len(same), name)
+		}
+		return linli.Errorf(linli.EInvalid, "%s", textSameName(name, same, false))
 	}
 	amount := sign * n
 	kindWord := "加"
@@ -81,15 +96,24 @@ func (h *Family) move(req *linli.Request, sign int, usage string) error {
 // ("3栋502 张阿姨") for the resident of that household with that name. When
 // more than one resident answers to the name — two 张阿姨, one of them
 // stored as "张阿姨(2)" — nobody is picked: points go to one person, so
-// staff are asked which one, with each one's 户号.
-func (h *Family) findResident(name string) (*linli.Resident, error) {
+// staff are asked which one: findResident returns them all instead, and
+// textSameName says how to write each one. A name in 「」 is exactly that
+// stored name.
+func (h *Family) findResident(name string) (*linli.Resident, []*linli.Resident, error) {
+	if q, ok := quotedName(name); ok { // 「张阿姨」: exactly that stored name
+		r, err := h.Residents.Resident(q)
+		if linli.ErrorCode(err) == linli.ENotFound {
+			return nil, nil, linli.Errorf(linli.ENotFound, "没有找到名字正好是「%s」的居民。", q)
+		}
+		return r, nil, err
+	}
 	exact, err := h.Residents.Resident(name)
 	if err != nil && linli.ErrorCode(err) != linli.ENotFound {
-		return nil, err
+		return nil, nil, err
 	}
 	all, err := h.Residents.Residents()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	hh, rest, qualified := householdQualified(name)
 	var found []*linli.Resident
@@ -110,19 +134,49 @@ func (h *Family) findResident(name string) (*linli.Resident, error) {
 	}
 	switch len(found) {
 	case 0:
-		return nil, linli.Errorf(linli.ENotFound, "没有找到居民「%s」。请写对方在群里的名字，如「3-502 张阿姨」。", name)
+		return nil, nil, linli.Errorf(linli.ENotFound, "没有找到居民「%s」。请写对方在群里的名字，如「3-502 张阿姨」。", name)
 	case 1:
-		return found[0], nil
+		return found[0], nil, nil
 	}
-	names := make([]string, len(found))
-	for i, r := range found {
-		names[i] = r.Name
+	return nil, found, nil
+}
+
+// textSameName asks staff which of found they mean by name, with a way to
+// write each one that names only them: "户号 名字" for a resident with a
+// 户号 no other one of them shares, else the stored name in 「」.
+// withHouseholds is false for a group: there the question names no 户号.
+func textSameName(name string, found []*linli.Resident, withHouseholds bool) string {
+	if !withHouseholds {
+		return fmt.Sprintf("有%d位居民叫「%s」。请私聊我再发一次，我会列出每一位的户号；或写「户号 名字」，如「3栋502 %s」。", len(found), name, bareName(distinctBase(name)))
+	}
+	perHousehold := map[string]int{}
+	for _, r := range found {
+		perHousehold[r.Household]++
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "有%d位居民叫「%s」，请指明是哪一位，照下面的写法重发：", len(found), name)
+	for _, r := range found {
+		way := "「" + r.Name + "」"
+		if r.Household != "" && perHousehold[r.Household] == 1 {
+			way = r.Household + " " + bareName(distinctBase(r.Name))
+		}
+		where := "未登记户号"
 		if r.Household != "" {
-			names[i] += "（" + r.Household + "）"
+			where = r.Household
+		}
+		fmt.Fprintf(&b, "\n· %s（%s）：写 %s", r.Name, where, way)
+	}
+	return b.String()
+}
+
+// quotedName is the name inside 「」, “” or "" ("「张阿姨」" → "张阿姨").
+func quotedName(s string) (string, bool) {
+	for _, q := range [][2]string{{"「", "」"}, {"“", "”"}, {`"`, `"`}, {"『", "』"}} {
+		if len(s) > len(q[0])+len(q[1]) && strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) {
+			return strings.TrimSpace(s[len(q[0]) : len(s)-len(q[1])]), true
 		}
 	}
-	return nil, linli.Errorf(linli.EInvalid, "有%d位居民叫「%s」：%s。请写「户号 名字」（如「%s」）或写全名（如「%s」）。",
-		len(found), name, strings.Join(names, "、"), example(found), found[len(found)-1].Name)
+	return "", false
 }
 
 // answersTo reports whether staff writing name may mean r: r's name, its
@@ -155,16 +209,6 @@ func householdQualified(s string) (household, name string, ok bool) {
 		return "", "", false
 	}
 	return hh.String(), strings.TrimSpace(rest), true
-}
-
-// example is "户号 名字" for the first of found with a 户号.
-func example(found []*linli.Resident) string {
-	for _, r := range found {
-		if r.Household != "" {
-			return r.Household + " " + bareName(distinctBase(r.Name))
-		}
-	}
-	return "3栋502 " + bareName(distinctBase(found[0].Name))
 }
 
 // bareName is a display name without a leading 户号 ("3-502 张阿姨" →

@@ -386,47 +386,61 @@ func TestRuleRedeemForms(t *testing.T) {
 }
 
 // TestRuleGrantSameName: points go to one person, so a name two residents
-// answer to is never resolved by picking one — staff are asked, shown each
-// one's 户号 — and "户号 名字" or the stored distinct name picks exactly one.
+// answer to is never resolved by picking one — staff are asked, shown
+// privately how to write each one (户号 名字, or the stored name in 「」) —
+// and in a group the question names no 户号.
 func TestRuleGrantSameName(t *testing.T) {
 	r := newRig(t, linli.PointsConfig{})
 	store := r.f.Residents
-	for name, hh := range map[string]string{"张阿姨": "3栋502", "张阿姨(2)": "5栋101", "3-201 李姐": "3栋201", "李姐": "7栋301"} {
+	for name, hh := range map[string]string{"张阿姨": "", "3-502 张阿姨": "3栋502", "张阿姨(2)": "5栋101", "3-201 李姐": "3栋201", "李姐": "7栋301"} {
 		if _, err := store.UpdateResident(name, func(x *linli.Resident) error { x.Household = hh; return nil }); err != nil {
 			t.Fatal(err)
 		}
 	}
-	run := func(args string) error {
-		msg := linli.Message{Sender: "李社工", Role: linli.RoleStaff, Text: args}
+	run := func(group, args string) error {
+		msg := linli.Message{Group: group, Sender: "李社工", Role: linli.RoleStaff, Text: args}
 		return r.f.grant(context.Background(), &linli.Request{Msg: &msg, Args: args, Now: t0, Out: r.f.Out})
 	}
 	for _, args := range []string{"张阿姨 10 帮忙", "李姐 5 帮忙"} {
-		err := run(args)
+		err := run("", args)
 		if linli.ErrorCode(err) != linli.EInvalid {
 			t.Fatalf("%q: err %v; want a question which one", args, err)
 		}
-		if msg := linli.ErrorMessage(err); !strings.Contains(msg, "有2位居民叫") || !strings.Contains(msg, "户号 名字") {
+		if msg := linli.ErrorMessage(err); !strings.Contains(msg, "位居民叫") || !strings.Contains(msg, "写") {
 			t.Errorf("%q: %q", args, msg)
 		}
 	}
-	if msg := linli.ErrorMessage(run("张阿姨 10 帮忙")); !strings.Contains(msg, "3栋502") || !strings.Contains(msg, "5栋101") {
-		t.Errorf("the question does not show each one's 户号: %q", msg)
+	msg := linli.ErrorMessage(run("", "张阿姨 10 帮忙"))
+	for _, want := range []string{"有3位居民叫", "3栋502 张阿姨", "5栋101 张阿姨", "「张阿姨」", "未登记户号"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("the private question %q does not say %q", msg, want)
+		}
 	}
-	for _, name := range []string{"张阿姨", "张阿姨(2)", "3-201 李姐", "李姐"} {
+	// In the staff group (not a residents' group) the 户号 go privately.
+	r.sent = nil
+	err := run("工作群", "张阿姨 10 帮忙")
+	if linli.ErrorCode(err) != linli.EInvalid || strings.Contains(linli.ErrorMessage(err), "栋") {
+		t.Errorf("in a group: err %v %q; want a question naming no 户号", err, linli.ErrorMessage(err))
+	}
+	if len(r.sent) != 1 || r.sent[0].To != (linli.Chat{User: "李社工"}) || !strings.Contains(r.sent[0].Text, "5栋101") {
+		t.Errorf("in a group: sent %+v; want the 户号 to the sender privately", r.sent)
+	}
+	for _, name := range []string{"张阿姨", "3-502 张阿姨", "张阿姨(2)", "3-201 李姐", "李姐"} {
 		if got := r.balance(t, name); got != 0 {
 			t.Errorf("%s has %d points after an ambiguous grant", name, got)
 		}
 	}
 	for _, tt := range []struct{ args, who string }{
 		{"张阿姨(2) 10 帮忙", "张阿姨(2)"},
-		{"3栋502 张阿姨 20 帮忙", "张阿姨"},
+		{"「张阿姨」 15 帮忙", "张阿姨"},
+		{"3栋502 张阿姨 20 帮忙", "3-502 张阿姨"},
 		{"5-101 张阿姨 30 帮忙", "张阿姨(2)"},
 		{"3-201 李姐 40 帮忙", "3-201 李姐"},
 		{"7栋301 李姐 50 帮忙", "李姐"},
 		{"王叔 1 帮忙", "王叔"},
 	} {
 		before := r.balance(t, tt.who)
-		if err := run(tt.args); err != nil {
+		if err := run("", tt.args); err != nil {
 			t.Errorf("%q: %v", tt.args, err)
 			continue
 		}
@@ -434,7 +448,10 @@ func TestRuleGrantSameName(t *testing.T) {
 			t.Errorf("%q: %s got nothing", tt.args, tt.who)
 		}
 	}
-	if err := run("9栋101 张阿姨 10 帮忙"); linli.ErrorCode(err) != linli.ENotFound {
+	if err := run("", "9栋101 张阿姨 10 帮忙"); linli.ErrorCode(err) != linli.ENotFound {
 		t.Errorf("a 户号 nobody of that name lives in: err %v; want not found", err)
+	}
+	if err := run("", "「张」 10 帮忙"); linli.ErrorCode(err) != linli.ENotFound {
+		t.Errorf("a quoted name nobody has: err %v; want not found", err)
 	}
 }
