@@ -100,9 +100,10 @@ type session struct {
 // Register implements linli.Family: 后台 sends a login link privately,
 // 退出后台 ends the sender's sessions.
 func (s *Server) Register(r linli.Router) {
-	// Not listed in 帮助 yet (Help ""): adding it would change every
-	// scenario's 帮助 output; README documents it.
-	r.Command(linli.Command{Names: []string{"后台"}, Args: linli.ArgsNone, Handler: s.linkCommand})
+	// 帮助 lists 后台 for staff and supervisors only (HelpRole): a resident
+	// never sees it, and one who types it is told what it is (linkCommand).
+	r.Command(linli.Command{Names: []string{"后台"}, Args: linli.ArgsNone, Help: textHelpLink,
+		HelpRole: linli.RoleStaff, Handler: s.linkCommand})
 	r.Command(linli.Command{Names: []string{"退出后台"}, Args: linli.ArgsNone, Handler: s.logoutCommand})
 }
 

@@ -9,6 +9,7 @@ import (
 
 // Every sentence people read in chat or on the workbench.
 const (
+	textHelpLink        = "后台 — 私聊获取工作台（网页）登录链接，10分钟内有效；用完发「退出后台」"
 	textLinkResident    = "「后台」是社区工作人员登录工作台用的，居民朋友可以发送「帮助」查看可用功能。"
 	textLinkPrivateOnly = "登录链接只能私聊发送，请私聊我发「后台」。"
 	textWebOff          = "工作台没有开启（需要在配置里设置 [web] addr），请联系管理员。"
