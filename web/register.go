@@ -162,7 +162,7 @@ func (s *Server) registerPreviewPage(w http.ResponseWriter, r *http.Request, ses
 		return
 	}
 	p := imp.preview
-	s.render(w, r, sess, "register", "名册导入预览", map[string]any{"File": imp.file, "ID": imp.id, "P": p,
+	s.render(w, r, sess, "register", "名册导入预览", map[string]any{"File": imp.file, "ID": imp.id, "P": p, "Flash": s.takeFlash(sess),
 		"Households": len(imp.entries), "Area": formatTotal(sumArea(imp.entries)),
 		"CanApply": len(p.Problems) == 0, "Refusal": textRegisterBad})
 }
