@@ -126,7 +126,9 @@ func TestWorkbenchRegisterAndBinds(t *testing.T) {
 	// The same request in chat afterwards: refused, nobody told again.
 	w.say("李社工: 同意绑定 1")
 	out = w.flush()
-	if !slices.ContainsFunc(texts(out), func(s string) bool { return strings.Contains(s, "绑定申请#1 之前已同意（李社工），没有再改。") }) || told(out, "3-501 小王", "核实") {
+	if !slices.ContainsFunc(texts(out), func(s string) bool {
+		return strings.Contains(s, "绑定申请#1 之前已同意（李社工），没有再改。")
+	}) || told(out, "3-501 小王", "核实") {
 		t.Errorf("同意绑定 1 in chat after the web: %q", texts(out))
 	}
 	// #2 refused in chat first; 同意 on the web then is refused, shown as such.
