@@ -5,16 +5,21 @@ package linli
 // them) or by a count of matching reports to pass over (Skip: a page
 // number typed without a cursor). Its cost follows the page's size, not
 // its number: reports passed over by Skip are not decoded when Match is
-// nil, and with Grid and Status set they are walked in the by-grid index.
+// nil; with Grids or Status set they are walked in the by-grid index.
 type ReportPageQuery struct {
 	Before uint64 // only reports with a smaller ID, from the highest (0: from the newest)
 	After  uint64 // with Before 0: the Limit matching reports just above this ID (a page back)
 	Skip   int    // matching reports to pass over first (Before or from the newest)
 	Limit  int    // reports on the page (≥1)
-	// Grid and Status, both set, restrict the page to that grid's reports
-	// in that status, read through the index.
-	Grid, Status string
-	Match        func(*Report) bool // nil: every report (within Grid and Status)
+	// Grids (nil: every grid; empty: none) and Status ("": every status)
+	// restrict the page through the by-grid index, without decoding.
+	Grids  []string
+	Status string
+	Match  func(*Report) bool // nil: every report (within Grids and Status)
+	// Word, when set, is text Match requires in the report (its
+	// description, place or ID): a report whose stored record lacks it
+	// anywhere is passed over without being decoded. Match still decides.
+	Word string
 }
 
 // ReportPage is one page of reports.
@@ -22,7 +27,7 @@ type ReportPage struct {
 	Reports []*Report // newest first, at most Limit
 	Older   bool      // a matching report lies below the page (a next page)
 	Newer   bool      // a matching report lies above it (a previous page)
-	// Total is how many reports the query covers when Match is nil, else -1
+	// Total is how many reports the query covers when Match and Word are not set, else -1
 	// (counting would read every report).
 	Total int
 }

@@ -15,11 +15,12 @@ import (
 var _ linli.ReportPager = (*DB)(nil)
 
 // ReportPage implements linli.ReportPager. It walks report IDs from the
-// cursor down (or, for After, up): in the reports bucket, or in the
-// by-grid index under grid+status when q sets both. Reports passed over by
-// Skip are stepped over key by key, not decoded, unless q.Match must see
-// them; only the page's reports (and, with Match, those it refuses) are
-// decoded. Total is counted over keys when Match is nil.
+// cursor down (or, for After, up): in the reports bucket, or, when q sets
+// Grids or Status, in the by-grid index, merging the grid+status ranges
+// that fit. Reports passed over by Skip are stepped over key by key, not
+// decoded, unless q.Match must see them; only the page's reports (and,
+// with Match, those it refuses) are decoded. Total is counted over keys
+// when Match is nil.
 func (db *DB) ReportPage(q linli.ReportPageQuery) (linli.ReportPage, error) {
 	page := linli.ReportPage{Total: -1}
 	limit := max(q.Limit, 1)
@@ -29,19 +30,19 @@ func (db *DB) ReportPage(q linli.ReportPageQuery) (linli.ReportPage, error) {
 			page.Total = 0
 			return nil
 		}
-		w := idWalk{c: reports.Cursor()}
-		if q.Grid != "" && q.Status != "" {
-			idx := tx.Bucket(bucketReportsByGrid)
-			if idx == nil {
-				page.Total = 0
-				return nil
-			}
-			w = idWalk{c: idx.Cursor(), prefix: join(nameKey(q.Grid), nameKey(q.Status))}
+		var w walker = idWalk{c: reports.Cursor()}
+		if q.Grids != nil || q.Status != "" {
+			w = gridWalk(tx.Bucket(bucketReportsByGrid), q.Grids, q.Status)
+		}
+		var word []byte // q.Word as it is written in a record's JSON
+		if q.Word != "" {
+			enc, _ := json.Marshal(q.Word)
+			word = enc[1 : len(enc)-1]
 		}
 		load := func(id uint64) (*linli.Report, error) {
 			v := reports.Get(itob(id))
-			if v == nil {
-				return nil, nil // an index entry without its report: skipped
+			if v == nil || word != nil && !bytes.Contains(v, word) {
+				return nil, nil // an index entry without its report, or no Word: skipped
 			}
 			r := &linli.Report{}
 			if err := json.Unmarshal(v, r); err != nil {
@@ -52,7 +53,7 @@ func (db *DB) ReportPage(q linli.ReportPageQuery) (linli.ReportPage, error) {
 		// matches decodes id and applies q.Match; without Match a report
 		// needs decoding only to be shown (want).
 		matches := func(id uint64, want bool) (*linli.Report, bool, error) {
-			if q.Match == nil && !want {
+			if q.Match == nil && word == nil && !want {
 				return nil, true, nil
 			}
 			r, err := load(id)
@@ -61,7 +62,7 @@ func (db *DB) ReportPage(q linli.ReportPageQuery) (linli.ReportPage, error) {
 			}
 			return r, q.Match == nil || q.Match(r), nil
 		}
-		if q.Match == nil {
+		if q.Match == nil && word == nil {
 			page.Total = w.count()
 		}
 		if q.Before == 0 && q.After > 0 { // a page back: walk up
@@ -116,6 +117,106 @@ func (db *DB) ReportPage(q linli.ReportPageQuery) (linli.ReportPage, error) {
 		return linli.ReportPage{}, fmt.Errorf("storage: report page: %w", err)
 	}
 	return page, nil
+}
+
+// walker steps through report IDs in order, down (prev) or up (next).
+type walker interface {
+	seekBelow(before uint64) (uint64, bool) // the highest ID below before (0: the highest)
+	seekAbove(after uint64) (uint64, bool)  // the lowest ID above after
+	prev() (uint64, bool)
+	next() (uint64, bool)
+	count() int // how many IDs it covers (moves it: seek again after)
+}
+
+// gridWalk merges the ranges of the by-grid index (grid + status + id)
+// whose grid is in grids (nil: any) and whose status is status ("": any).
+// The ranges are found from the index's keys, one seek each.
+func gridWalk(idx *bbolt.Bucket, grids []string, status string) walker {
+	m := &mergeWalk{last: -1}
+	if idx == nil {
+		return m
+	}
+	c := idx.Cursor()
+	for k, _ := c.First(); k != nil; {
+		i := bytes.IndexByte(k, sep)
+		j := -1
+		if i >= 0 {
+			j = bytes.IndexByte(k[i+1:], sep)
+		}
+		if j < 0 { // not a grid+status key: step over it
+			k, _ = c.Next()
+			continue
+		}
+		prefix := bytes.Clone(k[:i+1+j+1])
+		grid, st := string(k[:i]), string(k[i+1:i+1+j])
+		if (grids == nil || slices.Contains(grids, grid)) && (status == "" || st == status) {
+			m.walks = append(m.walks, idWalk{c: idx.Cursor(), prefix: prefix})
+		}
+		k, _ = c.Seek(append(prefix, bytes.Repeat([]byte{0xff}, 9)...)) // the next range
+	}
+	m.cur = make([]uint64, len(m.walks))
+	m.ok = make([]bool, len(m.walks))
+	return m
+}
+
+// mergeWalk walks several idWalks as one, in ID order (a report is in one
+// range only).
+type mergeWalk struct {
+	walks []idWalk
+	cur   []uint64
+	ok    []bool
+	last  int // the walk whose ID was returned last
+}
+
+func (m *mergeWalk) pick(down bool) (uint64, bool) {
+	m.last = -1
+	for i := range m.walks {
+		if m.ok[i] && (m.last < 0 || down && m.cur[i] > m.cur[m.last] || !down && m.cur[i] < m.cur[m.last]) {
+			m.last = i
+		}
+	}
+	if m.last < 0 {
+		return 0, false
+	}
+	return m.cur[m.last], true
+}
+
+func (m *mergeWalk) seekBelow(before uint64) (uint64, bool) {
+	for i, w := range m.walks {
+		m.cur[i], m.ok[i] = w.seekBelow(before)
+	}
+	return m.pick(true)
+}
+
+func (m *mergeWalk) seekAbove(after uint64) (uint64, bool) {
+	for i, w := range m.walks {
+		m.cur[i], m.ok[i] = w.seekAbove(after)
+	}
+	return m.pick(false)
+}
+
+func (m *mergeWalk) prev() (uint64, bool) {
+	if m.last < 0 {
+		return 0, false
+	}
+	m.cur[m.last], m.ok[m.last] = m.walks[m.last].prev()
+	return m.pick(true)
+}
+
+func (m *mergeWalk) next() (uint64, bool) {
+	if m.last < 0 {
+		return 0, false
+	}
+	m.cur[m.last], m.ok[m.last] = m.walks[m.last].next()
+	return m.pick(false)
+}
+
+func (m *mergeWalk) count() int {
+	n := 0
+	for _, w := range m.walks {
+		n += w.count()
+	}
+	return n
 }
 
 // idWalk steps through report IDs: the keys of the reports bucket (no

@@ -171,12 +171,20 @@ func openStatus(status string) bool {
 // by passing over the pages before (keys only where no filter needs the
 // reports themselves: every report for staff, or a grid in one status).
 func (s *Server) pagedReports(f boardFilter, a access, match func(*linli.Report) bool) (boardPage, error) {
-	q := linli.ReportPageQuery{Limit: pageSize, Before: f.Before, After: f.After, Match: match}
-	if f.Status != "all" && f.Grid != "" {
-		q.Grid, q.Status = f.Grid, f.Status
+	q := linli.ReportPageQuery{Limit: pageSize, Before: f.Before, After: f.After, Match: match, Word: f.Q}
+	if f.Status != "all" {
+		q.Status = f.Status
 	}
-	if f.Category == "" && f.Q == "" && (f.Status == "all" && f.Grid == "" && a.Staff() || q.Grid != "" && a.SeesGrid(q.Grid)) {
-		q.Match = nil // the walk itself is the filter
+	switch {
+	case f.Grid != "" && a.SeesGrid(f.Grid):
+		q.Grids = []string{f.Grid}
+	case f.Grid != "":
+		q.Grids = []string{} // another grid's, for a grid worker: nothing
+	case !a.Staff():
+		q.Grids = append([]string{}, a.Grids...) // never nil: nil would be every grid
+	}
+	if f.Category == "" && f.Q == "" {
+		q.Match = nil // the walk itself is the filter: grids, status, access
 	}
 	page := f.Page
 	if q.Before == 0 && q.After == 0 {
