@@ -16,6 +16,9 @@ type ReportPageQuery struct {
 	Grids  []string
 	Status string
 	Match  func(*Report) bool // nil: every report (within Grids and Status)
+	// Category, when set, restricts the page to reports of that category
+	// (the others are passed over without being decoded).
+	Category string
 	// Word, when set, is text Match requires in the report (its
 	// description, place or ID): a report whose stored record lacks it
 	// anywhere is passed over without being decoded. Match still decides.
@@ -27,7 +30,7 @@ type ReportPage struct {
 	Reports []*Report // newest first, at most Limit
 	Older   bool      // a matching report lies below the page (a next page)
 	Newer   bool      // a matching report lies above it (a previous page)
-	// Total is how many reports the query covers when Match and Word are not set, else -1
+	// Total is how many reports the query covers when Match, Word and Category are not set, else -1
 	// (counting would read every report).
 	Total int
 }

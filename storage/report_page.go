@@ -39,10 +39,15 @@ func (db *DB) ReportPage(q linli.ReportPageQuery) (linli.ReportPage, error) {
 			enc, _ := json.Marshal(q.Word)
 			word = enc[1 : len(enc)-1]
 		}
+		var category []byte // `"category":"…"`, as a record holds it
+		if q.Category != "" {
+			enc, _ := json.Marshal(q.Category)
+			category = append([]byte(`"category":`), enc...)
+		}
 		load := func(id uint64) (*linli.Report, error) {
 			v := reports.Get(itob(id))
-			if v == nil || word != nil && !bytes.Contains(v, word) {
-				return nil, nil // an index entry without its report, or no Word: skipped
+			if v == nil || word != nil && !bytes.Contains(v, word) || category != nil && !bytes.Contains(v, category) {
+				return nil, nil // an index entry without its report, or not the Word or Category: skipped
 			}
 			r := &linli.Report{}
 			if err := json.Unmarshal(v, r); err != nil {
@@ -53,16 +58,16 @@ func (db *DB) ReportPage(q linli.ReportPageQuery) (linli.ReportPage, error) {
 		// matches decodes id and applies q.Match; without Match a report
 		// needs decoding only to be shown (want).
 		matches := func(id uint64, want bool) (*linli.Report, bool, error) {
-			if q.Match == nil && word == nil && !want {
+			if q.Match == nil && word == nil && category == nil && !want {
 				return nil, true, nil
 			}
 			r, err := load(id)
 			if err != nil || r == nil {
 				return nil, false, err
 			}
-			return r, q.Match == nil || q.Match(r), nil
+			return r, (category == nil || r.Category == q.Category) && (q.Match == nil || q.Match(r)), nil
 		}
-		if q.Match == nil && word == nil {
+		if q.Match == nil && word == nil && category == nil {
 			page.Total = w.count()
 		}
 		if q.Before == 0 && q.After > 0 { // a page back: walk up

@@ -134,13 +134,18 @@ func TestReportPage(t *testing.T) {
 	}
 }
 
-// TestReportPageWord: a Word passes over the records without it undecoded
-// and finds the same pages as Match alone, words JSON escapes included.
+// TestReportPageWord: a Word or a Category passes over the records without
+// it undecoded and finds the same pages as Match alone, words JSON escapes
+// included.
 func TestReportPageWord(t *testing.T) {
 	db, _ := newTestDB(t)
 	at := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
 	for i := 0; i < 200; i++ {
-		r := &linli.Report{Reporter: "居民", Description: fmt.Sprint("楼道", i%7, "号"), Grid: "第一网格", Status: linli.ReportResolved, CreatedAt: at}
+		r := &linli.Report{Reporter: "居民", Description: fmt.Sprint("楼道", i%7, "号"), Grid: "第一网格", Status: linli.ReportResolved, CreatedAt: at,
+			Category: linli.Categories[i%3]}
+		if i%9 == 0 {
+			r.Description += linli.Categories[0] // the category's name in the text too
+		}
 		if i%10 == 3 {
 			r.Place = "<3栋&门口>"
 		}
@@ -175,6 +180,24 @@ func TestReportPageWord(t *testing.T) {
 			}
 			if word != "没有的词" && q.Skip == 0 && q.Before == 0 && q.After == 0 && len(b) == 0 {
 				t.Errorf("word %q finds nothing", word)
+			}
+			q.Word, q.Category = "", linli.Categories[0]
+			q.Match = func(r *linli.Report) bool { return r.Category == linli.Categories[0] && match(r) }
+			plain, _ = db.ReportPage(q)
+			q.Match = match
+			fast, err = db.ReportPage(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, b = nil, nil
+			for _, r := range plain.Reports {
+				a = append(a, r.ID)
+			}
+			for _, r := range fast.Reports {
+				b = append(b, r.ID)
+			}
+			if !slices.Equal(a, b) || plain.Older != fast.Older || plain.Newer != fast.Newer {
+				t.Errorf("category and word %q, %+v: %v with Category, %v with Match only", word, q, b, a)
 			}
 		}
 	}

@@ -171,7 +171,7 @@ func openStatus(status string) bool {
 // by passing over the pages before (keys only where no filter needs the
 // reports themselves: every report for staff, or a grid in one status).
 func (s *Server) pagedReports(f boardFilter, a access, match func(*linli.Report) bool) (boardPage, error) {
-	q := linli.ReportPageQuery{Limit: pageSize, Before: f.Before, After: f.After, Match: match, Word: f.Q}
+	q := linli.ReportPageQuery{Limit: pageSize, Before: f.Before, After: f.After, Match: match, Word: f.Q, Category: f.Category}
 	if f.Status != "all" {
 		q.Status = f.Status
 	}
