@@ -299,6 +299,11 @@ func TestRegisterAndBindsStaffOnly(t *testing.T) {
 	if rec := rg.upload(nil, "", "名册.csv", goodRegister); rec.Code != http.StatusUnauthorized {
 		t.Errorf("an upload without a session: %d", rec.Code)
 	}
+	// A supervisor may.
+	sc, scsrf := rg.session("赵主任", linli.RoleSupervisor)
+	if rec := rg.upload(sc, scsrf, "名册.csv", goodRegister); rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/residents/register" {
+		t.Errorf("a supervisor's upload: %d → %q", rec.Code, rec.Header().Get("Location"))
+	}
 }
 
 // The pending 绑定 requests are listed with what the register says (never
