@@ -168,8 +168,10 @@ func openStatus(status string) bool {
 }
 
 // pagedReports reads one page through the pager: by the link's cursor, or
-// by passing over the pages before (keys only where no filter needs the
-// reports themselves: every report for staff, or a grid in one status).
+// (a page number typed without one) by passing over the pages before:
+// index keys only for the status, grid and access filters; the category
+// and word filters must look at the reports (the pager skips records
+// without the word or category undecoded).
 func (s *Server) pagedReports(f boardFilter, a access, match func(*linli.Report) bool) (boardPage, error) {
 	q := linli.ReportPageQuery{Limit: pageSize, Before: f.Before, After: f.After, Match: match, Word: f.Q, Category: f.Category}
 	if f.Status != "all" {
