@@ -23,6 +23,7 @@ import (
 // Phone numbers are only ever shown masked (****5678).
 
 const (
+	previewRows     = 300              // rows of each part of a preview shown on the page
 	maxRegisterFile = 5 << 20          // bytes of an uploaded register
 	importTTL       = 30 * time.Minute // a preview can be confirmed this long
 )
@@ -162,9 +163,11 @@ func (s *Server) registerPreviewPage(w http.ResponseWriter, r *http.Request, ses
 		return
 	}
 	p := imp.preview
-	s.render(w, r, sess, "register", "名册导入预览", map[string]any{"File": imp.file, "ID": imp.id, "P": p, "Flash": s.takeFlash(sess),
-		"Households": len(imp.entries), "Area": formatTotal(sumArea(imp.entries)),
-		"CanApply": len(p.Problems) == 0, "Refusal": textRegisterBad})
+	counts := map[string]int{"New": len(p.New), "Changed": len(p.Changed), "Same": len(p.Same), "Removed": len(p.Removed), "Problems": len(p.Problems)}
+	shown := registerPreview{New: cut(p.New), Changed: cut(p.Changed), Same: cut(p.Same), Removed: cut(p.Removed), Problems: cut(p.Problems)}
+	s.render(w, r, sess, "register", "名册导入预览", map[string]any{"File": imp.file, "ID": imp.id, "P": shown, "N": counts,
+		"Flash": s.takeFlash(sess), "Households": len(imp.entries), "Area": formatTotal(sumArea(imp.entries)),
+		"CanApply": len(p.Problems) == 0, "Refusal": textRegisterBad, "Shown": previewRows})
 }
 
 // registerConfirm applies the upload previewed, if the register has not
@@ -303,3 +306,6 @@ func formatArea(a float64) string { return strconv.FormatFloat(a, 'f', -1, 64) }
 
 // formatTotal writes a sum of areas as the CLI does (387.80).
 func formatTotal(a float64) string { return strconv.FormatFloat(a, 'f', 2, 64) }
+
+// cut keeps the first previewRows of l (the page says how many more).
+func cut[T any](l []T) []T { return l[:min(len(l), previewRows)] }

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -354,5 +355,26 @@ func TestMaskPhone(t *testing.T) {
 		if got := maskPhone(in); got != want {
 			t.Errorf("maskPhone(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A big register's preview lists the first previewRows of each part and
+// says how many there are.
+func TestRegisterPreviewBig(t *testing.T) {
+	rg := newRegisterRig(t)
+	rg.register = nil
+	c, csrf := rg.session("李社工", linli.RoleStaff)
+	var b strings.Builder
+	b.WriteString("户号,业主姓名,建筑面积㎡\n")
+	for i := 1; i <= 700; i++ {
+		fmt.Fprintf(&b, "%d栋%d,业主%d,80\n", i/100+1, 101+i%100+i/100*1000, i)
+	}
+	rg.upload(c, csrf, "名册.csv", b.String())
+	code, body := rg.page("/residents/register", c)
+	if code != 200 || !strings.Contains(body, `id="n-new">700<`) || !strings.Contains(body, "只列出前 300 户，共 700 户。") {
+		t.Fatalf("a 700-household preview: %d\n%s", code, body[:min(len(body), 2000)])
+	}
+	if n := strings.Count(body, "<tr><td>"); n != 300 {
+		t.Errorf("the preview lists %d households, want 300", n)
 	}
 }
