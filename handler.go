@@ -86,12 +86,16 @@ const (
 
 // Command is an explicit command in the grammar of DESIGN.md.
 type Command struct {
-	Names   []string    // command words, e.g. {"报名", "参加"}; matched at the start of the normalised text
-	Role    Role        // minimum role; RoleResident for everyone
-	Args    ArgMode     // whether arguments are expected
-	Usage   string      // what was expected, with an example; shown when Args are missing or malformed
-	Help    string      // one line for 帮助; empty hides the command from 帮助
-	Handler HandlerFunc // the handler
+	Names []string // command words, e.g. {"报名", "参加"}; matched at the start of the normalised text
+	Role  Role     // minimum role; RoleResident for everyone
+	Args  ArgMode  // whether arguments are expected
+	Usage string   // what was expected, with an example; shown when Args are missing or malformed
+	Help  string   // one line for 帮助; empty hides the command from 帮助
+	// HelpRole, when above Role, is the least role 帮助 lists the command
+	// for: a command that answers everyone itself (后台 tells a resident
+	// what it is) but is meant for staff.
+	HelpRole Role
+	Handler  HandlerFunc // the handler
 }
 
 // HookFunc looks at a message that matched no command (a 接龙 list, an image,

@@ -53,4 +53,7 @@ type RegisterService interface {
 	// UpdateBindRequest applies fn to request id and saves it in one
 	// transaction (ENotFound if none); fn's error aborts and is returned.
 	UpdateBindRequest(id uint64, fn func(r *BindRequest) error) (*BindRequest, error)
+	// BindRequests lists the requests in status (BindPending, …; "" every
+	// one), oldest first.
+	BindRequests(status string) ([]BindRequest, error)
 }

@@ -18,6 +18,7 @@ type RegisterService struct {
 	RegisterEntriesFn   func() ([]linli.RegisterEntry, error)
 	CreateBindRequestFn func(r *linli.BindRequest) error
 	UpdateBindRequestFn func(id uint64, fn func(r *linli.BindRequest) error) (*linli.BindRequest, error)
+	BindRequestsFn      func(status string) ([]linli.BindRequest, error)
 }
 
 // ReplaceRegister calls ReplaceRegisterFn.
@@ -74,6 +75,14 @@ func (fake *RegisterService) UpdateBindRequest(id uint64, fn func(r *linli.BindR
 		unset("RegisterService.UpdateBindRequest")
 	}
 	return fake.UpdateBindRequestFn(id, fn)
+}
+
+// BindRequests calls BindRequestsFn.
+func (fake *RegisterService) BindRequests(status string) ([]linli.BindRequest, error) {
+	if fake.BindRequestsFn == nil {
+		unset("RegisterService.BindRequests")
+	}
+	return fake.BindRequestsFn(status)
 }
 
 // UserBinder is a function-field fake of linli.UserBinder.

@@ -197,3 +197,18 @@ func (fake *MediaStore) MediaPath(name string) (string, error) {
 	}
 	return fake.MediaPathFn(name)
 }
+
+var _ linli.ReportPager = (*ReportPager)(nil)
+
+// ReportPager is a function-field fake of linli.ReportPager.
+type ReportPager struct {
+	ReportPageFn func(q linli.ReportPageQuery) (linli.ReportPage, error)
+}
+
+// ReportPage calls ReportPageFn.
+func (fake *ReportPager) ReportPage(q linli.ReportPageQuery) (linli.ReportPage, error) {
+	if fake.ReportPageFn == nil {
+		unset("ReportPager.ReportPage")
+	}
+	return fake.ReportPageFn(q)
+}

@@ -138,3 +138,21 @@ func (db *DB) UpdateBindRequest(id uint64, fn func(r *linli.BindRequest) error) 
 		},
 	}.commit(db, fmt.Sprintf("bind request %d", id))
 }
+
+// BindRequests implements linli.RegisterService: the requests in status
+// ("" every one), by id (oldest first).
+func (db *DB) BindRequests(status string) ([]linli.BindRequest, error) {
+	var list []linli.BindRequest
+	err := db.view(func(tx *bbolt.Tx) error {
+		return eachJSON(tx.Bucket(bucketBindRequests), func(_ []byte, r *linli.BindRequest) error {
+			if status == "" || r.Status == status {
+				list = append(list, *r)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: bind requests: %w", err)
+	}
+	return list, nil
+}

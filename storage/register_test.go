@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -40,6 +41,20 @@ func TestRegister(t *testing.T) {
 	got, err := db.UpdateBindRequest(1, func(r *linli.BindRequest) error { r.Status = linli.BindApproved; return nil })
 	if err != nil || got.Status != linli.BindApproved {
 		t.Fatalf("update: %+v, %v", got, err)
+	}
+	r2 := &linli.BindRequest{Resident: "老刘", Household: "3栋503", Status: linli.BindPending, At: time.Unix(60, 0)}
+	if err := db.CreateBindRequest(r2); err != nil {
+		t.Fatal(err)
+	}
+	for status, want := range map[string][]uint64{linli.BindPending: {2}, linli.BindApproved: {1}, "": {1, 2}, linli.BindRejected: nil} {
+		list, err := db.BindRequests(status)
+		var ids []uint64
+		for _, x := range list {
+			ids = append(ids, x.ID)
+		}
+		if err != nil || !slices.Equal(ids, want) {
+			t.Errorf("BindRequests(%q) = %v, %v; want %v", status, ids, err, want)
+		}
 	}
 	if _, err := db.UpdateBindRequest(9, func(*linli.BindRequest) error { return nil }); linli.ErrorCode(err) != linli.ENotFound {
 		t.Fatalf("unknown request: %v", err)

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
+	"errors"
 	"net/http"
 	"time"
 
@@ -92,14 +93,17 @@ type session struct {
 	lastSeen time.Time
 	flash    string // the result of the last action, shown once
 	flashBad bool
+	// regImport is a register upload waiting for confirmation (register.go).
+	regImport *registerImport
 }
 
 // Register implements linli.Family: 后台 sends a login link privately,
 // 退出后台 ends the sender's sessions.
 func (s *Server) Register(r linli.Router) {
-	// Not listed in 帮助 yet (Help ""): adding it would change every
-	// scenario's 帮助 output; README documents it.
-	r.Command(linli.Command{Names: []string{"后台"}, Args: linli.ArgsNone, Handler: s.linkCommand})
+	// 帮助 lists 后台 for staff and supervisors only (HelpRole): a resident
+	// never sees it, and one who types it is told what it is (linkCommand).
+	r.Command(linli.Command{Names: []string{"后台"}, Args: linli.ArgsNone, Help: textHelpLink,
+		HelpRole: linli.RoleStaff, Handler: s.linkCommand})
 	r.Command(linli.Command{Names: []string{"退出后台"}, Args: linli.ArgsNone, Handler: s.logoutCommand})
 }
 
@@ -242,6 +246,13 @@ type handler func(w http.ResponseWriter, r *http.Request, sess *session)
 // the CSRF token on every request that changes something, and a log line
 // of who did what.
 func (s *Server) guard(need int, h handler) http.Handler {
+	return s.guardLimit(need, maxUpload, h)
+}
+
+// guardLimit is guard with a request body of at most limit bytes (an
+// upload's size limit); a bigger one is refused (413) in Chinese before
+// the handler runs.
+func (s *Server) guardLimit(need int, limit int64, h handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sess := s.session(r)
 		if sess == nil {
@@ -256,8 +267,15 @@ func (s *Server) guard(need int, h handler) http.Handler {
 			return
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
-			if err := r.ParseMultipartForm(maxUpload); err != nil && err != http.ErrNotMultipart {
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
+			if err := r.ParseMultipartForm(limit); err != nil && err != http.ErrNotMultipart {
+				var tooBig *http.MaxBytesError
+				if errors.As(err, &tooBig) {
+					s.log.Warn("workbench upload too big", "who", sess.access.Who, "path", r.URL.Path, "limit", limit)
+					w.WriteHeader(http.StatusRequestEntityTooLarge)
+					s.render(w, r, sess, "message", "文件太大", map[string]any{"Text": textTooBig(limit)})
+					return
+				}
 				w.WriteHeader(http.StatusBadRequest)
 				s.render(w, r, sess, "message", "提交失败", map[string]any{"Text": textBadForm})
 				return

@@ -21,10 +21,14 @@ const (
 	maxNoteRunes = 500
 )
 
-// boardFilter is the board's query: status, grid, category, words, page.
+// boardFilter is the board's query: status, grid, category, words, page,
+// and the cursor of a page reached by its links (Before: below that
+// report; After: the page above it), so that a deep page costs what the
+// first does.
 type boardFilter struct {
 	Status, Grid, Category, Q string
 	Page                      int
+	Before, After             uint64
 }
 
 func readFilter(q url.Values) boardFilter {
@@ -32,6 +36,13 @@ func readFilter(q url.Values) boardFilter {
 	f.Page, _ = strconv.Atoi(q.Get("page"))
 	if f.Page < 1 {
 		f.Page = 1
+	}
+	f.Before, _ = strconv.ParseUint(q.Get("before"), 10, 64)
+	if f.Before == 0 {
+		f.After, _ = strconv.ParseUint(q.Get("after"), 10, 64)
+	}
+	if f.Page == 1 {
+		f.Before, f.After = 0, 0 // the first page is always the newest
 	}
 	if f.Status == "" {
 		f.Status = "open"
@@ -69,7 +80,10 @@ func (f boardFilter) match(r *linli.Report, now time.Time) bool {
 }
 
 // query renders f with page p as a board URL query.
-func (f boardFilter) query(p int) string {
+func (f boardFilter) query(p int) string { return f.queryAt(p, "", 0) }
+
+// queryAt is query with a cursor (cursor "before" or "after", id).
+func (f boardFilter) queryAt(p int, cursor string, id uint64) string {
 	v := url.Values{}
 	for k, x := range map[string]string{"status": f.Status, "grid": f.Grid, "category": f.Category, "q": f.Q} {
 		if x != "" {
@@ -78,6 +92,9 @@ func (f boardFilter) query(p int) string {
 	}
 	if p > 1 {
 		v.Set("page", strconv.Itoa(p))
+		if cursor != "" && id > 0 {
+			v.Set(cursor, strconv.FormatUint(id, 10))
+		}
 	}
 	return "/reports?" + v.Encode()
 }
@@ -96,24 +113,23 @@ func (s *Server) reportBoard(w http.ResponseWriter, r *http.Request, sess *sessi
 	now := s.Clock.Now()
 	f := readFilter(r.URL.Query())
 	a := sess.access
-	list, dups, complete, err := s.boardReports(f, func(x *linli.Report) bool { return a.SeesGrid(x.Grid) && f.match(x, now) })
+	match := func(x *linli.Report) bool { return a.SeesGrid(x.Grid) && f.match(x, now) }
+	var b boardPage
+	var err error
+	if s.Pages != nil && !openStatus(f.Status) {
+		b, err = s.pagedReports(f, a, match)
+	} else {
+		b, err = s.windowReports(f, match)
+	}
 	if err != nil {
 		s.fail(w, r, sess, err)
 		return
 	}
-	total := len(list) // all of them when complete; else the newest pages and one more report
-	pages := max(1, (total+pageSize-1)/pageSize)
-	page := f.Page
-	if complete {
-		page = min(page, pages)
-	}
-	more := total > page*pageSize
-	list = list[min((page-1)*pageSize, total):min(page*pageSize, total)]
-	rows := make([]boardRow, 0, len(list))
-	for _, x := range list {
+	rows := make([]boardRow, 0, len(b.list))
+	for _, x := range b.list {
 		row := boardRow{ID: x.ID, Created: s.local(x.CreatedAt), Grid: x.Grid, Category: x.Category,
 			Desc: cutRunes(x.Description, 40), Place: x.Place, Status: x.Status,
-			Photos: len(x.Images), DuplicateOf: x.DuplicateOf, Dup: dups[x.ID]}
+			Photos: len(x.Images), DuplicateOf: x.DuplicateOf, Dup: b.dups[x.ID]}
 		if x.Open() && x.DuplicateOf == 0 {
 			row.Due, row.Overdue = countdown(x.Deadline, now)
 		}
@@ -125,17 +141,114 @@ func (s *Server) reportBoard(w http.ResponseWriter, r *http.Request, sess *sessi
 			grids = append(grids, g.Name)
 		}
 	}
-	data := map[string]any{"Rows": rows, "Filter": f, "Total": total, "Page": page, "Pages": pages, "Complete": complete,
+	pages := max(1, (b.total+pageSize-1)/pageSize)
+	data := map[string]any{"Rows": rows, "Filter": f, "Total": b.total, "Page": b.page, "Pages": pages, "Complete": b.total >= 0,
 		"Grids": grids, "Categories": linli.Categories, "Statuses": boardStatuses,
-		"Updated": s.local(now)}
-	if page > 1 {
-		data["Prev"] = f.query(page - 1)
-	}
-	if more {
-		data["Next"] = f.query(page + 1)
-	}
-	data["Self"] = f.query(page)
+		"Updated": s.local(now), "Prev": b.prev, "Next": b.next, "Self": b.self}
 	s.render(w, r, sess, "board", "随手拍", data)
+}
+
+// boardPage is what the board shows: the reports of the page, its number,
+// how many match (-1: not counted) and the links.
+type boardPage struct {
+	list             []*linli.Report
+	dups             map[uint64]int
+	page, total      int
+	prev, next, self string
+}
+
+// openStatus reports whether the board's status filter shows open reports
+// only (read from the open index, all at once).
+func openStatus(status string) bool {
+	switch status {
+	case "open", "overdue", linli.ReportSubmitted, linli.ReportAccepted, linli.ReportReopened:
+		return true
+	}
+	return false
+}
+
+// pagedReports reads one page through the pager: by the link's cursor, or
+// (a page number typed without one) by passing over the pages before:
+// index keys only for the status, grid and access filters; the category
+// and word filters must look at the reports (the pager skips records
+// without the word or category undecoded).
+func (s *Server) pagedReports(f boardFilter, a access, match func(*linli.Report) bool) (boardPage, error) {
+	q := linli.ReportPageQuery{Limit: pageSize, Before: f.Before, After: f.After, Match: match, Word: f.Q, Category: f.Category}
+	if f.Status != "all" {
+		q.Status = f.Status
+	}
+	switch {
+	case f.Grid != "" && a.SeesGrid(f.Grid):
+		q.Grids = []string{f.Grid}
+	case f.Grid != "":
+		q.Grids = []string{} // another grid's, for a grid worker: nothing
+	case !a.Staff():
+		q.Grids = append([]string{}, a.Grids...) // never nil: nil would be every grid
+	}
+	if f.Category == "" && f.Q == "" {
+		q.Match = nil // the walk itself is the filter: grids, status, access
+	}
+	page := f.Page
+	if q.Before == 0 && q.After == 0 {
+		q.Skip = (page - 1) * pageSize
+	}
+	p, err := s.Pages.ReportPage(q)
+	if err != nil {
+		return boardPage{}, err
+	}
+	if len(p.Reports) == 0 && page > 1 && p.Total >= 0 && q.Before == 0 && q.After == 0 {
+		page = max(1, (p.Total+pageSize-1)/pageSize) // past the end: the last page
+		q.Skip = (page - 1) * pageSize
+		if p, err = s.Pages.ReportPage(q); err != nil {
+			return boardPage{}, err
+		}
+	}
+	if q.After > 0 && !p.Newer {
+		page = 1 // back to the top: the page numbers before were off by new reports
+	}
+	b := boardPage{list: p.Reports, page: page, total: p.Total}
+	b.self = f.queryAt(page, "before", f.Before)
+	if f.After > 0 {
+		b.self = f.queryAt(page, "after", f.After)
+	}
+	if n := len(p.Reports); n > 0 {
+		if p.Older {
+			b.next = f.queryAt(page+1, "before", p.Reports[n-1].ID)
+		}
+		if page > 1 && p.Newer {
+			b.prev = f.queryAt(page-1, "after", p.Reports[0].ID)
+		}
+	} else if page > 1 {
+		b.prev = f.query(1)
+	}
+	return b, nil
+}
+
+// windowReports is the board without a pager (and for the open reports):
+// the matching reports read at once, then cut to the page.
+func (s *Server) windowReports(f boardFilter, match func(*linli.Report) bool) (boardPage, error) {
+	list, dups, complete, err := s.boardReports(f, match)
+	if err != nil {
+		return boardPage{}, err
+	}
+	total := len(list) // all of them when complete; else the newest pages and one more report
+	pages := max(1, (total+pageSize-1)/pageSize)
+	page := f.Page
+	if complete {
+		page = min(page, pages)
+	}
+	b := boardPage{dups: dups, page: page, total: -1, self: f.query(page)}
+	if complete {
+		b.total = total
+	}
+	if total > page*pageSize {
+		b.next = f.query(page + 1)
+	}
+	if page > 1 {
+		b.prev = f.query(page - 1)
+	}
+	b.list = list[min((page-1)*pageSize, total):min(page*pageSize, total)]
+	return b, nil
 }
 
 // boardReports reads the reports the board's filter can show, newest
@@ -146,8 +259,7 @@ func (s *Server) reportBoard(w http.ResponseWriter, r *http.Request, sess *sessi
 // and the next one's first report, or every report (the service's
 // counts say how many there are).
 func (s *Server) boardReports(f boardFilter, match func(*linli.Report) bool) ([]*linli.Report, map[uint64]int, bool, error) {
-	switch f.Status {
-	case "open", "overdue", linli.ReportSubmitted, linli.ReportAccepted, linli.ReportReopened:
+	if openStatus(f.Status) {
 		open, dups, err := s.Reports.OpenReports()
 		if err != nil {
 			return nil, nil, false, err

@@ -22,8 +22,9 @@ type householdRow struct {
 }
 
 // residentsPage lists residents (searchable, paginated) and the
-// households they belong to. Phone numbers are never shown. The pending
-// 绑定 approvals of the owners' register are not on this page yet.
+// households they belong to, the owners' register (its size, the upload
+// form) and the 绑定 requests waiting for staff. Phone numbers are never
+// shown.
 func (s *Server) residentsPage(w http.ResponseWriter, r *http.Request, sess *session) {
 	if s.Residents == nil {
 		s.notBuiltPage("居民与户")(w, r, sess)
@@ -76,7 +77,22 @@ func (s *Server) residentsPage(w http.ResponseWriter, r *http.Request, sess *ses
 		return "/residents?" + v.Encode()
 	}
 	data := map[string]any{"Rows": rows, "Total": total, "Page": page, "Pages": pages, "Q": q,
-		"Households": hs, "HouseholdCount": len(households)}
+		"Households": hs, "HouseholdCount": len(households), "Flash": s.takeFlash(sess),
+		"CanImport": s.Owners != nil && s.ReadTable != nil, "MaxFileMB": maxRegisterFile >> 20}
+	if s.Owners != nil {
+		n, area, err := s.Owners.RegisterTotals()
+		if err != nil {
+			s.fail(w, r, sess, err)
+			return
+		}
+		binds, err := s.pendingBinds()
+		if err != nil {
+			s.fail(w, r, sess, err)
+			return
+		}
+		data["Register"], data["RegisterArea"], data["Binds"] = n, formatTotal(area), binds
+		data["Pending"] = s.pendingImport(sess) != nil
+	}
 	if page > 1 {
 		data["Prev"] = link(page - 1)
 	}

@@ -9,6 +9,7 @@ import (
 
 // Every sentence people read in chat or on the workbench.
 const (
+	textHelpLink        = "后台 — 私聊获取工作台（网页）登录链接，10分钟内有效；用完发「退出后台」"
 	textLinkResident    = "「后台」是社区工作人员登录工作台用的，居民朋友可以发送「帮助」查看可用功能。"
 	textLinkPrivateOnly = "登录链接只能私聊发送，请私聊我发「后台」。"
 	textWebOff          = "工作台没有开启（需要在配置里设置 [web] addr），请联系管理员。"
@@ -31,7 +32,19 @@ const (
 	textNoticeEmpty     = "请填写通知内容。"
 	textNoticeTooLong   = "通知太长了，请控制在 2000 字以内。"
 	textCheckInNobody   = "请勾选要签到的人，或填写现场来的居民名字。"
+	textRegisterNoFile  = "请选择要上传的业主名册文件（xlsx 或 csv）。"
+	textRegisterNoPrev  = "没有待确认的名册导入（预览已过期或已经处理），请重新上传。"
+	textRegisterStale   = "业主名册在预览之后有了变动（可能有人在微信里改过），为免覆盖，请重新上传预览。"
+	textRegisterBad     = "名册有问题的行没有改正前不能导入（与命令行 linli import 的规则相同）。请在表格里改正后重新上传。"
+	textRegisterOff     = "工作台无法导入名册（未接入名册读取），请使用 linli import households。"
+	textRegisterCancel  = "已取消这次名册导入，名册没有改动。"
+	textBindBadID       = "没有这条绑定申请。"
 )
+
+// textTooBig refuses a request body over limit bytes.
+func textTooBig(limit int64) string {
+	return fmt.Sprintf("提交的文件太大了（不能超过 %d MB），请压缩或拆分后重试。", limit>>20)
+}
 
 // textLink is the private message carrying a login link.
 func textLink(a access, url string) string {

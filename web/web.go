@@ -9,9 +9,8 @@
 //
 // Pages: 总览 (overview.go), 随手拍 board and report (reports.go), 活动
 // (activities.go), 投票 (polls.go), 通知 and the outbox queue (notices.go),
-// 居民与户 (residents.go), 统计 (stats.go). Not built yet (the pages say
-// so in a note): importing the owners' register and deciding 绑定 requests
-// on the web.
+// 居民与户 (residents.go, with the owners' register import in register.go
+// and the pending 绑定 requests in binds.go), 统计 (stats.go).
 //
 // The package imports the root package and the standard library only
 // (arch_test.go); cmd/linli wires it.
@@ -46,8 +45,12 @@ type Deps struct {
 	Polls      linli.PollService     // optional: 投票 and the overview's polls
 	Outbox     linli.OutboxStore     // optional: 通知's view of the queue (read only)
 	Residents  linli.ResidentStore   // optional: 居民与户 (read only)
-	Owners     linli.RegisterService // optional: the owners' register, for who has not voted (read only)
-	Actor      Actor                 // required for actions
+	Owners     linli.RegisterService // optional: the owners' register (who has not voted, import, 绑定 requests)
+	Pages      linli.ReportPager     // optional: the board's pages past the open reports; without it they are read by time window
+	// ReadTable reads an uploaded .xlsx or .csv into rows (cmd/linli:
+	// export.ReadRowsData); nil: the register cannot be uploaded.
+	ReadTable func(name string, data []byte) ([][]string, error)
+	Actor     Actor // required for actions
 	// BaseURL is how a browser reaches the server ("http://127.0.0.1:8080"),
 	// used in the login link sent in chat.
 	BaseURL string
@@ -110,6 +113,11 @@ func (s *Server) routes() {
 	m.Handle("GET /polls/{id}", s.guard(accessStaff, s.pollPage))
 	m.Handle("POST /polls/{id}/export", s.guard(accessStaff, s.pollExport))
 	m.Handle("GET /residents", s.guard(accessStaff, s.residentsPage))
+	m.Handle("POST /residents/register", s.guardLimit(accessStaff, maxRegisterFile, s.registerUpload))
+	m.Handle("GET /residents/register", s.guard(accessStaff, s.registerPreviewPage))
+	m.Handle("POST /residents/register/confirm", s.guard(accessStaff, s.registerConfirm))
+	m.Handle("POST /residents/register/cancel", s.guard(accessStaff, s.registerCancel))
+	m.Handle("POST /residents/binds/{id}/{action}", s.guard(accessStaff, s.bindDecide))
 	m.Handle("GET /stats", s.guard(accessStaff, s.statsPage))
 	m.Handle("GET /notices", s.guard(accessStaff, s.noticesPage))
 	m.Handle("POST /notices", s.guard(accessStaff, s.noticeSubmit))

@@ -239,8 +239,8 @@ func TestUploadLimit(t *testing.T) {
 	mw.Close()
 	r := httptest.NewRequest("POST", "/reports/1/resolve", &b)
 	r.Header.Set("Content-Type", mw.FormDataContentType())
-	if code := rg.do(r, c).Code; code != http.StatusBadRequest || len(rg.actor.acts) != 0 {
-		t.Errorf("a form over %d bytes: %d, acted %q; want 400 and nothing done", maxUpload, code, rg.actor.acts)
+	if rec := rg.do(r, c); rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), "文件太大了") || len(rg.actor.acts) != 0 {
+		t.Errorf("a form over %d bytes: %d, acted %q; want 413 in Chinese and nothing done", maxUpload, rec.Code, rg.actor.acts)
 	}
 }
 

@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"strconv"
-	"strings"
 
 	"linli"
 	"linli/handlers/export"
@@ -74,17 +73,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// registerColumns are the header names accepted for each column.
-var registerColumns = map[string][]string{
-	"户号":   {"户号", "房号", "门牌"},
-	"业主姓名": {"业主姓名", "业主", "姓名"},
-	"建筑面积": {"建筑面积㎡", "建筑面积(㎡)", "建筑面积（㎡）", "建筑面积m2", "建筑面积", "面积"},
-	"手机":   {"手机", "手机号", "电话", "联系电话"},
-}
-
-// readRegister reads and checks the register file: a header row naming
-// the columns, then one household per row. All errors are collected, each
-// naming its row, and returned together.
+// readRegister reads and checks the register file with the rules of
+// linli.ParseRegister (the workbench's upload uses the same): any problem
+// (naming its row) imports nothing.
 func readRegister(path string) ([]linli.RegisterEntry, error) {
 	rows, err := export.ReadRows(path)
 	switch {
@@ -100,80 +91,12 @@ func readRegister(path string) ([]linli.RegisterEntry, error) {
 	if len(rows) == 0 {
 		return nil, linli.Errorf(linli.EInvalid, "%s 是空的", path)
 	}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		h = strings.ReplaceAll(h, " ", "")
-		for name, aliases := range registerColumns {
-			for _, a := range aliases {
-				if _, taken := col[name]; !taken && h == a {
-					col[name] = i
-				}
-			}
-		}
-	}
-	var missing []string
-	for _, name := range []string{"户号", "业主姓名", "建筑面积"} {
-		if _, ok := col[name]; !ok {
-			missing = append(missing, name)
-		}
-	}
-	if len(missing) > 0 {
-		return nil, linli.Errorf(linli.EInvalid, "第1行（表头）缺少列：%s。表头应为：户号、业主姓名、建筑面积㎡，可选 手机", strings.Join(missing, "、"))
-	}
-	cell := func(row []string, name string) string {
-		i, ok := col[name]
-		if !ok || i >= len(row) {
-			return ""
-		}
-		return row[i]
-	}
-	var problems []string
-	seen := map[string]int{}
-	var entries []linli.RegisterEntry
-	for n, row := range rows[1:] {
-		line := n + 2
-		if strings.Join(row, "") == "" {
-			continue
-		}
-		raw := cell(row, "户号")
-		if raw == "" {
-			problems = append(problems, fmt.Sprintf("第%d行：没有户号", line))
-			continue
-		}
-		hh, ok := linli.ParseHousehold(raw)
-		if !ok {
-			problems = append(problems, fmt.Sprintf("第%d行：户号「%s」看不懂（例如 3栋502、3-1-502）", line, raw))
-			continue
-		}
-		if first, dup := seen[hh.String()]; dup {
-			problems = append(problems, fmt.Sprintf("第%d行：户号 %s 与第%d行重复", line, hh, first))
-			continue
-		}
-		seen[hh.String()] = line
-		owner := cell(row, "业主姓名")
-		if owner == "" {
-			problems = append(problems, fmt.Sprintf("第%d行：%s 没有业主姓名", line, hh))
-		}
-		areaText := strings.TrimSuffix(strings.TrimSuffix(cell(row, "建筑面积"), "㎡"), "m2")
-		area, err := strconv.ParseFloat(strings.TrimSpace(areaText), 64)
-		if err != nil || area <= 0 || area > 10000 {
-			problems = append(problems, fmt.Sprintf("第%d行：%s 的建筑面积「%s」不是数字（例如 89.5）", line, hh, cell(row, "建筑面积")))
-			continue
-		}
-		entries = append(entries, linli.RegisterEntry{Household: hh.String(), Owner: owner, Area: area, Phone: cell(row, "手机")})
-	}
-	if len(problems) > 0 {
-		const show = 20
-		total := len(problems)
-		more := ""
-		if len(problems) > show {
-			more = fmt.Sprintf("\n……另有%d处", len(problems)-show)
-			problems = problems[:show]
-		}
-		return nil, linli.Errorf(linli.EInvalid, "名册有%d处问题，什么都没有导入：\n%s%s", total, strings.Join(problems, "\n"), more)
-	}
-	if len(entries) == 0 {
-		return nil, linli.Errorf(linli.EInvalid, "%s 里只有表头，没有一户", path)
+	entries, problems, err := linli.ParseRegister(rows)
+	switch {
+	case err != nil:
+		return nil, err
+	case len(problems) > 0:
+		return nil, linli.RegisterProblemsError(problems)
 	}
 	return entries, nil
 }

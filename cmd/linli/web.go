@@ -16,6 +16,7 @@ import (
 
 	"linli"
 	"linli/bot/console"
+	"linli/handlers/export"
 	"linli/web"
 )
 
@@ -24,7 +25,7 @@ import (
 // serves pages only once serveWorkbench listens.
 func (a *app) newWorkbench(actor web.Actor) *web.Server {
 	return web.New(web.Deps{Config: a.cfg, Clock: a.clock, Reports: a.db, Activities: a.db, Polls: a.db, Outbox: a.db, Residents: a.db, Owners: a.db,
-		Actor: actor, Logger: a.log})
+		Pages: a.db, ReadTable: export.ReadRowsData, Actor: actor, Logger: a.log})
 }
 
 // serveWorkbench listens on addr and serves the workbench until ctx ends.

@@ -43,7 +43,9 @@ func screenshotDir(t *testing.T) string {
 // TestWorkbenchBrowser drives the workbench in headless Chromium the way
 // a social worker would: the link from 后台, the 总览, the board, 受理 and
 // 办结 with a photo (the resident is told in chat, photo included), a
-// sign-up closed from the roster, the polls; then a grid worker who sees
+// sign-up closed from the roster, the polls, the owners' register uploaded,
+// previewed and imported, a pending 绑定 approved (the resident told in
+// chat); then a grid worker who sees
 // only their grid, and a second page of the board.
 func TestWorkbenchBrowser(t *testing.T) {
 	bin := chromium()
@@ -173,6 +175,58 @@ func TestWorkbenchBrowser(t *testing.T) {
 		chromedp.Navigate(w.srv.URL+"/stats"), chromedp.WaitVisible(chromedp.CSS("#stat-total")), shot("12-stats"))
 	if got := text("#stat-total"); got != "62" {
 		t.Errorf("统计 counts %s reports this month, want 62", got)
+	}
+
+	// 居民与户: upload the owners' register, read the preview, confirm it;
+	// then a 绑定 that does not match the register waits on the page, and
+	// 同意 tells the resident in chat.
+	register, err := filepath.Abs("testdata/register/households.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad, err := filepath.Abs("testdata/register/bad.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run("register with bad rows", chromedp.Navigate(w.srv.URL+"/residents"), chromedp.WaitVisible(chromedp.CSS("#register-file")),
+		chromedp.SetUploadFiles(chromedp.CSS("#register-file"), []string{bad}),
+		chromedp.Click(chromedp.CSS("#register-upload")), chromedp.WaitVisible(chromedp.CSS("#problems")), shot("15-register-bad-rows"))
+	if got := text("#problems"); !strings.Contains(got, "第4行：3栋502 的建筑面积「很大」不是数字") {
+		t.Errorf("the bad rows read %q", got)
+	}
+	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#register-confirm").length`)); err != nil || n != 0 {
+		t.Errorf("a register with bad rows offers 确认导入 (%d, %v)", n, err)
+	}
+	run("register upload", chromedp.Click(chromedp.CSS("#register-cancel")), chromedp.WaitVisible(chromedp.CSS("#register-file")),
+		chromedp.SetUploadFiles(chromedp.CSS("#register-file"), []string{register}), shot("16-register-upload"),
+		chromedp.Click(chromedp.CSS("#register-upload")), chromedp.WaitVisible(chromedp.CSS("#preview-summary")), shot("17-register-preview"))
+	if got := text("#n-new"); got != "4" {
+		t.Errorf("the preview shows %s new households, want 4", got)
+	}
+	if got := text("#new"); strings.Contains(got, "13900000001") || !strings.Contains(got, "****0001") {
+		t.Errorf("the preview's phone numbers are not masked: %q", got)
+	}
+	if n, _, _ := w.app.db.RegisterTotals(); n != 0 {
+		t.Error("the register was imported before 确认导入")
+	}
+	run("register confirm", chromedp.Click(chromedp.CSS("#register-confirm")), chromedp.WaitVisible(chromedp.CSS("#flash")), shot("18-register-imported"))
+	if got := text("#register-total"); !strings.Contains(got, "名册共 4 户") {
+		t.Errorf("after 确认导入 居民与户 says %q", got)
+	}
+	if n, _, _ := w.app.db.RegisterTotals(); n != 4 {
+		t.Errorf("after 确认导入 the register holds %d households, want 4", n)
+	}
+	w.say("幸福里1期居民群/3-501 小王: 绑定 3栋501")
+	if out := w.flush(); !told(out, "3-501 小王", "已收到您的绑定申请") {
+		t.Fatalf("小王's 绑定 did not wait for staff: %q", texts(out))
+	}
+	run("bind approve", chromedp.Navigate(w.srv.URL+"/residents?q="), chromedp.WaitVisible(chromedp.CSS("#bind1")), shot("19-bind-pending"),
+		chromedp.Click(chromedp.CSS("#approve1")), chromedp.WaitVisible(chromedp.CSS("#flash")), shot("20-bind-approved"))
+	if got := text("#flash"); !strings.Contains(got, "已同意绑定申请#1") {
+		t.Errorf("after 同意 the page says %q", got)
+	}
+	if out := w.flush(); !told(out, "3-501 小王", "您的绑定申请已由社工核实通过") {
+		t.Errorf("小王 was not told of the approval in chat: %q", texts(out))
 	}
 	run("logout", chromedp.Navigate(w.srv.URL+"/"), chromedp.Click(chromedp.CSS("header .who button")),
 		chromedp.WaitVisible(chromedp.CSS(".message")))

@@ -122,7 +122,9 @@ func (h *Family) decideBind(approve bool) linli.HandlerFunc {
 			return err
 		}
 		if was != linli.BindPending {
-			return req.Reply(textBindAlreadyDecided(br))
+			// A conflict, not a plain answer: the workbench shows it as a
+			// refusal (the chat reads the same sentence either way).
+			return linli.Errorf(linli.EConflict, "%s", textBindAlreadyDecided(br))
 		}
 		if approve {
 			if _, err := h.Residents.UpdateResident(br.Resident, func(r *linli.Resident) error {

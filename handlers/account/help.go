@@ -86,7 +86,7 @@ func (h *Family) menu(role linli.Role) string {
 		}
 		var lines []string
 		for _, c := range h.router.Commands() {
-			if c.Help == "" || c.Role != s.role {
+			if c.Help == "" || max(c.Role, c.HelpRole) != s.role {
 				continue
 			}
 			lines = append(lines, "· "+c.Help)

@@ -1,6 +1,8 @@
 package account
 
 import (
+	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,6 +37,20 @@ func TestRuleHelpRepeatWindow(t *testing.T) {
 		if pointer := out[1].Text == textHelpAbove; pointer != tt.pointer || out[0].Text == textHelpAbove {
 			t.Errorf("help repeat window (10 min, helpRepeatWindow): 帮助 again %s later: %q; want pointer %v",
 				tt.name, out[1].Text, tt.pointer)
+		}
+	}
+}
+
+// TestRuleHelpRole: a command that answers everyone but is meant for staff
+// (HelpRole, as the workbench's 后台) is in the menu of staff and
+// supervisors only.
+func TestRuleHelpRole(t *testing.T) {
+	f, r, _ := setup(t)
+	r.Command(linli.Command{Names: []string{"后台"}, Help: "后台 — 登录链接", HelpRole: linli.RoleStaff,
+		Handler: func(context.Context, *linli.Request) error { return nil }})
+	for role, want := range map[linli.Role]bool{linli.RoleResident: false, linli.RoleGridWorker: false, linli.RoleStaff: true, linli.RoleSupervisor: true} {
+		if got := strings.Contains(f.menu(role), "后台 — 登录链接"); got != want {
+			t.Errorf("帮助 for %s lists 后台: %v, want %v", role, got, want)
 		}
 	}
 }

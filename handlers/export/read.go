@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -19,28 +20,39 @@ import (
 // one that is not what its name says, is an EInvalid error in Chinese.
 func ReadRows(path string) ([][]string, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx", ".csv":
+	default:
+		return nil, notTable(path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ReadRowsData(filepath.Base(path), data)
+}
+
+// ReadRowsData is ReadRows of a file's contents, named name (an upload):
+// the name's extension says which kind it must be.
+func ReadRowsData(name string, data []byte) ([][]string, error) {
+	name = filepath.Base(name)
+	switch strings.ToLower(filepath.Ext(name)) {
 	case ".xlsx":
-		f, err := excelize.OpenFile(path)
+		f, err := excelize.OpenReader(bytes.NewReader(data))
 		if err != nil {
-			return nil, linli.Errorf(linli.EInvalid, "%s 不是有效的 xlsx 文件（%v）", filepath.Base(path), err)
+			return nil, linli.Errorf(linli.EInvalid, "%s 不是有效的 xlsx 文件（%v）", name, err)
 		}
 		defer f.Close()
 		sheets := f.GetSheetList()
 		if len(sheets) == 0 {
-			return nil, linli.Errorf(linli.EInvalid, "%s 里没有工作表", filepath.Base(path))
+			return nil, linli.Errorf(linli.EInvalid, "%s 里没有工作表", name)
 		}
 		rows, err := f.GetRows(sheets[0])
 		if err != nil {
-			return nil, fmt.Errorf("xlsx %s: %w", path, err)
+			return nil, fmt.Errorf("xlsx %s: %w", name, err)
 		}
 		return tidy(rows), nil
 	case ".csv":
-		data, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		defer data.Close()
-		r := csv.NewReader(data)
+		r := csv.NewReader(bytes.NewReader(data))
 		r.FieldsPerRecord = -1
 		var rows [][]string
 		for {
@@ -49,7 +61,7 @@ func ReadRows(path string) ([][]string, error) {
 				break
 			}
 			if err != nil {
-				return nil, linli.Errorf(linli.EInvalid, "%s 不是有效的 csv 文件（%v）", filepath.Base(path), err)
+				return nil, linli.Errorf(linli.EInvalid, "%s 不是有效的 csv 文件（%v）", name, err)
 			}
 			rows = append(rows, rec)
 		}
@@ -58,7 +70,11 @@ func ReadRows(path string) ([][]string, error) {
 		}
 		return tidy(rows), nil
 	}
-	return nil, linli.Errorf(linli.EInvalid, "%s 不是 xlsx 或 csv 文件：请在表格软件里另存为 .xlsx 或 .csv", filepath.Base(path))
+	return nil, notTable(name)
+}
+
+func notTable(name string) error {
+	return linli.Errorf(linli.EInvalid, "%s 不是 xlsx 或 csv 文件：请在表格软件里另存为 .xlsx 或 .csv", filepath.Base(name))
 }
 
 // tidy trims cells and drops trailing empty rows.
