@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"linli"
@@ -55,16 +54,18 @@ type ReportBreakdown struct {
 }
 
 // ReportBreakdown computes the figures of the reports received in p, at
-// now. Ratings of duplicates count with their reporter's rating.
+// now, from the reports' statistics facts (linli.ReportService.ReportFacts:
+// kept on write, no report decoded). Ratings of duplicates count with
+// their reporter's rating.
 func (h *Family) ReportBreakdown(p StatsPeriod, now time.Time) (ReportBreakdown, error) {
-	list, err := h.Reports.Reports(func(r *linli.Report) bool { return p.Has(r.CreatedAt) })
+	facts, err := h.Reports.ReportFacts(p.From, p.To)
 	if err != nil {
 		return ReportBreakdown{}, err
 	}
-	return computeBreakdown(list, p, now, h.Config), nil
+	return computeBreakdown(facts, p, now, h.Config), nil
 }
 
-func computeBreakdown(list []*linli.Report, p StatsPeriod, now time.Time, cfg *linli.Config) ReportBreakdown {
+func computeBreakdown(list []linli.ReportFact, p StatsPeriod, now time.Time, cfg *linli.Config) ReportBreakdown {
 	b := ReportBreakdown{Period: p, Total: ReportRow{Name: "合计"}}
 	grids, cats, units := map[string]*ReportRow{}, map[string]*ReportRow{}, map[string]*ReportRow{}
 	row := func(m map[string]*ReportRow, name string) *ReportRow {
@@ -73,13 +74,18 @@ func computeBreakdown(list []*linli.Report, p StatsPeriod, now time.Time, cfg *l
 		}
 		return m[name]
 	}
-	for _, r := range list {
-		rows := []*ReportRow{&b.Total, row(grids, cmpOr(r.Grid, "未分网格")), row(cats, r.Category)}
+	rows := make([]*ReportRow, 0, 4)
+	for i := range list {
+		r := &list[i]
+		if !p.Has(r.CreatedAt) {
+			continue
+		}
+		rows = append(rows[:0], &b.Total, row(grids, cmpOr(r.Grid, "未分网格")), row(cats, r.Category))
 		if r.Unit != "" {
 			rows = append(rows, row(units, r.Unit))
 		}
 		if r.DuplicateOf == 0 {
-			for _, u := range handedBack(r) { // counted for the unit as 退回, not as its outcome
+			for _, u := range r.HandedBack { // counted for the unit as 退回, not as its outcome
 				x := row(units, u)
 				x.Received++
 				x.Rejected++
@@ -145,24 +151,6 @@ func computeBreakdown(list []*linli.Report, p StatsPeriod, now time.Time, cfg *l
 	}
 	b.Grids, b.Categories, b.Units = ordered(grids, gridOrder), ordered(cats, linli.Categories), ordered(units, unitOrder)
 	return b
-}
-
-// handedBack lists the units a report was 转办 to that no longer have it
-// (they sent it back, or it went to another unit since): in 统计 上报 each
-// counts it as received and 退回; the report's outcome belongs to the unit
-// that has it (r.Unit), if any.
-func handedBack(r *linli.Report) []string {
-	var out []string
-	for _, e := range r.History {
-		if e.Action != "referred" {
-			continue
-		}
-		name, _, _ := strings.Cut(e.Note, " ")
-		if name != r.Unit && !slices.Contains(out, name) {
-			out = append(out, name)
-		}
-	}
-	return out
 }
 
 func cmpOr(s, def string) string {

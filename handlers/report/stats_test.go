@@ -27,8 +27,8 @@ func TestComputeBreakdown(t *testing.T) {
 	// 转办 to 市政, then to 物业, which sent it back: neither has it.
 	bounced := &linli.Report{ID: 6, Grid: "B网格", Category: "环境卫生", Status: linli.ReportSubmitted, CreatedAt: t0, Deadline: t0.Add(time.Hour),
 		History: []linli.ReportEvent{{Action: "referred", Note: "市政"}, {Action: "referred", Note: "物业"}, {Action: "unit_returned"}}}
-	b := computeBreakdown(list, StatsPeriod{Name: "全部"}, t0.Add(3*time.Hour), cfg)
-	withBounced := computeBreakdown(append(list, bounced), StatsPeriod{Name: "全部"}, t0.Add(3*time.Hour), cfg)
+	b := computeBreakdown(factsOf(list), StatsPeriod{Name: "全部"}, t0.Add(3*time.Hour), cfg)
+	withBounced := computeBreakdown(factsOf(append(list, bounced)), StatsPeriod{Name: "全部"}, t0.Add(3*time.Hour), cfg)
 	tot := b.Total
 	if tot.Received != 4 || tot.OnTime != 1 || tot.Late != 1 || tot.Open != 1 || tot.Overdue != 1 || tot.Rejected != 1 {
 		t.Errorf("total %+v", tot)
@@ -60,4 +60,12 @@ func TestComputeBreakdown(t *testing.T) {
 	if _, ok := parseStatsPeriod("13月", t0); ok {
 		t.Errorf("13月 accepted")
 	}
+}
+
+func factsOf(list []*linli.Report) []linli.ReportFact {
+	var out []linli.ReportFact
+	for _, r := range list {
+		out = append(out, r.Fact())
+	}
+	return out
 }
