@@ -238,11 +238,12 @@ type ReportService interface {
 	// ReportCounts returns the running totals of every report (month "")
 	// or of the reports created in month ("2026-11"), read from counters.
 	ReportCounts(month string) (ReportCounts, error)
-	// ReportFacts returns the facts (Report.Fact) of the reports created
-	// at or after from and before to (every report when from is zero), in
-	// no particular order, read from month buckets kept on write: it
-	// decodes no report.
-	ReportFacts(from, to time.Time) ([]ReportFact, error)
+	// EachReportFact calls fn with the fact (Report.Fact) of each report
+	// created at or after from and before to (every report when from is
+	// zero), in no particular order, in one read transaction, from month
+	// buckets kept on write: it decodes no report. f is valid only during
+	// the call; fn must not call the service.
+	EachReportFact(from, to time.Time, fn func(f *ReportFact)) error
 	// OpenReports lists the open reports that are no duplicates, in id
 	// order, and how many duplicates are linked to each (by id).
 	OpenReports() ([]*Report, map[uint64]int, error)

@@ -27,7 +27,7 @@ type ReportService struct {
 	DuplicatesFn          func(id uint64) ([]*linli.Report, error)
 	ReporterReportsFn     func(reporter string) ([]*linli.Report, error)
 	ReportCountsFn        func(month string) (linli.ReportCounts, error)
-	ReportFactsFn         func(from, to time.Time) ([]linli.ReportFact, error)
+	EachReportFactFn      func(from, to time.Time, fn func(f *linli.ReportFact)) error
 	ResolvedByFn          func(resolver string, since time.Time) ([]*linli.Report, error)
 	UpdatePendingImagesFn func(sender string, fn func(p *linli.PendingImages) error) (*linli.PendingImages, error)
 	UpdateReportOffersFn  func(sender string, fn func(o *linli.ReportOffers) error) (*linli.ReportOffers, error)
@@ -135,21 +135,21 @@ func (fake *ReportService) ReportCounts(month string) (linli.ReportCounts, error
 	return linli.CountReports(list), err
 }
 
-// ReportFacts calls ReportFactsFn; when that is nil, it takes the facts
-// of the reports ReportsFn returns (created in [from, to), all when from
-// is zero).
-func (fake *ReportService) ReportFacts(from, to time.Time) ([]linli.ReportFact, error) {
-	if fake.ReportFactsFn != nil {
-		return fake.ReportFactsFn(from, to)
+// EachReportFact calls EachReportFactFn; when that is nil, it calls fn
+// with the facts of the reports ReportsFn returns (created in [from, to),
+// all when from is zero).
+func (fake *ReportService) EachReportFact(from, to time.Time, fn func(f *linli.ReportFact)) error {
+	if fake.EachReportFactFn != nil {
+		return fake.EachReportFactFn(from, to, fn)
 	}
 	list, err := fake.Reports(func(r *linli.Report) bool {
 		return from.IsZero() || !r.CreatedAt.Before(from) && r.CreatedAt.Before(to)
 	})
-	var facts []linli.ReportFact
 	for _, r := range list {
-		facts = append(facts, r.Fact())
+		f := r.Fact()
+		fn(&f)
 	}
-	return facts, err
+	return err
 }
 
 // OpenReports calls OpenReportsFn.

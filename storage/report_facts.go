@@ -146,11 +146,10 @@ func (d *factDecoder) decode(data []byte) (linli.ReportFact, error) {
 	return f, nil
 }
 
-// ReportFacts implements linli.ReportService: the facts of the reports
+// EachReportFact implements linli.ReportService: the facts of the reports
 // created in [from, to) (all when from is zero), read from the month
 // buckets of the months that can hold them, in month and then id order.
-func (db *DB) ReportFacts(from, to time.Time) ([]linli.ReportFact, error) {
-	var list []linli.ReportFact
+func (db *DB) EachReportFact(from, to time.Time, fn func(f *linli.ReportFact)) error {
 	d := factDecoder{names: map[string]string{}}
 	err := db.view(func(tx *bbolt.Tx) error {
 		b := tx.Bucket(bucketReportFacts)
@@ -166,24 +165,25 @@ func (db *DB) ReportFacts(from, to time.Time) ([]linli.ReportFact, error) {
 			k, v = c.Seek([]byte(from.UTC().AddDate(0, 0, -1).Format("2006-01")))
 			last = []byte(to.UTC().AddDate(0, 0, 1).Format("2006-01"))
 		}
+		var f linli.ReportFact // one for all: fn must not keep it
 		for ; k != nil; k, v = c.Next() {
 			if last != nil && bytes.Compare(k[:min(len(k), len(last))], last) > 0 {
 				break
 			}
-			f, err := d.decode(v)
-			if err != nil {
+			var err error
+			if f, err = d.decode(v); err != nil {
 				return fmt.Errorf("%s: %w", keyString(k), err)
 			}
 			if from.IsZero() || !f.CreatedAt.Before(from) && f.CreatedAt.Before(to) {
-				list = append(list, f)
+				fn(&f)
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("storage: report facts: %w", err)
+		return fmt.Errorf("storage: report facts: %w", err)
 	}
-	return list, nil
+	return nil
 }
 
 // migrateV5 raises the version once buildReportFacts (its rebuild, run on

@@ -34,8 +34,8 @@ func wantFacts(t *testing.T, db *DB, from, to time.Time) []linli.ReportFact {
 
 func gotFacts(t *testing.T, db *DB, from, to time.Time) []linli.ReportFact {
 	t.Helper()
-	facts, err := db.ReportFacts(from, to)
-	if err != nil {
+	var facts []linli.ReportFact
+	if err := db.EachReportFact(from, to, func(f *linli.ReportFact) { facts = append(facts, *f) }); err != nil {
 		t.Fatal(err)
 	}
 	slices.SortFunc(facts, func(x, y linli.ReportFact) int { return cmp.Compare(x.ID, y.ID) })

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -68,4 +70,29 @@ func factsOf(list []*linli.Report) []linli.ReportFact {
 		out = append(out, r.Fact())
 	}
 	return out
+}
+
+// TestMedianBySelection: the median found by selection is the one a sort
+// gives, with repeated durations, even and odd counts.
+func TestMedianBySelection(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 60 {
+		for _, spread := range []int{1, 3, 1000} {
+			ts := make([]time.Duration, n)
+			for i := range ts {
+				ts[i] = time.Duration(rng.IntN(spread)) * time.Minute
+			}
+			sorted := slices.Sorted(slices.Values(ts))
+			var want time.Duration
+			if n > 0 {
+				want = sorted[n/2]
+				if n%2 == 0 {
+					want = (sorted[n/2-1] + sorted[n/2]) / 2
+				}
+			}
+			if got := median(ts); got != want {
+				t.Fatalf("median of %v = %v, want %v", sorted, got, want)
+			}
+		}
+	}
 }
