@@ -212,6 +212,11 @@ type ReportService interface {
 	// original's Grid and Assignee. isDup runs inside the transaction and
 	// must not call the service.
 	CreateReport(r *Report, isDup func(open *Report) bool) error
+	// CreateReportSince is CreateReport, but isDup is offered only the
+	// open originals created at or after since (every one when since is
+	// zero), and only those are read: a 随手拍 costs what was reported in
+	// the duplicate window, not every report still open.
+	CreateReportSince(r *Report, since time.Time, isDup func(open *Report) bool) error
 	// Report returns report id, or an ENotFound *Error.
 	Report(id uint64) (*Report, error)
 	// UpdateReport loads report id and its duplicates (reports whose

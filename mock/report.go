@@ -18,6 +18,7 @@ type ReportService struct {
 	ExpirePendingImagesFn func(before time.Time) ([]string, time.Time, error)
 	MediaPathFn           func(name string) (string, error)
 	CreateReportFn        func(r *linli.Report, isDup func(open *linli.Report) bool) error
+	CreateReportSinceFn   func(r *linli.Report, since time.Time, isDup func(open *linli.Report) bool) error
 	ReportFn              func(id uint64) (*linli.Report, error)
 	UpdateReportFn        func(id uint64, fn func(r *linli.Report, dups []*linli.Report) error) (*linli.Report, []*linli.Report, error)
 	ReportsFn             func(match func(*linli.Report) bool) ([]*linli.Report, error)
@@ -71,6 +72,19 @@ func (fake *ReportService) CreateReport(r *linli.Report, isDup func(open *linli.
 		unset("ReportService.CreateReport")
 	}
 	return fake.CreateReportFn(r, isDup)
+}
+
+// CreateReportSince calls CreateReportSinceFn; when that is nil, it calls
+// CreateReport with an isDup that skips the originals created before
+// since.
+func (fake *ReportService) CreateReportSince(r *linli.Report, since time.Time, isDup func(open *linli.Report) bool) error {
+	if fake.CreateReportSinceFn != nil {
+		return fake.CreateReportSinceFn(r, since, isDup)
+	}
+	if isDup == nil {
+		return fake.CreateReport(r, nil)
+	}
+	return fake.CreateReport(r, func(o *linli.Report) bool { return !o.CreatedAt.Before(since) && isDup(o) })
 }
 
 // Report calls ReportFn.
