@@ -247,19 +247,22 @@ func (h *Family) reportStatsCommand(ctx context.Context, req *linli.Request) err
 	if !ok {
 		return linli.Errorf(linli.EInvalid, "%s", textReportStatsUsage)
 	}
-	var text string
-	if p.From.IsZero() {
-		s, err := h.ReportStats()
-		if err != nil {
-			return err
-		}
-		text = textReportStats(s)
-	} else {
-		text = fmt.Sprintf("随手拍统计（%s收到的）：", p.Name)
-	}
 	b, err := h.ReportBreakdown(p, req.Now)
 	if err != nil {
 		return err
+	}
+	text := fmt.Sprintf("随手拍统计（%s收到的）：", p.Name)
+	if p.From.IsZero() {
+		// ReportStats's figures, the overdue ones from the breakdown (the
+		// open originals past their deadline, as ReportStats counts them)
+		// rather than from decoding every open report again.
+		c, err := h.Reports.ReportCounts("")
+		if err != nil {
+			return err
+		}
+		s := statsOf(c, nil, req.Now)
+		s.Overdue = b.Total.Overdue
+		text = textReportStats(s)
 	}
 	return req.Reply(text + textReportBreakdown(b))
 }

@@ -96,3 +96,30 @@ func TestMedianBySelection(t *testing.T) {
 		}
 	}
 }
+
+// TestOverdueFromBreakdown: 统计 上报 without a month takes 超时 from the
+// breakdown's total; on any set of reports it is ReportStats's count of
+// open originals past their deadline (duplicates, closed and future ones
+// not counted).
+func TestOverdueFromBreakdown(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	t0 := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	statuses := []string{linli.ReportSubmitted, linli.ReportAccepted, linli.ReportReopened, linli.ReportResolved, linli.ReportRejected}
+	for round := range 50 {
+		var list []*linli.Report
+		for i := range 30 {
+			r := &linli.Report{ID: uint64(i + 1), Status: statuses[rng.IntN(len(statuses))], CreatedAt: t0,
+				Deadline: t0.Add(time.Duration(rng.IntN(5)-2) * time.Hour), Category: "设施维修"}
+			if rng.IntN(4) == 0 {
+				r.DuplicateOf = 1
+			}
+			list = append(list, r)
+		}
+		now := t0.Add(time.Duration(rng.IntN(3)) * time.Hour)
+		want := computeReportStats(list, now).Overdue
+		got := computeBreakdown(factsOf(list), StatsPeriod{Name: "全部"}, now, &linli.Config{}).Total.Overdue
+		if got != want {
+			t.Fatalf("round %d: overdue %d from the breakdown, %d from the open reports", round, got, want)
+		}
+	}
+}
