@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -57,6 +58,7 @@ func (db *DB) compactAfterMigration(path string, o options, log *slog.Logger) er
 		return fmt.Errorf("reopen after compaction: %w", err)
 	}
 	db.bolt = bdb
+	debug.FreeOSMemory() // the copy's transactions grew the heap
 	if renamed == nil {
 		log.Info("database compacted", "took", time.Since(began).Round(time.Millisecond))
 	}
