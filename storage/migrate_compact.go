@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -58,7 +57,7 @@ func (db *DB) compactAfterMigration(path string, o options, log *slog.Logger) er
 		return fmt.Errorf("reopen after compaction: %w", err)
 	}
 	db.bolt = bdb
-	debug.FreeOSMemory() // the copy's transactions grew the heap
+	freeHeap() // the copy's transactions grew the heap (migrate_release.go)
 	if renamed == nil {
 		log.Info("database compacted", "took", time.Since(began).Round(time.Millisecond))
 	}
