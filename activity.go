@@ -216,6 +216,11 @@ type ActivityService interface {
 	CountSignups() (int, error)
 	// ResidentSignups lists a resident's sign-ups (any status), with positions.
 	ResidentSignups(resident string) ([]Signup, error)
+	// CurrentSignups lists a resident's sign-ups (any status, with
+	// positions) of the activities that end at or after since, by
+	// activity, reading only the activities current at since (those
+	// CurrentActivities lists) and the resident's sign-ups of them.
+	CurrentSignups(resident string, since time.Time) ([]Signup, error)
 	// SignupCounts returns the running counts of each of the activities
 	// ids' sign-ups (see SignupCounts), by id; an id without sign-ups
 	// counts zero.

@@ -212,6 +212,11 @@ type ReportService interface {
 	// original's Grid and Assignee. isDup runs inside the transaction and
 	// must not call the service.
 	CreateReport(r *Report, isDup func(open *Report) bool) error
+	// CreateReportSince is CreateReport, but isDup is offered only the
+	// open originals created at or after since (every one when since is
+	// zero), and only those are read: a 随手拍 costs what was reported in
+	// the duplicate window, not every report still open.
+	CreateReportSince(r *Report, since time.Time, isDup func(open *Report) bool) error
 	// Report returns report id, or an ENotFound *Error.
 	Report(id uint64) (*Report, error)
 	// UpdateReport loads report id and its duplicates (reports whose
@@ -238,6 +243,12 @@ type ReportService interface {
 	// ReportCounts returns the running totals of every report (month "")
 	// or of the reports created in month ("2026-11"), read from counters.
 	ReportCounts(month string) (ReportCounts, error)
+	// EachReportFact calls fn with the fact (Report.Fact) of each report
+	// created at or after from and before to (every report when from is
+	// zero), in no particular order, in one read transaction, from month
+	// buckets kept on write: it decodes no report. f is valid only during
+	// the call; fn must not call the service.
+	EachReportFact(from, to time.Time, fn func(f *ReportFact)) error
 	// OpenReports lists the open reports that are no duplicates, in id
 	// order, and how many duplicates are linked to each (by id).
 	OpenReports() ([]*Report, map[uint64]int, error)

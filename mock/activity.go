@@ -26,6 +26,7 @@ type ActivityService struct {
 	EachSignupFn           func(fn func(a *linli.Activity, s *linli.Signup) error) error
 	CountSignupsFn         func() (int, error)
 	ResidentSignupsFn      func(resident string) ([]linli.Signup, error)
+	CurrentSignupsFn       func(resident string, since time.Time) ([]linli.Signup, error)
 	CheckInFn              func(activityID uint64, residents []string, at time.Time) ([]linli.Signup, error)
 	SignupCountsFn         func(ids []uint64) (map[uint64]linli.SignupCounts, error)
 	ParticipantsFn         func(month string, exclude []string) (int, error)
@@ -139,6 +140,30 @@ func (fake *ActivityService) ResidentSignups(resident string) ([]linli.Signup, e
 		unset("ActivityService.ResidentSignups")
 	}
 	return fake.ResidentSignupsFn(resident)
+}
+
+// CurrentSignups calls CurrentSignupsFn; when that is nil, it asks
+// ResidentSignups and keeps the sign-ups of activities (ActivityFn) that
+// end at or after since.
+func (fake *ActivityService) CurrentSignups(resident string, since time.Time) ([]linli.Signup, error) {
+	if fake.CurrentSignupsFn != nil {
+		return fake.CurrentSignupsFn(resident, since)
+	}
+	list, err := fake.ResidentSignups(resident)
+	if err != nil {
+		return nil, err
+	}
+	var out []linli.Signup
+	for _, s := range list {
+		a, err := fake.Activity(s.ActivityID)
+		if err != nil {
+			return nil, err
+		}
+		if !a.End().Before(since) {
+			out = append(out, s)
+		}
+	}
+	return out, nil
 }
 
 // CheckIn calls CheckInFn.

@@ -18,6 +18,7 @@ type ReportService struct {
 	ExpirePendingImagesFn func(before time.Time) ([]string, time.Time, error)
 	MediaPathFn           func(name string) (string, error)
 	CreateReportFn        func(r *linli.Report, isDup func(open *linli.Report) bool) error
+	CreateReportSinceFn   func(r *linli.Report, since time.Time, isDup func(open *linli.Report) bool) error
 	ReportFn              func(id uint64) (*linli.Report, error)
 	UpdateReportFn        func(id uint64, fn func(r *linli.Report, dups []*linli.Report) error) (*linli.Report, []*linli.Report, error)
 	ReportsFn             func(match func(*linli.Report) bool) ([]*linli.Report, error)
@@ -27,6 +28,7 @@ type ReportService struct {
 	DuplicatesFn          func(id uint64) ([]*linli.Report, error)
 	ReporterReportsFn     func(reporter string) ([]*linli.Report, error)
 	ReportCountsFn        func(month string) (linli.ReportCounts, error)
+	EachReportFactFn      func(from, to time.Time, fn func(f *linli.ReportFact)) error
 	ResolvedByFn          func(resolver string, since time.Time) ([]*linli.Report, error)
 	UpdatePendingImagesFn func(sender string, fn func(p *linli.PendingImages) error) (*linli.PendingImages, error)
 	UpdateReportOffersFn  func(sender string, fn func(o *linli.ReportOffers) error) (*linli.ReportOffers, error)
@@ -70,6 +72,19 @@ func (fake *ReportService) CreateReport(r *linli.Report, isDup func(open *linli.
 		unset("ReportService.CreateReport")
 	}
 	return fake.CreateReportFn(r, isDup)
+}
+
+// CreateReportSince calls CreateReportSinceFn; when that is nil, it calls
+// CreateReport with an isDup that skips the originals created before
+// since.
+func (fake *ReportService) CreateReportSince(r *linli.Report, since time.Time, isDup func(open *linli.Report) bool) error {
+	if fake.CreateReportSinceFn != nil {
+		return fake.CreateReportSinceFn(r, since, isDup)
+	}
+	if isDup == nil {
+		return fake.CreateReport(r, nil)
+	}
+	return fake.CreateReport(r, func(o *linli.Report) bool { return !o.CreatedAt.Before(since) && isDup(o) })
 }
 
 // Report calls ReportFn.
@@ -132,6 +147,23 @@ func (fake *ReportService) ReportCounts(month string) (linli.ReportCounts, error
 	}
 	list, err := fake.Reports(func(r *linli.Report) bool { return month == "" || r.CreatedAt.Format("2006-01") == month })
 	return linli.CountReports(list), err
+}
+
+// EachReportFact calls EachReportFactFn; when that is nil, it calls fn
+// with the facts of the reports ReportsFn returns (created in [from, to),
+// all when from is zero).
+func (fake *ReportService) EachReportFact(from, to time.Time, fn func(f *linli.ReportFact)) error {
+	if fake.EachReportFactFn != nil {
+		return fake.EachReportFactFn(from, to, fn)
+	}
+	list, err := fake.Reports(func(r *linli.Report) bool {
+		return from.IsZero() || !r.CreatedAt.Before(from) && r.CreatedAt.Before(to)
+	})
+	for _, r := range list {
+		f := r.Fact()
+		fn(&f)
+	}
+	return err
 }
 
 // OpenReports calls OpenReportsFn.

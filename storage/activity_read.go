@@ -188,7 +188,7 @@ func (db *DB) UnackedSignups(activityID uint64, group string) ([]linli.Signup, e
 	err := db.view(func(tx *bbolt.Tx) error {
 		list, err := activitySignups(tx.Bucket(bucketSignups), activityID)
 		for _, s := range list {
-			if !s.Acked && s.Group == group && (s.Active() || s.Change == linli.ChangeCancelled) {
+			if s.Unacked(group) {
 				out = append(out, s)
 			}
 		}

@@ -161,9 +161,20 @@ func Open(path string, opts ...Option) (*DB, error) {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
 	db := &DB{bolt: bdb, fault: o.fault}
-	if err := db.migrate(o.migrations, o.rebuilds, o.log.With("component", "storage")); err != nil {
+	log := o.log.With("component", "storage")
+	var have int
+	if err := db.view(func(tx *bbolt.Tx) (err error) { have, err = schemaVersion(tx); return err }); err != nil {
 		bdb.Close()
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	if err := db.migrate(o.migrations, o.rebuilds, log); err != nil {
+		bdb.Close()
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	if have > 0 && have < len(o.migrations) { // an existing file was upgraded (migrate_compact.go)
+		if err := db.compactAfterMigration(path, o, log); err != nil { // the file is closed
+			return nil, fmt.Errorf("storage: open %s: %w", path, err)
+		}
 	}
 	return db, nil
 }

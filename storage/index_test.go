@@ -369,8 +369,8 @@ func checkIndexes(t *testing.T, what string, db *DB) answers {
 }
 
 // toSchema2 turns the database at path into what schema 2 wrote for the
-// same records: no indexes of index.go (schema 4) nor points ledger
-// (schema 3), version 2.
+// same records: no statistics facts (schema 5), no indexes of index.go
+// (schema 4) nor points ledger (schema 3), version 2.
 func toSchema2(t *testing.T, path string) {
 	t.Helper()
 	bdb, err := bbolt.Open(path, 0o600, nil)
@@ -380,7 +380,7 @@ func toSchema2(t *testing.T, path string) {
 	defer bdb.Close()
 	err = bdb.Update(func(tx *bbolt.Tx) error {
 		for _, name := range append(slices.Clone(indexBuckets), bucketPointsEntries, bucketPointsResident,
-			bucketPointsSources, bucketPointsBalances, bucketPointsMonths) {
+			bucketPointsSources, bucketPointsBalances, bucketPointsMonths, bucketReportFacts) {
 			if tx.Bucket(name) != nil {
 				if err := tx.DeleteBucket(name); err != nil {
 					return err

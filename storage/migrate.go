@@ -25,6 +25,7 @@ var migrations = []migration{
 	migrateV2,
 	migrateV3,
 	migrateV4,
+	migrateV5, // report_facts.go
 }
 
 // rebuilds[v], when set, runs before migrations[v] (from schema v to v+1),
@@ -35,6 +36,7 @@ var migrations = []migration{
 var rebuilds = map[int]func(db *DB, log *slog.Logger) error{
 	2: rebuildLegacyPoints, // the ledger of migrateV3, written in chunks
 	3: buildIndexes,        // migrate_v4.go
+	4: buildReportFacts,    // report_facts.go
 }
 
 // SchemaVersion is the schema version written by this version of linli.
@@ -219,6 +221,9 @@ func (db *DB) migrate(ms []migration, rebuild map[int]func(*DB, *slog.Logger) er
 			return err
 		}
 		v = to
+	}
+	if have > 0 && have < supported { // an existing file was upgraded (0: a new one)
+		releaseAfterMigration(db) // migrate_release.go
 	}
 	return nil
 }

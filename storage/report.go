@@ -31,6 +31,13 @@ var (
 // pending images and linking a duplicate in the same transaction (see
 // linli.ReportService).
 func (db *DB) CreateReport(r *linli.Report, isDup func(open *linli.Report) bool) error {
+	return db.CreateReportSince(r, time.Time{}, isDup)
+}
+
+// CreateReportSince is CreateReport offering isDup only the open originals
+// created at or after since (all when since is zero), reading only those
+// (report_open_since.go).
+func (db *DB) CreateReportSince(r *linli.Report, since time.Time, isDup func(open *linli.Report) bool) error {
 	var created linli.Report
 	err := db.update(func(tx *bbolt.Tx) error {
 		c := *r
@@ -40,7 +47,7 @@ func (db *DB) CreateReport(r *linli.Report, isDup func(open *linli.Report) bool)
 			return err
 		}
 		if c.DuplicateOf == 0 && isDup != nil {
-			err := openOriginals(tx, func(o *linli.Report) bool {
+			err := openOriginalsSince(tx, since, func(o *linli.Report) bool {
 				if isDup(o) {
 					c.DuplicateOf, c.Grid, c.Assignee = o.ID, o.Grid, o.Assignee
 					return false

@@ -14,7 +14,8 @@ import (
 
 // putReport stores r and brings the indexes and counters up to date
 // (index.go): open originals, duplicates, by reporter, by grid and status,
-// by month, and the report counts of the community and of r's month.
+// by month, the report counts of the community and of r's month, and r's
+// statistics fact.
 func putReport(tx *bbolt.Tx, r *linli.Report) error {
 	b, err := writeBucket(tx, bucketReports)
 	if err != nil {
@@ -39,6 +40,9 @@ func putReport(tx *bbolt.Tx, r *linli.Report) error {
 		return err
 	}
 	if err := countReport(tx, prev, r); err != nil {
+		return err
+	}
+	if err := putReportFact(tx, prev, r); err != nil { // report_facts.go
 		return err
 	}
 	open, err := writeBucket(tx, bucketReportOpen)

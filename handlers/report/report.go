@@ -218,7 +218,7 @@ func (h *Family) createReport(req *linli.Request, desc string, u *linli.Understa
 		again = dup && o.Reporter == r.Reporter
 		return dup
 	}
-	if err := h.Reports.CreateReport(r, isDup); err != nil {
+	if err := h.Reports.CreateReportSince(r, now.Add(-reportDupWindow), isDup); err != nil {
 		return err
 	}
 	if err := h.Scheduler.Cancel(askKey(m.Sender)); err != nil {

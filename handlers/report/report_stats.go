@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"linli"
@@ -55,71 +54,98 @@ type ReportBreakdown struct {
 }
 
 // ReportBreakdown computes the figures of the reports received in p, at
-// now. Ratings of duplicates count with their reporter's rating.
+// now, from the reports' statistics facts (linli.ReportService.EachReportFact:
+// kept on write, no report decoded). Ratings of duplicates count with
+// their reporter's rating.
 func (h *Family) ReportBreakdown(p StatsPeriod, now time.Time) (ReportBreakdown, error) {
-	list, err := h.Reports.Reports(func(r *linli.Report) bool { return p.Has(r.CreatedAt) })
-	if err != nil {
+	t := newTally(p, now)
+	if err := h.Reports.EachReportFact(p.From, p.To, t.add); err != nil {
 		return ReportBreakdown{}, err
 	}
-	return computeBreakdown(list, p, now, h.Config), nil
+	return t.breakdown(h.Config), nil
 }
 
-func computeBreakdown(list []*linli.Report, p StatsPeriod, now time.Time, cfg *linli.Config) ReportBreakdown {
-	b := ReportBreakdown{Period: p, Total: ReportRow{Name: "合计"}}
-	grids, cats, units := map[string]*ReportRow{}, map[string]*ReportRow{}, map[string]*ReportRow{}
-	row := func(m map[string]*ReportRow, name string) *ReportRow {
-		if m[name] == nil {
-			m[name] = &ReportRow{Name: name}
-		}
-		return m[name]
+// computeBreakdown is ReportBreakdown's figures of the facts in list.
+func computeBreakdown(list []linli.ReportFact, p StatsPeriod, now time.Time, cfg *linli.Config) ReportBreakdown {
+	t := newTally(p, now)
+	for i := range list {
+		t.add(&list[i])
 	}
-	for _, r := range list {
-		rows := []*ReportRow{&b.Total, row(grids, cmpOr(r.Grid, "未分网格")), row(cats, r.Category)}
-		if r.Unit != "" {
-			rows = append(rows, row(units, r.Unit))
-		}
-		if r.DuplicateOf == 0 {
-			for _, u := range handedBack(r) { // counted for the unit as 退回, not as its outcome
-				x := row(units, u)
-				x.Received++
-				x.Rejected++
-			}
-		}
-		for _, x := range rows {
-			if r.Rating > 0 {
-				x.Rated++
-				x.RateSum += r.Rating
-			}
-			if r.DuplicateOf != 0 {
-				continue
-			}
+	return t.breakdown(cfg)
+}
+
+// tally adds up the facts of 统计 上报, one at a time.
+type tally struct {
+	p                  StatsPeriod
+	now                time.Time
+	b                  ReportBreakdown
+	grids, cats, units map[string]*ReportRow
+	rows               []*ReportRow
+}
+
+func newTally(p StatsPeriod, now time.Time) *tally {
+	return &tally{p: p, now: now, b: ReportBreakdown{Period: p, Total: ReportRow{Name: "合计"}},
+		grids: map[string]*ReportRow{}, cats: map[string]*ReportRow{}, units: map[string]*ReportRow{}}
+}
+
+func (t *tally) row(m map[string]*ReportRow, name string) *ReportRow {
+	x := m[name]
+	if x == nil {
+		x = &ReportRow{Name: name}
+		m[name] = x
+	}
+	return x
+}
+
+// add counts r (when received in the period); r is not kept.
+func (t *tally) add(r *linli.ReportFact) {
+	if !t.p.Has(r.CreatedAt) {
+		return
+	}
+	rows := append(t.rows[:0], &t.b.Total, t.row(t.grids, cmpOr(r.Grid, "未分网格")), t.row(t.cats, r.Category))
+	if r.Unit != "" {
+		rows = append(rows, t.row(t.units, r.Unit))
+	}
+	t.rows = rows
+	if r.DuplicateOf == 0 {
+		for _, u := range r.HandedBack { // counted for the unit as 退回, not as its outcome
+			x := t.row(t.units, u)
 			x.Received++
-			switch {
-			case r.Status == linli.ReportResolved && !r.ResolvedAt.After(r.Deadline):
-				x.OnTime++
-				x.times = append(x.times, r.ResolvedAt.Sub(r.CreatedAt))
-			case r.Status == linli.ReportResolved:
-				x.Late++
-				x.times = append(x.times, r.ResolvedAt.Sub(r.CreatedAt))
-			case r.Status == linli.ReportRejected:
-				x.Rejected++
-			default:
-				x.Open++
-				if now.After(r.Deadline) {
-					x.Overdue++
-				}
+			x.Rejected++
+		}
+	}
+	for _, x := range rows {
+		if r.Rating > 0 {
+			x.Rated++
+			x.RateSum += r.Rating
+		}
+		if r.DuplicateOf != 0 {
+			continue
+		}
+		x.Received++
+		switch {
+		case r.Status == linli.ReportResolved && !r.ResolvedAt.After(r.Deadline):
+			x.OnTime++
+			x.times = append(x.times, r.ResolvedAt.Sub(r.CreatedAt))
+		case r.Status == linli.ReportResolved:
+			x.Late++
+			x.times = append(x.times, r.ResolvedAt.Sub(r.CreatedAt))
+		case r.Status == linli.ReportRejected:
+			x.Rejected++
+		default:
+			x.Open++
+			if t.now.After(r.Deadline) {
+				x.Overdue++
 			}
 		}
 	}
-	finish := func(x *ReportRow) {
-		if n := len(x.times); n > 0 {
-			slices.Sort(x.times)
-			x.MedianTime = x.times[n/2]
-			if n%2 == 0 {
-				x.MedianTime = (x.times[n/2-1] + x.times[n/2]) / 2
-			}
-		}
-	}
+}
+
+// breakdown is the figures added up, rows in the order of cfg (grids and
+// units), of linli.Categories, then by name.
+func (t *tally) breakdown(cfg *linli.Config) ReportBreakdown {
+	b, grids, cats, units := t.b, t.grids, t.cats, t.units
+	finish := func(x *ReportRow) { x.MedianTime = median(x.times) }
 	finish(&b.Total)
 	ordered := func(m map[string]*ReportRow, order []string) []ReportRow {
 		var out []ReportRow
@@ -147,22 +173,55 @@ func computeBreakdown(list []*linli.Report, p StatsPeriod, now time.Time, cfg *l
 	return b
 }
 
-// handedBack lists the units a report was 转办 to that no longer have it
-// (they sent it back, or it went to another unit since): in 统计 上报 each
-// counts it as received and 退回; the report's outcome belongs to the unit
-// that has it (r.Unit), if any.
-func handedBack(r *linli.Report) []string {
-	var out []string
-	for _, e := range r.History {
-		if e.Action != "referred" {
-			continue
+// median is the exact median of ts (the mean of the two middle ones for
+// an even count; 0 for none), found by selection in linear time. It
+// reorders ts.
+func median(ts []time.Duration) time.Duration {
+	n := len(ts)
+	if n == 0 {
+		return 0
+	}
+	m := selectNth(ts, n/2)
+	if n%2 == 1 {
+		return m
+	}
+	return (slices.Max(ts[:n/2]) + m) / 2 // ts[:n/2] holds the n/2 smallest
+}
+
+// selectNth reorders ts so that ts[k] is the element a sort would put
+// there, with none larger before it and none smaller after it, and
+// returns it (Hoare's selection with a three-way partition, so equal
+// durations cost nothing extra).
+func selectNth(ts []time.Duration, k int) time.Duration {
+	lo, hi := 0, len(ts) // ts[k] is in ts[lo:hi]
+	for hi-lo > 1 {
+		a, b, c := ts[lo], ts[lo+(hi-lo)/2], ts[hi-1]
+		pivot := max(min(a, b), min(max(a, b), c)) // median of three
+		// ts[lo:lt] < pivot, ts[lt:i] == pivot, ts[gt:hi] > pivot
+		lt, i, gt := lo, lo, hi
+		for i < gt {
+			switch {
+			case ts[i] < pivot:
+				ts[lt], ts[i] = ts[i], ts[lt]
+				lt++
+				i++
+			case ts[i] > pivot:
+				gt--
+				ts[gt], ts[i] = ts[i], ts[gt]
+			default:
+				i++
+			}
 		}
-		name, _, _ := strings.Cut(e.Note, " ")
-		if name != r.Unit && !slices.Contains(out, name) {
-			out = append(out, name)
+		switch {
+		case k < lt:
+			hi = lt
+		case k >= gt:
+			lo = gt
+		default:
+			return pivot
 		}
 	}
-	return out
+	return ts[k]
 }
 
 func cmpOr(s, def string) string {
@@ -188,19 +247,22 @@ func (h *Family) reportStatsCommand(ctx context.Context, req *linli.Request) err
 	if !ok {
 		return linli.Errorf(linli.EInvalid, "%s", textReportStatsUsage)
 	}
-	var text string
-	if p.From.IsZero() {
-		s, err := h.ReportStats()
-		if err != nil {
-			return err
-		}
-		text = textReportStats(s)
-	} else {
-		text = fmt.Sprintf("随手拍统计（%s收到的）：", p.Name)
-	}
 	b, err := h.ReportBreakdown(p, req.Now)
 	if err != nil {
 		return err
+	}
+	text := fmt.Sprintf("随手拍统计（%s收到的）：", p.Name)
+	if p.From.IsZero() {
+		// ReportStats's figures, the overdue ones from the breakdown (the
+		// open originals past their deadline, as ReportStats counts them)
+		// rather than from decoding every open report again.
+		c, err := h.Reports.ReportCounts("")
+		if err != nil {
+			return err
+		}
+		s := statsOf(c, nil, req.Now)
+		s.Overdue = b.Total.Overdue
+		text = textReportStats(s)
 	}
 	return req.Reply(text + textReportBreakdown(b))
 }

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -27,8 +29,8 @@ func TestComputeBreakdown(t *testing.T) {
 	// 转办 to 市政, then to 物业, which sent it back: neither has it.
 	bounced := &linli.Report{ID: 6, Grid: "B网格", Category: "环境卫生", Status: linli.ReportSubmitted, CreatedAt: t0, Deadline: t0.Add(time.Hour),
 		History: []linli.ReportEvent{{Action: "referred", Note: "市政"}, {Action: "referred", Note: "物业"}, {Action: "unit_returned"}}}
-	b := computeBreakdown(list, StatsPeriod{Name: "全部"}, t0.Add(3*time.Hour), cfg)
-	withBounced := computeBreakdown(append(list, bounced), StatsPeriod{Name: "全部"}, t0.Add(3*time.Hour), cfg)
+	b := computeBreakdown(factsOf(list), StatsPeriod{Name: "全部"}, t0.Add(3*time.Hour), cfg)
+	withBounced := computeBreakdown(factsOf(append(list, bounced)), StatsPeriod{Name: "全部"}, t0.Add(3*time.Hour), cfg)
 	tot := b.Total
 	if tot.Received != 4 || tot.OnTime != 1 || tot.Late != 1 || tot.Open != 1 || tot.Overdue != 1 || tot.Rejected != 1 {
 		t.Errorf("total %+v", tot)
@@ -59,5 +61,65 @@ func TestComputeBreakdown(t *testing.T) {
 	}
 	if _, ok := parseStatsPeriod("13月", t0); ok {
 		t.Errorf("13月 accepted")
+	}
+}
+
+func factsOf(list []*linli.Report) []linli.ReportFact {
+	var out []linli.ReportFact
+	for _, r := range list {
+		out = append(out, r.Fact())
+	}
+	return out
+}
+
+// TestMedianBySelection: the median found by selection is the one a sort
+// gives, with repeated durations, even and odd counts.
+func TestMedianBySelection(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 60 {
+		for _, spread := range []int{1, 3, 1000} {
+			ts := make([]time.Duration, n)
+			for i := range ts {
+				ts[i] = time.Duration(rng.IntN(spread)) * time.Minute
+			}
+			sorted := slices.Sorted(slices.Values(ts))
+			var want time.Duration
+			if n > 0 {
+				want = sorted[n/2]
+				if n%2 == 0 {
+					want = (sorted[n/2-1] + sorted[n/2]) / 2
+				}
+			}
+			if got := median(ts); got != want {
+				t.Fatalf("median of %v = %v, want %v", sorted, got, want)
+			}
+		}
+	}
+}
+
+// TestOverdueFromBreakdown: 统计 上报 without a month takes 超时 from the
+// breakdown's total; on any set of reports it is ReportStats's count of
+// open originals past their deadline (duplicates, closed and future ones
+// not counted).
+func TestOverdueFromBreakdown(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	t0 := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	statuses := []string{linli.ReportSubmitted, linli.ReportAccepted, linli.ReportReopened, linli.ReportResolved, linli.ReportRejected}
+	for round := range 50 {
+		var list []*linli.Report
+		for i := range 30 {
+			r := &linli.Report{ID: uint64(i + 1), Status: statuses[rng.IntN(len(statuses))], CreatedAt: t0,
+				Deadline: t0.Add(time.Duration(rng.IntN(5)-2) * time.Hour), Category: "设施维修"}
+			if rng.IntN(4) == 0 {
+				r.DuplicateOf = 1
+			}
+			list = append(list, r)
+		}
+		now := t0.Add(time.Duration(rng.IntN(3)) * time.Hour)
+		want := computeReportStats(list, now).Overdue
+		got := computeBreakdown(factsOf(list), StatsPeriod{Name: "全部"}, now, &linli.Config{}).Total.Overdue
+		if got != want {
+			t.Fatalf("round %d: overdue %d from the breakdown, %d from the open reports", round, got, want)
+		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"time"
 
 	"linli"
@@ -138,11 +137,16 @@ func (h *Family) tellSenderFirst(req *linli.Request) error {
 		if json.Unmarshal(j.Payload, &p) != nil || p.Group != group {
 			continue
 		}
-		list, err := h.Activities.UnackedSignups(p.ID, group)
+		// The sender's own sign-up, not the activity's whole list: this
+		// runs before every command in the group while answers gather.
+		s, err := h.Activities.Signup(p.ID, req.Msg.Sender)
+		if linli.ErrorCode(err) == linli.ENotFound {
+			continue
+		}
 		if err != nil {
 			return err
 		}
-		if !slices.ContainsFunc(list, func(s linli.Signup) bool { return s.Resident == req.Msg.Sender }) {
+		if !s.Unacked(group) {
 			continue
 		}
 		a, err := h.activity(p.ID)

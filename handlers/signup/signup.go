@@ -236,7 +236,9 @@ type mySignup struct {
 // mySignupList lists resident's active sign-ups for activities that have
 // not started at now, soonest first.
 func (h *Family) mySignupList(resident string, now time.Time) ([]mySignup, error) {
-	list, err := h.Activities.ResidentSignups(resident)
+	// Only activities not ended can be still to come: the resident's
+	// sign-ups of those, not of every activity ever.
+	list, err := h.Activities.CurrentSignups(resident, now)
 	if err != nil {
 		return nil, err
 	}
