@@ -151,13 +151,23 @@ func (e *Engine) handle(ctx context.Context, m linli.Message, dedupe bool) error
 		}
 		return nil
 	}
-	req.OfferFunc = func(command string) { e.offers.put(m.Chat(), m.Sender, command, now) }
+	offered := false
+	req.OfferFunc = func(command string) {
+		offered = true
+		e.offers.put(m.Chat(), m.Sender, command, now)
+	}
 	h := e.router.dispatch
 	for i := len(e.opt.Middleware) - 1; i >= 0; i-- {
 		h = e.opt.Middleware[i](h)
 	}
 	h = Recover(e.log)(h)
-	if err := h(ctx, req); err != nil {
+	err := h(ctx, req)
+	if req.Command != "" && !offered {
+		// A command of the sender's own (not chatter, not a second line
+		// of what they were saying) withdraws an open question.
+		e.offers.drop(m.Chat(), m.Sender)
+	}
+	if err != nil {
 		if serr := e.opt.Outbox.scopeFailed(); serr != nil {
 			// Its reply could not be stored: no error message (it could not
 			// be stored either, or would come before the real answer when

@@ -164,11 +164,26 @@ func TestYesAcceptsTheOfferedCommand(t *testing.T) {
 	if got := h.say(g, "张阿姨", "是"); len(got) != 0 {
 		t.Fatalf("a second yes reused the offer: %q", got)
 	}
-	// Another message withdraws the offer.
+	// A second line of chatter from the same sender (older residents write
+	// one thing over several lines) leaves the offer open: the yes after it
+	// still answers the question (red-team round 5, finding 3).
 	h.say(g, "张阿姨", "我想去听讲座")
 	h.say(g, "张阿姨", "今天天气不错")
+	if got := h.say(g, "张阿姨", "好的"); len(got) != 1 || !strings.HasSuffix(got[0], "报名|1") {
+		t.Fatalf("yes after a second line of chatter got %q, want the offered command handled", got)
+	}
+	// A command of the sender's own withdraws it.
+	h.say(g, "张阿姨", "我想去听讲座")
+	h.say(g, "张阿姨", "活动")
 	if got := h.say(g, "张阿姨", "好的"); len(got) != 0 {
-		t.Fatalf("yes after an unrelated message got %q", got)
+		t.Fatalf("yes after a command got %q", got)
+	}
+	// So does the window: a yes after OfferTTL is not the command.
+	h.say(g, "张阿姨", "我想去听讲座")
+	h.say(g, "张阿姨", "今天天气不错")
+	h.clock.Advance(linli.OfferTTL + time.Second)
+	if got := h.say(g, "张阿姨", "好的"); len(got) != 1 || strings.HasSuffix(got[0], "报名|1") {
+		t.Fatalf("yes after the window got %q, want to be told it expired", got)
 	}
 }
 

@@ -58,8 +58,10 @@ func (o *offers) put(chat linli.Chat, sender, command string, now time.Time) {
 
 // take returns and forgets the offer to sender in chat, if text is a plain
 // yes (lex.Yes): offerTaken while it is live, offerExpired within
-// offerMemory after. Any other message from the sender in that chat
-// withdraws it.
+// offerMemory after. Any other message leaves it: older residents write
+// one thing over several lines ("9栋门口路灯坏了好几天了", "晚上黑乎乎的",
+// "是"), and the yes answers the question all the same. What withdraws an
+// offer is a new one (put) or a command (drop).
 func (o *offers) take(chat linli.Chat, sender, text string, now time.Time, lex linli.Lexicon) (string, offerState) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -68,12 +70,24 @@ func (o *offers) take(chat linli.Chat, sender, text string, now time.Time, lex l
 	if !ok {
 		return "", offerNone
 	}
-	delete(o.m, k)
-	switch {
-	case !lex.Yes(text) || now.After(v.until.Add(offerMemory)):
+	if now.After(v.until.Add(offerMemory)) {
+		delete(o.m, k)
 		return "", offerNone
-	case now.After(v.until):
+	}
+	if !lex.Yes(text) {
+		return "", offerNone
+	}
+	delete(o.m, k)
+	if now.After(v.until) {
 		return v.command, offerExpired
 	}
 	return v.command, offerTaken
+}
+
+// drop forgets the offer to sender in chat: the sender has since sent a
+// command of their own, so a later yes answers something else.
+func (o *offers) drop(chat linli.Chat, sender string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	delete(o.m, offerKey{chat, sender})
 }
