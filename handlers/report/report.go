@@ -4,10 +4,13 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"linli"
 	"linli/textnorm"
@@ -95,10 +98,10 @@ func (h *Family) Register(r linli.Router) {
 
 // reportNew handles "随手拍 <描述>".
 func (h *Family) reportNew(ctx context.Context, req *linli.Request) error {
-	if !req.Msg.Addressed && h.Lexicon.AboutCommand(strings.TrimPrefix(req.Msg.Norm, req.Command)) {
-		return linli.ErrNotCommand // "随手拍真方便"
+	if !req.Msg.Addressed && h.gluedChatter(strings.TrimPrefix(req.Msg.Norm, req.Command)) {
+		return linli.ErrNotCommand // "随手拍真方便", "随手拍这个功能挺方便"
 	}
-	if !h.Lexicon.SaysProblem(req.Args) && h.Lexicon.Emergency(req.Args) == "" {
+	if !h.saysProblem(req.Args) && h.Lexicon.Emergency(req.Args) == "" {
 		// "随手拍 看图" just after a photo means that photo: ask what it shows
 		// (the photo stays ready for the described 随手拍).
 		if photos, err := h.pendingPhotos(req.Msg.Sender, req.Now); err != nil {
@@ -107,10 +110,54 @@ func (h *Family) reportNew(ctx context.Context, req *linli.Request) error {
 			return linli.Errorf(linli.EInvalid, "%s", textReportUsagePhoto(len(photos)))
 		}
 	}
-	if !req.Msg.Addressed && textnorm.Letters(req.Args) >= 2 && !h.Lexicon.SaysProblem(req.Args) {
+	if !req.Msg.Addressed && textnorm.Letters(req.Args) >= 2 && !h.saysProblem(req.Args) {
 		return linli.ErrNotCommand // "随手拍一下", "随手拍，拍了" said in passing
 	}
 	return h.createReport(req, req.Args, nil)
+}
+
+// gluedChatter reports whether the words glued to 随手拍 (no space, no
+// punctuation between: "随手拍这个功能挺方便", "随手拍上次反映的事修好了")
+// make a sentence about the feature or a past problem rather than a
+// report: the lexicon says they talk about the command (AboutCommand), or
+// they name no problem the lexicon's keyword table knows and read as a
+// remark (Chatter, or talk about the command from any word on). A report
+// written the same way names what is broken ("随手拍3号楼路灯坏了") and
+// is still one.
+func (h *Family) gluedChatter(rest string) bool {
+	first, _ := utf8.DecodeRuneInString(rest)
+	if rest == "" || !(unicode.IsLetter(first) || unicode.IsDigit(first)) {
+		return false
+	}
+	if h.Lexicon.AboutCommand(rest) {
+		return true
+	}
+	if _, keywords := h.Lexicon.Classify(rest); len(keywords) > 0 || h.Lexicon.Emergency(rest) != "" {
+		return false
+	}
+	if h.Lexicon.Chatter(rest) {
+		return true
+	}
+	for i := range rest {
+		if i > 0 && h.Lexicon.AboutCommand(rest[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// privateNumber is what linli.MaskPrivate leaves of a phone or ID-card
+// number (139****5678, 0571-****6666, 110101********123X).
+var privateNumber = regexp.MustCompile(`[0-9][0-9-]*\*{4,}[0-9]*[0-9Xx]`)
+
+// saysProblem is the lexicon's SaysProblem of a description without the
+// phone and ID numbers in it: "随手拍 13800138021" says nothing a worker
+// could act on, like "随手拍一下".
+func (h *Family) saysProblem(desc string) bool {
+	if masked := linli.MaskPrivate(desc); masked != desc {
+		desc = privateNumber.ReplaceAllString(masked, " ")
+	}
+	return h.Lexicon.SaysProblem(desc)
 }
 
 // reportIntent handles free text the nlu takes for a report. Addressed text
@@ -173,7 +220,7 @@ func (h *Family) createReport(req *linli.Request, desc string, u *linli.Understa
 			return err
 		}
 	}
-	if !urgent && !h.Lexicon.SaysProblem(desc) {
+	if !urgent && !h.saysProblem(desc) {
 		return linli.Errorf(linli.EInvalid, "%s", textReportUsage)
 	}
 	now, m := req.Now, req.Msg
