@@ -216,7 +216,7 @@ func (h *Family) createReport(req *linli.Request, desc string, u *linli.Understa
 	kind := h.emergencyKind(desc, u)
 	urgent := kind != ""
 	if urgent { // the numbers to call come first, whatever happens next
-		if err := h.replyEmergency(req, kind); err != nil {
+		if err := h.replyEmergency(req, kind, desc); err != nil {
 			return err
 		}
 	}

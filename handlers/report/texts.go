@@ -113,9 +113,9 @@ func textReportAck(r *linli.Report, worker string) string {
 // emergencyNumbers are the first words for each kind of emergency: the
 // number to call first and what to do until help comes.
 var emergencyNumbers = map[string]string{
-	linli.EmergencyMedical:  "情况紧急，请立即拨打急救电话120！有人要跳楼或轻生请同时拨打110。说清楚地址和病人情况，不要随意搬动病人，在路口接应救护车。",
+	linli.EmergencyMedical:  "情况紧急，请立即拨打急救电话120！说清楚地址和病人情况，不要随意搬动病人，在路口接应救护车。",
 	linli.EmergencyFire:     "情况紧急，请立即拨打火警119！尽快从楼梯撤离，不要乘电梯，用湿毛巾捂住口鼻、弯腰走。",
-	linli.EmergencyGas:      "情况紧急：燃气泄漏请立即开窗通风，不要开关电器、不要打电话或点火，人先离开，到室外拨打燃气公司抢修电话或火警119！",
+	linli.EmergencyGas:      "情况紧急：燃气泄漏请立即开窗通风，不要开关电器、不要打电话或点火，人先离开，到室外拨打燃气公司抢修电话或火警119！有人头晕、恶心或昏倒（煤气中毒），把人移到通风处并拨打急救电话120。",
 	linli.EmergencyTrapped:  "情况紧急：电梯困人请按电梯内的警铃或拨打电梯内的救援电话、96333；其他被困请拨打119！被困的人不要扒门，保持冷静等待救援。",
 	linli.EmergencyViolence: "情况紧急，请立即拨打报警电话110！请先远离危险，保护好自己，不要上前。",
 	linli.EmergencyDrowning: "情况紧急，请立即拨打110和急救电话120！不会游泳不要下水，可抛救生圈、绳子或长杆施救。",
@@ -123,13 +123,22 @@ var emergencyNumbers = map[string]string{
 
 // textEmergencyNumbers is the answer to an emergency of kind: its numbers
 // first, then the rest for other emergencies.
-func textEmergencyNumbers(kind string) string {
+// selfHarm (a medical emergency the lexicon says is someone about to jump
+// or take their own life) adds 110.
+func textEmergencyNumbers(kind string, selfHarm bool) string {
 	first, ok := emergencyNumbers[kind]
-	if !ok {
+	switch {
+	case !ok:
 		first = "情况紧急，请立即拨打：急救120，火警119，报警110；电梯困人96333。"
+	case selfHarm:
+		first = textEmergencySelfHarm
 	}
 	return first + "\n已同时通知网格员和社区。"
 }
+
+// textEmergencySelfHarm is the answer to someone about to jump or take their
+// own life: police as well as the ambulance.
+const textEmergencySelfHarm = "情况紧急，请立即拨打报警电话110和急救电话120！有人陪着他、别让他一个人待着，不要刺激他，说清楚地址，在路口接应。"
 
 // textReportAckUrgent acknowledges an emergency: who was alerted at once.
 func textReportAckUrgent(r *linli.Report, worker, sup string) string {
