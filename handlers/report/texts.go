@@ -23,6 +23,7 @@ const (
 	textReportRecategorizeUsage  = "请按「改类 编号 类别」回复，例如：改类 3 安全隐患。类别：环境卫生 设施维修 停车交通 安全隐患 绿化养护 噪音扰民 其他。"
 	textReportBadScore           = "评分请用1到5分（也可说五星、满意、一般、不满意），例如：评价 3 5 处理很及时。"
 	textReportNotYours           = "只能%s您自己的随手拍，编号可在「我的上报」里查看。"
+	textReportLinkedProgress     = "（您的随手拍#%d与此是同一问题，随#%d一起处理。）"
 	textReportNotYourGrid        = "该上报不属于您的网格（上报#%d 属于%s）。"
 	textReportIsDuplicate        = "上报#%d 与 #%d 是同一问题，已合并，请处理 #%d。"
 	textReportNoReports          = "您还没有上报过问题。发现问题可以发送「随手拍 问题和位置」，例如：随手拍 3号楼门口路灯不亮。"
