@@ -222,3 +222,35 @@ func (lectureNLU) Understand(text string) linli.Understanding {
 	}
 	return linli.Understanding{Text: text, Intent: linli.IntentOther}
 }
+
+// TestYesAfterMoreLinesTakesThemAlong: an offered command that ends in the
+// sender's words (Request.OfferWords, an offered 随手拍) takes the lines of
+// chatter the sender adds before the yes; a plain Offer does not, and acks
+// are not added (red-team round 5, finding 3).
+func TestYesAfterMoreLinesTakesThemAlong(t *testing.T) {
+	const g = "幸福里1期居民群"
+	for _, tt := range []struct {
+		words bool
+		want  string
+	}{
+		{true, "报名|1 今天天气不错"},
+		{false, "报名|1"},
+	} {
+		h := newHarness(t, lectureNLU{})
+		routes(h.engine.Router())
+		h.engine.Router().Intent(linli.IntentSignup, func(ctx context.Context, req *linli.Request) error {
+			if tt.words {
+				req.OfferWords("报名 1")
+			} else {
+				req.Offer("报名 1")
+			}
+			return req.Reply("您是要报名活动1吗？回复「是」")
+		})
+		h.say(g, "张阿姨", "我想去听讲座")
+		h.say(g, "张阿姨", "今天天气不错")
+		h.say(g, "张阿姨", "收到")
+		if got := h.say(g, "张阿姨", "是"); len(got) != 1 || !strings.HasSuffix(got[0], tt.want) {
+			t.Errorf("words %v: yes after two more lines gave %q, want the command %q", tt.words, got, tt.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"strings"
 	"sync"
 	"time"
 
@@ -31,7 +32,12 @@ type offerKey struct {
 type offer struct {
 	command string
 	until   time.Time
+	words   bool     // the command ends in the sender's words (Request.OfferWords)
+	more    []string // lines the sender added since, continuing them
 }
+
+// offerMoreLines bounds the lines added to an offered command's words.
+const offerMoreLines = 5
 
 // offerState is what a message does to the offer made to its sender.
 type offerState int
@@ -42,7 +48,7 @@ const (
 	offerExpired                   // a yes after OfferTTL: tell the sender to send the command again
 )
 
-func (o *offers) put(chat linli.Chat, sender, command string, now time.Time) {
+func (o *offers) put(chat linli.Chat, sender, command string, words bool, now time.Time) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if o.m == nil {
@@ -53,7 +59,7 @@ func (o *offers) put(chat linli.Chat, sender, command string, now time.Time) {
 			delete(o.m, k)
 		}
 	}
-	o.m[offerKey{chat, sender}] = offer{command: command, until: now.Add(OfferTTL)}
+	o.m[offerKey{chat, sender}] = offer{command: command, until: now.Add(OfferTTL), words: words}
 }
 
 // take returns and forgets the offer to sender in chat, if text is a plain
@@ -81,7 +87,24 @@ func (o *offers) take(chat linli.Chat, sender, text string, now time.Time, lex l
 	if now.After(v.until) {
 		return v.command, offerExpired
 	}
+	if len(v.more) > 0 {
+		return v.command + " " + strings.Join(v.more, " "), offerTaken
+	}
 	return v.command, offerTaken
+}
+
+// extend adds line, a message of chatter from sender in chat, to the words
+// of the live offer made to them, when it ends in their words.
+func (o *offers) extend(chat linli.Chat, sender, line string, now time.Time) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	k := offerKey{chat, sender}
+	v, ok := o.m[k]
+	if !ok || !v.words || now.After(v.until) || len(v.more) >= offerMoreLines {
+		return
+	}
+	v.more = append(v.more, line)
+	o.m[k] = v
 }
 
 // drop forgets the offer to sender in chat: the sender has since sent a

@@ -200,11 +200,14 @@ func (h *Family) offerReport(req *linli.Request) error {
 		}
 		return nil
 	})
-	if err != nil || !ask {
+	if err != nil {
 		return err
 	}
+	if !ask {
+		return linli.ErrNotCommand // silence: chatter, as far as anyone can tell
+	}
 	quote := strings.Join(strings.Fields(req.Msg.Text), " ")
-	req.Offer("随手拍 " + quote)
+	req.OfferWords("随手拍 " + quote) // the lines the resident adds before the yes join it
 	return req.Reply(textReportConfirm(cutRunes(quote, reportQuoteRunes)))
 }
 
