@@ -117,13 +117,17 @@ func (h *Family) reportNew(ctx context.Context, req *linli.Request) error {
 }
 
 // gluedChatter reports whether the words glued to 随手拍 (no space, no
-// punctuation between: "随手拍这个功能挺方便", "随手拍上次反映的事修好了")
-// make a sentence about the feature or a past problem rather than a
-// report: the lexicon says they talk about the command (AboutCommand), or
-// they name no problem the lexicon's keyword table knows and read as a
-// remark (Chatter, or talk about the command from any word on). A report
-// written the same way names what is broken ("随手拍3号楼路灯坏了") and
-// is still one.
+// punctuation between) make a sentence about the feature rather than a
+// report: the lexicon says they talk about the command (AboutCommand:
+// "随手拍真方便"), or, when they name no problem the lexicon's keyword
+// table knows, they do so from a later word on ("随手拍这个功能挺方便":
+// AboutCommand of "功能挺方便"). Only a word of more than one character
+// counts there (AboutCommand of its first character alone is false): the
+// particles it also knows (的, 了, 是) end real reports ("随手拍墙皮脱落了").
+// A report written the same way names what is broken and stays one.
+// linli.Lexicon has no cue yet for a problem already fixed or past ("随手拍
+// 上次反映的事修好了"): until a lexicon implements settledCue, such a
+// sentence is still taken for a report.
 func (h *Family) gluedChatter(rest string) bool {
 	first, _ := utf8.DecodeRuneInString(rest)
 	if rest == "" || !(unicode.IsLetter(first) || unicode.IsDigit(first)) {
@@ -132,18 +136,26 @@ func (h *Family) gluedChatter(rest string) bool {
 	if h.Lexicon.AboutCommand(rest) {
 		return true
 	}
+	if c, ok := h.Lexicon.(settledCue); ok && c.Settled(rest) {
+		return true
+	}
 	if _, keywords := h.Lexicon.Classify(rest); len(keywords) > 0 || h.Lexicon.Emergency(rest) != "" {
 		return false
 	}
-	if h.Lexicon.Chatter(rest) {
-		return true
-	}
-	for i := range rest {
-		if i > 0 && h.Lexicon.AboutCommand(rest[i:]) {
+	for i, r := range rest {
+		if i > 0 && h.Lexicon.AboutCommand(rest[i:]) && !h.Lexicon.AboutCommand(string(r)) {
 			return true
 		}
 	}
 	return false
+}
+
+// settledCue is the part of a lexicon that tells whether text speaks of a
+// problem already fixed or in the past ("上次反映的事修好了"), not one to
+// report now. linli.Lexicon does not have it yet (nlu keeps such words for
+// its emergencies and queries only).
+type settledCue interface {
+	Settled(text string) bool
 }
 
 // privateNumber is what linli.MaskPrivate leaves of a phone or ID-card

@@ -830,3 +830,37 @@ func TestRuleEmergencyMedicalNumbers(t *testing.T) {
 		t.Errorf("gas emergency: %q; want 119 and 120 (煤气中毒)", got)
 	}
 }
+
+// settledWords is a lexicon that can tell a fixed or past problem (a
+// stand-in for the cue nlu does not have yet).
+type settledWords struct{ linli.Lexicon }
+
+func (settledWords) Settled(text string) bool { return strings.Contains(text, "修好了") }
+
+// TestRuleGluedChatter: words glued to 随手拍 that talk about the feature
+// from a word on, and name no problem the lexicon knows, are chatter; a
+// particle (的, 了) does not make a report chatter; a lexicon that can tell
+// a settled problem makes that chatter too (red-team round 5, finding 5).
+func TestRuleGluedChatter(t *testing.T) {
+	plain := &Family{Deps: Deps{Lexicon: nlu.Words()}}
+	cued := &Family{Deps: Deps{Lexicon: settledWords{nlu.Words()}}}
+	for _, tt := range []struct {
+		h    *Family
+		rest string
+		want bool
+	}{
+		{plain, "这个功能挺方便", true},
+		{plain, "真方便", true},
+		{plain, "墙皮脱落了", false},
+		{plain, "楼下好吵", false},
+		{plain, "漏水了", false},
+		{plain, "3号楼路灯坏了", false},
+		{plain, " 这个功能挺方便", false}, // not glued: the command
+		{plain, "上次反映的事修好了", false}, // no cue in nlu yet
+		{cued, "上次反映的事修好了", true},
+	} {
+		if got := tt.h.gluedChatter(tt.rest); got != tt.want {
+			t.Errorf("随手拍%s (lexicon %T): chatter %v, want %v", tt.rest, tt.h.Lexicon, got, tt.want)
+		}
+	}
+}
