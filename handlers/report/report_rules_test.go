@@ -855,7 +855,7 @@ func TestRuleGluedChatter(t *testing.T) {
 		{plain, "楼下好吵", false},
 		{plain, "漏水了", false},
 		{plain, "3号楼路灯坏了", false},
-		{plain, " 这个功能挺方便", false}, // not glued: the command
+		{plain, " 这个功能挺方便", false},  // not glued: the command
 		{plain, "上次反映的事修好了", false}, // no cue in nlu yet
 		{cued, "上次反映的事修好了", true},
 	} {
