@@ -164,26 +164,12 @@ func TestYesAcceptsTheOfferedCommand(t *testing.T) {
 	if got := h.say(g, "张阿姨", "是"); len(got) != 0 {
 		t.Fatalf("a second yes reused the offer: %q", got)
 	}
-	// A second line of chatter from the same sender (older residents write
-	// one thing over several lines) leaves the offer open: the yes after it
-	// still answers the question (red-team round 5, finding 3).
+	// Another message withdraws an offer of a fixed command: a second line
+	// may change what the yes would mean.
 	h.say(g, "张阿姨", "我想去听讲座")
 	h.say(g, "张阿姨", "今天天气不错")
-	if got := h.say(g, "张阿姨", "好的"); len(got) != 1 || !strings.HasSuffix(got[0], "报名|1") {
-		t.Fatalf("yes after a second line of chatter got %q, want the offered command handled", got)
-	}
-	// A command of the sender's own withdraws it.
-	h.say(g, "张阿姨", "我想去听讲座")
-	h.say(g, "张阿姨", "活动")
 	if got := h.say(g, "张阿姨", "好的"); len(got) != 0 {
-		t.Fatalf("yes after a command got %q", got)
-	}
-	// So does the window: a yes after OfferTTL is not the command.
-	h.say(g, "张阿姨", "我想去听讲座")
-	h.say(g, "张阿姨", "今天天气不错")
-	h.clock.Advance(linli.OfferTTL + time.Second)
-	if got := h.say(g, "张阿姨", "好的"); len(got) != 1 || strings.HasSuffix(got[0], "报名|1") {
-		t.Fatalf("yes after the window got %q, want to be told it expired", got)
+		t.Fatalf("yes after an unrelated message got %q", got)
 	}
 }
 
@@ -234,7 +220,7 @@ func TestYesAfterMoreLinesTakesThemAlong(t *testing.T) {
 		want  string
 	}{
 		{true, "报名|1 今天天气不错"},
-		{false, "报名|1"},
+		{false, ""},
 	} {
 		h := newHarness(t, lectureNLU{})
 		routes(h.engine.Router())
@@ -249,8 +235,28 @@ func TestYesAfterMoreLinesTakesThemAlong(t *testing.T) {
 		h.say(g, "张阿姨", "我想去听讲座")
 		h.say(g, "张阿姨", "今天天气不错")
 		h.say(g, "张阿姨", "收到")
-		if got := h.say(g, "张阿姨", "是"); len(got) != 1 || !strings.HasSuffix(got[0], tt.want) {
-			t.Errorf("words %v: yes after two more lines gave %q, want the command %q", tt.words, got, tt.want)
+		got := h.say(g, "张阿姨", "是")
+		if tt.words && (len(got) != 1 || !strings.HasSuffix(got[0], tt.want)) {
+			t.Errorf("words offer: yes after two more lines gave %q, want the command %q", got, tt.want)
+		}
+		if !tt.words && len(got) != 0 {
+			t.Errorf("plain offer: yes after two more lines gave %q, want nothing (withdrawn)", got)
+		}
+		if !tt.words {
+			continue
+		}
+		// A command of the sender's own withdraws a words offer; so does
+		// the window.
+		h.say(g, "张阿姨", "我想去听讲座")
+		h.say(g, "张阿姨", "活动")
+		if got := h.say(g, "张阿姨", "好的"); len(got) != 0 {
+			t.Errorf("yes after a command got %q", got)
+		}
+		h.say(g, "张阿姨", "我想去听讲座")
+		h.say(g, "张阿姨", "今天天气不错")
+		h.clock.Advance(linli.OfferTTL + time.Second)
+		if got := h.say(g, "张阿姨", "好的"); len(got) != 1 || strings.HasSuffix(got[0], "报名|1") {
+			t.Errorf("yes after the window got %q, want to be told it expired", got)
 		}
 	}
 }

@@ -64,10 +64,14 @@ func (o *offers) put(chat linli.Chat, sender, command string, words bool, now ti
 
 // take returns and forgets the offer to sender in chat, if text is a plain
 // yes (lex.Yes): offerTaken while it is live, offerExpired within
-// offerMemory after. Any other message leaves it: older residents write
-// one thing over several lines ("9栋门口路灯坏了好几天了", "晚上黑乎乎的",
-// "是"), and the yes answers the question all the same. What withdraws an
-// offer is a new one (put) or a command (drop).
+// offerMemory after. Any other message withdraws an offer, except one that
+// ends in the sender's words (an offered 随手拍): older residents write one
+// thing over several lines ("9栋门口路灯坏了好几天了", "晚上黑乎乎的",
+// "是"), and the yes answers the question all the same (the engine adds
+// the lines of chatter to it, extend). That one is withdrawn by a new
+// offer (put) or a command (drop). A question whose yes is a fixed command
+// (报名 1, 投票 1 同意) is withdrawn by anything said after it: a second
+// line may change what the yes would mean ("我和老伴一起").
 func (o *offers) take(chat linli.Chat, sender, text string, now time.Time, lex linli.Lexicon) (string, offerState) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -81,6 +85,9 @@ func (o *offers) take(chat linli.Chat, sender, text string, now time.Time, lex l
 		return "", offerNone
 	}
 	if !lex.Yes(text) {
+		if !v.words {
+			delete(o.m, k)
+		}
 		return "", offerNone
 	}
 	delete(o.m, k)
