@@ -27,6 +27,9 @@ type Request struct {
 	// OfferFunc, set by the engine, records a command the bot has just
 	// suggested to the sender (see Offer).
 	OfferFunc func(command string)
+	// OfferWordsFunc, set by the engine, records an offered command that
+	// ends in the sender's own words (see OfferWords).
+	OfferWordsFunc func(command string)
 }
 
 // OfferTTL is how long the bot waits for a plain yes to a command it
@@ -41,14 +44,28 @@ var OfferWithin = strconv.Itoa(int(OfferTTL/time.Minute)) + "分钟内"
 
 // Offer records that the bot has just asked the sender a yes/no question
 // whose "yes" is command ("您是要报名活动1吗？10分钟内回复「是」或「报名 1」
-// 即可" offers "报名 1"). If the sender's next message in the same chat,
-// within OfferTTL, is a plain yes (是, 好的, 对, 要, 可以 …), the engine
-// handles it as if they had sent command, addressed to the bot; a yes that
-// comes later is told to send command again.
+// 即可" offers "报名 1"). If a later message of the sender in the same
+// chat, within OfferTTL, is a plain yes (是, 好的, 对, 要, 可以 …), the
+// engine handles it as if they had sent command, addressed to the bot; a
+// yes that comes later is told to send command again. Lines of chatter in
+// between leave the question open; a command of the sender's own or a new
+// offer withdraws it.
 func (r *Request) Offer(command string) {
 	if r.OfferFunc != nil {
 		r.OfferFunc(command)
 	}
+}
+
+// OfferWords is Offer for a command that ends in the sender's own words
+// ("随手拍 9栋门口路灯坏了好几天了"): the lines of chatter the sender adds
+// before the yes ("晚上黑乎乎的") continue those words and are added to
+// the command the yes accepts.
+func (r *Request) OfferWords(command string) {
+	if r.OfferWordsFunc != nil {
+		r.OfferWordsFunc(command)
+		return
+	}
+	r.Offer(command)
 }
 
 // Reply answers in the chat the message came from; in a group the sender is

@@ -151,13 +151,34 @@ func (e *Engine) handle(ctx context.Context, m linli.Message, dedupe bool) error
 		}
 		return nil
 	}
-	req.OfferFunc = func(command string) { e.offers.put(m.Chat(), m.Sender, command, now) }
+	offered := false
+	req.OfferFunc = func(command string) {
+		offered = true
+		e.offers.put(m.Chat(), m.Sender, command, false, now)
+	}
+	req.OfferWordsFunc = func(command string) {
+		offered = true
+		e.offers.put(m.Chat(), m.Sender, command, true, now)
+	}
 	h := e.router.dispatch
 	for i := len(e.opt.Middleware) - 1; i >= 0; i-- {
 		h = e.opt.Middleware[i](h)
 	}
 	h = Recover(e.log)(h)
-	if err := h(ctx, req); err != nil {
+	chatter := new(bool)
+	err := h(context.WithValue(ctx, chatterKey{}, chatter), req)
+	switch {
+	case offered:
+	case req.Command != "":
+		// A command of the sender's own (not chatter, not a second line
+		// of what they were saying) withdraws an open question.
+		e.offers.drop(m.Chat(), m.Sender)
+	case *chatter && err == nil && m.Image == nil && !e.opt.Lexicon.Ack(m.Norm):
+		// A second line of what they were saying ("晚上黑乎乎的"): it
+		// continues the words of an offered 随手拍.
+		e.offers.extend(m.Chat(), m.Sender, strings.Join(strings.Fields(m.Text), " "), now)
+	}
+	if err != nil {
 		if serr := e.opt.Outbox.scopeFailed(); serr != nil {
 			// Its reply could not be stored: no error message (it could not
 			// be stored either, or would come before the real answer when

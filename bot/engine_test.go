@@ -164,7 +164,8 @@ func TestYesAcceptsTheOfferedCommand(t *testing.T) {
 	if got := h.say(g, "张阿姨", "是"); len(got) != 0 {
 		t.Fatalf("a second yes reused the offer: %q", got)
 	}
-	// Another message withdraws the offer.
+	// Another message withdraws an offer of a fixed command: a second line
+	// may change what the yes would mean.
 	h.say(g, "张阿姨", "我想去听讲座")
 	h.say(g, "张阿姨", "今天天气不错")
 	if got := h.say(g, "张阿姨", "好的"); len(got) != 0 {
@@ -206,4 +207,56 @@ func (lectureNLU) Understand(text string) linli.Understanding {
 		return linli.Understanding{Text: text, Intent: linli.IntentSignup, Confidence: 0.9}
 	}
 	return linli.Understanding{Text: text, Intent: linli.IntentOther}
+}
+
+// TestYesAfterMoreLinesTakesThemAlong: an offered command that ends in the
+// sender's words (Request.OfferWords, an offered 随手拍) takes the lines of
+// chatter the sender adds before the yes; a plain Offer does not, and acks
+// are not added (red-team round 5, finding 3).
+func TestYesAfterMoreLinesTakesThemAlong(t *testing.T) {
+	const g = "幸福里1期居民群"
+	for _, tt := range []struct {
+		words bool
+		want  string
+	}{
+		{true, "报名|1 今天天气不错"},
+		{false, ""},
+	} {
+		h := newHarness(t, lectureNLU{})
+		routes(h.engine.Router())
+		h.engine.Router().Intent(linli.IntentSignup, func(ctx context.Context, req *linli.Request) error {
+			if tt.words {
+				req.OfferWords("报名 1")
+			} else {
+				req.Offer("报名 1")
+			}
+			return req.Reply("您是要报名活动1吗？回复「是」")
+		})
+		h.say(g, "张阿姨", "我想去听讲座")
+		h.say(g, "张阿姨", "今天天气不错")
+		h.say(g, "张阿姨", "收到")
+		got := h.say(g, "张阿姨", "是")
+		if tt.words && (len(got) != 1 || !strings.HasSuffix(got[0], tt.want)) {
+			t.Errorf("words offer: yes after two more lines gave %q, want the command %q", got, tt.want)
+		}
+		if !tt.words && len(got) != 0 {
+			t.Errorf("plain offer: yes after two more lines gave %q, want nothing (withdrawn)", got)
+		}
+		if !tt.words {
+			continue
+		}
+		// A command of the sender's own withdraws a words offer; so does
+		// the window.
+		h.say(g, "张阿姨", "我想去听讲座")
+		h.say(g, "张阿姨", "活动")
+		if got := h.say(g, "张阿姨", "好的"); len(got) != 0 {
+			t.Errorf("yes after a command got %q", got)
+		}
+		h.say(g, "张阿姨", "我想去听讲座")
+		h.say(g, "张阿姨", "今天天气不错")
+		h.clock.Advance(linli.OfferTTL + time.Second)
+		if got := h.say(g, "张阿姨", "好的"); len(got) != 1 || strings.HasSuffix(got[0], "报名|1") {
+			t.Errorf("yes after the window got %q, want to be told it expired", got)
+		}
+	}
 }

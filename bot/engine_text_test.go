@@ -134,3 +134,20 @@ func TestChatterFailureIsNotAnswered(t *testing.T) {
 		})
 	}
 }
+
+// TestTooLongJielongSaysWhatToDo: the answer to a 接龙 over the limit says
+// plainly that it is too long and what to do, and does not tell residents
+// to split it after saying it cannot be split (red-team round 5, finding 10).
+func TestTooLongJielongSaysWhatToDo(t *testing.T) {
+	text := fmt.Sprintf(bot.TextTooLongJielong, 53801, bot.MaxTextRunes)
+	for _, want := range []string{"太长", "53801", "报名 1", "没有登记"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("too-long 接龙 answer %q does not say %q", text, want)
+		}
+	}
+	for _, not := range []string{"拆", "分开", "分成"} {
+		if strings.Contains(text, not) {
+			t.Errorf("too-long 接龙 answer %q tells to split it (%q)", text, not)
+		}
+	}
+}

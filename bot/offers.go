@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"strings"
 	"sync"
 	"time"
 
@@ -31,7 +32,12 @@ type offerKey struct {
 type offer struct {
 	command string
 	until   time.Time
+	words   bool     // the command ends in the sender's words (Request.OfferWords)
+	more    []string // lines the sender added since, continuing them
 }
+
+// offerMoreLines bounds the lines added to an offered command's words.
+const offerMoreLines = 5
 
 // offerState is what a message does to the offer made to its sender.
 type offerState int
@@ -42,7 +48,7 @@ const (
 	offerExpired                   // a yes after OfferTTL: tell the sender to send the command again
 )
 
-func (o *offers) put(chat linli.Chat, sender, command string, now time.Time) {
+func (o *offers) put(chat linli.Chat, sender, command string, words bool, now time.Time) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if o.m == nil {
@@ -53,13 +59,19 @@ func (o *offers) put(chat linli.Chat, sender, command string, now time.Time) {
 			delete(o.m, k)
 		}
 	}
-	o.m[offerKey{chat, sender}] = offer{command: command, until: now.Add(OfferTTL)}
+	o.m[offerKey{chat, sender}] = offer{command: command, until: now.Add(OfferTTL), words: words}
 }
 
 // take returns and forgets the offer to sender in chat, if text is a plain
 // yes (lex.Yes): offerTaken while it is live, offerExpired within
-// offerMemory after. Any other message from the sender in that chat
-// withdraws it.
+// offerMemory after. Any other message withdraws an offer, except one that
+// ends in the sender's words (an offered 随手拍): older residents write one
+// thing over several lines ("9栋门口路灯坏了好几天了", "晚上黑乎乎的",
+// "是"), and the yes answers the question all the same (the engine adds
+// the lines of chatter to it, extend). That one is withdrawn by a new
+// offer (put) or a command (drop). A question whose yes is a fixed command
+// (报名 1, 投票 1 同意) is withdrawn by anything said after it: a second
+// line may change what the yes would mean ("我和老伴一起").
 func (o *offers) take(chat linli.Chat, sender, text string, now time.Time, lex linli.Lexicon) (string, offerState) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -68,12 +80,44 @@ func (o *offers) take(chat linli.Chat, sender, text string, now time.Time, lex l
 	if !ok {
 		return "", offerNone
 	}
-	delete(o.m, k)
-	switch {
-	case !lex.Yes(text) || now.After(v.until.Add(offerMemory)):
+	if now.After(v.until.Add(offerMemory)) {
+		delete(o.m, k)
 		return "", offerNone
-	case now.After(v.until):
+	}
+	if !lex.Yes(text) {
+		if !v.words {
+			delete(o.m, k)
+		}
+		return "", offerNone
+	}
+	delete(o.m, k)
+	if now.After(v.until) {
 		return v.command, offerExpired
 	}
+	if len(v.more) > 0 {
+		return v.command + " " + strings.Join(v.more, " "), offerTaken
+	}
 	return v.command, offerTaken
+}
+
+// extend adds line, a message of chatter from sender in chat, to the words
+// of the live offer made to them, when it ends in their words.
+func (o *offers) extend(chat linli.Chat, sender, line string, now time.Time) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	k := offerKey{chat, sender}
+	v, ok := o.m[k]
+	if !ok || !v.words || now.After(v.until) || len(v.more) >= offerMoreLines {
+		return
+	}
+	v.more = append(v.more, line)
+	o.m[k] = v
+}
+
+// drop forgets the offer to sender in chat: the sender has since sent a
+// command of their own, so a later yes answers something else.
+func (o *offers) drop(chat linli.Chat, sender string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	delete(o.m, offerKey{chat, sender})
 }

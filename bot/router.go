@@ -137,8 +137,15 @@ func (r *Router) dispatch(ctx context.Context, req *linli.Request) error {
 		}
 		return req.Reply(TextNotUnderstood)
 	}
+	if silent, ok := ctx.Value(chatterKey{}).(*bool); ok {
+		*silent = true // the engine may add the line to an offered 随手拍
+	}
 	return nil // chatter: no reply at all
 }
+
+// chatterKey is the context key of a *bool that dispatch sets when a
+// message went through every route unanswered: chatter.
+type chatterKey struct{}
 
 func (r *Router) runCommand(ctx context.Context, c linli.Command, req *linli.Request) error {
 	if req.Msg.Role < c.Role {

@@ -17,9 +17,10 @@ const (
 	TextWorkerOnly = "「%s」是网格员使用的命令，居民朋友可以发送「帮助」查看可用功能。"
 	// TextTooLong answers a message over MaxTextRunes (its length, the limit).
 	TextTooLong = "您的消息有%d个字，超过了机器人一次能处理的%d个字，没有处理。请分成几条发送。"
-	// TextTooLongJielong answers a 接龙 over MaxTextRunes: a 接龙 cannot be
-	// sent in parts, so it says what can be done instead.
-	TextTooLongJielong = "这条接龙有%d个字，超过了机器人一次能处理的%d个字，这次没有登记。接龙没法拆成几条发：还没报上的居民请直接发「报名 活动编号」（如「报名 1」），或按楼栋分开接龙（如「健康讲座 1-3栋」）。之前已登记的报名不受影响。"
+	// TextTooLongJielong answers a 接龙 over MaxTextRunes: it says plainly
+	// that it is too long and what to do instead (sign up one by one; a
+	// longer repost of the same list would be refused too).
+	TextTooLongJielong = "这条接龙太长了（%d个字，机器人一次最多处理%d个字），这次没有登记。请不要再转发整条接龙：还没报上的居民请各自发「报名 活动编号」（如「报名 1」）。之前已登记的报名不受影响。"
 	// TextSessionRestored tells staff the platform session was lost and is
 	// back (lost at, "（reason）", back at, how long, what happened to held
 	// messages).

@@ -3,6 +3,7 @@ package poll
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"linli"
@@ -101,7 +102,28 @@ func (h *Family) voteIntent(ctx context.Context, req *linli.Request) error {
 	if err != nil || len(b.choices) > p.MaxChoices || b.remark != "" || len(b.ignored) > 0 {
 		return linli.ErrNotCommand
 	}
+	if cast, err := h.alreadyCast(req, p, b.choices); err != nil || cast {
+		return linli.ErrNotCommand // "我投了同意" after voting 同意: nothing to offer
+	}
 	command := fmt.Sprintf("投票 %d %s", p.ID, choiceArgs(p, b.choices))
 	req.Offer(command) // a plain "是" casts it
 	return req.Reply(textVoteIntentConfirm(p, choiceText(p, b.choices), command))
+}
+
+// alreadyCast reports whether the sender (or their household) has cast
+// exactly choices on p: a remark about the vote ("我投了同意") then offers
+// nothing.
+func (h *Family) alreadyCast(req *linli.Request, p *linli.Poll, choices []int) (bool, error) {
+	votes, err := h.Polls.Votes(p.ID)
+	if err != nil {
+		return false, err
+	}
+	want := slices.Sorted(slices.Values(choices))
+	hh := req.Msg.Resident.Household
+	for _, v := range votes {
+		if (v.Voter == req.Msg.Sender || (hh != "" && v.Household == hh)) && slices.Equal(v.Choices, want) {
+			return true, nil
+		}
+	}
+	return false, nil
 }

@@ -56,6 +56,15 @@ func newPollWorld(t *testing.T, polls linli.PollConfig, p linli.Poll) *pollWorld
 			c := *w.poll
 			return []*linli.Poll{&c}, nil
 		},
+		VotesFn: func(id uint64) ([]linli.Vote, error) {
+			var votes []linli.Vote
+			for _, b := range w.ballots {
+				if b.PollID == id {
+					votes = append(votes, linli.Vote{PollID: id, Voter: b.Voter, Household: b.Household, Choices: b.Choices})
+				}
+			}
+			return votes, nil
+		},
 		CastVoteFn: func(b linli.Ballot) (linli.VoteReceipt, error) {
 			w.ballots = append(w.ballots, b)
 			r := w.receipt
@@ -216,6 +225,30 @@ func TestRuleVoteConfidence(t *testing.T) {
 		}
 		if len(w.ballots) != 0 {
 			t.Errorf("an overheard vote was cast: %+v", w.ballots)
+		}
+	}
+}
+
+// TestRuleVoteIntentAlreadyCast: a remark about a vote the sender has cast
+// ("我投了同意" after 投票 1 同意) earns no offer; another choice still does
+// (red-team round 5, finding 8).
+func TestRuleVoteIntentAlreadyCast(t *testing.T) {
+	w := newPollWorld(t, linli.PollConfig{}, linli.Poll{})
+	if err, _ := w.vote("张阿姨", "3栋502", "1 同意"); err != nil || len(w.ballots) != 1 {
+		t.Fatalf("投票 1 同意: err %v, ballots %+v", err, w.ballots)
+	}
+	for _, tt := range []struct {
+		choice string
+		asked  bool
+	}{{"同意", false}, {"反对", true}} {
+		w.sent = nil
+		req := w.req("张阿姨", "3栋502", "我投了"+tt.choice, false)
+		req.Understanding = &linli.Understanding{Intent: linli.IntentVote, Confidence: 0.9, Slots: linli.Slots{Choices: []string{tt.choice}}}
+		var offered string
+		req.OfferFunc = func(c string) { offered = c }
+		err := w.intents[linli.IntentVote](context.Background(), req)
+		if asked := err == nil && offered != ""; asked != tt.asked || (!asked && (!errors.Is(err, linli.ErrNotCommand) || len(w.sent) != 0)) {
+			t.Errorf("我投了%s after voting 同意: err %v, offered %q, sent %+v; want asked %v", tt.choice, err, offered, w.sent, tt.asked)
 		}
 	}
 }

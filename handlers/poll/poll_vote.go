@@ -29,6 +29,11 @@ func (h *Family) vote(ctx context.Context, req *linli.Request) error {
 	}
 	n, ok := splitPollRef(req.Args)
 	if !ok {
+		if long := longPollNumber(req.Args); long != "" {
+			// "投票 99999999999999999999 同意": a number, but of no poll;
+			// in a group as privately, never an offer for another poll.
+			return linli.Errorf(linli.ENotFound, "%s", textNoSuchPoll(long))
+		}
 		return h.voteWithoutNumber(req)
 	}
 	p, err := h.Polls.Poll(n.id)
@@ -58,6 +63,20 @@ func (h *Family) vote(ctx context.Context, req *linli.Request) error {
 		return err
 	}
 	return h.cast(req, p, b)
+}
+
+// longPollNumber returns the number args begin with when it is too long
+// to be a poll's (more than six digits) and stands alone (a space or the
+// end follows), "" otherwise.
+func longPollNumber(args string) string {
+	i := 0
+	for i < len(args) && args[i] >= '0' && args[i] <= '9' {
+		i++
+	}
+	if i <= 6 || (i < len(args) && args[i] != ' ') {
+		return ""
+	}
+	return args[:i]
 }
 
 // voteShort handles 投, the short form of 投票, only when a number of a

@@ -219,3 +219,9 @@ func textPollExportTitle(p *linli.Poll) string {
 func textPollExportCaption(p *linli.Poll, ballots int, unit string) string {
 	return fmt.Sprintf("投票#%d「%s」明细，共%d%s（Excel，每个选项一列，最后一行是合计）。", p.ID, p.Title, ballots, unit)
 }
+
+// textNoSuchPoll answers a poll number too long to be one (as the store
+// answers a number of no poll).
+func textNoSuchPoll(number string) string {
+	return fmt.Sprintf("没有编号为 %s 的投票。发送「投票」查看进行中的投票。", number)
+}

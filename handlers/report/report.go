@@ -4,10 +4,13 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"linli"
 	"linli/textnorm"
@@ -95,10 +98,10 @@ func (h *Family) Register(r linli.Router) {
 
 // reportNew handles "随手拍 <描述>".
 func (h *Family) reportNew(ctx context.Context, req *linli.Request) error {
-	if !req.Msg.Addressed && h.Lexicon.AboutCommand(strings.TrimPrefix(req.Msg.Norm, req.Command)) {
-		return linli.ErrNotCommand // "随手拍真方便"
+	if !req.Msg.Addressed && h.gluedChatter(strings.TrimPrefix(req.Msg.Norm, req.Command)) {
+		return linli.ErrNotCommand // "随手拍真方便", "随手拍这个功能挺方便"
 	}
-	if !h.Lexicon.SaysProblem(req.Args) && h.Lexicon.Emergency(req.Args) == "" {
+	if !h.saysProblem(req.Args) && h.Lexicon.Emergency(req.Args) == "" {
 		// "随手拍 看图" just after a photo means that photo: ask what it shows
 		// (the photo stays ready for the described 随手拍).
 		if photos, err := h.pendingPhotos(req.Msg.Sender, req.Now); err != nil {
@@ -107,10 +110,66 @@ func (h *Family) reportNew(ctx context.Context, req *linli.Request) error {
 			return linli.Errorf(linli.EInvalid, "%s", textReportUsagePhoto(len(photos)))
 		}
 	}
-	if !req.Msg.Addressed && textnorm.Letters(req.Args) >= 2 && !h.Lexicon.SaysProblem(req.Args) {
+	if !req.Msg.Addressed && textnorm.Letters(req.Args) >= 2 && !h.saysProblem(req.Args) {
 		return linli.ErrNotCommand // "随手拍一下", "随手拍，拍了" said in passing
 	}
 	return h.createReport(req, req.Args, nil)
+}
+
+// gluedChatter reports whether the words glued to 随手拍 (no space, no
+// punctuation between) make a sentence about the feature rather than a
+// report: the lexicon says they talk about the command (AboutCommand:
+// "随手拍真方便"), or, when they name no problem the lexicon's keyword
+// table knows, they do so from a later word on ("随手拍这个功能挺方便":
+// AboutCommand of "功能挺方便"). Only a word of more than one character
+// counts there (AboutCommand of its first character alone is false): the
+// particles it also knows (的, 了, 是) end real reports ("随手拍墙皮脱落了").
+// A report written the same way names what is broken and stays one.
+// linli.Lexicon has no cue yet for a problem already fixed or past ("随手拍
+// 上次反映的事修好了"): until a lexicon implements settledCue, such a
+// sentence is still taken for a report.
+func (h *Family) gluedChatter(rest string) bool {
+	first, _ := utf8.DecodeRuneInString(rest)
+	if rest == "" || !(unicode.IsLetter(first) || unicode.IsDigit(first)) {
+		return false
+	}
+	if h.Lexicon.AboutCommand(rest) {
+		return true
+	}
+	if c, ok := h.Lexicon.(settledCue); ok && c.Settled(rest) {
+		return true
+	}
+	if _, keywords := h.Lexicon.Classify(rest); len(keywords) > 0 || h.Lexicon.Emergency(rest) != "" {
+		return false
+	}
+	for i, r := range rest {
+		if i > 0 && h.Lexicon.AboutCommand(rest[i:]) && !h.Lexicon.AboutCommand(string(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+// settledCue is the part of a lexicon that tells whether text speaks of a
+// problem already fixed or in the past ("上次反映的事修好了"), not one to
+// report now. linli.Lexicon does not have it yet (nlu keeps such words for
+// its emergencies and queries only).
+type settledCue interface {
+	Settled(text string) bool
+}
+
+// privateNumber is what linli.MaskPrivate leaves of a phone or ID-card
+// number (139****5678, 0571-****6666, 110101********123X).
+var privateNumber = regexp.MustCompile(`[0-9][0-9-]*\*{4,}[0-9]*[0-9Xx]`)
+
+// saysProblem is the lexicon's SaysProblem of a description without the
+// phone and ID numbers in it: "随手拍 13800138021" says nothing a worker
+// could act on, like "随手拍一下".
+func (h *Family) saysProblem(desc string) bool {
+	if masked := linli.MaskPrivate(desc); masked != desc {
+		desc = privateNumber.ReplaceAllString(masked, " ")
+	}
+	return h.Lexicon.SaysProblem(desc)
 }
 
 // reportIntent handles free text the nlu takes for a report. Addressed text
@@ -153,11 +212,14 @@ func (h *Family) offerReport(req *linli.Request) error {
 		}
 		return nil
 	})
-	if err != nil || !ask {
+	if err != nil {
 		return err
 	}
+	if !ask {
+		return linli.ErrNotCommand // silence: chatter, as far as anyone can tell
+	}
 	quote := strings.Join(strings.Fields(req.Msg.Text), " ")
-	req.Offer("随手拍 " + quote)
+	req.OfferWords("随手拍 " + quote) // the lines the resident adds before the yes join it
 	return req.Reply(textReportConfirm(cutRunes(quote, reportQuoteRunes)))
 }
 
@@ -169,11 +231,11 @@ func (h *Family) createReport(req *linli.Request, desc string, u *linli.Understa
 	kind := h.emergencyKind(desc, u)
 	urgent := kind != ""
 	if urgent { // the numbers to call come first, whatever happens next
-		if err := h.replyEmergency(req, kind); err != nil {
+		if err := h.replyEmergency(req, kind, desc); err != nil {
 			return err
 		}
 	}
-	if !urgent && !h.Lexicon.SaysProblem(desc) {
+	if !urgent && !h.saysProblem(desc) {
 		return linli.Errorf(linli.EInvalid, "%s", textReportUsage)
 	}
 	now, m := req.Now, req.Msg

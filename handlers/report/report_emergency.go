@@ -42,16 +42,34 @@ func (h *Family) emergencyKind(desc string, u *linli.Understanding) string {
 // with the numbers to call for its kind; sent alone on the emergency lane
 // so that it is never merged with or queued behind other messages. In a
 // group the same kind is answered once per emergencyAnswerQuiet.
-func (h *Family) replyEmergency(req *linli.Request, kind string) error {
+func (h *Family) replyEmergency(req *linli.Request, kind, desc string) error {
 	m := req.Msg
 	if !m.Private() && !h.firstEmergencyAnswer(m.Group, kind, req.Now) {
 		return nil
 	}
-	out := linli.Outgoing{To: m.Chat(), Text: textEmergencyNumbers(kind), Alone: true, Priority: linli.PriorityEmergency}
+	text := textEmergencyNumbers(kind, kind == linli.EmergencyMedical && h.selfHarm(desc))
+	out := linli.Outgoing{To: m.Chat(), Text: text, Alone: true, Priority: linli.PriorityEmergency}
 	if !m.Private() {
 		out.Mention = []string{m.Sender}
 	}
 	return h.Out.Send(out)
+}
+
+// selfHarmCue is the part of a lexicon that tells, of a medical emergency,
+// whether someone is about to jump or take their own life (then 110 is
+// called as well as 120). linli.Lexicon does not have it yet (nlu's
+// Emergency folds 跳楼 and 不想活 into 医疗): until a lexicon implements
+// it, the 110 sentence is said to no one, rather than to everyone who
+// reports a fall or a faint.
+type selfHarmCue interface {
+	SelfHarm(text string) bool
+}
+
+// selfHarm reports whether the lexicon says desc is about someone jumping
+// or taking their own life; false when it cannot tell.
+func (h *Family) selfHarm(desc string) bool {
+	c, ok := h.Lexicon.(selfHarmCue)
+	return ok && c.SelfHarm(desc)
 }
 
 // firstEmergencyAnswer reports whether the numbers for kind were not sent

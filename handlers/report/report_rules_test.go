@@ -797,3 +797,70 @@ func TestRuleEmergencyOverheard(t *testing.T) {
 		t.Errorf("alerts %v for two emergencies, want 2 each to 王网格 and 赵主任", a)
 	}
 }
+
+// selfHarmWords is a lexicon that can tell self-harm (a stand-in for the
+// cue nlu does not have yet).
+type selfHarmWords struct{ linli.Lexicon }
+
+func (selfHarmWords) SelfHarm(text string) bool { return strings.Contains(text, "跳楼") }
+
+// TestRuleEmergencyMedicalNumbers: a medical emergency is told to call 110
+// as well as 120 only when the lexicon says it is about jumping or suicide;
+// a fall or a faint gets 120 alone (red-team round 5, finding 9). Gas
+// advice names 120 for the poisoned.
+func TestRuleEmergencyMedicalNumbers(t *testing.T) {
+	plain := &Family{Deps: Deps{Lexicon: nlu.Words()}}
+	cued := &Family{Deps: Deps{Lexicon: selfHarmWords{nlu.Words()}}}
+	for _, tt := range []struct {
+		h    *Family
+		text string
+		want bool
+	}{
+		{plain, "7栋有个大爷突然倒地上抽搐", false},
+		{plain, "有人要跳楼", false}, // nlu cannot tell yet
+		{cued, "7栋有个大爷突然倒地上抽搐", false},
+		{cued, "有人要跳楼", true},
+	} {
+		got := textEmergencyNumbers(linli.EmergencyMedical, tt.h.selfHarm(tt.text))
+		if strings.Contains(got, "110") != tt.want || !strings.Contains(got, "120") {
+			t.Errorf("medical emergency %q (self-harm cue %T): %q; want 110 %v, 120 always", tt.text, tt.h.Lexicon, got, tt.want)
+		}
+	}
+	if got := textEmergencyNumbers(linli.EmergencyGas, false); !strings.Contains(got, "120") || !strings.Contains(got, "119") {
+		t.Errorf("gas emergency: %q; want 119 and 120 (煤气中毒)", got)
+	}
+}
+
+// settledWords is a lexicon that can tell a fixed or past problem (a
+// stand-in for the cue nlu does not have yet).
+type settledWords struct{ linli.Lexicon }
+
+func (settledWords) Settled(text string) bool { return strings.Contains(text, "修好了") }
+
+// TestRuleGluedChatter: words glued to 随手拍 that talk about the feature
+// from a word on, and name no problem the lexicon knows, are chatter; a
+// particle (的, 了) does not make a report chatter; a lexicon that can tell
+// a settled problem makes that chatter too (red-team round 5, finding 5).
+func TestRuleGluedChatter(t *testing.T) {
+	plain := &Family{Deps: Deps{Lexicon: nlu.Words()}}
+	cued := &Family{Deps: Deps{Lexicon: settledWords{nlu.Words()}}}
+	for _, tt := range []struct {
+		h    *Family
+		rest string
+		want bool
+	}{
+		{plain, "这个功能挺方便", true},
+		{plain, "真方便", true},
+		{plain, "墙皮脱落了", false},
+		{plain, "楼下好吵", false},
+		{plain, "漏水了", false},
+		{plain, "3号楼路灯坏了", false},
+		{plain, " 这个功能挺方便", false},  // not glued: the command
+		{plain, "上次反映的事修好了", false}, // no cue in nlu yet
+		{cued, "上次反映的事修好了", true},
+	} {
+		if got := tt.h.gluedChatter(tt.rest); got != tt.want {
+			t.Errorf("随手拍%s (lexicon %T): chatter %v, want %v", tt.rest, tt.h.Lexicon, got, tt.want)
+		}
+	}
+}

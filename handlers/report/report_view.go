@@ -54,22 +54,34 @@ func (h *Family) reportProgress(ctx context.Context, req *linli.Request) error {
 		}
 		return h.residentNotFound(err, id)
 	}
+	var linked *linli.Report // the sender's own report linked to r
 	if r.Reporter != req.Msg.Sender && !h.mayAct(req, r) {
-		if req.Msg.Role >= linli.RoleGridWorker {
+		if own, err := h.ownReport(req, id); err == nil && own.Reporter == req.Msg.Sender && own.DuplicateOf == r.ID {
+			linked = own // 进度 of the report theirs was merged into
+		} else if req.Msg.Role >= linli.RoleGridWorker {
 			return linli.Errorf(linli.EForbidden, textReportNotYourGrid, r.ID, r.Grid)
+		} else {
+			return linli.Errorf(linli.EForbidden, textReportNotYours, "查看")
 		}
-		return linli.Errorf(linli.EForbidden, textReportNotYours, "查看")
 	}
 	loc := h.Config.Location
 	var b strings.Builder
 	full := h.teller().Reachable(req.Msg.Sender)
-	desc := r.Description
+	desc, images := r.Description, len(r.Images)
+	if linked != nil {
+		// Another resident's report: its status and steps, but the
+		// sender's own words, never the other reporter's.
+		desc, images = linked.Description, len(linked.Images)
+	}
 	if !full {
 		desc = maskPrivate(desc) // the answer goes into a group
 	}
 	fmt.Fprintf(&b, "随手拍#%d %s — %s\n描述：%s", r.ID, what(r), reportStatusText[r.Status], desc)
-	if n := len(r.Images); n > 0 {
-		fmt.Fprintf(&b, "（附图%d张）", n)
+	if images > 0 {
+		fmt.Fprintf(&b, "（附图%d张）", images)
+	}
+	if linked != nil {
+		fmt.Fprintf(&b, "\n"+textReportLinkedProgress, linked.ID, r.ID)
 	}
 	if r.DuplicateOf != 0 {
 		fmt.Fprintf(&b, "\n与#%d是同一问题，随#%d一起处理。", r.DuplicateOf, r.DuplicateOf)
@@ -80,8 +92,11 @@ func (h *Family) reportProgress(ctx context.Context, req *linli.Request) error {
 		}
 	}
 	for _, e := range r.History {
-		if !full && !reportPublicSteps[e.Action] {
+		if (!full || linked != nil) && !reportPublicSteps[e.Action] {
 			continue
+		}
+		if linked != nil && e.Action != linli.ReportResolved && e.Action != linli.ReportRejected {
+			e.Note = "" // the other reporter's 补充 and the like are theirs
 		}
 		fmt.Fprintf(&b, "\n%s %s", e.At.In(loc).Format("01-02 15:04"), reportActionText[e.Action])
 		switch {

@@ -23,6 +23,7 @@ const (
 	textReportRecategorizeUsage  = "请按「改类 编号 类别」回复，例如：改类 3 安全隐患。类别：环境卫生 设施维修 停车交通 安全隐患 绿化养护 噪音扰民 其他。"
 	textReportBadScore           = "评分请用1到5分（也可说五星、满意、一般、不满意），例如：评价 3 5 处理很及时。"
 	textReportNotYours           = "只能%s您自己的随手拍，编号可在「我的上报」里查看。"
+	textReportLinkedProgress     = "（您的随手拍#%d与此是同一问题，随#%d一起处理。）"
 	textReportNotYourGrid        = "该上报不属于您的网格（上报#%d 属于%s）。"
 	textReportIsDuplicate        = "上报#%d 与 #%d 是同一问题，已合并，请处理 #%d。"
 	textReportNoReports          = "您还没有上报过问题。发现问题可以发送「随手拍 问题和位置」，例如：随手拍 3号楼门口路灯不亮。"
@@ -113,9 +114,9 @@ func textReportAck(r *linli.Report, worker string) string {
 // emergencyNumbers are the first words for each kind of emergency: the
 // number to call first and what to do until help comes.
 var emergencyNumbers = map[string]string{
-	linli.EmergencyMedical:  "情况紧急，请立即拨打急救电话120！有人要跳楼或轻生请同时拨打110。说清楚地址和病人情况，不要随意搬动病人，在路口接应救护车。",
+	linli.EmergencyMedical:  "情况紧急，请立即拨打急救电话120！说清楚地址和病人情况，不要随意搬动病人，在路口接应救护车。",
 	linli.EmergencyFire:     "情况紧急，请立即拨打火警119！尽快从楼梯撤离，不要乘电梯，用湿毛巾捂住口鼻、弯腰走。",
-	linli.EmergencyGas:      "情况紧急：燃气泄漏请立即开窗通风，不要开关电器、不要打电话或点火，人先离开，到室外拨打燃气公司抢修电话或火警119！",
+	linli.EmergencyGas:      "情况紧急：燃气泄漏请立即开窗通风，不要开关电器、不要打电话或点火，人先离开，到室外拨打燃气公司抢修电话或火警119！有人头晕、恶心或昏倒（煤气中毒），把人移到通风处并拨打急救电话120。",
 	linli.EmergencyTrapped:  "情况紧急：电梯困人请按电梯内的警铃或拨打电梯内的救援电话、96333；其他被困请拨打119！被困的人不要扒门，保持冷静等待救援。",
 	linli.EmergencyViolence: "情况紧急，请立即拨打报警电话110！请先远离危险，保护好自己，不要上前。",
 	linli.EmergencyDrowning: "情况紧急，请立即拨打110和急救电话120！不会游泳不要下水，可抛救生圈、绳子或长杆施救。",
@@ -123,13 +124,22 @@ var emergencyNumbers = map[string]string{
 
 // textEmergencyNumbers is the answer to an emergency of kind: its numbers
 // first, then the rest for other emergencies.
-func textEmergencyNumbers(kind string) string {
+// selfHarm (a medical emergency the lexicon says is someone about to jump
+// or take their own life) adds 110.
+func textEmergencyNumbers(kind string, selfHarm bool) string {
 	first, ok := emergencyNumbers[kind]
-	if !ok {
+	switch {
+	case !ok:
 		first = "情况紧急，请立即拨打：急救120，火警119，报警110；电梯困人96333。"
+	case selfHarm:
+		first = textEmergencySelfHarm
 	}
 	return first + "\n已同时通知网格员和社区。"
 }
+
+// textEmergencySelfHarm is the answer to someone about to jump or take their
+// own life: police as well as the ambulance.
+const textEmergencySelfHarm = "情况紧急，请立即拨打报警电话110和急救电话120！有人陪着他、别让他一个人待着，不要刺激他，说清楚地址，在路口接应。"
 
 // textReportAckUrgent acknowledges an emergency: who was alerted at once.
 func textReportAckUrgent(r *linli.Report, worker, sup string) string {

@@ -65,9 +65,16 @@ func textReportReminder(r *linli.Report, now time.Time, loc *time.Location) stri
 		r.ID, w, deadlineState(r, now, loc), reportStatusText[r.Status], act)
 }
 
+// textReportEscalation1 is the supervisor's step: headed 【提醒】 while the
+// deadline is still ahead (a 安全隐患 ladder tells the supervisor at 50%),
+// 【超时】 once it has passed, as deadlineState says.
 func textReportEscalation1(r *linli.Report, now time.Time, loc *time.Location) string {
-	return fmt.Sprintf("【超时】上报#%d（%s，%s）%s，目前%s。\n描述：%s\n请督促办理，或发送「转派 %d 网格名」改派。",
-		r.ID, what(r), whoHas(r), deadlineState(r, now, loc), reportStatusText[r.Status], r.Description, r.ID)
+	head := "超时"
+	if now.Sub(r.Deadline) <= -time.Minute {
+		head = "提醒"
+	}
+	return fmt.Sprintf("【%s】上报#%d（%s，%s）%s，目前%s。\n描述：%s\n请督促办理，或发送「转派 %d 网格名」改派。",
+		head, r.ID, what(r), whoHas(r), deadlineState(r, now, loc), reportStatusText[r.Status], r.Description, r.ID)
 }
 
 func textReportEscalation2(r *linli.Report, now time.Time, loc *time.Location) string {

@@ -288,6 +288,8 @@ func (h *Family) parseSignupArgs(args string) (ref string, extra int, ok bool) {
 var (
 	// idRefRe finds an activity number at the start: 1, 1号, 第1个.
 	idRefRe = regexp.MustCompile(`^((?:第\s*)?[0-9]+(?:\s*(?:号|个))?)(?:[^0-9]|$)`)
+	// activityNumberRe is a whole reference that is a number: 1, 1号, 第1个.
+	activityNumberRe = regexp.MustCompile(`^(?:第\s*)?[0-9]+(?:\s*(?:号|个))?$`)
 	// signupPunctRe separates the words after a reference.
 	signupPunctRe = regexp.MustCompile(`[\s,，。.!！~～、;；]+`)
 )

@@ -15,11 +15,14 @@ import (
 // strips the #), then a description naming the activity, an optional 例
 // line, numbered entries and an optional closing note. Each participant
 // re-posts the whole list with their line added. linli compares each post
-// with the sign-up records: a line nobody owns becomes the poster's sign-up
-// (or replaces the poster's own line: an edit), the poster's own 接龙 line
-// missing is a cancellation, and other people's lines are never taken as
-// anyone's change. When the post and the records differ, the bot posts the
-// authoritative list.
+// with the sign-up records: a new line that is the poster's (it names them,
+// carries their 户号, or names nobody: "+1") becomes their sign-up (or
+// replaces their own line: an edit), the poster's own 接龙 line missing is
+// a cancellation, and lines naming other people are never taken as anyone's
+// change: a line naming someone not signed up is listed as not registered
+// until that person posts it or sends 报名. When the post and the records
+// differ, the bot posts the authoritative list, which shows only real
+// sign-ups, each as its owner wrote it.
 
 // jielong handles a 接龙 post. A 接龙 naming no activity is someone else's
 // (团购, 志愿者…): no reply at all.
@@ -108,12 +111,14 @@ func (h *Family) applyJielong(req *linli.Request, a *linli.Activity, post jielon
 		switch {
 		case seen[e.Key] < jl.known[e.Key]:
 			seen[e.Key]++
-		case h.namesAny(e.Key, h.aliases(poster)):
+		case h.namesAny(e.Key, h.aliases(poster)) || h.posterHousehold(req, e.Text):
 			fresh = append(fresh, e)
-		case !h.ownedByOther(e.Key, jl.others):
+		case !h.ownedByOther(e.Key, jl.others) && h.namesNobody(e.Key):
 			unowned = append(unowned, e)
 		}
-		// A new line naming someone else is their change to make, not the poster's.
+		// A new line naming someone else ("王叔" in 张阿姨's post) is their
+		// change to make, not the poster's: it is not signed up, and the
+		// list says so (red-team round 5, finding 4).
 	}
 	fresh = append(fresh, unowned...)
 	mineHere := mine != nil && mine.Group == jl.group
@@ -136,6 +141,20 @@ func (h *Family) applyJielong(req *linli.Request, a *linli.Activity, post jielon
 		return false, textTooLateToCancel(a, now), "", nil
 	}
 	return res.Outcome == linli.CancelDone, "", "", nil
+}
+
+// namesNobody reports whether a 接龙 line (its key) names no person: only
+// a 户号 and party words ("3-502 +1", "+1").
+func (h *Family) namesNobody(key string) bool {
+	return strings.Trim(householdRe.ReplaceAllString(h.namePart(key), ""), "-_/()（）") == ""
+}
+
+// posterHousehold reports whether a 接龙 line carries the poster's own 户号
+// ("3-502 张桂芳" from 3-502 张阿姨: her name as she writes it).
+func (h *Family) posterHousehold(req *linli.Request, line string) bool {
+	mine := req.Msg.Resident.Household
+	hh, ok := linli.ParseHousehold(line)
+	return ok && mine != "" && hh.String() == mine
 }
 
 // jielongSignUp signs the poster up with their 接龙 line, or updates it.

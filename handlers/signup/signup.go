@@ -15,7 +15,9 @@ func (h *Family) signup(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
 	ref, extra, ok := h.parseSignupArgs(req.Args)
 	if !ok {
-		if !req.Msg.Addressed && h.Lexicon.Chatter(req.Args) {
+		// "报名 1 +99999999999999" names an activity: an absurd party is
+		// refused, never taken for chatter (and offered as one person).
+		if !req.Msg.Addressed && !idRefRe.MatchString(ref) && h.Lexicon.Chatter(req.Args) {
 			return linli.ErrNotCommand
 		}
 		return linli.Errorf(linli.EInvalid, "%s", textBadParty)
@@ -185,6 +187,11 @@ func (h *Family) resolveActivity(req *linli.Request, ref string, open []linli.Ac
 			return nil, linli.Errorf(linli.ENotFound, "%s", textUnknownActivity(ref, open))
 		}
 		return a, err
+	}
+	if activityNumberRe.MatchString(ref) {
+		// A number too big to be any activity's ("报名 99999999999999999999"):
+		// not found, in a group as privately, never an offer for another.
+		return nil, linli.Errorf(linli.ENotFound, "%s", textUnknownActivity(ref, open))
 	}
 	switch m := matchTitle(ref, open); len(m) {
 	case 1:
