@@ -21,6 +21,7 @@ func TestEmergencySets(t *testing.T) {
 		listErrors          bool
 	}{
 		{"testdata/emergency_dev.tsv", 0.96, 0.02, true},
+		{"testdata/emergency_dev2.tsv", 0, 1, true},
 		{"testdata/emergency_test.tsv", 0.75, 0.10, false},
 	} {
 		data, err := os.ReadFile(set.file)
