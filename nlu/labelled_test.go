@@ -100,8 +100,17 @@ type evaluation struct {
 	catCorrect, catTotal int
 	actingTP, actingFP   int
 	chatter, chatActed   int
+	groupActed           int // chatter acted on even unaddressed in a group
+	reports, groupReport int // reports, and those confident enough for a group
 	errors               []string
 }
+
+// groupConfidence is the confidence the router (bot.ConfidentIntent) and
+// the report and poll families want before they act on a message not
+// addressed to the bot in a group; addressed text is acted on at any
+// confidence. The test takes every text as addressed and also logs what
+// would be acted on un-addressed.
+const groupConfidence = 0.6
 
 var acting = map[string]bool{"signup": true, "cancel": true, "report": true, "vote": true}
 
@@ -136,6 +145,15 @@ func evaluate(n *NLU, set []labelled) *evaluation {
 			ev.chatter++
 			if acting[u.Intent] {
 				ev.chatActed++
+				if u.Confidence >= groupConfidence {
+					ev.groupActed++
+				}
+			}
+		}
+		if l.intent == linli.IntentReport {
+			ev.reports++
+			if u.Intent == linli.IntentReport && u.Confidence >= groupConfidence {
+				ev.groupReport++
 			}
 		}
 		if l.intent == linli.IntentReport && u.Intent == linli.IntentReport {
@@ -159,6 +177,8 @@ func (ev *evaluation) log(t *testing.T, name string) {
 	fmt.Fprintf(&b, "%s: %d messages, intent accuracy %.3f, acting precision %.3f, category accuracy %.3f (%d reports), chatter acted on %.3f (%d of %d)\n",
 		name, ev.total, ratio(ev.correct, ev.total), ratio(ev.actingTP, ev.actingTP+ev.actingFP),
 		ratio(ev.catCorrect, ev.catTotal), ev.catTotal, ratio(ev.chatActed, ev.chatter), ev.chatActed, ev.chatter)
+	fmt.Fprintf(&b, "  un-addressed in a group (confidence ≥ %.1f): chatter acted on %.3f (%d), reports offered %.3f (%d of %d)\n",
+		groupConfidence, ratio(ev.groupActed, ev.chatter), ev.groupActed, ratio(ev.groupReport, ev.reports), ev.groupReport, ev.reports)
 	table := func(title string, m map[string]*prf, conf map[[2]string]int, order []string) {
 		fmt.Fprintf(&b, "  %-8s %9s %9s %5s   confusion (rows: labelled, columns: understood)\n  %-8s %9s %9s %5s  ", title, "precision", "recall", "n", "", "", "", "")
 		for _, k := range order {

@@ -53,7 +53,7 @@ func main() {
 	sweep := flag.String("sweep", "", "comma-separated L2 values: report dev figures for each and write nothing")
 	cv := flag.Bool("cv", false, "leave one blind corpus out: train on the rest, measure on it (unseen writers), for each -odds; write nothing")
 	cvErrors = flag.Bool("cv-errors", false, "with -cv: list the misses of each fold (training data, never a test set)")
-	odds := flag.String("odds", "1", "comma-separated odds an acting intent must beat chatter by (with -cv)")
+	odds := flag.String("odds", fmt.Sprint(nlu.ActingOdds), "comma-separated odds an acting intent must beat chatter by (with -cv; nlu uses nlu.ActingOdds)")
 	flag.Parse()
 
 	train, err := readSets(*testdata, func(name string) bool {
@@ -175,7 +175,7 @@ func report(name string, set []line, feats map[string][]string, im, cm *linear.M
 	for _, l := range set {
 		p := im.Scores(feats[l.text])
 		linear.Softmax(p)
-		got := intents[argmax(p)]
+		got := decide(p, nlu.ActingOdds, guarded(feats[l.text]))
 		if got == l.intent {
 			ok++
 		}
@@ -337,7 +337,7 @@ func crossValidate(train []line, feats map[string][]string, fit func(float64) (*
 			for _, l := range held {
 				p := im.Scores(feats[l.text])
 				linear.Softmax(p)
-				got := decide(p, o)
+				got := decide(p, o, guarded(feats[l.text]))
 				if k == 0 && *cvErrors && got != l.intent {
 					fmt.Printf("    miss %s→%s %.2f  %s\n", l.intent, got, p[slices.Index(intents, got)], l.text)
 				}
@@ -384,10 +384,20 @@ func fitOn(ls []line, feats map[string][]string, fit func(float64) (*linear.Mode
 	return fit(l2)
 }
 
+// guarded reports whether a message's features hold a guard (nlu.IsGuard).
+func guarded(fs []string) bool {
+	for _, f := range fs {
+		if nlu.IsGuard(f) {
+			return true
+		}
+	}
+	return false
+}
+
 // decide is nlu's choice of intent from the intent probabilities p (see
 // nlu's model.go): the most probable intent, but an acting one (signup,
 // cancel, report, vote) only when it beats chatter by the given odds.
-func decide(p []float64, odds float64) string {
+func decide(p []float64, odds float64, guarded bool) string {
 	other := len(p) - 1
 	best := 0
 	for i := 1; i < other; i++ {
@@ -399,7 +409,11 @@ func decide(p []float64, odds float64) string {
 		return "other"
 	}
 	switch intents[best] {
-	case "signup", "cancel", "report", "vote":
+	case "report":
+		if guarded && p[best] < odds*p[other] {
+			return "other"
+		}
+	case "signup", "cancel", "vote":
 		if p[best] < odds*p[other] {
 			return "other"
 		}
