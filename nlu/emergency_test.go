@@ -125,6 +125,11 @@ func TestEmergency(t *testing.T) {
 		{"我被锁在门外了 等老婆回来", ""},
 		{"打架那家搬走了", ""},
 		{"股票又跌了 心在滴血", ""},
+		{"楼下有个阿姨中暑晕了 没意识了", EmergencyMedical},
+		{"我没意识到他晕车", ""},
+		{"有人在车棚偷电瓶", EmergencyViolence},
+		{"他打我电话我没接", ""},
+		{"3栋火势越来越大", EmergencyFire},
 	}
 	for _, tt := range tests {
 		kind, ok := n.Emergency(tt.text)
