@@ -350,8 +350,10 @@ func crossValidate(train []line, feats map[string][]string, fit func(float64) (*
 					if got == "report" {
 						t.repOK++
 						t.catN++
-						if linli.Categories[argmax(cm.Scores(feats[l.text]))] == l.category {
+						if got := linli.Categories[argmax(cm.Scores(feats[l.text]))]; got == l.category {
 							t.catOK++
+						} else if k == 0 && *cvErrors {
+							fmt.Printf("    miss %s→%s  %s\n", l.category, got, l.text)
 						}
 					}
 				}
