@@ -40,6 +40,9 @@ const (
 	fLikeness
 	fEmotion
 	fHearsay
+	fNotice
+	fOwn
+	fAdvert
 	nFlags = iota
 )
 
@@ -59,6 +62,7 @@ var wordClasses = []struct {
 	{neighbourWords, fNeighbour, "neighbour"}, {questionWords, fQuestion, "question"},
 	{resolvedWords, fResolved, "resolved"}, {conditionalWords, fConditional, "conditional"},
 	{likenessWords, fLikeness, "likeness"}, {emotionWords, fEmotion, "emotion"}, {hearsayWords, fHearsay, "hearsay"},
+	{noticeWords, fNotice, "notice"}, {ownWords, fOwn, "own"}, {advertWords, fAdvert, "advert"},
 }
 
 // entry is what the word classes say about one word.

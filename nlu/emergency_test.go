@@ -94,6 +94,42 @@ func TestEmergency(t *testing.T) {
 		{"路灯坏了", ""},
 		{"我困了", ""},
 		{"睡着了", ""},
+		// the rules of the second development round, each on a phrasing of
+		// its own: someone fallen into water, shut in somewhere with a sign
+		// of it, a lift with someone inside whose door does not open,
+		// burglary, a stranger taking a child, gas escaping from a main
+		{"有个大爷滑进了小区的景观池 快来", EmergencyDrowning},
+		{"一个男孩掉进河沟里了", EmergencyDrowning},
+		{"孩子把球踢进了水池", ""},
+		{"我卡在地下室里了 门打不开", EmergencyTrapped},
+		{"电梯里就我和孩子 门不开", EmergencyTrapped},
+		{"电梯里的广告屏坏了", ""},
+		{"电梯里好热 困了快一个小时了 7栋", EmergencyTrapped},
+		{"加班到现在困了", ""},
+		{"有个人在撬3楼的窗户", EmergencyViolence},
+		{"有个女的拉着小孩走 小孩一直哭 看着不像她家的", EmergencyViolence},
+		{"路口的燃气井在往外冒气", EmergencyGas},
+		{"骑电瓶车的被车撞了 躺着不动", EmergencyMedical},
+		// and their guards: 是不是 asks and does not deny; a denied drill is
+		// no drill; 过 after the trigger is an experience; 跟…一样 likens;
+		// the fiction, the lesson, the mistake, the light that went out
+		{"楼下是不是着火了 好大的烟", EmergencyFire},
+		{"不是演练 真着火了", EmergencyFire},
+		{"我爸前几年中风过 现在能下楼走走了", ""},
+		{"他打呼噜跟没呼吸了一样", ""},
+		{"电视剧里女主又晕倒了", ""},
+		{"老师讲了煤气泄漏要开窗 孩子回来考我", ""},
+		{"刚以为有人躺在那 原来是个假人", ""},
+		{"楼道的灯灭了 有人晕倒在楼梯上", EmergencyMedical},
+		{"被作业困住了 出不去", ""},
+		{"我被锁在门外了 等老婆回来", ""},
+		{"打架那家搬走了", ""},
+		{"股票又跌了 心在滴血", ""},
+		{"楼下有个阿姨中暑晕了 没意识了", EmergencyMedical},
+		{"我没意识到他晕车", ""},
+		{"有人在车棚偷电瓶", EmergencyViolence},
+		{"他打我电话我没接", ""},
+		{"3栋火势越来越大", EmergencyFire},
 	}
 	for _, tt := range tests {
 		kind, ok := n.Emergency(tt.text)

@@ -78,7 +78,15 @@ func (a *analysis) features(f *featureSet) {
 		a.clauseFeatures(f, c, &facts[c], &msg)
 	}
 	a.messageGuards(f, msg)
+	if msg.state || msg.event {
+		// the length of a message that names a problem:
+		// 下水道堵了 is short and a report, where most short texts are chatter
+		f.add("m:tslen", a.lenBucket())
+	}
 	s := a.slots
+	if len(s.choices) > 1 {
+		f.add("x:choices2") // 选A还是选B, A还是B: weighing choices, or asking
+	}
 	if len(s.choices) > 0 {
 		f.add("x:choice")
 		if s.voteVerb {
@@ -106,22 +114,31 @@ func (a *analysis) features(f *featureSet) {
 	}
 }
 
-// messageFeatures are about the message as a whole.
-func (a *analysis) messageFeatures(f *featureSet) {
+// lenBucket is the length class of the message: "1" up to 2 characters,
+// "2" up to 5, "3" up to 12, "4" up to 25, "5" longer, "0" empty.
+func (a *analysis) lenBucket() string {
 	n := utf8.RuneCountInString(a.prep.text)
 	switch {
 	case n == 0:
-		f.add("m:empty")
+		return "0"
 	case n <= 2:
-		f.add("m:len1")
+		return "1"
 	case n <= 5:
-		f.add("m:len2")
+		return "2"
 	case n <= 12:
-		f.add("m:len3")
+		return "3"
 	case n <= 25:
-		f.add("m:len4")
-	default:
-		f.add("m:len5")
+		return "4"
+	}
+	return "5"
+}
+
+// messageFeatures are about the message as a whole.
+func (a *analysis) messageFeatures(f *featureSet) {
+	if b := a.lenBucket(); b == "0" {
+		f.add("m:empty")
+	} else {
+		f.add("m:len", b)
 	}
 	if a.prep.mentions > 0 {
 		f.add("m:mention")
@@ -131,6 +148,12 @@ func (a *analysis) messageFeatures(f *featureSet) {
 		if len(a.units) == 0 {
 			f.add("m:emojionly")
 		}
+	}
+	if t := a.prep.text; (strings.HasPrefix(t, "+1") || strings.HasPrefix(t, "接龙")) && utf8.RuneCountInString(t) > 3 {
+		f.add("m:plus1") // +1 张阿姨 2号楼, 接龙 李建国 一人: a sign-up in a chain
+	}
+	if strings.HasPrefix(a.prep.text, "【") || strings.HasPrefix(a.prep.text, "[") || staffPrefix(a.prep.text) {
+		f.add("m:heading") // 【物业】, 【通知】, 物业：…: a notice
 	}
 	if strings.HasSuffix(a.prep.text, "?") || strings.HasSuffix(a.prep.text, "？") {
 		f.add("m:qmark")
@@ -192,6 +215,7 @@ type clauseFacts struct {
 	likeness, neighbour, chatter, report    bool
 	emotion, private, self, passive, still  bool
 	hearsay, onomatopoeia, persist          bool
+	notice, own                             bool
 	thingCats, eventCats, stateClasses      []string
 	stateCats                               []string
 }
@@ -203,6 +227,7 @@ func (m *clauseFacts) merge(c clauseFacts) {
 	m.private, m.self, m.passive, m.still = m.private || c.private, m.self || c.self, m.passive || c.passive, m.still || c.still
 	m.question = m.question || c.question
 	m.hearsay, m.onomatopoeia = m.hearsay || c.hearsay, m.onomatopoeia || c.onomatopoeia
+	m.notice, m.own = m.notice || c.notice, m.own || c.own
 }
 
 // messageGuards are the guards of a problem anywhere in the message: 路灯
@@ -218,7 +243,7 @@ func (a *analysis) messageGuards(f *featureSet, m clauseFacts) {
 		{m.resolved, "G:res"}, {m.past, "G:past"}, {m.past && m.still, "G:past·still"}, {m.still, "G:still"},
 		{m.neighbour, "G:nbr"}, {m.chatter, "G:chat"}, {m.emotion, "G:emo"}, {m.conditional, "G:cond"},
 		{m.private && !m.thing, "G:priv"}, {m.self, "G:self"}, {m.report, "G:rep"}, {m.question, "G:q"},
-		{m.resolved && !m.still, "G:res·done"}, {m.hearsay, "G:hearsay"},
+		{m.resolved && !m.still, "G:res·done"}, {m.hearsay, "G:hearsay"}, {m.notice, "G:notice"}, {m.own, "G:own"},
 	} {
 		if g.on {
 			f.add(g.name)
@@ -310,7 +335,9 @@ func (a *analysis) clauseFacts(c int, ms []*match) clauseFacts {
 		cf.emotion = cf.emotion || m.has(fEmotion)
 		cf.self = cf.self || m.has(fSelf)
 		cf.hearsay = cf.hearsay || m.has(fHearsay)
+		cf.notice = cf.notice || m.has(fNotice)
 	}
+	cf.own = a.ownThing(c)
 	for _, m := range ms {
 		cf.still = cf.still || isStill(m.text)
 	}
@@ -414,7 +441,7 @@ func (a *analysis) clauseFeatures(f *featureSet, c int, cf, msg *clauseFacts) {
 		}{
 			{cf.question && !cf.rhetorical, "g:q"}, {cf.neighbour, "g:nbr"}, {cf.chatter, "g:chat"},
 			{cf.report, "g:rep"}, {cf.rhetorical, "g:rhet"}, {cf.emotion, "g:emo"}, {cf.self, "g:self"},
-			{cf.still, "g:still"},
+			{cf.still, "g:still"}, {cf.notice, "g:notice"}, {cf.own, "g:own"},
 		} {
 			if x.on {
 				f.add(x.name)
@@ -438,6 +465,63 @@ func (a *analysis) clauseFeatures(f *featureSet, c int, cf, msg *clauseFacts) {
 		f.add("x:onom") // 啪啪啪, 咚咚咚: a noise
 	}
 	a.goFeatures(f, cf.ms, isQuestion, cf.past)
+	for i, m := range cf.ms {
+		if m.has(fVote) && i+1 < len(cf.ms) && isPersonObject(cf.ms[i+1].text) {
+			f.add("x:vote·person") // 同意你说的, 同意楼上, 支持老王: agreeing with someone, not voting
+			break
+		}
+	}
+	if cf.conditional {
+		for _, m := range cf.ms {
+			if m.has(fGo | fSignup | fCancel) {
+				f.add("x:go·cond") // 如果我孙子放假我就带他去, 下次有包饺子我肯定报
+				break
+			}
+		}
+	}
+}
+
+// ownThing reports whether clause c names a thing of the taxonomy as the
+// writer's own: an own-word (我家, 我的, 家里的) right before it, or before
+// it and 的 (我家的车, 家里的纱窗). 我家楼下的路灯 is not: 楼下 is a place
+// between them.
+func (a *analysis) ownThing(c int) bool {
+	for _, tm := range a.terms {
+		if tm.clause != c || tm.t.kind != kindThing {
+			continue
+		}
+		for back := 1; back <= 2 && tm.start-back >= 0; back++ {
+			u := a.units[tm.start-back]
+			if u.clause != c {
+				break
+			}
+			if e := cueIndex[u.text]; e != nil && e.flags&fOwn != 0 {
+				return true
+			}
+			if u.text != "的" {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// staffPrefix reports whether text starts with a short speaker's name and
+// a colon (物业：, 管家：, 居委会:): a notice or a staff member's answer
+// forwarded.
+func staffPrefix(text string) bool {
+	i := strings.IndexAny(text, ":：")
+	return i > 0 && utf8.RuneCountInString(text[:i]) <= 4 && strings.ContainsAny(text[:i], "物管居社网委")
+}
+
+// isPersonObject reports whether a word after 同意/支持/反对 is someone
+// agreed with rather than a poll's choice.
+func isPersonObject(s string) bool {
+	switch s {
+	case "你", "你们", "您", "你说", "你说的", "楼上", "楼上的", "他", "她", "他们", "她们", "大家":
+		return true
+	}
+	return strings.HasPrefix(s, "老") && utf8.RuneCountInString(s) == 2 // 老王, 老张
 }
 
 // isStill reports whether a word says a problem goes on: 还, 又, 一直.

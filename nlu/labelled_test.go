@@ -31,10 +31,10 @@ var labelledSets = []struct {
 	th         thresholds
 }{
 	{"train", "", 0, thresholds{acting: 0.98, recall: 0.95, acc: 0.98, cat: 0.98, chatterActed: 0.01}},
-	{"dev", "testdata/dev.tsv", 0, thresholds{acting: 0.93, recall: 0.80, acc: 0.92, cat: 0.86, chatterActed: 0.07}},
-	{"held-out", "testdata/labelled_heldout.tsv", 0, thresholds{acting: 0.95, recall: 0.85, acc: 0.95, cat: 0.93, chatterActed: 0.03}},
+	{"dev", "testdata/dev.tsv", 0, thresholds{acting: 0.96, recall: 0.85, acc: 0.95, cat: 0.90, chatterActed: 0.04}},
+	{"held-out", "testdata/labelled_heldout.tsv", 0, thresholds{acting: 0.97, recall: 0.90, acc: 0.97, cat: 0.95, chatterActed: 0.02}},
 	{"valid_c", "testdata/valid_c.tsv", 0, thresholds{acting: 0.92, recall: 0.82, acc: 0.93, cat: 0.92, chatterActed: 0.04}},
-	{"valid_c-analysis", "testdata/valid_c.tsv", 1, thresholds{acting: 0.90, recall: 0.82, acc: 0.94, cat: 0.95, chatterActed: 0.04}},
+	{"valid_c-analysis", "testdata/valid_c.tsv", 1, thresholds{acting: 0.97, recall: 0.88, acc: 0.96, cat: 0.96, chatterActed: 0.02}},
 	{"valid_c-blind", "testdata/valid_c.tsv", 2, thresholds{acting: 0.90, recall: 0.75, acc: 0.92, cat: 0.89, chatterActed: 0.05}},
 	// The frozen test sets (README): floors a little under the figures of
 	// the model they were first measured on, so that a change that loses
@@ -100,8 +100,17 @@ type evaluation struct {
 	catCorrect, catTotal int
 	actingTP, actingFP   int
 	chatter, chatActed   int
+	groupActed           int // chatter acted on even unaddressed in a group
+	reports, groupReport int // reports, and those confident enough for a group
 	errors               []string
 }
+
+// groupConfidence is the confidence the router (bot.ConfidentIntent) and
+// the report and poll families want before they act on a message not
+// addressed to the bot in a group; addressed text is acted on at any
+// confidence. The test takes every text as addressed and also logs what
+// would be acted on un-addressed.
+const groupConfidence = 0.6
 
 var acting = map[string]bool{"signup": true, "cancel": true, "report": true, "vote": true}
 
@@ -136,6 +145,15 @@ func evaluate(n *NLU, set []labelled) *evaluation {
 			ev.chatter++
 			if acting[u.Intent] {
 				ev.chatActed++
+				if u.Confidence >= groupConfidence {
+					ev.groupActed++
+				}
+			}
+		}
+		if l.intent == linli.IntentReport {
+			ev.reports++
+			if u.Intent == linli.IntentReport && u.Confidence >= groupConfidence {
+				ev.groupReport++
 			}
 		}
 		if l.intent == linli.IntentReport && u.Intent == linli.IntentReport {
@@ -159,6 +177,8 @@ func (ev *evaluation) log(t *testing.T, name string) {
 	fmt.Fprintf(&b, "%s: %d messages, intent accuracy %.3f, acting precision %.3f, category accuracy %.3f (%d reports), chatter acted on %.3f (%d of %d)\n",
 		name, ev.total, ratio(ev.correct, ev.total), ratio(ev.actingTP, ev.actingTP+ev.actingFP),
 		ratio(ev.catCorrect, ev.catTotal), ev.catTotal, ratio(ev.chatActed, ev.chatter), ev.chatActed, ev.chatter)
+	fmt.Fprintf(&b, "  un-addressed in a group (confidence ≥ %.1f): chatter acted on %.3f (%d), reports offered %.3f (%d of %d)\n",
+		groupConfidence, ratio(ev.groupActed, ev.chatter), ev.groupActed, ratio(ev.groupReport, ev.reports), ev.groupReport, ev.reports)
 	table := func(title string, m map[string]*prf, conf map[[2]string]int, order []string) {
 		fmt.Fprintf(&b, "  %-8s %9s %9s %5s   confusion (rows: labelled, columns: understood)\n  %-8s %9s %9s %5s  ", title, "precision", "recall", "n", "", "", "", "")
 		for _, k := range order {

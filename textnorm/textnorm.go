@@ -20,11 +20,45 @@ var (
 	t2sOnce sync.Once
 	t2s     *opencc.OpenCC
 	t2sErr  error
+	// changing marks the runes of the Basic Multilingual Plane that OpenCC
+	// converts on their own (one bit each): a text with none of them, and
+	// no rune beyond the plane, is already Simplified and is not run
+	// through the converter, which is most of the cost of Normalize.
+	changing []uint64
 )
 
 func converter() (*opencc.OpenCC, error) {
-	t2sOnce.Do(func() { t2s, t2sErr = opencc.New("t2s") })
+	t2sOnce.Do(func() {
+		t2s, t2sErr = opencc.New("t2s")
+		if t2sErr != nil {
+			return
+		}
+		changing = make([]uint64, 0x10000/64)
+		var b strings.Builder
+		for r := rune(0x80); r < 0x10000; r++ {
+			if r >= 0xD800 && r < 0xE000 {
+				continue // surrogates
+			}
+			b.Reset()
+			b.WriteRune(r)
+			if out, err := t2s.Convert(b.String()); err != nil || out != b.String() {
+				changing[r/64] |= 1 << (r % 64)
+			}
+		}
+	})
 	return t2s, t2sErr
+}
+
+// mayChange reports whether the converter could change s: it holds a rune
+// that OpenCC converts on its own, or one beyond the Basic Multilingual
+// Plane (not probed).
+func mayChange(s string) bool {
+	for _, r := range s {
+		if r >= 0x10000 || r >= 0x80 && changing[r/64]&(1<<(r%64)) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // Init loads the OpenCC dictionaries now rather than on first use.
@@ -92,7 +126,7 @@ func ToSimplified(s string) string {
 		return s
 	}
 	cc, err := converter()
-	if err != nil {
+	if err != nil || !mayChange(s) {
 		return s
 	}
 	out, err := cc.Convert(s)

@@ -1,6 +1,11 @@
 package textnorm
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 func TestFunctions(t *testing.T) {
 	fns := map[string]func(string) string{"Normalize": Normalize, "Fold": Fold,
@@ -34,4 +39,46 @@ func TestFunctions(t *testing.T) {
 	if n := Letters("3号楼, ok!"); n != 5 {
 		t.Errorf("Letters = %d, want 5", n)
 	}
+}
+
+// TestSimplifiedFastPath checks the shortcut of ToSimplified: a text
+// without a rune that OpenCC converts on its own is returned as it is, and
+// that is what OpenCC would return too, on every message of the labelled
+// corpora and on Traditional texts.
+func TestSimplifiedFastPath(t *testing.T) {
+	cc, err := converter()
+	if err != nil {
+		t.Skip(err)
+	}
+	files, _ := filepath.Glob("../nlu/testdata/corpus_*.tsv")
+	texts := []string{"樓道裡有煤氣味", "電梯壞了", "乾隆", "著火了", "一目了然", "后来", "頭髮", "台灣", "裏面"}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			texts = append(texts, strings.Split(line, "\t")[0])
+		}
+	}
+	if len(texts) < 1000 {
+		t.Fatalf("only %d texts", len(texts))
+	}
+	fast := 0
+	for _, s := range texts {
+		want, err := cc.Convert(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ToSimplified(s); got != want {
+			t.Errorf("ToSimplified(%q) = %q, OpenCC says %q", s, got, want)
+		}
+		if !mayChange(s) {
+			fast++
+		}
+	}
+	if !mayChange("電梯") || mayChange("电梯坏了") {
+		t.Error("mayChange: 電梯 may change, 电梯坏了 may not")
+	}
+	t.Logf("%d of %d texts need no conversion", fast, len(texts))
 }

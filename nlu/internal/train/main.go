@@ -33,7 +33,13 @@ import (
 
 var intents = []string{"signup", "cancel", "report", "vote", "query", "help", "other"}
 
-type line struct{ text, intent, category string }
+// trainSet is what fit trains on: the whole training set, or a fold of it
+// (crossValidate).
+var trainSet []line
+
+var cvErrors *bool
+
+type line struct{ text, intent, category, file string }
 
 func main() {
 	testdata := flag.String("testdata", "testdata", "directory of the labelled sets")
@@ -45,6 +51,9 @@ func main() {
 	otherWeight := flag.Float64("other-weight", 1.5, "loss weight of chatter (other) examples")
 	lexical := flag.Float64("lexical", 1, "L2 penalty of word and character features, relative to the others")
 	sweep := flag.String("sweep", "", "comma-separated L2 values: report dev figures for each and write nothing")
+	cv := flag.Bool("cv", false, "leave one blind corpus out: train on the rest, measure on it (unseen writers), for each -odds; write nothing")
+	cvErrors = flag.Bool("cv-errors", false, "with -cv: list the misses of each fold (training data, never a test set)")
+	odds := flag.String("odds", fmt.Sprint(nlu.ActingOdds), "comma-separated odds an acting intent must beat chatter by (with -cv; nlu uses nlu.ActingOdds)")
 	flag.Parse()
 
 	train, err := readSets(*testdata, func(name string) bool {
@@ -68,6 +77,7 @@ func main() {
 	}
 	defer n.Close()
 
+	trainSet = train
 	feats := map[string][]string{}
 	featurise := func(ls []line) {
 		for _, l := range ls {
@@ -94,7 +104,7 @@ func main() {
 				return 1
 			}}
 		var ie, ce []linear.Example
-		for _, l := range train {
+		for _, l := range trainSet {
 			ie = append(ie, linear.Example{Features: feats[l.text], Class: slices.Index(intents, l.intent)})
 			if l.intent == "report" && l.category != "" {
 				ce = append(ce, linear.Example{Features: feats[l.text], Class: slices.Index(linli.Categories, l.category)})
@@ -103,6 +113,18 @@ func main() {
 		copt := opt
 		copt.ClassWeight = nil
 		return linear.Train(intents, ie, opt), linear.Train(linli.Categories, ce, copt)
+	}
+	if *cv {
+		var os_ []float64
+		for _, s := range strings.Split(*odds, ",") {
+			var v float64
+			if _, err := fmt.Sscan(s, &v); err != nil {
+				log.Fatal(err)
+			}
+			os_ = append(os_, v)
+		}
+		crossValidate(train, feats, fit, *l2, os_)
+		return
 	}
 	if *sweep != "" {
 		for _, s := range strings.Split(*sweep, ",") {
@@ -153,7 +175,7 @@ func report(name string, set []line, feats map[string][]string, im, cm *linear.M
 	for _, l := range set {
 		p := im.Scores(feats[l.text])
 		linear.Softmax(p)
-		got := intents[argmax(p)]
+		got := decide(p, nlu.ActingOdds, guarded(feats[l.text]))
 		if got == l.intent {
 			ok++
 		}
@@ -272,7 +294,7 @@ func readFile(path string) ([]line, error) {
 		if fs[1] == "report" && !slices.Contains(linli.Categories, fs[2]) {
 			return nil, fmt.Errorf("%s:%d: report without a valid category", path, n)
 		}
-		out = append(out, line{fs[0], fs[1], fs[2]})
+		out = append(out, line{fs[0], fs[1], fs[2], filepath.Base(path)})
 	}
 	return out, sc.Err()
 }
@@ -284,4 +306,119 @@ func sortedKeys(m map[string][]line) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// crossValidate trains without one blind corpus (corpus_blind_*.tsv, each
+// by a writer who never saw the code) at a time and measures the model on
+// it: the figures of a writer the model has not read, for choosing
+// hyper-parameters and the chatter odds (nlu's actingOdds) on training data
+// alone, never on a test set. Pooled over the folds.
+func crossValidate(train []line, feats map[string][]string, fit func(float64) (*linear.Model, *linear.Model), l2 float64, odds []float64) {
+	var folds []string
+	for _, l := range train {
+		if strings.HasPrefix(l.file, "corpus_blind_") && !slices.Contains(folds, l.file) {
+			folds = append(folds, l.file)
+		}
+	}
+	type tally struct{ n, ok, rep, repOK, catN, catOK, chat, chatActed int }
+	pooled := make([]tally, len(odds))
+	for _, fold := range folds {
+		var rest, held []line
+		for _, l := range train {
+			if l.file == fold {
+				held = append(held, l)
+			} else {
+				rest = append(rest, l)
+			}
+		}
+		im, cm := fitOn(rest, feats, fit, l2)
+		for k, o := range odds {
+			var t tally
+			for _, l := range held {
+				p := im.Scores(feats[l.text])
+				linear.Softmax(p)
+				got := decide(p, o, guarded(feats[l.text]))
+				if k == 0 && *cvErrors && got != l.intent {
+					fmt.Printf("    miss %s→%s %.2f  %s\n", l.intent, got, p[slices.Index(intents, got)], l.text)
+				}
+				t.n++
+				if got == l.intent {
+					t.ok++
+				}
+				if l.intent == "report" {
+					t.rep++
+					if got == "report" {
+						t.repOK++
+						t.catN++
+						if got := linli.Categories[argmax(cm.Scores(feats[l.text]))]; got == l.category {
+							t.catOK++
+						} else if k == 0 && *cvErrors {
+							fmt.Printf("    miss %s→%s  %s\n", l.category, got, l.text)
+						}
+					}
+				}
+				if l.intent == "other" {
+					t.chat++
+					if got == "signup" || got == "cancel" || got == "report" || got == "vote" {
+						t.chatActed++
+					}
+				}
+			}
+			fmt.Printf("  %-22s odds %.2f n=%4d intent %.3f report recall %.3f category %.3f chatter acted on %.3f\n", fold, o, t.n,
+				ratio(t.ok, t.n), ratio(t.repOK, t.rep), ratio(t.catOK, t.catN), ratio(t.chatActed, t.chat))
+			q := &pooled[k]
+			q.n, q.ok, q.rep, q.repOK, q.catN, q.catOK, q.chat, q.chatActed = q.n+t.n, q.ok+t.ok, q.rep+t.rep, q.repOK+t.repOK, q.catN+t.catN, q.catOK+t.catOK, q.chat+t.chat, q.chatActed+t.chatActed
+		}
+	}
+	for k, o := range odds {
+		t := pooled[k]
+		fmt.Printf("pooled odds %.2f n=%d intent %.3f report recall %.3f category %.3f chatter acted on %.3f\n", o, t.n,
+			ratio(t.ok, t.n), ratio(t.repOK, t.rep), ratio(t.catOK, t.catN), ratio(t.chatActed, t.chat))
+	}
+}
+
+// fitOn trains on ls only (fit closes over the whole training set, so the
+// fold's lines are swapped in through trainSet).
+func fitOn(ls []line, feats map[string][]string, fit func(float64) (*linear.Model, *linear.Model), l2 float64) (*linear.Model, *linear.Model) {
+	saved := trainSet
+	trainSet = ls
+	defer func() { trainSet = saved }()
+	return fit(l2)
+}
+
+// guarded reports whether a message's features hold a guard (nlu.IsGuard).
+func guarded(fs []string) bool {
+	for _, f := range fs {
+		if nlu.IsGuard(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// decide is nlu's choice of intent from the intent probabilities p (see
+// nlu's model.go): the most probable intent, but an acting one (signup,
+// cancel, report, vote) only when it beats chatter by the given odds.
+func decide(p []float64, odds float64, guarded bool) string {
+	other := len(p) - 1
+	best := 0
+	for i := 1; i < other; i++ {
+		if p[i] > p[best] {
+			best = i
+		}
+	}
+	if p[other] >= p[best] {
+		return "other"
+	}
+	switch intents[best] {
+	case "report":
+		if guarded && p[best] < odds*p[other] {
+			return "other"
+		}
+	case "signup", "cancel", "vote":
+		if p[best] < odds*p[other] {
+			return "other"
+		}
+	}
+	return intents[best]
 }
