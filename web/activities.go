@@ -108,16 +108,20 @@ func (s *Server) activityPage(w http.ResponseWriter, r *http.Request, sess *sess
 
 func (s *Server) loadActivity(w http.ResponseWriter, r *http.Request, sess *session) *linli.Activity {
 	if s.Activities == nil {
-		http.NotFound(w, r)
+		s.notFound(w, r, sess)
 		return nil
 	}
-	id, err := strconv.ParseUint(r.PathValue("id"), 10, 64)
+	id, ok := pathID(r)
 	var a *linli.Activity
-	if err == nil {
+	var err error = linli.Errorf(linli.ENotFound, "no activity %q", r.PathValue("id"))
+	if ok {
 		a, err = s.Activities.Activity(id)
 	}
+	if err == nil && a == nil {
+		err = linli.Errorf(linli.ENotFound, "no activity %d", id)
+	}
 	if err != nil {
-		if linli.ErrorCode(err) == linli.ENotFound || a == nil {
+		if linli.ErrorCode(err) == linli.ENotFound {
 			w.WriteHeader(http.StatusNotFound)
 			s.render(w, r, sess, "message", "找不到", map[string]any{"Text": "没有这个活动。"})
 			return nil

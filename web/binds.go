@@ -53,7 +53,7 @@ func (s *Server) pendingBinds() ([]bindRow, error) {
 
 // bindDecide answers POST /residents/binds/{id}/{approve|reject}.
 func (s *Server) bindDecide(w http.ResponseWriter, r *http.Request, sess *session) {
-	id, err := strconv.ParseUint(r.PathValue("id"), 10, 64)
+	id, ok := pathID(r)
 	var cmd string
 	switch r.PathValue("action") {
 	case "approve":
@@ -61,8 +61,12 @@ func (s *Server) bindDecide(w http.ResponseWriter, r *http.Request, sess *sessio
 	case "reject":
 		cmd = "拒绝绑定 "
 	}
-	if err != nil || id == 0 || cmd == "" {
-		s.setFlash(sess, textBindBadID, true)
+	if cmd == "" || !ok {
+		problem := textBindBadID
+		if cmd == "" {
+			problem = textBindBadAction
+		}
+		s.setFlash(sess, problem, true)
 		http.Redirect(w, r, "/residents#binds", http.StatusSeeOther)
 		return
 	}

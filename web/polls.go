@@ -75,14 +75,15 @@ type optionRow struct {
 }
 
 func (s *Server) loadPoll(w http.ResponseWriter, r *http.Request, sess *session) (*linli.Poll, linli.PollTally, bool) {
-	id, err := strconv.ParseUint(r.PathValue("id"), 10, 64)
+	id, ok := pathID(r)
 	var p *linli.Poll
 	var t linli.PollTally
-	if err == nil && s.Polls != nil {
+	var err error
+	if ok && s.Polls != nil {
 		p, t, err = s.Polls.TallyPoll(id)
 	}
 	if err != nil || p == nil {
-		if err == nil || linli.ErrorCode(err) == linli.ENotFound || p == nil && id == 0 {
+		if err == nil || linli.ErrorCode(err) == linli.ENotFound {
 			w.WriteHeader(http.StatusNotFound)
 			s.render(w, r, sess, "message", "找不到", map[string]any{"Text": "没有这个投票。"})
 			return nil, t, false

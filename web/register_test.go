@@ -342,7 +342,17 @@ func TestBindDecisions(t *testing.T) {
 		}
 	}
 	rg.post("/residents/binds/x/approve", c, url.Values{"csrf": {csrf}})
-	rg.post("/residents/binds/1/delete", c, url.Values{"csrf": {csrf}})
+	if _, body := rg.page("/residents", c); !strings.Contains(body, textBindBadID) {
+		t.Error("a bad id is not answered 没有这条绑定申请")
+	}
+	rg.post("/residents/binds/99999999999999999999/approve", c, url.Values{"csrf": {csrf}})
+	if _, body := rg.page("/residents", c); !strings.Contains(body, textBindBadID) {
+		t.Error("an id past uint64 is not answered 没有这条绑定申请")
+	}
+	rg.post("/residents/binds/3/delete", c, url.Values{"csrf": {csrf}})
+	if _, body := rg.page("/residents", c); !strings.Contains(body, "不认识的操作") || strings.Contains(body, textBindBadID) {
+		t.Error("an unknown action is not answered 不认识的操作")
+	}
 	if len(rg.actor.acts) != 2 {
 		t.Errorf("a bad id or action ran a command: %q", rg.actor.acts)
 	}

@@ -313,13 +313,14 @@ var boardStatuses = []struct{ Value, Label string }{
 // visibleReport loads report id for sess, or answers the page and
 // returns nil: not found (404), or another grid's for a worker (403).
 func (s *Server) visibleReport(w http.ResponseWriter, r *http.Request, sess *session) *linli.Report {
-	id, err := strconv.ParseUint(r.PathValue("id"), 10, 64)
+	id, ok := pathID(r)
 	var rep *linli.Report
-	if err == nil {
+	var err error = linli.Errorf(linli.ENotFound, "no report %q", r.PathValue("id"))
+	if ok {
 		rep, err = s.Reports.Report(id)
 	}
 	switch {
-	case err != nil && (linli.ErrorCode(err) == linli.ENotFound || rep == nil && id == 0):
+	case err != nil && linli.ErrorCode(err) == linli.ENotFound:
 		w.WriteHeader(http.StatusNotFound)
 		s.render(w, r, sess, "message", "找不到", map[string]any{"Text": "没有这条上报。"})
 		return nil
@@ -376,12 +377,12 @@ func (s *Server) reportPhoto(w http.ResponseWriter, r *http.Request, sess *sessi
 	}
 	name := r.PathValue("name")
 	if !slices.Contains(rep.Images, name) && !slices.Contains(rep.ResolImages, name) {
-		http.NotFound(w, r)
+		s.notFound(w, r, sess)
 		return
 	}
 	path, err := s.Reports.MediaPath(name)
 	if err != nil {
-		http.NotFound(w, r)
+		s.notFound(w, r, sess)
 		return
 	}
 	w.Header().Set("Cache-Control", "private, max-age=3600")

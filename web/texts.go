@@ -39,6 +39,9 @@ const (
 	textRegisterOff     = "工作台无法导入名册（未接入名册读取），请使用 linli import households。"
 	textRegisterCancel  = "已取消这次名册导入，名册没有改动。"
 	textBindBadID       = "没有这条绑定申请。"
+	textBindBadAction   = "不认识的操作（只能同意或拒绝），请从页面上的按钮操作。"
+	textPageNotFound    = "找不到这个页面（地址可能写错了，或内容已经不在了）。请从上方的菜单进入。"
+	textBadMethod       = "不能这样打开这个地址，请从页面上的按钮操作。"
 )
 
 // textTooBig refuses a request body over limit bytes.

@@ -21,6 +21,8 @@ import (
 	"embed"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"strings"
 	"sync"
 
 	"linli"
@@ -88,12 +90,87 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Frame-Options", "DENY")
 	w.Header().Set("Referrer-Policy", "no-referrer") // the login token never leaks to another site
 	w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
-	s.mux.ServeHTTP(w, r)
+	pw := &plainErrors{ResponseWriter: w}
+	s.mux.ServeHTTP(pw, r)
+	if pw.code != 0 { // Go's plain English 404/405 (no route, a file server): the workbench's page instead
+		sess := s.session(r)
+		if pw.code == http.StatusMethodNotAllowed {
+			w.WriteHeader(http.StatusMethodNotAllowed)
+			s.render(w, r, sess, "message", "无法操作", map[string]any{"Text": textBadMethod})
+			return
+		}
+		s.notFound(w, r, sess)
+	}
+}
+
+// plainErrors holds back a 404 or 405 written as plain text (http.Error:
+// the mux's no route, http.FileServer, http.ServeFile) and remembers the
+// code, so ServeHTTP answers with the Chinese page.
+type plainErrors struct {
+	http.ResponseWriter
+	code    int  // the held-back status, 0 if none
+	written bool // a header went through
+}
+
+func (p *plainErrors) WriteHeader(code int) {
+	if !p.written && p.code == 0 && (code == http.StatusNotFound || code == http.StatusMethodNotAllowed) &&
+		strings.HasPrefix(p.Header().Get("Content-Type"), "text/plain") {
+		p.code = code
+		p.Header().Del("Allow")
+		return
+	}
+	if p.code == 0 {
+		p.written = true
+		p.ResponseWriter.WriteHeader(code)
+	}
+}
+
+func (p *plainErrors) Write(b []byte) (int, error) {
+	if p.code != 0 {
+		return len(b), nil
+	}
+	p.written = true
+	return p.ResponseWriter.Write(b)
+}
+
+// Flush lets a streaming handler flush through the wrapper.
+func (p *plainErrors) Flush() {
+	if f, ok := p.ResponseWriter.(http.Flusher); ok && p.code == 0 {
+		f.Flush()
+	}
+}
+
+// Unwrap gives http.ResponseController the real writer.
+func (p *plainErrors) Unwrap() http.ResponseWriter { return p.ResponseWriter }
+
+// notFound answers the workbench's 404 page.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, sess *session) {
+	w.WriteHeader(http.StatusNotFound)
+	s.render(w, r, sess, "message", "找不到", map[string]any{"Text": textPageNotFound})
+}
+
+// pathID reads the {id} of a path: false unless it is a number from 1 to
+// the largest id (what no record has is the same 404 as a word).
+func pathID(r *http.Request) (uint64, bool) {
+	id, err := strconv.ParseUint(r.PathValue("id"), 10, 64)
+	return id, err == nil && id > 0
+}
+
+// staticFiles serves the embedded static/ files, never a directory listing.
+func staticFiles() http.Handler {
+	files := http.FileServerFS(assets)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r)
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
 }
 
 func (s *Server) routes() {
 	m := http.NewServeMux()
-	m.Handle("GET /static/", http.FileServerFS(assets))
+	m.Handle("GET /static/", staticFiles())
 	m.HandleFunc("GET /login", s.loginPage)
 	m.HandleFunc("POST /login", s.loginSubmit)
 	m.Handle("POST /logout", s.guard(accessWorker, s.logout))
