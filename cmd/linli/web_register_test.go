@@ -66,6 +66,18 @@ func TestWorkbenchRegisterAndBinds(t *testing.T) {
 	if importID.MatchString(page) {
 		t.Error("bad.csv can be confirmed")
 	}
+	// Files the reader cannot read: Chinese, naming the row and column.
+	for _, tc := range []struct{ name, data, want string }{
+		{"引号.csv", "户号,业主姓名,建筑面积㎡\n3栋501,王建国,89.5\n3栋502,张\"桂芳,102.5\n", "第3行第2列（B列）：引号没有成对"},
+		{"改名.xlsx", "户号,业主姓名,建筑面积㎡\n", "文件不是 xlsx（可能是改了扩展名"},
+	} {
+		if code, to := w.upload(c, csrf, tc.name, []byte(tc.data)); code != http.StatusSeeOther || to != "/residents" {
+			t.Errorf("upload %s: %d → %s", tc.name, code, to)
+		}
+		if _, page := w.get(c, "/residents"); !strings.Contains(page, tc.want) || strings.Contains(page, "parse error") || strings.Contains(page, "zip:") {
+			t.Errorf("upload %s: the page does not say %q", tc.name, tc.want)
+		}
+	}
 
 	good, err := os.ReadFile("testdata/register/households.csv")
 	if err != nil {

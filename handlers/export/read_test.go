@@ -1,6 +1,8 @@
 package export
 
 import (
+	"archive/zip"
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,5 +44,50 @@ func TestReadRows(t *testing.T) {
 		if linli.ErrorCode(err) != linli.EInvalid || !strings.Contains(linli.ErrorMessage(err), filepath.Base(p)) {
 			t.Errorf("%s: err = %v, want a Chinese EInvalid naming the file", filepath.Base(p), err)
 		}
+	}
+}
+
+// A file that cannot be read is refused in Chinese, naming the row and
+// the cell where known, never with Go's English error text.
+func TestReadRowsErrorsInChinese(t *testing.T) {
+	zipped := func() []byte { // a zip that is not a workbook
+		var b bytes.Buffer
+		z := zip.NewWriter(&b)
+		w, _ := z.Create("hello.txt")
+		w.Write([]byte("hi"))
+		z.Close()
+		return b.Bytes()
+	}()
+	for _, tc := range []struct {
+		name, data string
+		want       []string
+	}{
+		{"名册.csv", "户号,业主姓名,建筑面积㎡\n3栋501,王建国,89.5\n3栋502,张\"桂\"芳,102.5\n", []string{"名册.csv 不是有效的 csv 文件", "第3行第2列（B列）：引号没有成对"}},
+		{"名册.csv", bom + "户号,业主姓名,建\"筑面积㎡\n", []string{"第1行第3列（C列）：引号没有成对"}},
+		{"名册.csv", "户号,业主姓名,建筑面积㎡\n3栋501,\"王建国,89.5\n3栋502,张桂芳,102.5\n", []string{"第2行起有一个格子的引号没有成对"}},
+		{"名册.csv", "户号,业主姓名,建筑面积㎡\n3栋501,\"王建国\"先生,89.5\n", []string{"第2行第2列（B列）：引号没有成对"}},
+		{"名册.csv", "户号,业主姓名,建筑面积㎡\n3栋501,\xcd\xf5\xbd\xa8\xb9\xfa,89.5\n", []string{"不是 UTF-8 编码的 csv", "CSV UTF-8"}},
+		{"名册.xlsx", "户号,业主姓名,建筑面积㎡\n", []string{"名册.xlsx 文件不是 xlsx（可能是改了扩展名"}},
+		{"名册.xlsx", string(zipped), []string{"名册.xlsx 不是有效的 xlsx 文件"}},
+		{"名册.xlsx", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", []string{"旧的 .xls 改了扩展名"}},
+	} {
+		_, err := ReadRowsData(tc.name, []byte(tc.data))
+		msg := linli.ErrorMessage(err)
+		if linli.ErrorCode(err) != linli.EInvalid {
+			t.Errorf("%q: err = %v, want EInvalid", tc.data, err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(msg, w) {
+				t.Errorf("%q: %q lacks %q", tc.data, msg, w)
+			}
+		}
+		for _, english := range []string{"parse error", "bare", "zip:", "not a valid", "line", "column"} {
+			if strings.Contains(msg, english) {
+				t.Errorf("%q: %q has Go's English %q", tc.data, msg, english)
+			}
+		}
+	}
+	if columnLetters(1) != "A" || columnLetters(26) != "Z" || columnLetters(27) != "AA" || columnLetters(53) != "BA" {
+		t.Errorf("column letters: %s %s %s %s", columnLetters(1), columnLetters(26), columnLetters(27), columnLetters(53))
 	}
 }
