@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The owners' register as people fill it in: a header row naming the
@@ -19,6 +20,11 @@ var registerColumns = map[string][]string{
 	"建筑面积": {"建筑面积㎡", "建筑面积(㎡)", "建筑面积（㎡）", "建筑面积m2", "建筑面积", "面积"},
 	"手机":   {"手机", "手机号", "电话", "联系电话"},
 }
+
+// MaxOwnerRunes is the longest 业主姓名 a register row may have: a longer
+// one is a mistake (a whole note pasted into the cell), refused naming the
+// row.
+const MaxOwnerRunes = 50
 
 // RegisterProblem is one row of a register that cannot be imported.
 type RegisterProblem struct {
@@ -73,6 +79,10 @@ func ParseRegister(rows [][]string) (entries []RegisterEntry, problems []Registe
 		if strings.TrimSpace(strings.Join(row, "")) == "" {
 			continue
 		}
+		if name, f, ok := formulaCell(row, col); ok {
+			bad(line, "「%s」一格是公式（%s），不是填好的内容：请在表格里选中这一列，复制后用「选择性粘贴→数值」粘回，再重新上传", name, cutText(f, 30))
+			continue
+		}
 		raw := cell(row, "户号")
 		if raw == "" {
 			bad(line, "没有户号")
@@ -89,11 +99,19 @@ func ParseRegister(rows [][]string) (entries []RegisterEntry, problems []Registe
 		}
 		seen[hh.String()] = line
 		owner := cell(row, "业主姓名")
-		if owner == "" {
+		switch n := utf8.RuneCountInString(owner); {
+		case owner == "":
 			bad(line, "%s 没有业主姓名", hh)
+		case n > MaxOwnerRunes:
+			bad(line, "%s 的业主姓名太长了（%d个字，最多%d个字），请只填姓名", hh, n, MaxOwnerRunes)
+			owner = "" // refused: the row is not imported
 		}
 		areaText := strings.TrimSuffix(strings.TrimSuffix(cell(row, "建筑面积"), "㎡"), "m2")
 		area, perr := strconv.ParseFloat(strings.TrimSpace(areaText), 64)
+		if strings.TrimSpace(areaText) == "" {
+			bad(line, "%s 没有填建筑面积", hh)
+			continue
+		}
 		if perr != nil || area <= 0 || area > 10000 {
 			bad(line, "%s 的建筑面积「%s」不是数字（例如 89.5）", hh, cell(row, "建筑面积"))
 			continue
@@ -107,6 +125,31 @@ func ParseRegister(rows [][]string) (entries []RegisterEntry, problems []Registe
 		return nil, nil, Errorf(EInvalid, "名册里只有表头，没有一户")
 	}
 	return entries, problems, nil
+}
+
+// formulaCell finds a cell of the register's columns that holds a
+// spreadsheet formula (=1+1, =HYPERLINK(...)) rather than its value: a
+// csv keeps the formula's text, an xlsx without computed values too
+// (handlers/export). It returns the column's name and the formula.
+func formulaCell(row []string, col map[string]int) (string, string, bool) {
+	for _, name := range []string{"户号", "业主姓名", "建筑面积", "手机"} {
+		i, ok := col[name]
+		if !ok || i >= len(row) {
+			continue
+		}
+		if v := strings.TrimSpace(row[i]); len(v) > 1 && v[0] == '=' {
+			return name, v, true
+		}
+	}
+	return "", "", false
+}
+
+// cutText shortens s to n runes, with "…".
+func cutText(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
 }
 
 // RegisterProblemsError is the EInvalid refusal of a register with

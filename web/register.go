@@ -63,8 +63,12 @@ func (s *Server) registerUpload(w http.ResponseWriter, r *http.Request, sess *se
 		return
 	}
 	name, data, ok := uploadedFile(r, "register")
-	if !ok {
-		s.setFlash(sess, textRegisterNoFile, true)
+	if !ok || len(data) == 0 {
+		problem := textRegisterNoFile
+		if ok {
+			problem = textRegisterEmpty(name)
+		}
+		s.setFlash(sess, problem, true)
 		http.Redirect(w, r, "/residents", http.StatusSeeOther)
 		return
 	}
@@ -112,14 +116,18 @@ func (s *Server) keepImport(sess *session, name string, imp registerImport) erro
 }
 
 // uploadedFile returns the name and bytes of the form's file field, false
-// when none was chosen.
+// when none was chosen (a browser sends an empty part without a name);
+// a chosen file may be empty.
 func uploadedFile(r *http.Request, field string) (string, []byte, bool) {
 	if r.MultipartForm == nil || len(r.MultipartForm.File[field]) == 0 {
 		return "", nil, false
 	}
 	fh := r.MultipartForm.File[field][0]
-	if fh.Size == 0 {
+	if fh.Filename == "" {
 		return "", nil, false
+	}
+	if fh.Size == 0 {
+		return fh.Filename, nil, true
 	}
 	f, err := fh.Open()
 	if err != nil {

@@ -216,6 +216,7 @@ func TestRegisterImportRefusals(t *testing.T) {
 		{"missing column", "名册.csv", "户号,业主姓名\n3栋501,王建国\n", "第1行（表头）缺少列：建筑面积"},
 		{"header only", "名册.csv", "户号,业主姓名,建筑面积㎡\n", "名册里只有表头"},
 		{"no file", "", "", textRegisterNoFile},
+		{"empty file", "名册.csv", "", "文件是空的：名册.csv"},
 	} {
 		rec := rg.upload(c, csrf, tc.file, tc.content)
 		if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/residents" {
@@ -223,6 +224,18 @@ func TestRegisterImportRefusals(t *testing.T) {
 		}
 		if _, body := rg.page("/residents", c); !strings.Contains(body, tc.want) || !strings.Contains(body, `class="flash bad"`) {
 			t.Errorf("%s: the page does not say %q", tc.name, tc.want)
+		}
+	}
+	// Rows the rules refuse are named on the preview, which cannot be confirmed.
+	for _, tc := range []struct{ name, content, want string }{
+		{"no area", "户号,业主姓名,建筑面积㎡\n3栋501,王建国,\n", "第2行：3栋501 没有填建筑面积"},
+		{"formula", "户号,业主姓名,建筑面积㎡\n3栋501,王建国,=1+1\n", "第2行：「建筑面积」一格是公式（=1&#43;1）"},
+		{"long name", "户号,业主姓名,建筑面积㎡\n3栋501," + strings.Repeat("王", 51) + ",89\n", "第2行：3栋501 的业主姓名太长了（51个字，最多50个字）"},
+	} {
+		rec := rg.upload(c, csrf, "名册.csv", tc.content)
+		_, body := rg.page("/residents/register", c)
+		if rec.Header().Get("Location") != "/residents/register" || !strings.Contains(body, tc.want) || strings.Contains(body, `id="register-confirm"`) {
+			t.Errorf("%s: the preview does not refuse with %q", tc.name, tc.want)
 		}
 	}
 	if len(rg.replaced) != 0 {

@@ -44,6 +44,11 @@ const (
 	textBadMethod       = "不能这样打开这个地址，请从页面上的按钮操作。"
 )
 
+// textRegisterEmpty refuses an uploaded register file of 0 bytes.
+func textRegisterEmpty(name string) string {
+	return fmt.Sprintf("文件是空的：%s 里什么都没有（0 字节）。请确认选对了文件，并在表格软件里保存后再上传。", name)
+}
+
 // textTooBig refuses a request body over limit bytes.
 func textTooBig(limit int64) string {
 	return fmt.Sprintf("提交的文件太大了（不能超过 %d MB），请压缩或拆分后重试。", limit>>20)

@@ -53,6 +53,9 @@ func ReadRowsData(name string, data []byte) ([][]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("xlsx %s: %w", name, err)
 		}
+		if err := formulaTexts(f, sheets[0], rows); err != nil {
+			return nil, fmt.Errorf("xlsx %s: %w", name, err)
+		}
 		return tidy(rows), nil
 	case ".csv":
 		if !utf8.Valid(data) {
@@ -147,6 +150,39 @@ func columnLetters(n int) string {
 		s = string(rune('A'+(n-1)%26)) + s
 	}
 	return s
+}
+
+// formulaTexts puts "=" and the formula in each empty cell of rows that
+// holds a formula without a computed value (a file written by a program,
+// never opened in a spreadsheet), so the reader of the rows can say it is
+// a formula instead of "empty". Rows are widened to the header's width.
+func formulaTexts(f *excelize.File, sheet string, rows [][]string) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	width := len(rows[0])
+	for i := range rows {
+		for len(rows[i]) < width {
+			rows[i] = append(rows[i], "")
+		}
+		for j, v := range rows[i] {
+			if v != "" {
+				continue
+			}
+			cell, err := excelize.CoordinatesToCellName(j+1, i+1)
+			if err != nil {
+				return err
+			}
+			formula, err := f.GetCellFormula(sheet, cell)
+			if err != nil {
+				return err
+			}
+			if formula != "" {
+				rows[i][j] = "=" + formula
+			}
+		}
+	}
+	return nil
 }
 
 func notTable(name string) error {

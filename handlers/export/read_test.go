@@ -91,3 +91,32 @@ func TestReadRowsErrorsInChinese(t *testing.T) {
 		t.Errorf("column letters: %s %s %s %s", columnLetters(1), columnLetters(26), columnLetters(27), columnLetters(53))
 	}
 }
+
+// A formula with no computed value (a file a program wrote) is read as
+// its formula, not as an empty cell; a computed one as its value.
+func TestReadRowsFormulas(t *testing.T) {
+	x := excelize.NewFile()
+	x.SetSheetRow("Sheet1", "A1", &[]any{"户号", "业主姓名", "建筑面积㎡"})
+	x.SetSheetRow("Sheet1", "A2", &[]any{"3栋501", "王建国"})
+	x.SetCellFormula("Sheet1", "C2", "1+1")
+	x.SetSheetRow("Sheet1", "A3", &[]any{"3栋502", "张桂芳", 102.5})
+	x.SetCellFormula("Sheet1", "B4", `HYPERLINK("http://x","刘强")`)
+	x.SetCellValue("Sheet1", "A4", "3栋503")
+	x.SetCellFormula("Sheet1", "C4", "90+5")
+	x.SetCellValue("Sheet1", "C4", 95) // computed: keeps the value (excelize drops the formula on a value; the value is what counts)
+	var b bytes.Buffer
+	if err := x.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := ReadRowsData("名册.xlsx", b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 4 || rows[1][2] != "=1+1" || rows[2][2] != "102.5" || rows[3][1] != `=HYPERLINK("http://x","刘强")` || rows[3][2] != "95" {
+		t.Errorf("rows = %q", rows)
+	}
+	_, problems, err := linli.ParseRegister(rows)
+	if err != nil || len(problems) != 2 || !strings.Contains(problems[0].Text, "第2行：「建筑面积」一格是公式（=1+1）") || !strings.Contains(problems[1].Text, "第4行：「业主姓名」一格是公式") {
+		t.Errorf("problems = %+v, %v", problems, err)
+	}
+}
