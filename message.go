@@ -38,6 +38,11 @@ type Message struct {
 	Resident  *Resident // the sender as a resident record (never nil after identification)
 	Role      Role      // the sender's role from configuration
 	Topic     string    // the group's name on the platform: Group, unless the group was renamed and re-bound (GroupAliasStore); "" for a private chat
+
+	// Web is set by the workbench (web.Actor): the answer is shown on a
+	// page, not in chat, so a family may word it for the page (no "send
+	// 「…」 next" that the page does with a button or shows already).
+	Web bool
 }
 
 // Private reports whether the message came in a private chat.

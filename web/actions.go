@@ -91,7 +91,7 @@ func (s *Server) actOut(r *http.Request, sess *session, text string, img *linli.
 	if s.Actor == nil {
 		return nil, linli.Errorf(linli.EConflict, "工作台未接入机器人，无法操作。")
 	}
-	out, err := s.Actor.Act(r.Context(), linli.Message{Sender: sess.access.Who, Text: text, Image: img}, sess.access.Role)
+	out, err := s.Actor.Act(r.Context(), linli.Message{Sender: sess.access.Who, Text: text, Image: img, Web: true}, sess.access.Role)
 	what := text
 	if img != nil {
 		what = "[图片] " + img.Name

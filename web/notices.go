@@ -102,10 +102,16 @@ func (s *Server) noticeSubmit(w http.ResponseWriter, r *http.Request, sess *sess
 		command = "定时通知 " + when + " " + target + " " + content
 	}
 	replies, err := s.act(r, sess, command, nil)
-	if err != nil {
-		s.setFlash(sess, linli.ErrorMessage(err), true)
-	} else {
-		s.setFlash(sess, strings.Join(replies, "\n"), false)
+	if err != nil { // refused (a time the family cannot read): the form again, as entered, with why
+		data["Flash"] = map[string]any{"Text": linli.ErrorMessage(err), "Bad": true}
+		if linli.ErrorCode(err) == linli.EInternal {
+			w.WriteHeader(http.StatusInternalServerError)
+		} else {
+			w.WriteHeader(http.StatusUnprocessableEntity)
+		}
+		s.renderNotices(w, r, sess, data)
+		return
 	}
+	s.setFlash(sess, strings.Join(replies, "\n"), false)
 	http.Redirect(w, r, "/notices", http.StatusSeeOther)
 }

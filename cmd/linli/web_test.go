@@ -292,6 +292,14 @@ func TestWorkbenchActsAsChat(t *testing.T) {
 	if !strings.Contains(page, "办结") || !strings.Contains(page, "灯已更换") {
 		t.Errorf("the report page lacks the 办结 step and its note")
 	}
+	// The answer shown on the page is worded for the page: no chat
+	// instruction to send photos within 5 minutes; chat's stays.
+	if !strings.Contains(page, "已办结上报#2，已通知居民。") || strings.Contains(page, "5分钟内") {
+		t.Errorf("the page's 办结 answer is not the web's:\n%s", page)
+	}
+	if got := strings.Join(texts(chat), "\n"); !strings.Contains(got, "已办结上报#1，已通知居民。5分钟内发来的照片会作为办结照片转给居民。") {
+		t.Errorf("chat's 办结 answer changed: %q", got)
+	}
 }
 
 func slicesContains(l []string, s string) bool {
@@ -403,6 +411,14 @@ func TestWorkbenchActivityAndPoll(t *testing.T) {
 	if a, _ := w.app.db.Activity(1); a.Status != linli.ActivityClosed {
 		t.Errorf("after 截止报名 the activity is %s", a.Status)
 	}
+	// The page's words: the roster is on the page, reopening is in chat.
+	if _, page := w.get(c, "/activities/1"); !strings.Contains(page, "的报名：已报名") || !strings.Contains(page, "名单见本页下方") || strings.Contains(page, "发「名单") {
+		t.Errorf("after 截止报名 the page's answer is not the web's")
+	}
+	w.post(c, "/activities/1/close", url.Values{"csrf": {token}})
+	if _, page := w.get(c, "/activities/1"); !strings.Contains(page, "的报名已经截止了") || !strings.Contains(page, "工作台不能重新开放报名；要重新开放，请在微信里私聊机器人发「修改活动 1 截止:时间」") {
+		t.Errorf("a second 截止报名 on the page is not answered in the web's words")
+	}
 
 	if _, page := w.get(c, "/residents"); !strings.Contains(page, "3-502 张阿姨") || !strings.Contains(page, "3栋502") {
 		t.Errorf("居民与户 lacks 张阿姨 and her household")
@@ -468,9 +484,27 @@ func TestWorkbenchNotice(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := len(jobs)
-	w.post(c, "/notices", url.Values{"csrf": {token}, "do": {"send"}, "group": {"幸福里2期居民群"}, "content": {"周末义诊"}, "when": {"过几天吧"}})
+	if _, page := w.get(c, "/notices"); !strings.Contains(page, "已设定定时通知") || strings.Contains(page, "取消请发") {
+		t.Errorf("the page's 定时 answer is not the web's")
+	}
+	resp, err := c.PostForm(w.srv.URL+"/notices", url.Values{"csrf": {token}, "do": {"send"}, "group": {"幸福里2期居民群"}, "content": {"周末义诊"}, "when": {"过几天吧"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
 	if jobs, _ = w.app.sched.Jobs(""); len(jobs) != n {
 		t.Errorf("an unreadable time scheduled something")
+	}
+	// The form again with what was entered and why, in the page's words.
+	page = string(b)
+	for _, want := range []string{"「定时」一栏的时间", "每月1日9点", `class="flash bad"`, ">周末义诊</textarea>", `value="过几天吧"`, `value="幸福里2期居民群" checked`} {
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, want) {
+			t.Errorf("a bad 定时 time: %d, the form lacks %q", resp.StatusCode, want)
+		}
+	}
+	if strings.Contains(page, "请这样发") || strings.Contains(page, "定时通知 时间 群名") {
+		t.Errorf("a bad 定时 time is answered with chat's usage:\n%s", page)
 	}
 	w.advanceTo("2026-11-24 08:01")
 	if got := texts(w.flush()); !slicesContains(got, "[幸福里2期居民群] 周末义诊") {

@@ -37,11 +37,11 @@ func (h *Family) scheduleNotice(ctx context.Context, req *linli.Request) error {
 		if !req.Msg.Addressed {
 			return linli.ErrNotCommand
 		}
-		return linli.Errorf(linli.EInvalid, "%s", h.whenError(req.Args, now))
+		return linli.Errorf(linli.EInvalid, "%s", h.whenError(req, now))
 	}
 	at, spec, err := h.times().ParseWhen(expr, now)
 	if err != nil {
-		return linli.Errorf(linli.EInvalid, "%s", h.whenError(req.Args, now))
+		return linli.Errorf(linli.EInvalid, "%s", h.whenError(req, now))
 	}
 	tgt, _, err := h.parseTarget(rest, textScheduleUsage)
 	if err != nil {
@@ -78,14 +78,25 @@ func (h *Family) scheduleNotice(ctx context.Context, req *linli.Request) error {
 		return err
 	}
 	h.Logger.Info("定时通知已设置", "job", job.ID, "owner", job.Owner, "spec", job.Spec, "next", job.Next)
+	if req.Msg.Web {
+		return h.staffReply(req)(textScheduledWeb(job.Number, h.whenText(job), textTargets(tgt.all, tgt.groups), snippet(text, 40)))
+	}
 	return h.staffReply(req)(textScheduled(job.Number, h.whenText(job), textTargets(tgt.all, tgt.groups), snippet(text, 40)))
 }
 
-// whenError explains why the start of args is not a time.
-func (h *Family) whenError(args string, now time.Time) string {
-	fields := strings.Fields(args)
+// whenError explains why the start of req's args is not a time. On the
+// workbench the time is a field of the form: the page's words, no
+// "请这样发".
+func (h *Family) whenError(req *linli.Request, now time.Time) string {
+	fields := strings.Fields(req.Args)
 	if len(fields) >= 5 && strings.ContainsAny(fields[0][:1], "0123456789*") {
 		return fmt.Sprintf("cron表达式“%s”无效。%s", strings.Join(fields[:5], " "), textWhenForms)
+	}
+	if req.Msg.Web {
+		if _, _, err := h.times().ParseWhen(fields[0], now); err != nil {
+			return textWhenBadWeb(err.Error())
+		}
+		return textWhenBadWeb("")
 	}
 	if _, _, err := h.times().ParseWhen(fields[0], now); err != nil {
 		return err.Error() + "\n" + textScheduleUsage

@@ -70,6 +70,23 @@ func textScheduled(id uint64, when, targets, snippet string) string {
 	return fmt.Sprintf("已设定定时通知 #%d：%s，发往%s。\n内容：%s\n取消请发「取消定时 %d」。", id, when, targets, snippet, id)
 }
 
+// textWhenBadWeb refuses the 定时 field of the workbench's notice form:
+// why, if the reader said, and how to write a time.
+func textWhenBadWeb(why string) string {
+	if why == "" {
+		why = "「定时」一栏的时间看不懂。"
+	} else {
+		why = "「定时」一栏的时间有问题：" + why + "\n"
+	}
+	return why + textWhenForms + "不定时请留空。"
+}
+
+// textScheduledWeb is textScheduled on the workbench, which cannot cancel
+// a schedule: that is done in chat.
+func textScheduledWeb(id uint64, when, targets, snippet string) string {
+	return fmt.Sprintf("已设定定时通知 #%d：%s，发往%s。\n内容：%s\n（工作台暂不能取消定时；要取消请在微信里私聊机器人发「取消定时 %d」。）", id, when, targets, snippet, id)
+}
+
 func textPastTime(t string) string {
 	return fmt.Sprintf("时间 %s 已经过去了，请写一个将来的时间。%s", t, textWhenForms)
 }

@@ -242,6 +242,9 @@ func (h *Family) closeReport(req *linli.Request, status, usage, step string) err
 			return err
 		}
 	}
+	if req.Msg.Web { // the page sends its photos right after, and shows them
+		return req.Reply(textReportResolvedWeb(r.ID, len(closed)-1))
+	}
 	return req.Reply(textReportResolved(r.ID, len(closed)-1, len(photos)))
 }
 

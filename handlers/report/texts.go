@@ -421,6 +421,16 @@ func textReportResolved(id uint64, dups, photos int) string {
 	return s + "。5分钟内发来的照片会作为办结照片转给居民。"
 }
 
+// textReportResolvedWeb answers 办结 from the workbench, whose photos
+// follow as their own step.
+func textReportResolvedWeb(id uint64, dups int) string {
+	s := fmt.Sprintf("已办结上报#%d，已通知居民", id)
+	if dups > 0 {
+		s += fmt.Sprintf("（含合并的%d条）", dups)
+	}
+	return s + "。"
+}
+
 func textReportRejected(id uint64, withheld bool) string {
 	if withheld {
 		return fmt.Sprintf("已退回上报#%d。居民不是好友，原因没有发到群里，居民私聊「进度 %d」时可见。", id, id)

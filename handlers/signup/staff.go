@@ -33,6 +33,9 @@ func (h *Family) closeSignup(ctx context.Context, req *linli.Request) error {
 	case linli.ActivityOver:
 		return linli.Errorf(linli.EConflict, "%s已经结束了。", actName(a))
 	case linli.ActivityClosed:
+		if req.Msg.Web {
+			return linli.Errorf(linli.EConflict, "%s", textAlreadyClosedWeb(a))
+		}
 		return linli.Errorf(linli.EConflict, "%s", textAlreadyClosed(a))
 	}
 	a, _, err = h.Activities.UpdateActivity(id, now, func(a *linli.Activity) error {
@@ -65,6 +68,9 @@ func (h *Family) closeSignup(ctx context.Context, req *linli.Request) error {
 		if err := h.Out.Send(linli.Outgoing{To: linli.Chat{User: n}, Text: textSignupClosedPersonal(a, s)}); err != nil {
 			return err
 		}
+	}
+	if req.Msg.Web { // the activity page shows the roster
+		return req.Reply(textClosedNowWeb(a, au.count()))
 	}
 	return req.Reply(textClosedNow(a, au.count()))
 }

@@ -24,6 +24,12 @@ func textAlreadyClosed(a *linli.Activity) string {
 	return fmt.Sprintf("%s的报名已经截止了（%s）。要重新开放请发「修改活动 %d 截止:时间」。", actName(a), zhtime.Format(a.Deadline), a.ID)
 }
 
+// textAlreadyClosedWeb is textAlreadyClosed on the workbench, which
+// cannot reopen sign-up: that is done in chat.
+func textAlreadyClosedWeb(a *linli.Activity) string {
+	return fmt.Sprintf("%s的报名已经截止了（%s）。工作台不能重新开放报名；要重新开放，请在微信里私聊机器人发「修改活动 %d 截止:时间」。", actName(a), zhtime.Format(a.Deadline), a.ID)
+}
+
 // textSignupClosedNotice tells a group's participants that sign-up closed.
 func textSignupClosedNotice(a *linli.Activity) string {
 	s := fmt.Sprintf("【报名截止】%s（%s，%s）报名已截止，%s。已报名的居民请准时参加，不能来请发「取消报名 %d」",
@@ -49,6 +55,16 @@ func textClosedNow(a *linli.Activity, told int) string {
 		s += fmt.Sprintf("已通知%d位报名的居民。", told)
 	}
 	return s + fmt.Sprintf("发「名单 %d」查看名单。", a.ID)
+}
+
+// textClosedNowWeb is textClosedNow on the workbench's activity page,
+// which shows the roster itself.
+func textClosedNowWeb(a *linli.Activity, told int) string {
+	s := fmt.Sprintf("已截止%s的报名：已报名%d人（%s），候补%d人（保留，有人取消时按顺序递补）。", actName(a), a.Taken, capacityText(a), waitPeople(a))
+	if told > 0 {
+		s += fmt.Sprintf("已通知%d位报名的居民。", told)
+	}
+	return s + "名单见本页下方。"
 }
 
 // textRosterHead heads page page of pages of a's roster.
