@@ -116,7 +116,6 @@ func (p *plainErrors) WriteHeader(code int) {
 	if !p.written && p.code == 0 && (code == http.StatusNotFound || code == http.StatusMethodNotAllowed) &&
 		strings.HasPrefix(p.Header().Get("Content-Type"), "text/plain") {
 		p.code = code
-		p.Header().Del("Allow")
 		return
 	}
 	if p.code == 0 {

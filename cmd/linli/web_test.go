@@ -260,6 +260,9 @@ func TestWorkbenchActsAsChat(t *testing.T) {
 	if code := w.post(c, "/reports/2/accept", url.Values{"csrf": {token}}); code != http.StatusSeeOther {
 		t.Fatalf("受理: %d", code)
 	}
+	if _, page := w.get(c, "/reports/2"); !strings.Contains(page, "已受理上报#2，已告知居民。办好后在本页填写处理结果并点「办结」") || strings.Contains(page, "回复「办结") {
+		t.Errorf("the page's 受理 answer is not the web's")
+	}
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	mw.WriteField("csrf", token)
@@ -294,7 +297,7 @@ func TestWorkbenchActsAsChat(t *testing.T) {
 	}
 	// The answer shown on the page is worded for the page: no chat
 	// instruction to send photos within 5 minutes; chat's stays.
-	if !strings.Contains(page, "已办结上报#2，已通知居民。") || strings.Contains(page, "5分钟内") {
+	if !strings.Contains(page, "已办结上报#2，已通知居民。") || strings.Contains(page, "5分钟内") || strings.Contains(page, "回复「办结") {
 		t.Errorf("the page's 办结 answer is not the web's:\n%s", page)
 	}
 	if got := strings.Join(texts(chat), "\n"); !strings.Contains(got, "已办结上报#1，已通知居民。5分钟内发来的照片会作为办结照片转给居民。") {

@@ -51,6 +51,9 @@ func (h *Family) reportAccept(ctx context.Context, req *linli.Request) error {
 		if err := h.acceptOne(req, id); err != nil {
 			return err
 		}
+		if req.Msg.Web {
+			return req.Reply(textReportAcceptedWeb(id))
+		}
 		return req.Reply(textReportAccepted(id))
 	}
 	var done []uint64

@@ -377,6 +377,12 @@ func textReportAccepted(id uint64) string {
 	return fmt.Sprintf("已受理上报#%d，已告知居民。办好后回复「办结 %d 处理说明」，可再发一张照片。", id, id)
 }
 
+// textReportAcceptedWeb is textReportAccepted on the workbench's report
+// page, which has the 办结 form.
+func textReportAcceptedWeb(id uint64) string {
+	return fmt.Sprintf("已受理上报#%d，已告知居民。办好后在本页填写处理结果并点「办结」，可附照片。", id)
+}
+
 // textReportAcceptedMany answers 受理 of several reports: those accepted,
 // then why each of the others was not.
 func textReportAcceptedMany(done []uint64, failed []string) string {
