@@ -21,8 +21,11 @@ import (
 //   - negation just before it: 没有着火, 不是晕倒, 差点晕倒;
 //   - it is over or in the past: 已经灭了, 救出来了, 补好了, 没事了, 昨天…
 //     (unless the text also says it is happening now: 现在, 还在, 快来);
+//     a time long past before the trigger makes it an experience even when
+//     the text goes on in the present (去年我被困电梯里，现在还怕);
 //   - it is figurative: 着火似的, 急得像着火, 气得冒烟, 眼皮打架;
 //   - it is hypothetical or general: 万一着火怎么办, 小心火灾, 消防演练;
+//   - it is what a child at play said: 孙子玩消防车玩具，说着火了;
 //   - the rule's own context words: 轮胎漏气 is not gas, 烧烤冒烟 is not a
 //     fire, 两只猫打架 is not a fight.
 
@@ -250,6 +253,26 @@ var urgentWords = []string{"救命", "快来", "快点", "赶紧", "马上", "�
 // emergencyPastWords put the text in the past.
 var emergencyPastWords = []string{"上回", "前些年", "老有", "天天", "老是", "经常", "总是", "每次", "昨晚", "昨天", "前天", "上周", "上个月", "去年", "以前", "之前", "那天", "上次", "前几天", "当年", "小时候", "那次", "年前"}
 
+// saysPast reports whether s holds a word of emergencyPastWords; 以前 and
+// 之前 count only where they mean long ago, not "before" (我下楼以前看到…:
+// timeLongAgo).
+func saysPast(s string) bool {
+	for _, w := range emergencyPastWords {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(w)
+			if (w != "以前" && w != "之前") || timeLongAgo(s[:i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // presentWords keep an emergency alive against emergencyPastWords.
 var presentWords = []string{"现在", "正在", "还在", "到现在", "今天", "刚才", "刚刚", "又", "快来", "赶紧", "救命", "马上"}
 
@@ -300,7 +323,7 @@ func detectEmergency(s string) (string, bool) {
 	if saysOver(s) && !anyIn(s, urgentWords) {
 		return "", false
 	}
-	if anyIn(s, emergencyPastWords) && !anyIn(s, presentWords) {
+	if saysPast(s) && !anyIn(s, presentWords) {
 		return "", false
 	}
 	if anyIn(s, adviceWords) || anyUnnegated(s, elsewhereWords) || anyIn(s, jokeWords) || numberedList(s) {
@@ -430,8 +453,9 @@ var longAgoWords = []string{"去年", "前年", "小时候", "小的时候", "�
 // longAgo reports whether the text before a trigger puts it long in the
 // past: a word of longAgoWords with no word of presentWords after it.
 // 去年我被困电梯里半小时，现在还怕 tells an experience (现在 comes after
-// the trigger); 去年着过一次火，现在又着火了 is a fire now. 以前 after a
-// duration (十分钟以前) or 比 (比以前) is no time long past, nor 那年 in 那年轻人.
+// the trigger); 去年着过一次火，现在又着火了 is a fire now. 以前 after a verb
+// or a duration (下楼以前, 十分钟以前: timeLongAgo) is no time long past, nor
+// 那年 in 那年轻人.
 func longAgo(before string) bool {
 	last := -1
 	for _, w := range longAgoWords {
@@ -444,7 +468,7 @@ func longAgo(before string) bool {
 			from = i + len(w)
 			lead, after := before[:i], before[i+len(w):]
 			switch {
-			case w == "以前" && (strings.HasSuffix(lead, "分钟") || strings.HasSuffix(lead, "小时") || strings.HasSuffix(lead, "钟头") || strings.HasSuffix(lead, "秒") || strings.HasSuffix(lead, "比")):
+			case w == "以前" && !timeLongAgo(lead):
 				continue
 			case w == "那年" && strings.HasPrefix(after, "轻"):
 				continue
@@ -455,6 +479,23 @@ func longAgo(before string) bool {
 		}
 	}
 	return last >= 0 && !anyIn(before[last:], presentWords)
+}
+
+// timeLongAgo reports whether 以前 after lead means long ago: at the start of
+// a clause (以前我们楼着过火) or after 很久, 好久, 年 or a person (我以前, 几年以前),
+// not after a verb or a duration (我下楼以前看到…, 十分钟以前: before, a
+// while ago).
+func timeLongAgo(lead string) bool {
+	last, _ := utf8.DecodeLastRuneInString(lead)
+	if lead == "" || strings.ContainsRune(",.!?;，。！？；… \n\t、~～", last) {
+		return true
+	}
+	for _, w := range []string{"很久", "好久", "年", "我", "我们", "咱们", "他", "她", "很早", "早"} {
+		if strings.HasSuffix(lead, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // playWords make a message about children at play or make-believe: 孙子玩

@@ -138,6 +138,10 @@ func TestEmergency(t *testing.T) {
 		{"以前楼下有人打架 现在好多了", ""},
 		{"那年轻人晕倒了 快来人", EmergencyMedical},
 		{"十分钟以前有个人晕倒了 现在还没醒", EmergencyMedical},
+		{"我下楼以前看到有个老人倒在地上 流了好多血", EmergencyMedical},
+		{"出门之前闻到楼道里一股煤气味", EmergencyGas},
+		{"之前我们楼电梯困过人 物业一直不修", ""},
+		{"我以前在这个电梯里被困过 今天又困住了 救命", EmergencyTrapped},
 		{"以前着过火 现在又着火了", EmergencyFire},
 		{"上个月刚修的电梯 现在又困人了", EmergencyTrapped},
 		// what a child at play says is no call; a real danger beside the

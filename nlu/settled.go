@@ -39,7 +39,8 @@ var settledStill = append(slices.Clone(lexStillBroken), "又", "还没", "还是
 // settledBlock make a clause a wish, a plan or a request (希望早点修好,
 // 明天就修好了, 麻烦尽快处理好了): conditionalWords, imperativeWords and
 // words of urgency.
-var settledBlock = append(append(slices.Clone([]string(conditionalWords)), imperativeWords...), "赶紧", "尽快", "快点", "早点", "请")
+// A fix still to come is one too (修好了再通知我, 等修好了告诉我).
+var settledBlock = append(append(slices.Clone([]string(conditionalWords)), imperativeWords...), "赶紧", "尽快", "快点", "早点", "请", "再", "等", "告诉", "通知", "说一声")
 
 // settledReportVerbs right after a past word refer to an earlier report
 // (上次反映的, 之前报的, 前几天说的那个, 上次我投诉的).

@@ -236,6 +236,8 @@ func TestSettled(t *testing.T) {
 		{"刚才路过看到井盖没了拍了照", false},
 		{"昨天楼下有人说垃圾堆满了", false},
 		{"上次反映的那家又着火了", false},
+		{"井盖坏了 修好了再通知我", false},
+		{"等修好了告诉我一声", false},
 	} {
 		if got := w.Settled(tt.text); got != tt.want {
 			t.Errorf("Settled(%q) = %v, want %v", tt.text, got, tt.want)
