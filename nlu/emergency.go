@@ -171,8 +171,9 @@ var emergencyRules = []emergencyRule{
 		"砸门", "砸窗", "被人砸", "弄死", "杀了你", "要杀", "翻墙进", "在撬", "正在撬", "撬窗", "撬柜", "撬一楼", "偷东西", "在偷", "砍伤", "捅伤", "偷电动车", "偷电瓶", "他打我", "在打我", "闹事", "行凶"},
 		unless: []string{"游戏", "电视", "电影", "打人家", "剧", "视频", "新闻", "抖音", "防盗", "提醒", "注意", "抓小偷", "早跑了", "笔录", "要砸", "会砸", "砸到车", "电话", "手机", "打我微信"}},
 	// harassment now: 有个男的在小区门口耍流氓, 有人在猥亵小女孩. A company
-	// or a fee called 耍流氓 is a complaint, not a call.
-	{kind: EmergencyViolence, trigger: []string{"耍流氓", "猥亵", "性骚扰", "非礼", "露下体", "脱裤子", "暴露狂", "露阴", "在骚扰", "骚扰女", "骚扰小", "一直骚扰", "摸女", "摸小女孩", "摸小姑娘", "色狼"},
+	// or a fee called 耍流氓 is a complaint, not a call; noise that 骚扰 the
+	// neighbours is no harassment of a person.
+	{kind: EmergencyViolence, trigger: []string{"耍流氓", "猥亵", "性骚扰", "非礼", "露下体", "暴露狂", "露阴", "骚扰女孩", "骚扰女生", "骚扰小女孩", "骚扰小姑娘", "摸女孩", "摸女生", "摸小女孩", "摸小姑娘", "色狼"},
 		needs:      append([]string{"暴露狂", "流氓", "色狼"}, personWords...),
 		unless:     []string{"物业", "开发商", "公司", "收费", "这是", "简直", "纯属", "就是", "霸王", "条款", "电话", "短信", "广告", "推销", "吗", "呢", "游戏", "剧"},
 		unlessText: []string{"电话", "短信", "推销", "广告"}},

@@ -163,6 +163,9 @@ func TestEmergency(t *testing.T) {
 		{"物业乱收费简直是耍流氓", ""},
 		{"开发商这是在耍流氓", ""},
 		{"一天接三个骚扰电话", ""},
+		{"孩子脱裤子在草坪上尿尿", ""},
+		{"装修的一直在骚扰我们 太吵了", ""},
+		{"我摸摸女儿的头 她就睡着了", ""},
 		// suicide and poison: medical (SelfHarm adds 110)
 		{"有人要自杀", EmergencyMedical},
 		{"我妈吃了很多安眠药", EmergencyMedical},

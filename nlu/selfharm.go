@@ -15,7 +15,7 @@ import (
 
 // selfHarmIntensifiers make 不想活了 and 想跳楼 a way of saying how tired,
 // angry or fed up the writer is (累得不想活了, 烦得想跳楼, 真想跳楼).
-var selfHarmIntensifiers = []string{"累得", "烦得", "愁得", "忙得", "穷得", "困得", "饿得", "热得", "冷得", "急得", "吵得", "闹得", "难受得", "恨不得", "真想", "都想", "想死的心", "要命", "甩卖", "清仓", "大甩卖", "自杀式", "防自杀", "预防"}
+var selfHarmIntensifiers = []string{"累得", "烦得", "愁得", "忙得", "穷得", "困得", "饿得", "热得", "冷得", "急得", "吵得", "闹得", "难受得", "恨不得", "真想", "都想", "想死的心", "要命", "甩卖", "清仓", "大甩卖", "自杀式", "防自杀", "预防", "跳楼机"}
 
 // selfHarmRule: someone says or shows they mean to die now (要跳楼, 不想活了
 // 要寻死, 割腕). A medical rule of Emergency.
