@@ -1,6 +1,7 @@
 package nlu
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -20,8 +21,11 @@ import (
 //   - negation just before it: 没有着火, 不是晕倒, 差点晕倒;
 //   - it is over or in the past: 已经灭了, 救出来了, 补好了, 没事了, 昨天…
 //     (unless the text also says it is happening now: 现在, 还在, 快来);
+//     a time long past before the trigger makes it an experience even when
+//     the text goes on in the present (去年我被困电梯里，现在还怕);
 //   - it is figurative: 着火似的, 急得像着火, 气得冒烟, 眼皮打架;
 //   - it is hypothetical or general: 万一着火怎么办, 小心火灾, 消防演练;
+//   - it is what a child at play said: 孙子玩消防车玩具，说着火了;
 //   - the rule's own context words: 轮胎漏气 is not gas, 烧烤冒烟 is not a
 //     fire, 两只猫打架 is not a fight.
 
@@ -69,19 +73,26 @@ var figurativeTrapped = []string{"群", "消息", "工作", "作业", "密室", 
 // figurativeFire are the words that make fire or smoke a figure of speech.
 var figurativeFire = []string{"似的", "一样", "仿佛", "急得", "气得", "渴得", "热得", "整个人", "心里", "头顶", "嗓子", "喉咙", "脑袋", "脑子", "眼睛", "脸", "火锅", "得我", "热到", "一点就着", "炮仗"}
 
+// medicalUnless and medicalUnlessText are the guards of a person in
+// danger (晕倒, 没呼吸): words that make the trigger about a price, a game,
+// a tyre or a pet, or a figure of speech.
+var medicalUnless = []string{"意识到", "笑", "哈哈", "贵", "价", "看得", "听得", "绕", "气得", "馋", "帅", "美得", "晕车", "快要", "要晕", "快晕", "都要", "简直", "起床", "上学", "懒觉", "赖床", "睡得", "轮胎", "车胎", "气球", "球", "轮", "胎", "电费", "账单", "分数", "成绩", "股票", "基金", "游戏", "吃鸡", "队友", "过家家", "画", "电池", "自行车没气", "车没气", "打气筒", "狗", "猫", "宠物", "鱼", "热水器", "罐"}
+
+var medicalUnlessText = []string{"压力", "工作像", "作业", "房贷", "血压", "学习"}
+
 var emergencyRules = []emergencyRule{
 	// people in danger
-	{kind: EmergencyMedical, trigger: []string{"晕倒", "昏倒", "晕过去", "昏过去", "厥过去", "昏迷", "不省人事", "叫不醒", "喊不醒", "叫不应", "叫他不应", "叫她不应", "喊不应", "喊她都不答应", "喊他都不答应", "叫都不应", "都不应", "没有呼吸", "没呼吸", "没了呼吸", "呼吸困难", "喘不上气", "喘不过气", "喘不上来气", "喘不过来气", "抽搐", "抽风", "抽筋", "浑身抽", "口吐白沫", "休克", "晕厥", "昏厥", "倒地不起", "躺在地上不动", "躺地上不动", "流了很多血", "流了好多血", "好多血", "一滩血", "一大滩血", "血止不住", "血流不止", "血哗哗", "直冒血", "在冒血", "大出血", "出血了", "满头是血", "满脸是血", "头破血流", "一直流血", "血一直流", "割腕", "骨头都露", "心脏病发", "心脏病犯", "心梗", "脑梗", "中风", "嘴歪", "嘴也歪", "捂着胸口", "胸口疼", "胸口痛", "速效救心丸", "海姆立克", "人工呼吸", "心肺复苏", "在按压", "AED", "触电", "被电到", "电到人", "噎住", "卡喉咙", "卡住喉咙", "卡在喉咙", "呛着了", "脸都紫", "脸发紫", "脸发青", "嘴唇发紫", "坠楼", "跳楼", "要跳楼", "想跳楼", "不活了", "不想活", "跨出栏杆", "跨过栏杆",
+	{kind: EmergencyMedical, trigger: []string{"晕倒", "昏倒", "晕过去", "昏过去", "厥过去", "昏迷", "不省人事", "叫不醒", "喊不醒", "叫不应", "叫他不应", "叫她不应", "喊不应", "喊她都不答应", "喊他都不答应", "叫都不应", "都不应", "没有呼吸", "没呼吸", "没了呼吸", "呼吸困难", "喘不上气", "喘不过气", "喘不上来气", "喘不过来气", "抽搐", "抽风", "抽筋", "浑身抽", "口吐白沫", "休克", "晕厥", "昏厥", "倒地不起", "躺在地上不动", "躺地上不动", "流了很多血", "流了好多血", "好多血", "一滩血", "一大滩血", "血止不住", "血流不止", "血哗哗", "直冒血", "在冒血", "大出血", "出血了", "满头是血", "满脸是血", "头破血流", "一直流血", "血一直流", "骨头都露", "心脏病发", "心脏病犯", "心梗", "脑梗", "中风", "嘴歪", "嘴也歪", "捂着胸口", "胸口疼", "胸口痛", "速效救心丸", "海姆立克", "人工呼吸", "心肺复苏", "在按压", "AED", "触电", "被电到", "电到人", "噎住", "卡喉咙", "卡住喉咙", "卡在喉咙", "呛着了", "脸都紫", "脸发紫", "脸发青", "嘴唇发紫", "坠楼", "跨出栏杆", "跨过栏杆",
 		"不呼吸", "没气了", "没有气了", "莫得气", "没了气", "晕到了", "昏到了", "晕低", "喝农药", "喝了农药", "吃了老鼠药", "吃了安眠药", "吞了一瓶", "吐血", "翻白眼", "抽过去", "吞了硬币", "救护车怎么还没到", "救护车还没到", "🚑",
 		"喘不了气", "满地打滚", "疼得打滚", "血一直冒", "血一直流", "血往外冒", "按不住", "割了好深", "割得好深", "伤口好深", "被开水烫", "被热油烫", "烫伤了", "烧伤了", "皮都起来",
 		"心脏骤停", "没意识", "没有意识", "意识不清", "失去意识", "高烧抽", "过敏休克", "喉咙肿", "被蛇咬", "中暑晕", "从楼上掉下来", "从楼上摔下来", "摔下楼", "滚下楼梯", "从梯子上摔"},
-		unless:     []string{"意识到", "笑", "哈哈", "贵", "价", "看得", "听得", "绕", "气得", "馋", "帅", "美得", "晕车", "快要", "要晕", "快晕", "都要", "简直", "起床", "上学", "懒觉", "赖床", "睡得", "轮胎", "车胎", "气球", "球", "轮", "胎", "电费", "账单", "分数", "成绩", "股票", "基金", "游戏", "吃鸡", "队友", "过家家", "画", "电池", "自行车没气", "车没气", "打气筒", "狗", "猫", "宠物", "鱼", "热水器", "罐"},
-		unlessText: []string{"压力", "工作像", "作业", "房贷", "血压", "学习"}},
+		unless: medicalUnless, unlessText: medicalUnlessText},
+	selfHarmRule, overdoseRule,
 	{kind: EmergencyMedical, trigger: []string{"一动不动", "趴着不动", "躺着不动", "躺在地上", "躺地上", "躺着", "倒下了", "倒下", "晕了", "倒了", "没动", "不动了", "没反应", "没有反应", "不答应", "瘫坐", "瘫在", "不会说话了", "说不出话", "憋得脸"},
 		needs: personWords, unless: []string{"树", "车", "牌", "杆", "墙", "猫", "狗", "鸟", "装死", "哈哈", "笑", "看", "听", "沙发上玩", "手机", "电脑", "网", "群里", "消息", "微信", "电话", "垃圾", "货", "床上看", "晒太阳", "休息", "乘凉", "睡觉", "睡着", "门禁", "刷卡", "充电", "剩", "桶", "倒水", "没人", "摇不动", "推不动", "拉不动", "晾衣架", "快递柜", "动手", "踩不动", "缝纫机", "机器"}},
 	{kind: EmergencyMedical, trigger: []string{"楼顶边上", "坐在楼顶", "站在楼顶", "要跳", "想跳下去", "要往下跳", "站在天台边", "坐在天台边", "天台边上", "楼顶上", "窗户外面", "窗外面", "阳台外面", "空调外机上", "空调平台", "栏杆外", "爬出去", "挂着个人", "扒着栏杆", "手扒着"},
 		needs: []string{"楼顶", "天台", "窗", "阳台", "楼", "栏杆", "空调"}, needsAlso: personWords,
-		unless: []string{"跳绳", "跳舞", "跳广场舞", "跳高", "跳远", "跳起来", "晾", "衣服", "被子", "花盆", "东西", "玩具", "掉到", "广告", "看风景", "风景", "晒", "装空调", "安装", "维修", "师傅在修", "倒", "扔", "丢", "泼"}},
+		unless: []string{"跳绳", "跳舞", "跳广场舞", "跳高", "跳远", "跳起来", "晾", "衣服", "被子", "花盆", "东西", "玩具", "掉到", "广告", "看风景", "风景", "晒", "装空调", "安装", "维修", "师傅在修", "倒", "扔", "丢", "泼", "价", "甩卖", "清仓"}},
 	{kind: EmergencyMedical, trigger: []string{"倒地", "倒在地上", "倒在", "倒地上", "摔地上", "栽倒", "歪倒", "摔下来了", "掉下来了", "掉下去了", "摔下去了", "从床上摔", "砸到了人", "砸到人", "砸了头", "砸伤", "被车撞", "撞倒", "被狗咬", "撞飞"},
 		needs: personWords, unless: []string{"树", "东西", "手机", "快递", "花盆", "衣服", "招牌", "瓷砖", "砖", "玻璃", "空调", "灯", "垃圾", "水", "墙", "牌", "杆", "井盖"}},
 	{kind: EmergencyMedical, trigger: []string{"摔倒", "摔了", "跌倒", "摔跤", "滑倒", "跌了", "倒在", "摔地上", "摔下来"},
@@ -144,7 +155,7 @@ var emergencyRules = []emergencyRule{
 	{kind: EmergencyFire, trigger: []string{"快打119", "打119", "叫消防", "叫消防车"}, unlessText: figurativeFire, generic: true},
 
 	// gas
-	{kind: EmergencyGas, trigger: []string{"煤气味", "燃气味", "天然气味", "液化气味", "煤气泄漏", "燃气泄漏", "天然气泄漏", "液化气泄漏", "煤气漏", "燃气漏", "天然气漏", "漏煤气", "漏燃气", "漏天然气", "煤气中毒", "一氧化碳", "闻到煤气", "闻到燃气", "闻到天然气", "煤气的味道", "燃气的味道", "臭鸡蛋味", "烂鸡蛋", "天然气的味道", "煤气的味", "燃气的味", "煤汽", "梅气味", "瓦斯", "外泄", "燃气报警器", "煤气报警器", "燃气管挖断", "燃气管道", "燃气管", "煤气管", "调压箱", "煤气罐倒", "软管裂", "气还在冒", "还在冒气", "往外冒气", "嘶嘶声"},
+	{kind: EmergencyGas, trigger: withLeakSpellings([]string{"煤气味", "燃气味", "天然气味", "液化气味", "煤气泄漏", "燃气泄漏", "天然气泄漏", "液化气泄漏", "煤气漏", "燃气漏", "天然气漏", "漏煤气", "漏燃气", "漏天然气", "煤气中毒", "一氧化碳", "闻到煤气", "闻到燃气", "闻到天然气", "煤气的味道", "燃气的味道", "臭鸡蛋味", "烂鸡蛋", "天然气的味道", "煤气的味", "燃气的味", "煤汽", "梅气味", "瓦斯", "外泄", "燃气报警器", "煤气报警器", "燃气管挖断", "燃气管道", "燃气管", "煤气管", "调压箱", "煤气罐倒", "软管裂", "气还在冒", "还在冒气", "往外冒气", "嘶嘶声"}),
 		unless:     []string{"燃气费", "缴费", "交费", "充值", "开通", "安装", "报装", "检查", "排查", "通知", "改造", "入户安检", "哪买", "在哪买", "推荐", "牌子", "要不要", "定期"},
 		unlessText: []string{"下水道", "反味", "化粪池", "垃圾", "厕所", "马桶", "有必要", "多少钱", "臭豆腐", "螺蛳粉", "榴莲", "在煮", "糊锅", "炒菜"}},
 	{kind: EmergencyGas, trigger: []string{"冒气", "在冒", "往外冒", "喷气"}, needs: []string{"燃气", "煤气", "天然气", "液化气"},
@@ -159,6 +170,13 @@ var emergencyRules = []emergencyRule{
 	{kind: EmergencyViolence, trigger: []string{"打人了", "在打人", "打人", "持刀", "动刀", "砍人", "捅人", "抢劫", "抢包", "抢了", "家暴", "撬门", "撬锁", "撬车", "门被撬", "入室盗窃", "有人在偷", "进贼", "有贼", "小偷", "翻窗进", "爬阳台", "耍酒疯", "要杀人", "打老婆", "打女人", "打他妈", "打她", "要打我", "被人打", "被打了", "打了快递员", "把快递员打", "砸车", "划车", "抱着别人家孩子", "抢孩子", "拐孩子", "一直跟着我", "跟踪我", "拧我家门把手", "拧门把手", "刀架", "干仗", "打锤", "群殴", "打群架", "被陌生人抱走", "抱走了", "被人抱走",
 		"砸门", "砸窗", "被人砸", "弄死", "杀了你", "要杀", "翻墙进", "在撬", "正在撬", "撬窗", "撬柜", "撬一楼", "偷东西", "在偷", "砍伤", "捅伤", "偷电动车", "偷电瓶", "他打我", "在打我", "闹事", "行凶"},
 		unless: []string{"游戏", "电视", "电影", "打人家", "剧", "视频", "新闻", "抖音", "防盗", "提醒", "注意", "抓小偷", "早跑了", "笔录", "要砸", "会砸", "砸到车", "电话", "手机", "打我微信"}},
+	// harassment now: 有个男的在小区门口耍流氓, 有人在猥亵小女孩. A company
+	// or a fee called 耍流氓 is a complaint, not a call; noise that 骚扰 the
+	// neighbours is no harassment of a person.
+	{kind: EmergencyViolence, trigger: []string{"耍流氓", "猥亵", "性骚扰", "非礼", "露下体", "暴露狂", "露阴", "骚扰女孩", "骚扰女生", "骚扰小女孩", "骚扰小姑娘", "摸女孩", "摸女生", "摸小女孩", "摸小姑娘", "色狼"},
+		needs:      append([]string{"暴露狂", "流氓", "色狼"}, personWords...),
+		unless:     []string{"物业", "开发商", "公司", "收费", "这是", "简直", "纯属", "就是", "霸王", "条款", "电话", "短信", "广告", "推销", "吗", "呢", "游戏", "剧"},
+		unlessText: []string{"电话", "短信", "推销", "广告"}},
 	{kind: EmergencyViolence, trigger: []string{"拿刀", "拿着刀", "拿着菜刀", "菜刀", "拿棍子", "拿着棍子", "捅了", "掏出刀", "拿着剪刀", "拿砖头", "拿着砖", "砍刀", "拿着砍刀", "钢管", "铁棍", "棍棒", "拿着棍", "拿着铁"},
 		needs:  []string{"追", "砍", "捅", "威胁", "吓", "闹", "吵", "打", "冲", "挥", "杀", "伤", "骂", "乱晃", "砸", "动手", "划", "闹事", "门口"},
 		unless: []string{"切菜", "做饭", "厨房", "西瓜", "马蜂", "蜂窝", "篓子", "磨刀", "卖刀", "剪花", "修剪", "皮搋子", "下水道", "马桶", "捅了捅"}},
@@ -183,6 +201,18 @@ var emergencyRules = []emergencyRule{
 		unlessText: []string{"哈哈", "笑", "胖", "吵", "酱油", "借", "猫", "狗", "作业", "游戏", "队友", "吃鸡", "报价", "电费", "工资", "加班", "免费", "鸡蛋", "优惠", "快递", "外卖", "香", "沦陷", "好吃", "好看", "太美"}},
 	{kind: EmergencyMedical, trigger: []string{"快打120", "打120", "叫120", "叫救护车", "叫个救护车"}, generic: true,
 		unlessText: []string{"过家家", "玩", "哈哈", "游戏"}},
+}
+
+// withLeakSpellings adds to the triggers of the gas rule the same words with
+// 泄露, the common misspelling of 泄漏 (天然气泄露了).
+func withLeakSpellings(triggers []string) []string {
+	out := slices.Clone(triggers)
+	for _, t := range triggers {
+		if strings.Contains(t, "泄漏") {
+			out = append(out, strings.ReplaceAll(t, "泄漏", "泄露"))
+		}
+	}
+	return out
 }
 
 // negators cancel a trigger that follows them closely (差点 too: it did
@@ -223,6 +253,26 @@ var urgentWords = []string{"救命", "快来", "快点", "赶紧", "马上", "�
 
 // emergencyPastWords put the text in the past.
 var emergencyPastWords = []string{"上回", "前些年", "老有", "天天", "老是", "经常", "总是", "每次", "昨晚", "昨天", "前天", "上周", "上个月", "去年", "以前", "之前", "那天", "上次", "前几天", "当年", "小时候", "那次", "年前"}
+
+// saysPast reports whether s holds a word of emergencyPastWords; 以前 and
+// 之前 count only where they mean long ago, not "before" (我下楼以前看到…:
+// timeLongAgo).
+func saysPast(s string) bool {
+	for _, w := range emergencyPastWords {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(w)
+			if (w != "以前" && w != "之前") || timeLongAgo(s[:i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // presentWords keep an emergency alive against emergencyPastWords.
 var presentWords = []string{"现在", "正在", "还在", "到现在", "今天", "刚才", "刚刚", "又", "快来", "赶紧", "救命", "马上"}
@@ -274,13 +324,13 @@ func detectEmergency(s string) (string, bool) {
 	if saysOver(s) && !anyIn(s, urgentWords) {
 		return "", false
 	}
-	if anyIn(s, emergencyPastWords) && !anyIn(s, presentWords) {
+	if saysPast(s) && !anyIn(s, presentWords) {
 		return "", false
 	}
 	if anyIn(s, adviceWords) || anyUnnegated(s, elsewhereWords) || anyIn(s, jokeWords) || numberedList(s) {
 		return "", false
 	}
-	clauses := splitClauses(s)
+	clauses := clauseSpans(s)
 	best, generic := -1, ""
 	for _, r := range emergencyRules {
 		if r.generic && generic != "" || !r.generic && best == 0 {
@@ -362,22 +412,25 @@ func anyTrigger(s string) bool {
 	return false
 }
 
-// fires reports whether rule r fires in clause c of message s.
-func (r *emergencyRule) fires(c, s string) bool {
+// fires reports whether rule r fires in clause cl of message s.
+func (r *emergencyRule) fires(cl clause, s string) bool {
 	// The trigger first: most rules have none in the clause, and the
 	// guards (dozens of words each) need not be read for them.
-	if !r.triggered(c) {
+	if !r.triggered(cl, s) {
 		return false
 	}
-	if anyIn(securityNouns.Replace(c), hypotheticalWords) || anyIn(c, r.unless) || anyIn(s, r.unlessText) || figurative(c) {
+	c := cl.text
+	if anyIn(securityNouns.Replace(c), hypotheticalWords) || anyIn(c, r.unless) || anyIn(s, r.unlessText) || figurative(c) || playSpeech(c, s) {
 		return false
 	}
 	return !(len(r.needs) > 0 && !anyIn(s, r.needs) || len(r.needsAlso) > 0 && !anyIn(s, r.needsAlso))
 }
 
-// triggered reports whether clause c holds one of the rule's triggers not
-// negated just before it.
-func (r *emergencyRule) triggered(c string) bool {
+// triggered reports whether clause cl of message s holds one of the rule's
+// triggers not negated just before it, nor told as an experience (过 after
+// it, a time long past before it).
+func (r *emergencyRule) triggered(cl clause, s string) bool {
+	c := cl.text
 	for _, t := range r.trigger {
 		for from := 0; ; {
 			i := strings.Index(c[from:], t)
@@ -385,10 +438,91 @@ func (r *emergencyRule) triggered(c string) bool {
 				break
 			}
 			i += from
-			if !negatedAt(c, i, t) && !experiential(c[i+len(t):]) {
+			if !negatedAt(c, i, t) && !experiential(c[i+len(t):]) && !longAgo(s[:cl.start+i]) {
 				return true
 			}
 			from = i + len(t)
+		}
+	}
+	return false
+}
+
+// longAgoWords put what follows them long in the past: 去年我被困电梯里,
+// 小时候掉河里.
+var longAgoWords = []string{"去年", "前年", "小时候", "小的时候", "那年", "上个月", "上上个月", "当年", "几年前", "前几年", "年轻时", "年轻的时候", "以前", "早年", "多年前", "好多年前", "很多年前"}
+
+// longAgo reports whether the text before a trigger puts it long in the
+// past: a word of longAgoWords with no word of presentWords after it.
+// 去年我被困电梯里半小时，现在还怕 tells an experience (现在 comes after
+// the trigger); 去年着过一次火，现在又着火了 is a fire now. 以前 after a verb
+// or a duration (下楼以前, 十分钟以前: timeLongAgo) is no time long past, nor
+// 那年 in 那年轻人.
+func longAgo(before string) bool {
+	last := -1
+	for _, w := range longAgoWords {
+		for from := 0; ; {
+			i := strings.Index(before[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(w)
+			lead, after := before[:i], before[i+len(w):]
+			switch {
+			case w == "以前" && !timeLongAgo(lead):
+				continue
+			case w == "那年" && strings.HasPrefix(after, "轻"):
+				continue
+			}
+			if end := i + len(w); end > last {
+				last = end
+			}
+		}
+	}
+	return last >= 0 && !anyIn(before[last:], presentWords)
+}
+
+// timeLongAgo reports whether 以前 after lead means long ago: at the start of
+// a clause (以前我们楼着过火) or after 很久, 好久, 年 or a person (我以前, 几年以前),
+// not after a verb or a duration (我下楼以前看到…, 十分钟以前: before, a
+// while ago).
+func timeLongAgo(lead string) bool {
+	last, _ := utf8.DecodeLastRuneInString(lead)
+	if lead == "" || strings.ContainsRune(",.!?;，。！？；… \n\t、~～", last) {
+		return true
+	}
+	for _, w := range []string{"很久", "好久", "年", "我", "我们", "咱们", "他", "她", "很早", "早"} {
+		if strings.HasSuffix(lead, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// playWords make a message about children at play or make-believe: 孙子玩
+// 消防车玩具, 过家家, 假装.
+var playWords = []string{"玩具", "过家家", "假装", "扮演", "装作", "做游戏", "玩游戏", "角色扮演"}
+
+// speechStarts start a clause that reports what someone said or shouted.
+var speechStarts = []string{"说", "喊", "叫着", "嚷", "学着", "一直说", "一直喊", "还说", "还喊"}
+
+// realWords say a danger is real after all: 不是玩, 真的着火了.
+var realWords = []string{"真的", "真着", "真有", "不是玩", "不是假", "不是在玩"}
+
+// playSpeech reports whether clause c of message s is what a child at play
+// said: the message speaks of play (playWords, with 玩 unless it is
+// make-believe) and c starts with a speech verb, with nothing urgent or
+// real in the message (我孙子玩消防车玩具，说着火了着火了).
+func playSpeech(c, s string) bool {
+	if !anyIn(s, playWords) || anyIn(s, urgentWords) || anyIn(s, realWords) {
+		return false
+	}
+	if !strings.Contains(s, "玩") && !strings.Contains(s, "假装") && !strings.Contains(s, "扮演") && !strings.Contains(s, "装作") {
+		return false
+	}
+	for _, w := range speechStarts {
+		if strings.HasPrefix(c, w) {
+			return true
 		}
 	}
 	return false
@@ -453,15 +587,33 @@ func lastRunes(s string, n int) string {
 	return string(r[len(r)-n:])
 }
 
-// splitClauses splits normalised text at punctuation and spaces.
-func splitClauses(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
+// clause is one clause of a message and where it starts (a byte offset).
+type clause struct {
+	text  string
+	start int
+}
+
+// clauseSpans splits normalised text at punctuation and spaces.
+func clauseSpans(s string) []clause {
+	var out []clause
+	start := -1
+	for i, r := range s {
 		switch r {
 		case ',', '.', '!', '?', ';', '，', '。', '！', '？', '；', '…', '~', '～', ' ', '\n', '\t', '、':
-			return true
+			if start >= 0 {
+				out = append(out, clause{s[start:i], start})
+				start = -1
+			}
+		default:
+			if start < 0 {
+				start = i
+			}
 		}
-		return false
-	})
+	}
+	if start >= 0 {
+		out = append(out, clause{s[start:], start})
+	}
+	return out
 }
 
 // anyUnnegated reports whether s contains one of words not denied right

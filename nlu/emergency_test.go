@@ -130,6 +130,51 @@ func TestEmergency(t *testing.T) {
 		{"有人在车棚偷电瓶", EmergencyViolence},
 		{"他打我电话我没接", ""},
 		{"3栋火势越来越大", EmergencyFire},
+		// a time long past before the trigger tells an experience, even
+		// with 现在 after it; a present word between them does not
+		{"去年冬天我被困在电梯里一个多小时 现在都不敢坐", ""},
+		{"小时候掉进过河里 现在还怕水", ""},
+		{"前年我们楼着过一次火 现在想起来还害怕", ""},
+		{"以前楼下有人打架 现在好多了", ""},
+		{"那年轻人晕倒了 快来人", EmergencyMedical},
+		{"十分钟以前有个人晕倒了 现在还没醒", EmergencyMedical},
+		{"我下楼以前看到有个老人倒在地上 流了好多血", EmergencyMedical},
+		{"出门之前闻到楼道里一股煤气味", EmergencyGas},
+		{"之前我们楼电梯困过人 物业一直不修", ""},
+		{"我以前在这个电梯里被困过 今天又困住了 救命", EmergencyTrapped},
+		{"以前着过火 现在又着火了", EmergencyFire},
+		{"上个月刚修的电梯 现在又困人了", EmergencyTrapped},
+		// what a child at play says is no call; a real danger beside the
+		// play is
+		{"孩子们在玩过家家 喊着火了", ""},
+		{"我外孙拿着玩具对讲机 说有人晕倒了", ""},
+		{"孙子玩玩具 说着火了 这次真的有烟 快来", EmergencyFire},
+		{"孩子在玩 玩具车电池冒烟了", EmergencyFire},
+		// 泄露 is 泄漏 in the gas rule
+		{"燃气泄露了 5栋", EmergencyGas},
+		{"煤气泄露 快来人", EmergencyGas},
+		{"手机号泄露了 老是接到骚扰", ""},
+		{"没有燃气泄露 检测过了", ""},
+		// harassment now is for the police; a fee or a company called 耍流氓
+		// is a complaint
+		{"有个男的在小区门口耍流氓", EmergencyViolence},
+		{"电梯里有个男的在摸小姑娘", EmergencyViolence},
+		{"3栋楼下有个暴露狂", EmergencyViolence},
+		{"物业乱收费简直是耍流氓", ""},
+		{"开发商这是在耍流氓", ""},
+		{"一天接三个骚扰电话", ""},
+		{"孩子脱裤子在草坪上尿尿", ""},
+		{"装修的一直在骚扰我们 太吵了", ""},
+		{"我摸摸女儿的头 她就睡着了", ""},
+		// suicide and poison: medical (SelfHarm adds 110)
+		{"有人要自杀", EmergencyMedical},
+		{"我妈吃了很多安眠药", EmergencyMedical},
+		{"隔壁大爷喝了敌敌畏", EmergencyMedical},
+		{"加班累得不想活了", ""},
+		{"烦得想跳楼", ""},
+		{"我妈每天吃安眠药才睡得着", ""},
+		{"菜上有农药残留 要多洗", ""},
+		{"楼下超市跳楼价 全场清仓", ""},
 	}
 	for _, tt := range tests {
 		kind, ok := n.Emergency(tt.text)
@@ -142,6 +187,45 @@ func TestEmergency(t *testing.T) {
 		}
 		if tt.kind != "" && (u.Intent != linli.IntentReport || u.Category != "安全隐患" || u.Confidence < 0.99) {
 			t.Errorf("Understand(%q) = %s/%s (%.2f), want a confident report of 安全隐患", tt.text, u.Intent, u.Category, u.Confidence)
+		}
+	}
+}
+
+// TestSelfHarm: a medical emergency in which someone is about to jump or
+// take their life, or has taken poison or pills, is self-harm (110 as well
+// as 120); a fall, a faint, a child who swallowed rat poison by mistake
+// are not; the guards of Emergency hold (negation, the past, figures of
+// speech, news and fiction).
+func TestSelfHarm(t *testing.T) {
+	w := Words()
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"有人要跳楼", true},
+		{"3栋有个女的站在楼顶上要跳", true},
+		{"有个小伙子在阳台外面 要往下跳", true},
+		{"他说不想活了 要寻死", true},
+		{"我朋友割腕了 流了好多血", true},
+		{"隔壁大爷喝农药了", true},
+		{"我妈吃了很多安眠药 叫不醒", true},
+		{"5栋有人要自杀 快报警", true},
+		{"有个大姐坐在天台边上哭", true},
+		{"7栋有个大爷突然倒地上抽搐", false},
+		{"老人摔倒了头破血流", false},
+		{"孩子误吃了老鼠药 在吐", false},
+		{"有个孩子爬上窗台了好危险", false},
+		{"有个老人晕倒了 我急得想跳楼", false},
+		{"气得想跳楼", false},
+		{"加班累得不想活了", false},
+		{"他没有要跳楼 只是在楼顶晒被子", false},
+		{"去年有人跳楼", false},
+		{"新闻说有人跳楼了", false},
+		{"电视剧里女主割腕", false},
+		{"有人要跳楼 已经被救下来了 没事了", false},
+	} {
+		if got := w.SelfHarm(tt.text); got != tt.want {
+			t.Errorf("SelfHarm(%q) = %v, want %v (emergency %q)", tt.text, got, tt.want, w.Emergency(tt.text))
 		}
 	}
 }

@@ -95,6 +95,14 @@ const maxEmergencyRunes = 32000
 // message typed with a space between every character (有 人 晕 倒 了) is
 // read without them.
 func emergencyOf(s string) string {
+	kind, _ := detectEmergency(emergencyText(s))
+	return kind
+}
+
+// emergencyText is normalised text s as the emergency rules read it: at
+// most maxEmergencyRunes, lower case, without a leading @mention or the
+// spaces of a spaced-out message.
+func emergencyText(s string) string {
 	if utf8.RuneCountInString(s) > maxEmergencyRunes {
 		s = string([]rune(s)[:maxEmergencyRunes])
 	}
@@ -107,8 +115,7 @@ func emergencyOf(s string) string {
 	if spacedOut(s) {
 		s = strings.Join(strings.Fields(s), "")
 	}
-	kind, _ := detectEmergency(s)
-	return kind
+	return s
 }
 
 // spacedOut reports whether s is typed with a space between most of its

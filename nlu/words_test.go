@@ -199,3 +199,48 @@ func TestBallotWords(t *testing.T) {
 		t.Error("BallotAck: OK and 辛苦了 say nothing; a wish is kept")
 	}
 }
+
+// TestSettled: a problem fixed (修好了, 已处理, 今天好了) or an earlier report
+// (上次反映的, 之前报过) is settled; one still broken or back (又坏了, 还没修,
+// 到现在都没人管), a fix wished, planned or asked about (希望早点修好, 明天修好,
+// 修好了吗), a fix denied (没修好, 不通了) and an emergency are not.
+func TestSettled(t *testing.T) {
+	w := Words()
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"上次反映的事修好了", true},
+		{"已经好了", true},
+		{"解决了谢谢", true},
+		{"昨天路灯坏了今天好了", true},
+		{"楼下垃圾已经清理干净了", true},
+		{"之前报的井盖已处理", true},
+		{"前几天说的漏水现在好了", true},
+		{"上次我反映的事", true},
+		{"上回说的那个坑补上了", true},
+		{"路灯又坏了", false},
+		{"墙皮脱落了", false},
+		{"3号楼路灯坏了", false},
+		{"昨天路灯坏了", false},
+		{"上次反映的路灯到现在还没修", false},
+		{"上次反映的井盖 又被人搬走了", false},
+		{"路灯修好了吗", false},
+		{"2号楼的电梯好了没", false},
+		{"希望早点修好", false},
+		{"物业说明天修好", false},
+		{"路灯还没修好", false},
+		{"垃圾没人收走", false},
+		{"下水道不通了", false},
+		{"路灯灭了", false},
+		{"刚才路过看到井盖没了拍了照", false},
+		{"昨天楼下有人说垃圾堆满了", false},
+		{"上次反映的那家又着火了", false},
+		{"井盖坏了 修好了再通知我", false},
+		{"等修好了告诉我一声", false},
+	} {
+		if got := w.Settled(tt.text); got != tt.want {
+			t.Errorf("Settled(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

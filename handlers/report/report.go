@@ -125,9 +125,9 @@ func (h *Family) reportNew(ctx context.Context, req *linli.Request) error {
 // counts there (AboutCommand of its first character alone is false): the
 // particles it also knows (的, 了, 是) end real reports ("随手拍墙皮脱落了").
 // A report written the same way names what is broken and stays one.
-// linli.Lexicon has no cue yet for a problem already fixed or past ("随手拍
-// 上次反映的事修好了"): until a lexicon implements settledCue, such a
-// sentence is still taken for a report.
+// A lexicon that implements settledCue (nlu's does) also makes chatter of
+// a problem already fixed or an earlier report ("随手拍上次反映的事修好了");
+// one that does not takes such a sentence for a report.
 func (h *Family) gluedChatter(rest string) bool {
 	first, _ := utf8.DecodeRuneInString(rest)
 	if rest == "" || !(unicode.IsLetter(first) || unicode.IsDigit(first)) {
@@ -152,8 +152,8 @@ func (h *Family) gluedChatter(rest string) bool {
 
 // settledCue is the part of a lexicon that tells whether text speaks of a
 // problem already fixed or in the past ("上次反映的事修好了"), not one to
-// report now. linli.Lexicon does not have it yet (nlu keeps such words for
-// its emergencies and queries only).
+// report now. It is not part of linli.Lexicon: nlu.WordLists implements
+// it; a lexicon without it leaves such text to the other cues.
 type settledCue interface {
 	Settled(text string) bool
 }

@@ -798,28 +798,31 @@ func TestRuleEmergencyOverheard(t *testing.T) {
 	}
 }
 
-// selfHarmWords is a lexicon that can tell self-harm (a stand-in for the
-// cue nlu does not have yet).
-type selfHarmWords struct{ linli.Lexicon }
-
-func (selfHarmWords) SelfHarm(text string) bool { return strings.Contains(text, "跳楼") }
+// bareLexicon is a lexicon with only the methods of linli.Lexicon: no
+// selfHarmCue, no settledCue.
+type bareLexicon struct{ linli.Lexicon }
 
 // TestRuleEmergencyMedicalNumbers: a medical emergency is told to call 110
-// as well as 120 only when the lexicon says it is about jumping or suicide;
-// a fall or a faint gets 120 alone (red-team round 5, finding 9). Gas
-// advice names 120 for the poisoned.
+// as well as 120 only when the lexicon says it is about jumping or suicide
+// (nlu's does); a fall or a faint gets 120 alone (red-team round 5, finding
+// 9), and so does everything with a lexicon that cannot tell. Gas advice
+// names 120 for the poisoned.
 func TestRuleEmergencyMedicalNumbers(t *testing.T) {
-	plain := &Family{Deps: Deps{Lexicon: nlu.Words()}}
-	cued := &Family{Deps: Deps{Lexicon: selfHarmWords{nlu.Words()}}}
+	bare := &Family{Deps: Deps{Lexicon: bareLexicon{nlu.Words()}}}
+	cued := &Family{Deps: Deps{Lexicon: nlu.Words()}}
 	for _, tt := range []struct {
 		h    *Family
 		text string
 		want bool
 	}{
-		{plain, "7栋有个大爷突然倒地上抽搐", false},
-		{plain, "有人要跳楼", false}, // nlu cannot tell yet
+		{bare, "7栋有个大爷突然倒地上抽搐", false},
+		{bare, "有人要跳楼", false}, // this lexicon cannot tell
 		{cued, "7栋有个大爷突然倒地上抽搐", false},
 		{cued, "有人要跳楼", true},
+		{cued, "3栋有个女的站在楼顶上要跳", true},
+		{cued, "我妈吃了很多安眠药 叫不醒", true},
+		{cued, "老人摔倒了头破血流", false},
+		{cued, "有个老人晕倒了 我急得想跳楼", false},
 	} {
 		got := textEmergencyNumbers(linli.EmergencyMedical, tt.h.selfHarm(tt.text))
 		if strings.Contains(got, "110") != tt.want || !strings.Contains(got, "120") {
@@ -831,19 +834,14 @@ func TestRuleEmergencyMedicalNumbers(t *testing.T) {
 	}
 }
 
-// settledWords is a lexicon that can tell a fixed or past problem (a
-// stand-in for the cue nlu does not have yet).
-type settledWords struct{ linli.Lexicon }
-
-func (settledWords) Settled(text string) bool { return strings.Contains(text, "修好了") }
-
 // TestRuleGluedChatter: words glued to 随手拍 that talk about the feature
 // from a word on, and name no problem the lexicon knows, are chatter; a
 // particle (的, 了) does not make a report chatter; a lexicon that can tell
-// a settled problem makes that chatter too (red-team round 5, finding 5).
+// a settled problem (nlu's can) makes that chatter too (red-team round 5,
+// finding 5), and a problem back again stays a report.
 func TestRuleGluedChatter(t *testing.T) {
-	plain := &Family{Deps: Deps{Lexicon: nlu.Words()}}
-	cued := &Family{Deps: Deps{Lexicon: settledWords{nlu.Words()}}}
+	plain := &Family{Deps: Deps{Lexicon: bareLexicon{nlu.Words()}}}
+	cued := &Family{Deps: Deps{Lexicon: nlu.Words()}}
 	for _, tt := range []struct {
 		h    *Family
 		rest string
@@ -856,8 +854,14 @@ func TestRuleGluedChatter(t *testing.T) {
 		{plain, "漏水了", false},
 		{plain, "3号楼路灯坏了", false},
 		{plain, " 这个功能挺方便", false},  // not glued: the command
-		{plain, "上次反映的事修好了", false}, // no cue in nlu yet
+		{plain, "上次反映的事修好了", false}, // no settledCue in this lexicon
 		{cued, "上次反映的事修好了", true},
+		{cued, "3号楼路灯昨天坏了今天好了", true},
+		{cued, "上次反映的井盖已处理", true},
+		{cued, "路灯又坏了", false},
+		{cued, "墙皮脱落了", false},
+		{cued, "上次反映的路灯到现在还没修", false},
+		{cued, "路灯修好了吗", false},
 	} {
 		if got := tt.h.gluedChatter(tt.rest); got != tt.want {
 			t.Errorf("随手拍%s (lexicon %T): chatter %v, want %v", tt.rest, tt.h.Lexicon, got, tt.want)
