@@ -47,3 +47,24 @@ func TestBenchSeedAndRun(t *testing.T) {
 		}
 	}
 }
+
+// TestBenchFlagErrorsInChinese: a bad or unknown option of bench seed/run
+// is answered in Chinese naming it (the flag package's own text is English).
+func TestBenchFlagErrorsInChinese(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"seed", "--residents", "abc", "--db", filepath.Join(t.TempDir(), "x.db")}, "选项 -residents 的值 \"abc\" 无效"},
+		{[]string{"run", "--foo"}, "没有选项 -foo"},
+		{[]string{"run", "--n"}, "后面需要一个值"},
+	} {
+		var out, errb strings.Builder
+		if code := runBench(tt.args, &out, &errb); code != 2 {
+			t.Errorf("%v: exit %d, want 2", tt.args, code)
+		}
+		if !strings.Contains(errb.String(), tt.want) || strings.Contains(errb.String(), "flag provided") || strings.Contains(errb.String(), "Usage of") {
+			t.Errorf("%v: stderr %q; want %q in Chinese", tt.args, errb.String(), tt.want)
+		}
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -69,18 +68,14 @@ type benchDB struct {
 
 func runBenchRun(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("bench run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	configPath := fs.String("config", "", "配置文件 (默认: 内置演示社区)")
 	dbPath := fs.String("db", "", "用 linli bench seed 生成的数据库")
 	reps := fs.Int("n", 100, "每个命令执行的次数")
 	asJSON := fs.Bool("json", false, "输出 JSON")
 	cpuProfile := fs.String("cpuprofile", "", "把大数据库上那一轮的 CPU 剖析写到这个文件 (go tool pprof)")
 	inPlace := fs.Bool("in-place", false, "直接在 --db 上运行（默认先复制一份：命令里有报名和随手拍，会写入）")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if done, code := parseFlags(benchRunCmd, fs, args, stdout, stderr); done {
+		return code
 	}
 	if *dbPath == "" || *reps < 1 {
 		fmt.Fprintln(stderr, "linli bench run: 需要 --db FILE（--n 至少为 1）")
@@ -372,3 +367,12 @@ func quantile(sorted []time.Duration, q float64) time.Duration {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+var benchRunCmd = subcommand{
+	name:  "bench run",
+	usage: "linli bench run --db FILE [--config FILE] [--n N] [--json]",
+	about: "在该数据库和一个空数据库上，通过引擎计时一组固定的居民、网格员和社工命令，打印每个命令的 p50/p99 和进程的峰值内存 (RSS)。",
+	examples: []string{
+		"linli bench run --db /tmp/big.db --json",
+	},
+}

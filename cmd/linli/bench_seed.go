@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -23,7 +22,6 @@ const seedChunk = 20_000
 
 func runBenchSeed(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("bench seed", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	configPath := fs.String("config", "", "配置文件 (默认: 内置演示社区)")
 	dbPath := fs.String("db", "", "要生成的数据库文件 (必须还不存在)")
 	var n seedCounts
@@ -34,11 +32,8 @@ func runBenchSeed(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&n.polls, "polls", 10, "投票个数")
 	fs.IntVar(&n.votes, "votes", 1000, "选票张数")
 	seed := fs.Uint64("seed", 1, "随机数种子（同样的种子生成同样的数据）")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if done, code := parseFlags(benchSeedCmd, fs, args, stdout, stderr); done {
+		return code
 	}
 	if *dbPath == "" {
 		fmt.Fprintln(stderr, "linli bench seed: 需要 --db FILE")
@@ -337,4 +332,13 @@ func (s *seeder) sample(n, k int) []int {
 		}
 	}
 	return out
+}
+
+var benchSeedCmd = subcommand{
+	name:  "bench seed",
+	usage: "linli bench seed [--config FILE] --db FILE --residents N --activities N --signups N --reports N --polls N --votes N",
+	about: "用存储层自己的写入路径（批量事务）生成一个逼真的大数据库，并打印写入了什么。",
+	examples: []string{
+		"linli bench seed --db /tmp/big.db --residents 50000 --activities 2000 --signups 1000000 --reports 20000 --polls 200 --votes 100000",
+	},
 }
