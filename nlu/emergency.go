@@ -58,7 +58,21 @@ type emergencyRule struct {
 	// needsPlace: a generic call counts only with a place (救命 5栋) or
 	// alone in a short message (救命啊！).
 	needsPlace bool
+	// intent, when set, must end within intentWindow runes before the
+	// trigger in its clause (要从12楼跳下去, 准备烧炭), or the trigger be
+	// followed by 了 (割腕了: done).
+	intent []string
+	// figure, when set, reports whether the trigger at byte i of clause c
+	// is a figure of speech (笑得我想死, 想死你了).
+	figure func(c string, i int, t string) bool
+	// selfHarm: a rule of SelfHarm. Someone about to take their life is a
+	// medical emergency even when shut in or holding a knife (锁在屋里说要
+	// 割腕): the ambulance and the police are both called.
+	selfHarm bool
 }
+
+// intentWindow is how far before a trigger an intent word may end.
+const intentWindow = 8
 
 // personWords are people whose collapse is an emergency.
 var personWords = []string{"人", "送外卖", "骑手", "司机", "老公", "老婆", "儿子", "女儿", "婴儿", "外婆", "外公", "姥姥", "姥爷", "老头子", "老太婆", "大姐", "大哥", "大叔", "大婶", "阿婆", "阿爷", "老人", "老太太", "大爷", "大妈", "奶奶", "爷爷", "阿姨", "叔叔", "孩子", "小孩", "小朋友", "宝宝", "老头", "老太", "婆婆", "公公", "他", "她", "我妈", "我爸", "老伴", "邻居", "外卖员", "快递员", "保洁", "保安", "师傅", "男的", "女的", "小伙", "姑娘", "娃", "男孩", "女孩", "小哥", "醉汉", "骑车的", "骑电动车的", "骑电瓶车的", "路人", "行人", "老奶奶", "老爷爷"}
@@ -87,7 +101,7 @@ var emergencyRules = []emergencyRule{
 		"喘不了气", "满地打滚", "疼得打滚", "血一直冒", "血一直流", "血往外冒", "按不住", "割了好深", "割得好深", "伤口好深", "被开水烫", "被热油烫", "烫伤了", "烧伤了", "皮都起来",
 		"心脏骤停", "没意识", "没有意识", "意识不清", "失去意识", "高烧抽", "过敏休克", "喉咙肿", "被蛇咬", "中暑晕", "从楼上掉下来", "从楼上摔下来", "摔下楼", "滚下楼梯", "从梯子上摔"},
 		unless: medicalUnless, unlessText: medicalUnlessText},
-	selfHarmRule, overdoseRule,
+	selfHarmRule, overdoseRule, selfHarmIntent, selfHarmWish, selfHarmJumpFrom, selfHarmLedge, selfHarmPills,
 	{kind: EmergencyMedical, trigger: []string{"一动不动", "趴着不动", "躺着不动", "躺在地上", "躺地上", "躺着", "倒下了", "倒下", "晕了", "倒了", "没动", "不动了", "没反应", "没有反应", "不答应", "瘫坐", "瘫在", "不会说话了", "说不出话", "憋得脸"},
 		needs: personWords, unless: []string{"树", "车", "牌", "杆", "墙", "猫", "狗", "鸟", "装死", "哈哈", "笑", "看", "听", "沙发上玩", "手机", "电脑", "网", "群里", "消息", "微信", "电话", "垃圾", "货", "床上看", "晒太阳", "休息", "乘凉", "睡觉", "睡着", "门禁", "刷卡", "充电", "剩", "桶", "倒水", "没人", "摇不动", "推不动", "拉不动", "晾衣架", "快递柜", "动手", "踩不动", "缝纫机", "机器"}},
 	{kind: EmergencyMedical, trigger: []string{"楼顶边上", "坐在楼顶", "站在楼顶", "要跳", "想跳下去", "要往下跳", "站在天台边", "坐在天台边", "天台边上", "楼顶上", "窗户外面", "窗外面", "阳台外面", "空调外机上", "空调平台", "栏杆外", "爬出去", "挂着个人", "扒着栏杆", "手扒着"},
@@ -331,8 +345,16 @@ func detectEmergency(s string) (string, bool) {
 		return "", false
 	}
 	clauses := clauseSpans(s)
-	best, generic := -1, ""
+	best, generic, harm := -1, "", false
 	for _, r := range emergencyRules {
+		if r.selfHarm && !harm {
+			for _, c := range clauses {
+				if r.fires(c, s) {
+					harm = true
+					break
+				}
+			}
+		}
 		if r.generic && generic != "" || !r.generic && best == 0 {
 			continue
 		}
@@ -349,6 +371,9 @@ func detectEmergency(s string) (string, bool) {
 			}
 			break
 		}
+	}
+	if harm && (best < 0 || kindPriority[best] == EmergencyTrapped || kindPriority[best] == EmergencyViolence) {
+		return EmergencyMedical, true // self-harm wins over being shut in or a knife
 	}
 	if best >= 0 {
 		return kindPriority[best], true
@@ -438,13 +463,23 @@ func (r *emergencyRule) triggered(cl clause, s string) bool {
 				break
 			}
 			i += from
-			if !negatedAt(c, i, t) && !experiential(c[i+len(t):]) && !longAgo(s[:cl.start+i]) {
+			if !negatedAt(c, i, t) && !experiential(c[i+len(t):]) && !longAgo(s[:cl.start+i]) && r.intended(c, i, t) && (r.figure == nil || !r.figure(c, i, t)) {
 				return true
 			}
 			from = i + len(t)
 		}
 	}
 	return false
+}
+
+// intended reports whether the trigger t at byte i of clause c is meant:
+// the rule asks for no intent, an intent word ends close before it, or 了
+// follows it.
+func (r *emergencyRule) intended(c string, i int, t string) bool {
+	if len(r.intent) == 0 || strings.HasPrefix(c[i+len(t):], "了") {
+		return true
+	}
+	return anyIn(lastRunes(c[:i], intentWindow), r.intent)
 }
 
 // longAgoWords put what follows them long in the past: 去年我被困电梯里,
