@@ -10,7 +10,9 @@ import (
 // yesWords is a lexicon of a few yes and polite words.
 type yesWords struct{ linli.Lexicon }
 
-func (yesWords) Yes(t string) bool    { return t == "是" || t == "是的" || t == "好的" || t == "是啊" }
+func (yesWords) Yes(t string) bool {
+	return t == "是" || t == "是的" || t == "好的" || t == "是啊"
+}
 func (yesWords) Polite(w string) bool { return w == "麻烦了" || w == "谢谢" }
 
 // refusingWords is yesWords with a no: the lexicon's refusal (nlu has
