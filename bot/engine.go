@@ -150,6 +150,18 @@ func (e *Engine) handle(ctx context.Context, m linli.Message, dedupe bool) error
 			e.log.Error("回复失败", "err", err)
 		}
 		return nil
+	case offerWithdrawn: // withdrawn by a no or a command since: ask for the command
+		if err := req.Reply(fmt.Sprintf(TextOfferWithdrawn, cmd)); err != nil {
+			e.log.Error("回复失败", "err", err)
+		}
+		return nil
+	case offerRefused: // "不用了": withdrawn, and acknowledged with silence like every ack
+		return nil
+	}
+	if !m.Addressed && e.agrees(&m) {
+		// "是啊太黑了" under a neighbour's offered 随手拍: agreement, not a
+		// report of the sender's own; commands and emergencies still count.
+		ctx = context.WithValue(ctx, agreeKey{}, true)
 	}
 	offered := false
 	req.OfferFunc = func(command string) {
@@ -165,7 +177,7 @@ func (e *Engine) handle(ctx context.Context, m linli.Message, dedupe bool) error
 		h = e.opt.Middleware[i](h)
 	}
 	h = Recover(e.log)(h)
-	chatter := new(bool)
+	chatter := new(chatterNote)
 	err := h(context.WithValue(ctx, chatterKey{}, chatter), req)
 	switch {
 	case offered:
@@ -173,7 +185,8 @@ func (e *Engine) handle(ctx context.Context, m linli.Message, dedupe bool) error
 		// A command of the sender's own (not chatter, not a second line
 		// of what they were saying) withdraws an open question.
 		e.offers.drop(m.Chat(), m.Sender)
-	case *chatter && err == nil && m.Image == nil && !e.opt.Lexicon.Ack(m.Norm):
+	case chatter.silent && err == nil && m.Image == nil && !e.opt.Lexicon.Ack(m.Norm) &&
+		!e.separateReport(&m, chatter.report, now):
 		// A second line of what they were saying ("晚上黑乎乎的"): it
 		// continues the words of an offered 随手拍.
 		e.offers.extend(m.Chat(), m.Sender, strings.Join(strings.Fields(m.Text), " "), now)
@@ -188,6 +201,54 @@ func (e *Engine) handle(ctx context.Context, m linli.Message, dedupe bool) error
 		e.answerError(req, err)
 	}
 	return nil
+}
+
+// agreeKey is the context key under which the engine tells dispatch that a
+// message agrees with a neighbour's offered question (agrees).
+type agreeKey struct{}
+
+// agrees reports whether m begins with a yes ("是啊", "对的") and goes on
+// without naming a place while someone else in the chat has a live offer:
+// the sender agrees with the neighbour ("是啊太黑了"), they are not
+// reporting something of their own.
+func (e *Engine) agrees(m *linli.Message) bool {
+	lex := e.opt.Lexicon
+	runes := []rune(m.Norm)
+	for n := 1; n <= 3 && n < len(runes); n++ {
+		if !lex.Yes(string(runes[:n])) {
+			continue
+		}
+		if place, _ := lex.Place(string(runes[n:])); place != "" {
+			return false
+		}
+		return e.offers.othersLive(m.Chat(), m.Sender, m.At)
+	}
+	return false
+}
+
+// separateReport reports whether a line of chatter after an offered 随手拍
+// is a report of its own rather than more of the same one: the nlu took it
+// for a report (u) and it names a place other than the offered words'
+// ("还有8栋后面的井盖也没了" after "3栋门口路灯坏了"). It is not added to the
+// offered words; the report family has already handled it as free text.
+func (e *Engine) separateReport(m *linli.Message, u *linli.Understanding, now time.Time) bool {
+	if u == nil || u.Intent != linli.IntentReport {
+		return false
+	}
+	words := e.offers.offered(m.Chat(), m.Sender, now)
+	if words == "" {
+		return false
+	}
+	lex := e.opt.Lexicon
+	place, _ := lex.Place(m.Norm)
+	if place == "" {
+		place = u.Slots.Place
+	}
+	if place == "" {
+		return false // "晚上黑乎乎的": more of what they were saying
+	}
+	was, _ := lex.Place(e.opt.Normalize(words))
+	return place != was
 }
 
 // Serves reports whether messages from the group called topic on the

@@ -249,8 +249,8 @@ func TestYesAfterMoreLinesTakesThemAlong(t *testing.T) {
 		// the window.
 		h.say(g, "张阿姨", "我想去听讲座")
 		h.say(g, "张阿姨", "活动")
-		if got := h.say(g, "张阿姨", "好的"); len(got) != 0 {
-			t.Errorf("yes after a command got %q", got)
+		if got := h.say(g, "张阿姨", "好的"); len(got) != 1 || !strings.Contains(got[0], "已撤回") {
+			t.Errorf("yes after a command got %q, want to be told it was withdrawn", got)
 		}
 		h.say(g, "张阿姨", "我想去听讲座")
 		h.say(g, "张阿姨", "今天天气不错")

@@ -90,6 +90,15 @@ func (testWords) Emergency(text string) string {
 	}
 	return ""
 }
+func (testWords) Polite(w string) bool { return w == "麻烦了" || w == "谢谢" }
+func (testWords) Place(text string) (string, int) {
+	for _, r := range text {
+		if r >= '1' && r <= '9' && strings.Contains(text, string(r)+"栋") {
+			return string(r) + "栋", int(r - '0')
+		}
+	}
+	return "", 0
+}
 func (testWords) Ack(text string) bool {
 	return text == "收到" || text == "谢谢" || text == "好的"
 }

@@ -34,6 +34,19 @@ type offer struct {
 	until   time.Time
 	words   bool     // the command ends in the sender's words (Request.OfferWords)
 	more    []string // lines the sender added since, continuing them
+	// withdrawn: the sender has since refused it, sent a command of their
+	// own, or (a fixed command) said something else. It is kept so that a
+	// later yes is told the question was withdrawn instead of silence.
+	withdrawn bool
+}
+
+// refuser is the part of a lexicon that tells a plain no to the bot's
+// question ("不用了", "算了"). It is not part of linli.Lexicon yet: the
+// lexicon (package nlu) has only yes words. With a lexicon without it a
+// refusal is a line like any other (an offered 随手拍 is withdrawn only by
+// a command or a new offer).
+type refuser interface {
+	No(text string) bool
 }
 
 // offerMoreLines bounds the lines added to an offered command's words.
@@ -43,10 +56,33 @@ const offerMoreLines = 5
 type offerState int
 
 const (
-	offerNone    offerState = iota // no offer, or the message is not a plain yes
-	offerTaken                     // a yes within OfferTTL: handle the command
-	offerExpired                   // a yes after OfferTTL: tell the sender to send the command again
+	offerNone      offerState = iota // no offer, or the message is not a plain yes
+	offerTaken                       // a yes within OfferTTL: handle the command
+	offerExpired                     // a yes after OfferTTL: tell the sender to send the command again
+	offerWithdrawn                   // a yes to a withdrawn offer: tell the sender to send the command again
+	offerRefused                     // a no: the offer is withdrawn, nothing to answer
 )
+
+// yes reports whether text accepts the bot's question: the lexicon's yes,
+// or a yes followed, after a comma or a space, by a politeness or another
+// yes ("是的，麻烦了", "好的 谢谢").
+func yes(lex linli.Lexicon, text string) bool {
+	if lex.Yes(text) {
+		return true
+	}
+	i := strings.IndexAny(text, "，, ")
+	if i <= 0 {
+		return false
+	}
+	head, tail := text[:i], strings.TrimLeft(text[i:], "，, ")
+	return lex.Yes(head) && tail != "" && (lex.Polite(strings.Trim(tail, "!。.~～！")) || lex.Yes(tail))
+}
+
+// refusal reports whether text is a plain no, when the lexicon knows.
+func refusal(lex linli.Lexicon, text string) bool {
+	r, ok := lex.(refuser)
+	return ok && r.No(text)
+}
 
 func (o *offers) put(chat linli.Chat, sender, command string, words bool, now time.Time) {
 	o.mu.Lock()
@@ -62,16 +98,19 @@ func (o *offers) put(chat linli.Chat, sender, command string, words bool, now ti
 	o.m[offerKey{chat, sender}] = offer{command: command, until: now.Add(OfferTTL), words: words}
 }
 
-// take returns and forgets the offer to sender in chat, if text is a plain
-// yes (lex.Yes): offerTaken while it is live, offerExpired within
-// offerMemory after. Any other message withdraws an offer, except one that
+// take returns and forgets the offer to sender in chat, if text is a yes
+// (yes): offerTaken while it is live, offerExpired within offerMemory
+// after, offerWithdrawn when it was withdrawn. A no (refusal) withdraws it
+// (offerRefused). Any other message withdraws an offer, except one that
 // ends in the sender's words (an offered 随手拍): older residents write one
 // thing over several lines ("9栋门口路灯坏了好几天了", "晚上黑乎乎的",
 // "是"), and the yes answers the question all the same (the engine adds
-// the lines of chatter to it, extend). That one is withdrawn by a new
+// the lines of chatter to it, extend). That one is withdrawn by a no, a new
 // offer (put) or a command (drop). A question whose yes is a fixed command
 // (报名 1, 投票 1 同意) is withdrawn by anything said after it: a second
-// line may change what the yes would mean ("我和老伴一起").
+// line may change what the yes would mean ("我和老伴一起"), or be the
+// answer itself; it is forgotten. An offer withdrawn by a no or a command
+// is remembered like an expired one, so that a later yes is answered.
 func (o *offers) take(chat linli.Chat, sender, text string, now time.Time, lex linli.Lexicon) (string, offerState) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -84,17 +123,29 @@ func (o *offers) take(chat linli.Chat, sender, text string, now time.Time, lex l
 		delete(o.m, k)
 		return "", offerNone
 	}
-	if !lex.Yes(text) {
+	if !yes(lex, text) {
+		if v.withdrawn {
+			return "", offerNone
+		}
+		if refusal(lex, text) && !now.After(v.until) {
+			v.withdrawn = true
+			o.m[k] = v
+			return v.command, offerRefused
+		}
 		if !v.words {
+			// The line may be the answer itself ("#还没修好" to "没修好 1？"):
+			// forgotten, not remembered as withdrawn.
 			delete(o.m, k)
 		}
 		return "", offerNone
 	}
 	delete(o.m, k)
-	if now.After(v.until) {
+	switch {
+	case v.withdrawn:
+		return v.command, offerWithdrawn
+	case now.After(v.until):
 		return v.command, offerExpired
-	}
-	if len(v.more) > 0 {
+	case len(v.more) > 0:
 		return v.command + " " + strings.Join(v.more, " "), offerTaken
 	}
 	return v.command, offerTaken
@@ -107,17 +158,46 @@ func (o *offers) extend(chat linli.Chat, sender, line string, now time.Time) {
 	defer o.mu.Unlock()
 	k := offerKey{chat, sender}
 	v, ok := o.m[k]
-	if !ok || !v.words || now.After(v.until) || len(v.more) >= offerMoreLines {
+	if !ok || !v.words || v.withdrawn || now.After(v.until) || len(v.more) >= offerMoreLines {
 		return
 	}
 	v.more = append(v.more, line)
 	o.m[k] = v
 }
 
-// drop forgets the offer to sender in chat: the sender has since sent a
-// command of their own, so a later yes answers something else.
+// drop withdraws the offer to sender in chat: the sender has since sent a
+// command of their own, so a later yes is told to send the command again.
 func (o *offers) drop(chat linli.Chat, sender string) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	delete(o.m, offerKey{chat, sender})
+	k := offerKey{chat, sender}
+	if v, ok := o.m[k]; ok {
+		v.withdrawn = true
+		o.m[k] = v
+	}
+}
+
+// offered returns the words of the live offer to sender in chat that ends
+// in their words, "" when there is none.
+func (o *offers) offered(chat linli.Chat, sender string, now time.Time) string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	v, ok := o.m[offerKey{chat, sender}]
+	if !ok || !v.words || v.withdrawn || now.After(v.until) {
+		return ""
+	}
+	return v.command
+}
+
+// othersLive reports whether someone other than sender has a live offer in
+// chat: a "是啊太黑了" then agrees with a neighbour, it reports nothing.
+func (o *offers) othersLive(chat linli.Chat, sender string, now time.Time) bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for k, v := range o.m {
+		if k.chat == chat && k.sender != sender && !v.withdrawn && !now.After(v.until) {
+			return true
+		}
+	}
+	return false
 }

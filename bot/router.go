@@ -120,7 +120,8 @@ func (r *Router) dispatch(ctx context.Context, req *linli.Request) error {
 	if m.Norm == "" {
 		return nil
 	}
-	if r.nlu != nil {
+	note, _ := ctx.Value(chatterKey{}).(*chatterNote)
+	if agree, _ := ctx.Value(agreeKey{}).(bool); r.nlu != nil && !agree {
 		u := r.nlu.Understand(m.Norm)
 		if h, ok := r.intents[u.Intent]; ok && u.Intent != linli.IntentOther &&
 			(m.Addressed || u.Confidence >= ConfidentIntent) {
@@ -128,6 +129,9 @@ func (r *Router) dispatch(ctx context.Context, req *linli.Request) error {
 			err := h(ctx, req)
 			if !errors.Is(err, linli.ErrNotCommand) {
 				return err
+			}
+			if note != nil {
+				note.report = &u
 			}
 		}
 	}
@@ -137,15 +141,21 @@ func (r *Router) dispatch(ctx context.Context, req *linli.Request) error {
 		}
 		return req.Reply(TextNotUnderstood)
 	}
-	if silent, ok := ctx.Value(chatterKey{}).(*bool); ok {
-		*silent = true // the engine may add the line to an offered 随手拍
+	if note != nil {
+		note.silent = true // the engine may add the line to an offered 随手拍
 	}
 	return nil // chatter: no reply at all
 }
 
-// chatterKey is the context key of a *bool that dispatch sets when a
-// message went through every route unanswered: chatter.
+// chatterKey is the context key of a *chatterNote that dispatch fills in
+// when a message went through every route unanswered: chatter.
 type chatterKey struct{}
+
+// chatterNote is what dispatch tells the engine of an unanswered message.
+type chatterNote struct {
+	silent bool                 // it went through every route unanswered
+	report *linli.Understanding // the nlu took it for a confident intent, its handler stayed silent
+}
 
 func (r *Router) runCommand(ctx context.Context, c linli.Command, req *linli.Request) error {
 	if req.Msg.Role < c.Role {

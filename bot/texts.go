@@ -13,6 +13,9 @@ const (
 	// TextOfferExpired answers a "是" that came after the question expired
 	// (%d = minutes the question was open, %s = the command it offered).
 	TextOfferExpired = "这个问题已过期（%d分钟内有效），请重新发送「%s」。"
+	// TextOfferWithdrawn answers a "是" to a question withdrawn since (the
+	// sender said no or sent a command; %s = the command it offered).
+	TextOfferWithdrawn = "您之后发了别的消息，这个问题已撤回；如还需要，请发送「%s」。"
 	// TextWorkerOnly refuses a grid-worker command (%s = the command).
 	TextWorkerOnly = "「%s」是网格员使用的命令，居民朋友可以发送「帮助」查看可用功能。"
 	// TextTooLong answers a message over MaxTextRunes (its length, the limit).

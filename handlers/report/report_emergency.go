@@ -44,10 +44,11 @@ func (h *Family) emergencyKind(desc string, u *linli.Understanding) string {
 // group the same kind is answered once per emergencyAnswerQuiet.
 func (h *Family) replyEmergency(req *linli.Request, kind, desc string) error {
 	m := req.Msg
-	if !m.Private() && !h.firstEmergencyAnswer(m.Group, kind, req.Now) {
+	selfHarm := kind == linli.EmergencyMedical && h.selfHarm(desc)
+	if !m.Private() && !h.firstEmergencyAnswer(m.Group, emergencyWhat(kind, selfHarm, h.Lexicon, desc), req.Now) {
 		return nil
 	}
-	text := textEmergencyNumbers(kind, kind == linli.EmergencyMedical && h.selfHarm(desc))
+	text := textEmergencyNumbers(kind, selfHarm)
 	out := linli.Outgoing{To: m.Chat(), Text: text, Alone: true, Priority: linli.PriorityEmergency}
 	if !m.Private() {
 		out.Mention = []string{m.Sender}
@@ -70,6 +71,20 @@ type selfHarmCue interface {
 func (h *Family) selfHarm(desc string) bool {
 	c, ok := h.Lexicon.(selfHarmCue)
 	return ok && c.SelfHarm(desc)
+}
+
+// emergencyWhat names one emergency for firstEmergencyAnswer: its kind,
+// whether someone is taking their own life, and the place desc names. Ten
+// posts about the fire in 3栋 are one; a faint in 5栋 and an overdose a few
+// minutes later are two, and the second is answered with its numbers too.
+// (Emergencies are never linked to an earlier report as duplicates, so the
+// kind and the place are all that make two posts the same.)
+func emergencyWhat(kind string, selfHarm bool, lex linli.Lexicon, desc string) string {
+	place, _ := lex.Place(desc)
+	if selfHarm {
+		kind += "/自伤"
+	}
+	return kind + "\x00" + place
 }
 
 // firstEmergencyAnswer reports whether the numbers for kind were not sent

@@ -772,18 +772,29 @@ func TestRuleEmergencyOverheard(t *testing.T) {
 		t.Fatalf("report %+v, want one of %s", r, emergencyCategory)
 	}
 
-	// Another medical emergency 9 minutes later in the same group, another
-	// building: registered and alerted, numbers not repeated; 11 minutes
-	// after the first, the numbers again.
+	// The same emergency (kind and place) 9 minutes later in the same
+	// group: registered and alerted, numbers not repeated; 11 minutes
+	// after the first, the numbers again. Another place, or someone taking
+	// their own life, is another emergency: its numbers at once.
 	w.sent = nil
-	overheard(w, "李大爷", "1号楼电梯口有人晕倒了叫不醒", rulesT0.Add(emergencyAnswerQuiet-time.Minute))
+	overheard(w, "李大爷", "3号楼楼下有人晕倒了叫不醒", rulesT0.Add(emergencyAnswerQuiet-time.Minute))
 	if n, a := numbers(w), alerts(w); n != 0 || a["王网格"] != 1 {
 		t.Errorf("same kind %v later: %d answers with numbers, alerts %v; want 0 and an alert", emergencyAnswerQuiet-time.Minute, n, a)
 	}
 	w.sent = nil
-	overheard(w, "孙大爷", "2号楼有人晕倒了", rulesT0.Add(emergencyAnswerQuiet+time.Minute))
+	overheard(w, "孙大爷", "3号楼有人晕倒了", rulesT0.Add(emergencyAnswerQuiet+time.Minute))
 	if n := numbers(w); n != 1 {
 		t.Errorf("same kind %v later: %d answers with numbers, want 1", emergencyAnswerQuiet+time.Minute, n)
+	}
+	w.sent = nil
+	overheard(w, "周阿姨", "1号楼电梯口有人晕倒了叫不醒", rulesT0.Add(emergencyAnswerQuiet+2*time.Minute))
+	if n := numbers(w); n != 1 {
+		t.Errorf("same kind, another place, a minute later: %d answers with numbers, want 1", n)
+	}
+	w.sent = nil
+	overheard(w, "小周", "我吃了很多安眠药", rulesT0.Add(emergencyAnswerQuiet+3*time.Minute))
+	if n := numbers(w); n != 1 {
+		t.Errorf("an overdose a minute after a faint: %d answers with numbers, want 1", n)
 	}
 
 	// Never merged as a duplicate, however close: each is alerted in full.
