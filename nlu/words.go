@@ -29,6 +29,27 @@ func (WordLists) Yes(text string) bool {
 	return false
 }
 
+// No reports whether text refuses the bot's question ("不用了", "算了",
+// "不是", "别登记", "不用了谢谢"): a plain no, with at most a thanks or a
+// particle after it. Only a reply to the bot's own offer is read this way
+// (bot/offers.go): said otherwise these are chatter.
+func (WordLists) No(text string) bool {
+	t := strings.Trim(text, " !。.~～?？,，👌🙏")
+	for _, tail := range []string{"谢谢你", "谢谢", "谢了", "哈", "啊", "呀"} {
+		if u := strings.TrimRight(strings.TrimSuffix(t, tail), " ,，。!！"); u != t && u != "" {
+			t = u
+			break
+		}
+	}
+	switch t {
+	case "不", "不了", "不用", "不用了", "不用啦", "不必", "不必了", "不要", "不要了", "不需要", "不需要了",
+		"不是", "不是的", "不对", "算了", "算了吧", "算啦", "别登记", "不登记", "不用登记", "先不用", "先不登记",
+		"没事", "没事了", "取消", "no", "No", "NO":
+		return true
+	}
+	return false
+}
+
 // Ack reports whether text is a short acknowledgement that deserves no
 // answer even when addressed ("收到", "好的", "谢谢").
 func (WordLists) Ack(text string) bool {

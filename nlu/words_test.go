@@ -244,3 +244,17 @@ func TestSettled(t *testing.T) {
 		}
 	}
 }
+
+func TestNo(t *testing.T) {
+	lex := Words()
+	for _, text := range []string{"不用了", "不用了谢谢", "不用了，谢谢", "算了", "算了吧", "不是", "不要", "别登记", "不用登记", "没事了", "不需要！"} {
+		if !lex.No(text) {
+			t.Errorf("No(%q) = false", text)
+		}
+	}
+	for _, text := range []string{"是", "好的", "不是我家的", "不用谢", "算了一下要50块", "不要乱扔垃圾", "没事吧", "不错", "谢谢"} {
+		if lex.No(text) {
+			t.Errorf("No(%q) = true", text)
+		}
+	}
+}
