@@ -53,7 +53,8 @@ func main() {
 	sweep := flag.String("sweep", "", "comma-separated L2 values: report dev figures for each and write nothing")
 	cv := flag.Bool("cv", false, "leave one blind corpus out: train on the rest, measure on it (unseen writers), for each -odds; write nothing")
 	cvErrors = flag.Bool("cv-errors", false, "with -cv: list the misses of each fold (training data, never a test set)")
-	odds := flag.String("odds", fmt.Sprint(nlu.ActingOdds), "comma-separated odds an acting intent must beat chatter by (with -cv; nlu uses nlu.ActingOdds)")
+	cvGrid := flag.Bool("cv-grid", false, "with -cv: also print the pooled figures of per-class odds (guarded report × unguarded report × sign-up/cancel/vote, each over -odds)")
+	odds := flag.String("odds", fmt.Sprint(nlu.ActingOdds), "comma-separated odds an acting intent must beat chatter by (with -cv; nlu uses nlu.ActingOdds); with -cv-grid, those of each class")
 	flag.Parse()
 
 	train, err := readSets(*testdata, func(name string) bool {
@@ -123,7 +124,10 @@ func main() {
 			}
 			os_ = append(os_, v)
 		}
-		crossValidate(train, feats, fit, *l2, os_)
+		recs := crossValidate(train, feats, fit, *l2, os_)
+		if *cvGrid {
+			grid(recs, os_)
+		}
 		return
 	}
 	if *sweep != "" {
@@ -175,7 +179,7 @@ func report(name string, set []line, feats map[string][]string, im, cm *linear.M
 	for _, l := range set {
 		p := im.Scores(feats[l.text])
 		linear.Softmax(p)
-		got := decide(p, nlu.ActingOdds, guarded(feats[l.text]))
+		got := decide(p, nluOdds(nlu.ActingOdds), guarded(feats[l.text]))
 		if got == l.intent {
 			ok++
 		}
@@ -313,7 +317,8 @@ func sortedKeys(m map[string][]line) []string {
 // it: the figures of a writer the model has not read, for choosing
 // hyper-parameters and the chatter odds (nlu's actingOdds) on training data
 // alone, never on a test set. Pooled over the folds.
-func crossValidate(train []line, feats map[string][]string, fit func(float64) (*linear.Model, *linear.Model), l2 float64, odds []float64) {
+func crossValidate(train []line, feats map[string][]string, fit func(float64) (*linear.Model, *linear.Model), l2 float64, odds []float64) []cvRecord {
+	var recs []cvRecord
 	var folds []string
 	for _, l := range train {
 		if strings.HasPrefix(l.file, "corpus_blind_") && !slices.Contains(folds, l.file) {
@@ -337,7 +342,11 @@ func crossValidate(train []line, feats map[string][]string, fit func(float64) (*
 			for _, l := range held {
 				p := im.Scores(feats[l.text])
 				linear.Softmax(p)
-				got := decide(p, o, guarded(feats[l.text]))
+				got := decide(p, nluOdds(o), guarded(feats[l.text]))
+				if k == 0 {
+					recs = append(recs, cvRecord{p: p, guarded: guarded(feats[l.text]), intent: l.intent,
+						catOK: l.intent == "report" && linli.Categories[argmax(cm.Scores(feats[l.text]))] == l.category})
+				}
 				if k == 0 && *cvErrors && got != l.intent {
 					fmt.Printf("    miss %s→%s %.2f  %s\n", l.intent, got, p[slices.Index(intents, got)], l.text)
 				}
@@ -375,6 +384,90 @@ func crossValidate(train []line, feats map[string][]string, fit func(float64) (*
 		fmt.Printf("pooled odds %.2f n=%d intent %.3f report recall %.3f category %.3f chatter acted on %.3f\n", o, t.n,
 			ratio(t.ok, t.n), ratio(t.repOK, t.rep), ratio(t.catOK, t.catN), ratio(t.chatActed, t.chat))
 	}
+	return recs
+}
+
+// cvRecord is one held-out line of a fold: its intent probabilities and
+// whether its category was right (reports only).
+type cvRecord struct {
+	p       []float64
+	guarded bool
+	intent  string
+	catOK   bool
+}
+
+// grid prints the pooled cross-validated figures of per-class odds: a
+// guarded report, an unguarded one, and a sign-up, cancellation or vote
+// each with their own odds over chatter.
+func grid(recs []cvRecord, odds []float64) {
+	for _, g := range odds {
+		for _, u := range append([]float64{0}, odds...) {
+			for _, a := range odds {
+				o := classOdds{guarded: g, plain: u, other: a}
+				var n, ok, rep, repOK, chat, acted int
+				for _, r := range recs {
+					got := decide(r.p, o, r.guarded)
+					n++
+					if got == r.intent {
+						ok++
+					}
+					if r.intent == "report" {
+						rep++
+						if got == "report" {
+							repOK++
+						}
+					}
+					if r.intent == "other" {
+						chat++
+						if got == "signup" || got == "cancel" || got == "report" || got == "vote" {
+							acted++
+						}
+					}
+				}
+				fmt.Printf("grid guarded-report %.2f plain-report %.2f signup/cancel/vote %.2f intent %.3f report recall %.3f chatter acted on %.3f\n",
+					g, u, a, ratio(ok, n), ratio(repOK, rep), ratio(acted, chat))
+			}
+		}
+	}
+}
+
+// classOdds are the odds over chatter each acting intent must beat (0 or 1:
+// only be the most probable).
+type classOdds struct{ guarded, plain, other float64 }
+
+// nluOdds are nlu's odds (see nlu's model.go): o on sign-ups,
+// cancellations, votes and guarded reports, none on a plain report.
+func nluOdds(o float64) classOdds { return classOdds{guarded: o, plain: 0, other: o} }
+
+// decide is nlu's choice of intent from the intent probabilities p
+// (see nlu's model.go): the most probable intent, but an acting one only
+// when it beats chatter by its class's odds (guarded or plain report, or
+// sign-up, cancellation and vote).
+func decide(p []float64, o classOdds, guarded bool) string {
+	other := len(p) - 1
+	best := 0
+	for i := 1; i < other; i++ {
+		if p[i] > p[best] {
+			best = i
+		}
+	}
+	if p[other] >= p[best] {
+		return "other"
+	}
+	need := 0.0
+	switch intents[best] {
+	case "report":
+		need = o.plain
+		if guarded {
+			need = o.guarded
+		}
+	case "signup", "cancel", "vote":
+		need = o.other
+	}
+	if p[best] < need*p[other] {
+		return "other"
+	}
+	return intents[best]
 }
 
 // fitOn trains on ls only (fit closes over the whole training set, so the
@@ -394,31 +487,4 @@ func guarded(fs []string) bool {
 		}
 	}
 	return false
-}
-
-// decide is nlu's choice of intent from the intent probabilities p (see
-// nlu's model.go): the most probable intent, but an acting one (signup,
-// cancel, report, vote) only when it beats chatter by the given odds.
-func decide(p []float64, odds float64, guarded bool) string {
-	other := len(p) - 1
-	best := 0
-	for i := 1; i < other; i++ {
-		if p[i] > p[best] {
-			best = i
-		}
-	}
-	if p[other] >= p[best] {
-		return "other"
-	}
-	switch intents[best] {
-	case "report":
-		if guarded && p[best] < odds*p[other] {
-			return "other"
-		}
-	case "signup", "cancel", "vote":
-		if p[best] < odds*p[other] {
-			return "other"
-		}
-	}
-	return intents[best]
 }
