@@ -74,7 +74,7 @@ func (h *Family) reportProgress(ctx context.Context, req *linli.Request) error {
 		desc, images = linked.Description, len(linked.Images)
 	}
 	if !full {
-		desc = maskPrivate(desc) // the answer goes into a group
+		desc = linli.MaskForGroup(desc) // the answer goes into a group: no phone, no 户号
 	}
 	fmt.Fprintf(&b, "随手拍#%d %s — %s\n描述：%s", r.ID, what(r), reportStatusText[r.Status], desc)
 	if images > 0 {
