@@ -27,6 +27,11 @@ func (h *Family) vote(ctx context.Context, req *linli.Request) error {
 	if req.Args == "" {
 		return h.listPolls(req)
 	}
+	if linli.MalformedNumber(req.Args) != "" {
+		// "投票 1.5", "投票 1e3", "投票 -1 同意": the format, in a group as
+		// privately; never poll 1 with option "5", nor an offer for another.
+		return linli.Errorf(linli.EInvalid, textVoteUsage)
+	}
 	n, ok := splitPollRef(req.Args)
 	if !ok {
 		if long := longPollNumber(req.Args); long != "" {

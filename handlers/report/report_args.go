@@ -69,10 +69,16 @@ func noteIDOrUsage(req *linli.Request, usage string) (uint64, string, error) {
 // idOrUsage reads the report number of a command. A resident's unaddressed
 // group message whose words after the command word are not a number was
 // chatter ("评价一下"): ErrNotCommand. Otherwise a missing number gets usage.
+// A malformed number ("进度 -1", "进度 1.5") is a command all the same: the
+// usage, never chatter left to the understanding (which would offer some
+// other item, red-team round 7).
 func idOrUsage(req *linli.Request, usage string) (uint64, string, error) {
 	id, rest, ok := parseID(req.Args)
 	if ok {
 		return id, rest, nil
+	}
+	if linli.MalformedNumber(req.Args) != "" {
+		return 0, "", linli.Errorf(linli.EInvalid, "%s", usage)
 	}
 	if !req.Msg.Addressed && req.Msg.Role == linli.RoleResident {
 		return 0, "", linli.ErrNotCommand
