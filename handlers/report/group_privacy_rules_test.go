@@ -60,12 +60,13 @@ func TestRuleGroupTextMasksHousehold(t *testing.T) {
 	const desc = "3栋门口路灯坏了好几天了，我家是3栋502室，电话13912345678"
 	w := newReportWorld(t)
 	w.openReport(1, desc, rulesT0.Add(-time.Hour), rulesT0.Add(47*time.Hour))
+	w.reports[1].History = []linli.ReportEvent{{At: rulesT0.Add(-time.Hour), Actor: "张阿姨", Action: "place", Note: "就在4栋502室门口"}}
 
 	if err := w.command(w.msg(rulesGroup, "张阿姨", "进度 1", false), "进度", "1"); err != nil {
 		t.Fatal(err)
 	}
 	texts := strings.Join(w.texts(), "\n")
-	if leak := groupLeak(texts); leak != "" || !strings.Contains(texts, "我家是3栋***") {
+	if leak := groupLeak(texts); leak != "" || !strings.Contains(texts, "我家是3栋***") || !strings.Contains(texts, "4栋***") {
 		t.Errorf("进度 in the group shows %q:\n%s", leak, texts)
 	}
 
@@ -102,5 +103,25 @@ func TestRuleGroupTextMasksHousehold(t *testing.T) {
 	texts = strings.Join(w.texts(), "\n")
 	if !strings.HasPrefix(texts, "需要我把这条登记为随手拍吗") || groupLeak(texts) != "" || !strings.Contains(texts, "3栋***") {
 		t.Errorf("the question in the group shows %q:\n%s", groupLeak(texts), texts)
+	}
+}
+
+// TestRuleCutKeepsNoPartNumber: a cut (a description longer than
+// reportMaxRunes stored, the digest's 20 characters) never ends inside a
+// number, where the masking would no longer find it; a masked number may
+// keep its visible head.
+func TestRuleCutKeepsNoPartNumber(t *testing.T) {
+	long := strings.Repeat("路", reportMaxRunes-5) + "电话13912345678"
+	if got := cutRunes(long, reportMaxRunes); digitRun7.MatchString(linli.MaskPrivate(got)) || !strings.HasSuffix(got, "电话…") {
+		t.Errorf("cut at %d keeps %q", reportMaxRunes, got[len(got)-30:])
+	}
+	if got := cutRunes("有事打我电话139 1234 5678", 12); got != "有事打我电话…" {
+		t.Errorf("cut of a spaced number = %q", got)
+	}
+	if got := cutRunes("电话139****5678", 9); got != "电话139****…" {
+		t.Errorf("cut of a masked number = %q", got)
+	}
+	if got := cutRunes("13912345678", 5); got != "13912…" {
+		t.Errorf("cut of nothing but a number = %q", got)
 	}
 }

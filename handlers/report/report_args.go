@@ -103,11 +103,25 @@ func (h *Family) workerNotFound(err error, id uint64) error {
 	return err
 }
 
-// cutRunes shortens s to n runes, marking the cut with "…".
+// cutRunes shortens s to n runes, marking the cut with "…". A cut never
+// ends inside a number: the digits before it go too, so that no part of a
+// phone number ("1391234…", which the masking no longer recognises) is kept
+// of a long description stored or shown.
 func cutRunes(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
 	}
-	return string(r[:n]) + "…"
+	end := n
+	if isDigit(r[n]) {
+		for end > 0 && (isDigit(r[end-1]) || r[end-1] == '-' || r[end-1] == ' ') {
+			end--
+		}
+		if end == 0 {
+			end = n // nothing but a number: cut it as it is
+		}
+	}
+	return string(r[:end]) + "…"
 }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }

@@ -98,6 +98,9 @@ func (h *Family) reportProgress(ctx context.Context, req *linli.Request) error {
 		if linked != nil && e.Action != linli.ReportResolved && e.Action != linli.ReportRejected {
 			e.Note = "" // the other reporter's 补充 and the like are theirs
 		}
+		if !full {
+			e.Note = linli.MaskForGroup(e.Note) // a 补充 in the group: no phone, no 户号
+		}
 		fmt.Fprintf(&b, "\n%s %s", e.At.In(loc).Format("01-02 15:04"), reportActionText[e.Action])
 		switch {
 		case !full && e.Action == linli.ReportRejected:
