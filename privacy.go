@@ -116,3 +116,64 @@ func hasDigitRun(s string, n int) bool {
 	}
 	return false
 }
+
+// MaskHousehold returns s with every 户号 written in it (ParseHousehold's
+// patterns: 3栋502室, 3号楼1单元502, 3-502) shown as its building and
+// "***" (3栋***, 3号楼***): the place stays useful, the door does not go
+// into a group. Text without one is returned unchanged.
+func MaskHousehold(s string) string {
+	for i := 0; i < 4; i++ {
+		next := maskNamedHousehold(maskDashedHousehold(s))
+		if next == s {
+			break
+		}
+		s = next
+	}
+	return s
+}
+
+// MaskForGroup is what of a resident's text may be shown in a group (the
+// residents' groups and the staff group alike): MaskPrivate, then
+// MaskHousehold. Shorten text only after masking it: a cut number
+// ("139123456…") is no longer found.
+func MaskForGroup(s string) string { return MaskHousehold(MaskPrivate(s)) }
+
+func maskNamedHousehold(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range householdNamed.FindAllStringSubmatchIndex(s, -1) {
+		// m[2:4] the building, m[4:6] the unit (may be absent), m[6:8] the room.
+		next := m[6]
+		if m[4] >= 0 {
+			next = m[4]
+		}
+		marker := strings.TrimRight(s[m[3]:next], " \t\n-_—/")
+		b.WriteString(s[last:m[3]])
+		b.WriteString(strings.TrimLeft(marker, " \t\n"))
+		b.WriteString("***")
+		last = m[1]
+	}
+	if last == 0 {
+		return s
+	}
+	return b.String() + s[last:]
+}
+
+func maskDashedHousehold(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range householdDashed.FindAllStringSubmatchIndex(s, -1) {
+		// m[2:4] the building, m[6:8] the room; the match's first and
+		// last characters may be context, which stays.
+		b.WriteString(s[last:m[2]])
+		b.WriteString(s[m[2]:m[3]] + "栋***")
+		last = m[7]
+		if strings.HasPrefix(s[last:], "室") {
+			last += len("室")
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	return b.String() + s[last:]
+}

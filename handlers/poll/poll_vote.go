@@ -27,6 +27,11 @@ func (h *Family) vote(ctx context.Context, req *linli.Request) error {
 	if req.Args == "" {
 		return h.listPolls(req)
 	}
+	if linli.MalformedNumber(req.Args) != "" {
+		// "投票 1.5", "投票 1e3", "投票 -1 同意": the format, in a group as
+		// privately; never poll 1 with option "5", nor an offer for another.
+		return linli.Errorf(linli.EInvalid, textVoteUsage)
+	}
 	n, ok := splitPollRef(req.Args)
 	if !ok {
 		if long := longPollNumber(req.Args); long != "" {
@@ -83,6 +88,9 @@ func longPollNumber(args string) string {
 // poll open in this chat and a choice follow ("投 1 广场"); anything else
 // ("投 3 个球", "投稿") is chatter.
 func (h *Family) voteShort(ctx context.Context, req *linli.Request) error {
+	if linli.MalformedNumber(req.Args) != "" {
+		return h.vote(ctx, req) // "投 -1 同意": the format, never an offer for poll 1
+	}
 	n, ok := splitPollRef(req.Args)
 	if !ok || n.rest == "" {
 		return linli.ErrNotCommand

@@ -24,14 +24,14 @@ func (h *Family) DigestSection(now time.Time) (string, []string, error) {
 		if r.CreatedAt.After(now) {
 			continue
 		}
-		lines = append(lines, textDigestReportNew(r.ID, r.Category, digestPlace(r), cutRunes(r.Description, 20), r.Grid, reportStatusText[r.Status]))
+		lines = append(lines, textDigestReportNew(r.ID, r.Category, digestPlace(r), groupCut(r.Description, 20), r.Grid, reportStatusText[r.Status]))
 	}
 	sort.Slice(open, func(i, j int) bool { return open[i].Deadline.Before(open[j].Deadline) })
 	for _, r := range open {
 		if r.Deadline.IsZero() || !r.Deadline.Before(now) {
 			continue
 		}
-		lines = append(lines, textDigestReportOverdue(r.ID, r.Category, digestPlace(r), cutRunes(r.Description, 20), r.Assignee, now.Sub(r.Deadline)))
+		lines = append(lines, textDigestReportOverdue(r.ID, r.Category, digestPlace(r), groupCut(r.Description, 20), r.Assignee, now.Sub(r.Deadline)))
 	}
 	return textDigestReportsTitle, lines, nil
 }

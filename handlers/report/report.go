@@ -99,7 +99,13 @@ func (h *Family) Register(r linli.Router) {
 // reportNew handles "随手拍 <描述>".
 func (h *Family) reportNew(ctx context.Context, req *linli.Request) error {
 	if !req.Msg.Addressed && h.gluedChatter(strings.TrimPrefix(req.Msg.Norm, req.Command)) {
-		return linli.ErrNotCommand // "随手拍真方便", "随手拍这个功能挺方便"
+		// "随手拍真方便", "随手拍这个名字挺好听": unless a photo waits for
+		// its words, as "随手拍这个" after a photo.
+		if photos, err := h.pendingPhotos(req.Msg.Sender, req.Now); err != nil {
+			return err
+		} else if len(photos) == 0 {
+			return linli.ErrNotCommand
+		}
 	}
 	if !h.saysProblem(req.Args) && h.Lexicon.Emergency(req.Args) == "" {
 		// "随手拍 看图" just after a photo means that photo: ask what it shows
@@ -128,10 +134,21 @@ func (h *Family) reportNew(ctx context.Context, req *linli.Request) error {
 // A lexicon that implements settledCue (nlu's does) also makes chatter of
 // a problem already fixed or an earlier report ("随手拍上次反映的事修好了");
 // one that does not takes such a sentence for a report.
+// With a Classifier wired (the segmenter's, as in production), words that
+// name no problem at all (it says 其他, the lexicon no emergency) are
+// chatter too: "随手拍这个名字挺好听", "随手拍我昨天发过了" (red-team round 7).
+// The keyword table alone is too small to decide that ("墙皮脱落了" is 其他
+// to it), so without a Classifier only the cues above make chatter.
 func (h *Family) gluedChatter(rest string) bool {
 	first, _ := utf8.DecodeRuneInString(rest)
-	if rest == "" || !(unicode.IsLetter(first) || unicode.IsDigit(first)) {
+	if rest == "" || unicode.IsSpace(first) {
 		return false
+	}
+	if !(unicode.IsLetter(first) || unicode.IsDigit(first)) {
+		// "随手拍，学会了": a comma is no space; only what the words name
+		// can tell chatter from "随手拍：3栋路灯坏了".
+		words := strings.TrimLeftFunc(rest, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
+		return words != "" && h.namesNoProblem(words)
 	}
 	if h.Lexicon.AboutCommand(rest) {
 		return true
@@ -141,6 +158,9 @@ func (h *Family) gluedChatter(rest string) bool {
 	}
 	if _, keywords := h.Lexicon.Classify(rest); len(keywords) > 0 || h.Lexicon.Emergency(rest) != "" {
 		return false
+	}
+	if h.namesNoProblem(rest) {
+		return true
 	}
 	for i, r := range rest {
 		if i > 0 && h.Lexicon.AboutCommand(rest[i:]) && !h.Lexicon.AboutCommand(string(r)) {
@@ -170,6 +190,20 @@ func (h *Family) saysProblem(desc string) bool {
 		desc = privateNumber.ReplaceAllString(masked, " ")
 	}
 	return h.Lexicon.SaysProblem(desc)
+}
+
+// namesNoProblem reports whether the configured Classifier finds no
+// problem in words (其他) and neither the keyword table nor the lexicon's
+// emergencies do; false without a Classifier (see gluedChatter).
+func (h *Family) namesNoProblem(words string) bool {
+	if h.Classifier == nil {
+		return false
+	}
+	if _, keywords := h.Lexicon.Classify(words); len(keywords) > 0 || h.Lexicon.Emergency(words) != "" {
+		return false
+	}
+	cat, _ := h.classify(words)
+	return cat == "其他"
 }
 
 // reportIntent handles free text the nlu takes for a report. Addressed text
@@ -220,7 +254,7 @@ func (h *Family) offerReport(req *linli.Request) error {
 	}
 	quote := strings.Join(strings.Fields(req.Msg.Text), " ")
 	req.OfferWords("随手拍 " + quote) // the lines the resident adds before the yes join it
-	return req.Reply(textReportConfirm(cutRunes(quote, reportQuoteRunes)))
+	return req.Reply(textReportConfirm(groupCut(quote, reportQuoteRunes)))
 }
 
 // createReport registers a report from the sender: category, place, grid,

@@ -69,10 +69,16 @@ func noteIDOrUsage(req *linli.Request, usage string) (uint64, string, error) {
 // idOrUsage reads the report number of a command. A resident's unaddressed
 // group message whose words after the command word are not a number was
 // chatter ("评价一下"): ErrNotCommand. Otherwise a missing number gets usage.
+// A malformed number ("进度 -1", "进度 1.5") is a command all the same: the
+// usage, never chatter left to the understanding (which would offer some
+// other item, red-team round 7).
 func idOrUsage(req *linli.Request, usage string) (uint64, string, error) {
 	id, rest, ok := parseID(req.Args)
 	if ok {
 		return id, rest, nil
+	}
+	if linli.MalformedNumber(req.Args) != "" {
+		return 0, "", linli.Errorf(linli.EInvalid, "%s", usage)
 	}
 	if !req.Msg.Addressed && req.Msg.Role == linli.RoleResident {
 		return 0, "", linli.ErrNotCommand
@@ -97,11 +103,25 @@ func (h *Family) workerNotFound(err error, id uint64) error {
 	return err
 }
 
-// cutRunes shortens s to n runes, marking the cut with "…".
+// cutRunes shortens s to n runes, marking the cut with "…". A cut never
+// ends inside a number: the digits before it go too, so that no part of a
+// phone number ("1391234…", which the masking no longer recognises) is kept
+// of a long description stored or shown.
 func cutRunes(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
 	}
-	return string(r[:n]) + "…"
+	end := n
+	if isDigit(r[n]) {
+		for end > 0 && (isDigit(r[end-1]) || r[end-1] == '-' || r[end-1] == ' ') {
+			end--
+		}
+		if end == 0 {
+			end = n // nothing but a number: cut it as it is
+		}
+	}
+	return string(r[:end]) + "…"
 }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }

@@ -131,7 +131,7 @@ func (h *Family) bareReopen(req *linli.Request) (uint64, error) {
 	case len(list) == 1:
 		return list[0].ID, nil
 	case len(list) > 1:
-		return 0, linli.Errorf(linli.EInvalid, "%s", textReportReopenWhich(list))
+		return 0, linli.Errorf(linli.EInvalid, "%s", textReportReopenWhich(list, req.Msg.Group != ""))
 	case quiet:
 		return 0, linli.ErrNotCommand
 	}

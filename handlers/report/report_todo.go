@@ -79,7 +79,7 @@ func (h *Family) reportTodo(ctx context.Context, req *linli.Request) error {
 		return err
 	}
 	for _, r := range shown {
-		b.WriteString("\n" + h.todoLine(r, now, all || len(grids) > 1, people[r.ID]))
+		b.WriteString("\n" + h.todoLine(r, now, all || len(grids) > 1, people[r.ID], req.Msg.Group != ""))
 	}
 	if page < pages {
 		fmt.Fprintf(&b, textReportTodoMore, page+1)
@@ -108,13 +108,18 @@ func overdueCount(list []*linli.Report, now time.Time) int {
 
 // todoLine is one report of 待办: "#3 【超时2小时】环境卫生 · 3栋：楼道堆满杂物…
 // — 待受理，2天前报，11月25日(周三) 09:00到期".
-func (h *Family) todoLine(r *linli.Report, now time.Time, grid bool, dups int) string {
+// In a group (inGroup) the words are masked before they are cut.
+func (h *Family) todoLine(r *linli.Report, now time.Time, grid bool, dups int, inGroup bool) string {
+	words := cutRunes(oneLine(r.Description), reportTodoWords)
+	if inGroup {
+		words = groupCut(oneLine(r.Description), reportTodoWords)
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "#%d ", r.ID)
 	if d := now.Sub(r.Deadline); d > 0 {
 		fmt.Fprintf(&b, "【超时%s】", lateBy(d))
 	}
-	fmt.Fprintf(&b, "%s：%s — %s，%s前报，%s到期", what(r), cutRunes(oneLine(r.Description), reportTodoWords),
+	fmt.Fprintf(&b, "%s：%s — %s，%s前报，%s到期", what(r), words,
 		reportStatusText[r.Status], lateBy(now.Sub(r.CreatedAt)), zhtime.Format(r.Deadline.In(h.Config.Location)))
 	if r.Unit != "" {
 		fmt.Fprintf(&b, "（已转办%s）", r.Unit)

@@ -74,7 +74,7 @@ func (h *Family) reportProgress(ctx context.Context, req *linli.Request) error {
 		desc, images = linked.Description, len(linked.Images)
 	}
 	if !full {
-		desc = maskPrivate(desc) // the answer goes into a group
+		desc = linli.MaskForGroup(desc) // the answer goes into a group: no phone, no 户号
 	}
 	fmt.Fprintf(&b, "随手拍#%d %s — %s\n描述：%s", r.ID, what(r), reportStatusText[r.Status], desc)
 	if images > 0 {
@@ -97,6 +97,9 @@ func (h *Family) reportProgress(ctx context.Context, req *linli.Request) error {
 		}
 		if linked != nil && e.Action != linli.ReportResolved && e.Action != linli.ReportRejected {
 			e.Note = "" // the other reporter's 补充 and the like are theirs
+		}
+		if !full {
+			e.Note = linli.MaskForGroup(e.Note) // a 补充 in the group: no phone, no 户号
 		}
 		fmt.Fprintf(&b, "\n%s %s", e.At.In(loc).Format("01-02 15:04"), reportActionText[e.Action])
 		switch {

@@ -241,11 +241,16 @@ func textReportNotResolved(id uint64, status string) string {
 	return fmt.Sprintf("随手拍#%d 还没有办结（%s），办结后再评价或反馈。", id, reportStatusText[status])
 }
 
-func textReportReopenWhich(list []*linli.Report) string {
+// In a group (inGroup) each description is masked before it is cut.
+func textReportReopenWhich(list []*linli.Report, inGroup bool) string {
 	var b strings.Builder
 	b.WriteString("您有几条随手拍刚办结，是哪一条没修好？")
 	for _, r := range list {
-		fmt.Fprintf(&b, "\n#%d %s：%s", r.ID, what(r), cutRunes(oneLine(r.Description), reportTodoWords))
+		words := cutRunes(oneLine(r.Description), reportTodoWords)
+		if inGroup {
+			words = groupCut(oneLine(r.Description), reportTodoWords)
+		}
+		fmt.Fprintf(&b, "\n#%d %s：%s", r.ID, what(r), words)
 	}
 	fmt.Fprintf(&b, "\n请发送「没修好 %d」这样带编号的消息。", list[0].ID)
 	return b.String()

@@ -79,7 +79,7 @@ func textReportEscalation1(r *linli.Report, now time.Time, loc *time.Location) s
 
 func textReportEscalation2(r *linli.Report, now time.Time, loc *time.Location) string {
 	return fmt.Sprintf("【督办】上报#%d（%s，%s）%s，仍未办结，已报告主任。\n描述：%s\n请协调处理。",
-		r.ID, what(r), whoHas(r), deadlineState(r, now, loc), r.Description)
+		r.ID, what(r), whoHas(r), deadlineState(r, now, loc), linli.MaskForGroup(r.Description)) // to the staff group
 }
 
 func textReportDaily(r *linli.Report, now time.Time, loc *time.Location) string {
@@ -89,7 +89,7 @@ func textReportDaily(r *linli.Report, now time.Time, loc *time.Location) string 
 
 func textReportHigher(community string, r *linli.Report, now time.Time, loc *time.Location) string {
 	return fmt.Sprintf("【%s 超时未办结】上报#%d（%s，%s）%s，社区督办后仍未办结。\n描述：%s",
-		community, r.ID, what(r), whoHas(r), deadlineState(r, now, loc), r.Description)
+		community, r.ID, what(r), whoHas(r), deadlineState(r, now, loc), linli.MaskForGroup(r.Description)) // to a group
 }
 
 // textReportStepMerged notes in 进度 a step passed over while the bot was

@@ -42,7 +42,8 @@ func (h *Family) checkIn(ctx context.Context, req *linli.Request) error {
 	} else {
 		id, ok := parseActivityID(idText)
 		if !ok {
-			if !req.Msg.Addressed {
+			// "签到 -1": the usage (a malformed number is no chatter).
+			if !req.Msg.Addressed && linli.MalformedNumber(req.Args) == "" {
 				return linli.ErrNotCommand
 			}
 			return linli.Errorf(linli.EInvalid, "%s", textCheckinUsage)

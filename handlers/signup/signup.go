@@ -13,6 +13,15 @@ import (
 // the others of the moment (gather) and sent as one message.
 func (h *Family) signup(ctx context.Context, req *linli.Request) error {
 	now := req.Now.In(h.Config.Location)
+	if bad := linli.MalformedNumber(req.Args); bad != "" {
+		// "报名 -1", "报名 1.5": no activity, in a group as privately;
+		// never chatter, whose understanding would offer another activity.
+		open, err := h.openActivities(req.Msg, now)
+		if err != nil {
+			return err
+		}
+		return linli.Errorf(linli.ENotFound, "%s", textUnknownActivity(bad, open))
+	}
 	ref, extra, ok := h.parseSignupArgs(req.Args)
 	if !ok {
 		// "报名 1 +99999999999999" names an activity: an absurd party is
@@ -102,7 +111,7 @@ func (h *Family) cancelSignup(ctx context.Context, req *linli.Request) error {
 	} else {
 		id, less, ok := h.parseCancelArgs(req.Args)
 		if !ok {
-			if !req.Msg.Addressed && h.Lexicon.Chatter(req.Args) {
+			if !req.Msg.Addressed && linli.MalformedNumber(req.Args) == "" && h.Lexicon.Chatter(req.Args) {
 				return linli.ErrNotCommand
 			}
 			return linli.Errorf(linli.EInvalid, "%s", textSignupCancelUsage)
