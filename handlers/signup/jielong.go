@@ -3,12 +3,14 @@ package signup
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"linli"
 	"linli/handlers/zhtime"
+	"linli/textnorm"
 )
 
 // A native WeChat 接龙 is a message whose first line is #接龙 (the engine
@@ -52,7 +54,7 @@ func (h *Family) jielong(ctx context.Context, req *linli.Request) error {
 		return err
 	}
 	jl := h.newJielongView(req.Msg, before)
-	changed, problem, tried, err := h.applyJielong(req, a, post, jl, now)
+	changed, problem, tried, alsoNamed, err := h.applyJielong(req, a, post, jl, now)
 	if err != nil {
 		return err
 	}
@@ -73,15 +75,17 @@ func (h *Family) jielong(ctx context.Context, req *linli.Request) error {
 	for _, e := range jl.missing(post.Entries) {
 		switch {
 		case problem != "" && e.Key == tried: // the poster was told why
+		case len(alsoNamed) > 0 && e.Key == tried: // the poster's part signed up; the others are listed below
 		case h.ownedByOther(e.Key, jl.others): // another resident's sign-up stands as they made it
-		case jl.mine != nil && jl.mine.Group != jl.group && h.namesAny(e.Key, h.aliases(req.Msg.Sender)):
+		case jl.mine != nil && jl.mine.Group != jl.group && h.namesAny(e.Key, h.posterNames(req.Msg)):
 			// the poster signed up in another chat
-		case jl.mine != nil && slices.Contains(h.aliases(req.Msg.Sender, displayText(jl.mine)), h.namePart(e.Key)):
+		case jl.mine != nil && slices.Contains(append(h.posterNames(req.Msg), h.aliases(displayText(jl.mine))...), h.namePart(e.Key)):
 			// the poster's own line written twice: the list shows it once
 		default:
 			unrecorded = append(unrecorded, e.Text)
 		}
 	}
+	unrecorded = append(unrecorded, alsoNamed...)
 	speaks := len(unrecorded) == 0 && sameEntries(post.Entries, jl.here) && (!changed || a.Waiting == 0)
 	if group := h.groupOf(req.Msg); group != "" {
 		// A burst of reposts gets one list, as the latest post leaves it.
@@ -100,21 +104,27 @@ func (h *Family) jielong(ctx context.Context, req *linli.Request) error {
 // applyJielong makes the poster's change: a new line naming the poster or
 // nobody becomes their sign-up (or edits it), their own 接龙 line missing
 // cancels it. problem is a message for the poster when their line could not
-// be taken; tried is the key of the line tried.
-func (h *Family) applyJielong(req *linli.Request, a *linli.Activity, post jielongPost, jl *jielongView, now time.Time) (changed bool, problem, tried string, err error) {
+// be taken; tried is the key of the line tried. alsoNamed are the other
+// people the poster's line names ("张阿姨和王叔" → 王叔): only the poster's
+// part is signed up, the others are listed as not registered.
+func (h *Family) applyJielong(req *linli.Request, a *linli.Activity, post jielongPost, jl *jielongView, now time.Time) (changed bool, problem, tried string, alsoNamed []string, err error) {
 	poster := req.Msg.Sender
 	mine := jl.mine
 	seen := map[string]int{}
 	var fresh []jielongEntry // new lines naming the poster, then new lines naming nobody
 	var unowned []jielongEntry
+	unplaced := false // a new line naming someone not signed up: perhaps the poster under a name we do not know
 	for _, e := range post.Entries {
 		switch {
 		case seen[e.Key] < jl.known[e.Key]:
 			seen[e.Key]++
-		case h.namesAny(e.Key, h.aliases(poster)) || h.posterHousehold(req, e.Text):
+		case h.namesPoster(req.Msg, e.Key, e.Text):
 			fresh = append(fresh, e)
-		case !h.ownedByOther(e.Key, jl.others) && h.namesNobody(e.Key):
+		case h.ownedByOther(e.Key, jl.others):
+		case h.namesNobody(e.Key):
 			unowned = append(unowned, e)
+		default:
+			unplaced = true
 		}
 		// A new line naming someone else ("王叔" in 张阿姨's post) is their
 		// change to make, not the poster's: it is not signed up, and the
@@ -125,22 +135,90 @@ func (h *Family) applyJielong(req *linli.Request, a *linli.Activity, post jielon
 	listed := mineHere && seen[entryKey(displayText(mine))] > 0
 	switch {
 	case listed || (mine == nil && len(fresh) == 0):
-		return false, "", "", nil
+		return false, "", "", nil, nil
 	case len(fresh) > 0:
-		changed, problem, err = h.jielongSignUp(req, a, jl, fresh[0], now)
-		return changed, problem, fresh[0].Key, err
+		e := fresh[0]
+		own, others := h.splitPosterLine(req.Msg, e.Key)
+		if party, ok := h.entryParty(e.Text); ok && len(others) > 0 {
+			// Only the poster's part is theirs: 王叔 signs up himself.
+			text := own
+			if party > 1 {
+				text = fmt.Sprintf("%s +%d", own, party-1)
+			}
+			e = jielongEntry{Text: text, Key: fresh[0].Key}
+		} else {
+			others = nil
+		}
+		changed, problem, err = h.jielongSignUp(req, a, jl, e, now)
+		return changed, problem, e.Key, others, err
 	case !mineHere || mine.Source != linli.SourceJielong:
-		return false, "", "", nil // signed up elsewhere or with 报名: not on this list is no cancellation
+		return false, "", "", nil, nil // signed up elsewhere or with 报名: not on this list is no cancellation
+	case unplaced:
+		// Their line is gone but a line we could not place is new: it may
+		// be theirs under a name we do not know. Only a post that drops
+		// their line and adds nothing unknown cancels (red-team round 7).
+		return false, "", "", nil, nil
 	}
 	res, err := h.Activities.CancelSignup(a.ID, poster, now)
 	if err != nil {
-		return false, "", "", err
+		return false, "", "", nil, err
 	}
 	h.notifyPromoted(h.local(&res.Activity), res.Promoted, roomCancelled)
 	if res.Outcome == linli.CancelTooLate {
-		return false, textTooLateToCancel(a, now), "", nil
+		return false, textTooLateToCancel(a, now), "", nil, nil
 	}
-	return res.Outcome == linli.CancelDone, "", "", nil
+	return res.Outcome == linli.CancelDone, "", "", nil, nil
+}
+
+// posterNames lists the keys the poster may be written as in a 接龙: their
+// 群昵称 and their WeChat nickname (the message's and their resident
+// record's: "桂芳" for 3-502 张阿姨).
+func (h *Family) posterNames(m *linli.Message) []string {
+	names := []string{m.Sender}
+	if m.Nickname != "" {
+		names = append(names, m.Nickname)
+	}
+	if m.Resident != nil && m.Resident.Nickname != "" {
+		names = append(names, m.Resident.Nickname)
+	}
+	return h.aliases(names...)
+}
+
+// selfWords name the poster without a name ("我 +1", "本人").
+var selfWords = []string{"我", "本人", "自己", "我自己"}
+
+// namesPoster reports whether a 接龙 line (key, text) is the poster's: it
+// says 我, names them, or carries their 户号.
+func (h *Family) namesPoster(m *linli.Message, key, text string) bool {
+	return slices.Contains(selfWords, h.namePart(key)) || h.namesAny(key, h.posterNames(m)) || h.posterHousehold(m, text)
+}
+
+// nameSepRe separates the people a 接龙 line names ("张阿姨和王叔",
+// "张阿姨、王叔、李姐"). Family words (和老伴) are party words, gone before.
+var nameSepRe = regexp.MustCompile(`和|跟|与|、|，|,|&`)
+
+// splitPosterLine splits a poster's line naming several people into the
+// poster's part and the others ("张阿姨和王叔" → "张阿姨", ["王叔"]); no
+// others when it names one person.
+func (h *Family) splitPosterLine(m *linli.Message, key string) (own string, others []string) {
+	parts := nameSepRe.Split(h.namePart(key), -1)
+	if len(parts) < 2 {
+		return "", nil
+	}
+	for _, p := range parts {
+		if p = strings.Trim(p, "-_()（）"); p == "" {
+			continue
+		}
+		if own == "" && h.namesPoster(m, p, p) {
+			own = p
+			continue
+		}
+		others = append(others, p)
+	}
+	if own == "" {
+		return "", nil
+	}
+	return own, others
 }
 
 // namesNobody reports whether a 接龙 line (its key) names no person: only
@@ -151,10 +229,33 @@ func (h *Family) namesNobody(key string) bool {
 
 // posterHousehold reports whether a 接龙 line carries the poster's own 户号
 // ("3-502 张桂芳" from 3-502 张阿姨: her name as she writes it).
-func (h *Family) posterHousehold(req *linli.Request, line string) bool {
-	mine := req.Msg.Resident.Household
-	hh, ok := linli.ParseHousehold(line)
-	return ok && mine != "" && hh.String() == mine
+func (h *Family) posterHousehold(m *linli.Message, line string) bool {
+	if m.Resident == nil || m.Resident.Household == "" {
+		return false
+	}
+	hh, ok := parseEntryHousehold(line)
+	return ok && hh.String() == m.Resident.Household
+}
+
+// zhRoomRe finds a room number written digit by digit in Chinese after the
+// building or unit (三栋五零二), which linli.ParseHousehold does not read.
+var zhRoomRe = regexp.MustCompile(`(栋|幢|座|号楼|单元|-)([零〇一二三四五六七八九]{3,4})`)
+
+// parseEntryHousehold reads the 户号 of a 接龙 line, normalised as the
+// engine normalises 群昵称, its room also in Chinese digits (三栋五零二).
+func parseEntryHousehold(line string) (linli.Household, bool) {
+	s := zhRoomRe.ReplaceAllStringFunc(textnorm.Fold(line), func(m string) string {
+		return strings.Map(func(r rune) rune {
+			if i := strings.IndexRune("零一二三四五六七八九", r); i >= 0 {
+				return '0' + rune(len([]rune("零一二三四五六七八九"[:i])))
+			}
+			if r == '〇' {
+				return '0'
+			}
+			return r
+		}, m)
+	})
+	return linli.ParseHousehold(s)
 }
 
 // jielongSignUp signs the poster up with their 接龙 line, or updates it.
@@ -167,7 +268,7 @@ func (h *Family) jielongSignUp(req *linli.Request, a *linli.Activity, jl *jielon
 		return false, why, nil
 	}
 	household := req.Msg.Resident.Household
-	if hh, ok := linli.ParseHousehold(e.Text); ok && household == "" {
+	if hh, ok := parseEntryHousehold(e.Text); ok && household == "" {
 		household = hh.String()
 	}
 	res, err := h.Activities.SignUp(linli.SignupRequest{
