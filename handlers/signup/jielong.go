@@ -138,9 +138,11 @@ func (h *Family) applyJielong(req *linli.Request, a *linli.Activity, post jielon
 		return false, "", "", nil, nil
 	case len(fresh) > 0:
 		e := fresh[0]
-		own, others := h.splitPosterLine(req.Msg, e.Key)
-		if party, ok := h.entryParty(e.Text); ok && len(others) > 0 {
-			// Only the poster's part is theirs: 王叔 signs up himself.
+		own, others, family := h.splitPosterLine(req.Msg, e.Key)
+		if party, ok := h.entryParty(e.Text); ok && (len(others) > 0 || family > 0) && party+family <= linli.MaxExtraPeople+1 {
+			// Only the poster's part is theirs (with family: 张阿姨、老伴):
+			// 王叔 signs up himself.
+			party += family
 			text := own
 			if party > 1 {
 				text = fmt.Sprintf("%s +%d", own, party-1)
@@ -198,12 +200,13 @@ func (h *Family) namesPoster(m *linli.Message, key, text string) bool {
 var nameSepRe = regexp.MustCompile(`和|跟|与|、|，|,|&`)
 
 // splitPosterLine splits a poster's line naming several people into the
-// poster's part and the others ("张阿姨和王叔" → "张阿姨", ["王叔"]); no
-// others when it names one person.
-func (h *Family) splitPosterLine(m *linli.Message, key string) (own string, others []string) {
+// poster's part, the others ("张阿姨和王叔" → "张阿姨", ["王叔"]) and the
+// family the lexicon knows but the line lists as names ("张阿姨、老伴": 1);
+// nothing when it names one person.
+func (h *Family) splitPosterLine(m *linli.Message, key string) (own string, others []string, family int) {
 	parts := nameSepRe.Split(h.namePart(key), -1)
 	if len(parts) < 2 {
-		return "", nil
+		return "", nil, 0
 	}
 	for _, p := range parts {
 		if p = strings.Trim(p, "-_()（）"); p == "" {
@@ -213,12 +216,16 @@ func (h *Family) splitPosterLine(m *linli.Message, key string) (own string, othe
 			own = p
 			continue
 		}
+		if rest, extra, ok := h.Lexicon.Party("和" + p); ok && extra >= 0 && strings.TrimSpace(rest) == "" {
+			family += extra
+			continue
+		}
 		others = append(others, p)
 	}
 	if own == "" {
-		return "", nil
+		return "", nil, 0
 	}
-	return own, others
+	return own, others, family
 }
 
 // namesNobody reports whether a 接龙 line (its key) names no person: only

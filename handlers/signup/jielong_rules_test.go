@@ -32,16 +32,19 @@ func TestJielongPosterLine(t *testing.T) {
 	for _, tc := range []struct {
 		line, own string
 		others    []string
+		family    int
 	}{
-		{"张阿姨和王叔", "张阿姨", []string{"王叔"}},
-		{"张阿姨、王叔、李姐", "张阿姨", []string{"王叔", "李姐"}},
-		{"我和老伴", "", nil},   // 老伴 is family: the party
-		{"张阿姨 +1", "", nil}, // one person
-		{"王叔和李姐", "", nil},  // not hers at all
+		{"张阿姨和王叔", "张阿姨", []string{"王叔"}, 0},
+		{"张阿姨、王叔、李姐", "张阿姨", []string{"王叔", "李姐"}, 0},
+		{"张阿姨、老伴", "张阿姨", nil, 1},
+		{"张阿姨、老伴、王叔", "张阿姨", []string{"王叔"}, 1},
+		{"我和老伴", "", nil, 0},   // 老伴 is family: the party
+		{"张阿姨 +1", "", nil, 0}, // one person
+		{"王叔和李姐", "", nil, 0},  // not hers at all
 	} {
-		own, others := words.splitPosterLine(m, entryKey(tc.line))
-		if own != tc.own || !slices.Equal(others, tc.others) {
-			t.Errorf("splitPosterLine(%q) = %q, %q; want %q, %q", tc.line, own, others, tc.own, tc.others)
+		own, others, family := words.splitPosterLine(m, entryKey(tc.line))
+		if own != tc.own || !slices.Equal(others, tc.others) || family != tc.family {
+			t.Errorf("splitPosterLine(%q) = %q, %q, %d; want %q, %q, %d", tc.line, own, others, family, tc.own, tc.others, tc.family)
 		}
 	}
 }
