@@ -19,6 +19,9 @@ type Lexicon interface {
 	// Yes reports whether text is a plain yes to the bot's question ("是",
 	// "好的", "可以").
 	Yes(text string) bool
+	// No reports whether text is a plain no to the bot's question ("不用了",
+	// "算了", "别登记"): it withdraws an offer.
+	No(text string) bool
 	// Ack reports whether text is a short acknowledgement that deserves no
 	// answer even when addressed to the bot ("收到", "谢谢", "1").
 	Ack(text string) bool
@@ -37,6 +40,13 @@ type Lexicon interface {
 	// stuck in a lift; fire, gas, a fight, drowning), "" when none: negated,
 	// past, over, figurative and hypothetical mentions are not emergencies.
 	Emergency(text string) string
+	// SelfHarm reports whether text tells of someone about to jump or take
+	// their own life now (then 110 is called as well as 120); only true of
+	// a medical emergency.
+	SelfHarm(text string) bool
+	// Settled reports whether text speaks of a problem already fixed or in
+	// the past ("上次反映的事修好了"), not one to report now.
+	Settled(text string) bool
 	// StillBroken reports whether text says a fixed problem is back
 	// ("还是不亮", "又坏了").
 	StillBroken(text string) bool

@@ -91,6 +91,7 @@ func (testWords) Emergency(text string) string {
 	return ""
 }
 func (testWords) Polite(w string) bool { return w == "麻烦了" || w == "谢谢" }
+func (testWords) No(text string) bool  { return text == "不用了" }
 func (testWords) Place(text string) (string, int) {
 	for _, r := range text {
 		if r >= '1' && r <= '9' && strings.Contains(text, string(r)+"栋") {

@@ -40,15 +40,6 @@ type offer struct {
 	withdrawn bool
 }
 
-// refuser is the part of a lexicon that tells a plain no to the bot's
-// question ("不用了", "算了"). It is not part of linli.Lexicon yet: the
-// lexicon (package nlu) has only yes words. With a lexicon without it a
-// refusal is a line like any other (an offered 随手拍 is withdrawn only by
-// a command or a new offer).
-type refuser interface {
-	No(text string) bool
-}
-
 // offerMoreLines bounds the lines added to an offered command's words.
 const offerMoreLines = 5
 
@@ -78,10 +69,9 @@ func yes(lex linli.Lexicon, text string) bool {
 	return lex.Yes(head) && tail != "" && (lex.Polite(strings.Trim(tail, "!。.~～！")) || lex.Yes(tail))
 }
 
-// refusal reports whether text is a plain no, when the lexicon knows.
+// refusal reports whether text is a plain no (the lexicon's No).
 func refusal(lex linli.Lexicon, text string) bool {
-	r, ok := lex.(refuser)
-	return ok && r.No(text)
+	return lex.No(text)
 }
 
 func (o *offers) put(chat linli.Chat, sender, command string, words bool, now time.Time) {

@@ -14,9 +14,9 @@ func (yesWords) Yes(t string) bool {
 	return t == "是" || t == "是的" || t == "好的" || t == "是啊"
 }
 func (yesWords) Polite(w string) bool { return w == "麻烦了" || w == "谢谢" }
+func (yesWords) No(string) bool       { return false }
 
-// refusingWords is yesWords with a no: the lexicon's refusal (nlu has
-// none yet; the engine asks for it through refuser).
+// refusingWords is yesWords with a no: the lexicon's refusal.
 type refusingWords struct{ yesWords }
 
 func (refusingWords) No(text string) bool { return text == "不用了" || text == "算了" }
@@ -37,10 +37,10 @@ func TestRefusalWithdrawsTheOffer(t *testing.T) {
 	if st != offerWithdrawn || cmd != "随手拍 3栋门口路灯坏了" {
 		t.Errorf("是 after 不用了: %q %v, want the withdrawn offer's command", cmd, st)
 	}
-	// Without a no in the lexicon, the same line is chatter that continues.
+	// A line the lexicon does not take for a no is chatter that continues.
 	o.put(chat, "张阿姨", "随手拍 3栋门口路灯坏了", true, now)
 	if _, st := o.take(chat, "张阿姨", "不用了", now, yesWords{}); st != offerNone {
-		t.Errorf("不用了 with a lexicon without no: state %v", st)
+		t.Errorf("不用了 with a lexicon that does not read it as no: state %v", st)
 	}
 }
 

@@ -22,11 +22,14 @@ var (
 type Lexicon struct {
 	ClassifyFn      func(text string) (category string, keywords []string)
 	YesFn           func(text string) bool
+	NoFn            func(text string) bool
 	AckFn           func(text string) bool
 	ChatterFn       func(args string) bool
 	AboutCommandFn  func(rest string) bool
 	PoliteFn        func(word string) bool
 	EmergencyFn     func(text string) string
+	SelfHarmFn      func(text string) bool
+	SettledFn       func(text string) bool
 	StillBrokenFn   func(text string) bool
 	PlaceFn         func(text string) (place string, building int)
 	BarePlaceFn     func(text string) bool
@@ -94,6 +97,30 @@ func (fake *Lexicon) Emergency(text string) string {
 		unset("Lexicon.Emergency")
 	}
 	return fake.EmergencyFn(text)
+}
+
+// No calls NoFn.
+func (fake *Lexicon) No(text string) bool {
+	if fake.NoFn == nil {
+		unset("Lexicon.No")
+	}
+	return fake.NoFn(text)
+}
+
+// SelfHarm calls SelfHarmFn.
+func (fake *Lexicon) SelfHarm(text string) bool {
+	if fake.SelfHarmFn == nil {
+		unset("Lexicon.SelfHarm")
+	}
+	return fake.SelfHarmFn(text)
+}
+
+// Settled calls SettledFn.
+func (fake *Lexicon) Settled(text string) bool {
+	if fake.SettledFn == nil {
+		unset("Lexicon.Settled")
+	}
+	return fake.SettledFn(text)
 }
 
 // StillBroken calls StillBrokenFn.

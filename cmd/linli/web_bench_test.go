@@ -52,22 +52,7 @@ func BenchmarkWorkbenchPages(b *testing.B) {
 		}
 	}
 	s := a.web
-	s.BaseURL = "http://bench"
-	// A session, through the link a 后台 would send.
-	var link string
-	s.Register(captureRouter{fn: func(c linli.Command) {
-		if c.Names[0] == "后台" {
-			out := &linkCatcher{}
-			c.Handler(b.Context(), &linli.Request{Msg: &linli.Message{Sender: "李社工", Role: linli.RoleStaff, Addressed: true}, Out: out, Now: clock.Now()})
-			link = out.text
-		}
-	}})
-	u, _ := url.Parse(link[strings.Index(link, "http"):strings.Index(link, "\n10分钟")])
-	rec := httptest.NewRecorder()
-	req := httptest.NewRequest("POST", "/login", strings.NewReader("t="+u.Query().Get("t")))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	s.ServeHTTP(rec, req)
-	cookie := rec.Result().Cookies()[0]
+	cookie := benchSession(b, a, clock) // a session, through the link a 后台 would send
 	for _, page := range []string{"/", "/reports", "/reports?page=60", "/reports?status=all", "/reports?status=all&page=1000", "/reports?status=all&grid=%E7%AC%AC%E4%BA%8C%E7%BD%91%E6%A0%BC&q=%E6%9D%82%E7%89%A9",
 		"/reports/5000", "/stats", "/residents", "/notices", "/activities", "/polls"} {
 		b.Run(page, func(b *testing.B) {

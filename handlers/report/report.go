@@ -131,9 +131,8 @@ func (h *Family) reportNew(ctx context.Context, req *linli.Request) error {
 // counts there (AboutCommand of its first character alone is false): the
 // particles it also knows (的, 了, 是) end real reports ("随手拍墙皮脱落了").
 // A report written the same way names what is broken and stays one.
-// A lexicon that implements settledCue (nlu's does) also makes chatter of
-// a problem already fixed or an earlier report ("随手拍上次反映的事修好了");
-// one that does not takes such a sentence for a report.
+// The lexicon's Settled also makes chatter of a problem already fixed or
+// an earlier report ("随手拍上次反映的事修好了").
 // With a Classifier wired (the segmenter's, as in production), words that
 // name no problem at all (it says 其他, the lexicon no emergency) are
 // chatter too: "随手拍这个名字挺好听", "随手拍我昨天发过了" (red-team round 7).
@@ -153,7 +152,7 @@ func (h *Family) gluedChatter(rest string) bool {
 	if h.Lexicon.AboutCommand(rest) {
 		return true
 	}
-	if c, ok := h.Lexicon.(settledCue); ok && c.Settled(rest) {
+	if h.Lexicon.Settled(rest) {
 		return true
 	}
 	if _, keywords := h.Lexicon.Classify(rest); len(keywords) > 0 || h.Lexicon.Emergency(rest) != "" {
@@ -168,14 +167,6 @@ func (h *Family) gluedChatter(rest string) bool {
 		}
 	}
 	return false
-}
-
-// settledCue is the part of a lexicon that tells whether text speaks of a
-// problem already fixed or in the past ("上次反映的事修好了"), not one to
-// report now. It is not part of linli.Lexicon: nlu.WordLists implements
-// it; a lexicon without it leaves such text to the other cues.
-type settledCue interface {
-	Settled(text string) bool
 }
 
 // privateNumber is what linli.MaskPrivate leaves of a phone or ID-card

@@ -56,21 +56,10 @@ func (h *Family) replyEmergency(req *linli.Request, kind, desc string) error {
 	return h.Out.Send(out)
 }
 
-// selfHarmCue is the part of a lexicon that tells, of a medical emergency,
-// whether someone is about to jump or take their own life (then 110 is
-// called as well as 120). It is not part of linli.Lexicon: nlu.WordLists
-// implements it (nlu's Emergency folds 跳楼 and 不想活 into 医疗, and
-// SelfHarm tells them apart). With a lexicon without it, the 110 sentence
-// is said to no one, rather than to everyone who reports a fall or a faint.
-type selfHarmCue interface {
-	SelfHarm(text string) bool
-}
-
 // selfHarm reports whether the lexicon says desc is about someone jumping
 // or taking their own life; false when it cannot tell.
 func (h *Family) selfHarm(desc string) bool {
-	c, ok := h.Lexicon.(selfHarmCue)
-	return ok && c.SelfHarm(desc)
+	return h.Lexicon.SelfHarm(desc)
 }
 
 // emergencyWhat names one emergency for firstEmergencyAnswer: its kind,

@@ -809,9 +809,12 @@ func TestRuleEmergencyOverheard(t *testing.T) {
 	}
 }
 
-// bareLexicon is a lexicon with only the methods of linli.Lexicon: no
-// selfHarmCue, no settledCue.
+// bareLexicon is nlu's lexicon that cannot tell self-harm or a settled
+// problem: the rules must hold without those cues too.
 type bareLexicon struct{ linli.Lexicon }
+
+func (bareLexicon) SelfHarm(string) bool { return false }
+func (bareLexicon) Settled(string) bool  { return false }
 
 // TestRuleEmergencyMedicalNumbers: a medical emergency is told to call 110
 // as well as 120 only when the lexicon says it is about jumping or suicide
@@ -865,7 +868,7 @@ func TestRuleGluedChatter(t *testing.T) {
 		{plain, "漏水了", false},
 		{plain, "3号楼路灯坏了", false},
 		{plain, " 这个功能挺方便", false},  // not glued: the command
-		{plain, "上次反映的事修好了", false}, // no settledCue in this lexicon
+		{plain, "上次反映的事修好了", false}, // this lexicon cannot tell it is settled
 		{cued, "上次反映的事修好了", true},
 		{cued, "3号楼路灯昨天坏了今天好了", true},
 		{cued, "上次反映的井盖已处理", true},
